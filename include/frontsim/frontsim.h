@@ -1,0 +1,10 @@
+/* frontsim: allocation of forces between sectors of a front under a diversion.
+ * One include for the whole public API. */
+#ifndef FRONTSIM_H
+#define FRONTSIM_H
+
+#include "frontsim/error.h"
+#include "frontsim/scenario.h"
+#include "frontsim/version.h"
+
+#endif

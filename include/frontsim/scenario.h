@@ -1,0 +1,65 @@
+/* Scenarios: load a libconfig file, apply --set overrides, validate against the
+ * settings table, and hand out an immutable fsim_scenario. */
+#ifndef FRONTSIM_SCENARIO_H
+#define FRONTSIM_SCENARIO_H
+
+#include <stdio.h>
+
+#include "frontsim/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef struct fsim_scenario fsim_scenario;
+typedef struct fsim_overrides fsim_overrides;
+
+/* Overrides: "path=value" assignments applied to the file before validation.
+ * Paths use '.' between keys, "[i]" for a list element, or a list element's name,
+ * e.g. "sectors.kursk.engagement_rate=50" or "sectors.[0].width_km=40". */
+fsim_overrides *fsim_overrides_new(void);
+void fsim_overrides_free(fsim_overrides *ov);
+/* Checks only the form "path=value"; the path is checked when applied. */
+fsim_status fsim_overrides_add(fsim_overrides *ov, const char *assignment, fsim_error *err);
+size_t fsim_overrides_count(const fsim_overrides *ov);
+const char *fsim_overrides_get(const fsim_overrides *ov, size_t i);
+
+/* Reads, overrides and validates. On failure *out is NULL and err says where. */
+fsim_status fsim_scenario_load(const char *path, const fsim_overrides *ov, fsim_scenario **out,
+                               fsim_error *err);
+/* The same from text in memory; include_dir resolves @include (may be NULL),
+ * name is used in error messages. */
+fsim_status fsim_scenario_load_string(const char *text, const char *name,
+                                      const char *include_dir, const fsim_overrides *ov,
+                                      fsim_scenario **out, fsim_error *err);
+void fsim_scenario_free(fsim_scenario *sc);
+
+/* The effective scenario in libconfig syntax, every default filled in; the output
+ * loads back to the same scenario. `header` lines are written as comments. */
+fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, const char *header,
+                                fsim_error *err);
+
+/* Markdown reference of every setting (the table the loader uses). */
+void fsim_settings_write_markdown(FILE *out);
+
+/* Read-only facts for tools and tests. */
+const char *fsim_scenario_source(const fsim_scenario *sc);
+int fsim_scenario_days(const fsim_scenario *sc);
+int fsim_scenario_replications(const fsim_scenario *sc);
+unsigned long long fsim_scenario_seed(const fsim_scenario *sc);
+const char *fsim_scenario_rng(const fsim_scenario *sc);
+const char *fsim_scenario_start_date(const fsim_scenario *sc);
+int fsim_scenario_nsectors(const fsim_scenario *sc);
+const char *fsim_scenario_sector_name(const fsim_scenario *sc, int i);
+int fsim_scenario_nformations(const fsim_scenario *sc);
+const char *fsim_scenario_formation_name(const fsim_scenario *sc, int i);
+const char *fsim_scenario_side_name(const fsim_scenario *sc, int side);
+
+/* Calendar helpers (proleptic Gregorian, no locale, no time zone). */
+int fsim_date_parse(const char *text, long *epoch_day);
+void fsim_date_format(long epoch_day, char buf[11]);
+
+#ifdef __cplusplus
+}
+#endif
+#endif

@@ -1,0 +1,51 @@
+/* The frontsim command line: parse, call the library, print. Only this file and
+ * the cli_*.c handlers decide exit statuses: 0 ok, 1 a run failed, 2 bad input. */
+#include <gsl/gsl_errno.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "args.h"
+#include "frontsim/frontsim.h"
+
+typedef struct command {
+  const char *name;
+  int (*fn)(int argc, char **argv);
+  const char *summary;
+} command;
+
+static const command commands[] = {
+    //RUNLATER {"run", cli_run, "run the replications of a scenario and write its outputs"},
+    {"check", cli_check, "validate a scenario and print it with every default"},
+    {"settings", cli_settings, "print the reference of every scenario setting"},
+};
+
+static void usage(FILE *out) {
+  fputs("usage: frontsim COMMAND [options]\n\ncommands:\n", out);
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    fprintf(out, "  %-9s %s\n", commands[i].name, commands[i].summary);
+  fputs("\n'frontsim COMMAND --help' describes a command; --version prints the version.\n"
+        "Exit status: 0 success, 1 a run failed, 2 bad usage or bad input.\n",
+        out);
+}
+
+int main(int argc, char **argv) {
+  /* The library checks every GSL return value itself. */
+  gsl_set_error_handler_off();
+  if (argc < 2) {
+    usage(stderr);
+    return 2;
+  }
+  if (cli_opt_flag(argv[1], "help", 'h')) {
+    usage(stdout);
+    return 0;
+  }
+  if (cli_opt_flag(argv[1], "version", 'V')) {
+    printf("frontsim %s\n", FRONTSIM_VERSION);
+    return 0;
+  }
+  for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
+    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].fn(argc - 1, argv + 1);
+  fprintf(stderr, "frontsim: unknown command '%s'\n\n", argv[1]);
+  usage(stderr);
+  return 2;
+}

@@ -1,0 +1,25 @@
+/* Setting paths over a libconfig tree: "a.b", "list.[2].key", or "list.name.key"
+ * where `name` matches a list element's `name` setting. Used by --set overrides,
+ * by sweeps, and by the validator to find the line of a setting. */
+#ifndef FRONTSIM_CONFIG_PATH_H
+#define FRONTSIM_CONFIG_PATH_H
+
+#include <libconfig.h>
+
+#include "frontsim/error.h"
+
+/* The setting at path, or NULL. */
+config_setting_t *fsim_config_find(config_setting_t *root, const char *path);
+
+/* Sets the value at path to the libconfig value text (e.g. "12", "0.5", "\"x\"",
+ * "[\"a\", \"b\"]"; a bare word is taken as a string), creating missing groups on
+ * the way. Unknown keys are left for the validator to reject. */
+fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *value,
+                               fsim_error *err);
+
+/* Where a setting came from: its file (or `fallback`; "--set" for settings made
+ * by an override) and line. */
+const char *fsim_config_file(const config_setting_t *s, const char *fallback);
+int fsim_config_line(const config_setting_t *s);
+
+#endif

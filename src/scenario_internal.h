@@ -1,0 +1,179 @@
+/* The validated, immutable scenario. Only the library sees these structs; the
+ * public API in include/frontsim/scenario.h keeps them opaque. Field meanings,
+ * units, defaults and ranges live in ONE place: the settings table in schema.c. */
+#ifndef FRONTSIM_SCENARIO_INTERNAL_H
+#define FRONTSIM_SCENARIO_INTERNAL_H
+
+#include <stdint.h>
+
+#include "frontsim/scenario.h"
+
+#define FSIM_NAME_MAX 64
+#define FSIM_TEXT_MAX 128
+#define FSIM_MAX_REFS 32
+
+enum { FSIM_BLUE = 0, FSIM_RED = 1, FSIM_NSIDES = 2 };
+enum { FSIM_MODE_STOCHASTIC = 0, FSIM_MODE_EXPECTED = 1 };
+enum { FSIM_LAW_SQUARE = 0, FSIM_LAW_LINEAR, FSIM_LAW_LOGARITHMIC, FSIM_LAW_FREE };
+enum { FSIM_RULE_TRANSFER = 0, FSIM_RULE_REINFORCE, FSIM_RULE_REPLACEMENTS, FSIM_RULE_NTYPES };
+
+typedef struct fsim_run_def {
+  int days;
+  char start_date[FSIM_NAME_MAX];
+  int replications;
+  int64_t seed;
+  int mode;
+  char rng[FSIM_NAME_MAX];
+  char diversion_sector[FSIM_NAME_MAX]; /* empty: none */
+  /* derived */
+  long start_epoch_day; /* days since 1970-01-01 of start_date */
+  int diversion;        /* sector index or -1 */
+} fsim_run_def;
+
+typedef struct fsim_attack_def {
+  double rho50;
+  double beta;
+} fsim_attack_def;
+
+typedef struct fsim_attrition_def {
+  int law;
+  double a, b; /* exponents; filled from the law unless law = free */
+} fsim_attrition_def;
+
+typedef struct fsim_model_def {
+  fsim_attack_def attack;
+  fsim_attrition_def attrition;
+} fsim_model_def;
+
+typedef struct fsim_rule_def {
+  int type;
+  /* transfer */
+  int day;
+  char from[FSIM_NAME_MAX];
+  char to[FSIM_NAME_MAX];
+  double personnel; /* NaN when not given */
+  double fraction;  /* NaN when not given */
+  int nformations;
+  char formations[FSIM_MAX_REFS][FSIM_NAME_MAX];
+  int delay;
+  /* reinforce */
+  char sector[FSIM_NAME_MAX];
+  double threshold;
+  double daily_cap;
+  int ndonors;
+  char donors[FSIM_MAX_REFS][FSIM_NAME_MAX];
+  double donor_floor;
+  /* replacements */
+  double share;
+  /* window, for reinforce and replacements */
+  int start_day;
+  int end_day; /* 0: until the end */
+  /* derived: location indices (sector index, or nsectors for the reserve) */
+  int from_loc, to_loc, sector_idx;
+  int formation_idx[FSIM_MAX_REFS];
+  int donor_loc[FSIM_MAX_REFS];
+} fsim_rule_def;
+
+typedef struct fsim_side_def {
+  char name[FSIM_TEXT_MAX];
+  double reserve;
+  double reserve_quality;
+  double replacements_per_day;
+  double claim_bias;
+  double claim_sigma;
+  int nrules;
+  fsim_rule_def *rules;
+} fsim_side_def;
+
+typedef struct fsim_sides_def {
+  fsim_side_def side[FSIM_NSIDES];
+} fsim_sides_def;
+
+typedef struct fsim_alpha_def {
+  double by[FSIM_NSIDES]; /* attrition coefficient of each side's fire */
+} fsim_alpha_def;
+
+typedef struct fsim_held_def {
+  char holder[FSIM_NAME_MAX];
+  double initial_km2;
+  double max_km2;
+  int holder_side; /* derived */
+} fsim_held_def;
+
+typedef struct fsim_supply_def {
+  char side[FSIM_NAME_MAX];
+  double distance_km;
+  double range_km;
+  double alternative;
+  double capacity;
+  double stock_days;
+  double stock_max_days;
+  int supplied_side; /* derived */
+} fsim_supply_def;
+
+typedef struct fsim_schedule_def {
+  int day;
+  double engagement_rate; /* NaN: unchanged */
+  double counter_share;   /* NaN: unchanged */
+} fsim_schedule_def;
+
+typedef struct fsim_sector_def {
+  char name[FSIM_NAME_MAX];
+  double width_km;
+  char attacker[FSIM_NAME_MAX];
+  double terrain;
+  double fortification;
+  double engagement_rate;
+  double counter_share;
+  double step_km;
+  double step_shape;
+  double x_min_km;
+  double x_max_km;
+  fsim_alpha_def attrition;
+  int has_held_area;
+  fsim_held_def held_area;
+  int has_supply;
+  fsim_supply_def supply;
+  int nschedule;
+  fsim_schedule_def *schedule;
+  int attacker_side; /* derived */
+} fsim_sector_def;
+
+typedef struct fsim_formation_def {
+  char name[FSIM_NAME_MAX];
+  char side[FSIM_NAME_MAX];
+  double personnel;
+  double quality;
+  char location[FSIM_NAME_MAX];
+  int arrival_day;
+  int side_idx; /* derived */
+  int loc;      /* derived: sector index, or nsectors for the reserve */
+  int implicit; /* 1 for the per-side reserve formation the loader adds */
+} fsim_formation_def;
+
+typedef struct fsim_event_def {
+  char name[FSIM_NAME_MAX];
+  int day;   /* 0 when given by date */
+  char date[FSIM_NAME_MAX];
+  int day_resolved; /* derived: 1..days */
+} fsim_event_def;
+
+struct fsim_scenario {
+  int version;
+  fsim_run_def run;
+  fsim_model_def model;
+  int nsectors;
+  fsim_sector_def *sectors;
+  int nformations; /* explicit formations, then one implicit reserve formation per side */
+  fsim_formation_def *formations;
+  fsim_sides_def sides;
+  int nevents;
+  fsim_event_def *events;
+  char source[FSIM_ERROR_PLACE]; /* the file it was read from */
+  char text_overrides[1024];     /* the --set assignments, for the record */
+};
+
+/* Side keys as they appear in files. */
+extern const char *const fsim_side_keys[FSIM_NSIDES];
+
+#endif

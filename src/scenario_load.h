@@ -1,0 +1,15 @@
+/* Internal steps of scenario loading. */
+#ifndef FRONTSIM_SCENARIO_LOAD_H
+#define FRONTSIM_SCENARIO_LOAD_H
+
+#include <libconfig.h>
+
+#include "scenario_internal.h"
+
+/* Resolves names to indices, derives dates, adds the implicit reserve formations
+ * and checks everything that involves more than one setting. cfg is the tree the
+ * scenario was read from (for file and line of each complaint). */
+fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
+                                  fsim_error *err);
+
+#endif

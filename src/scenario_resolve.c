@@ -1,0 +1,339 @@
+/* Cross-setting validation and name resolution (after the table-driven pass). */
+#include <gsl/gsl_rng.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "config_path.h"
+#include "scenario_load.h"
+#include "text.h"
+
+const char *const fsim_side_keys[FSIM_NSIDES] = {"blue", "red"};
+
+#define RESERVE_NAME "reserve"
+
+typedef struct rctx {
+  config_t *cfg;
+  const char *name;
+  fsim_error *err;
+} rctx;
+
+static fsim_status bad(rctx *c, const char *path, const char *fmt, ...)
+    __attribute__((format(printf, 3, 4)));
+static fsim_status bad(rctx *c, const char *path, const char *fmt, ...) {
+  /* The line of the setting, or of its nearest ancestor that exists. */
+  char probe[FSIM_ERROR_PLACE];
+  snprintf(probe, sizeof probe, "%s", path);
+  config_setting_t *s = NULL;
+  while (probe[0] && !(s = fsim_config_find(config_root_setting(c->cfg), probe))) {
+    char *dot = strrchr(probe, '.');
+    if (dot)
+      *dot = '\0';
+    else
+      probe[0] = '\0';
+  }
+  char msg[FSIM_ERROR_TEXT];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return fsim_error_set(c->err, FSIM_E_INPUT, fsim_config_file(s, c->name),
+                        fsim_config_line(s), path, "%s", msg);
+}
+
+static int side_index(const char *key) {
+  for (int i = 0; i < FSIM_NSIDES; i++)
+    if (strcmp(key, fsim_side_keys[i]) == 0) return i;
+  return -1;
+}
+
+static int sector_index(const fsim_scenario *sc, const char *name) {
+  for (int i = 0; i < sc->nsectors; i++)
+    if (strcmp(sc->sectors[i].name, name) == 0) return i;
+  return -1;
+}
+
+/* Sector index, or nsectors for the reserve, or -1. */
+static int location_index(const fsim_scenario *sc, const char *name) {
+  if (strcmp(name, RESERVE_NAME) == 0) return sc->nsectors;
+  return sector_index(sc, name);
+}
+
+static int formation_index(const fsim_scenario *sc, const char *name) {
+  for (int i = 0; i < sc->nformations; i++)
+    if (strcmp(sc->formations[i].name, name) == 0) return i;
+  return -1;
+}
+
+/* "kurakhove" for "kurakove" among the sector names, or NULL. */
+static const char *nearest_sector(const fsim_scenario *sc, const char *name, int with_reserve) {
+  const char *best = NULL;
+  int bestd = 3;
+  for (int i = 0; i < sc->nsectors; i++) {
+    int d = fsim_text_distance(name, sc->sectors[i].name);
+    if (d < bestd) bestd = d, best = sc->sectors[i].name;
+  }
+  if (with_reserve && fsim_text_distance(name, RESERVE_NAME) < bestd) best = RESERVE_NAME;
+  return best;
+}
+
+static fsim_status want_side(rctx *c, const char *path, const char *key, int *out) {
+  *out = side_index(key);
+  if (*out < 0) return bad(c, path, "must be \"blue\" or \"red\", got \"%s\"", key);
+  return FSIM_OK;
+}
+
+static fsim_status want_location(rctx *c, const fsim_scenario *sc, const char *path,
+                                 const char *name, int with_reserve, int *out) {
+  *out = with_reserve ? location_index(sc, name) : sector_index(sc, name);
+  if (*out >= 0) return FSIM_OK;
+  const char *near = nearest_sector(sc, name, with_reserve);
+  if (near) return bad(c, path, "no sector named \"%s\"; did you mean \"%s\"?", name, near);
+  return bad(c, path, "no sector named \"%s\"%s", name, with_reserve ? " (nor \"reserve\")" : "");
+}
+
+static fsim_status check_sectors(rctx *c, fsim_scenario *sc) {
+  char p[FSIM_ERROR_PLACE];
+  if (sc->nsectors == 0) return bad(c, "sectors", "must list at least one sector");
+  for (int i = 0; i < sc->nsectors; i++) {
+    fsim_sector_def *s = &sc->sectors[i];
+    snprintf(p, sizeof p, "sectors.[%d].name", i);
+    if (strcmp(s->name, RESERVE_NAME) == 0 || strcmp(s->name, "transit") == 0)
+      return bad(c, p, "\"%s\" is a reserved word; choose another sector name", s->name);
+    for (int j = 0; j < i; j++)
+      if (strcmp(sc->sectors[j].name, s->name) == 0)
+        return bad(c, p, "duplicate sector name \"%s\" (also sectors.[%d])", s->name, j);
+    snprintf(p, sizeof p, "sectors.[%d].attacker", i);
+    fsim_status st = want_side(c, p, s->attacker, &s->attacker_side);
+    if (st != FSIM_OK) return st;
+    if (s->has_held_area) {
+      snprintf(p, sizeof p, "sectors.[%d].held_area.holder", i);
+      st = want_side(c, p, s->held_area.holder, &s->held_area.holder_side);
+      if (st != FSIM_OK) return st;
+      snprintf(p, sizeof p, "sectors.[%d].held_area.initial_km2", i);
+      if (s->held_area.initial_km2 > s->held_area.max_km2)
+        return bad(c, p, "must be <= max_km2 (%g), got %g", s->held_area.max_km2,
+                   s->held_area.initial_km2);
+    }
+    if (s->has_supply) {
+      snprintf(p, sizeof p, "sectors.[%d].supply.side", i);
+      st = want_side(c, p, s->supply.side, &s->supply.supplied_side);
+      if (st != FSIM_OK) return st;
+      snprintf(p, sizeof p, "sectors.[%d].supply.stock_days", i);
+      if (s->supply.stock_days > s->supply.stock_max_days)
+        return bad(c, p, "must be <= stock_max_days (%g), got %g", s->supply.stock_max_days,
+                   s->supply.stock_days);
+    }
+    for (int k = 0; k < s->nschedule; k++) {
+      snprintf(p, sizeof p, "sectors.[%d].schedule.[%d].day", i, k);
+      if (s->schedule[k].day > sc->run.days)
+        return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, s->schedule[k].day);
+      if (k > 0 && s->schedule[k].day <= s->schedule[k - 1].day)
+        return bad(c, p, "days must increase along the schedule: %d after %d",
+                   s->schedule[k].day, s->schedule[k - 1].day);
+    }
+  }
+  return FSIM_OK;
+}
+
+static fsim_status check_formations(rctx *c, fsim_scenario *sc) {
+  char p[FSIM_ERROR_PLACE];
+  for (int i = 0; i < sc->nformations; i++) {
+    fsim_formation_def *f = &sc->formations[i];
+    snprintf(p, sizeof p, "formations.[%d].name", i);
+    for (int j = 0; j < i; j++)
+      if (strcmp(sc->formations[j].name, f->name) == 0)
+        return bad(c, p, "duplicate formation name \"%s\" (also formations.[%d])", f->name, j);
+    for (int s = 0; s < FSIM_NSIDES; s++) {
+      char implicit[FSIM_NAME_MAX];
+      snprintf(implicit, sizeof implicit, "%s-reserve", fsim_side_keys[s]);
+      if (strcmp(f->name, implicit) == 0)
+        return bad(c, p, "\"%s\" is the name of %s's reserve pool; choose another", f->name,
+                   fsim_side_keys[s]);
+    }
+    snprintf(p, sizeof p, "formations.[%d].side", i);
+    fsim_status st = want_side(c, p, f->side, &f->side_idx);
+    if (st != FSIM_OK) return st;
+    snprintf(p, sizeof p, "formations.[%d].location", i);
+    st = want_location(c, sc, p, f->location, 1, &f->loc);
+    if (st != FSIM_OK) return st;
+    snprintf(p, sizeof p, "formations.[%d].arrival_day", i);
+    if (f->arrival_day > sc->run.days)
+      return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, f->arrival_day);
+  }
+  return FSIM_OK;
+}
+
+static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
+  fsim_rule_def *r = &sc->sides.side[side].rules[k];
+  char base[64], p[FSIM_ERROR_PLACE];
+  snprintf(base, sizeof base, "sides.%s.rules.[%d]", fsim_side_keys[side], k);
+  fsim_status st = FSIM_OK;
+  r->from_loc = r->to_loc = r->sector_idx = -1;
+  if (r->type == FSIM_RULE_TRANSFER || r->type == FSIM_RULE_REPLACEMENTS) {
+    snprintf(p, sizeof p, "%s.to", base);
+    st = want_location(c, sc, p, r->to, 1, &r->to_loc);
+    if (st != FSIM_OK) return st;
+  }
+  if (r->type == FSIM_RULE_TRANSFER) {
+    snprintf(p, sizeof p, "%s.day", base);
+    if (r->day > sc->run.days)
+      return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, r->day);
+    int given = !isnan(r->personnel) + !isnan(r->fraction) + (r->nformations > 0);
+    if (given != 1)
+      return bad(c, base, "a transfer needs exactly one of personnel, fraction or formations "
+                          "(found %d)", given);
+    if (r->from[0]) {
+      snprintf(p, sizeof p, "%s.from", base);
+      st = want_location(c, sc, p, r->from, 1, &r->from_loc);
+      if (st != FSIM_OK) return st;
+      if (r->from_loc == r->to_loc)
+        return bad(c, p, "from and to are the same place (\"%s\")", r->from);
+    } else if (r->nformations == 0) {
+      return bad(c, base, "a transfer of personnel or a fraction needs 'from'");
+    }
+    for (int i = 0; i < r->nformations; i++) {
+      snprintf(p, sizeof p, "%s.formations.[%d]", base, i);
+      int f = formation_index(sc, r->formations[i]);
+      if (f < 0) return bad(c, p, "no formation named \"%s\"", r->formations[i]);
+      if (sc->formations[f].side_idx != side)
+        return bad(c, p, "formation \"%s\" belongs to %s, not %s", r->formations[i],
+                   fsim_side_keys[sc->formations[f].side_idx], fsim_side_keys[side]);
+      r->formation_idx[i] = f;
+    }
+  }
+  if (r->type == FSIM_RULE_REINFORCE) {
+    snprintf(p, sizeof p, "%s.sector", base);
+    st = want_location(c, sc, p, r->sector, 0, &r->sector_idx);
+    if (st != FSIM_OK) return st;
+    if (r->ndonors == 0) return bad(c, base, "a reinforce rule needs at least one donor");
+    for (int i = 0; i < r->ndonors; i++) {
+      snprintf(p, sizeof p, "%s.donors.[%d]", base, i);
+      st = want_location(c, sc, p, r->donors[i], 1, &r->donor_loc[i]);
+      if (st != FSIM_OK) return st;
+      if (r->donor_loc[i] == r->sector_idx)
+        return bad(c, p, "a sector cannot donate to itself (\"%s\")", r->donors[i]);
+      for (int j = 0; j < i; j++)
+        if (r->donor_loc[j] == r->donor_loc[i])
+          return bad(c, p, "\"%s\" is listed twice", r->donors[i]);
+    }
+  }
+  if (r->type == FSIM_RULE_REPLACEMENTS && r->to_loc == sc->nsectors)
+    return bad(c, base, "replacements already arrive in the reserve; 'to' must be a sector");
+  if (r->type != FSIM_RULE_TRANSFER && r->end_day > 0 && r->end_day < r->start_day) {
+    snprintf(p, sizeof p, "%s.end_day", base);
+    return bad(c, p, "must be >= start_day (%d) or 0, got %d", r->start_day, r->end_day);
+  }
+  return FSIM_OK;
+}
+
+static fsim_status check_sides(rctx *c, fsim_scenario *sc) {
+  char p[FSIM_ERROR_PLACE];
+  for (int s = 0; s < FSIM_NSIDES; s++) {
+    const fsim_side_def *side = &sc->sides.side[s];
+    double total = side->reserve + side->replacements_per_day;
+    for (int f = 0; f < sc->nformations; f++)
+      if (sc->formations[f].side_idx == s) total += sc->formations[f].personnel;
+    snprintf(p, sizeof p, "sides.%s", fsim_side_keys[s]);
+    if (!(total > 0))
+      return bad(c, p, "%s has no personnel: no formation, reserve or replacements",
+                 fsim_side_keys[s]);
+    for (int k = 0; k < side->nrules; k++) {
+      fsim_status st = check_rule(c, sc, s, k);
+      if (st != FSIM_OK) return st;
+    }
+  }
+  return FSIM_OK;
+}
+
+static fsim_status check_events(rctx *c, fsim_scenario *sc) {
+  char p[FSIM_ERROR_PLACE];
+  for (int i = 0; i < sc->nevents; i++) {
+    fsim_event_def *e = &sc->events[i];
+    snprintf(p, sizeof p, "events.[%d]", i);
+    int has_day = e->day > 0, has_date = e->date[0] != '\0';
+    if (has_day == has_date)
+      return bad(c, p, "an event needs exactly one of day or date (found %s)",
+                 has_day ? "both" : "neither");
+    if (has_date) {
+      long d;
+      fsim_date_parse(e->date, &d); /* checked by the table pass */
+      e->day_resolved = (int)(d - sc->run.start_epoch_day) + 1;
+      snprintf(p, sizeof p, "events.[%d].date", i);
+    } else {
+      e->day_resolved = e->day;
+      snprintf(p, sizeof p, "events.[%d].day", i);
+    }
+    if (e->day_resolved < 1 || e->day_resolved > sc->run.days) {
+      char first[11], last[11];
+      fsim_date_format(sc->run.start_epoch_day, first);
+      fsim_date_format(sc->run.start_epoch_day + sc->run.days - 1, last);
+      return bad(c, p, "falls outside the run (%s to %s, days 1 to %d): day %d", first, last,
+                 sc->run.days, e->day_resolved);
+    }
+    for (int j = 0; j < i; j++)
+      if (strcmp(sc->events[j].name, e->name) == 0) {
+        snprintf(p, sizeof p, "events.[%d].name", i);
+        return bad(c, p, "duplicate event name \"%s\"", e->name);
+      }
+  }
+  return FSIM_OK;
+}
+
+static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
+  fsim_date_parse(sc->run.start_date, &sc->run.start_epoch_day);
+  int found = 0;
+  for (const gsl_rng_type **t = gsl_rng_types_setup(); *t; t++)
+    if (strcmp((*t)->name, sc->run.rng) == 0) found = 1;
+  if (!found)
+    return bad(c, "run.rng", "unknown GSL generator \"%s\" (e.g. taus2, mt19937, ranlxd2)",
+               sc->run.rng);
+  sc->run.diversion = -1;
+  if (sc->run.diversion_sector[0]) {
+    fsim_status st =
+        want_location(c, sc, "run.diversion_sector", sc->run.diversion_sector, 0, &sc->run.diversion);
+    if (st != FSIM_OK) return st;
+  }
+  fsim_attrition_def *a = &sc->model.attrition;
+  if (a->law == FSIM_LAW_FREE) {
+    if (isnan(a->a) || isnan(a->b))
+      return bad(c, "model.attrition", "law = \"free\" needs both exponents a and b");
+  } else {
+    if (!isnan(a->a) || !isnan(a->b))
+      return bad(c, isnan(a->a) ? "model.attrition.b" : "model.attrition.a",
+                 "exponents apply only with law = \"free\" (the law fixes them)");
+  }
+  return FSIM_OK;
+}
+
+fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
+                                  fsim_error *err) {
+  rctx c = {cfg, name, err};
+  fsim_status st = check_sectors(&c, sc);
+  if (st == FSIM_OK) st = check_run_and_model(&c, sc);
+  if (st == FSIM_OK) st = check_formations(&c, sc);
+  if (st == FSIM_OK) st = check_sides(&c, sc);
+  if (st == FSIM_OK) st = check_events(&c, sc);
+  if (st != FSIM_OK) return st;
+
+  /* One implicit formation per side holds its reserve and replacements. */
+  fsim_formation_def *grown =
+      realloc(sc->formations, (size_t)(sc->nformations + FSIM_NSIDES) * sizeof *grown);
+  if (!grown) return fsim_error_set(err, FSIM_E_NOMEM, name, 0, "", "out of memory");
+  sc->formations = grown;
+  for (int s = 0; s < FSIM_NSIDES; s++) {
+    fsim_formation_def *f = &sc->formations[sc->nformations++];
+    memset(f, 0, sizeof *f);
+    snprintf(f->name, sizeof f->name, "%s-reserve", fsim_side_keys[s]);
+    snprintf(f->side, sizeof f->side, "%s", fsim_side_keys[s]);
+    snprintf(f->location, sizeof f->location, RESERVE_NAME);
+    f->personnel = sc->sides.side[s].reserve;
+    f->quality = sc->sides.side[s].reserve_quality;
+    f->side_idx = s;
+    f->loc = sc->nsectors;
+    f->implicit = 1;
+  }
+  return FSIM_OK;
+}

@@ -1,0 +1,70 @@
+/* The settings table: every setting of the scenario format, its type, unit,
+ * default and valid range, and where it is stored. The loader (scenario_load.c),
+ * the effective-scenario writer (scenario_write.c), the error messages and
+ * docs/SCENARIO.md (via fsim_settings_write_markdown) all read this one table. */
+#ifndef FRONTSIM_SCHEMA_H
+#define FRONTSIM_SCHEMA_H
+
+#include <stddef.h>
+
+typedef enum fsim_kind {
+  FSIM_K_INT,     /* int */
+  FSIM_K_INT64,   /* int64_t */
+  FSIM_K_FLOAT,   /* double; an integer in the file is accepted */
+  FSIM_K_TEXT,    /* char[FSIM_TEXT_MAX], free text */
+  FSIM_K_NAME,    /* char[FSIM_NAME_MAX], an identifier [A-Za-z0-9_-] */
+  FSIM_K_REF,     /* char[FSIM_NAME_MAX], the name of something defined elsewhere */
+  FSIM_K_REFLIST, /* char[FSIM_MAX_REFS][FSIM_NAME_MAX] + int count at count_offset */
+  FSIM_K_ENUM,    /* int index into `choices` ("a|b|c") */
+  FSIM_K_DATE,    /* char[FSIM_NAME_MAX], "YYYY-MM-DD" */
+  FSIM_K_GROUP,   /* embedded struct; optional groups set an int flag at count_offset */
+  FSIM_K_LIST     /* list of groups: pointer at offset, int count at count_offset */
+} fsim_kind;
+
+enum {
+  FSIM_F_REQUIRED = 1u << 0, /* must be present (within its variant) */
+  FSIM_F_OPTIONAL = 1u << 1, /* may be absent: NaN / 0 / "" / flag 0, and then not written */
+  FSIM_F_MIN_EXCL = 1u << 2, /* value must be > min rather than >= min */
+  FSIM_F_MAX_EXCL = 1u << 3,
+  FSIM_F_WHOLE = 1u << 4 /* a FLOAT that must be a whole number (persons) */
+};
+
+struct fsim_group;
+
+typedef struct fsim_spec {
+  const char *key;
+  fsim_kind kind;
+  size_t offset;
+  size_t count_offset;
+  unsigned flags;
+  double def;           /* numeric default (ENUM: index) */
+  const char *def_text; /* text default */
+  double min, max;
+  const char *choices;  /* ENUM: "a|b|c"; REF and REFLIST: what the names refer to */
+  unsigned variants;    /* bit v set: applies to variant v; 0: applies to all */
+  const char *unit;
+  const struct fsim_group *group; /* GROUP, LIST */
+  const char *doc;
+} fsim_spec;
+
+typedef struct fsim_group {
+  const char *name; /* heading in the docs */
+  const fsim_spec *specs;
+  size_t nspecs;
+  size_t elem_size; /* size of one element when the group is a LIST element */
+  int variant_spec; /* index of the ENUM spec that selects the variant, or -1 */
+  const char *doc;
+} fsim_group;
+
+extern const fsim_group fsim_schema_root;
+
+/* The spec for `key` in `g` (NULL if unknown). */
+const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key);
+/* Does spec apply to variant v (v < 0: no variant)? */
+int fsim_spec_applies(const fsim_spec *s, int variant);
+/* Index of `text` among the '|'-separated choices, or -1. */
+int fsim_choice_index(const char *choices, const char *text);
+/* Copies the i-th choice into buf. */
+void fsim_choice_name(const char *choices, int i, char *buf, size_t size);
+
+#endif

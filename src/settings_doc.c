@@ -1,0 +1,107 @@
+/* docs/SCENARIO.md's reference tables, generated from the settings table so the
+ * documentation cannot drift from what the loader accepts. */
+#include <math.h>
+#include <stdio.h>
+#include <string.h>
+
+#include "frontsim/scenario.h"
+#include "scenario_internal.h"
+#include "schema.h"
+#include "text.h"
+
+static const char *kind_name(const fsim_spec *sp) {
+  switch (sp->kind) {
+    case FSIM_K_INT:
+    case FSIM_K_INT64: return "integer";
+    case FSIM_K_FLOAT: return (sp->flags & FSIM_F_WHOLE) ? "number (whole)" : "number";
+    case FSIM_K_TEXT: return "string";
+    case FSIM_K_NAME: return "name";
+    case FSIM_K_REF: return "name of a";
+    case FSIM_K_REFLIST: return "array of names of";
+    case FSIM_K_ENUM: return "one of";
+    case FSIM_K_DATE: return "date";
+    case FSIM_K_GROUP: return "group";
+    case FSIM_K_LIST: return "list of groups";
+  }
+  return "?";
+}
+
+static void range_text(const fsim_spec *sp, char *buf, size_t size) {
+  if (sp->kind != FSIM_K_INT && sp->kind != FSIM_K_INT64 && sp->kind != FSIM_K_FLOAT) {
+    snprintf(buf, size, " ");
+    return;
+  }
+  char lo[32], hi[32];
+  fsim_text_double(sp->min, 0, lo, sizeof lo);
+  fsim_text_double(sp->max, 0, hi, sizeof hi);
+  snprintf(buf, size, "%s%s, %s%s", (sp->flags & FSIM_F_MIN_EXCL) ? "(" : "[", lo, hi,
+           (sp->flags & FSIM_F_MAX_EXCL) ? ")" : "]");
+}
+
+static void default_text(const fsim_spec *sp, char *buf, size_t size) {
+  if (sp->flags & FSIM_F_REQUIRED) {
+    snprintf(buf, size, "required");
+    return;
+  }
+  switch (sp->kind) {
+    case FSIM_K_INT:
+    case FSIM_K_INT64:
+    case FSIM_K_FLOAT:
+      if ((sp->flags & FSIM_F_OPTIONAL) && (isnan(sp->def) || sp->kind != FSIM_K_FLOAT))
+        snprintf(buf, size, "optional");
+      else
+        fsim_text_double(sp->def, 0, buf, size);
+      break;
+    case FSIM_K_ENUM: {
+      char c[64];
+      fsim_choice_name(sp->choices, (int)sp->def, c, sizeof c);
+      snprintf(buf, size, "`\"%s\"`", c);
+      break;
+    }
+    default:
+      if (sp->def_text && sp->def_text[0])
+        snprintf(buf, size, "`\"%s\"`", sp->def_text);
+      else
+        snprintf(buf, size, "optional");
+  }
+}
+
+static void write_group(FILE *out, const fsim_group *g) {
+  fprintf(out, "### `%s`\n\n%s\n\n", g->name, g->doc);
+  fputs("| setting | type | unit | default | valid | meaning |\n", out);
+  fputs("|---|---|---|---|---|---|\n", out);
+  const fsim_spec *vspec = g->variant_spec >= 0 ? &g->specs[g->variant_spec] : NULL;
+  for (size_t i = 0; i < g->nspecs; i++) {
+    const fsim_spec *sp = &g->specs[i];
+    char range[96], def[96], type[160];
+    range_text(sp, range, sizeof range);
+    default_text(sp, def, sizeof def);
+    if (sp->kind == FSIM_K_ENUM)
+      snprintf(type, sizeof type, "one of `%s`", sp->choices);
+    else if (sp->kind == FSIM_K_REF || sp->kind == FSIM_K_REFLIST)
+      snprintf(type, sizeof type, "%s %s", kind_name(sp), sp->choices);
+    else
+      snprintf(type, sizeof type, "%s", kind_name(sp));
+    char applies[128] = "";
+    if (vspec && sp->variants) {
+      size_t used = (size_t)snprintf(applies, sizeof applies, " (%s: ", vspec->key);
+      int first = 1;
+      for (int v = 0; v < 16; v++) {
+        if (!((sp->variants >> v) & 1u)) continue;
+        char name[32];
+        fsim_choice_name(vspec->choices, v, name, sizeof name);
+        used += (size_t)snprintf(applies + used, sizeof applies - used, "%s%s",
+                                 first ? "" : ", ", name);
+        first = 0;
+      }
+      snprintf(applies + used, sizeof applies - used, ")");
+    }
+    fprintf(out, "| `%s` | %s | %s | %s | %s | %s%s |\n", sp->key, type,
+            sp->unit ? sp->unit : " ", def, range, sp->doc, applies);
+  }
+  fputc('\n', out);
+  for (size_t i = 0; i < g->nspecs; i++)
+    if (g->specs[i].group) write_group(out, g->specs[i].group);
+}
+
+void fsim_settings_write_markdown(FILE *out) { write_group(out, &fsim_schema_root); }

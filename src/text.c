@@ -1,0 +1,56 @@
+#include "text.h"
+
+#include <ctype.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+int fsim_text_distance(const char *a, const char *b) {
+  enum { MAXLEN = 63 };
+  size_t n = strlen(a), m = strlen(b);
+  if (n > MAXLEN || m > MAXLEN) return 255;
+  int d[MAXLEN + 1][MAXLEN + 1];
+  for (size_t i = 0; i <= n; i++) d[i][0] = (int)i;
+  for (size_t j = 0; j <= m; j++) d[0][j] = (int)j;
+  for (size_t i = 1; i <= n; i++) {
+    for (size_t j = 1; j <= m; j++) {
+      int cost = tolower((unsigned char)a[i - 1]) == tolower((unsigned char)b[j - 1]) ? 0 : 1;
+      int best = d[i - 1][j] + 1;
+      if (d[i][j - 1] + 1 < best) best = d[i][j - 1] + 1;
+      if (d[i - 1][j - 1] + cost < best) best = d[i - 1][j - 1] + cost;
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1] &&
+          d[i - 2][j - 2] + 1 < best)
+        best = d[i - 2][j - 2] + 1;
+      d[i][j] = best;
+    }
+  }
+  return d[n][m] > 255 ? 255 : d[n][m];
+}
+
+int fsim_text_is_identifier(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n == 0 || n >= max) return 0;
+  for (const char *p = s; *p; p++)
+    if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-')) return 0;
+  return 1;
+}
+
+void fsim_text_double(double x, int force_point, char *buf, size_t size) {
+  if (isnan(x)) {
+    snprintf(buf, size, "nan");
+    return;
+  }
+  if (isinf(x)) {
+    snprintf(buf, size, x > 0 ? "inf" : "-inf");
+    return;
+  }
+  for (int prec = 6; prec <= 17; prec++) {
+    snprintf(buf, size, "%.*g", prec, x);
+    if (strtod(buf, NULL) == x) break;
+  }
+  if (force_point && !strpbrk(buf, ".eE")) {
+    size_t len = strlen(buf);
+    if (len + 2 < size) memcpy(buf + len, ".0", 3);
+  }
+}
