@@ -1,0 +1,21 @@
+#!/bin/sh
+# Installs what frontsim needs to build, test and draw charts (Debian/Ubuntu).
+# Idempotent: installs only the packages that are missing.
+set -eu
+pkgs="build-essential cmake pkg-config libgsl-dev libconfig-dev check gnuplot-nox"
+[ "${FRONTSIM_MPI:-0}" = 1 ] && pkgs="$pkgs libopenmpi-dev openmpi-bin"
+missing=""
+for p in $pkgs; do
+  dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"
+done
+if [ -z "$missing" ]; then
+  echo "setup: everything is installed"
+  exit 0
+fi
+sudo=""
+[ "$(id -u)" -ne 0 ] && sudo="sudo"
+echo "setup: installing$missing"
+$sudo apt-get update -qq
+# shellcheck disable=SC2086
+DEBIAN_FRONTEND=noninteractive $sudo apt-get install -y -qq --no-install-recommends $missing >/dev/null
+echo "setup: done"

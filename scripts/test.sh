@@ -1,0 +1,13 @@
+#!/bin/sh
+# Sets up, builds and runs every test: the release build, then the whole suite
+# again under AddressSanitizer and UndefinedBehaviorSanitizer.
+set -eu
+cd "$(dirname "$0")/.."
+sh scripts/setup.sh
+jobs=$(nproc 2>/dev/null || echo 2)
+sh scripts/build.sh build
+(cd build && ctest --output-on-failure -j "$jobs")
+if [ "${FRONTSIM_SKIP_SANITIZE:-0}" != 1 ]; then
+  sh scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTSIM_SANITIZE=ON
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$jobs")
+fi

@@ -1,0 +1,13 @@
+/* Every Check suite: check_<module>.c exports <module>_suite(). */
+#ifndef FRONTSIM_TEST_SUITES_H
+#define FRONTSIM_TEST_SUITES_H
+
+#include <check.h>
+
+#define FSIM_SUITES FSIM_SUITE(scenario)
+
+#define FSIM_SUITE(name) Suite *name##_suite(void);
+FSIM_SUITES
+#undef FSIM_SUITE
+
+#endif
