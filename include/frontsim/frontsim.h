@@ -4,6 +4,7 @@
 #define FRONTSIM_H
 
 #include "frontsim/error.h"
+#include "frontsim/run.h"
 #include "frontsim/scenario.h"
 #include "frontsim/version.h"
 

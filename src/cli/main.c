@@ -14,7 +14,7 @@ typedef struct command {
 } command;
 
 static const command commands[] = {
-    //RUNLATER {"run", cli_run, "run the replications of a scenario and write its outputs"},
+    {"run", cli_run, "run the replications of a scenario and write its outputs"},
     {"check", cli_check, "validate a scenario and print it with every default"},
     {"settings", cli_settings, "print the reference of every scenario setting"},
 };

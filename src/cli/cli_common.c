@@ -1,0 +1,70 @@
+#include "cli_common.h"
+
+#include <signal.h>
+#include <stdio.h>
+#include <string.h>
+#include <time.h>
+#include <unistd.h>
+
+void cli_command_line(int argc, char **argv, const char *prefix, char *buf, size_t size) {
+  size_t used = (size_t)snprintf(buf, size, "%s", prefix);
+  for (int i = 0; i < argc && used < size; i++) {
+    const char *a = argv[i];
+    int plain = a[0] != '\0' && strpbrk(a, " \t\"'\\$`*?[]{}()<>|&;") == NULL;
+    int k = plain ? snprintf(buf + used, size - used, " %s", a)
+                  : snprintf(buf + used, size - used, " '%s'", a);
+    if (k > 0) used += (size_t)k;
+  }
+}
+
+void cli_default_output(const char *scenario, char *buf, size_t size) {
+  const char *base = strrchr(scenario, '/');
+  base = base ? base + 1 : scenario;
+  const char *dot = strrchr(base, '.');
+  int len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
+  snprintf(buf, size, "out/%.*s", len, base);
+}
+
+static volatile sig_atomic_t stop_signal = 0;
+static volatile int stop_flag = 0;
+
+static void on_signal(int sig) {
+  stop_signal = sig;
+  stop_flag = 1;
+}
+
+void cli_install_stop_handler(void) {
+  struct sigaction sa;
+  memset(&sa, 0, sizeof sa);
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGINT, &sa, NULL);
+  sigaction(SIGTERM, &sa, NULL);
+}
+
+volatile int *cli_stop_flag(void) { return &stop_flag; }
+
+double cli_now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+void cli_progress_init(cli_progress *p, const char *label, int quiet) {
+  p->label = label;
+  p->started = cli_now();
+  p->enabled = !quiet && isatty(STDERR_FILENO);
+}
+
+void cli_progress_report(void *ctx, long done, long total) {
+  cli_progress *p = ctx;
+  if (!p->enabled) return;
+  double elapsed = cli_now() - p->started;
+  double rate = elapsed > 0 ? (double)done / elapsed : 0.0;
+  double left = rate > 0 ? (double)(total - done) / rate : 0.0;
+  fprintf(stderr, "\r%s %ld/%ld  %.0f/s  %.0f s left   ", p->label, done, total, rate, left);
+}
+
+void cli_progress_done(cli_progress *p) {
+  if (p->enabled) fputs("\r\033[K", stderr);
+}

@@ -1,0 +1,27 @@
+/* What the run-like subcommands share: scenario options, progress, Ctrl-C. */
+#ifndef FRONTSIM_CLI_COMMON_H
+#define FRONTSIM_CLI_COMMON_H
+
+#include <stddef.h>
+
+#include "frontsim/frontsim.h"
+
+/* The command line as one string, quoted where needed (recorded in outputs). */
+void cli_command_line(int argc, char **argv, const char *prefix, char *buf, size_t size);
+/* "out/<scenario file stem>" */
+void cli_default_output(const char *scenario, char *buf, size_t size);
+/* Ctrl-C and SIGTERM set *cli_stop_flag() so long work stops cleanly. */
+void cli_install_stop_handler(void);
+volatile int *cli_stop_flag(void);
+/* Progress on stderr when it is a terminal: "label done/total, rate, time left". */
+typedef struct cli_progress {
+  const char *label;
+  double started;
+  int enabled;
+} cli_progress;
+void cli_progress_init(cli_progress *p, const char *label, int quiet);
+void cli_progress_report(void *ctx, long done, long total);
+void cli_progress_done(cli_progress *p);
+double cli_now(void);
+
+#endif

@@ -1,0 +1,159 @@
+/* Compiling a scenario into an engine, and allocating replicas. */
+#include "engine.h"
+
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_error *err) {
+  memset(eng, 0, sizeof *eng);
+  eng->sc = sc;
+  eng->S = sc->nsectors;
+  eng->L = sc->nsectors + 1;
+  eng->F = sc->nformations;
+  eng->D = sc->run.days;
+  eng->expected = sc->run.mode == FSIM_MODE_EXPECTED;
+  eng->law = sc->model.attrition.law;
+  static const double law_ab[3][2] = {{1, 0}, {1, 1}, {0, 1}}; /* MODEL.md 5 */
+  if (eng->law == FSIM_LAW_FREE) {
+    eng->a = sc->model.attrition.a;
+    eng->b = sc->model.attrition.b;
+  } else {
+    eng->a = law_ab[eng->law][0];
+    eng->b = law_ab[eng->law][1];
+  }
+  int maxdelay = 0;
+  for (int i = 0; i < FSIM_NSIDES; i++)
+    for (int r = 0; r < sc->sides.side[i].nrules; r++)
+      if (sc->sides.side[i].rules[r].delay > maxdelay) maxdelay = sc->sides.side[i].rules[r].delay;
+  eng->R = maxdelay + 1;
+  for (int f = 0; f < eng->F; f++)
+    if (sc->formations[f].implicit) eng->reserve_formation[sc->formations[f].side_idx] = f;
+
+  for (const gsl_rng_type **t = gsl_rng_types_setup(); *t; t++)
+    if (strcmp((*t)->name, sc->run.rng) == 0) eng->rng_type = *t;
+
+  /* Tempo per day, with the schedules applied (MODEL.md 2). */
+  size_t cells = (size_t)eng->S * (size_t)(eng->D + 1);
+  eng->lambda = malloc(cells * sizeof(double));
+  eng->pi_blue = malloc(cells * sizeof(double));
+  if (!eng->lambda || !eng->pi_blue) {
+    fsim_engine_destroy(eng);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  for (int s = 0; s < eng->S; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    double lam = d->engagement_rate, counter = d->counter_share;
+    int k = 0;
+    for (int t = 0; t <= eng->D; t++) {
+      while (k < d->nschedule && d->schedule[k].day <= t) {
+        if (!isnan(d->schedule[k].engagement_rate)) lam = d->schedule[k].engagement_rate;
+        if (!isnan(d->schedule[k].counter_share)) counter = d->schedule[k].counter_share;
+        k++;
+      }
+      size_t at = (size_t)s * (size_t)(eng->D + 1) + (size_t)t;
+      eng->lambda[at] = lam;
+      /* counter_share is the defender's share of the initiative. */
+      eng->pi_blue[at] = d->attacker_side == FSIM_BLUE ? 1.0 - counter : counter;
+    }
+  }
+  fsim_status st = fsim_layout_build(&eng->layout, sc, err);
+  if (st != FSIM_OK) fsim_engine_destroy(eng);
+  return st;
+}
+
+void fsim_engine_destroy(fsim_engine *eng) {
+  fsim_layout_destroy(&eng->layout);
+  free(eng->pi_blue);
+  free(eng->lambda);
+  eng->pi_blue = eng->lambda = NULL;
+}
+
+fsim_replica *fsim_replica_new(const fsim_engine *eng) {
+  fsim_replica *rp = calloc(1, sizeof *rp);
+  if (!rp) return NULL;
+  rp->eng = eng;
+  const size_t S = (size_t)eng->S, F = (size_t)eng->F, L = (size_t)eng->L;
+  const size_t R = (size_t)eng->R;
+  const size_t nrules =
+      (size_t)eng->sc->sides.side[0].nrules + (size_t)eng->sc->sides.side[1].nrules;
+  int ok = 1;
+#define ALLOC(field, count)                                      \
+  do {                                                           \
+    size_t count_ = (count);                                     \
+    rp->field = calloc(count_ > 0 ? count_ : 1, sizeof *rp->field); \
+    ok = ok && rp->field;                                        \
+  } while (0)
+  ALLOC(rng, S + 1);
+  ALLOC(n, F * L);
+  ALLOC(ring, R * F * L);
+  ALLOC(x, S);
+  ALLOC(area, S);
+  ALLOC(stock, S);
+  ALLOC(cut_day, S);
+  ALLOC(min_eff, S);
+  ALLOC(loss_f, F);
+  ALLOC(drawn, S * 4);
+  ALLOC(repl_acc, FSIM_NSIDES + nrules);
+  ALLOC(N, S * 2);
+  ALLOC(P, S * 2);
+  ALLOC(e, S * 2);
+  ALLOC(phi, S);
+  ALLOC(incoming, S * 2);
+  ALLOC(eng_day, S);
+  ALLOC(att, S * 2);
+  ALLOC(succ, S * 2);
+  ALLOC(loss_day, S * 2);
+  ALLOC(mu, S * 2);
+  ALLOC(dx, S);
+  ALLOC(w, F);
+  ALLOC(k, F);
+  ALLOC(take, F);
+  ALLOC(row, (size_t)eng->layout.nseries);
+  ALLOC(metrics, (size_t)eng->layout.nmetrics);
+#undef ALLOC
+  for (size_t i = 0; ok && i <= S; i++) {
+    rp->rng[i] = gsl_rng_alloc(eng->rng_type);
+    ok = rp->rng[i] != NULL;
+  }
+  if (!ok) {
+    fsim_replica_free(rp);
+    return NULL;
+  }
+  return rp;
+}
+
+void fsim_replica_free(fsim_replica *rp) {
+  if (!rp) return;
+  if (rp->rng)
+    for (int i = 0; i <= rp->eng->S; i++)
+      if (rp->rng[i]) gsl_rng_free(rp->rng[i]);
+  free(rp->metrics);
+  free(rp->row);
+  free(rp->take);
+  free(rp->k);
+  free(rp->w);
+  free(rp->dx);
+  free(rp->mu);
+  free(rp->loss_day);
+  free(rp->succ);
+  free(rp->att);
+  free(rp->eng_day);
+  free(rp->incoming);
+  free(rp->phi);
+  free(rp->e);
+  free(rp->P);
+  free(rp->N);
+  free(rp->repl_acc);
+  free(rp->drawn);
+  free(rp->loss_f);
+  free(rp->min_eff);
+  free(rp->cut_day);
+  free(rp->stock);
+  free(rp->area);
+  free(rp->x);
+  free(rp->ring);
+  free(rp->n);
+  free(rp->rng);
+  free(rp);
+}

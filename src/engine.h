@@ -1,0 +1,84 @@
+/* The engine: an immutable model compiled from a scenario (shared by all threads)
+ * and a per-thread replica that holds one replication's state and every scratch
+ * array, allocated once and reused for every day and every replication. */
+#ifndef FRONTSIM_ENGINE_H
+#define FRONTSIM_ENGINE_H
+
+#include <gsl/gsl_rng.h>
+#include <stdint.h>
+
+#include "layout.h"
+#include "scenario_internal.h"
+
+typedef struct fsim_engine {
+  const fsim_scenario *sc;
+  int S;        /* sectors */
+  int L;        /* locations: sectors, then the reserve (index S) */
+  int F;        /* formations (explicit, then one reserve formation per side) */
+  int D;        /* days */
+  int R;        /* transit ring slots: longest delay + 1 */
+  int expected; /* mode expected: every draw replaced by its mean */
+  double a, b;  /* attrition exponents (MODEL.md 5) */
+  int law;
+  int reserve_formation[FSIM_NSIDES];
+  /* Per sector and day t (1..D): engagement rate and blue's share of initiative. */
+  double *lambda; /* [s * (D + 1) + t] */
+  double *pi_blue;
+  const gsl_rng_type *rng_type;
+  fsim_layout layout; /* series variables and metrics */
+} fsim_engine;
+
+typedef struct fsim_replica {
+  const fsim_engine *eng;
+  gsl_rng **rng; /* S + 1 streams */
+  /* state */
+  double *n;        /* [f * L + loc] personnel of formation f at location loc */
+  double *ring;     /* [(slot * F + f) * L + loc] in transit, landing on day slot mod R */
+  double *x;        /* [s] line position, km (+ = blue gained) */
+  double *area;     /* [s] held area, km2 */
+  double *stock;    /* [s] supply stock, days of need */
+  int *cut_day;     /* [s] first day the route was cut, 0 = not cut */
+  double *min_eff;  /* [s] lowest supply effectiveness seen */
+  double *loss_f;   /* [f] cumulative losses */
+  double loss[FSIM_NSIDES], claimed[FSIM_NSIDES]; /* cumulative; claimed = by the enemy */
+  double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
+  double *repl_acc; /* [side], then [rule] accumulators of whole replacements handed out */
+  int alive_days;   /* days simulated before an early stop */
+  /* morning aggregates and the day's flows, reused each day */
+  double *N, *P, *e, *phi;        /* [s * 2 + side] (phi: [s]) */
+  double *incoming;               /* [s * 2 + side] power in transit towards s */
+  double *eng_day, *att, *succ;   /* engagements [s], attacks and successes [s*2+side] */
+  double *loss_day;               /* [s * 2 + side] */
+  double *mu;                     /* [s * 2 + side] expected losses of the day */
+  double *dx;                     /* [s] line movement of the day */
+  double claim_day[FSIM_NSIDES];
+  double *w;                      /* [F] split weights */
+  unsigned int *k;                /* [F] split counts */
+  double *take;                   /* [F] amounts taken by a transfer */
+  double *row;                    /* one day of series variables */
+  double *metrics;                /* one replication's metrics */
+} fsim_replica;
+
+fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_error *err);
+void fsim_engine_destroy(fsim_engine *eng);
+
+fsim_replica *fsim_replica_new(const fsim_engine *eng);
+void fsim_replica_free(fsim_replica *rp);
+
+/* Runs one replication from day 0 to the end. `series` (may be NULL) receives
+ * variable v of day d at series[(v * (D + 1) + d) * stride]; metrics land in
+ * rp->metrics. */
+void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t stride);
+
+/* Internal steps (model_step.c, policy.c). */
+void fsim_state_reset(fsim_replica *rp);
+void fsim_step_day(fsim_replica *rp, int t);
+void fsim_state_aggregate(fsim_replica *rp);
+double fsim_route_distance(const fsim_sector_def *d, double x);
+void fsim_policies_apply(fsim_replica *rp, int t);
+/* Moves `amount` of side's personnel from location `from` to location `to`,
+ * landing on day t + delay; returns what was moved. */
+double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
+                           int delay);
+
+#endif

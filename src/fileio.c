@@ -1,0 +1,175 @@
+#include "fileio.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <stdio.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+fsim_status fsim_file_open(fsim_file *f, const char *path, fsim_error *err) {
+  memset(f, 0, sizeof *f);
+  snprintf(f->path, sizeof f->path, "%s", path);
+  snprintf(f->tmp, sizeof f->tmp, "%s.tmp-%ld", path, (long)getpid());
+  f->fp = fopen(f->tmp, "w");
+  if (!f->fp)
+    return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot write: %s", strerror(errno));
+  return FSIM_OK;
+}
+
+fsim_status fsim_file_commit(fsim_file *f, fsim_error *err) {
+  int bad = ferror(f->fp) || fflush(f->fp) != 0;
+  int saved = errno;
+  if (!bad && fsync(fileno(f->fp)) != 0) bad = 1, saved = errno;
+  if (fclose(f->fp) != 0 && !bad) bad = 1, saved = errno;
+  f->fp = NULL;
+  if (bad) {
+    remove(f->tmp);
+    return fsim_error_set(err, FSIM_E_IO, f->path, 0, "", "cannot write: %s",
+                          saved ? strerror(saved) : "write error");
+  }
+  if (rename(f->tmp, f->path) != 0) {
+    saved = errno;
+    remove(f->tmp);
+    return fsim_error_set(err, FSIM_E_IO, f->path, 0, "", "cannot rename into place: %s",
+                          strerror(saved));
+  }
+  return FSIM_OK;
+}
+
+void fsim_file_abort(fsim_file *f) {
+  if (f->fp) fclose(f->fp);
+  f->fp = NULL;
+  if (f->tmp[0]) remove(f->tmp);
+}
+
+int fsim_remove_tree(const char *path) {
+  struct stat st;
+  if (lstat(path, &st) != 0) return errno == ENOENT ? 0 : -1;
+  if (!S_ISDIR(st.st_mode)) return remove(path);
+  DIR *d = opendir(path);
+  if (!d) return -1;
+  struct dirent *e;
+  int rc = 0;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    char sub[FSIM_PATH_MAX];
+    if (snprintf(sub, sizeof sub, "%s/%s", path, e->d_name) >= (int)sizeof sub) {
+      rc = -1;
+      continue;
+    }
+    if (fsim_remove_tree(sub) != 0) rc = -1;
+  }
+  closedir(d);
+  return rmdir(path) == 0 ? rc : -1;
+}
+
+fsim_status fsim_make_dirs(const char *path, fsim_error *err) {
+  char buf[FSIM_PATH_MAX];
+  snprintf(buf, sizeof buf, "%s", path);
+  for (char *p = buf + 1; *p; p++) {
+    if (*p != '/') continue;
+    *p = '\0';
+    if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+      return fsim_error_set(err, FSIM_E_IO, buf, 0, "", "cannot create directory: %s",
+                            strerror(errno));
+    *p = '/';
+  }
+  if (mkdir(buf, 0777) != 0 && errno != EEXIST)
+    return fsim_error_set(err, FSIM_E_IO, buf, 0, "", "cannot create directory: %s",
+                          strerror(errno));
+  return FSIM_OK;
+}
+
+static int dir_is_empty(const char *path) {
+  DIR *d = opendir(path);
+  if (!d) return 0;
+  struct dirent *e;
+  int empty = 1;
+  while ((e = readdir(d)) != NULL)
+    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) empty = 0;
+  closedir(d);
+  return empty;
+}
+
+fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *err) {
+  memset(od, 0, sizeof *od);
+  size_t len = strlen(target);
+  while (len > 1 && target[len - 1] == '/') len--;
+  if (len == 0 || len >= sizeof od->target)
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "", "not a usable output directory");
+  snprintf(od->target, sizeof od->target, "%.*s", (int)len, target);
+  struct stat st;
+  if (stat(od->target, &st) == 0) {
+    char marker[FSIM_PATH_MAX + 32];
+    snprintf(marker, sizeof marker, "%s/%s", od->target, FSIM_OUTPUT_MARKER);
+    if (!S_ISDIR(st.st_mode))
+      return fsim_error_set(err, FSIM_E_INPUT, od->target, 0, "",
+                            "exists and is not a directory; choose another output (-o)");
+    if (access(marker, F_OK) != 0 && !dir_is_empty(od->target))
+      return fsim_error_set(err, FSIM_E_INPUT, od->target, 0, "",
+                            "exists and is not a frontsim output; it is left alone "
+                            "(choose another output with -o)");
+  }
+  /* The parent must exist: create it (like mkdir -p) so -o out/a/b works. */
+  char parent[FSIM_PATH_MAX];
+  snprintf(parent, sizeof parent, "%s", od->target);
+  char *slash = strrchr(parent, '/');
+  if (slash && slash != parent) {
+    *slash = '\0';
+    fsim_status s = fsim_make_dirs(parent, err);
+    if (s != FSIM_OK) return s;
+  }
+  snprintf(od->stage, sizeof od->stage, "%s.partial-%ld", od->target, (long)getpid());
+  fsim_remove_tree(od->stage);
+  if (mkdir(od->stage, 0777) != 0)
+    return fsim_error_set(err, FSIM_E_IO, od->stage, 0, "", "cannot create directory: %s",
+                          strerror(errno));
+  char marker[FSIM_PATH_MAX + 64];
+  snprintf(marker, sizeof marker, "%s/%s", od->stage, FSIM_OUTPUT_MARKER);
+  FILE *m = fopen(marker, "w");
+  if (!m || fputs("frontsim output directory\n", m) < 0 || fclose(m) != 0) {
+    fsim_outdir_abort(od);
+    return fsim_error_set(err, FSIM_E_IO, marker, 0, "", "cannot write: %s", strerror(errno));
+  }
+  return FSIM_OK;
+}
+
+fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t size,
+                             fsim_error *err) {
+  if (snprintf(out, size, "%s/%s", od->stage, rel) >= (int)size)
+    return fsim_error_set(err, FSIM_E_IO, rel, 0, "", "path too long");
+  char dir[FSIM_PATH_MAX];
+  snprintf(dir, sizeof dir, "%s", out);
+  char *slash = strrchr(dir, '/');
+  if (slash) *slash = '\0';
+  return fsim_make_dirs(dir, err);
+}
+
+fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err) {
+  char old[FSIM_PATH_MAX + 32];
+  snprintf(old, sizeof old, "%s.old-%ld", od->target, (long)getpid());
+  struct stat st;
+  int had = stat(od->target, &st) == 0;
+  if (had && rename(od->target, old) != 0) {
+    int saved = errno;
+    fsim_outdir_abort(od);
+    return fsim_error_set(err, FSIM_E_IO, od->target, 0, "", "cannot replace: %s",
+                          strerror(saved));
+  }
+  if (rename(od->stage, od->target) != 0) {
+    int saved = errno;
+    if (had) rename(old, od->target); /* put the earlier output back */
+    fsim_outdir_abort(od);
+    return fsim_error_set(err, FSIM_E_IO, od->target, 0, "", "cannot move into place: %s",
+                          strerror(saved));
+  }
+  if (had) fsim_remove_tree(old);
+  od->stage[0] = '\0';
+  return FSIM_OK;
+}
+
+void fsim_outdir_abort(fsim_outdir *od) {
+  if (od->stage[0]) fsim_remove_tree(od->stage);
+  od->stage[0] = '\0';
+}

@@ -1,0 +1,45 @@
+/* Files that are never seen half-written: each is written under a temporary name
+ * and renamed into place; a run's directory is staged beside the target and
+ * swapped in whole. */
+#ifndef FRONTSIM_FILEIO_H
+#define FRONTSIM_FILEIO_H
+
+#include <stdio.h>
+
+#include "frontsim/error.h"
+
+#define FSIM_PATH_MAX 4096
+#define FSIM_OUTPUT_MARKER ".frontsim-output"
+
+typedef struct fsim_file {
+  FILE *fp;
+  char path[FSIM_PATH_MAX];
+  char tmp[FSIM_PATH_MAX + 32];
+} fsim_file;
+
+fsim_status fsim_file_open(fsim_file *f, const char *path, fsim_error *err);
+/* Flushes, syncs and renames into place; on any write error removes the
+ * temporary file and reports which file failed. */
+fsim_status fsim_file_commit(fsim_file *f, fsim_error *err);
+void fsim_file_abort(fsim_file *f);
+
+typedef struct fsim_outdir {
+  char target[FSIM_PATH_MAX];
+  char stage[FSIM_PATH_MAX + 32];
+} fsim_outdir;
+
+/* Refuses a target that exists and is not an earlier frontsim output (it would be
+ * replaced), then creates the staging directory. */
+fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *err);
+/* Path of `rel` inside the staging directory, creating its parent directory. */
+fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t size,
+                             fsim_error *err);
+fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err);
+void fsim_outdir_abort(fsim_outdir *od);
+
+/* Removes a directory tree (used for staging and replaced outputs only). */
+int fsim_remove_tree(const char *path);
+/* mkdir -p */
+fsim_status fsim_make_dirs(const char *path, fsim_error *err);
+
+#endif

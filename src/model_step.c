@@ -1,0 +1,286 @@
+/* One day of the model (docs/MODEL.md). Every rate is computed from the morning
+ * state for both sides at once; then arrivals and transfers land, losses are taken
+ * and the line moves (simultaneous difference equations, MODEL.md 0). */
+#include <gsl/gsl_randist.h>
+#include <math.h>
+#include <string.h>
+
+#include "engine.h"
+
+#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
+
+static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
+
+/* Route throughput at distance d (MODEL.md 6). */
+static double throughput(const fsim_supply_def *sp, double d) {
+  return sp->alternative + (1.0 - sp->alternative) * clamp(d / sp->range_km, 0.0, 1.0);
+}
+
+double fsim_route_distance(const fsim_sector_def *d, double x) {
+  /* The enemy's advance shortens the route's distance from the line. */
+  return d->supply.distance_km + (d->supply.supplied_side == FSIM_BLUE ? x : -x);
+}
+
+void fsim_state_reset(fsim_replica *rp) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const int S = eng->S, F = eng->F, L = eng->L;
+  memset(rp->n, 0, (size_t)F * (size_t)L * sizeof *rp->n);
+  memset(rp->ring, 0, (size_t)eng->R * (size_t)F * (size_t)L * sizeof *rp->ring);
+  memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
+  memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
+  memset(rp->repl_acc, 0,
+         (size_t)(FSIM_NSIDES + sc->sides.side[0].nrules + sc->sides.side[1].nrules) *
+             sizeof *rp->repl_acc);
+  for (int f = 0; f < F; f++)
+    if (sc->formations[f].arrival_day == 0)
+      rp->n[(size_t)f * (size_t)L + (size_t)sc->formations[f].loc] = sc->formations[f].personnel;
+  for (int s = 0; s < S; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    rp->x[s] = 0.0;
+    rp->area[s] = d->has_held_area ? d->held_area.initial_km2 : 0.0;
+    rp->stock[s] = d->has_supply ? d->supply.stock_days : 0.0;
+    rp->cut_day[s] = 0;
+    rp->min_eff[s] = 1.0;
+  }
+  for (int i = 0; i < FSIM_NSIDES; i++) rp->loss[i] = rp->claimed[i] = 0.0;
+  rp->alive_days = 0;
+}
+
+/* Personnel and power per sector and side, and supply effectiveness, from the
+ * current state (MODEL.md 1, 6). */
+void fsim_state_aggregate(fsim_replica *rp) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const int S = eng->S, L = eng->L;
+  memset(rp->N, 0, (size_t)S * 2 * sizeof *rp->N);
+  memset(rp->P, 0, (size_t)S * 2 * sizeof *rp->P);
+  for (int f = 0; f < eng->F; f++) {
+    const fsim_formation_def *fd = &sc->formations[f];
+    const double *nf = rp->n + (size_t)f * (size_t)L;
+    for (int s = 0; s < S; s++) {
+      rp->N[SIDE2(s, fd->side_idx)] += nf[s];
+      rp->P[SIDE2(s, fd->side_idx)] += nf[s] * fd->quality;
+    }
+  }
+  for (int s = 0; s < S; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    rp->e[SIDE2(s, 0)] = rp->e[SIDE2(s, 1)] = 1.0;
+    if (d->has_supply) {
+      int i = d->supply.supplied_side;
+      rp->phi[s] = throughput(&d->supply, fsim_route_distance(d, rp->x[s]));
+      rp->e[SIDE2(s, i)] = fmin(1.0, rp->stock[s] + d->supply.capacity * rp->phi[s]);
+    }
+    for (int i = 0; i < FSIM_NSIDES; i++) rp->P[SIDE2(s, i)] *= rp->e[SIDE2(s, i)];
+  }
+}
+
+/* Replacements flow into each side's reserve; whole persons in stochastic mode,
+ * by a running total so no fraction is lost (MODEL.md 8). */
+static void replacements_arrive(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    double rate = eng->sc->sides.side[i].replacements_per_day;
+    if (rate <= 0) continue;
+    double amount = eng->expected ? rate : floor(rate * t) - floor(rate * (t - 1));
+    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->L + (size_t)eng->S] += amount;
+  }
+}
+
+/* Late formations land with the day's arrivals (MODEL.md 8). */
+static void formations_arrive(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  const size_t slot = (size_t)(t % eng->R);
+  for (int f = 0; f < eng->F; f++) {
+    const fsim_formation_def *fd = &eng->sc->formations[f];
+    if (fd->arrival_day == t && t > 0)
+      rp->ring[(slot * (size_t)eng->F + (size_t)f) * (size_t)eng->L + (size_t)fd->loc] +=
+          fd->personnel;
+  }
+}
+
+static void land_arrivals(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  const size_t FL = (size_t)eng->F * (size_t)eng->L;
+  double *slot = rp->ring + (size_t)(t % eng->R) * FL;
+  for (size_t i = 0; i < FL; i++) {
+    rp->n[i] += slot[i];
+    slot[i] = 0.0;
+  }
+}
+
+/* Success probability of an attack at force ratio rho (MODEL.md 3). */
+static double success_probability(double rho, double rho50, double beta) {
+  if (rho <= 0) return 0.0;
+  if (isinf(rho)) return 1.0;
+  return 1.0 / (1.0 + pow(rho50 / rho, beta));
+}
+
+/* Draws engagements, attack outcomes, line movement and expected losses of sector
+ * s from the morning state (MODEL.md 2-5); returns the line movement. */
+static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES]) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_sector_def *d = &eng->sc->sectors[s];
+  const fsim_attack_def *atk = &eng->sc->model.attack;
+  gsl_rng *r = rp->rng[s];
+  const size_t at = (size_t)s * (size_t)(eng->D + 1) + (size_t)t;
+  const double lambda = eng->lambda[at], pib = eng->pi_blue[at];
+  const double m = d->terrain * d->fortification;
+  const int defender = 1 - d->attacker_side;
+
+  double E, Eside[FSIM_NSIDES];
+  if (eng->expected) {
+    E = lambda;
+    Eside[FSIM_BLUE] = lambda * pib;
+  } else {
+    E = lambda > 0 ? (double)gsl_ran_poisson(r, lambda) : 0.0;
+    Eside[FSIM_BLUE] = E > 0 ? (double)gsl_ran_binomial(r, pib, (unsigned int)E) : 0.0;
+  }
+  Eside[FSIM_RED] = E - Eside[FSIM_BLUE];
+  rp->eng_day[s] = E;
+
+  double gain[FSIM_NSIDES];
+  for (int A = 0; A < FSIM_NSIDES; A++) {
+    const int D = 1 - A;
+    const double PA = rp->P[SIDE2(s, A)], PD = rp->P[SIDE2(s, D)];
+    /* The sector's protection applies when the sector's defender is attacked. */
+    const double mD = D == defender ? m : 1.0;
+    double p = 0.0;
+    if (PA > 0) p = PD > 0 ? success_probability(PA / (mD * PD), atk->rho50, atk->beta) : 1.0;
+    double S_A;
+    if (eng->expected)
+      S_A = Eside[A] * p;
+    else
+      S_A = Eside[A] > 0 && p > 0 ? (double)gsl_ran_binomial(r, p, (unsigned int)Eside[A]) : 0.0;
+    rp->att[SIDE2(s, A)] = Eside[A];
+    rp->succ[SIDE2(s, A)] = S_A;
+    /* The sum of S_A Gamma(k, ell/k) steps is one Gamma(S_A k, ell/k) draw. */
+    if (d->step_km <= 0 || S_A <= 0)
+      gain[A] = 0.0;
+    else if (eng->expected)
+      gain[A] = S_A * d->step_km;
+    else
+      gain[A] = gsl_ran_gamma(r, S_A * d->step_shape, d->step_km / d->step_shape);
+  }
+
+  /* Expected losses: generalised Lanchester (MODEL.md 5). */
+  const double scale = lambda > 0 ? E / lambda : 0.0;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    const int j = 1 - i;
+    const double Pj = rp->P[SIDE2(s, j)], Ni = rp->N[SIDE2(s, i)];
+    const double mi = i == defender ? m : 1.0;
+    double v = 0.0;
+    if (Pj > 0 && Ni > 0) {
+      double fire = eng->a == 1.0 ? Pj : pow(Pj, eng->a);
+      double exposure = eng->b == 0.0 ? 1.0 : eng->b == 1.0 ? Ni : pow(Ni, eng->b);
+      v = scale * d->attrition.by[j] * fire * exposure / mi;
+    }
+    mu[i] = v;
+  }
+  return gain[FSIM_BLUE] - gain[FSIM_RED];
+}
+
+/* Takes `loss` persons of side i in sector s from its formations there, in
+ * proportion to their personnel (MODEL.md 7). */
+static void split_losses(fsim_replica *rp, int s, int i, double loss) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const size_t L = (size_t)eng->L;
+  double total = 0.0;
+  int kinds = 0;
+  for (int f = 0; f < eng->F; f++) {
+    double v = sc->formations[f].side_idx == i ? rp->n[(size_t)f * L + (size_t)s] : 0.0;
+    rp->w[f] = v;
+    total += v;
+    if (v > 0) kinds++;
+  }
+  if (loss <= 0 || total <= 0) return;
+  if (kinds == 1 || eng->expected) {
+    for (int f = 0; f < eng->F; f++) {
+      if (rp->w[f] <= 0) continue;
+      double part = kinds == 1 ? loss : loss * rp->w[f] / total;
+      rp->n[(size_t)f * L + (size_t)s] = fmax(0.0, rp->n[(size_t)f * L + (size_t)s] - part);
+      rp->loss_f[f] += part;
+    }
+    return;
+  }
+  /* One multinomial draw; a formation drawn for more than it has passes the excess
+   * on to the others by another draw over what they have left (rare: only when
+   * losses are a large share of a small formation). */
+  unsigned int left = (unsigned int)loss;
+  while (left > 0) {
+    gsl_ran_multinomial(rp->rng[s], (size_t)eng->F, left, rp->w, rp->k);
+    left = 0;
+    for (int f = 0; f < eng->F; f++) {
+      if (rp->k[f] == 0) continue;
+      double have = rp->w[f];
+      double take = fmin((double)rp->k[f], have);
+      left += (unsigned int)((double)rp->k[f] - take);
+      rp->w[f] = have - take;
+      rp->n[(size_t)f * L + (size_t)s] -= take;
+      rp->loss_f[f] += take;
+    }
+  }
+}
+
+void fsim_step_day(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const int S = eng->S, F = eng->F;
+  const size_t L = (size_t)eng->L;
+
+  fsim_state_aggregate(rp);
+  for (int s = 0; s < S; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    if (d->has_supply)
+      rp->min_eff[s] = fmin(rp->min_eff[s], rp->e[SIDE2(s, d->supply.supplied_side)]);
+  }
+  replacements_arrive(rp, t);
+  formations_arrive(rp, t);
+  fsim_policies_apply(rp, t);
+  for (int s = 0; s < S; s++) rp->dx[s] = sector_draws(rp, s, t, rp->mu + SIDE2(s, 0));
+  land_arrivals(rp, t);
+
+  for (int s = 0; s < S; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    for (int i = 0; i < FSIM_NSIDES; i++) {
+      double present = 0.0;
+      for (int f = 0; f < F; f++)
+        if (sc->formations[f].side_idx == i) present += rp->n[(size_t)f * L + (size_t)s];
+      double mu = rp->mu[SIDE2(s, i)];
+      double loss = eng->expected ? mu : (mu > 0 ? (double)gsl_ran_poisson(rp->rng[s], mu) : 0.0);
+      loss = fmin(loss, present); /* capped at what is there (MODEL.md 5) */
+      rp->loss_day[SIDE2(s, i)] = loss;
+      split_losses(rp, s, i, loss);
+    }
+    /* Ground and held area (MODEL.md 4). */
+    double x0 = rp->x[s];
+    rp->x[s] = clamp(x0 + rp->dx[s], d->x_min_km, d->x_max_km);
+    if (d->has_held_area) {
+      double sign = d->held_area.holder_side == FSIM_BLUE ? 1.0 : -1.0;
+      rp->area[s] = clamp(rp->area[s] + sign * d->width_km * (rp->x[s] - x0), 0.0,
+                          d->held_area.max_km2);
+    }
+    /* Supply stock and the cut (MODEL.md 6). */
+    if (d->has_supply) {
+      rp->stock[s] = clamp(rp->stock[s] + d->supply.capacity * rp->phi[s] - 1.0, 0.0,
+                           d->supply.stock_max_days);
+      if (!rp->cut_day[s] && fsim_route_distance(d, rp->x[s]) <= 0) rp->cut_day[s] = t;
+    }
+  }
+
+  /* Reports of the enemy's losses (MODEL.md 9): side i claims j's losses. */
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    const int j = 1 - i;
+    double truth = 0.0;
+    for (int s = 0; s < S; s++) truth += rp->loss_day[SIDE2(s, j)];
+    const fsim_side_def *side = &sc->sides.side[i];
+    double noise = 1.0;
+    if (side->claim_sigma > 0)
+      noise = eng->expected ? exp(0.5 * side->claim_sigma * side->claim_sigma)
+                            : gsl_ran_lognormal(rp->rng[S], 0.0, side->claim_sigma);
+    rp->claim_day[j] = truth * side->claim_bias * noise;
+    rp->loss[j] += truth;
+    rp->claimed[j] += rp->claim_day[j];
+  }
+}

@@ -1,0 +1,191 @@
+/* Allocation policies, evaluated every morning in the order each side lists them
+ * (docs/MODEL.md 8). Personnel leave at once and land after their delay; the
+ * day's combat rates still use the morning state. */
+#include <math.h>
+#include <string.h>
+
+#include "engine.h"
+
+#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
+
+/* Fills rp->take[f] with what each formation of `side` at `loc` gives up so that
+ * `amount` persons leave in proportion to their personnel (whole persons in
+ * stochastic mode, largest remainders first); returns the total. */
+static double share_out(fsim_replica *rp, int side, int loc, double amount) {
+  const fsim_engine *eng = rp->eng;
+  const size_t L = (size_t)eng->L;
+  double total = 0.0;
+  for (int f = 0; f < eng->F; f++) {
+    rp->take[f] = 0.0;
+    if (eng->sc->formations[f].side_idx == side) total += rp->n[(size_t)f * L + (size_t)loc];
+  }
+  if (!eng->expected) amount = floor(amount);
+  if (total <= 0 || amount <= 0) return 0.0;
+  if (amount >= total) amount = total;
+  double given = 0.0;
+  for (int f = 0; f < eng->F; f++) {
+    if (eng->sc->formations[f].side_idx != side) continue;
+    double exact = rp->n[(size_t)f * L + (size_t)loc] * amount / total;
+    rp->take[f] = eng->expected ? exact : floor(exact);
+    given += rp->take[f];
+  }
+  /* Whole persons: hand the remainder out one by one, largest fraction first. */
+  while (!eng->expected && given < amount) {
+    int best = -1;
+    double best_frac = -1.0;
+    for (int f = 0; f < eng->F; f++) {
+      if (eng->sc->formations[f].side_idx != side) continue;
+      double have = rp->n[(size_t)f * L + (size_t)loc];
+      double frac = have * amount / total - rp->take[f];
+      if (rp->take[f] + 1.0 <= have && frac > best_frac) best = f, best_frac = frac;
+    }
+    if (best < 0) break;
+    rp->take[best] += 1.0;
+    given += 1.0;
+  }
+  return given;
+}
+
+/* Sends rp->take[f] of each formation from `from` to `to`, landing on day
+ * t + delay; returns the quality-weighted sum moved. */
+static double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
+  const fsim_engine *eng = rp->eng;
+  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
+  const size_t slot = (size_t)((t + delay) % eng->R);
+  double persons = 0.0, power = 0.0;
+  for (int f = 0; f < eng->F; f++) {
+    double v = rp->take[f];
+    if (v <= 0) continue;
+    rp->n[(size_t)f * L + (size_t)from] -= v;
+    rp->ring[(slot * F + (size_t)f) * L + (size_t)to] += v;
+    persons += v;
+    power += v * eng->sc->formations[f].quality;
+  }
+  if (to < eng->S && from != to)
+    rp->drawn[SIDE2(to, side) * 2 + (from == eng->S ? 1 : 0)] += persons;
+  return power;
+}
+
+double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
+                           int delay) {
+  double moved = share_out(rp, side, from, amount);
+  if (moved > 0) dispatch(rp, side, from, to, t, delay);
+  return moved;
+}
+
+/* Personnel and quality-weighted personnel of side at loc, from the current state. */
+static void holdings(const fsim_replica *rp, int side, int loc, double *persons, double *qsum) {
+  const fsim_engine *eng = rp->eng;
+  *persons = *qsum = 0.0;
+  for (int f = 0; f < eng->F; f++) {
+    if (eng->sc->formations[f].side_idx != side) continue;
+    double v = rp->n[(size_t)f * (size_t)eng->L + (size_t)loc];
+    *persons += v;
+    *qsum += v * eng->sc->formations[f].quality;
+  }
+}
+
+static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+  const fsim_engine *eng = rp->eng;
+  if (r->day != t) return;
+  if (r->nformations > 0) {
+    for (int k = 0; k < r->nformations; k++) {
+      int f = r->formation_idx[k];
+      for (int loc = 0; loc < eng->L; loc++) {
+        if (loc == r->to_loc || (r->from_loc >= 0 && loc != r->from_loc)) continue;
+        memset(rp->take, 0, (size_t)eng->F * sizeof *rp->take);
+        rp->take[f] = rp->n[(size_t)f * (size_t)eng->L + (size_t)loc];
+        if (rp->take[f] > 0) dispatch(rp, side, loc, r->to_loc, t, r->delay);
+      }
+    }
+    return;
+  }
+  double persons, qsum;
+  holdings(rp, side, r->from_loc, &persons, &qsum);
+  double amount = isnan(r->fraction) ? r->personnel : r->fraction * persons;
+  fsim_move_personnel(rp, side, r->from_loc, r->to_loc, amount, t, r->delay);
+}
+
+static int active(const fsim_rule_def *r, int t) {
+  return t >= r->start_day && (r->end_day == 0 || t <= r->end_day);
+}
+
+/* Reinforce sector s while own/enemy power there is below the threshold, counting
+ * what is already on its way (MODEL.md 8). */
+static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+  const fsim_engine *eng = rp->eng;
+  const int s = r->sector_idx, enemy = 1 - side;
+  const double enemy_power = rp->P[SIDE2(s, enemy)];
+  if (!active(r, t) || enemy_power <= 0) return;
+  double *proj = rp->incoming; /* own power at each sector, morning + on the way */
+  double need = r->threshold * enemy_power - proj[SIDE2(s, side)];
+  if (need <= 0) return;
+  const double e_dest = rp->e[SIDE2(s, side)] > 0 ? rp->e[SIDE2(s, side)] : 1.0;
+  double cap = r->daily_cap;
+  for (int k = 0; k < r->ndonors && cap > 0 && need > 0; k++) {
+    const int d = r->donor_loc[k];
+    double persons, qsum;
+    holdings(rp, side, d, &persons, &qsum);
+    if (persons <= 0) continue;
+    const double avg_q = qsum / persons;
+    double wanted = need / (avg_q * e_dest);
+    if (!eng->expected) wanted = ceil(wanted);
+    double avail = persons;
+    if (d < eng->S && rp->P[SIDE2(d, enemy)] > 0) {
+      /* Never strip a donor sector below its own floor ratio. */
+      double unit = avg_q * rp->e[SIDE2(d, side)];
+      double spare = proj[SIDE2(d, side)] - r->donor_floor * rp->P[SIDE2(d, enemy)];
+      avail = unit > 0 && spare > 0 ? fmin(persons, spare / unit) : 0.0;
+    }
+    double amount = fmin(wanted, fmin(cap, avail));
+    double moved = share_out(rp, side, d, amount);
+    if (moved <= 0) continue;
+    double power = dispatch(rp, side, d, s, t, r->delay);
+    cap -= moved;
+    need -= power * e_dest;
+    proj[SIDE2(s, side)] += power * e_dest;
+    if (d < eng->S) proj[SIDE2(d, side)] -= power * rp->e[SIDE2(d, side)];
+  }
+}
+
+/* Hands a share of each day's replacements from the reserve to a sector. */
+static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  const fsim_engine *eng = rp->eng;
+  if (!active(r, t)) return;
+  double want = r->share * eng->sc->sides.side[side].replacements_per_day;
+  double *carry = &rp->repl_acc[FSIM_NSIDES + rule];
+  if (!eng->expected) {
+    *carry += want;
+    want = floor(*carry);
+    *carry -= want;
+  }
+  fsim_move_personnel(rp, side, eng->S, r->to_loc, want, t, r->delay);
+}
+
+void fsim_policies_apply(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
+  /* Projected power: the morning's, plus what is in transit towards each sector. */
+  memcpy(rp->incoming, rp->P, (size_t)eng->S * 2 * sizeof *rp->P);
+  for (int slot = 0; slot < eng->R; slot++)
+    for (int f = 0; f < eng->F; f++) {
+      const double *to = rp->ring + ((size_t)slot * F + (size_t)f) * L;
+      const int i = sc->formations[f].side_idx;
+      for (int s = 0; s < eng->S; s++)
+        if (to[s] > 0) rp->incoming[SIDE2(s, i)] += to[s] * sc->formations[f].quality * rp->e[SIDE2(s, i)];
+    }
+  int rule = 0;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    const fsim_side_def *side = &sc->sides.side[i];
+    for (int k = 0; k < side->nrules; k++, rule++) {
+      const fsim_rule_def *r = &side->rules[k];
+      switch (r->type) {
+        case FSIM_RULE_TRANSFER: transfer(rp, i, r, t); break;
+        case FSIM_RULE_REINFORCE: reinforce(rp, i, r, t); break;
+        case FSIM_RULE_REPLACEMENTS: replacements(rp, i, r, rule, t); break;
+        default: break;
+      }
+    }
+  }
+}

@@ -1,0 +1,153 @@
+/* One replication: reset, step day by day, record the series and the metrics. */
+#include <math.h>
+#include <string.h>
+
+#include "engine.h"
+#include "rng.h"
+
+#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
+
+/* The state at the end of day t as series variables, and event snapshots. */
+static void record(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const fsim_layout *lay = &eng->layout;
+  const int S = eng->S;
+  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
+  double *row = rp->row;
+  fsim_state_aggregate(rp);
+  double total[FSIM_NSIDES] = {0}, reserve[FSIM_NSIDES] = {0}, transit[FSIM_NSIDES] = {0};
+  double day_loss[FSIM_NSIDES] = {0};
+  for (size_t f = 0; f < F; f++) {
+    int i = sc->formations[f].side_idx;
+    reserve[i] += rp->n[f * L + (size_t)S];
+    for (int slot = 0; slot < eng->R; slot++)
+      for (size_t loc = 0; loc < L; loc++) transit[i] += rp->ring[((size_t)slot * F + f) * L + loc];
+  }
+  for (int s = 0; s < S; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    const fsim_sector_vars *v = &lay->sv[s];
+    for (int i = 0; i < FSIM_NSIDES; i++) {
+      row[v->personnel[i]] = rp->N[SIDE2(s, i)];
+      row[v->power[i]] = rp->P[SIDE2(s, i)];
+      row[v->losses[i]] = rp->loss_day[SIDE2(s, i)];
+      row[v->attacks[i]] = rp->att[SIDE2(s, i)];
+      row[v->successes[i]] = rp->succ[SIDE2(s, i)];
+      row[lay->side[i].at + s] = rp->N[SIDE2(s, i)];
+      total[i] += rp->N[SIDE2(s, i)];
+      day_loss[i] += rp->loss_day[SIDE2(s, i)];
+    }
+    row[v->engagements] = rp->eng_day[s];
+    row[v->front] = rp->x[s];
+    if (v->area >= 0) row[v->area] = rp->area[s];
+    if (v->route >= 0) {
+      row[v->route] = fsim_route_distance(d, rp->x[s]);
+      row[v->stock] = rp->stock[s];
+      row[v->eff] = rp->e[SIDE2(s, d->supply.supplied_side)];
+      row[v->cut] = rp->cut_day[s] > 0 ? 1.0 : 0.0;
+    }
+  }
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    const fsim_side_vars *v = &lay->side[i];
+    row[v->personnel] = total[i] + reserve[i] + transit[i];
+    row[v->reserve] = reserve[i];
+    row[v->transit] = transit[i];
+    row[v->losses] = day_loss[i];
+    row[v->losses_cum] = rp->loss[i];
+    row[v->claimed_cum] = rp->claimed[i];
+  }
+  for (int e = 0; e < sc->nevents; e++) {
+    if (sc->events[e].day_resolved != t) continue;
+    for (int i = 0; i < FSIM_NSIDES; i++) rp->metrics[lay->event_losses[e * 2 + i]] = rp->loss[i];
+    for (int s = 0; s < S; s++) {
+      int a = lay->event_area[e * S + s], c = lay->event_cut[e * S + s];
+      if (a >= 0) rp->metrics[a] = rp->area[s];
+      if (c >= 0) rp->metrics[c] = rp->cut_day[s] > 0 ? 1.0 : 0.0;
+    }
+  }
+}
+
+static void store(const fsim_replica *rp, float *series, size_t stride, int t) {
+  if (!series) return;
+  const int D = rp->eng->D;
+  for (int v = 0; v < rp->eng->layout.nseries; v++)
+    series[((size_t)v * (size_t)(D + 1) + (size_t)t) * stride] = (float)rp->row[v];
+}
+
+/* A side with nobody left anywhere and nobody to come ends the replication. */
+static int side_exhausted(const fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_scenario *sc = eng->sc;
+  const fsim_layout *lay = &eng->layout;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    if (rp->row[lay->side[i].personnel] > 0 || sc->sides.side[i].replacements_per_day > 0)
+      continue;
+    int later = 0;
+    for (int f = 0; f < eng->F; f++)
+      if (sc->formations[f].side_idx == i && sc->formations[f].arrival_day > t &&
+          sc->formations[f].personnel > 0)
+        later = 1;
+    if (!later) return 1;
+  }
+  return 0;
+}
+
+static void final_metrics(fsim_replica *rp) {
+  const fsim_engine *eng = rp->eng;
+  const fsim_layout *lay = &eng->layout;
+  double *m = rp->metrics;
+  m[lay->days_run] = rp->alive_days;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    m[lay->losses[i]] = rp->loss[i];
+    m[lay->claimed[i]] = rp->claimed[i];
+    m[lay->personnel_end[i]] = rp->row[lay->side[i].personnel];
+  }
+  m[lay->exchange] = rp->loss[FSIM_BLUE] > 0 ? rp->loss[FSIM_RED] / rp->loss[FSIM_BLUE] : NAN;
+  for (int f = 0; f < eng->F; f++) m[lay->formation_losses + f] = rp->loss_f[f];
+  for (int s = 0; s < eng->S; s++) {
+    const fsim_sector_metrics *sm = &lay->sm[s];
+    m[sm->front] = rp->x[s];
+    if (sm->area >= 0) m[sm->area] = rp->area[s];
+    if (sm->cut >= 0) {
+      m[sm->cut] = rp->cut_day[s] > 0 ? 1.0 : 0.0;
+      m[sm->cut_day] = rp->cut_day[s] > 0 ? (double)rp->cut_day[s] : NAN;
+      m[sm->min_eff] = rp->min_eff[s];
+    }
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      for (int k = 0; k < 2; k++) m[sm->drawn[i][k]] = rp->drawn[SIDE2(s, i) * 2 + (size_t)k];
+  }
+}
+
+void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t stride) {
+  const fsim_engine *eng = rp->eng;
+  if (!eng->expected)
+    for (int k = 0; k <= eng->S; k++)
+      gsl_rng_set(rp->rng[k], (unsigned long)fsim_stream_seed(rep_key, (uint64_t)k));
+  fsim_state_reset(rp);
+  memset(rp->loss_day, 0, (size_t)eng->S * 2 * sizeof *rp->loss_day);
+  memset(rp->eng_day, 0, (size_t)eng->S * sizeof *rp->eng_day);
+  memset(rp->att, 0, (size_t)eng->S * 2 * sizeof *rp->att);
+  memset(rp->succ, 0, (size_t)eng->S * 2 * sizeof *rp->succ);
+  record(rp, 0);
+  store(rp, series, stride, 0);
+  int t = 1;
+  for (; t <= eng->D; t++) {
+    fsim_step_day(rp, t);
+    rp->alive_days = t;
+    record(rp, t);
+    store(rp, series, stride, t);
+    if (side_exhausted(rp, t)) break;
+  }
+  /* Stopped early: the remaining days carry the final state, with no daily flows. */
+  if (t < eng->D) {
+    memset(rp->loss_day, 0, (size_t)eng->S * 2 * sizeof *rp->loss_day);
+    memset(rp->eng_day, 0, (size_t)eng->S * sizeof *rp->eng_day);
+    memset(rp->att, 0, (size_t)eng->S * 2 * sizeof *rp->att);
+    memset(rp->succ, 0, (size_t)eng->S * 2 * sizeof *rp->succ);
+    for (int u = t + 1; u <= eng->D; u++) {
+      record(rp, u);
+      store(rp, series, stride, u);
+    }
+  }
+  final_metrics(rp);
+}

@@ -1,0 +1,46 @@
+#include "stats.h"
+
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
+#include <math.h>
+
+#include "layout.h"
+
+double fsim_ci_halfwidth(double sd, long n) {
+  if (n < 2) return NAN;
+  return gsl_cdf_tdist_Pinv(0.975, (double)(n - 1)) * sd / sqrt((double)n);
+}
+
+void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out) {
+  /* Move the defined values to the front. */
+  size_t m = 0;
+  for (size_t i = 0; i < n; i++)
+    if (!isnan(x[i])) x[m++] = x[i];
+  out->n = (long)m;
+  if (m == 0) {
+    out->mean = out->sd = out->ci_lo = out->ci_hi = NAN;
+    out->p5 = out->p25 = out->p50 = out->p75 = out->p95 = NAN;
+    return;
+  }
+  out->mean = gsl_stats_mean(x, 1, m);
+  out->sd = m > 1 ? gsl_stats_sd_m(x, 1, m, out->mean) : 0.0;
+  if (kind == FSIM_METRIC_INDICATOR) {
+    /* Wilson score interval: honest near 0 and 1, where the t interval is not. */
+    const double z = 1.959963984540054, nn = (double)m, p = out->mean;
+    double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
+    double half = z * sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / (1 + z * z / nn);
+    out->ci_lo = fmax(0.0, centre - half);
+    out->ci_hi = fmin(1.0, centre + half);
+  } else {
+    double h = fsim_ci_halfwidth(out->sd, out->n);
+    out->ci_lo = out->mean - h;
+    out->ci_hi = out->mean + h;
+  }
+  gsl_sort(x, 1, m);
+  out->p5 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.05);
+  out->p25 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.25);
+  out->p50 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.50);
+  out->p75 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.75);
+  out->p95 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.95);
+}

@@ -1,0 +1,21 @@
+/* Summary statistics across replications. */
+#ifndef FRONTSIM_STATS_H
+#define FRONTSIM_STATS_H
+
+#include <stddef.h>
+
+typedef struct fsim_summary {
+  long n;       /* values that are defined (not NaN) */
+  double mean, sd;
+  double ci_lo, ci_hi; /* 95% confidence interval of the mean (Wilson for 0/1 indicators) */
+  double p5, p25, p50, p75, p95;
+} fsim_summary;
+
+/* Summarises x[0..n) (NaN values are left out); sorts x in place. kind is one of
+ * FSIM_METRIC_* (layout.h). */
+void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out);
+
+/* 95% interval of a mean from n values with standard deviation sd (Student t). */
+double fsim_ci_halfwidth(double sd, long n);
+
+#endif

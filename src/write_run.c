@@ -1,0 +1,179 @@
+/* The output directory of a run (SPEC §4): scenario.cfg, series/, replications.csv,
+ * summary.csv and summary.txt, staged and swapped in whole. */
+#include <inttypes.h>
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "results_internal.h"
+#include "stats.h"
+#include "text.h"
+#include "write_run.h"
+
+static void put_number(FILE *fp, double v) {
+  /* Empty for undefined: gnuplot, R and pandas all read it as missing. */
+  if (isnan(v)) return;
+  fprintf(fp, "%.10g", v);
+}
+
+static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
+                                  const fsim_scenario *sc, const char *command_line,
+                                  fsim_error *err) {
+  char path[FSIM_PATH_MAX];
+  fsim_file f;
+  fsim_status st = fsim_outdir_path(od, "scenario.cfg", path, sizeof path, err);
+  if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  char header[2048];
+  snprintf(header, sizeof header,
+           "Effective scenario of this run, every default filled in.\n"
+           "frontsim %s\ncommand: %s\nsource: %s\nseed: %" PRIu64 "\nrng: %s\n"
+           "replications: %ld",
+           FRONTSIM_VERSION, command_line ? command_line : "(library call)",
+           fsim_scenario_source(sc), res->seed, fsim_scenario_rng(sc), res->nreps);
+  st = fsim_scenario_write(sc, f.fp, header, err);
+  if (st != FSIM_OK) {
+    fsim_file_abort(&f);
+    return st;
+  }
+  return fsim_file_commit(&f, err);
+}
+
+/* One series file: the variables whose file tag is `file`. */
+static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, int file,
+                                     const char *name, double *scratch, fsim_error *err) {
+  const fsim_engine *eng = &res->eng;
+  const fsim_layout *lay = &eng->layout;
+  char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
+  snprintf(rel, sizeof rel, "series/%s.csv", name);
+  fsim_file f;
+  fsim_status st = fsim_outdir_path(od, rel, path, sizeof path, err);
+  if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  static const char *const stat_names[] = {"mean", "sd", "p5", "p25", "p50", "p75", "p95"};
+  fputs("day,date", f.fp);
+  for (int v = 0; v < lay->nseries; v++) {
+    if (lay->series_file[v] != file) continue;
+    for (int k = 0; k < 7; k++) fprintf(f.fp, ",%s_%s", lay->series_column[v], stat_names[k]);
+  }
+  fputc('\n', f.fp);
+  for (int d = 0; d <= eng->D; d++) {
+    char date[11];
+    /* Day d ends on start_date + d - 1; day 0 is the state the run starts from. */
+    fsim_date_format(eng->sc->run.start_epoch_day + d - 1, date);
+    fprintf(f.fp, "%d,%s", d, date);
+    for (int v = 0; v < lay->nseries; v++) {
+      if (lay->series_file[v] != file) continue;
+      for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
+      fsim_summary s;
+      fsim_summarize(scratch, (size_t)res->nreps, FSIM_METRIC_VALUE, &s);
+      double vals[7] = {s.mean, s.sd, s.p5, s.p25, s.p50, s.p75, s.p95};
+      for (int k = 0; k < 7; k++) {
+        fputc(',', f.fp);
+        put_number(f.fp, vals[k]);
+      }
+    }
+    fputc('\n', f.fp);
+  }
+  return fsim_file_commit(&f, err);
+}
+
+static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
+                                      fsim_error *err) {
+  const fsim_layout *lay = &res->eng.layout;
+  char path[FSIM_PATH_MAX];
+  fsim_file f;
+  fsim_status st = fsim_outdir_path(od, "replications.csv", path, sizeof path, err);
+  if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  fputs("replication,seed", f.fp);
+  for (int m = 0; m < lay->nmetrics; m++) fprintf(f.fp, ",%s", lay->metric_name[m]);
+  fputc('\n', f.fp);
+  for (long r = 0; r < res->nreps; r++) {
+    fprintf(f.fp, "%ld,%" PRIu64, res->first_rep + r, res->rep_key[r]);
+    for (int m = 0; m < lay->nmetrics; m++) {
+      fputc(',', f.fp);
+      put_number(f.fp, fsim_results_value(res, r, m));
+    }
+    fputc('\n', f.fp);
+  }
+  return fsim_file_commit(&f, err);
+}
+
+static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
+                                     const fsim_summary *sum, fsim_error *err) {
+  const fsim_layout *lay = &res->eng.layout;
+  static const char *const kinds[] = {"value", "probability", "conditional"};
+  char path[FSIM_PATH_MAX];
+  fsim_file f;
+  fsim_status st = fsim_outdir_path(od, "summary.csv", path, sizeof path, err);
+  if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  fputs("metric,kind,n,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95\n", f.fp);
+  for (int m = 0; m < lay->nmetrics; m++) {
+    const fsim_summary *s = &sum[m];
+    fprintf(f.fp, "%s,%s,%ld", lay->metric_name[m], kinds[lay->metric_kind[m]], s->n);
+    double vals[] = {s->mean, s->sd, s->ci_lo, s->ci_hi, s->p5, s->p25, s->p50, s->p75, s->p95};
+    for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
+      fputc(',', f.fp);
+      put_number(f.fp, vals[k]);
+    }
+    fputc('\n', f.fp);
+  }
+  return fsim_file_commit(&f, err);
+}
+
+fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
+                                   fsim_error *err) {
+  const fsim_layout *lay = &res->eng.layout;
+  double *x = malloc((size_t)res->nreps * sizeof *x);
+  if (!x) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (int m = 0; m < lay->nmetrics; m++) {
+    for (long r = 0; r < res->nreps; r++) x[r] = fsim_results_value(res, r, m);
+    fsim_summarize(x, (size_t)res->nreps, lay->metric_kind[m], &sum[m]);
+  }
+  free(x);
+  return FSIM_OK;
+}
+
+fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario *sc,
+                                   const char *dir, const char *command_line,
+                                   fsim_error *err) {
+  const fsim_layout *lay = &res->eng.layout;
+  fsim_summary *sum = calloc((size_t)lay->nmetrics + 1, sizeof *sum);
+  double *scratch = malloc((size_t)res->nreps * sizeof *scratch);
+  if (!sum || !scratch) {
+    free(sum);
+    free(scratch);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  fsim_outdir od;
+  fsim_status st = fsim_results_summarize(res, sum, err);
+  if (st == FSIM_OK) st = fsim_outdir_begin(&od, dir, err);
+  if (st != FSIM_OK) {
+    free(sum);
+    free(scratch);
+    return st;
+  }
+  st = write_scenario(&od, res, sc, command_line, err);
+  if (res->series) {
+    for (int s = 0; s < res->eng.S && st == FSIM_OK; s++)
+      st = write_series_file(&od, res, s, sc->sectors[s].name, scratch, err);
+    if (st == FSIM_OK) st = write_series_file(&od, res, -1, "sides", scratch, err);
+  }
+  if (st == FSIM_OK) st = write_replications(&od, res, err);
+  if (st == FSIM_OK) st = write_summary_csv(&od, res, sum, err);
+  if (st == FSIM_OK) {
+    char path[FSIM_PATH_MAX];
+    st = fsim_outdir_path(&od, "summary.txt", path, sizeof path, err);
+    if (st == FSIM_OK) st = fsim_write_summary_txt(res, sc, sum, path, command_line, err);
+  }
+  if (st == FSIM_OK)
+    st = fsim_outdir_commit(&od, err);
+  else
+    fsim_outdir_abort(&od);
+  free(scratch);
+  free(sum);
+  return st;
+}

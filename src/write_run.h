@@ -1,0 +1,17 @@
+/* Internal pieces of the run writer. */
+#ifndef FRONTSIM_WRITE_RUN_H
+#define FRONTSIM_WRITE_RUN_H
+
+#include "frontsim/run.h"
+#include "frontsim/version.h"
+#include "stats.h"
+
+/* Summary of every metric across replications; sum has nmetrics entries. */
+fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum, fsim_error *err);
+
+/* The readable summary with the headline answers (write_summary.c). */
+fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario *sc,
+                                   const fsim_summary *sum, const char *path,
+                                   const char *command_line, fsim_error *err);
+
+#endif
