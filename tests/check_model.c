@@ -1,0 +1,233 @@
+/* The day step (docs/MODEL.md 1-7, 9), each mechanism in isolation. Statistical
+ * checks use fixed seeds and a tolerance of 4 standard errors of the estimate
+ * (a correct model fails with probability below 1e-4). */
+#include <check.h>
+#include <math.h>
+#include <stdio.h>
+
+#include "suites.h"
+#include "testutil.h"
+
+/* One sector "s"; the caller fills in the blanks. */
+static fsim_scenario *one_sector(const char *run, const char *sector, double blue, double red,
+                                 const char *extra) {
+  char text[4096];
+  snprintf(text, sizeof text,
+           "run = { %s };\n"
+           "sectors = ( { name = \"s\"; %s } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = %.0f; location = \"s\"; },\n"
+           "               { name = \"r\"; side = \"red\"; personnel = %.0f; location = \"s\"; } %s );\n"
+           "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; }; };\n",
+           run, sector, blue, red, extra ? extra : "");
+  return tu_load(text);
+}
+
+START_TEST(test_engagements) {
+  /* E ~ Poisson(20); blue's share Binomial(E, 0.25). */
+  fsim_scenario *sc = one_sector("days = 50; seed = 11;",
+                                 "width_km = 10; attacker = \"red\"; engagement_rate = 20;"
+                                 "counter_share = 0.25; attrition = { blue = 0.0; red = 0.0; };",
+                                 1000, 1000, NULL);
+  fsim_results *res = tu_run(sc, 200, 1);
+  const double n = 200.0 * 50.0;
+  double e = tu_series_grand_mean(res, "s.engagements", 50);
+  ck_assert_double_eq_tol(e, 20.0, 4 * sqrt(20.0 / n));
+  double eb = tu_series_grand_mean(res, "s.blue_attacks", 50);
+  ck_assert_double_eq_tol(eb, 5.0, 4 * sqrt(5.0 / n)); /* thinned Poisson: variance 5 */
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+static double success_share(const fsim_results *res, const char *side, int days) {
+  char a[64], s[64];
+  snprintf(a, sizeof a, "s.%s_attacks", side);
+  snprintf(s, sizeof s, "s.%s_successes", side);
+  return tu_series_grand_mean(res, s, days) / tu_series_grand_mean(res, a, days);
+}
+
+START_TEST(test_attack_success_curve) {
+  /* Blue attacks a defender protected by m = terrain * fortification = 3 at 9:1,
+   * so rho = 3 = rho50 and p = 1/2; red's counter-attacks at 1:9 face no
+   * protection: p = 1 / (1 + (3 / (1/9))^2) = 1/730. */
+  fsim_scenario *sc = one_sector("days = 50; seed = 12;",
+                                 "width_km = 10; attacker = \"blue\"; engagement_rate = 20;"
+                                 "terrain = 2.0; fortification = 1.5; counter_share = 0.5;"
+                                 "attrition = { blue = 0.0; red = 0.0; };",
+                                 900, 100, NULL);
+  fsim_results *res = tu_run(sc, 200, 1);
+  double attacks = 200.0 * 50.0 * 10.0;
+  ck_assert_double_eq_tol(success_share(res, "blue", 50), 0.5, 4 * sqrt(0.25 / attacks));
+  double p_red = 1.0 / 730.0;
+  ck_assert_double_eq_tol(success_share(res, "red", 50), p_red,
+                          4 * sqrt(p_red * (1 - p_red) / attacks));
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_losses_mean) {
+  /* Day 1: mu_red = alpha_blue * P_blue / m (red defends, m = 2) = 0.001*10000/2 = 5,
+   * mu_blue = alpha_red * P_red = 0.002 * 10000 = 20. Loss ~ Poisson(mu * E / lambda):
+   * variance mu + mu^2 / lambda. */
+  fsim_scenario *sc = one_sector("days = 1; seed = 13;",
+                                 "width_km = 10; attacker = \"blue\"; engagement_rate = 20;"
+                                 "fortification = 2.0; attrition = { blue = 0.001; red = 0.002; };",
+                                 10000, 10000, NULL);
+  const long n = 4000;
+  fsim_results *res = tu_run(sc, n, 1);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.red_losses", 1), 5.0,
+                          4 * sqrt((5.0 + 25.0 / 20) / (double)n));
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_losses", 1), 20.0,
+                          4 * sqrt((20.0 + 400.0 / 20) / (double)n));
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+/* Expected mode, square law, no ground, no supply: the discrete recursion
+ * N_i(t) = max(0, N_i(t-1) - alpha_j N_j(t-1)) (SPEC §3). */
+START_TEST(test_expected_square_law) {
+  fsim_scenario *sc = one_sector("days = 60; mode = \"expected\";",
+                                 "width_km = 10; attacker = \"red\"; engagement_rate = 7;"
+                                 "attrition = { blue = 0.01; red = 0.02; };",
+                                 1000, 800, NULL);
+  fsim_results *res = tu_run(sc, 1, 1);
+  double B = 1000, R = 800;
+  for (int t = 1; t <= 60; t++) {
+    double nb = fmax(0, B - 0.02 * R), nr = fmax(0, R - 0.01 * B);
+    B = nb, R = nr;
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", t), B, 1e-3 + 1e-6 * B);
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", t), R, 1e-3 + 1e-6 * R);
+  }
+  ck_assert_double_eq_tol(tu_metric_mean(res, "blue.losses"), 1000 - B, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "red.losses"), 800 - R, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_expected_linear_law) {
+  fsim_scenario *sc = tu_load(
+      "run = { days = 40; mode = \"expected\"; };\n"
+      "model = { attrition = { law = \"linear\"; }; };\n"
+      "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 3;\n"
+      "              attrition = { blue = 0.00002; red = 0.00003; }; } );\n"
+      "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+      "               { name = \"r\"; side = \"red\"; personnel = 1500; location = \"s\"; } );\n"
+      "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; }; };\n");
+  fsim_results *res = tu_run(sc, 1, 1);
+  double B = 1000, R = 1500;
+  for (int t = 1; t <= 40; t++) {
+    double nb = fmax(0, B - 0.00003 * R * B), nr = fmax(0, R - 0.00002 * B * R);
+    B = nb, R = nr;
+  }
+  ck_assert_double_eq_tol(tu_metric_mean(res, "blue.personnel_end"), B, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "red.personnel_end"), R, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_supply_stock) {
+  /* Throughput phi = 0.3 + 0.7 * 5/10 = 0.65; c * phi = 0.52 a day against a need
+   * of 1: the stock falls 2, 1.52, 1.04, 0.56, 0.08, 0; effectiveness (next
+   * morning) = min(1, stock + 0.52). */
+  fsim_scenario *sc = one_sector(
+      "days = 8; mode = \"expected\";",
+      "width_km = 10; attacker = \"red\"; engagement_rate = 5; attrition = { blue = 0.0; red = 0.0; };"
+      "supply = { side = \"blue\"; distance_km = 5; range_km = 10; alternative = 0.3;"
+      "           capacity = 0.8; stock_days = 2; stock_max_days = 4; };",
+      1000, 1000, NULL);
+  fsim_results *res = tu_run(sc, 1, 1);
+  const double stock[] = {2, 1.52, 1.04, 0.56, 0.08, 0, 0, 0, 0};
+  for (int t = 0; t <= 8; t++) {
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.stock_days", t), stock[t], 1e-6);
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.supply_eff", t), fmin(1, stock[t] + 0.52),
+                            1e-6);
+  }
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_ground_and_cut) {
+  /* Red attacks at 3:1 (p = 1/2), 10 attacks a day, 0.1 km each: the line moves
+   * 0.5 km a day towards blue; the route 1.6 km away is cut on day 4, and the held
+   * area (blue's) shrinks by width * 0.5 = 5 km2 a day. */
+  fsim_scenario *sc = one_sector(
+      "days = 10; mode = \"expected\";",
+      "width_km = 10; attacker = \"red\"; engagement_rate = 10; step_km = 0.1;"
+      "attrition = { blue = 0.0; red = 0.0; };"
+      "held_area = { holder = \"blue\"; initial_km2 = 30; max_km2 = 100; };"
+      "supply = { side = \"blue\"; distance_km = 1.6; };",
+      1000, 3000, NULL);
+  fsim_results *res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.front_km", 3), -1.5, 1e-6);
+  ck_assert_double_eq(tu_metric_mean(res, "s.cut_day"), 4.0);
+  ck_assert_double_eq(tu_series_mean(res, "s.route_cut", 3), 0.0);
+  ck_assert_double_eq(tu_series_mean(res, "s.route_cut", 4), 1.0);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.held_area_km2", 2), 20.0, 1e-5);
+  ck_assert_double_eq(tu_series_mean(res, "s.held_area_km2", 8), 0.0); /* clamped */
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_loss_split) {
+  /* Blue's losses fall on its two formations in proportion 3:1. */
+  fsim_scenario *sc = one_sector(
+      "days = 30; seed = 14;",
+      "width_km = 10; attacker = \"red\"; engagement_rate = 10; attrition = { blue = 0.0; red = 0.001; };",
+      30000, 10000, ", { name = \"b2\"; side = \"blue\"; personnel = 10000; location = \"s\"; }");
+  fsim_results *res = tu_run(sc, 300, 1);
+  double l1 = tu_metric_mean(res, "formation.b.losses");
+  double l2 = tu_metric_mean(res, "formation.b2.losses");
+  double total = (l1 + l2) * 300;
+  ck_assert_double_eq_tol(l1 / (l1 + l2), 0.75, 4 * sqrt(0.75 * 0.25 / total));
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_claims_expected) {
+  /* Expected mode: claims = truth * bias * E[LogNormal(0, sigma)] = truth * 2 * e^{0.08}. */
+  char text[2048];
+  snprintf(text, sizeof text,
+           "run = { days = 5; mode = \"expected\"; };\n"
+           "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 5;\n"
+           "  attrition = { blue = 0.001; red = 0.001; }; } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+           "  { name = \"r\"; side = \"red\"; personnel = 1000; location = \"s\"; } );\n"
+           "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; claim_bias = 2.0;\n"
+           "  claim_sigma = 0.4; }; };\n");
+  fsim_scenario *sc = tu_load(text);
+  fsim_results *res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "blue.claimed_losses"),
+                          tu_metric_mean(res, "blue.losses") * 2.0 * exp(0.08), 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "red.claimed_losses"),
+                          tu_metric_mean(res, "red.losses"), 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+Suite *model_suite(void) {
+  Suite *s = suite_create("model");
+  TCase *tc = tcase_create("sector_draws");
+  tcase_add_test(tc, test_engagements);
+  tcase_add_test(tc, test_attack_success_curve);
+  tcase_add_test(tc, test_losses_mean);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_step_day");
+  tcase_add_test(tc, test_expected_square_law);
+  tcase_add_test(tc, test_expected_linear_law);
+  tcase_add_test(tc, test_supply_stock);
+  tcase_add_test(tc, test_ground_and_cut);
+  tcase_add_test(tc, test_claims_expected);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("split_losses");
+  tcase_add_test(tc, test_loss_split);
+  suite_add_tcase(s, tc);
+  return s;
+}

@@ -1,0 +1,57 @@
+/* Summary statistics and the seeding hash. */
+#include <check.h>
+#include <math.h>
+
+#include "layout.h"
+#include "rng.h"
+#include "stats.h"
+#include "suites.h"
+
+START_TEST(test_summarize_values) {
+  double x[101];
+  for (int i = 0; i < 100; i++) x[i] = 100 - i; /* 100..1, unsorted */
+  x[100] = NAN;                                 /* undefined values are left out */
+  fsim_summary s;
+  fsim_summarize(x, 101, FSIM_METRIC_VALUE, &s);
+  ck_assert_int_eq(s.n, 100);
+  ck_assert_double_eq_tol(s.mean, 50.5, 1e-12);
+  ck_assert_double_eq_tol(s.p50, 50.5, 1e-12);
+  ck_assert_double_eq_tol(s.p5, 5.95, 1e-12); /* GSL: (n-1) * 0.05 = 4.95 -> 5 + 0.95 */
+  double sd = sqrt(100.0 * 101.0 / 12.0);     /* sd of 1..100 with n-1 */
+  ck_assert_double_eq_tol(s.sd, sd, 1e-9);
+  ck_assert_double_eq_tol(s.ci_hi - s.mean, 1.984216952 * sd / 10.0, 1e-6);
+}
+END_TEST
+
+START_TEST(test_summarize_indicator) {
+  double x[100];
+  for (int i = 0; i < 100; i++) x[i] = i % 2;
+  fsim_summary s;
+  fsim_summarize(x, 100, FSIM_METRIC_INDICATOR, &s);
+  /* Wilson 95% interval for 50 of 100. */
+  ck_assert_double_eq_tol(s.ci_lo, 0.403832, 1e-5);
+  ck_assert_double_eq_tol(s.ci_hi, 0.596168, 1e-5);
+}
+END_TEST
+
+START_TEST(test_splitmix64) {
+  /* First outputs of the reference splitmix64 generator seeded with 0. */
+  ck_assert_uint_eq(fsim_splitmix64(0), 0xe220a8397b1dcdafULL);
+  ck_assert_uint_eq(fsim_splitmix64(0x9e3779b97f4a7c15ULL), 0x6e789e6aa1b965f4ULL);
+  ck_assert_uint_ne(fsim_rep_key(1, 0, 0), fsim_rep_key(1, 0, 1));
+  ck_assert_uint_ne(fsim_rep_key(1, 0, 0), fsim_rep_key(1, 1, 0));
+  ck_assert_uint_ne(fsim_stream_seed(5, 0), fsim_stream_seed(5, 1));
+}
+END_TEST
+
+Suite *stats_suite(void) {
+  Suite *s = suite_create("stats");
+  TCase *tc = tcase_create("fsim_summarize");
+  tcase_add_test(tc, test_summarize_values);
+  tcase_add_test(tc, test_summarize_indicator);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_splitmix64");
+  tcase_add_test(tc, test_splitmix64);
+  suite_add_tcase(s, tc);
+  return s;
+}

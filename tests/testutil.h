@@ -1,0 +1,18 @@
+/* Helpers shared by the Check suites. */
+#ifndef FRONTSIM_TESTUTIL_H
+#define FRONTSIM_TESTUTIL_H
+
+#include "frontsim/frontsim.h"
+
+/* Loads scenario text (fails the test on error). */
+fsim_scenario *tu_load(const char *text);
+/* Runs with the given replications and threads, keeping series. */
+fsim_results *tu_run(const fsim_scenario *sc, long reps, int threads);
+/* Mean over replications of series `name` on `day`. */
+double tu_series_mean(const fsim_results *res, const char *name, int day);
+/* Mean over replications and days 1..D of series `name`. */
+double tu_series_grand_mean(const fsim_results *res, const char *name, int days);
+/* Mean over replications of metric `name`. */
+double tu_metric_mean(const fsim_results *res, const char *name);
+
+#endif
