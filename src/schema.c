@@ -248,7 +248,7 @@ static const fsim_spec side_specs[] = {
     S_FLOAT(fsim_side_def, replacements_per_day, "replacements_per_day", 0, 0.0, 0, 1e7,
             "persons per day", "Daily flow of replacements into the reserve."),
     S_FLOAT(fsim_side_def, claim_bias, "claim_bias", GT, 1.0, 0, 1000, "multiplier",
-            "Mean over-statement of the enemy's losses in this side's claims."),
+            "Median over-statement of the enemy's losses in this side's claims (MODEL.md 9)."),
     S_FLOAT(fsim_side_def, claim_sigma, "claim_sigma", 0, 0.0, 0, 10, "log-sd",
             "Day-to-day noise of the claims (log-normal sigma)."),
     S_LIST(fsim_side_def, rules, nrules, "rules", O, rule_group, "Allocation rules."),
