@@ -1,6 +1,7 @@
 #include "config_path.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -161,4 +162,25 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
   }
   config_destroy(&tmp);
   return st;
+}
+
+fsim_status fsim_config_error(config_t *cfg, const char *fallback, fsim_error *err,
+                              const char *path, const char *fmt, ...) {
+  char probe[FSIM_ERROR_PLACE];
+  snprintf(probe, sizeof probe, "%s", path);
+  config_setting_t *s = NULL;
+  while (probe[0] && !(s = fsim_config_find(config_root_setting(cfg), probe))) {
+    char *dot = strrchr(probe, '.');
+    if (dot)
+      *dot = '\0';
+    else
+      probe[0] = '\0';
+  }
+  char msg[FSIM_ERROR_TEXT];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return fsim_error_set(err, FSIM_E_INPUT, fsim_config_file(s, fallback), fsim_config_line(s),
+                        path, "%s", msg);
 }

@@ -22,4 +22,13 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
 const char *fsim_config_file(const config_setting_t *s, const char *fallback);
 int fsim_config_line(const config_setting_t *s);
 
+/* An input error at `path`, with the file and line of that setting, or of its
+ * nearest ancestor present in the tree (for defaults and missing settings). */
+fsim_status fsim_config_error(config_t *cfg, const char *fallback, fsim_error *err,
+                              const char *path, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 5, 6)))
+#endif
+    ;
+
 #endif

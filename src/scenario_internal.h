@@ -11,10 +11,12 @@
 #define FSIM_NAME_MAX 64
 #define FSIM_TEXT_MAX 128
 #define FSIM_MAX_REFS 32
+#define FSIM_MAX_VALUES 256
 
 enum { FSIM_BLUE = 0, FSIM_RED = 1, FSIM_NSIDES = 2 };
 enum { FSIM_MODE_STOCHASTIC = 0, FSIM_MODE_EXPECTED = 1 };
 enum { FSIM_LAW_SQUARE = 0, FSIM_LAW_LINEAR, FSIM_LAW_LOGARITHMIC, FSIM_LAW_FREE };
+enum { FSIM_SWEEP_GRID = 0, FSIM_SWEEP_LHS, FSIM_SWEEP_SOBOL };
 enum { FSIM_RULE_TRANSFER = 0, FSIM_RULE_REINFORCE, FSIM_RULE_REPLACEMENTS, FSIM_RULE_NTYPES };
 
 typedef struct fsim_run_def {
@@ -158,6 +160,26 @@ typedef struct fsim_event_def {
   int day_resolved; /* derived: 1..days */
 } fsim_event_def;
 
+typedef struct fsim_param_def {
+  char path[FSIM_TEXT_MAX];
+  int nvalues;
+  double values[FSIM_MAX_VALUES];
+  double from, to; /* NaN when not given */
+  int steps;       /* 0 when not given */
+  int integer;     /* derived: the setting takes whole numbers */
+} fsim_param_def;
+
+typedef struct fsim_sweep_def {
+  int method;
+  int points;
+  int replications;
+  int bootstrap;
+  int nmetrics;
+  char metrics[FSIM_MAX_REFS][FSIM_NAME_MAX];
+  int nparams;
+  fsim_param_def *params;
+} fsim_sweep_def;
+
 struct fsim_scenario {
   int version;
   fsim_run_def run;
@@ -169,6 +191,8 @@ struct fsim_scenario {
   fsim_sides_def sides;
   int nevents;
   fsim_event_def *events;
+  int has_sweep;
+  fsim_sweep_def sweep;
   char source[FSIM_ERROR_PLACE]; /* the file it was read from */
   char text_overrides[1024];     /* the --set assignments, for the record */
 };

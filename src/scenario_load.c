@@ -167,7 +167,8 @@ static fsim_status store_text(load_ctx *c, const config_setting_t *s, const char
     long day;
     if (!fsim_date_parse(v, &day))
       return fail(c, s, path, "must be a date YYYY-MM-DD, got \"%.60s\"", v);
-  } else if (!fsim_text_is_identifier(v, cap)) {
+  } else if (!fsim_text_is_identifier(v, cap) &&
+             !((sp->flags & FSIM_F_DOTTED) && fsim_text_is_dotted_name(v, cap))) {
     return fail(c, s, path,
                 "must be a name of letters, digits, '_' or '-' (1 to %zu characters), "
                 "got \"%.60s\"",
@@ -229,6 +230,29 @@ static fsim_status fill_reflist(load_ctx *c, const config_setting_t *s, const fs
   return FSIM_OK;
 }
 
+static fsim_status fill_numlist(load_ctx *c, const config_setting_t *s, const fsim_spec *sp,
+                                void *obj, const char *path) {
+  double *values = (double *)((char *)obj + sp->offset);
+  int *count = (int *)((char *)obj + sp->count_offset);
+  *count = 0;
+  if (!s) return FSIM_OK;
+  if (!config_setting_is_array(s) && !config_setting_is_list(s))
+    return wrong_type(c, s, path, "an array of numbers [ 1.0, 2.0 ]");
+  int n = config_setting_length(s);
+  if (n > FSIM_MAX_VALUES)
+    return fail(c, s, path, "at most %d values, got %d", FSIM_MAX_VALUES, n);
+  for (int i = 0; i < n; i++) {
+    char sub[FSIM_ERROR_PLACE];
+    snprintf(sub, sizeof sub, "%s.[%d]", path, i);
+    const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
+    if (!is_number(e)) return wrong_type(c, e, sub, "a number");
+    values[i] = number_of(e);
+    if (!isfinite(values[i])) return fail(c, e, sub, "must be a finite number");
+  }
+  *count = n;
+  return FSIM_OK;
+}
+
 static void set_default(const fsim_spec *sp, void *obj) {
   char *p = (char *)obj + sp->offset;
   switch (sp->kind) {
@@ -240,7 +264,8 @@ static void set_default(const fsim_spec *sp, void *obj) {
     case FSIM_K_NAME:
     case FSIM_K_REF:
     case FSIM_K_DATE: snprintf(p, FSIM_NAME_MAX, "%s", sp->def_text ? sp->def_text : ""); break;
-    case FSIM_K_REFLIST: *(int *)((char *)obj + sp->count_offset) = 0; break;
+    case FSIM_K_REFLIST:
+    case FSIM_K_NUMLIST: *(int *)((char *)obj + sp->count_offset) = 0; break;
     case FSIM_K_LIST:
       *(void **)p = NULL;
       *(int *)((char *)obj + sp->count_offset) = 0;
@@ -314,6 +339,7 @@ static fsim_status fill_value(load_ctx *c, const config_setting_t *parent,
     case FSIM_K_REF:
     case FSIM_K_DATE: return store_text(c, s, path, sp, p);
     case FSIM_K_REFLIST: return fill_reflist(c, s, sp, obj, path);
+    case FSIM_K_NUMLIST: return fill_numlist(c, s, sp, obj, path);
     case FSIM_K_LIST:
       if (!s && (sp->flags & FSIM_F_REQUIRED))
         return fail(c, parent, path, "missing required setting '%s'", sp->key);
@@ -483,6 +509,7 @@ fsim_status fsim_scenario_load_string(const char *text, const char *name,
 
 void fsim_scenario_free(fsim_scenario *sc) {
   if (!sc) return;
+  free(sc->sweep.params);
   free(sc->events);
   for (int s = 0; s < FSIM_NSIDES; s++) free(sc->sides.side[s].rules);
   free(sc->formations);

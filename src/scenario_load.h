@@ -12,4 +12,8 @@
 fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
                                   fsim_error *err);
 
+/* Checks the sweep section (sweep_resolve.c). */
+fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
+                               fsim_error *err);
+
 #endif

@@ -23,24 +23,12 @@ typedef struct rctx {
 static fsim_status bad(rctx *c, const char *path, const char *fmt, ...)
     __attribute__((format(printf, 3, 4)));
 static fsim_status bad(rctx *c, const char *path, const char *fmt, ...) {
-  /* The line of the setting, or of its nearest ancestor that exists. */
-  char probe[FSIM_ERROR_PLACE];
-  snprintf(probe, sizeof probe, "%s", path);
-  config_setting_t *s = NULL;
-  while (probe[0] && !(s = fsim_config_find(config_root_setting(c->cfg), probe))) {
-    char *dot = strrchr(probe, '.');
-    if (dot)
-      *dot = '\0';
-    else
-      probe[0] = '\0';
-  }
   char msg[FSIM_ERROR_TEXT];
   va_list ap;
   va_start(ap, fmt);
   vsnprintf(msg, sizeof msg, fmt, ap);
   va_end(ap);
-  return fsim_error_set(c->err, FSIM_E_INPUT, fsim_config_file(s, c->name),
-                        fsim_config_line(s), path, "%s", msg);
+  return fsim_config_error(c->cfg, c->name, c->err, path, "%s", msg);
 }
 
 static int side_index(const char *key) {
@@ -316,6 +304,7 @@ fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *
   if (st == FSIM_OK) st = check_formations(&c, sc);
   if (st == FSIM_OK) st = check_sides(&c, sc);
   if (st == FSIM_OK) st = check_events(&c, sc);
+  if (st == FSIM_OK && sc->has_sweep) st = fsim_sweep_resolve(sc, cfg, name, err);
   if (st != FSIM_OK) return st;
 
   /* One implicit formation per side holds its reserve and replacements. */

@@ -37,6 +37,7 @@ static int unset(const fsim_spec *sp, const void *obj) {
     case FSIM_K_REF:
     case FSIM_K_DATE: return p[0] == '\0';
     case FSIM_K_REFLIST:
+    case FSIM_K_NUMLIST:
     case FSIM_K_LIST: return *(const int *)((const char *)obj + sp->count_offset) == 0;
     case FSIM_K_GROUP:
       return sp->count_offset && *(const int *)((const char *)obj + sp->count_offset) == 0;
@@ -76,6 +77,17 @@ static void write_value(FILE *out, const fsim_spec *sp, const void *obj, int dep
       for (int i = 0; i < n; i++) {
         if (i) fputs(", ", out);
         write_string(out, p + (size_t)i * FSIM_NAME_MAX);
+      }
+      fputc(']', out);
+      break;
+    }
+    case FSIM_K_NUMLIST: {
+      const double *v = (const double *)(const void *)p;
+      int n = *(const int *)((const char *)obj + sp->count_offset);
+      fputc('[', out);
+      for (int i = 0; i < n; i++) {
+        fsim_text_double(v[i], 1, buf, sizeof buf);
+        fprintf(out, "%s%s", i ? ", " : "", buf);
       }
       fputc(']', out);
       break;

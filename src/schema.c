@@ -274,6 +274,43 @@ static const fsim_group event_group = {"events.[i]", event_specs, COUNT(event_sp
                                        sizeof(fsim_event_def), -1,
                                        "Named days at which metrics are snapshotted."};
 
+/* ---- sweep -------------------------------------------------------------- */
+static const fsim_spec param_specs[] = {
+    S_TEXTK(fsim_param_def, path, "path", FSIM_K_TEXT, R, NULL, NULL,
+            "The setting to vary, as for --set (e.g. \"sides.red.rules.[0].delay\")."),
+    {"values", FSIM_K_NUMLIST, offsetof(fsim_param_def, values),
+     offsetof(fsim_param_def, nvalues), O, 0, NULL, 0, 0, NULL, 0, NULL, NULL,
+     "grid: the values to take."},
+    S_FLOAT(fsim_param_def, from, "from", O, NAN, -1e12, 1e12, "setting's unit",
+            "Lower end: grid with steps, or the range of lhs and sobol."),
+    S_FLOAT(fsim_param_def, to, "to", O, NAN, -1e12, 1e12, "setting's unit",
+            "Upper end: grid with steps, or the range of lhs and sobol."),
+    S_INT(fsim_param_def, steps, "steps", O, 0, 2, 10000, "values",
+          "grid: number of evenly spaced values from `from` to `to`."),
+};
+static const fsim_group param_group = {"sweep.parameters.[k]", param_specs, COUNT(param_specs),
+                                       sizeof(fsim_param_def), -1,
+                                       "One parameter of a sweep."};
+
+static const fsim_spec sweep_specs[] = {
+    S_ENUM(fsim_sweep_def, method, "method", 0, FSIM_SWEEP_GRID, "grid|lhs|sobol",
+           "grid: every combination; lhs: Latin hypercube of `points`; sobol: Saltelli "
+           "design of points * (k + 2) runs and Sobol' indices."),
+    S_INT(fsim_sweep_def, points, "points", 0, 64, 2, 1000000, "points",
+          "lhs: number of points; sobol: base sample size N."),
+    S_INT(fsim_sweep_def, replications, "replications", 0, 100, 1, 10000000, "replications",
+          "Replications per point (overridden by -n)."),
+    S_INT(fsim_sweep_def, bootstrap, "bootstrap", 0, 500, 0, 100000, "resamples",
+          "sobol: bootstrap resamples for the intervals of the indices."),
+    {"metrics", FSIM_K_REFLIST, offsetof(fsim_sweep_def, metrics),
+     offsetof(fsim_sweep_def, nmetrics), O | FSIM_F_DOTTED, 0, NULL, 0, 0, "metric", 0, NULL,
+     NULL, "Metrics to collect (names as in summary.csv); default: all."},
+    S_LIST(fsim_sweep_def, params, nparams, "parameters", R, param_group,
+           "The parameters to vary."),
+};
+static const fsim_group sweep_group = {"sweep", sweep_specs, COUNT(sweep_specs), 0, -1,
+                                       "Batch experiments over parameters (frontsim sweep)."};
+
 /* ---- root --------------------------------------------------------------- */
 static const fsim_spec root_specs[] = {
     {"version", FSIM_K_INT, offsetof(fsim_scenario, version), 0, 0, 1, NULL, 1, 1, NULL, 0,
@@ -285,6 +322,8 @@ static const fsim_spec root_specs[] = {
            "The formations."),
     S_GROUP(fsim_scenario, sides, 0, "sides", R, sides_group, "The two sides."),
     S_LIST(fsim_scenario, events, nevents, "events", O, event_group, "Named days."),
+    S_GROUP(fsim_scenario, sweep, offsetof(fsim_scenario, has_sweep), "sweep", O, sweep_group,
+            "A sweep over parameters (optional)."),
 };
 const fsim_group fsim_schema_root = {"(top level)", root_specs, COUNT(root_specs), 0, -1,
                                      "A frontsim scenario."};
@@ -294,6 +333,28 @@ const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key) {
   for (size_t i = 0; i < g->nspecs; i++)
     if (strcmp(g->specs[i].key, key) == 0) return &g->specs[i];
   return NULL;
+}
+
+/* Walks the table along a --set style path: list elements are skipped whether
+ * named by index or by name. */
+const fsim_spec *fsim_schema_lookup_path(const char *path) {
+  char buf[512];
+  if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return NULL;
+  const fsim_group *g = &fsim_schema_root;
+  const fsim_spec *sp = NULL;
+  int in_list = 0;
+  for (char *save = NULL, *seg = strtok_r(buf, ".", &save); seg; seg = strtok_r(NULL, ".", &save)) {
+    if (in_list) { /* "[i]" or an element's name */
+      in_list = 0;
+      continue;
+    }
+    if (!g) return NULL;
+    sp = fsim_schema_find(g, seg);
+    if (!sp) return NULL;
+    in_list = sp->kind == FSIM_K_LIST;
+    g = sp->group;
+  }
+  return in_list ? NULL : sp;
 }
 
 int fsim_spec_applies(const fsim_spec *s, int variant) {

@@ -17,6 +17,7 @@ typedef enum fsim_kind {
   FSIM_K_REFLIST, /* char[FSIM_MAX_REFS][FSIM_NAME_MAX] + int count at count_offset */
   FSIM_K_ENUM,    /* int index into `choices` ("a|b|c") */
   FSIM_K_DATE,    /* char[FSIM_NAME_MAX], "YYYY-MM-DD" */
+  FSIM_K_NUMLIST, /* double[FSIM_MAX_VALUES] + int count at count_offset */
   FSIM_K_GROUP,   /* embedded struct; optional groups set an int flag at count_offset */
   FSIM_K_LIST     /* list of groups: pointer at offset, int count at count_offset */
 } fsim_kind;
@@ -26,7 +27,8 @@ enum {
   FSIM_F_OPTIONAL = 1u << 1, /* may be absent: NaN / 0 / "" / flag 0, and then not written */
   FSIM_F_MIN_EXCL = 1u << 2, /* value must be > min rather than >= min */
   FSIM_F_MAX_EXCL = 1u << 3,
-  FSIM_F_WHOLE = 1u << 4 /* a FLOAT that must be a whole number (persons) */
+  FSIM_F_WHOLE = 1u << 4,  /* a FLOAT that must be a whole number (persons) */
+  FSIM_F_DOTTED = 1u << 5  /* names may contain '.' (metric names) */
 };
 
 struct fsim_group;
@@ -62,6 +64,9 @@ extern const fsim_group fsim_schema_root;
 const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key);
 /* Does spec apply to variant v (v < 0: no variant)? */
 int fsim_spec_applies(const fsim_spec *s, int variant);
+/* The spec of the setting at a --set style path ("sectors.kursk.width_km",
+ * "sides.red.rules.[0].delay"), or NULL when no such setting exists. */
+const fsim_spec *fsim_schema_lookup_path(const char *path);
 /* Index of `text` among the '|'-separated choices, or -1. */
 int fsim_choice_index(const char *choices, const char *text);
 /* Copies the i-th choice into buf. */

@@ -20,6 +20,7 @@ static const char *kind_name(const fsim_spec *sp) {
     case FSIM_K_REFLIST: return "array of names of";
     case FSIM_K_ENUM: return "one of";
     case FSIM_K_DATE: return "date";
+    case FSIM_K_NUMLIST: return "array of numbers";
     case FSIM_K_GROUP: return "group";
     case FSIM_K_LIST: return "list of groups";
   }

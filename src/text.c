@@ -36,6 +36,14 @@ int fsim_text_is_identifier(const char *s, size_t max) {
   return 1;
 }
 
+int fsim_text_is_dotted_name(const char *s, size_t max) {
+  size_t n = strlen(s);
+  if (n == 0 || n >= max || s[0] == '.' || s[n - 1] == '.' || strstr(s, "..")) return 0;
+  for (const char *p = s; *p; p++)
+    if (!(isalnum((unsigned char)*p) || *p == '_' || *p == '-' || *p == '.')) return 0;
+  return 1;
+}
+
 void fsim_text_double(double x, int force_point, char *buf, size_t size) {
   if (isnan(x)) {
     snprintf(buf, size, "nan");
