@@ -184,3 +184,55 @@ fsim_status fsim_config_error(config_t *cfg, const char *fallback, fsim_error *e
   return fsim_error_set(err, FSIM_E_INPUT, fsim_config_file(s, fallback), fsim_config_line(s),
                         path, "%s", msg);
 }
+
+static int add_float(config_setting_t *group, const char *key, double v) {
+  config_setting_t *s = config_setting_add(group, key, CONFIG_TYPE_FLOAT);
+  return s && config_setting_set_float(s, v);
+}
+
+fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size_t n,
+                                   fsim_error *err) {
+  if (n == 0) return FSIM_OK;
+  config_setting_t *root = config_root_setting(cfg);
+  config_setting_t *sweep = config_setting_get_member(root, "sweep");
+  if (!sweep) sweep = config_setting_add(root, "sweep", CONFIG_TYPE_GROUP);
+  if (!sweep || !config_setting_is_group(sweep))
+    return fsim_error_set(err, FSIM_E_INPUT, "--param", 0, "sweep", "sweep must be a group");
+  if (config_setting_get_member(sweep, "parameters"))
+    config_setting_remove(sweep, "parameters");
+  config_setting_t *list = config_setting_add(sweep, "parameters", CONFIG_TYPE_LIST);
+  for (size_t i = 0; list && i < n; i++) {
+    const char *eq = strchr(specs[i], '=');
+    char path[512];
+    snprintf(path, sizeof path, "%.*s", (int)(eq - specs[i]), specs[i]);
+    config_setting_t *g = config_setting_add(list, NULL, CONFIG_TYPE_GROUP);
+    config_setting_t *ps = g ? config_setting_add(g, "path", CONFIG_TYPE_STRING) : NULL;
+    if (!ps || !config_setting_set_string(ps, path))
+      return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
+    double v[3];
+    int k = 0, colon = strchr(eq, ':') != NULL;
+    for (const char *p = eq + 1; *p && k < 3;) {
+      char *end = NULL;
+      double x = strtod(p, &end);
+      if (colon) {
+        v[k++] = x;
+      } else {
+        config_setting_t *vals = config_setting_get_member(g, "values");
+        if (!vals) vals = config_setting_add(g, "values", CONFIG_TYPE_ARRAY);
+        config_setting_t *e = vals ? config_setting_add(vals, NULL, CONFIG_TYPE_FLOAT) : NULL;
+        if (!e || !config_setting_set_float(e, x))
+          return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
+      }
+      p = *end ? end + 1 : end;
+    }
+    if (colon) {
+      int ok = add_float(g, "from", v[0]) && add_float(g, "to", v[1]);
+      if (ok && k == 3) {
+        config_setting_t *st = config_setting_add(g, "steps", CONFIG_TYPE_INT);
+        ok = st && config_setting_set_int(st, (int)v[2]);
+      }
+      if (!ok) return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
+    }
+  }
+  return FSIM_OK;
+}

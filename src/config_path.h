@@ -17,6 +17,11 @@ config_setting_t *fsim_config_find(config_setting_t *root, const char *path);
 fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *value,
                                fsim_error *err);
 
+/* Replaces sweep.parameters (creating the sweep group if needed) by the
+ * --param specs "path=a,b,c" / "path=from:to:steps" / "path=from:to". */
+fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size_t n,
+                                   fsim_error *err);
+
 /* Where a setting came from: its file (or `fallback`; "--set" for settings made
  * by an override) and line. */
 const char *fsim_config_file(const config_setting_t *s, const char *fallback);

@@ -92,6 +92,21 @@ static int dir_is_empty(const char *path) {
   return empty;
 }
 
+fsim_status fsim_outdir_check_target(const char *target, fsim_error *err) {
+  struct stat st;
+  if (stat(target, &st) != 0) return FSIM_OK;
+  char marker[FSIM_PATH_MAX + 32];
+  snprintf(marker, sizeof marker, "%s/%s", target, FSIM_OUTPUT_MARKER);
+  if (!S_ISDIR(st.st_mode))
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                          "exists and is not a directory; choose another output (-o)");
+  if (access(marker, F_OK) != 0 && !dir_is_empty(target))
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                          "exists and is not a frontsim output; it is left alone "
+                          "(choose another output with -o)");
+  return FSIM_OK;
+}
+
 fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *err) {
   memset(od, 0, sizeof *od);
   size_t len = strlen(target);
@@ -99,18 +114,8 @@ fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *e
   if (len == 0 || len >= sizeof od->target)
     return fsim_error_set(err, FSIM_E_INPUT, target, 0, "", "not a usable output directory");
   snprintf(od->target, sizeof od->target, "%.*s", (int)len, target);
-  struct stat st;
-  if (stat(od->target, &st) == 0) {
-    char marker[FSIM_PATH_MAX + 32];
-    snprintf(marker, sizeof marker, "%s/%s", od->target, FSIM_OUTPUT_MARKER);
-    if (!S_ISDIR(st.st_mode))
-      return fsim_error_set(err, FSIM_E_INPUT, od->target, 0, "",
-                            "exists and is not a directory; choose another output (-o)");
-    if (access(marker, F_OK) != 0 && !dir_is_empty(od->target))
-      return fsim_error_set(err, FSIM_E_INPUT, od->target, 0, "",
-                            "exists and is not a frontsim output; it is left alone "
-                            "(choose another output with -o)");
-  }
+  fsim_status chk = fsim_outdir_check_target(od->target, err);
+  if (chk != FSIM_OK) return chk;
   /* The parent must exist: create it (like mkdir -p) so -o out/a/b works. */
   char parent[FSIM_PATH_MAX];
   snprintf(parent, sizeof parent, "%s", od->target);
@@ -146,25 +151,29 @@ fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t
   return fsim_make_dirs(dir, err);
 }
 
-fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err) {
+fsim_status fsim_outdir_swap_in(const char *stage, const char *target, fsim_error *err) {
   char old[FSIM_PATH_MAX + 32];
-  snprintf(old, sizeof old, "%s.old-%ld", od->target, (long)getpid());
+  snprintf(old, sizeof old, "%s.old-%ld", target, (long)getpid());
   struct stat st;
-  int had = stat(od->target, &st) == 0;
-  if (had && rename(od->target, old) != 0) {
+  int had = stat(target, &st) == 0;
+  if (had && rename(target, old) != 0)
+    return fsim_error_set(err, FSIM_E_IO, target, 0, "", "cannot replace: %s", strerror(errno));
+  if (rename(stage, target) != 0) {
     int saved = errno;
-    fsim_outdir_abort(od);
-    return fsim_error_set(err, FSIM_E_IO, od->target, 0, "", "cannot replace: %s",
-                          strerror(saved));
-  }
-  if (rename(od->stage, od->target) != 0) {
-    int saved = errno;
-    if (had) rename(old, od->target); /* put the earlier output back */
-    fsim_outdir_abort(od);
-    return fsim_error_set(err, FSIM_E_IO, od->target, 0, "", "cannot move into place: %s",
+    if (had) rename(old, target); /* put the earlier output back */
+    return fsim_error_set(err, FSIM_E_IO, target, 0, "", "cannot move into place: %s",
                           strerror(saved));
   }
   if (had) fsim_remove_tree(old);
+  return FSIM_OK;
+}
+
+fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err) {
+  fsim_status st = fsim_outdir_swap_in(od->stage, od->target, err);
+  if (st != FSIM_OK) {
+    fsim_outdir_abort(od);
+    return st;
+  }
   od->stage[0] = '\0';
   return FSIM_OK;
 }

@@ -28,6 +28,12 @@ typedef struct fsim_outdir {
   char stage[FSIM_PATH_MAX + 32];
 } fsim_outdir;
 
+/* Refuses a target that exists and is neither empty nor an earlier frontsim
+ * output (which may be replaced). */
+fsim_status fsim_outdir_check_target(const char *target, fsim_error *err);
+/* Moves a complete staging directory to target, replacing an earlier output. */
+fsim_status fsim_outdir_swap_in(const char *stage, const char *target, fsim_error *err);
+
 /* Refuses a target that exists and is not an earlier frontsim output (it would be
  * replaced), then creates the staging directory. */
 fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *err);

@@ -446,7 +446,12 @@ static fsim_status apply_overrides(config_t *cfg, const fsim_overrides *ov, fsim
     fsim_status st = fsim_config_assign(cfg, path, eq + 1, err);
     if (st != FSIM_OK) return st;
   }
-  return FSIM_OK;
+  size_t np = ov ? fsim_overrides_param_count(ov) : 0;
+  if (np == 0) return FSIM_OK;
+  const char *specs[256];
+  if (np > 256) return fsim_error_set(err, FSIM_E_INPUT, "--param", 0, "", "at most 256 --param");
+  for (size_t i = 0; i < np; i++) specs[i] = fsim_overrides_param_get(ov, i);
+  return fsim_config_set_params(cfg, specs, np, err);
 }
 
 static fsim_status load_common(const char *path, const char *text, const char *name,

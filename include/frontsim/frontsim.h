@@ -6,6 +6,7 @@
 #include "frontsim/error.h"
 #include "frontsim/run.h"
 #include "frontsim/scenario.h"
+#include "frontsim/sweep.h"
 #include "frontsim/version.h"
 
 #endif

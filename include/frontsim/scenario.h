@@ -23,6 +23,11 @@ void fsim_overrides_free(fsim_overrides *ov);
 fsim_status fsim_overrides_add(fsim_overrides *ov, const char *assignment, fsim_error *err);
 size_t fsim_overrides_count(const fsim_overrides *ov);
 const char *fsim_overrides_get(const fsim_overrides *ov, size_t i);
+/* Sweep parameters from the command line, "path=a,b,c", "path=from:to:steps" or
+ * "path=from:to"; when any is given they replace the file's sweep.parameters. */
+fsim_status fsim_overrides_add_param(fsim_overrides *ov, const char *spec, fsim_error *err);
+size_t fsim_overrides_param_count(const fsim_overrides *ov);
+const char *fsim_overrides_param_get(const fsim_overrides *ov, size_t i);
 
 /* Reads, overrides and validates. On failure *out is NULL and err says where. */
 fsim_status fsim_scenario_load(const char *path, const fsim_overrides *ov, fsim_scenario **out,

@@ -26,5 +26,7 @@ int cli_usage_error(const char *cmd, const char *fmt, ...)
 int cli_check(int argc, char **argv);
 int cli_settings(int argc, char **argv);
 int cli_run(int argc, char **argv);
+int cli_sweep(int argc, char **argv);
+int cli_merge(int argc, char **argv);
 
 #endif

@@ -1,0 +1,467 @@
+/* Sweeps: expand the design, validate every point, run the points not yet in the
+ * journal, then write the collected results (docs/USAGE.md, "frontsim sweep"). */
+#include <errno.h>
+#include <inttypes.h>
+#include <stdarg.h>
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+
+#include "design.h"
+#include "fileio.h"
+#include "frontsim/run.h"
+#include "frontsim/version.h"
+#include "layout.h"
+#include "results_internal.h"
+#include "stats.h"
+#include "sweep_internal.h"
+#include "text.h"
+
+void fsim_sweep_options_init(fsim_sweep_options *opt) { memset(opt, 0, sizeof *opt); }
+
+void fsim_sweep_free(fsim_sweep *sw) {
+  if (!sw) return;
+  free(sw->design_text);
+  free(sw->scenario_text);
+  fsim_journal_info_clear(&sw->info);
+  free(sw->metric);
+  free(sw->values);
+  fsim_scenario_free(sw->base);
+  fsim_overrides_free(sw->ov);
+  free(sw->text);
+  free(sw);
+}
+
+long fsim_sweep_points(const fsim_sweep *sw) { return sw->npoints; }
+
+static fsim_status read_all(const char *path, char **out, fsim_error *err) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot open the scenario: %s",
+                          strerror(errno));
+  size_t cap = 4096, len = 0;
+  char *buf = malloc(cap);
+  size_t got;
+  while (buf && (got = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
+    len += got;
+    if (len + 1 == cap) {
+      char *g = realloc(buf, cap * 2);
+      if (!g) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = g;
+      cap *= 2;
+    }
+  }
+  fclose(fp);
+  if (!buf) return fsim_error_set(err, FSIM_E_NOMEM, path, 0, "", "out of memory");
+  buf[len] = '\0';
+  *out = buf;
+  return FSIM_OK;
+}
+
+/* Copies the command line's overrides and adds "path=value" for each parameter. */
+static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides **out,
+                                   fsim_error *err) {
+  fsim_overrides *ov = fsim_overrides_new();
+  if (!ov) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  fsim_status st = FSIM_OK;
+  for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(sw->ov); i++)
+    st = fsim_overrides_add(ov, fsim_overrides_get(sw->ov, i), err);
+  for (int j = 0; st == FSIM_OK && j < sw->k; j++) {
+    char a[FSIM_TEXT_MAX + 64], num[48];
+    double v = sw->values[(size_t)p * (size_t)sw->k + (size_t)j];
+    if (sw->base->sweep.params[j].integer)
+      snprintf(num, sizeof num, "%.0f", v);
+    else
+      fsim_text_double(v, 1, num, sizeof num);
+    snprintf(a, sizeof a, "%s=%s", sw->base->sweep.params[j].path, num);
+    st = fsim_overrides_add(ov, a, err);
+  }
+  if (st != FSIM_OK) {
+    fsim_overrides_free(ov);
+    return st;
+  }
+  *out = ov;
+  return FSIM_OK;
+}
+
+static fsim_status load_point(const fsim_sweep *sw, long p, fsim_scenario **out,
+                              fsim_error *err) {
+  fsim_overrides *ov = NULL;
+  fsim_status st = point_overrides(sw, p, &ov, err);
+  if (st != FSIM_OK) return st;
+  st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, ov, out, err);
+  fsim_overrides_free(ov);
+  if (st != FSIM_OK) {
+    char orig[FSIM_ERROR_TEXT];
+    memcpy(orig, err->message, sizeof orig);
+    snprintf(err->message, sizeof err->message, "sweep point %ld: %.440s", p, orig);
+  }
+  return st;
+}
+
+/* The design: every point's parameter values (MODEL.md has none of this; see
+ * docs/USAGE.md "frontsim sweep"). */
+static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  const int k = def->nparams;
+  sw->k = k;
+  double *u = NULL;
+  if (def->method == FSIM_SWEEP_GRID) {
+    int counts[FSIM_MAX_VALUES];
+    for (int j = 0; j < k; j++)
+      counts[j] = def->params[j].nvalues > 0 ? def->params[j].nvalues : def->params[j].steps;
+    size_t n = fsim_design_grid_size(k, counts);
+    if (n > 10000000)
+      return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.parameters",
+                            "the grid has %zu points; at most 10,000,000", n);
+    sw->npoints = (long)n;
+    sw->values = malloc(n * (size_t)k * sizeof *sw->values);
+    if (!sw->values) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    int idx[FSIM_MAX_VALUES];
+    for (size_t p = 0; p < n; p++) {
+      fsim_design_grid_index(p, k, counts, idx);
+      for (int j = 0; j < k; j++) {
+        const fsim_param_def *pd = &def->params[j];
+        double v = pd->nvalues > 0 ? pd->values[idx[j]]
+                                   : pd->from + (pd->to - pd->from) * idx[j] / (pd->steps - 1);
+        sw->values[p * (size_t)k + (size_t)j] = pd->integer ? round(v) : v;
+      }
+    }
+    return FSIM_OK;
+  }
+  size_t n = (size_t)def->points;
+  size_t rows = def->method == FSIM_SWEEP_SOBOL ? n * (size_t)(k + 2) : n;
+  u = malloc(rows * (size_t)k * sizeof *u);
+  sw->values = malloc(rows * (size_t)k * sizeof *sw->values);
+  if (!u || !sw->values) {
+    free(u);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  fsim_status st = def->method == FSIM_SWEEP_SOBOL
+                       ? fsim_design_saltelli(n, k, u, err)
+                       : fsim_design_lhs(n, k, (uint64_t)sw->base->run.seed, u, err);
+  for (size_t p = 0; st == FSIM_OK && p < rows; p++)
+    for (int j = 0; j < k; j++) {
+      const fsim_param_def *pd = &def->params[j];
+      double x = u[p * (size_t)k + (size_t)j], v;
+      if (pd->integer) /* every whole value in [from, to] equally likely */
+        v = fmin(pd->to, floor(ceil(pd->from) + x * (floor(pd->to) - ceil(pd->from) + 1)));
+      else
+        v = pd->from + x * (pd->to - pd->from);
+      sw->values[p * (size_t)k + (size_t)j] = v;
+    }
+  free(u);
+  sw->npoints = (long)rows;
+  return st;
+}
+
+/* Grows a text buffer by printf. */
+typedef struct text_buf {
+  char *s;
+  size_t len, cap;
+  int failed;
+} text_buf;
+
+static void tb_printf(text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
+static void tb_printf(text_buf *b, const char *fmt, ...) {
+  if (b->failed) return;
+  for (;;) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+      b->failed = 1;
+      return;
+    }
+    if (b->s && b->len + (size_t)n < b->cap) {
+      b->len += (size_t)n;
+      return;
+    }
+    size_t cap = b->cap ? b->cap * 2 : 1024;
+    while (cap < b->len + (size_t)n + 1) cap *= 2;
+    char *g = realloc(b->s, cap);
+    if (!g) {
+      b->failed = 1;
+      return;
+    }
+    b->s = g;
+    b->cap = cap;
+  }
+}
+
+static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  fsim_layout lay;
+  fsim_status st = fsim_layout_build(&lay, sw->base, err);
+  if (st != FSIM_OK) return st;
+  sw->nmetrics = def->nmetrics > 0 ? def->nmetrics : lay.nmetrics;
+  sw->metric = malloc((size_t)sw->nmetrics * sizeof *sw->metric);
+  text_buf params = {0}, metrics = {0}, cols = {0}, design = {0};
+  if (!sw->metric) params.failed = 1;
+  for (int m = 0; m < sw->nmetrics && sw->metric; m++) {
+    sw->metric[m] = def->nmetrics > 0 ? fsim_layout_find_metric(&lay, def->metrics[m]) : m;
+    const char *name = lay.metric_name[sw->metric[m]];
+    tb_printf(&metrics, "%s%s", m ? ";" : "", name);
+  }
+  tb_printf(&cols, "point");
+  tb_printf(&design, "point");
+  for (int j = 0; j < sw->k; j++) {
+    tb_printf(&params, "%s%s", j ? ";" : "", def->params[j].path);
+    tb_printf(&cols, ",%s", def->params[j].path);
+    tb_printf(&design, ",%s", def->params[j].path);
+  }
+  tb_printf(&design, "\n");
+  tb_printf(&cols, ",replications");
+  static const char *const stat_names[FSIM_SWEEP_STATS] = {"mean", "sd", "ci_low", "ci_high",
+                                                          "p5", "p50", "p95"};
+  for (int m = 0; m < sw->nmetrics && sw->metric; m++)
+    for (int s = 0; s < FSIM_SWEEP_STATS; s++)
+      tb_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], stat_names[s]);
+  for (long p = 0; p < sw->npoints; p++) {
+    tb_printf(&design, "%ld", p);
+    for (int j = 0; j < sw->k; j++) tb_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    tb_printf(&design, "\n");
+  }
+  /* The effective base scenario, without a header: part of the setup hash. */
+  char *scen = NULL;
+  size_t scen_len = 0;
+  FILE *mem = open_memstream(&scen, &scen_len);
+  if (!mem || fsim_scenario_write(sw->base, mem, NULL, err) != FSIM_OK) params.failed = 1;
+  if (mem) fclose(mem);
+  fsim_layout_destroy(&lay);
+  if (params.failed || metrics.failed || cols.failed || design.failed || !scen) {
+    free(params.s), free(metrics.s), free(cols.s), free(design.s), free(scen);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  char reps_text[64];
+  snprintf(reps_text, sizeof reps_text, "replications=%ld", reps);
+  uint64_t h = fsim_fnv1a(FSIM_FNV_INIT, scen, scen_len);
+  h = fsim_fnv1a(h, design.s, design.len);
+  h = fsim_fnv1a(h, cols.s, cols.len);
+  h = fsim_fnv1a(h, reps_text, strlen(reps_text));
+  sw->info.setup = h;
+  sw->info.npoints = sw->npoints;
+  sw->info.nparams = sw->k;
+  sw->info.method = def->method;
+  sw->info.bootstrap = def->bootstrap;
+  sw->info.seed = (uint64_t)sw->base->run.seed;
+  sw->info.params = params.s;
+  sw->info.metrics = metrics.s;
+  sw->info.columns = cols.s;
+  free(sw->scenario_text);
+  free(sw->design_text);
+  sw->scenario_text = scen;
+  sw->design_text = design.s;
+  return FSIM_OK;
+}
+
+fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
+                               fsim_sweep **out, fsim_error *err) {
+  *out = NULL;
+  fsim_sweep *sw = calloc(1, sizeof *sw);
+  if (!sw) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  snprintf(sw->source, sizeof sw->source, "%s", scenario_path);
+  const char *slash = strrchr(scenario_path, '/');
+  if (slash) snprintf(sw->include_dir, sizeof sw->include_dir, "%.*s", (int)(slash - scenario_path), scenario_path);
+  sw->ov = fsim_overrides_new();
+  fsim_status st = sw->ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(ov); i++)
+    st = fsim_overrides_add(sw->ov, fsim_overrides_get(ov, i), err);
+  for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(ov); i++)
+    st = fsim_overrides_add_param(sw->ov, fsim_overrides_param_get(ov, i), err);
+  if (st == FSIM_OK) st = read_all(scenario_path, &sw->text, err);
+  if (st == FSIM_OK)
+    st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir[0] ? sw->include_dir : NULL,
+                                   sw->ov, &sw->base, err);
+  if (st == FSIM_OK && !sw->base->has_sweep)
+    st = fsim_error_set(err, FSIM_E_INPUT, scenario_path, 0, "sweep",
+                        "the scenario has no sweep section and no --param was given");
+  if (st == FSIM_OK) st = expand_design(sw, err);
+  /* Every point must load before any work starts. */
+  for (long p = 0; st == FSIM_OK && p < sw->npoints; p++) {
+    fsim_scenario *sc = NULL;
+    st = load_point(sw, p, &sc, err);
+    fsim_scenario_free(sc);
+  }
+  if (st == FSIM_OK) st = describe(sw, sw->base->sweep.replications, err);
+  if (st != FSIM_OK) {
+    fsim_sweep_free(sw);
+    return st;
+  }
+  *out = sw;
+  return FSIM_OK;
+}
+
+/* One point: its replications, then each collected metric's statistics. */
+static fsim_status run_point(const fsim_sweep *sw, long p, const fsim_sweep_options *opt,
+                             long reps, text_buf *rec, double *scratch, fsim_error *err) {
+  fsim_scenario *sc = NULL;
+  fsim_status st = load_point(sw, p, &sc, err);
+  if (st != FSIM_OK) return st;
+  fsim_run_options ro;
+  fsim_run_options_init(&ro);
+  ro.replications = reps;
+  ro.threads = opt->threads;
+  ro.keep_series = 0;
+  ro.point = 0; /* common random numbers: replication r draws the same at every point */
+  ro.stop = opt->stop;
+  fsim_results *res = NULL;
+  st = fsim_run(sc, &ro, &res, err);
+  if (st == FSIM_OK) {
+    rec->len = 0;
+    tb_printf(rec, "%ld", p);
+    for (int j = 0; j < sw->k; j++) tb_printf(rec, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    tb_printf(rec, ",%ld", reps);
+    for (int m = 0; m < sw->nmetrics; m++) {
+      int mi = sw->metric[m];
+      for (long r = 0; r < reps; r++) scratch[r] = fsim_results_value(res, r, mi);
+      fsim_summary s;
+      /* The metric's kind decides its interval (Wilson for probabilities). */
+      fsim_summarize(scratch, (size_t)reps, res->eng.layout.metric_kind[mi], &s);
+      double v[FSIM_SWEEP_STATS] = {s.mean, s.sd, s.ci_lo, s.ci_hi, s.p5, s.p50, s.p95};
+      for (int k = 0; k < FSIM_SWEEP_STATS; k++) {
+        if (isnan(v[k]))
+          tb_printf(rec, ",");
+        else
+          tb_printf(rec, ",%.10g", v[k]);
+      }
+    }
+    if (rec->failed) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  return st;
+}
+
+fsim_status fsim_write_text_file(const char *path, const char *text, fsim_error *err) {
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  fputs(text, f.fp);
+  return fsim_file_commit(&f, err);
+}
+
+static int is_mine(const fsim_sweep_options *opt, long p) {
+  return opt->shard_n <= 0 || p % opt->shard_n == opt->shard_k - 1;
+}
+
+fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                           fsim_error *err) {
+  long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
+  if (reps != sw->base->sweep.replications) {
+    fsim_journal_info_clear(&sw->info);
+    fsim_status st = describe(sw, reps, err);
+    if (st != FSIM_OK) return st;
+  }
+  fsim_status st = fsim_outdir_check_target(dir, err);
+  if (st != FSIM_OK) return st;
+  char stage[FSIM_PATH_MAX], path[FSIM_PATH_MAX + 64];
+  snprintf(stage, sizeof stage, "%s.partial", dir);
+  snprintf(path, sizeof path, "%s/%s", stage, FSIM_JOURNAL_NAME);
+
+  fsim_journal done;
+  memset(&done, 0, sizeof done);
+  FILE *jf = NULL;
+  struct stat sb;
+  if (opt->resume && stat(path, &sb) == 0) {
+    st = fsim_journal_read(path, 1, &done, err);
+    if (st == FSIM_OK && done.info.setup != sw->info.setup)
+      st = fsim_error_set(err, FSIM_E_INPUT, stage, 0, "",
+                          "this interrupted sweep was started with another scenario, design or "
+                          "replications; run without --resume to start afresh");
+    if (st == FSIM_OK) st = fsim_journal_open_append(path, &jf, err);
+  } else {
+    if (opt->resume && stat(stage, &sb) != 0 && stat(dir, &sb) == 0) {
+      return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
+                            "nothing to resume: the sweep in this directory is complete");
+    }
+    fsim_remove_tree(stage);
+    st = fsim_make_dirs(stage, err);
+    char file[FSIM_PATH_MAX + 64];
+    if (st == FSIM_OK) {
+      snprintf(file, sizeof file, "%s/%s", stage, FSIM_OUTPUT_MARKER);
+      st = fsim_write_text_file(file, "frontsim output directory\n", err);
+    }
+    if (st == FSIM_OK) {
+      text_buf head = {0};
+      tb_printf(&head,
+                "# Effective base scenario of this sweep, every default filled in.\n"
+                "# frontsim %s\n# command: %s\n# source: %s\n# seed: %" PRIu64 "\n# rng: %s\n"
+                "# replications per point: %ld\n\n%s",
+                FRONTSIM_VERSION, opt->command_line ? opt->command_line : "(library call)",
+                sw->source, sw->info.seed, sw->base->run.rng, reps, sw->scenario_text);
+      snprintf(file, sizeof file, "%s/scenario.cfg", stage);
+      st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
+                       : fsim_write_text_file(file, head.s, err);
+      free(head.s);
+    }
+    if (st == FSIM_OK) {
+      snprintf(file, sizeof file, "%s/design.csv", stage);
+      st = fsim_write_text_file(file, sw->design_text, err);
+    }
+    if (st == FSIM_OK) st = fsim_journal_create(path, &sw->info, &jf, err);
+  }
+  if (st != FSIM_OK) {
+    fsim_journal_clear(&done);
+    return st;
+  }
+
+  char *have = calloc((size_t)sw->npoints, 1);
+  double *scratch = malloc((size_t)reps * sizeof *scratch);
+  text_buf rec = {0};
+  if (!have || !scratch) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  long total = 0, finished = 0;
+  for (long i = 0; st == FSIM_OK && i < done.nrecords; i++)
+    if (done.point[i] >= 0 && done.point[i] < sw->npoints) have[done.point[i]] = 1;
+  for (long p = 0; st == FSIM_OK && p < sw->npoints; p++)
+    if (is_mine(opt, p)) {
+      total++;
+      finished += have[p];
+    }
+  for (long p = 0; st == FSIM_OK && p < sw->npoints; p++) {
+    if (!is_mine(opt, p) || have[p]) continue;
+    if (opt->stop && *opt->stop) {
+      st = FSIM_E_INTERRUPTED;
+      break;
+    }
+    st = run_point(sw, p, opt, reps, &rec, scratch, err);
+    if (st == FSIM_OK) st = fsim_journal_append(jf, path, rec.s, err);
+    if (st == FSIM_OK && opt->progress) opt->progress(opt->progress_ctx, ++finished, total);
+  }
+  if (jf) fclose(jf);
+  free(rec.s);
+  free(scratch);
+  free(have);
+  fsim_journal_clear(&done);
+  if (st == FSIM_E_INTERRUPTED)
+    return fsim_error_set(err, FSIM_E_INTERRUPTED, dir, 0, "",
+                          "interrupted after %ld of %ld points; continue with --resume",
+                          finished, total);
+  if (st != FSIM_OK) return st;
+
+  /* Complete: write the collected results from the journal, then swap in whole. */
+  if (opt->shard_n > 0) {
+    char file[FSIM_PATH_MAX + 64], note[128];
+    snprintf(file, sizeof file, "%s/shard.txt", stage);
+    snprintf(note, sizeof note, "shard %d/%d of %ld points: join with frontsim merge\n",
+             opt->shard_k, opt->shard_n, sw->npoints);
+    st = fsim_write_text_file(file, note, err);
+  } else {
+    fsim_journal all;
+    st = fsim_journal_read(path, 0, &all, err);
+    if (st == FSIM_OK) st = fsim_sweep_write_final(stage, &all, err);
+    fsim_journal_clear(&all);
+    /* The journal only serves resuming; the results are in sweep.csv. */
+    if (st == FSIM_OK && remove(path) != 0)
+      st = fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot remove: %s", strerror(errno));
+  }
+  if (st == FSIM_OK) st = fsim_outdir_swap_in(stage, dir, err);
+  return st;
+}
