@@ -72,6 +72,8 @@ static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides 
   fsim_status st = FSIM_OK;
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(sw->ov); i++)
     st = fsim_overrides_add(ov, fsim_overrides_get(sw->ov, i), err);
+  for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(sw->ov); i++)
+    st = fsim_overrides_add_param(ov, fsim_overrides_param_get(sw->ov, i), err);
   for (int j = 0; st == FSIM_OK && j < sw->k; j++) {
     char a[FSIM_TEXT_MAX + 64], num[48];
     double v = sw->values[(size_t)p * (size_t)sw->k + (size_t)j];
