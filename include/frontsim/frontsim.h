@@ -3,6 +3,7 @@
 #ifndef FRONTSIM_H
 #define FRONTSIM_H
 
+#include "frontsim/compare.h"
 #include "frontsim/error.h"
 #include "frontsim/run.h"
 #include "frontsim/scenario.h"

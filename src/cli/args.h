@@ -28,5 +28,6 @@ int cli_settings(int argc, char **argv);
 int cli_run(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 int cli_merge(int argc, char **argv);
+int cli_compare(int argc, char **argv);
 
 #endif

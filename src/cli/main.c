@@ -16,6 +16,7 @@ typedef struct command {
 static const command commands[] = {
     {"run", cli_run, "run the replications of a scenario and write its outputs"},
     {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol)"},
+    {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
     {"check", cli_check, "validate a scenario and print it with every default"},
     {"settings", cli_settings, "print the reference of every scenario setting"},
