@@ -32,7 +32,12 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
            "replications: %ld",
            FRONTSIM_VERSION, command_line ? command_line : "(library call)",
            fsim_scenario_source(sc), res->seed, fsim_scenario_rng(sc), res->nreps);
-  st = fsim_scenario_write(sc, f.fp, header, err);
+  /* Record what was actually run (-n, --seed, --target-ci), so that running this
+   * file reproduces the outputs. A shallow copy: the writer only reads. */
+  fsim_scenario used = *sc;
+  used.run.replications = (int)res->nreps;
+  used.run.seed = (int64_t)res->seed;
+  st = fsim_scenario_write(&used, f.fp, header, err);
   if (st != FSIM_OK) {
     fsim_file_abort(&f);
     return st;

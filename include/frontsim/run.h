@@ -35,6 +35,13 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
                      fsim_error *err);
 void fsim_results_free(fsim_results *res);
 
+/* Runs with more and more replications until the 95% CI half-width of `metric` is
+ * at most `halfwidth` (or max_reps is reached; *reached tells). Replication keys do
+ * not depend on the total, so the result equals a plain run of the final number. */
+fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt,
+                            const char *metric, double halfwidth, long max_reps,
+                            fsim_results **out, int *reached, fsim_error *err);
+
 long fsim_results_replications(const fsim_results *res);
 uint64_t fsim_results_seed(const fsim_results *res);
 /* The seed key of one replication (recorded in replications.csv). */

@@ -1,5 +1,6 @@
 /* frontsim run SCENARIO: replications, then the output directory. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "args.h"
@@ -19,12 +20,18 @@ static const char run_help[] =
     "  --seed N        master seed (sets run.seed)\n"
     "  --set p=v       override a setting, e.g. --set sectors.kursk.engagement_rate=50\n"
     "  -j THREADS      threads (default: all cores); results do not depend on it\n"
+    "  --target-ci METRIC=HALFWIDTH\n"
+    "                  add replications until the 95% CI of METRIC is +-HALFWIDTH\n"
+    "                  (at most --max-replications, default 1000000)\n"
     "  --quiet         no progress on stderr\n";
 
 int cli_run(int argc, char **argv) {
   const char *path = NULL, *outdir = NULL;
   long long threads = 0, num;
   int quiet = 0, rc = 0;
+  char target_metric[256] = "";
+  double target_half = 0;
+  long long max_reps = 1000000;
   char assignment[128];
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
@@ -53,6 +60,16 @@ int cli_run(int argc, char **argv) {
       if (rc == 0) fsim_overrides_add(ov, assignment, &err);
     } else if ((r = cli_opt_value(argc, argv, &i, "threads", 'j', &v)) != 0) {
       if (r < 0 || !cli_parse_long("-j", v, 1, 4096, &threads)) rc = 2;
+    } else if ((r = cli_opt_value(argc, argv, &i, "max-replications", 0, &v)) != 0) {
+      if (r < 0 || !cli_parse_long("--max-replications", v, 10, 100000000, &max_reps)) rc = 2;
+    } else if ((r = cli_opt_value(argc, argv, &i, "target-ci", 0, &v)) != 0) {
+      const char *eq = r > 0 ? strchr(v, '=') : NULL;
+      char *end = NULL;
+      if (eq) target_half = strtod(eq + 1, &end);
+      if (!eq || eq == v || !end || *end || !(target_half > 0) || (size_t)(eq - v) >= sizeof target_metric)
+        rc = cli_usage_error("run", "--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0");
+      else
+        snprintf(target_metric, sizeof target_metric, "%.*s", (int)(eq - v), v);
     } else if (argv[i][0] == '-' && argv[i][1]) {
       rc = cli_usage_error("run", "unknown option %s", argv[i]);
     } else if (!path) {
@@ -83,7 +100,14 @@ int cli_run(int argc, char **argv) {
     opt.progress_ctx = &progress;
     opt.stop = cli_stop_flag();
     double t0 = cli_now();
-    fsim_status st = fsim_run(sc, &opt, &res, &err);
+    int reached = 1;
+    fsim_status st = target_metric[0]
+                         ? fsim_run_target(sc, &opt, target_metric, target_half, (long)max_reps,
+                                           &res, &reached, &err)
+                         : fsim_run(sc, &opt, &res, &err);
+    if (st == FSIM_OK && !reached)
+      fprintf(stderr, "frontsim: warning: %s did not reach +-%g within %lld replications\n",
+              target_metric, target_half, max_reps);
     cli_progress_done(&progress);
     if (st == FSIM_OK) st = fsim_results_write_dir(res, sc, outdir, cmdline, &err);
     if (st != FSIM_OK) {
