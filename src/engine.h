@@ -7,6 +7,7 @@
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
 
+#include "draws.h"
 #include "layout.h"
 #include "scenario_internal.h"
 
@@ -31,6 +32,7 @@ typedef struct fsim_engine {
 typedef struct fsim_replica {
   const fsim_engine *eng;
   gsl_rng **rng; /* S + 1 streams */
+  fsim_draw_counter draws; /* draws by kind (and a trace in the benchmark) */
   /* state */
   double *n;        /* [f * L + loc] personnel of formation f at location loc */
   double *ring;     /* [(slot * F + f) * L + loc] in transit, landing on day slot mod R */

@@ -5,6 +5,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "draws.h"
 #include "engine.h"
 
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
@@ -122,7 +123,6 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   const fsim_engine *eng = rp->eng;
   const fsim_sector_def *d = &eng->sc->sectors[s];
   const fsim_attack_def *atk = &eng->sc->model.attack;
-  gsl_rng *r = rp->rng[s];
   const size_t at = (size_t)s * (size_t)(eng->D + 1) + (size_t)t;
   const double lambda = eng->lambda[at], pib = eng->pi_blue[at];
   const double m = d->terrain * d->fortification;
@@ -133,8 +133,9 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
     E = lambda;
     Eside[FSIM_BLUE] = lambda * pib;
   } else {
-    E = lambda > 0 ? (double)gsl_ran_poisson(r, lambda) : 0.0;
-    Eside[FSIM_BLUE] = E > 0 ? (double)gsl_ran_binomial(r, pib, (unsigned int)E) : 0.0;
+    E = lambda > 0 ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, lambda) : 0.0;
+    Eside[FSIM_BLUE] =
+        E > 0 ? (double)fsim_draw_binomial(&rp->draws, rp->rng, s, pib, (unsigned int)E) : 0.0;
   }
   Eside[FSIM_RED] = E - Eside[FSIM_BLUE];
   rp->eng_day[s] = E;
@@ -151,7 +152,9 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
     if (eng->expected)
       S_A = Eside[A] * p;
     else
-      S_A = Eside[A] > 0 && p > 0 ? (double)gsl_ran_binomial(r, p, (unsigned int)Eside[A]) : 0.0;
+      S_A = Eside[A] > 0 && p > 0
+                ? (double)fsim_draw_binomial(&rp->draws, rp->rng, s, p, (unsigned int)Eside[A])
+                : 0.0;
     rp->att[SIDE2(s, A)] = Eside[A];
     rp->succ[SIDE2(s, A)] = S_A;
     /* The sum of S_A Gamma(k, ell/k) steps is one Gamma(S_A k, ell/k) draw. */
@@ -160,7 +163,8 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
     else if (eng->expected)
       gain[A] = S_A * d->step_km;
     else
-      gain[A] = gsl_ran_gamma(r, S_A * d->step_shape, d->step_km / d->step_shape);
+      gain[A] = fsim_draw_gamma(&rp->draws, rp->rng, s, S_A * d->step_shape,
+                                d->step_km / d->step_shape);
   }
 
   /* Expected losses: generalised Lanchester (MODEL.md 5). */
@@ -209,7 +213,7 @@ static void split_losses(fsim_replica *rp, int s, int i, double loss) {
    * losses are a large share of a small formation). */
   unsigned int left = (unsigned int)loss;
   while (left > 0) {
-    gsl_ran_multinomial(rp->rng[s], (size_t)eng->F, left, rp->w, rp->k);
+    fsim_draw_multinomial(&rp->draws, rp->rng, s, (size_t)eng->F, left, rp->w, rp->k);
     left = 0;
     for (int f = 0; f < eng->F; f++) {
       if (rp->k[f] == 0) continue;
@@ -248,7 +252,9 @@ void fsim_step_day(fsim_replica *rp, int t) {
       for (int f = 0; f < F; f++)
         if (sc->formations[f].side_idx == i) present += rp->n[(size_t)f * L + (size_t)s];
       double mu = rp->mu[SIDE2(s, i)];
-      double loss = eng->expected ? mu : (mu > 0 ? (double)gsl_ran_poisson(rp->rng[s], mu) : 0.0);
+      double loss = eng->expected ? mu
+                    : mu > 0      ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu)
+                                  : 0.0;
       loss = fmin(loss, present); /* capped at what is there (MODEL.md 5) */
       rp->loss_day[SIDE2(s, i)] = loss;
       split_losses(rp, s, i, loss);
@@ -278,7 +284,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
     double noise = 1.0;
     if (side->claim_sigma > 0)
       noise = eng->expected ? exp(0.5 * side->claim_sigma * side->claim_sigma)
-                            : gsl_ran_lognormal(rp->rng[S], 0.0, side->claim_sigma);
+                            : fsim_draw_lognormal(&rp->draws, rp->rng, S, 0.0, side->claim_sigma);
     rp->claim_day[j] = truth * side->claim_bias * noise;
     rp->loss[j] += truth;
     rp->claimed[j] += rp->claim_day[j];

@@ -354,116 +354,188 @@ static int is_mine(const fsim_sweep_options *opt, long p) {
   return opt->shard_n <= 0 || p % opt->shard_n == opt->shard_k - 1;
 }
 
-fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
-                           fsim_error *err) {
-  long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
-  if (reps != sw->base->sweep.replications) {
-    fsim_journal_info_clear(&sw->info);
-    fsim_status st = describe(sw, reps, err);
-    if (st != FSIM_OK) return st;
-  }
-  fsim_status st = fsim_outdir_check_target(dir, err);
-  if (st != FSIM_OK) return st;
-  char stage[FSIM_PATH_MAX], path[FSIM_PATH_MAX + 64];
-  snprintf(stage, sizeof stage, "%s.partial", dir);
-  snprintf(path, sizeof path, "%s/%s", stage, FSIM_JOURNAL_NAME);
+struct fsim_sweep_job {
+  fsim_sweep *sw;
+  fsim_sweep_options opt;
+  long reps;
+  char dir[FSIM_PATH_MAX];
+  char stage[FSIM_PATH_MAX];
+  char journal[FSIM_PATH_MAX + 64];
+  FILE *jf;
+  char *have;      /* [npoints]: 1 when recorded */
+  long next;       /* next point to hand out */
+  long total, finished;
+  double *scratch; /* [reps] */
+  text_buf rec;
+};
 
-  fsim_journal done;
-  memset(&done, 0, sizeof done);
-  FILE *jf = NULL;
+static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
+  fsim_sweep *sw = job->sw;
+  fsim_remove_tree(job->stage);
+  fsim_status st = fsim_make_dirs(job->stage, err);
+  char file[FSIM_PATH_MAX + 64];
+  if (st == FSIM_OK) {
+    snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_OUTPUT_MARKER);
+    st = fsim_write_text_file(file, "frontsim output directory\n", err);
+  }
+  if (st == FSIM_OK) {
+    text_buf head = {0};
+    tb_printf(&head,
+              "# Effective base scenario of this sweep, every default filled in.\n"
+              "# frontsim %s\n# command: %s\n# source: %s\n# seed: %" PRIu64 "\n# rng: %s\n"
+              "# replications per point: %ld\n\n%s",
+              FRONTSIM_VERSION, job->opt.command_line ? job->opt.command_line : "(library call)",
+              sw->source, sw->info.seed, sw->base->run.rng, job->reps, sw->scenario_text);
+    snprintf(file, sizeof file, "%s/scenario.cfg", job->stage);
+    st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
+                     : fsim_write_text_file(file, head.s, err);
+    free(head.s);
+  }
+  if (st == FSIM_OK) {
+    snprintf(file, sizeof file, "%s/design.csv", job->stage);
+    st = fsim_write_text_file(file, sw->design_text, err);
+  }
+  if (st == FSIM_OK) st = fsim_journal_create(job->journal, &sw->info, &job->jf, err);
+  return st;
+}
+
+void fsim_sweep_job_free(fsim_sweep_job *job) {
+  if (!job) return;
+  if (job->jf) fclose(job->jf);
+  free(job->rec.s);
+  free(job->scratch);
+  free(job->have);
+  free(job);
+}
+
+fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                             fsim_sweep_job **out, fsim_error *err) {
+  *out = NULL;
+  long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
+  fsim_journal_info_clear(&sw->info);
+  fsim_status st = describe(sw, reps, err);
+  if (st == FSIM_OK && dir) st = fsim_outdir_check_target(dir, err);
+  if (st != FSIM_OK) return st;
+  fsim_sweep_job *job = calloc(1, sizeof *job);
+  if (!job) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  job->sw = sw;
+  job->opt = *opt;
+  job->reps = reps;
+  if (!dir) { /* a worker's job: computes points, touches no file */
+    job->scratch = malloc((size_t)reps * sizeof *job->scratch);
+    if (!job->scratch) {
+      free(job);
+      return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    }
+    *out = job;
+    return FSIM_OK;
+  }
+  snprintf(job->dir, sizeof job->dir, "%s", dir);
+  snprintf(job->stage, sizeof job->stage, "%s.partial", dir);
+  snprintf(job->journal, sizeof job->journal, "%s/%s", job->stage, FSIM_JOURNAL_NAME);
+  job->have = calloc((size_t)sw->npoints, 1);
+  job->scratch = malloc((size_t)reps * sizeof *job->scratch);
+  if (!job->have || !job->scratch) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+
   struct stat sb;
-  if (opt->resume && stat(path, &sb) == 0) {
-    st = fsim_journal_read(path, 1, &done, err);
+  if (st == FSIM_OK && opt->resume && stat(job->journal, &sb) == 0) {
+    fsim_journal done;
+    st = fsim_journal_read(job->journal, 1, &done, err);
     if (st == FSIM_OK && done.info.setup != sw->info.setup)
-      st = fsim_error_set(err, FSIM_E_INPUT, stage, 0, "",
+      st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
                           "this interrupted sweep was started with another scenario, design or "
                           "replications; run without --resume to start afresh");
-    if (st == FSIM_OK) st = fsim_journal_open_append(path, &jf, err);
-  } else {
-    if (opt->resume && stat(stage, &sb) != 0 && stat(dir, &sb) == 0) {
-      return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
-                            "nothing to resume: the sweep in this directory is complete");
-    }
-    fsim_remove_tree(stage);
-    st = fsim_make_dirs(stage, err);
-    char file[FSIM_PATH_MAX + 64];
-    if (st == FSIM_OK) {
-      snprintf(file, sizeof file, "%s/%s", stage, FSIM_OUTPUT_MARKER);
-      st = fsim_write_text_file(file, "frontsim output directory\n", err);
-    }
-    if (st == FSIM_OK) {
-      text_buf head = {0};
-      tb_printf(&head,
-                "# Effective base scenario of this sweep, every default filled in.\n"
-                "# frontsim %s\n# command: %s\n# source: %s\n# seed: %" PRIu64 "\n# rng: %s\n"
-                "# replications per point: %ld\n\n%s",
-                FRONTSIM_VERSION, opt->command_line ? opt->command_line : "(library call)",
-                sw->source, sw->info.seed, sw->base->run.rng, reps, sw->scenario_text);
-      snprintf(file, sizeof file, "%s/scenario.cfg", stage);
-      st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
-                       : fsim_write_text_file(file, head.s, err);
-      free(head.s);
-    }
-    if (st == FSIM_OK) {
-      snprintf(file, sizeof file, "%s/design.csv", stage);
-      st = fsim_write_text_file(file, sw->design_text, err);
-    }
-    if (st == FSIM_OK) st = fsim_journal_create(path, &sw->info, &jf, err);
+    for (long i = 0; st == FSIM_OK && i < done.nrecords; i++)
+      if (done.point[i] >= 0 && done.point[i] < sw->npoints) job->have[done.point[i]] = 1;
+    if (st == FSIM_OK) fsim_journal_clear(&done);
+    if (st == FSIM_OK) st = fsim_journal_open_append(job->journal, &job->jf, err);
+  } else if (st == FSIM_OK) {
+    if (opt->resume && stat(job->stage, &sb) != 0 && stat(dir, &sb) == 0)
+      st = fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
+                          "nothing to resume: the sweep in this directory is complete");
+    else
+      st = create_stage(job, err);
   }
-  if (st != FSIM_OK) {
-    fsim_journal_clear(&done);
-    return st;
-  }
-
-  char *have = calloc((size_t)sw->npoints, 1);
-  double *scratch = malloc((size_t)reps * sizeof *scratch);
-  text_buf rec = {0};
-  if (!have || !scratch) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  long total = 0, finished = 0;
-  for (long i = 0; st == FSIM_OK && i < done.nrecords; i++)
-    if (done.point[i] >= 0 && done.point[i] < sw->npoints) have[done.point[i]] = 1;
   for (long p = 0; st == FSIM_OK && p < sw->npoints; p++)
     if (is_mine(opt, p)) {
-      total++;
-      finished += have[p];
+      job->total++;
+      job->finished += job->have[p];
     }
-  for (long p = 0; st == FSIM_OK && p < sw->npoints; p++) {
-    if (!is_mine(opt, p) || have[p]) continue;
-    if (opt->stop && *opt->stop) {
-      st = FSIM_E_INTERRUPTED;
-      break;
-    }
-    st = run_point(sw, p, opt, reps, &rec, scratch, err);
-    if (st == FSIM_OK) st = fsim_journal_append(jf, path, rec.s, err);
-    if (st == FSIM_OK && opt->progress) opt->progress(opt->progress_ctx, ++finished, total);
+  if (st != FSIM_OK) {
+    fsim_sweep_job_free(job);
+    return st;
   }
-  if (jf) fclose(jf);
-  free(rec.s);
-  free(scratch);
-  free(have);
-  fsim_journal_clear(&done);
-  if (st == FSIM_E_INTERRUPTED)
-    return fsim_error_set(err, FSIM_E_INTERRUPTED, dir, 0, "",
-                          "interrupted after %ld of %ld points; continue with --resume",
-                          finished, total);
-  if (st != FSIM_OK) return st;
+  *out = job;
+  return FSIM_OK;
+}
 
-  /* Complete: write the collected results from the journal, then swap in whole. */
-  if (opt->shard_n > 0) {
+long fsim_sweep_job_next(fsim_sweep_job *job) {
+  while (job->next < job->sw->npoints &&
+         (!is_mine(&job->opt, job->next) || job->have[job->next]))
+    job->next++;
+  return job->next < job->sw->npoints ? job->next++ : -1;
+}
+
+long fsim_sweep_job_remaining(const fsim_sweep_job *job) { return job->total - job->finished; }
+
+fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
+                                    fsim_error *err) {
+  fsim_status st = run_point(job->sw, p, &job->opt, job->reps, &job->rec, job->scratch, err);
+  *record = st == FSIM_OK ? job->rec.s : NULL;
+  return st;
+}
+
+fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err) {
+  long p = strtol(record, NULL, 10);
+  if (p < 0 || p >= job->sw->npoints || job->have[p])
+    return fsim_error_set(err, FSIM_E_NUMERIC, job->journal, 0, "", "unexpected record for point %ld", p);
+  fsim_status st = fsim_journal_append(job->jf, job->journal, record, err);
+  if (st != FSIM_OK) return st;
+  job->have[p] = 1;
+  job->finished++;
+  if (job->opt.progress) job->opt.progress(job->opt.progress_ctx, job->finished, job->total);
+  return FSIM_OK;
+}
+
+fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
+  if (job->finished < job->total)
+    return fsim_error_set(err, FSIM_E_INTERRUPTED, job->dir, 0, "",
+                          "interrupted after %ld of %ld points; continue with --resume",
+                          job->finished, job->total);
+  fclose(job->jf);
+  job->jf = NULL;
+  fsim_status st = FSIM_OK;
+  if (job->opt.shard_n > 0) {
     char file[FSIM_PATH_MAX + 64], note[128];
-    snprintf(file, sizeof file, "%s/shard.txt", stage);
+    snprintf(file, sizeof file, "%s/shard.txt", job->stage);
     snprintf(note, sizeof note, "shard %d/%d of %ld points: join with frontsim merge\n",
-             opt->shard_k, opt->shard_n, sw->npoints);
+             job->opt.shard_k, job->opt.shard_n, job->sw->npoints);
     st = fsim_write_text_file(file, note, err);
   } else {
     fsim_journal all;
-    st = fsim_journal_read(path, 0, &all, err);
-    if (st == FSIM_OK) st = fsim_sweep_write_final(stage, &all, err);
+    st = fsim_journal_read(job->journal, 0, &all, err);
+    if (st == FSIM_OK) st = fsim_sweep_write_final(job->stage, &all, err);
     fsim_journal_clear(&all);
     /* The journal only serves resuming; the results are in sweep.csv. */
-    if (st == FSIM_OK && remove(path) != 0)
-      st = fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot remove: %s", strerror(errno));
+    if (st == FSIM_OK && remove(job->journal) != 0)
+      st = fsim_error_set(err, FSIM_E_IO, job->journal, 0, "", "cannot remove: %s", strerror(errno));
   }
-  if (st == FSIM_OK) st = fsim_outdir_swap_in(stage, dir, err);
+  if (st == FSIM_OK) st = fsim_outdir_swap_in(job->stage, job->dir, err);
+  return st;
+}
+
+fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                           fsim_error *err) {
+  fsim_sweep_job *job = NULL;
+  fsim_status st = fsim_sweep_begin(sw, opt, dir, &job, err);
+  long p;
+  while (st == FSIM_OK && (p = fsim_sweep_job_next(job)) >= 0) {
+    if (opt->stop && *opt->stop) break;
+    const char *record = NULL;
+    st = fsim_sweep_point_record(job, p, &record, err);
+    if (st == FSIM_OK) st = fsim_sweep_job_add(job, record, err);
+  }
+  if (st == FSIM_OK || st == FSIM_E_INTERRUPTED) st = fsim_sweep_job_finish(job, err);
+  fsim_sweep_job_free(job);
   return st;
 }

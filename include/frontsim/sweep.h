@@ -41,6 +41,22 @@ long fsim_sweep_points(const fsim_sweep *sw);
 fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                            fsim_error *err);
 
+/* The same, step by step, for other schedulers (the MPI driver): begin opens the
+ * output (resuming when asked); next hands out the points still to do (-1 at the
+ * end); point_record runs one point and gives its record (valid until the next
+ * call); add journals a record (from any worker); finish writes the results.
+ * With dir NULL, begin gives a worker's job: point_record only, no files. */
+typedef struct fsim_sweep_job fsim_sweep_job;
+fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                             fsim_sweep_job **out, fsim_error *err);
+long fsim_sweep_job_next(fsim_sweep_job *job);
+long fsim_sweep_job_remaining(const fsim_sweep_job *job);
+fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
+                                    fsim_error *err);
+fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err);
+fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err);
+void fsim_sweep_job_free(fsim_sweep_job *job);
+
 /* Joins shard directories into one output identical to an unsharded run. */
 fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs, int nshards,
                              const char *command_line, fsim_error *err);

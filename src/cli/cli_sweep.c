@@ -4,6 +4,7 @@
 
 #include "args.h"
 #include "cli_common.h"
+#include "cli_sweep.h"
 #include "frontsim/sweep.h"
 
 static const char sweep_help[] =
@@ -31,7 +32,14 @@ static const char merge_help[] =
     "Joins the outputs of `frontsim sweep --shard K/N` into OUT, the same result as\n"
     "one unsharded sweep.\n";
 
-int cli_sweep(int argc, char **argv) {
+static fsim_status run_here(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                            fsim_error *err) {
+  return fsim_sweep_run(sw, opt, dir, err);
+}
+
+int cli_sweep(int argc, char **argv) { return cli_sweep_with(argc, argv, run_here); }
+
+int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   const char *path = NULL, *outdir = NULL;
   long long threads = 0, num = 0, reps = 0;
   int quiet = 0, resume = 0, rc = 0, shard_k = 0, shard_n = 0;
@@ -108,7 +116,7 @@ int cli_sweep(int argc, char **argv) {
     opt.stop = cli_stop_flag();
     opt.command_line = cmdline;
     double t0 = cli_now();
-    fsim_status st = fsim_sweep_run(sw, &opt, outdir, &err);
+    fsim_status st = runner(sw, &opt, outdir, &err);
     cli_progress_done(&progress);
     if (st != FSIM_OK)
       rc = cli_report(&err);

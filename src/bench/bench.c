@@ -1,0 +1,156 @@
+/* frontsim-bench: how fast the engine runs against the floor set by its own random
+ * draws (issue 6, docs/PERFORMANCE.md). A benchmark, not a test: it measures and
+ * reports, and never fails on a number.
+ *
+ *   frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV]
+ *
+ * In one run it measures, in alternating rounds so that machine noise hits both
+ * alike: replications per second on 1 thread and on all threads (fsim_run, metrics
+ * only, as sweeps use it), and the floor: the very draws one replication makes
+ * (same kinds, same parameters, same generators), replayed in a tight loop. */
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#ifdef FRONTSIM_HAVE_OPENMP
+#include <omp.h>
+#endif
+
+#include "engine.h"
+#include "frontsim/frontsim.h"
+#include "rng.h"
+
+static double now(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+static int cmp_double(const void *a, const void *b) {
+  double x = *(const double *)a, y = *(const double *)b;
+  return (x > y) - (x < y);
+}
+
+static double median(double *v, int n) {
+  qsort(v, (size_t)n, sizeof *v, cmp_double);
+  return n % 2 ? v[n / 2] : 0.5 * (v[n / 2 - 1] + v[n / 2]);
+}
+
+static double time_run(const fsim_scenario *sc, long reps, int threads) {
+  fsim_run_options opt;
+  fsim_run_options_init(&opt);
+  opt.replications = reps;
+  opt.threads = threads;
+  opt.keep_series = 0;
+  fsim_results *res = NULL;
+  fsim_error err;
+  double t0 = now();
+  if (fsim_run(sc, &opt, &res, &err) != FSIM_OK) {
+    fprintf(stderr, "frontsim-bench: %s\n", err.message);
+    exit(1);
+  }
+  double t = now() - t0;
+  fsim_results_free(res);
+  return t;
+}
+
+int main(int argc, char **argv) {
+  const char *path = "scenarios/kursk-pokrovsk.cfg", *csv = NULL;
+  long reps = 4000, trace_reps = 400;
+  int rounds = 5;
+  for (int i = 1; i < argc; i++) {
+    if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
+      reps = atol(argv[++i]);
+    else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
+      rounds = atoi(argv[++i]);
+    else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
+      csv = argv[++i];
+    else if (argv[i][0] == '-') {
+      fprintf(stderr, "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV]\n");
+      return 2;
+    } else
+      path = argv[i];
+  }
+  if (reps < 10 || rounds < 1 || rounds > 99) {
+    fprintf(stderr, "frontsim-bench: -n >= 10 and 1 <= -r <= 99\n");
+    return 2;
+  }
+  gsl_set_error_handler_off();
+  fsim_scenario *sc = NULL;
+  fsim_error err;
+  if (fsim_scenario_load(path, NULL, &sc, &err) != FSIM_OK) {
+    char msg[1024];
+    fsim_error_format(&err, msg, sizeof msg);
+    fprintf(stderr, "frontsim-bench: %s\n", msg);
+    return 2;
+  }
+  int threads = 1;
+#ifdef FRONTSIM_HAVE_OPENMP
+  threads = omp_get_max_threads();
+#endif
+
+  /* The draws of trace_reps replications, noted with their parameters. */
+  fsim_engine eng;
+  if (fsim_engine_init(&eng, sc, &err) != FSIM_OK) return 1;
+  fsim_replica *rp = fsim_replica_new(&eng);
+  fsim_draw_trace trace = {0};
+  rp->draws.trace = &trace;
+  for (long r = 0; r < trace_reps; r++)
+    fsim_replicate(rp, fsim_rep_key((uint64_t)sc->run.seed, 0, (uint64_t)r), NULL, 0);
+  rp->draws.trace = NULL;
+  if (trace.failed) return 1;
+  uint64_t total_draws = 0;
+  for (int k = 0; k < FSIM_DRAW_NKINDS; k++) total_draws += rp->draws.count[k];
+
+  double t1[99], tn[99], tf[99], sink = 0.0;
+  for (int round = 0; round < rounds; round++) {
+    t1[round] = time_run(sc, reps, 1) / (double)reps;
+    double t0 = now();
+    sink += fsim_draw_replay(&trace, rp->rng, rp->w, rp->k);
+    tf[round] = (now() - t0) / (double)trace_reps;
+    tn[round] = time_run(sc, reps, threads) / (double)reps;
+  }
+  double one = median(t1, rounds), many = median(tn, rounds), floor_t = median(tf, rounds);
+
+  printf("frontsim-bench %s: %s, %d sectors, %d formations, %d days, generator %s\n",
+         FRONTSIM_VERSION, path, sc->nsectors, sc->nformations, sc->run.days, sc->run.rng);
+  printf("%ld replications x %d rounds (medians); %d threads available\n\n", reps, rounds,
+         threads);
+  printf("random draws per replication (mean of %ld):\n", trace_reps);
+  for (int k = 0; k < FSIM_DRAW_NKINDS; k++)
+    printf("  %-12s %10.1f\n", fsim_draw_names[k], (double)rp->draws.count[k] / (double)trace_reps);
+  printf("  %-12s %10.1f\n\n", "all", (double)total_draws / (double)trace_reps);
+  printf("engine, 1 thread:        %9.1f us/replication  %9.0f replications/s\n", one * 1e6, 1 / one);
+  printf("engine, %d threads:       %9.1f us/replication  %9.0f replications/s\n", threads,
+         many * 1e6, 1 / many);
+  printf("floor (draws alone):     %9.1f us/replication\n\n", floor_t * 1e6);
+  printf("engine / floor (1 thread): %.2f\n", one / floor_t);
+  printf("speed-up on %d threads:     %.2f\n", threads, one / many);
+  if (csv) {
+    FILE *fp = fopen(csv, "w");
+    if (!fp) {
+      perror(csv);
+      return 1;
+    }
+    fprintf(fp, "measure,value\n");
+    fprintf(fp, "replications,%ld\nrounds,%d\nthreads,%d\n", reps, rounds, threads);
+    for (int k = 0; k < FSIM_DRAW_NKINDS; k++)
+      fprintf(fp, "draws_%s_per_replication,%.3f\n", fsim_draw_names[k],
+              (double)rp->draws.count[k] / (double)trace_reps);
+    fprintf(fp, "us_per_replication_1_thread,%.3f\n", one * 1e6);
+    fprintf(fp, "us_per_replication_%d_threads,%.3f\n", threads, many * 1e6);
+    fprintf(fp, "replications_per_s_1_thread,%.1f\n", 1 / one);
+    fprintf(fp, "replications_per_s_%d_threads,%.1f\n", threads, 1 / many);
+    fprintf(fp, "us_floor_per_replication,%.3f\n", floor_t * 1e6);
+    fprintf(fp, "engine_over_floor,%.4f\n", one / floor_t);
+    fprintf(fp, "speedup_%d_threads,%.4f\n", threads, one / many);
+    fclose(fp);
+  }
+  if (sink == 42.4242) puts(""); /* keeps the replayed draws alive */
+  fsim_draw_trace_free(&trace);
+  fsim_replica_free(rp);
+  fsim_engine_destroy(&eng);
+  fsim_scenario_free(sc);
+  return 0;
+}

@@ -1,0 +1,51 @@
+#include "draws.h"
+
+#include <stdlib.h>
+
+const char *const fsim_draw_names[FSIM_DRAW_NKINDS] = {"poisson", "binomial", "gamma",
+                                                       "multinomial", "lognormal"};
+
+void fsim_draw_trace_add(fsim_draw_trace *t, int kind, int stream, double a, double b) {
+  if (t->failed) return;
+  if (t->n == t->cap) {
+    size_t cap = t->cap ? t->cap * 2 : 4096;
+    fsim_draw_note *g = realloc(t->notes, cap * sizeof *g);
+    if (!g) {
+      t->failed = 1;
+      return;
+    }
+    t->notes = g;
+    t->cap = cap;
+  }
+  t->notes[t->n++] = (fsim_draw_note){kind, stream, a, b};
+}
+
+void fsim_draw_trace_free(fsim_draw_trace *t) {
+  free(t->notes);
+  t->notes = NULL;
+  t->n = t->cap = 0;
+}
+
+double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsigned int *k) {
+  double sum = 0.0;
+  for (size_t i = 0; i < t->n; i++) {
+    const fsim_draw_note *d = &t->notes[i];
+    gsl_rng *r = rng[d->stream];
+    switch (d->kind) {
+      case FSIM_DRAW_POISSON: sum += gsl_ran_poisson(r, d->a); break;
+      case FSIM_DRAW_BINOMIAL: sum += gsl_ran_binomial(r, d->a, (unsigned int)d->b); break;
+      case FSIM_DRAW_GAMMA: sum += gsl_ran_gamma(r, d->a, d->b); break;
+      case FSIM_DRAW_LOGNORMAL: sum += gsl_ran_lognormal(r, d->a, d->b); break;
+      case FSIM_DRAW_MULTINOMIAL: {
+        size_t K = (size_t)d->a;
+        for (size_t j = 0; j < K; j++) w[j] = t->notes[i + 1 + j].a;
+        gsl_ran_multinomial(r, K, (unsigned int)d->b, w, k);
+        sum += k[0];
+        i += K;
+        break;
+      }
+      default: break;
+    }
+  }
+  return sum;
+}

@@ -1,0 +1,141 @@
+/* frontsim-mpi: sweeps spread over MPI ranks.
+ *
+ *   mpirun -np N frontsim-mpi sweep SCENARIO [the options of frontsim sweep]
+ *
+ * Every rank parses the same command line and prepares the same sweep (so bad
+ * input is refused everywhere before work starts). Rank 0 owns the output and the
+ * journal and hands out points one at a time (dynamic scheduling: a slow point
+ * never holds up the rest); ranks 1..N-1 compute points and send back their
+ * records. Records are the same text whoever computes them, so the result is
+ * byte-identical to a single-process sweep, and --resume works as usual. */
+#include <mpi.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <time.h>
+
+#include "args.h"
+#include "cli_common.h"
+#include "cli_sweep.h"
+
+enum { TAG_WORK = 1, TAG_STOP, TAG_RESULT, TAG_ERROR };
+
+static int rank, size;
+
+static void nap(void) {
+  /* Poll gently: a blocking receive in Open MPI spins and would steal a core. */
+  struct timespec ts = {0, 1000000};
+  nanosleep(&ts, NULL);
+}
+
+static fsim_status worker(fsim_sweep *sw, const fsim_sweep_options *opt, fsim_error *err) {
+  fsim_sweep_job *job = NULL;
+  fsim_status st = fsim_sweep_begin(sw, opt, NULL, &job, err);
+  for (;;) {
+    MPI_Status ms;
+    int flag = 0;
+    while (!flag) {
+      MPI_Iprobe(0, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &ms);
+      if (!flag) nap();
+    }
+    long p;
+    MPI_Recv(&p, 1, MPI_LONG, 0, ms.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    if (ms.MPI_TAG == TAG_STOP) break;
+    const char *record = NULL;
+    if (st == FSIM_OK) st = fsim_sweep_point_record(job, p, &record, err);
+    if (st == FSIM_OK) {
+      MPI_Send(record, (int)strlen(record) + 1, MPI_CHAR, 0, TAG_RESULT, MPI_COMM_WORLD);
+    } else {
+      char msg[1024];
+      fsim_error_format(err, msg, sizeof msg);
+      MPI_Send(msg, (int)strlen(msg) + 1, MPI_CHAR, 0, TAG_ERROR, MPI_COMM_WORLD);
+    }
+  }
+  fsim_sweep_job_free(job);
+  return st;
+}
+
+static fsim_status master(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                          fsim_error *err) {
+  if (size == 1) return fsim_sweep_run(sw, opt, dir, err);
+  fsim_sweep_job *job = NULL;
+  fsim_status st = fsim_sweep_begin(sw, opt, dir, &job, err);
+  int busy = 0;
+  long none = -1;
+  /* Every worker gets a point, or is told to stop. */
+  for (int w = 1; w < size; w++) {
+    long p = st == FSIM_OK ? fsim_sweep_job_next(job) : -1;
+    if (p >= 0) {
+      MPI_Send(&p, 1, MPI_LONG, w, TAG_WORK, MPI_COMM_WORLD);
+      busy++;
+    } else {
+      MPI_Send(&none, 1, MPI_LONG, w, TAG_STOP, MPI_COMM_WORLD);
+    }
+  }
+  char *buf = NULL;
+  while (busy > 0) {
+    MPI_Status ms;
+    int flag = 0;
+    while (!flag) {
+      MPI_Iprobe(MPI_ANY_SOURCE, MPI_ANY_TAG, MPI_COMM_WORLD, &flag, &ms);
+      if (!flag) nap();
+    }
+    int count = 0;
+    MPI_Get_count(&ms, MPI_CHAR, &count);
+    char *grown = realloc(buf, (size_t)count + 1);
+    if (!grown) {
+      free(buf);
+      MPI_Abort(MPI_COMM_WORLD, 1);
+    }
+    buf = grown;
+    MPI_Recv(buf, count, MPI_CHAR, ms.MPI_SOURCE, ms.MPI_TAG, MPI_COMM_WORLD, MPI_STATUS_IGNORE);
+    buf[count] = '\0';
+    busy--;
+    if (ms.MPI_TAG == TAG_ERROR && st == FSIM_OK)
+      st = fsim_error_set(err, FSIM_E_NUMERIC, "", 0, "", "rank %d: %s", ms.MPI_SOURCE, buf);
+    if (ms.MPI_TAG == TAG_RESULT && st == FSIM_OK) st = fsim_sweep_job_add(job, buf, err);
+    long p = (st == FSIM_OK && !(opt->stop && *opt->stop)) ? fsim_sweep_job_next(job) : -1;
+    if (p >= 0) {
+      MPI_Send(&p, 1, MPI_LONG, ms.MPI_SOURCE, TAG_WORK, MPI_COMM_WORLD);
+      busy++;
+    } else {
+      MPI_Send(&none, 1, MPI_LONG, ms.MPI_SOURCE, TAG_STOP, MPI_COMM_WORLD);
+    }
+  }
+  free(buf);
+  if (job && (st == FSIM_OK || st == FSIM_E_INTERRUPTED)) st = fsim_sweep_job_finish(job, err);
+  fsim_sweep_job_free(job);
+  return st;
+}
+
+static fsim_status run_mpi(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                           fsim_error *err) {
+  fsim_sweep_options o = *opt;
+  if (o.threads == 0) o.threads = 1; /* one rank per core is the usual layout */
+  return rank == 0 ? master(sw, &o, dir, err) : worker(sw, &o, err);
+}
+
+int main(int argc, char **argv) {
+  MPI_Init(&argc, &argv);
+  MPI_Comm_rank(MPI_COMM_WORLD, &rank);
+  MPI_Comm_size(MPI_COMM_WORLD, &size);
+  int rc;
+  if (argc < 2 || strcmp(argv[1], "sweep") != 0) {
+    if (rank == 0) fputs("usage: mpirun -np N frontsim-mpi sweep SCENARIO [options of frontsim sweep]\n", stderr);
+    rc = 2;
+  } else {
+    /* Workers stay silent: only rank 0 reports. */
+    char **args = malloc((size_t)(argc + 1) * sizeof *args);
+    int n = 0;
+    for (int i = 1; i < argc; i++) args[n++] = argv[i];
+    static char quiet[] = "--quiet";
+    if (rank > 0) args[n++] = quiet;
+    rc = cli_sweep_with(n, args, run_mpi);
+    free(args);
+  }
+  /* Bad input is refused on every rank alike; a failure on one rank stops all. */
+  int worst = rc;
+  MPI_Allreduce(&rc, &worst, 1, MPI_INT, MPI_MAX, MPI_COMM_WORLD);
+  MPI_Finalize();
+  return worst;
+}
