@@ -5,6 +5,23 @@
 const char *const fsim_draw_names[FSIM_DRAW_NKINDS] = {"poisson", "binomial", "gamma",
                                                        "multinomial", "lognormal"};
 
+void fsim_multinomial(gsl_rng *r, size_t K, unsigned int N, const double *w, unsigned int *out) {
+  double rest = 0.0;
+  for (size_t k = 0; k < K; k++) rest += w[k];
+  unsigned int left = N;
+  for (size_t k = 0; k < K; k++) {
+    if (left == 0 || w[k] <= 0) {
+      out[k] = 0;
+    } else if (k + 1 == K || w[k] >= rest) {
+      out[k] = left; /* the last category with weight takes what is left */
+    } else {
+      out[k] = gsl_ran_binomial(r, w[k] / rest, left);
+    }
+    left -= out[k];
+    rest -= w[k];
+  }
+}
+
 void fsim_draw_trace_add(fsim_draw_trace *t, int kind, int stream, double a, double b) {
   if (t->failed) return;
   if (t->n == t->cap) {
@@ -39,7 +56,7 @@ double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsi
       case FSIM_DRAW_MULTINOMIAL: {
         size_t K = (size_t)d->a;
         for (size_t j = 0; j < K; j++) w[j] = t->notes[i + 1 + j].a;
-        gsl_ran_multinomial(r, K, (unsigned int)d->b, w, k);
+        fsim_multinomial(r, K, (unsigned int)d->b, w, k);
         sum += k[0];
         i += K;
         break;

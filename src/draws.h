@@ -45,6 +45,8 @@ void fsim_draw_trace_free(fsim_draw_trace *t);
  * the compiler cannot drop them. */
 double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsigned int *k);
 
+void fsim_multinomial(gsl_rng *r, size_t K, unsigned int N, const double *w, unsigned int *out);
+
 static inline void fsim_draw_note_(fsim_draw_counter *c, int kind, int stream, double a,
                                    double b) {
   c->count[kind]++;
@@ -75,12 +77,15 @@ static inline double fsim_draw_lognormal(fsim_draw_counter *c, gsl_rng **rng, in
   return gsl_ran_lognormal(rng[s], zeta, sigma);
 }
 
+/* Multinomial by conditional binomials (as gsl_ran_multinomial), stopping as soon
+ * as nothing is left to share and giving the last category the remainder, so K
+ * categories cost at most K - 1 binomial draws. */
 static inline void fsim_draw_multinomial(fsim_draw_counter *c, gsl_rng **rng, int s, size_t K,
                                          unsigned int N, const double *w, unsigned int *out) {
   fsim_draw_note_(c, FSIM_DRAW_MULTINOMIAL, s, (double)K, N);
   if (c->trace)
     for (size_t i = 0; i < K; i++) fsim_draw_trace_add(c->trace, FSIM_DRAW_WEIGHT, s, w[i], 0);
-  gsl_ran_multinomial(rng[s], K, N, w, out);
+  fsim_multinomial(rng[s], K, N, w, out);
 }
 
 #endif

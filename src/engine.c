@@ -30,6 +30,25 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
   for (int f = 0; f < eng->F; f++)
     if (sc->formations[f].implicit) eng->reserve_formation[sc->formations[f].side_idx] = f;
 
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    eng->side_formations[i] = malloc((size_t)eng->F * sizeof(int));
+    if (!eng->side_formations[i]) {
+      fsim_engine_destroy(eng);
+      return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    }
+    for (int f = 0; f < eng->F; f++)
+      if (sc->formations[f].side_idx == i)
+        eng->side_formations[i][eng->nside_formations[i]++] = f;
+    eng->can_exhaust[i] = !(sc->sides.side[i].replacements_per_day > 0);
+    for (int r = 0; r < sc->sides.side[i].nrules; r++)
+      if (sc->sides.side[i].rules[r].type == FSIM_RULE_REINFORCE) eng->has_reinforce = 1;
+  }
+  eng->event_day = calloc((size_t)eng->D + 1, 1);
+  if (!eng->event_day) {
+    fsim_engine_destroy(eng);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  for (int e = 0; e < sc->nevents; e++) eng->event_day[sc->events[e].day_resolved] = 1;
   for (const gsl_rng_type **t = gsl_rng_types_setup(); *t; t++)
     if (strcmp((*t)->name, sc->run.rng) == 0) eng->rng_type = *t;
 
@@ -64,6 +83,12 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
 
 void fsim_engine_destroy(fsim_engine *eng) {
   fsim_layout_destroy(&eng->layout);
+  free(eng->event_day);
+  eng->event_day = NULL;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    free(eng->side_formations[i]);
+    eng->side_formations[i] = NULL;
+  }
   free(eng->pi_blue);
   free(eng->lambda);
   eng->pi_blue = eng->lambda = NULL;
@@ -108,6 +133,7 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   ALLOC(dx, S);
   ALLOC(w, F);
   ALLOC(k, F);
+  ALLOC(fidx, F);
   ALLOC(take, F);
   ALLOC(row, (size_t)eng->layout.nseries);
   ALLOC(metrics, (size_t)eng->layout.nmetrics);
@@ -131,6 +157,7 @@ void fsim_replica_free(fsim_replica *rp) {
   free(rp->metrics);
   free(rp->row);
   free(rp->take);
+  free(rp->fidx);
   free(rp->k);
   free(rp->w);
   free(rp->dx);

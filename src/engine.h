@@ -22,6 +22,11 @@ typedef struct fsim_engine {
   double a, b;  /* attrition exponents (MODEL.md 5) */
   int law;
   int reserve_formation[FSIM_NSIDES];
+  int *side_formations[FSIM_NSIDES]; /* formation indices of each side */
+  int nside_formations[FSIM_NSIDES];
+  unsigned char *event_day;          /* [t]: 1 on days with an event */
+  int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
+  int has_reinforce;                 /* some rule needs the projected power */
   /* Per sector and day t (1..D): engagement rate and blue's share of initiative. */
   double *lambda; /* [s * (D + 1) + t] */
   double *pi_blue;
@@ -56,6 +61,7 @@ typedef struct fsim_replica {
   double claim_day[FSIM_NSIDES];
   double *w;                      /* [F] split weights */
   unsigned int *k;                /* [F] split counts */
+  int *fidx;                      /* [F] formations of a split */
   double *take;                   /* [F] amounts taken by a transfer */
   double *row;                    /* one day of series variables */
   double *metrics;                /* one replication's metrics */

@@ -188,21 +188,23 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
  * proportion to their personnel (MODEL.md 7). */
 static void split_losses(fsim_replica *rp, int s, int i, double loss) {
   const fsim_engine *eng = rp->eng;
-  const fsim_scenario *sc = eng->sc;
   const size_t L = (size_t)eng->L;
+  /* The side's formations present in the sector, compacted: usually one or two. */
+  const int *mine = eng->side_formations[i];
+  size_t K = 0;
   double total = 0.0;
-  int kinds = 0;
-  for (int f = 0; f < eng->F; f++) {
-    double v = sc->formations[f].side_idx == i ? rp->n[(size_t)f * L + (size_t)s] : 0.0;
-    rp->w[f] = v;
+  for (int k = 0; k < eng->nside_formations[i]; k++) {
+    double v = rp->n[(size_t)mine[k] * L + (size_t)s];
+    if (v <= 0) continue;
+    rp->fidx[K] = mine[k];
+    rp->w[K++] = v;
     total += v;
-    if (v > 0) kinds++;
   }
   if (loss <= 0 || total <= 0) return;
-  if (kinds == 1 || eng->expected) {
-    for (int f = 0; f < eng->F; f++) {
-      if (rp->w[f] <= 0) continue;
-      double part = kinds == 1 ? loss : loss * rp->w[f] / total;
+  if (K == 1 || eng->expected) {
+    for (size_t k = 0; k < K; k++) {
+      const int f = rp->fidx[k];
+      double part = K == 1 ? loss : loss * rp->w[k] / total;
       rp->n[(size_t)f * L + (size_t)s] = fmax(0.0, rp->n[(size_t)f * L + (size_t)s] - part);
       rp->loss_f[f] += part;
     }
@@ -213,14 +215,14 @@ static void split_losses(fsim_replica *rp, int s, int i, double loss) {
    * losses are a large share of a small formation). */
   unsigned int left = (unsigned int)loss;
   while (left > 0) {
-    fsim_draw_multinomial(&rp->draws, rp->rng, s, (size_t)eng->F, left, rp->w, rp->k);
+    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, rp->w, rp->k);
     left = 0;
-    for (int f = 0; f < eng->F; f++) {
-      if (rp->k[f] == 0) continue;
-      double have = rp->w[f];
-      double take = fmin((double)rp->k[f], have);
-      left += (unsigned int)((double)rp->k[f] - take);
-      rp->w[f] = have - take;
+    for (size_t k = 0; k < K; k++) {
+      if (rp->k[k] == 0) continue;
+      const int f = rp->fidx[k];
+      double take = fmin((double)rp->k[k], rp->w[k]);
+      left += (unsigned int)((double)rp->k[k] - take);
+      rp->w[k] -= take;
       rp->n[(size_t)f * L + (size_t)s] -= take;
       rp->loss_f[f] += take;
     }

@@ -1,4 +1,4 @@
-/* The gnuplot templates of plots/*.gp, compiled into the library by
+/* The gnuplot templates of plots/, compiled into the library by
  * cmake/embed_templates.cmake (plot_templates_data.c in the build tree). */
 #ifndef FRONTSIM_PLOT_TEMPLATES_H
 #define FRONTSIM_PLOT_TEMPLATES_H

@@ -166,9 +166,10 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
   const size_t L = (size_t)eng->L, F = (size_t)eng->F;
-  /* Projected power: the morning's, plus what is in transit towards each sector. */
+  /* Projected power: the morning's, plus what is in transit towards each sector
+   * (only reinforce rules look at it). */
   memcpy(rp->incoming, rp->P, (size_t)eng->S * 2 * sizeof *rp->P);
-  for (int slot = 0; slot < eng->R; slot++)
+  for (int slot = 0; eng->has_reinforce && slot < eng->R; slot++)
     for (int f = 0; f < eng->F; f++) {
       const double *to = rp->ring + ((size_t)slot * F + (size_t)f) * L;
       const int i = sc->formations[f].side_idx;

@@ -78,16 +78,20 @@ static void store(const fsim_replica *rp, float *series, size_t stride, int t) {
 static int side_exhausted(const fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const fsim_layout *lay = &eng->layout;
+  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    if (rp->row[lay->side[i].personnel] > 0 || sc->sides.side[i].replacements_per_day > 0)
-      continue;
+    if (!eng->can_exhaust[i]) continue;
+    double total = 0.0;
     int later = 0;
-    for (int f = 0; f < eng->F; f++)
-      if (sc->formations[f].side_idx == i && sc->formations[f].arrival_day > t &&
-          sc->formations[f].personnel > 0)
-        later = 1;
-    if (!later) return 1;
+    for (int k = 0; k < eng->nside_formations[i]; k++) {
+      const size_t f = (size_t)eng->side_formations[i][k];
+      for (size_t loc = 0; loc < L; loc++) {
+        total += rp->n[f * L + loc];
+        for (int slot = 0; slot < eng->R; slot++) total += rp->ring[((size_t)slot * F + f) * L + loc];
+      }
+      if (sc->formations[f].arrival_day > t && sc->formations[f].personnel > 0) later = 1;
+    }
+    if (total <= 0 && !later) return 1;
   }
   return 0;
 }
@@ -128,13 +132,14 @@ void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t st
   memset(rp->eng_day, 0, (size_t)eng->S * sizeof *rp->eng_day);
   memset(rp->att, 0, (size_t)eng->S * 2 * sizeof *rp->att);
   memset(rp->succ, 0, (size_t)eng->S * 2 * sizeof *rp->succ);
+  /* Without series, the daily row is needed only on event days and the last day. */
   record(rp, 0);
   store(rp, series, stride, 0);
   int t = 1;
   for (; t <= eng->D; t++) {
     fsim_step_day(rp, t);
     rp->alive_days = t;
-    record(rp, t);
+    if (series || eng->event_day[t] || t == eng->D) record(rp, t);
     store(rp, series, stride, t);
     if (side_exhausted(rp, t)) break;
   }
@@ -145,7 +150,7 @@ void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t st
     memset(rp->att, 0, (size_t)eng->S * 2 * sizeof *rp->att);
     memset(rp->succ, 0, (size_t)eng->S * 2 * sizeof *rp->succ);
     for (int u = t + 1; u <= eng->D; u++) {
-      record(rp, u);
+      if (series || eng->event_day[u] || u == eng->D) record(rp, u);
       store(rp, series, stride, u);
     }
   }

@@ -18,6 +18,7 @@ static const command commands[] = {
     {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol)"},
     {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
+    {"plot", cli_plot, "draw the charts of a run directory"},
     {"check", cli_check, "validate a scenario and print it with every default"},
     {"settings", cli_settings, "print the reference of every scenario setting"},
 };

@@ -1,0 +1,113 @@
+/* Which charts a run gets, and their titles: one fan chart of personnel per
+ * sector, one allocation chart per side, one supply chart per sector with a
+ * supply route, one held-area chart per sector with a held area, then losses
+ * and engagements. */
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+
+static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *template_name,
+                       const char *suffix) {
+  fsim_chart *c = &run->charts[run->ncharts++];
+  memset(c, 0, sizeof *c);
+  c->kind = kind;
+  c->template_name = template_name;
+  c->side = -1;
+  if (suffix)
+    snprintf(c->name, sizeof c->name, "%s_%s", kind, suffix);
+  else
+    snprintf(c->name, sizeof c->name, "%s", kind);
+  return c;
+}
+
+static void sector_data(fsim_chart *c, const char *sector) {
+  snprintf(c->data, sizeof c->data, "../series/%s.csv", sector);
+}
+
+fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long replications,
+                               unsigned long long seed, const char *version,
+                               const char *scenario_file, fsim_error *err) {
+  memset(run, 0, sizeof *run);
+  run->sc = sc;
+  run->replications = replications;
+  snprintf(run->source, sizeof run->source,
+           "Source: frontsim %s simulation of %s, %ld replications, seed %llu", version,
+           scenario_file, replications, seed);
+  /* Day and month suit a campaign of weeks; beyond about half a year the ticks
+   * are months and the day would only crowd them. */
+  run->date_format = sc->run.days <= 200 ? "%d %b %Y" : "%b %Y";
+  run->charts = calloc((size_t)sc->nsectors * 3 + 4, sizeof *run->charts);
+  if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+
+  const char *blue = sc->sides.side[FSIM_BLUE].name, *red = sc->sides.side[FSIM_RED].name;
+  for (int s = 0; s < sc->nsectors; s++) {
+    const char *sector = sc->sectors[s].name;
+    fsim_chart *c = add(run, "personnel", "fan", sector);
+    sector_data(c, sector);
+    snprintf(c->title, sizeof c->title, "Personnel in the %s sector", sector);
+    snprintf(c->subtitle, sizeof c->subtitle,
+             "%s and %s: median across %ld replications, with the middle 50%% and 90%%", blue,
+             red, replications);
+  }
+  for (int k = 0; k < FSIM_NSIDES; k++) {
+    fsim_chart *c = add(run, "allocation", "allocation", fsim_side_keys[k]);
+    c->side = k;
+    snprintf(c->data, sizeof c->data, "../series/sides.csv");
+    snprintf(c->title, sizeof c->title, "Where the personnel of %s are",
+             sc->sides.side[k].name);
+    snprintf(c->subtitle, sizeof c->subtitle,
+             "By sector, in reserve and in transit: means across %ld replications, stacked",
+             replications);
+  }
+  for (int s = 0; s < sc->nsectors; s++) {
+    const fsim_sector_def *sd = &sc->sectors[s];
+    if (!sd->has_supply) continue;
+    fsim_chart *c = add(run, "supply", "supply", sd->name);
+    sector_data(c, sd->name);
+    c->side = sd->supply.supplied_side;
+    snprintf(c->title, sizeof c->title, "Supply route of %s in the %s sector",
+             sc->sides.side[c->side].name, sd->name);
+    snprintf(c->subtitle, sizeof c->subtitle,
+             "Distance from the line to the route across %ld replications, and the share "
+             "in which it has been cut",
+             replications);
+  }
+  for (int s = 0; s < sc->nsectors; s++) {
+    const fsim_sector_def *sd = &sc->sectors[s];
+    if (!sd->has_held_area) continue;
+    fsim_chart *c = add(run, "held_area", "held_area", sd->name);
+    sector_data(c, sd->name);
+    c->side = sd->held_area.holder_side;
+    snprintf(c->title, sizeof c->title, "Area held by %s in the %s sector%s",
+             sc->sides.side[c->side].name, sd->name,
+             s == sc->run.diversion ? " (the diversion)" : "");
+    snprintf(c->subtitle, sizeof c->subtitle,
+             "Median across %ld replications, with the middle 50%% and 90%%%s", replications,
+             sc->nevents > 0 ? "; dotted lines mark the events" : "");
+  }
+  fsim_chart *c = add(run, "losses", "losses", NULL);
+  snprintf(c->data, sizeof c->data, "../series/sides.csv");
+  snprintf(c->title, sizeof c->title, "Cumulative losses: true and as claimed by the enemy");
+  snprintf(c->subtitle, sizeof c->subtitle,
+           "Medians across %ld replications; shaded: the middle 90%% of true losses",
+           replications);
+  c = add(run, "engagements", "engagements", NULL);
+  snprintf(c->data, sizeof c->data, "../series");
+  snprintf(c->title, sizeof c->title, "Daily engagements by sector");
+  snprintf(c->subtitle, sizeof c->subtitle,
+           "Engagements begun each day by either side: median across %ld replications, "
+           "middle 50%% and 90%%",
+           replications);
+  return FSIM_OK;
+}
+
+void fsim_plot_run_free(fsim_plot_run *run) {
+  free(run->charts);
+  run->charts = NULL;
+  run->ncharts = 0;
+}
+
+int fsim_chart_selected(const fsim_chart *chart, const char *only) {
+  return !only || strcmp(only, chart->name) == 0 || strcmp(only, chart->kind) == 0;
+}

@@ -1,0 +1,177 @@
+/* Running gnuplot, an external program: fork and exec (no shell, so no quoting
+ * of paths), its error output captured for the message when it fails. */
+#include <errno.h>
+#include <fcntl.h>
+#include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/types.h>
+#include <sys/wait.h>
+#include <unistd.h>
+
+#include "plot_internal.h"
+
+#define GNUPLOT_DEFAULT "gnuplot"
+#define CAPTURE_MAX 4096
+
+const char *fsim_gnuplot_program(const char *configured) {
+  if (configured && *configured) return configured;
+  const char *env = getenv("FRONTSIM_GNUPLOT");
+  return env && *env ? env : GNUPLOT_DEFAULT;
+}
+
+typedef struct outcome {
+  int started;    /* 0: the program could not be run (errno in exec_errno) */
+  int exec_errno;
+  int status;     /* exit status, or 128 + signal */
+  char tail[CAPTURE_MAX + 1]; /* the end of its error output */
+} outcome;
+
+static void set_cloexec(int fd) {
+  int flags = fcntl(fd, F_GETFD);
+  if (flags >= 0) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
+}
+
+/* Keeps the last CAPTURE_MAX bytes read from fd until end of file. */
+static void capture(int fd, outcome *o) {
+  size_t used = 0;
+  char buf[CAPTURE_MAX / 4];
+  for (;;) {
+    ssize_t n = read(fd, buf, sizeof buf);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) break;
+    size_t k = (size_t)n; /* at most sizeof buf, less than CAPTURE_MAX */
+    if (used + k > CAPTURE_MAX) {
+      size_t drop = used + k - CAPTURE_MAX;
+      memmove(o->tail, o->tail + drop, used - drop);
+      used -= drop;
+    }
+    memcpy(o->tail + used, buf, k);
+    used += k;
+  }
+  o->tail[used] = '\0';
+}
+
+/* Runs argv in cwd (NULL: here) with stdin and stdout on /dev/null. A second
+ * pipe, closed by a successful exec, carries the child's errno when exec (or
+ * chdir) fails, which tells "not installed" from "failed". */
+static int run(char *const argv[], const char *cwd, outcome *o) {
+  memset(o, 0, sizeof *o);
+  int err_pipe[2], exec_pipe[2];
+  if (pipe(err_pipe) != 0) return -1;
+  if (pipe(exec_pipe) != 0) {
+    close(err_pipe[0]);
+    close(err_pipe[1]);
+    return -1;
+  }
+  set_cloexec(exec_pipe[1]);
+  pid_t pid = fork();
+  if (pid < 0) {
+    close(err_pipe[0]), close(err_pipe[1]), close(exec_pipe[0]), close(exec_pipe[1]);
+    return -1;
+  }
+  if (pid == 0) {
+    int null = open("/dev/null", O_RDWR);
+    if (null >= 0) dup2(null, STDIN_FILENO), dup2(null, STDOUT_FILENO);
+    dup2(err_pipe[1], STDERR_FILENO);
+    close(err_pipe[0]);
+    close(exec_pipe[0]);
+    if (!cwd || chdir(cwd) == 0) execvp(argv[0], argv);
+    int e = errno;
+    ssize_t w = write(exec_pipe[1], &e, sizeof e);
+    (void)w;
+    _exit(127);
+  }
+  close(err_pipe[1]);
+  close(exec_pipe[1]);
+  capture(err_pipe[0], o);
+  close(err_pipe[0]);
+  int e = 0;
+  ssize_t n;
+  do n = read(exec_pipe[0], &e, sizeof e);
+  while (n < 0 && errno == EINTR);
+  close(exec_pipe[0]);
+  int wstatus = 0;
+  while (waitpid(pid, &wstatus, 0) < 0)
+    if (errno != EINTR) return -1;
+  o->started = n != (ssize_t)sizeof e;
+  o->exec_errno = o->started ? 0 : e;
+  o->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus)
+              : WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : 1;
+  return 0;
+}
+
+fsim_status fsim_gnuplot_check(const char *program, const char *dir, fsim_error *err) {
+  char *argv[] = {(char *)(uintptr_t)program, "--version", NULL};
+  outcome o;
+  int is_default = strcmp(program, GNUPLOT_DEFAULT) == 0;
+  if (run(argv, NULL, &o) != 0)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "cannot start gnuplot: %s",
+                          strerror(errno));
+  if (!o.started && is_default)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "gnuplot is not installed (apt-get install gnuplot-nox); the data "
+                          "in %s are complete and usable",
+                          dir);
+  if (!o.started)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "gnuplot is not installed as %s (%s; set by FRONTSIM_GNUPLOT or "
+                          "the caller); the data in %s are complete and usable",
+                          program, strerror(o.exec_errno), dir);
+  if (o.status != 0)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "%s --version failed (exit status %d), so it is not a working "
+                          "gnuplot; the data in %s are complete and usable",
+                          program, o.status, dir);
+  return FSIM_OK;
+}
+
+/* The last lines of gnuplot's complaint that say something (its echo of the
+ * offending line and the caret under it are left out), joined by " | ". */
+static void summarize(const char *tail, char *out, size_t size) {
+  const char *lines[3] = {NULL, NULL, NULL};
+  size_t lens[3] = {0, 0, 0};
+  const char *p = tail;
+  while (*p) {
+    const char *end = strchr(p, '\n');
+    size_t len = end ? (size_t)(end - p) : strlen(p);
+    int useful = 0;
+    for (size_t i = 0; i < len; i++)
+      if (p[i] != ' ' && p[i] != '\t' && p[i] != '^' && p[i] != '\r') useful = 1;
+    if (useful) {
+      lines[0] = lines[1], lens[0] = lens[1];
+      lines[1] = lines[2], lens[1] = lens[2];
+      lines[2] = p, lens[2] = len;
+    }
+    p = end ? end + 1 : p + len;
+  }
+  out[0] = '\0';
+  size_t used = 0;
+  for (int i = 1; i < 3; i++) {
+    if (!lines[i]) continue;
+    int k = snprintf(out + used, size - used, "%s%.*s", used ? " | " : "", (int)lens[i],
+                     lines[i]);
+    if (k < 0 || (size_t)k >= size - used) break;
+    used += (size_t)k;
+  }
+}
+
+fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *script,
+                             const char *shown, fsim_error *err) {
+  char *argv[] = {(char *)(uintptr_t)program, (char *)(uintptr_t)script, NULL};
+  outcome o;
+  if (run(argv, cwd, &o) != 0)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "", "cannot start gnuplot: %s",
+                          strerror(errno));
+  if (!o.started)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "", "cannot run %s: %s", program,
+                          strerror(o.exec_errno));
+  if (o.status != 0) {
+    char why[400];
+    summarize(o.tail, why, sizeof why);
+    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "",
+                          "gnuplot failed (exit status %d): %s", o.status,
+                          why[0] ? why : "no message");
+  }
+  return FSIM_OK;
+}

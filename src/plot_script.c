@@ -1,0 +1,189 @@
+/* A chart's script: its template from plots/ with the style inlined and every
+ * @PLACEHOLDER@ filled in, so the written script runs on its own. */
+#include <ctype.h>
+#include <string.h>
+
+#include "plot_internal.h"
+#include "plot_templates.h"
+
+/* Sizes and fonts per format. The fonts are scaled with the canvas so text has
+ * the same share of the chart in every format: PNG and SVG are for screens and
+ * slides, PDF is 8 in wide for a printed page (about 8 pt text at page width). */
+static const char *terminal(fsim_plot_format format) {
+  switch (format) {
+    case FSIM_PLOT_SVG:
+      return "svg size 1200,700 dynamic font 'Sans,11' fontscale 1.45 linewidth 1.4 "
+             "noenhanced background rgb 'white'";
+    case FSIM_PLOT_PDF:
+      return "pdfcairo size 8in,4.67in font 'Sans,11' fontscale 0.62 linewidth 1 "
+             "noenhanced";
+    case FSIM_PLOT_PNG:
+    default:
+      return "pngcairo size 1200,700 font 'Sans,11' fontscale 1.45 linewidth 1.4 "
+             "noenhanced background rgb 'white'";
+  }
+}
+
+static const char *template_text(const char *name) {
+  for (int i = 0; i < fsim_plot_ntemplates; i++)
+    if (strcmp(fsim_plot_templates[i].name, name) == 0) return fsim_plot_templates[i].text;
+  return NULL;
+}
+
+typedef struct script_ctx {
+  FILE *out;
+  const fsim_plot_run *run;
+  const fsim_chart *chart;
+  fsim_plot_format format;
+  const char *output;
+} script_ctx;
+
+/* Text inside a gnuplot '...' string: a quote is doubled; control characters,
+ * which a scenario's display names should not hold, become spaces. */
+static void put_quoted(FILE *out, const char *text) {
+  for (const char *p = text; *p; p++) {
+    if (*p == '\'')
+      fputs("''", out);
+    else if ((unsigned char)*p < 0x20 || *p == 0x7f)
+      fputc(' ', out);
+    else
+      fputc(*p, out);
+  }
+}
+
+static void put_header(const script_ctx *c) {
+  fsim_plot_format other = c->format == FSIM_PLOT_PDF ? FSIM_PLOT_PNG : FSIM_PLOT_PDF;
+  fprintf(c->out,
+          "# frontsim chart '%s' (template plots/%s.gp), drawn by `frontsim plot` from\n"
+          "# the run in the parent directory (../scenario.cfg, ../series/).\n"
+          "# To restyle it, edit this script (colours, fonts and layout are in the style\n"
+          "# section) and re-run it from this directory:\n"
+          "#     gnuplot %s.gp\n"
+          "# Another format: change the two lines below, e.g.\n"
+          "#     set terminal %s\n"
+          "#     set output '%s.%s'",
+          c->chart->name, c->chart->template_name, c->chart->name, terminal(other),
+          c->chart->name, fsim_plot_format_extension(other));
+}
+
+static void put_date(FILE *out, long epoch_day) {
+  char date[11];
+  fsim_date_format(epoch_day, date);
+  fputs(date, out);
+}
+
+/* Space-separated lists for the templates' word() loops; names are identifiers. */
+static void put_sectors(const script_ctx *c) {
+  const fsim_scenario *sc = c->run->sc;
+  for (int s = 0; s < sc->nsectors; s++)
+    fprintf(c->out, "%s%s", s ? " " : "", sc->sectors[s].name);
+}
+
+static void put_events(const script_ctx *c, int names) {
+  const fsim_scenario *sc = c->run->sc;
+  int first = 1;
+  for (int e = 0; e < sc->nevents; e++) {
+    const fsim_event_def *ev = &sc->events[e];
+    if (ev->day_resolved < 1 || ev->day_resolved > sc->run.days) continue;
+    fputs(first ? "" : " ", c->out);
+    first = 0;
+    if (names) {
+      fputs(ev->name, c->out);
+    } else {
+      /* Day d ends on start_date + d - 1, as the series date it. */
+      put_date(c->out, sc->run.start_epoch_day + ev->day_resolved - 1);
+    }
+  }
+}
+
+static fsim_status expand(const script_ctx *c, const char *name, const char *text,
+                          fsim_error *err);
+
+/* Writes the value of placeholder `key`; FSIM_E_INPUT when the template names
+ * one that does not exist (a template bug, caught by the tests). */
+static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
+                        fsim_error *err) {
+  const fsim_chart *ch = c->chart;
+  const fsim_scenario *sc = c->run->sc;
+  if (strcmp(key, "HEADER") == 0)
+    put_header(c);
+  else if (strcmp(key, "TERMINAL") == 0)
+    fputs(terminal(c->format), c->out);
+  else if (strcmp(key, "STYLE") == 0) {
+    const char *style = template_text("style");
+    if (!style) return fsim_error_set(err, FSIM_E_INPUT, "plots/style.gp", 0, "", "missing");
+    return expand(c, "style", style, err);
+  } else if (strcmp(key, "OUTPUT") == 0)
+    put_quoted(c->out, c->output);
+  else if (strcmp(key, "TITLE") == 0)
+    put_quoted(c->out, ch->title);
+  else if (strcmp(key, "SUBTITLE") == 0)
+    put_quoted(c->out, ch->subtitle);
+  else if (strcmp(key, "SOURCE") == 0)
+    put_quoted(c->out, c->run->source);
+  else if (strcmp(key, "DATA") == 0)
+    put_quoted(c->out, ch->data);
+  else if (strcmp(key, "XFORMAT") == 0)
+    put_quoted(c->out, c->run->date_format);
+  else if (strcmp(key, "FIRST_DATE") == 0)
+    put_date(c->out, sc->run.start_epoch_day - 1); /* row 0: the starting state */
+  else if (strcmp(key, "LAST_DATE") == 0)
+    put_date(c->out, sc->run.start_epoch_day + sc->run.days - 1);
+  else if (strcmp(key, "SIDE") == 0 && ch->side >= 0)
+    fputs(fsim_side_keys[ch->side], c->out);
+  else if (strcmp(key, "BLUE_NAME") == 0)
+    put_quoted(c->out, sc->sides.side[FSIM_BLUE].name);
+  else if (strcmp(key, "RED_NAME") == 0)
+    put_quoted(c->out, sc->sides.side[FSIM_RED].name);
+  else if (strcmp(key, "SECTORS") == 0)
+    put_sectors(c);
+  else if (strcmp(key, "EVENT_DATES") == 0)
+    put_events(c, 0);
+  else if (strcmp(key, "EVENT_NAMES") == 0)
+    put_events(c, 1);
+  else
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "plots/%s.gp: no value for @%s@", tpl,
+                          key);
+  return FSIM_OK;
+}
+
+/* Copies `text`, replacing each @KEY@ (KEY of capitals and '_'); any other '@'
+ * is copied as it is. */
+static fsim_status expand(const script_ctx *c, const char *name, const char *text,
+                          fsim_error *err) {
+  const char *p = text;
+  while (*p) {
+    const char *at = strchr(p, '@');
+    if (!at) {
+      fputs(p, c->out);
+      break;
+    }
+    fwrite(p, 1, (size_t)(at - p), c->out);
+    const char *q = at + 1;
+    while (isupper((unsigned char)*q) || *q == '_') q++;
+    size_t len = (size_t)(q - at - 1);
+    if (*q != '@' || len == 0 || len >= 32) {
+      fputc('@', c->out);
+      p = at + 1;
+      continue;
+    }
+    char key[32];
+    memcpy(key, at + 1, len);
+    key[len] = '\0';
+    fsim_status st = fill(c, key, name, err);
+    if (st != FSIM_OK) return st;
+    p = q + 1;
+  }
+  return FSIM_OK;
+}
+
+fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
+                                   fsim_plot_format format, const char *output,
+                                   fsim_error *err) {
+  const char *text = template_text(chart->template_name);
+  if (!text)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no template plots/%s.gp",
+                          chart->template_name);
+  script_ctx c = {out, run, chart, format, output};
+  return expand(&c, chart->template_name, text, err);
+}
