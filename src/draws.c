@@ -15,7 +15,7 @@ void fsim_multinomial(gsl_rng *r, size_t K, unsigned int N, const double *w, uns
     } else if (k + 1 == K || w[k] >= rest) {
       out[k] = left; /* the last category with weight takes what is left */
     } else {
-      out[k] = gsl_ran_binomial(r, w[k] / rest, left);
+      out[k] = fsim_ran_binomial(r, w[k] / rest, left);
     }
     left -= out[k];
     rest -= w[k];
@@ -49,8 +49,8 @@ double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsi
     const fsim_draw_note *d = &t->notes[i];
     gsl_rng *r = rng[d->stream];
     switch (d->kind) {
-      case FSIM_DRAW_POISSON: sum += gsl_ran_poisson(r, d->a); break;
-      case FSIM_DRAW_BINOMIAL: sum += gsl_ran_binomial(r, d->a, (unsigned int)d->b); break;
+      case FSIM_DRAW_POISSON: sum += fsim_ran_poisson(r, d->a); break;
+      case FSIM_DRAW_BINOMIAL: sum += fsim_ran_binomial(r, d->a, (unsigned int)d->b); break;
       case FSIM_DRAW_GAMMA: sum += gsl_ran_gamma(r, d->a, d->b); break;
       case FSIM_DRAW_LOGNORMAL: sum += gsl_ran_lognormal(r, d->a, d->b); break;
       case FSIM_DRAW_MULTINOMIAL: {

@@ -10,6 +10,8 @@
 #include <stddef.h>
 #include <stdint.h>
 
+#include "samplers.h"
+
 enum {
   FSIM_DRAW_POISSON = 0,
   FSIM_DRAW_BINOMIAL,
@@ -56,13 +58,13 @@ static inline void fsim_draw_note_(fsim_draw_counter *c, int kind, int stream, d
 static inline unsigned int fsim_draw_poisson(fsim_draw_counter *c, gsl_rng **rng, int s,
                                              double mu) {
   fsim_draw_note_(c, FSIM_DRAW_POISSON, s, mu, 0);
-  return gsl_ran_poisson(rng[s], mu);
+  return fsim_ran_poisson(rng[s], mu);
 }
 
 static inline unsigned int fsim_draw_binomial(fsim_draw_counter *c, gsl_rng **rng, int s,
                                               double p, unsigned int n) {
   fsim_draw_note_(c, FSIM_DRAW_BINOMIAL, s, p, n);
-  return gsl_ran_binomial(rng[s], p, n);
+  return fsim_ran_binomial(rng[s], p, n);
 }
 
 static inline double fsim_draw_gamma(fsim_draw_counter *c, gsl_rng **rng, int s, double shape,

@@ -125,6 +125,7 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   ALLOC(e, S * 2);
   ALLOC(phi, S);
   ALLOC(incoming, S * 2);
+  ALLOC(inbound_q, S * 2);
   ALLOC(eng_day, S);
   ALLOC(att, S * 2);
   ALLOC(succ, S * 2);
@@ -134,7 +135,8 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   ALLOC(w, F);
   ALLOC(k, F);
   ALLOC(fidx, F);
-  ALLOC(take, F);
+  ALLOC(move_f, F);
+  ALLOC(move_v, F);
   ALLOC(row, (size_t)eng->layout.nseries);
   ALLOC(metrics, (size_t)eng->layout.nmetrics);
 #undef ALLOC
@@ -156,7 +158,8 @@ void fsim_replica_free(fsim_replica *rp) {
       if (rp->rng[i]) gsl_rng_free(rp->rng[i]);
   free(rp->metrics);
   free(rp->row);
-  free(rp->take);
+  free(rp->move_v);
+  free(rp->move_f);
   free(rp->fidx);
   free(rp->k);
   free(rp->w);
@@ -166,6 +169,7 @@ void fsim_replica_free(fsim_replica *rp) {
   free(rp->succ);
   free(rp->att);
   free(rp->eng_day);
+  free(rp->inbound_q);
   free(rp->incoming);
   free(rp->phi);
   free(rp->e);

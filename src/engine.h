@@ -53,7 +53,8 @@ typedef struct fsim_replica {
   int alive_days;   /* days simulated before an early stop */
   /* morning aggregates and the day's flows, reused each day */
   double *N, *P, *e, *phi;        /* [s * 2 + side] (phi: [s]) */
-  double *incoming;               /* [s * 2 + side] power in transit towards s */
+  double *incoming;               /* [s * 2 + side] projected power: morning + on the way */
+  double *inbound_q;              /* [s * 2 + side] quality-weighted persons on the way to s */
   double *eng_day, *att, *succ;   /* engagements [s], attacks and successes [s*2+side] */
   double *loss_day;               /* [s * 2 + side] */
   double *mu;                     /* [s * 2 + side] expected losses of the day */
@@ -62,7 +63,9 @@ typedef struct fsim_replica {
   double *w;                      /* [F] split weights */
   unsigned int *k;                /* [F] split counts */
   int *fidx;                      /* [F] formations of a split */
-  double *take;                   /* [F] amounts taken by a transfer */
+  int *move_f;                    /* [F] formations of a move */
+  double *move_v;                 /* [F] persons each gives */
+  int nmove;
   double *row;                    /* one day of series variables */
   double *metrics;                /* one replication's metrics */
 } fsim_replica;

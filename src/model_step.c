@@ -29,6 +29,7 @@ void fsim_state_reset(fsim_replica *rp) {
   memset(rp->n, 0, (size_t)F * (size_t)L * sizeof *rp->n);
   memset(rp->ring, 0, (size_t)eng->R * (size_t)F * (size_t)L * sizeof *rp->ring);
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
+  memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
   memset(rp->repl_acc, 0,
          (size_t)(FSIM_NSIDES + sc->sides.side[0].nrules + sc->sides.side[1].nrules) *
@@ -94,19 +95,26 @@ static void formations_arrive(fsim_replica *rp, int t) {
   const size_t slot = (size_t)(t % eng->R);
   for (int f = 0; f < eng->F; f++) {
     const fsim_formation_def *fd = &eng->sc->formations[f];
-    if (fd->arrival_day == t && t > 0)
-      rp->ring[(slot * (size_t)eng->F + (size_t)f) * (size_t)eng->L + (size_t)fd->loc] +=
-          fd->personnel;
+    if (fd->arrival_day != t || t == 0) continue;
+    rp->ring[(slot * (size_t)eng->F + (size_t)f) * (size_t)eng->L + (size_t)fd->loc] +=
+        fd->personnel;
+    if (fd->loc < eng->S) rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
   }
 }
 
 static void land_arrivals(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const size_t FL = (size_t)eng->F * (size_t)eng->L;
-  double *slot = rp->ring + (size_t)(t % eng->R) * FL;
-  for (size_t i = 0; i < FL; i++) {
-    rp->n[i] += slot[i];
-    slot[i] = 0.0;
+  const size_t L = (size_t)eng->L;
+  double *slot = rp->ring + (size_t)(t % eng->R) * (size_t)eng->F * L;
+  for (int f = 0; f < eng->F; f++) {
+    const fsim_formation_def *fd = &eng->sc->formations[f];
+    double *from = slot + (size_t)f * L, *to = rp->n + (size_t)f * L;
+    for (size_t loc = 0; loc < L; loc++) {
+      if (from[loc] == 0.0) continue;
+      to[loc] += from[loc];
+      if (loc < (size_t)eng->S) rp->inbound_q[SIDE2(loc, fd->side_idx)] -= from[loc] * fd->quality;
+      from[loc] = 0.0;
+    }
   }
 }
 
@@ -114,7 +122,8 @@ static void land_arrivals(fsim_replica *rp, int t) {
 static double success_probability(double rho, double rho50, double beta) {
   if (rho <= 0) return 0.0;
   if (isinf(rho)) return 1.0;
-  return 1.0 / (1.0 + pow(rho50 / rho, beta));
+  const double x = rho50 / rho;
+  return 1.0 / (1.0 + (beta == 2.0 ? x * x : pow(x, beta)));
 }
 
 /* Draws engagements, attack outcomes, line movement and expected losses of sector
@@ -232,7 +241,7 @@ static void split_losses(fsim_replica *rp, int s, int i, double loss) {
 void fsim_step_day(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const int S = eng->S, F = eng->F;
+  const int S = eng->S;
   const size_t L = (size_t)eng->L;
 
   fsim_state_aggregate(rp);
@@ -251,8 +260,8 @@ void fsim_step_day(fsim_replica *rp, int t) {
     const fsim_sector_def *d = &sc->sectors[s];
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present = 0.0;
-      for (int f = 0; f < F; f++)
-        if (sc->formations[f].side_idx == i) present += rp->n[(size_t)f * L + (size_t)s];
+      for (int k = 0; k < eng->nside_formations[i]; k++)
+        present += rp->n[(size_t)eng->side_formations[i][k] * L + (size_t)s];
       double mu = rp->mu[SIDE2(s, i)];
       double loss = eng->expected ? mu
                     : mu > 0      ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu)

@@ -8,59 +8,72 @@
 
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
 
-/* Fills rp->take[f] with what each formation of `side` at `loc` gives up so that
- * `amount` persons leave in proportion to their personnel (whole persons in
- * stochastic mode, largest remainders first); returns the total. */
+/* Chooses who leaves: `amount` persons of side's formations at `loc`, in proportion
+ * to their personnel (whole persons in stochastic mode, largest remainders first).
+ * Fills the compact list rp->move_f / rp->move_v (rp->nmove entries); returns the
+ * total. */
 static double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
+  const int *mine = eng->side_formations[side], nmine = eng->nside_formations[side];
   double total = 0.0;
-  for (int f = 0; f < eng->F; f++) {
-    rp->take[f] = 0.0;
-    if (eng->sc->formations[f].side_idx == side) total += rp->n[(size_t)f * L + (size_t)loc];
+  int K = 0;
+  for (int k = 0; k < nmine; k++) {
+    double have = rp->n[(size_t)mine[k] * L + (size_t)loc];
+    if (have <= 0) continue;
+    rp->move_f[K] = mine[k];
+    rp->move_v[K++] = have;
+    total += have;
   }
+  rp->nmove = 0;
   if (!eng->expected) amount = floor(amount);
   if (total <= 0 || amount <= 0) return 0.0;
   if (amount >= total) amount = total;
-  double given = 0.0;
-  for (int f = 0; f < eng->F; f++) {
-    if (eng->sc->formations[f].side_idx != side) continue;
-    double exact = rp->n[(size_t)f * L + (size_t)loc] * amount / total;
-    rp->take[f] = eng->expected ? exact : floor(exact);
-    given += rp->take[f];
+  rp->nmove = K;
+  if (K == 1) {
+    rp->move_v[0] = amount;
+    return amount;
   }
-  /* Whole persons: hand the remainder out one by one, largest fraction first. */
+  double given = 0.0;
+  for (int k = 0; k < K; k++) {
+    double exact = rp->move_v[k] * amount / total;
+    rp->w[k] = exact; /* kept for the remainders */
+    rp->move_v[k] = eng->expected ? exact : floor(exact);
+    given += rp->move_v[k];
+  }
+  /* Whole persons: hand the remainder out one by one, largest fraction first
+   * (fewer than K persons, so each formation gets at most one). */
   while (!eng->expected && given < amount) {
     int best = -1;
     double best_frac = -1.0;
-    for (int f = 0; f < eng->F; f++) {
-      if (eng->sc->formations[f].side_idx != side) continue;
-      double have = rp->n[(size_t)f * L + (size_t)loc];
-      double frac = have * amount / total - rp->take[f];
-      if (rp->take[f] + 1.0 <= have && frac > best_frac) best = f, best_frac = frac;
+    for (int k = 0; k < K; k++) {
+      double frac = rp->w[k] - rp->move_v[k];
+      if (frac > best_frac && frac > 0) best = k, best_frac = frac;
     }
     if (best < 0) break;
-    rp->take[best] += 1.0;
+    rp->move_v[best] += 1.0;
     given += 1.0;
   }
   return given;
 }
 
-/* Sends rp->take[f] of each formation from `from` to `to`, landing on day
- * t + delay; returns the quality-weighted sum moved. */
+/* Sends the chosen personnel from `from` to `to`, landing on day t + delay; returns
+ * the quality-weighted sum moved. */
 static double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L, F = (size_t)eng->F;
   const size_t slot = (size_t)((t + delay) % eng->R);
   double persons = 0.0, power = 0.0;
-  for (int f = 0; f < eng->F; f++) {
-    double v = rp->take[f];
+  for (int k = 0; k < rp->nmove; k++) {
+    const int f = rp->move_f[k];
+    const double v = rp->move_v[k];
     if (v <= 0) continue;
     rp->n[(size_t)f * L + (size_t)from] -= v;
     rp->ring[(slot * F + (size_t)f) * L + (size_t)to] += v;
     persons += v;
     power += v * eng->sc->formations[f].quality;
   }
+  if (to < eng->S) rp->inbound_q[SIDE2(to, side)] += power;
   if (to < eng->S && from != to)
     rp->drawn[SIDE2(to, side) * 2 + (from == eng->S ? 1 : 0)] += persons;
   return power;
@@ -93,9 +106,10 @@ static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) 
       int f = r->formation_idx[k];
       for (int loc = 0; loc < eng->L; loc++) {
         if (loc == r->to_loc || (r->from_loc >= 0 && loc != r->from_loc)) continue;
-        memset(rp->take, 0, (size_t)eng->F * sizeof *rp->take);
-        rp->take[f] = rp->n[(size_t)f * (size_t)eng->L + (size_t)loc];
-        if (rp->take[f] > 0) dispatch(rp, side, loc, r->to_loc, t, r->delay);
+        rp->nmove = 1;
+        rp->move_f[0] = f;
+        rp->move_v[0] = rp->n[(size_t)f * (size_t)eng->L + (size_t)loc];
+        if (rp->move_v[0] > 0) dispatch(rp, side, loc, r->to_loc, t, r->delay);
       }
     }
     return;
@@ -165,17 +179,12 @@ static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int
 void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
   /* Projected power: the morning's, plus what is in transit towards each sector
-   * (only reinforce rules look at it). */
-  memcpy(rp->incoming, rp->P, (size_t)eng->S * 2 * sizeof *rp->P);
-  for (int slot = 0; eng->has_reinforce && slot < eng->R; slot++)
-    for (int f = 0; f < eng->F; f++) {
-      const double *to = rp->ring + ((size_t)slot * F + (size_t)f) * L;
-      const int i = sc->formations[f].side_idx;
-      for (int s = 0; s < eng->S; s++)
-        if (to[s] > 0) rp->incoming[SIDE2(s, i)] += to[s] * sc->formations[f].quality * rp->e[SIDE2(s, i)];
-    }
+   * (kept up to date by dispatch and land_arrivals; only reinforce rules use it). */
+  for (size_t c = 0; c < (size_t)eng->S * 2; c++) {
+    const int s = (int)(c / 2), i = (int)(c % 2);
+    rp->incoming[c] = rp->P[c] + rp->inbound_q[c] * rp->e[SIDE2(s, i)];
+  }
   int rule = 0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     const fsim_side_def *side = &sc->sides.side[i];
