@@ -3,7 +3,8 @@
 # Idempotent: installs only the packages that are missing.
 set -eu
 pkgs="build-essential cmake pkg-config libgsl-dev libconfig-dev check gnuplot-nox"
-[ "${FRONTSIM_MPI:-0}" = 1 ] && pkgs="$pkgs libopenmpi-dev openmpi-bin"
+# Open MPI for frontsim-mpi (FRONTSIM_NO_MPI=1 skips it).
+[ "${FRONTSIM_NO_MPI:-0}" = 1 ] || pkgs="$pkgs libopenmpi-dev openmpi-bin"
 missing=""
 for p in $pkgs; do
   dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q "install ok installed" || missing="$missing $p"

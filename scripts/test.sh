@@ -5,7 +5,9 @@ set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
-sh scripts/build.sh build
+mpi=ON
+[ "${FRONTSIM_NO_MPI:-0}" = 1 ] && mpi=OFF
+sh scripts/build.sh build -DFRONTSIM_MPI=$mpi
 (cd build && ctest --output-on-failure -j "$jobs")
 if [ "${FRONTSIM_SKIP_SANITIZE:-0}" != 1 ]; then
   sh scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTSIM_SANITIZE=ON

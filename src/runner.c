@@ -56,11 +56,12 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     unsigned long long cells =
         (unsigned long long)eng->layout.nseries * (unsigned long long)(eng->D + 1) * nreps;
     if (cells * sizeof(float) > SERIES_BYTES_MAX) {
+      const int days = eng->D; /* eng lives in res */
       fsim_results_free(res);
       return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
                             "the daily series of %ld replications x %d days would need %.1f GiB;"
                             " use fewer replications (or a sweep, which keeps no series)",
-                            (long)nreps, eng->D, (double)(cells * sizeof(float)) / (1 << 30));
+                            (long)nreps, days, (double)(cells * sizeof(float)) / (1 << 30));
     }
     res->series = malloc(cells * sizeof(float));
   }

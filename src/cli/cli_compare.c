@@ -69,12 +69,12 @@ int cli_compare(int argc, char **argv) {
   fsim_scenario *sc[2] = {NULL, NULL};
   for (int s = 0; s < 2 && rc == 0; s++)
     if (fsim_scenario_load(paths[s], ov[s], &sc[s], &err) != FSIM_OK) rc = cli_report(&err);
-  char outbuf[2048], cmdline[4096];
+  char outbuf[2100], cmdline[4096];
   if (rc == 0 && !outdir) {
     char a[1024], b[1024];
     cli_default_output(paths[0], a, sizeof a);
     cli_default_output(paths[1], b, sizeof b);
-    snprintf(outbuf, sizeof outbuf, "out/compare-%s-%s", a + 4, b + 4);
+    snprintf(outbuf, sizeof outbuf, "out/compare-%.900s-%.900s", a + 4, b + 4);
     outdir = outbuf;
   }
   if (rc == 0) {
@@ -87,7 +87,7 @@ int cli_compare(int argc, char **argv) {
     if (fsim_compare(sc[0], sc[1], &opt, outdir, cmdline, &err) != FSIM_OK) {
       rc = cli_report(&err);
     } else if (!quiet) {
-      char path[2100];
+      char path[2200];
       snprintf(path, sizeof path, "%s/compare.txt", outdir);
       FILE *fp = fopen(path, "r");
       char line[512];
