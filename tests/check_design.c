@@ -1,6 +1,7 @@
 /* Designs and variance-based sensitivity. */
 #include <check.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "design.h"
@@ -74,6 +75,11 @@ START_TEST(test_ishigami) {
   ck_assert_int_eq(fsim_sobol_indices(y, n, K, 200, 5, s, &V, &err), FSIM_OK);
   const double first[K] = {0.3139, 0.4424, 0.0}, total[K] = {0.5576, 0.4424, 0.2437};
   ck_assert_double_eq_tol(V, 13.8446, 0.2); /* a^2/8 + b pi^4/5 + b^2 pi^8/18 + 1/2 */
+  fprintf(stderr, "ishigami: V = %.4f\n", V);
+  for (int i = 0; i < K; i++)
+    fprintf(stderr, "ishigami: S%d = %.4f [%.4f, %.4f]  ST%d = %.4f [%.4f, %.4f]\n", i + 1,
+            s[i].first, s[i].first_lo, s[i].first_hi, i + 1, s[i].total, s[i].total_lo,
+            s[i].total_hi);
   for (int i = 0; i < K; i++) {
     /* The bootstrap intervals are about +-0.02 wide at this n; allow their width. */
     double wf = fmax(0.02, s[i].first_hi - s[i].first_lo), wt = fmax(0.02, s[i].total_hi - s[i].total_lo);

@@ -33,6 +33,7 @@ START_TEST(test_engagements) {
   double e = tu_series_grand_mean(res, "s.engagements", 50);
   ck_assert_double_eq_tol(e, 20.0, 4 * sqrt(20.0 / n));
   double eb = tu_series_grand_mean(res, "s.blue_attacks", 50);
+  fprintf(stderr, "engagements: mean %.4f (expected 20), blue attacks %.4f (expected 5)\n", e, eb);
   ck_assert_double_eq_tol(eb, 5.0, 4 * sqrt(5.0 / n)); /* thinned Poisson: variance 5 */
   fsim_results_free(res);
   fsim_scenario_free(sc);
@@ -57,6 +58,8 @@ START_TEST(test_attack_success_curve) {
                                  900, 100, NULL);
   fsim_results *res = tu_run(sc, 200, 1);
   double attacks = 200.0 * 50.0 * 10.0;
+  fprintf(stderr, "attack curve: blue %.4f (expected 0.5), red %.5f (expected %.5f)\n",
+          success_share(res, "blue", 50), success_share(res, "red", 50), 1.0 / 730.0);
   ck_assert_double_eq_tol(success_share(res, "blue", 50), 0.5, 4 * sqrt(0.25 / attacks));
   double p_red = 1.0 / 730.0;
   ck_assert_double_eq_tol(success_share(res, "red", 50), p_red,
@@ -76,6 +79,8 @@ START_TEST(test_losses_mean) {
                                  10000, 10000, NULL);
   const long n = 4000;
   fsim_results *res = tu_run(sc, n, 1);
+  fprintf(stderr, "losses day 1: red %.4f (expected 5), blue %.4f (expected 20)\n",
+          tu_series_mean(res, "s.red_losses", 1), tu_series_mean(res, "s.blue_losses", 1));
   ck_assert_double_eq_tol(tu_series_mean(res, "s.red_losses", 1), 5.0,
                           4 * sqrt((5.0 + 25.0 / 20) / (double)n));
   ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_losses", 1), 20.0,
@@ -184,6 +189,7 @@ START_TEST(test_loss_split) {
   double l1 = tu_metric_mean(res, "formation.b.losses");
   double l2 = tu_metric_mean(res, "formation.b2.losses");
   double total = (l1 + l2) * 300;
+  fprintf(stderr, "loss split: share %.5f (expected 0.75)\n", l1 / (l1 + l2));
   ck_assert_double_eq_tol(l1 / (l1 + l2), 0.75, 4 * sqrt(0.75 * 0.25 / total));
   fsim_results_free(res);
   fsim_scenario_free(sc);

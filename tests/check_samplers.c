@@ -7,6 +7,7 @@
 #include <gsl/gsl_randist.h>
 #include <gsl/gsl_rng.h>
 #include <math.h>
+#include <stdio.h>
 #include <stdlib.h>
 
 #include "samplers.h"
@@ -49,6 +50,7 @@ static void check_poisson(double mu, unsigned long seed) {
   }
   for (int k = 0; k <= kmax; k++) pmf[k] = gsl_ran_poisson_pdf((unsigned int)k, mu);
   double pv = chi2_pvalue(counts, pmf, kmax, DRAWS);
+  fprintf(stderr, "Poisson(%g): chi-square p = %.3f\n", mu, pv);
   ck_assert_msg(pv > 1e-4, "Poisson(%g): chi-square p = %g", mu, pv);
   ck_assert_double_eq_tol(sum / DRAWS, mu, 4 * sqrt(mu / DRAWS));
   free(pmf);
@@ -71,6 +73,7 @@ static void check_binomial(double p, unsigned int n, unsigned long seed) {
   }
   for (int k = 0; k <= kmax; k++) pmf[k] = gsl_ran_binomial_pdf((unsigned int)k, p, n);
   double pv = chi2_pvalue(counts, pmf, kmax, DRAWS);
+  fprintf(stderr, "Binomial(%g, %u): chi-square p = %.3f\n", p, n, pv);
   ck_assert_msg(pv > 1e-4, "Binomial(%g, %u): chi-square p = %g", p, n, pv);
   ck_assert_double_eq_tol(sum / DRAWS, n * p, 4 * sqrt(n * p * (1 - p) / DRAWS) + 1e-12);
   free(pmf);
