@@ -115,11 +115,12 @@ static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsi
 
 /* The image must exist and hold something before it replaces an earlier one;
  * synced like every other file the library writes. */
-static fsim_status check_image(const char *path, const char *shown, fsim_error *err) {
+static fsim_status check_image(const char *path, const char *chart, const char *image,
+                               fsim_error *err) {
   struct stat st;
   if (stat(path, &st) != 0 || st.st_size == 0)
-    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "",
-                          "gnuplot finished but wrote no image");
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "chart %s: gnuplot finished but wrote no %s", chart, image);
   int fd = open(path, O_RDONLY);
   if (fd >= 0) {
     fsync(fd);
@@ -164,9 +165,9 @@ static fsim_status draw_chart(const plot_paths *pp, const fsim_plot_run *run,
   }
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;
   /* gnuplot runs the very file that is kept, from the staging directory. */
-  if ((st = fsim_gnuplot_run(program, pp->stage, script, final_script, err)) != FSIM_OK)
+  if ((st = fsim_gnuplot_run(program, pp->stage, script, chart->name, err)) != FSIM_OK)
     return st;
-  if ((st = check_image(staged_image, final_image, err)) != FSIM_OK) return st;
+  if ((st = check_image(staged_image, chart->name, image, err)) != FSIM_OK) return st;
   if ((st = move_into_place(staged_image, final_image, err)) != FSIM_OK) return st;
   if ((st = move_into_place(staged_script, final_script, err)) != FSIM_OK) return st;
   if (opt->written) opt->written(opt->written_ctx, final_image, final_script);

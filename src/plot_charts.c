@@ -34,9 +34,6 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   snprintf(run->source, sizeof run->source,
            "Source: frontsim %s simulation of %s, %ld replications, seed %llu", version,
            scenario_file, replications, seed);
-  /* Day and month suit a campaign of weeks; beyond about half a year the ticks
-   * are months and the day would only crowd them. */
-  run->date_format = sc->run.days <= 200 ? "%d %b %Y" : "%b %Y";
   run->charts = calloc((size_t)sc->nsectors * 3 + 4, sizeof *run->charts);
   if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
 

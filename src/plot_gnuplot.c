@@ -3,6 +3,7 @@
 #include <errno.h>
 #include <fcntl.h>
 #include <stdint.h>
+#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
@@ -52,7 +53,9 @@ static void capture(int fd, outcome *o) {
   o->tail[used] = '\0';
 }
 
-/* Runs argv in cwd (NULL: here) with stdin and stdout on /dev/null. A second
+/* Runs argv in cwd (NULL: here), stdin on /dev/null, its standard output and
+ * error output captured together (gnuplot writes only its version and its
+ * complaints there). A second
  * pipe, closed by a successful exec, carries the child's errno when exec (or
  * chdir) fails, which tells "not installed" from "failed". */
 static int run(char *const argv[], const char *cwd, outcome *o) {
@@ -72,7 +75,8 @@ static int run(char *const argv[], const char *cwd, outcome *o) {
   }
   if (pid == 0) {
     int null = open("/dev/null", O_RDWR);
-    if (null >= 0) dup2(null, STDIN_FILENO), dup2(null, STDOUT_FILENO);
+    if (null >= 0) dup2(null, STDIN_FILENO);
+    dup2(err_pipe[1], STDOUT_FILENO);
     dup2(err_pipe[1], STDERR_FILENO);
     close(err_pipe[0]);
     close(exec_pipe[0]);
@@ -123,6 +127,17 @@ fsim_status fsim_gnuplot_check(const char *program, const char *dir, fsim_error 
                           "%s --version failed (exit status %d), so it is not a working "
                           "gnuplot; the data in %s are complete and usable",
                           program, o.status, dir);
+  /* The templates read columns by name and draw legend-only entries, which
+   * need gnuplot 5.4 ("gnuplot 5.4 patchlevel 4"). An unusual answer is let
+   * through: gnuplot itself will say what it cannot do. */
+  int major = 0, minor = 0;
+  const char *v = strstr(o.tail, "gnuplot ");
+  if (v && sscanf(v, "gnuplot %d.%d", &major, &minor) == 2 &&
+      (major < 5 || (major == 5 && minor < 4)))
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "%s is gnuplot %d.%d; the charts need 5.4 or later; the data in %s "
+                          "are complete and usable",
+                          program, major, minor, dir);
   return FSIM_OK;
 }
 
@@ -139,6 +154,7 @@ static void summarize(const char *tail, char *out, size_t size) {
     for (size_t i = 0; i < len; i++)
       if (p[i] != ' ' && p[i] != '\t' && p[i] != '^' && p[i] != '\r') useful = 1;
     if (useful) {
+      while (len > 0 && (*p == ' ' || *p == '\t')) p++, len--;
       lines[0] = lines[1], lens[0] = lens[1];
       lines[1] = lines[2], lens[1] = lens[2];
       lines[2] = p, lens[2] = len;
@@ -161,16 +177,16 @@ fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *s
   char *argv[] = {(char *)(uintptr_t)program, (char *)(uintptr_t)script, NULL};
   outcome o;
   if (run(argv, cwd, &o) != 0)
-    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "", "cannot start gnuplot: %s",
-                          strerror(errno));
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "chart %s: cannot start gnuplot: %s",
+                          shown, strerror(errno));
   if (!o.started)
-    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "", "cannot run %s: %s", program,
-                          strerror(o.exec_errno));
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "chart %s: cannot run %s: %s", shown,
+                          program, strerror(o.exec_errno));
   if (o.status != 0) {
     char why[400];
     summarize(o.tail, why, sizeof why);
-    return fsim_error_set(err, FSIM_E_EXTERNAL, shown, 0, "",
-                          "gnuplot failed (exit status %d): %s", o.status,
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "chart %s: gnuplot failed (exit status %d): %s", shown, o.status,
                           why[0] ? why : "no message");
   }
   return FSIM_OK;

@@ -29,7 +29,6 @@ typedef struct fsim_plot_run {
   const fsim_scenario *sc;
   long replications;
   char source[FSIM_CHART_TEXT]; /* the footnote: program, scenario, replications, seed */
-  const char *date_format;      /* gnuplot time format of the date axis */
   int ncharts;
   fsim_chart *charts;
 } fsim_plot_run;
@@ -49,13 +48,18 @@ fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fs
                                    fsim_plot_format format, const char *output,
                                    fsim_error *err);
 
+/* The date axis of a run whose rows are dated first..last (epoch days; the
+ * first day of the run is `start`): gnuplot statements setting date_format,
+ * the format of x and the major and minor ticks. */
+void fsim_plot_write_date_ticks(FILE *out, long first, long last, long start);
+
 /* The gnuplot program: `configured`, else $FRONTSIM_GNUPLOT, else "gnuplot". */
 const char *fsim_gnuplot_program(const char *configured);
 /* Runs `program --version`; FSIM_E_EXTERNAL when it cannot (the message says
  * the data in `dir` stay usable). */
 fsim_status fsim_gnuplot_check(const char *program, const char *dir, fsim_error *err);
 /* Runs `program script` in the directory `cwd`; FSIM_E_EXTERNAL with the end of
- * gnuplot's error output when it fails. `shown` names the script in messages. */
+ * gnuplot's error output when it fails. `shown` names the chart in messages. */
 fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *script,
                              const char *shown, fsim_error *err);
 

@@ -53,17 +53,18 @@ static void put_quoted(FILE *out, const char *text) {
 
 static void put_header(const script_ctx *c) {
   fsim_plot_format other = c->format == FSIM_PLOT_PDF ? FSIM_PLOT_PNG : FSIM_PLOT_PDF;
+  const char *name = c->chart->name;
   fprintf(c->out,
-          "# frontsim chart '%s' (template plots/%s.gp), drawn by `frontsim plot` from\n"
-          "# the run in the parent directory (../scenario.cfg, ../series/).\n"
-          "# To restyle it, edit this script (colours, fonts and layout are in the style\n"
-          "# section) and re-run it from this directory:\n"
+          "# frontsim chart %s, drawn by `frontsim plot` (template plots/%s.gp)\n"
+          "# from the run in the parent directory (../scenario.cfg, ../series/).\n"
+          "# To restyle it, edit this script (colours, fonts and layout are in the\n"
+          "# style section) and re-run it from this directory:\n"
           "#     gnuplot %s.gp\n"
-          "# Another format: change the two lines below, e.g.\n"
+          "# For another format, change the two `set` lines below, e.g. to\n"
           "#     set terminal %s\n"
           "#     set output '%s.%s'",
-          c->chart->name, c->chart->template_name, c->chart->name, terminal(other),
-          c->chart->name, fsim_plot_format_extension(other));
+          name, c->chart->template_name, name, terminal(other), name,
+          fsim_plot_format_extension(other));
 }
 
 static void put_date(FILE *out, long epoch_day) {
@@ -123,8 +124,10 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     put_quoted(c->out, c->run->source);
   else if (strcmp(key, "DATA") == 0)
     put_quoted(c->out, ch->data);
-  else if (strcmp(key, "XFORMAT") == 0)
-    put_quoted(c->out, c->run->date_format);
+  else if (strcmp(key, "DATE_TICKS") == 0)
+    fsim_plot_write_date_ticks(c->out, sc->run.start_epoch_day - 1,
+                               sc->run.start_epoch_day + sc->run.days - 1,
+                               sc->run.start_epoch_day);
   else if (strcmp(key, "FIRST_DATE") == 0)
     put_date(c->out, sc->run.start_epoch_day - 1); /* row 0: the starting state */
   else if (strcmp(key, "LAST_DATE") == 0)

@@ -1,0 +1,72 @@
+# ---- Style shared by every frontsim chart (plots/style.gp) ----
+# One look for all charts so they sit together in a report. Change a colour, a
+# font or the layout here and re-run gnuplot.
+
+# Palette: Okabe & Ito (2008), told apart with the common colour-vision
+# deficiencies and in greyscale print by lightness.
+oi_black = '#000000'; oi_orange = '#E69F00'; oi_sky = '#56B4E9'; oi_green = '#009E73'
+oi_yellow = '#F0E442'; oi_blue = '#0072B2'; oi_vermillion = '#D55E00'; oi_purple = '#CC79A7'
+# Each side keeps its colour in every chart.
+side_colour(k) = (k eq 'blue') ? oi_blue : oi_vermillion
+# Sectors take the colours the sides do not use; yellow comes last (faint on white).
+sector_colours = oi_orange.' '.oi_green.' '.oi_purple.' '.oi_sky.' '.oi_black.' '.oi_yellow
+sector_colour(i) = word(sector_colours, (i - 1) % words(sector_colours) + 1)
+colour_reserve = '#8C8C8C'
+colour_transit = '#D4D4D4'
+colour_cut = oi_black
+colour_cut_fill = '#BDBDBD'
+colour_event = '#555555'
+colour_ink = '#222222'
+colour_muted = '#5A5A5A'
+colour_grid = '#E2E2E2'
+# Uncertainty bands under a median line: opacity of the 90% and the 50% band.
+band90 = 0.16
+band50 = 0.34
+median_width = 2.5
+
+# Layout, as fractions of the canvas: a header (title, subtitle, legend) above
+# the plot, the source line below it. Every chart has the same plot area.
+plot_left = 0.085; plot_right = 0.975; plot_top = 0.76; plot_bottom = 0.12
+set lmargin at screen plot_left
+set rmargin at screen plot_right
+set tmargin at screen plot_top
+set bmargin at screen plot_bottom
+set label 101 chart_title at screen 0.012, screen 0.955 left font 'Sans Bold,15' tc rgb colour_ink
+set label 102 chart_subtitle at screen 0.012, screen 0.900 left font ',11' tc rgb colour_muted
+set label 103 chart_source at screen 0.012, screen 0.025 left font ',9' tc rgb colour_muted
+# The legend: two rows under the subtitle, as many columns as it needs.
+set key at screen plot_left, screen 0.855 left top vertical maxrows 2 Left reverse \
+    samplen 2.5 spacing 1.15 width 2 nobox font ',11' tc rgb colour_ink
+
+# Axes: light horizontal grid behind the data, ticks outside, no frame on top
+# or right.
+set border 3 back lc rgb colour_ink lw 1
+set tics nomirror out scale 0.6 tc rgb colour_ink font ',11'
+set grid ytics back lt 1 lc rgb colour_grid lw 1 dt 1
+set xlabel tc rgb colour_ink font ',11'
+set ylabel tc rgb colour_ink font ',11' offset 0.5, 0
+set style fill solid noborder
+# A little headroom, so a line at the top of the data does not merge with the
+# frame or the top grid line (applies where the y range is automatic).
+set offsets 0, 0, graph 0.04, 0
+
+# Text: UTF-8 (km², names from the scenario), taken literally (noenhanced in
+# the terminal, so '_' or '^' in a name is not markup).
+set encoding utf8
+
+# Data: the run's CSV files, read by column name (gnuplot 5.4 or later).
+set datafile separator comma
+set datafile columnheaders
+
+# Dates: each row is dated by the day it ends (row 0, the starting state, the
+# day before the first).
+set xdata time
+set timefmt '%Y-%m-%d'
+date_of(text) = strptime('%Y-%m-%d', text)
+first_date = '@FIRST_DATE@'
+last_date = '@LAST_DATE@'
+set xrange [date_of(first_date):date_of(last_date)]
+# Date ticks chosen for the length of the run (frontsim plot wrote them):
+# labelled major ticks, kept clear of the right edge, and unlabelled minor ones.
+@DATE_TICKS@
+# ---- End of style ----
