@@ -50,7 +50,7 @@ plot data using 'date':(stat('p5')):(stat('p95')) \
        with lines lw median_width lc rgb side_colour(side) title 'median', \
      keyentry with lines lw 1.2 dt 3 lc rgb colour_event \
        title (words(event_dates) > 0 ? 'event day' : ''), \
-     keyentry with filledcurves fs transparent solid band50 lc rgb colour_muted \
+     keyentry with filledcurves fs transparent solid band50 lc rgb side_colour(side) \
        title 'middle 50%', \
-     keyentry with filledcurves fs transparent solid band90 lc rgb colour_muted \
+     keyentry with filledcurves fs transparent solid band90 lc rgb side_colour(side) \
        title 'middle 90%'

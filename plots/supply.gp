@@ -37,9 +37,9 @@ plot data using 'date':(stat('p5')):(stat('p95')) \
      data using 'date':(stat('p50')) \
        with lines lw median_width lc rgb side_colour(side) title 'median distance', \
      0 with lines lw 1.5 dt 2 lc rgb colour_cut title 'route cut (0 km)', \
-     keyentry with filledcurves fs transparent solid band50 lc rgb colour_muted \
+     keyentry with filledcurves fs transparent solid band50 lc rgb side_colour(side) \
        title 'middle 50%', \
-     keyentry with filledcurves fs transparent solid band90 lc rgb colour_muted \
+     keyentry with filledcurves fs transparent solid band90 lc rgb side_colour(side) \
        title 'middle 90%', \
      keyentry with filledcurves fs solid lc rgb colour_cut_fill title 'share cut (below)'
 
