@@ -34,6 +34,27 @@ printf '%s' "39,3,10,100,0.5" >> "$j"
 cmp "$tmp/full/sweep.csv" "$tmp/res/sweep.csv" || fail "resumed sweep differs"
 echo "ok: killed after $done_before points, resumed to identical sweep.csv"
 
+# Ctrl-C (SIGINT) stops cleanly: status 1, a message, the journal kept; --resume finishes.
+"$bin" sweep "$scen" -o "$tmp/int" -q -j 1 2>"$tmp/int.err" &
+pid=$!
+j="$tmp/int.partial/points.journal"
+tries=0
+while [ "$(cat "$j" 2>/dev/null | wc -l)" -lt 10 ]; do
+  tries=$((tries + 1))
+  [ "$tries" -gt 2000 ] && fail "the sweep never got going"
+  kill -0 "$pid" 2>/dev/null || fail "the sweep finished before it could be interrupted"
+  sleep 0.01
+done
+kill -INT "$pid"
+status=0
+wait "$pid" || status=$?
+[ "$status" -eq 1 ] || fail "SIGINT gave status $status, expected 1"
+grep -q "continue with --resume" "$tmp/int.err" || fail "no resume hint: $(cat "$tmp/int.err")"
+[ -d "$tmp/int" ] && fail "an interrupted sweep must not leave a result directory"
+"$bin" sweep "$scen" -o "$tmp/int" -q --resume
+cmp "$tmp/full/sweep.csv" "$tmp/int/sweep.csv" || fail "sweep resumed after SIGINT differs"
+echo "ok: SIGINT stops cleanly (status 1), --resume gives identical sweep.csv"
+
 # Resuming a complete sweep is refused; a fresh run over it replaces it.
 if "$bin" sweep "$scen" -o "$tmp/res" -q --resume 2>/dev/null; then fail "resume of a complete sweep"; fi
 
