@@ -204,6 +204,7 @@ static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
   fsim_status st = fsim_layout_build(&lay, sw->base, err);
   if (st != FSIM_OK) return st;
   sw->nmetrics = def->nmetrics > 0 ? def->nmetrics : lay.nmetrics;
+  free(sw->metric); /* describe runs again when a run changes the replications */
   sw->metric = malloc((size_t)sw->nmetrics * sizeof *sw->metric);
   text_buf params = {0}, metrics = {0}, cols = {0}, design = {0};
   if (!sw->metric) params.failed = 1;
