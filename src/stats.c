@@ -44,3 +44,29 @@ void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out) {
   out->p75 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.75);
   out->p95 = gsl_stats_quantile_from_sorted_data(x, 1, m, 0.95);
 }
+
+/* The q-quantile of x[0..n) as GSL interpolates it on sorted data. gsl_stats_select
+ * leaves everything above position lo no smaller, so the next order statistic is
+ * the least of those. */
+static double select_quantile(double *x, size_t n, double q) {
+  const double pos = q * (double)(n - 1);
+  const size_t lo = (size_t)pos;
+  const double delta = pos - (double)lo;
+  const double a = gsl_stats_select(x, 1, n, lo);
+  if (lo + 1 >= n || delta == 0.0) return a;
+  double b = x[lo + 1];
+  for (size_t i = lo + 2; i < n; i++)
+    if (x[i] < b) b = x[i];
+  return (1 - delta) * a + delta * b;
+}
+
+void fsim_series_stats(double *x, size_t n, double out[7]) {
+  if (n == 0) {
+    for (int k = 0; k < 7; k++) out[k] = NAN;
+    return;
+  }
+  out[0] = gsl_stats_mean(x, 1, n);
+  out[1] = n > 1 ? gsl_stats_sd_m(x, 1, n, out[0]) : 0.0;
+  static const double q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+  for (int k = 0; k < 5; k++) out[2 + k] = select_quantile(x, n, q[k]);
+}

@@ -15,6 +15,12 @@ typedef struct fsim_summary {
  * FSIM_METRIC_* (layout.h). */
 void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out);
 
+/* Mean, sd and the 5/25/50/75/95th percentiles of x[0..n) (reordered in place;
+ * no NaN expected) into out[7]: selection instead of a full sort, with the same
+ * interpolation as gsl_stats_quantile_from_sorted_data, so the figures equal
+ * those of fsim_summarize. */
+void fsim_series_stats(double *x, size_t n, double out[7]);
+
 /* 95% interval of a mean from n values with standard deviation sd (Student t). */
 double fsim_ci_halfwidth(double sd, long n);
 

@@ -45,9 +45,41 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
   return fsim_file_commit(&f, err);
 }
 
+/* Mean, sd and percentiles of every series variable on every day, computed once
+ * (in parallel over the cells) before any file is written: tab[(v * (D + 1) + d) * 7 + k]. */
+static fsim_status series_table(const fsim_results *res, double **out, fsim_error *err) {
+  const long cells = (long)res->eng.layout.nseries * (long)(res->eng.D + 1);
+  double *tab = malloc((size_t)(cells > 0 ? cells : 1) * 7 * sizeof *tab);
+  if (!tab) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  int failed = 0;
+#ifdef FRONTSIM_HAVE_OPENMP
+#pragma omp parallel num_threads(res->threads_used > 0 ? res->threads_used : 1) reduction(| : failed)
+#endif
+  {
+    double *scratch = malloc((size_t)res->nreps * sizeof *scratch);
+    if (!scratch) failed = 1;
+#ifdef FRONTSIM_HAVE_OPENMP
+#pragma omp for schedule(dynamic, 16)
+#endif
+    for (long c = 0; c < cells; c++) {
+      if (!scratch) continue;
+      const int v = (int)(c / (res->eng.D + 1)), d = (int)(c % (res->eng.D + 1));
+      for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
+      fsim_series_stats(scratch, (size_t)res->nreps, tab + c * 7);
+    }
+    free(scratch);
+  }
+  if (failed) {
+    free(tab);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  *out = tab;
+  return FSIM_OK;
+}
+
 /* One series file: the variables whose file tag is `file`. */
 static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, int file,
-                                     const char *name, double *scratch, fsim_error *err) {
+                                     const char *name, const double *tab, fsim_error *err) {
   const fsim_engine *eng = &res->eng;
   const fsim_layout *lay = &eng->layout;
   char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
@@ -70,10 +102,7 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
     fprintf(f.fp, "%d,%s", d, date);
     for (int v = 0; v < lay->nseries; v++) {
       if (lay->series_file[v] != file) continue;
-      for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
-      fsim_summary s;
-      fsim_summarize(scratch, (size_t)res->nreps, FSIM_METRIC_VALUE, &s);
-      double vals[7] = {s.mean, s.sd, s.p5, s.p25, s.p50, s.p75, s.p95};
+      const double *vals = tab + ((size_t)v * (size_t)(eng->D + 1) + (size_t)d) * 7;
       for (int k = 0; k < 7; k++) {
         fputc(',', f.fp);
         put_number(f.fp, vals[k]);
@@ -147,25 +176,22 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
                                    fsim_error *err) {
   const fsim_layout *lay = &res->eng.layout;
   fsim_summary *sum = calloc((size_t)lay->nmetrics + 1, sizeof *sum);
-  double *scratch = malloc((size_t)res->nreps * sizeof *scratch);
-  if (!sum || !scratch) {
-    free(sum);
-    free(scratch);
-    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  }
+  if (!sum) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   fsim_outdir od;
   fsim_status st = fsim_results_summarize(res, sum, err);
   if (st == FSIM_OK) st = fsim_outdir_begin(&od, dir, err);
   if (st != FSIM_OK) {
     free(sum);
-    free(scratch);
     return st;
   }
   st = write_scenario(&od, res, sc, command_line, err);
-  if (res->series) {
+  if (res->series && st == FSIM_OK) {
+    double *tab = NULL;
+    st = series_table(res, &tab, err);
     for (int s = 0; s < res->eng.S && st == FSIM_OK; s++)
-      st = write_series_file(&od, res, s, sc->sectors[s].name, scratch, err);
-    if (st == FSIM_OK) st = write_series_file(&od, res, -1, "sides", scratch, err);
+      st = write_series_file(&od, res, s, sc->sectors[s].name, tab, err);
+    if (st == FSIM_OK) st = write_series_file(&od, res, -1, "sides", tab, err);
+    free(tab);
   }
   if (st == FSIM_OK) st = write_replications(&od, res, err);
   if (st == FSIM_OK) st = write_summary_csv(&od, res, sum, err);
@@ -178,7 +204,6 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     st = fsim_outdir_commit(&od, err);
   else
     fsim_outdir_abort(&od);
-  free(scratch);
   free(sum);
   return st;
 }
