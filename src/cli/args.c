@@ -65,3 +65,10 @@ int cli_usage_error(const char *cmd, const char *fmt, ...) {
   va_end(ap);
   return 2;
 }
+
+int cli_positional(const char *cmd, const char *arg, const char **slot, const char *what) {
+  if (arg[0] == '-' && arg[1]) return cli_usage_error(cmd, "unknown option %s", arg);
+  if (*slot) return cli_usage_error(cmd, "one %s at a time (got %s and %s)", what, *slot, arg);
+  *slot = arg;
+  return 0;
+}

@@ -14,6 +14,9 @@ int cli_opt_flag(const char *arg, const char *long_name, char short_name);
 /* Whole number in [lo, hi]; prints a message and returns 0 when it is not. */
 int cli_parse_long(const char *opt, const char *text, long long lo, long long hi,
                    long long *out);
+/* The tail of every option loop: refuses an unknown option, takes arg as the one
+ * positional argument (*slot), refuses a second. Returns 0 or the exit status 2. */
+int cli_positional(const char *cmd, const char *arg, const char **slot, const char *what);
 /* Prints "frontsim: <error>" and returns the exit status for it (2 bad input, else 1). */
 int cli_report(const fsim_error *err);
 /* Prints "frontsim CMD: message" for bad usage and returns 2. */

@@ -28,12 +28,8 @@ int cli_check(int argc, char **argv) {
       return 0;
     } else if ((r = cli_opt_value(argc, argv, &i, "set", 0, &v)) != 0) {
       if (r < 0 || fsim_overrides_add(ov, v, &err) != FSIM_OK) rc = r < 0 ? 2 : cli_report(&err);
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      rc = cli_usage_error("check", "unknown option %s", argv[i]);
-    } else if (!path) {
-      path = argv[i];
     } else {
-      rc = cli_usage_error("check", "one scenario at a time (got %s and %s)", path, argv[i]);
+      rc = cli_positional("check", argv[i], &path, "scenario");
     }
   }
   if (rc == 0 && !path) rc = cli_usage_error("check", "which scenario?");

@@ -70,12 +70,8 @@ int cli_run(int argc, char **argv) {
         rc = cli_usage_error("run", "--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0");
       else
         snprintf(target_metric, sizeof target_metric, "%.*s", (int)(eq - v), v);
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      rc = cli_usage_error("run", "unknown option %s", argv[i]);
-    } else if (!path) {
-      path = argv[i];
     } else {
-      rc = cli_usage_error("run", "one scenario at a time (got %s and %s)", path, argv[i]);
+      rc = cli_positional("run", argv[i], &path, "scenario");
     }
   }
   if (rc == 0 && !path) rc = cli_usage_error("run", "which scenario?");

@@ -82,12 +82,8 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
           shard_n < 1 || shard_k < 1 || shard_k > shard_n)
         rc = cli_usage_error("sweep", "--shard takes K/N with 1 <= K <= N, got \"%s\"",
                              r > 0 ? v : "");
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      rc = cli_usage_error("sweep", "unknown option %s", argv[i]);
-    } else if (!path) {
-      path = argv[i];
     } else {
-      rc = cli_usage_error("sweep", "one scenario at a time (got %s and %s)", path, argv[i]);
+      rc = cli_positional("sweep", argv[i], &path, "scenario");
     }
   }
   if (rc == 0 && !path) rc = cli_usage_error("sweep", "which scenario?");
