@@ -1,6 +1,8 @@
 /* Compiling a scenario into an engine, and allocating replicas. */
 #include "engine.h"
 
+#include "rng.h"
+
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -49,8 +51,7 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
   for (int e = 0; e < sc->nevents; e++) eng->event_day[sc->events[e].day_resolved] = 1;
-  for (const gsl_rng_type **t = gsl_rng_types_setup(); *t; t++)
-    if (strcmp((*t)->name, sc->run.rng) == 0) eng->rng_type = *t;
+  eng->rng_type = fsim_rng_type_find(sc->run.rng); /* checked by the loader */
 
   /* Tempo per day, with the schedules applied (MODEL.md 2). */
   size_t cells = (size_t)eng->S * (size_t)(eng->D + 1);

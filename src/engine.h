@@ -38,6 +38,7 @@ typedef struct fsim_replica {
   const fsim_engine *eng;
   gsl_rng **rng; /* S + 1 streams */
   fsim_draw_counter draws; /* draws by kind (and a trace in the benchmark) */
+  uint64_t rep_key;        /* the replication's seed key */
   /* state */
   double *n;        /* [f * L + loc] personnel of formation f at location loc */
   double *ring;     /* [(slot * F + f) * L + loc] in transit, landing on day slot mod R */

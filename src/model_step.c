@@ -7,6 +7,7 @@
 
 #include "draws.h"
 #include "engine.h"
+#include "rng.h"
 
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
 
@@ -244,6 +245,14 @@ void fsim_step_day(fsim_replica *rp, int t) {
   const int S = eng->S;
   const size_t L = (size_t)eng->L;
 
+  /* Each stream starts afresh every day from (replication, stream, day), so two
+   * scenarios stay in step day by day even after one has drawn more than the other
+   * (common random numbers, MODEL.md 11). */
+  if (!eng->expected) {
+    const uint64_t day_key = fsim_splitmix64(rp->rep_key ^ ((uint64_t)(unsigned)t * 0x9fb21c651e98df25ULL));
+    for (int k = 0; k <= S; k++)
+      gsl_rng_set(rp->rng[k], (unsigned long)fsim_stream_seed(day_key, (uint64_t)k));
+  }
   fsim_state_aggregate(rp);
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];

@@ -124,9 +124,7 @@ static void final_metrics(fsim_replica *rp) {
 
 void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t stride) {
   const fsim_engine *eng = rp->eng;
-  if (!eng->expected)
-    for (int k = 0; k <= eng->S; k++)
-      gsl_rng_set(rp->rng[k], (unsigned long)fsim_stream_seed(rep_key, (uint64_t)k));
+  rp->rep_key = rep_key;
   fsim_state_reset(rp);
   memset(rp->loss_day, 0, (size_t)eng->S * 2 * sizeof *rp->loss_day);
   memset(rp->eng_day, 0, (size_t)eng->S * sizeof *rp->eng_day);

@@ -1,5 +1,7 @@
 #include "rng.h"
 
+#include <string.h>
+
 /* splitmix64 (Steele, Lea, Flood 2014): a bijective 64-bit mixer; consecutive
  * inputs give statistically independent outputs, which is what seeding needs. */
 uint64_t fsim_splitmix64(uint64_t x) {
@@ -17,4 +19,34 @@ uint64_t fsim_rep_key(uint64_t master, uint64_t point, uint64_t rep) {
 
 uint64_t fsim_stream_seed(uint64_t rep_key, uint64_t stream) {
   return fsim_splitmix64(rep_key ^ ((stream + 1) * 0x8cb92ba72f3d8dd7ULL));
+}
+
+typedef struct splitmix_state {
+  uint64_t x;
+} splitmix_state;
+
+static uint64_t splitmix_next(splitmix_state *st) { return fsim_splitmix64(st->x++); }
+
+static unsigned long splitmix_get(void *vstate) {
+  return (unsigned long)(splitmix_next(vstate) >> 32);
+}
+
+static double splitmix_get_double(void *vstate) {
+  /* 53 random bits; never 1.0 (GSL's uniform is on [0, 1)). */
+  return (double)(splitmix_next(vstate) >> 11) * 0x1.0p-53;
+}
+
+static void splitmix_set(void *vstate, unsigned long seed) {
+  ((splitmix_state *)vstate)->x = fsim_splitmix64((uint64_t)seed);
+}
+
+static const gsl_rng_type splitmix_type = {"splitmix64", 0xffffffffUL, 0, sizeof(splitmix_state),
+                                           &splitmix_set, &splitmix_get, &splitmix_get_double};
+const gsl_rng_type *fsim_rng_splitmix64 = &splitmix_type;
+
+const gsl_rng_type *fsim_rng_type_find(const char *name) {
+  if (strcmp(name, splitmix_type.name) == 0) return &splitmix_type;
+  for (const gsl_rng_type **t = gsl_rng_types_setup(); *t; t++)
+    if (strcmp((*t)->name, name) == 0) return *t;
+  return NULL;
 }

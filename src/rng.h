@@ -7,9 +7,19 @@
 #ifndef FRONTSIM_RNG_H
 #define FRONTSIM_RNG_H
 
+#include <gsl/gsl_rng.h>
 #include <stdint.h>
 
 uint64_t fsim_splitmix64(uint64_t x);
+
+/* "splitmix64" as a GSL generator: a counter-based generator (Steele, Lea and Flood,
+ * "Fast splittable pseudorandom number generators", OOPSLA 2014; passes TestU01's
+ * BigCrush) whose state is one 64-bit word, so seeding is a single store. That makes
+ * a fresh stream per (replication, sector, day) free, which keeps common random
+ * numbers in step day by day (MODEL.md 11). */
+extern const gsl_rng_type *fsim_rng_splitmix64;
+/* The generator called `name`: splitmix64 or any of GSL's; NULL if none. */
+const gsl_rng_type *fsim_rng_type_find(const char *name);
 /* The key of replication r of point p (recorded in replications.csv). */
 uint64_t fsim_rep_key(uint64_t master, uint64_t point, uint64_t rep);
 /* The seed of one stream of a replication, given its key. */

@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "config_path.h"
+#include "rng.h"
 #include "scenario_load.h"
 #include "text.h"
 
@@ -73,13 +74,39 @@ static fsim_status want_side(rctx *c, const char *path, const char *key, int *ou
   return FSIM_OK;
 }
 
+/* "kursk, pokrovsk", the sector names for a message. */
+static void sector_names(const fsim_scenario *sc, char *buf, size_t size) {
+  size_t used = 0;
+  buf[0] = '\0';
+  for (int i = 0; i < sc->nsectors && used < size; i++) {
+    int k = snprintf(buf + used, size - used, "%s%s", i ? ", " : "", sc->sectors[i].name);
+    if (k > 0) used += (size_t)k;
+  }
+}
+
 static fsim_status want_location(rctx *c, const fsim_scenario *sc, const char *path,
                                  const char *name, int with_reserve, int *out) {
   *out = with_reserve ? location_index(sc, name) : sector_index(sc, name);
   if (*out >= 0) return FSIM_OK;
   const char *near = nearest_sector(sc, name, with_reserve);
   if (near) return bad(c, path, "no sector named \"%s\"; did you mean \"%s\"?", name, near);
-  return bad(c, path, "no sector named \"%s\"%s", name, with_reserve ? " (nor \"reserve\")" : "");
+  char names[200];
+  sector_names(sc, names, sizeof names);
+  if (!with_reserve && strcmp(name, RESERVE_NAME) == 0)
+    return bad(c, path, "must be a sector (%s), not the reserve", names);
+  return bad(c, path, "no sector named \"%s\"; the sectors are %s%s", name, names,
+             with_reserve ? " (or \"reserve\")" : "");
+}
+
+/* The formation nearest to `name` (a typo), or NULL. */
+static const char *nearest_formation(const fsim_scenario *sc, const char *name) {
+  const char *best = NULL;
+  int bestd = 3;
+  for (int i = 0; i < sc->nformations; i++) {
+    int d = fsim_text_distance(name, sc->formations[i].name);
+    if (d < bestd) bestd = d, best = sc->formations[i].name;
+  }
+  return best;
 }
 
 static fsim_status check_sectors(rctx *c, fsim_scenario *sc) {
@@ -170,9 +197,20 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
     if (r->day > sc->run.days)
       return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, r->day);
     int given = !isnan(r->personnel) + !isnan(r->fraction) + (r->nformations > 0);
-    if (given != 1)
-      return bad(c, base, "a transfer needs exactly one of personnel, fraction or formations "
-                          "(found %d)", given);
+    if (given == 0)
+      return bad(c, base, "a transfer needs one of personnel, fraction or formations (found "
+                          "none)");
+    if (given > 1) {
+      const char *what[3];
+      int n = 0;
+      if (!isnan(r->personnel)) what[n++] = "personnel";
+      if (!isnan(r->fraction)) what[n++] = "fraction";
+      if (r->nformations > 0) what[n++] = "formations";
+      return bad(c, base,
+                 "a transfer takes only one of personnel, fraction or formations, found %s and "
+                 "%s%s%s",
+                 what[0], what[1], n > 2 ? " and " : "", n > 2 ? what[2] : "");
+    }
     if (r->from[0]) {
       snprintf(p, sizeof p, "%s.from", base);
       st = want_location(c, sc, p, r->from, 1, &r->from_loc);
@@ -185,7 +223,16 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
     for (int i = 0; i < r->nformations; i++) {
       snprintf(p, sizeof p, "%s.formations.[%d]", base, i);
       int f = formation_index(sc, r->formations[i]);
-      if (f < 0) return bad(c, p, "no formation named \"%s\"", r->formations[i]);
+      if (f < 0) {
+        const char *near = nearest_formation(sc, r->formations[i]);
+        if (near)
+          return bad(c, p, "no formation named \"%s\"; did you mean \"%s\"?",
+                     r->formations[i], near);
+        return bad(c, p, "no formation named \"%s\"", r->formations[i]);
+      }
+      for (int j = 0; j < i; j++)
+        if (r->formation_idx[j] == f)
+          return bad(c, p, "\"%s\" is listed twice", r->formations[i]);
       if (sc->formations[f].side_idx != side)
         return bad(c, p, "formation \"%s\" belongs to %s, not %s", r->formations[i],
                    fsim_side_keys[sc->formations[f].side_idx], fsim_side_keys[side]);
@@ -210,6 +257,11 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
   }
   if (r->type == FSIM_RULE_REPLACEMENTS && r->to_loc == sc->nsectors)
     return bad(c, base, "replacements already arrive in the reserve; 'to' must be a sector");
+  if (r->type != FSIM_RULE_TRANSFER && r->start_day > sc->run.days) {
+    /* A rule that never acts is a mistake, as a transfer after the last day is. */
+    snprintf(p, sizeof p, "%s.start_day", base);
+    return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, r->start_day);
+  }
   if (r->type != FSIM_RULE_TRANSFER && r->end_day > 0 && r->end_day < r->start_day) {
     snprintf(p, sizeof p, "%s.end_day", base);
     return bad(c, p, "must be >= start_day (%d) or 0, got %d", r->start_day, r->end_day);
@@ -226,8 +278,10 @@ static fsim_status check_sides(rctx *c, fsim_scenario *sc) {
       if (sc->formations[f].side_idx == s) total += sc->formations[f].personnel;
     snprintf(p, sizeof p, "sides.%s", fsim_side_keys[s]);
     if (!(total > 0))
-      return bad(c, p, "%s has no personnel: no formation, reserve or replacements",
-                 fsim_side_keys[s]);
+      return bad(c, p,
+                 "%s (\"%s\") has no personnel: no formation of side \"%s\", no reserve and "
+                 "no replacements",
+                 fsim_side_keys[s], side->name, fsim_side_keys[s]);
     for (int k = 0; k < side->nrules; k++) {
       fsim_status st = check_rule(c, sc, s, k);
       if (st != FSIM_OK) return st;
@@ -254,12 +308,15 @@ static fsim_status check_events(rctx *c, fsim_scenario *sc) {
       e->day_resolved = e->day;
       snprintf(p, sizeof p, "events.[%d].day", i);
     }
+    if (has_day && e->day > sc->run.days)
+      return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, e->day);
     if (e->day_resolved < 1 || e->day_resolved > sc->run.days) {
       char first[11], last[11];
       fsim_date_format(sc->run.start_epoch_day, first);
       fsim_date_format(sc->run.start_epoch_day + sc->run.days - 1, last);
-      return bad(c, p, "falls outside the run (%s to %s, days 1 to %d): day %d", first, last,
-                 sc->run.days, e->day_resolved);
+      return bad(c, p, "%s falls %s the run, which lasts from %s (day 1) to %s (day %d)",
+                 e->date, e->day_resolved < 1 ? "before" : "after", first, last,
+                 sc->run.days);
     }
     for (int j = 0; j < i; j++)
       if (strcmp(sc->events[j].name, e->name) == 0) {
@@ -272,11 +329,10 @@ static fsim_status check_events(rctx *c, fsim_scenario *sc) {
 
 static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
   fsim_date_parse(sc->run.start_date, &sc->run.start_epoch_day);
-  int found = 0;
-  for (const gsl_rng_type **t = gsl_rng_types_setup(); *t; t++)
-    if (strcmp((*t)->name, sc->run.rng) == 0) found = 1;
-  if (!found)
-    return bad(c, "run.rng", "unknown GSL generator \"%s\" (e.g. taus2, mt19937, ranlxd2)",
+  if (!fsim_rng_type_find(sc->run.rng))
+    return bad(c, "run.rng",
+               "unknown generator \"%s\" (splitmix64, or a GSL generator such as taus2, "
+               "mt19937, ranlxd2)",
                sc->run.rng);
   sc->run.diversion = -1;
   if (sc->run.diversion_sector[0]) {
@@ -287,7 +343,10 @@ static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
   fsim_attrition_def *a = &sc->model.attrition;
   if (a->law == FSIM_LAW_FREE) {
     if (isnan(a->a) || isnan(a->b))
-      return bad(c, "model.attrition", "law = \"free\" needs both exponents a and b");
+      return bad(c, "model.attrition", "law = \"free\" needs both exponents a and b (%s)",
+                 isnan(a->a) && isnan(a->b) ? "neither is given"
+                 : isnan(a->a)              ? "a is missing"
+                                            : "b is missing");
   } else {
     if (!isnan(a->a) || !isnan(a->b))
       return bad(c, isnan(a->a) ? "model.attrition.b" : "model.attrition.a",

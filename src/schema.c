@@ -49,8 +49,9 @@ static const fsim_spec run_specs[] = {
      NULL, NULL, "Master seed of all random streams (overridden by --seed)."},
     S_ENUM(fsim_run_def, mode, "mode", 0, FSIM_MODE_STOCHASTIC, "stochastic|expected",
            "stochastic draws every random quantity; expected replaces every draw by its mean."),
-    S_TEXTK(fsim_run_def, rng, "rng", FSIM_K_NAME, 0, "taus2", NULL,
-            "GSL generator for every stream (any gsl_rng type name)."),
+    S_TEXTK(fsim_run_def, rng, "rng", FSIM_K_NAME, 0, "splitmix64", NULL,
+            "Generator of every stream: splitmix64, or any GSL generator name (taus2, "
+            "mt19937, ranlxd2, ...; these cost more to reseed every day)."),
     S_TEXTK(fsim_run_def, diversion_sector, "diversion_sector", FSIM_K_REF, O, "", "sector",
             "The sector of the diversion; summary.txt reports its yield and held area."),
 };

@@ -28,7 +28,7 @@ START_TEST(test_load_defaults) {
   fsim_scenario *sc = load_ok(minimal, NULL);
   ck_assert_int_eq(sc->run.days, 120);
   ck_assert_int_eq(sc->run.replications, 1000);
-  ck_assert_str_eq(sc->run.rng, "taus2");
+  ck_assert_str_eq(sc->run.rng, "splitmix64");
   ck_assert_double_eq_tol(sc->model.attack.rho50, 3.0, 1e-12);
   ck_assert_double_eq_tol(sc->model.attack.beta, 2.0, 1e-12);
   ck_assert_int_eq(sc->model.attrition.law, FSIM_LAW_SQUARE);
