@@ -32,6 +32,7 @@ int cli_run(int argc, char **argv);
 int cli_sweep(int argc, char **argv);
 int cli_merge(int argc, char **argv);
 int cli_compare(int argc, char **argv);
+int cli_fit(int argc, char **argv);
 int cli_plot(int argc, char **argv);
 
 #endif

@@ -19,6 +19,7 @@ static const command commands[] = {
     {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
     {"plot", cli_plot, "draw the charts of a run directory"},
+    {"fit", cli_fit, "fit attrition coefficients to observed daily strengths"},
     {"check", cli_check, "validate a scenario and print it with every default"},
     {"settings", cli_settings, "print the reference of every scenario setting"},
 };

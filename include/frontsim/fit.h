@@ -1,0 +1,48 @@
+/* Fitting attrition coefficients to observed daily strengths (frontsim fit): the
+ * discrete Lanchester recursion of docs/MODEL.md 10 for one closed battle
+ *   B(t) = max(0, B(t-1) - alpha_red  R(t-1)^a B(t-1)^b)
+ *   R(t) = max(0, R(t-1) - alpha_blue B(t-1)^a R(t-1)^b)
+ * is run from the first observed day, and its coefficients (and, with law "free",
+ * the exponents a and b) are fitted to both whole series by GSL's nonlinear least
+ * squares (trust region, Levenberg-Marquardt). */
+#ifndef FRONTSIM_FIT_H
+#define FRONTSIM_FIT_H
+
+#include <stddef.h>
+
+#include "frontsim/error.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+typedef enum fsim_fit_law {
+  FSIM_FIT_SQUARE = 0, /* (a, b) = (1, 0) */
+  FSIM_FIT_LINEAR,     /* (1, 1) */
+  FSIM_FIT_LOGARITHMIC, /* (0, 1) */
+  FSIM_FIT_FREE        /* a and b fitted too */
+} fsim_fit_law;
+
+typedef struct fsim_fit_result {
+  fsim_fit_law law;
+  double alpha_blue, alpha_red; /* blue's fire on red, red's fire on blue */
+  double se_blue, se_red;       /* standard errors */
+  double a, b, se_a, se_b;      /* exponents (se 0 unless fitted) */
+  double rss;                   /* residual sum of squares of the normalised series */
+  double r2;                    /* share of the variance of both series explained */
+  size_t days;                  /* observations used */
+  int iterations;
+} fsim_fit_result;
+
+/* blue[0..n), red[0..n): personnel on consecutive days. */
+fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
+                               fsim_fit_law law, fsim_fit_result *out, fsim_error *err);
+
+/* Reads two columns (by header name) of a CSV file; *blue and *red are malloc'ed. */
+fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char *red_col,
+                              double **blue, double **red, size_t *n, fsim_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
