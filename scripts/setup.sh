@@ -3,6 +3,8 @@
 # Idempotent: installs only the packages that are missing.
 set -eu
 pkgs="build-essential cmake pkg-config libgsl-dev libconfig-dev check gnuplot-nox"
+# clang and its runtime for the fuzzers (scripts/fuzz.sh, run by scripts/test.sh).
+pkgs="$pkgs clang libclang-rt-14-dev"
 # Open MPI for frontsim-mpi (FRONTSIM_NO_MPI=1 skips it).
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] || pkgs="$pkgs libopenmpi-dev openmpi-bin"
 missing=""
