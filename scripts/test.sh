@@ -1,20 +1,38 @@
 #!/bin/sh
 # Sets up, builds and runs every test: the release build (with frontsim-mpi), the
 # whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, then the
-# loader's fuzzers for a minute (FRONTSIM_FUZZ_SECONDS; 0 skips them).
+# loader's fuzzers for a minute (FRONTSIM_FUZZ_SECONDS; 0 skips them). Ends with one
+# line counting every test: "tests: N passed, N failed".
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
+log=$(mktemp)
+trap 'rm -f "$log"' EXIT
+passed=0 failed=0
+count() { # adds up ctest's "N% tests passed, F tests failed out of T"
+  line=$(grep -E "tests passed, [0-9]+ tests? failed out of [0-9]+" "$log" | tail -n 1)
+  f=$(echo "$line" | sed -E 's/.* ([0-9]+) tests? failed out of ([0-9]+).*/\1/')
+  t=$(echo "$line" | sed -E 's/.* failed out of ([0-9]+).*/\1/')
+  passed=$((passed + t - f))
+  failed=$((failed + f))
+}
 mpi=ON
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] && mpi=OFF
 sh scripts/build.sh build -DFRONTSIM_MPI=$mpi
-(cd build && ctest --output-on-failure -j "$jobs")
-if [ "${FRONTSIM_SKIP_SANITIZE:-0}" != 1 ]; then
+status=0
+(cd build && ctest --output-on-failure -j "$jobs") > "$log" 2>&1 || status=$?
+cat "$log"
+count
+if [ "$status" -eq 0 ] && [ "${FRONTSIM_SKIP_SANITIZE:-0}" != 1 ]; then
   sh scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTSIM_SANITIZE=ON
-  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$jobs")
+  (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$jobs") > "$log" 2>&1 || status=$?
+  cat "$log"
+  count
 fi
 fuzz=${FRONTSIM_FUZZ_SECONDS:-60}
-if [ "$fuzz" -gt 0 ]; then
-  sh scripts/fuzz.sh "$fuzz"
+if [ "$status" -eq 0 ] && [ "$fuzz" -gt 0 ]; then
+  if sh scripts/fuzz.sh "$fuzz"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
 fi
+echo "tests: $passed passed, $failed failed"
+exit "$status"
