@@ -1,34 +1,55 @@
 #include "config_path.h"
 
 #include <ctype.h>
+#include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "schema.h"
+
 #define ORIGIN "--set"
 
 const char *fsim_config_file(const config_setting_t *s, const char *fallback) {
   if (!s) return fallback;
-  if (config_setting_source_line(s) == 0) return ORIGIN;
   const char *f = config_setting_source_file(s);
-  return f ? f : fallback;
+  /* The root has no line of its own, but it is the file, not an override. */
+  if (!config_setting_parent(s)) return f ? f : fallback;
+  if (config_setting_source_line(s) == 0) return ORIGIN;
+  if (!f) return fallback;
+  /* libconfig names an included file as written after @include; the analyst needs
+   * a path that opens from where frontsim ran, so prefix the include directory.
+   * The name is copied by the caller at once (fsim_error_set); a small ring of
+   * buffers per thread keeps two calls in one expression apart. */
+  const config_setting_t *root = s;
+  while (config_setting_parent(root)) root = config_setting_parent(root);
+  const char *main_file = config_setting_source_file(root);
+  const char *dir = s->config ? config_get_include_dir(s->config) : NULL;
+  if (!dir || !dir[0] || f[0] == '/' || (main_file && strcmp(f, main_file) == 0)) return f;
+  static _Thread_local char ring[4][FSIM_ERROR_PLACE];
+  static _Thread_local unsigned next;
+  char *buf = ring[next++ % 4];
+  snprintf(buf, FSIM_ERROR_PLACE, "%s/%s", dir, f);
+  return buf;
 }
 
 int fsim_config_line(const config_setting_t *s) {
   return s ? (int)config_setting_source_line(s) : 0;
 }
 
-/* "[12]" -> 12; -1 when seg is not an index. */
+/* "[12]" -> 12; -1 when seg is not an index; INT_MAX for an index too large to
+ * exist (still an index, so that the message says so). */
 static int segment_index(const char *seg) {
   size_t n = strlen(seg);
   if (n < 3 || seg[0] != '[' || seg[n - 1] != ']') return -1;
   long v = 0;
   for (size_t i = 1; i + 1 < n; i++) {
-    if (!isdigit((unsigned char)seg[i]) || v > 1000000) return -1;
-    v = v * 10 + (seg[i] - '0');
+    if (!isdigit((unsigned char)seg[i])) return -1;
+    if (v <= 1000000) v = v * 10 + (seg[i] - '0');
   }
-  return (int)v;
+  return v > 1000000 ? INT_MAX : (int)v;
 }
 
 static config_setting_t *list_named(config_setting_t *list, const char *name) {
@@ -47,7 +68,7 @@ static config_setting_t *list_named(config_setting_t *list, const char *name) {
 static config_setting_t *step(config_setting_t *cur, const char *seg) {
   int idx = segment_index(seg);
   if (idx >= 0) {
-    if (!config_setting_is_aggregate(cur)) return NULL;
+    if (!config_setting_is_aggregate(cur) || idx >= config_setting_length(cur)) return NULL;
     return config_setting_get_elem(cur, (unsigned)idx);
   }
   if (config_setting_is_group(cur)) return config_setting_get_member(cur, seg);
@@ -90,11 +111,92 @@ static int copy_value(config_setting_t *dst, const config_setting_t *src) {
   }
 }
 
+/* Why `seg` leads nowhere from `cur` (reached by the path `walked`). */
+static fsim_status no_such(config_setting_t *cur, const char *walked, const char *seg,
+                           const char *path, fsim_error *err) {
+  const char *where = walked[0] ? walked : "the top level";
+  int n = config_setting_is_aggregate(cur) ? config_setting_length(cur) : 0;
+  if (!config_setting_is_aggregate(cur))
+    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                          "%s is a single value; nothing lies below it", where);
+  if (segment_index(seg) >= 0) {
+    if (n == 0)
+      return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path, "%s is empty: no element %s",
+                            where, seg);
+    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                          "%s has no element %s (it has %d: [0] to [%d])", where, seg, n,
+                          n - 1);
+  }
+  char names[200] = "";
+  size_t used = 0;
+  for (int i = 0; i < n && used < sizeof names; i++) {
+    const char *v = NULL;
+    config_setting_t *e = config_setting_get_elem(cur, (unsigned)i);
+    if (!config_setting_is_group(e) || !config_setting_lookup_string(e, "name", &v)) continue;
+    int k = snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "", v);
+    if (k > 0) used += (size_t)k;
+  }
+  return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                        "%s has no element named \"%s\"%s%s%s", where, seg,
+                        names[0] ? " (names: " : "", names, names[0] ? ")" : "");
+}
+
+/* libconfig 1.5 reads a plain integer beyond 32 bits wrapped (atoi); a value on
+ * the command line such as a seed of 11 digits is meant as a 64-bit integer. */
+static int wide_integer(const char *value, long long *out) {
+  const char *p = value;
+  if (*p == '-' || *p == '+') p++;
+  if (!*p) return 0;
+  for (const char *q = p; *q; q++)
+    if (!isdigit((unsigned char)*q)) return 0;
+  errno = 0;
+  long long v = strtoll(value, NULL, 10);
+  if (errno != ERANGE && v >= INT_MIN && v <= INT_MAX) return 0;
+  *out = v;
+  return errno == ERANGE ? -1 : 1;
+}
+
+/* Does every string of the value stand where libconfig's grammar allows one
+ * (after '=', ':', '(', '[', another string, a ',' between the values of a list,
+ * or at the start)? libconfig 1.5 leaks the string token it fails on, so a
+ * value such as `1 "x"` is taken as plain text without being parsed. */
+static int strings_in_place(const char *value) {
+  char before = '=', open[64];
+  int depth = 0;
+  for (const char *p = value; *p; p++) {
+    if (isspace((unsigned char)*p)) continue;
+    if (*p == '"') {
+      int in_list = depth > 0 && depth <= 64 && open[depth - 1] != '{';
+      if (!strchr("=:([\"", before) && !(before == ',' && in_list)) return 0;
+      for (p++; *p && *p != '"'; p++)
+        if (*p == '\\' && p[1]) p++;
+      if (!*p) return 1; /* unterminated: libconfig fails at the end, holding nothing */
+    } else if (*p == '{' || *p == '(' || *p == '[') {
+      if (depth < 64) open[depth] = *p;
+      depth++;
+    } else if ((*p == '}' || *p == ')' || *p == ']') && depth > 0) {
+      depth--;
+    }
+    before = *p;
+  }
+  return 1;
+}
+
 fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *value,
                                fsim_error *err) {
   char buf[512];
+  size_t plen = strlen(path);
   if (!path[0] || snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
     return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path, "not a setting path");
+  /* strtok would skip an empty key, and the value land elsewhere than written. */
+  if (path[0] == '.' || path[plen - 1] == '.' || strstr(path, ".."))
+    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                          "not a setting path: a key is empty (a '.' at an end, or two dots)");
+  long long wide = 0;
+  int w = wide_integer(value, &wide);
+  if (w < 0)
+    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                          "%s is too large for a 64-bit integer", value);
 
   /* Parse the value as libconfig would; a bare word is a string. */
   config_t tmp;
@@ -105,8 +207,8 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
     config_destroy(&tmp);
     return fsim_error_set(err, FSIM_E_NOMEM, ORIGIN, 0, path, "out of memory");
   }
-  snprintf(text, need, "v = %s;", value);
-  if (!value[0] || config_read_string(&tmp, text) != CONFIG_TRUE) {
+  snprintf(text, need, "v = %s%s;", value, w > 0 ? "L" : "");
+  if (!value[0] || !strings_in_place(value) || config_read_string(&tmp, text) != CONFIG_TRUE) {
     config_destroy(&tmp);
     config_init(&tmp);
     /* Quote it: escape backslashes and quotes. */
@@ -129,28 +231,56 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
 
   fsim_status st = FSIM_OK;
   config_setting_t *cur = config_root_setting(cfg);
+  char walked[512] = "";
   char *save = NULL;
   char *seg = strtok_r(buf, ".", &save);
   while (seg) {
     char *next = strtok_r(NULL, ".", &save);
     if (!next) break;
     config_setting_t *down = step(cur, seg);
-    if (!down && config_setting_is_group(cur) && segment_index(seg) < 0)
+    if (!down && config_setting_is_group(cur) && segment_index(seg) < 0) {
+      /* Create the missing group (an optional one such as held_area), unless the
+       * settings table says this is not a group: then the path itself is wrong. */
+      char here[512];
+      snprintf(here, sizeof here, "%s%s%s", walked, walked[0] ? "." : "", seg);
+      const fsim_spec *sp = fsim_schema_lookup_path(here);
+      if (!sp) { /* the lookup answers for an element of a list, not for the list */
+        char elem[520];
+        snprintf(elem, sizeof elem, "%s.[0]", here);
+        sp = fsim_schema_lookup_path(elem);
+        if (sp && sp->kind != FSIM_K_LIST) sp = NULL;
+      }
+      if (sp && sp->kind == FSIM_K_LIST) {
+        st = fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                            "%s is not in the scenario; --set changes list elements but "
+                            "cannot add them",
+                            here);
+        break;
+      }
+      if (sp && sp->kind != FSIM_K_GROUP) {
+        st = fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                            "%s is a single value; nothing lies below it", here);
+        break;
+      }
       down = config_setting_add(cur, seg, CONFIG_TYPE_GROUP);
+    }
     if (!down) {
-      st = fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
-                          segment_index(seg) >= 0 ? "no element %s here"
-                                                  : "no element named '%s' in this list",
-                          seg);
+      st = no_such(cur, walked, seg, path, err);
       break;
     }
+    size_t used = strlen(walked);
+    snprintf(walked + used, sizeof walked - used, "%s%s", used ? "." : "", seg);
     cur = down;
     seg = next;
   }
   if (st == FSIM_OK) {
-    if (!seg || segment_index(seg) >= 0 || !config_setting_is_group(cur)) {
+    if (!config_setting_is_aggregate(cur)) {
+      st = no_such(cur, walked, seg, path, err);
+    } else if (!config_setting_is_group(cur) || segment_index(seg) >= 0) {
       st = fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
-                          "a --set path must end in the key of a setting inside a group");
+                          "a --set path must end in the key of a setting, not in a list "
+                          "element (e.g. %s.%s.name)",
+                          walked[0] ? walked : "sectors", seg);
     } else {
       config_setting_t *old = config_setting_get_member(cur, seg);
       if (old) config_setting_remove(cur, seg);

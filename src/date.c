@@ -21,10 +21,14 @@ static int days_in_month(long y, unsigned m) {
 }
 
 int fsim_date_parse(const char *text, long *epoch_day) {
-  int y, m, d, used = 0;
-  if (strlen(text) != 10 || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 ||
-      used != 10 || text[4] != '-' || text[7] != '-')
-    return 0;
+  /* Exactly YYYY-MM-DD with digits in every place (sscanf alone would take "+1"). */
+  if (strlen(text) != 10 || text[4] != '-' || text[7] != '-') return 0;
+  for (int i = 0; i < 10; i++)
+    if (i != 4 && i != 7 && (text[i] < '0' || text[i] > '9')) return 0;
+  int y = 0, m = 0, d = 0;
+  for (int i = 0; i < 4; i++) y = y * 10 + (text[i] - '0');
+  m = (text[5] - '0') * 10 + (text[6] - '0');
+  d = (text[8] - '0') * 10 + (text[9] - '0');
   if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m))
     return 0;
   *epoch_day = days_from_civil(y, (unsigned)m, (unsigned)d);

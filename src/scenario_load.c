@@ -2,7 +2,9 @@
  * settings table (schema.c), filling the scenario structs. Every problem is reported
  * as file:line: path: message, before any work starts. Cross-setting checks and
  * name resolution follow in scenario_resolve.c. */
+#include <ctype.h>
 #include <errno.h>
+#include <limits.h>
 #include <stdarg.h>
 #include <libconfig.h>
 #include <math.h>
@@ -10,6 +12,8 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
+#include <strings.h>
 
 #include "config_path.h"
 #include "scenario_internal.h"
@@ -78,12 +82,14 @@ static fsim_status wrong_type(load_ctx *c, const config_setting_t *s, const char
   return fail(c, s, path, "expected %s, found %s", expected, found);
 }
 
-/* Nearest key of g (applicable to variant) to `key`, or NULL if none is close. */
-static const char *nearest_key(const fsim_group *g, int variant, const char *key) {
+/* Nearest key of g to `key` among those applicable to variant (or, with
+ * any_variant, among all keys), or NULL if none is close. */
+static const char *nearest_key(const fsim_group *g, int variant, int any_variant,
+                               const char *key) {
   const char *best = NULL;
   int bestd = 1000;
   for (size_t i = 0; i < g->nspecs; i++) {
-    if (!fsim_spec_applies(&g->specs[i], variant)) continue;
+    if (!any_variant && !fsim_spec_applies(&g->specs[i], variant)) continue;
     int d = fsim_text_distance(key, g->specs[i].key);
     if (d < bestd) {
       bestd = d;
@@ -95,6 +101,22 @@ static const char *nearest_key(const fsim_group *g, int variant, const char *key
   return bestd <= allowed ? best : NULL;
 }
 
+/* "\"a\", \"b\" or \"c\"" from "a|b|c": the table's form is not for analysts. */
+static void choices_text(const char *choices, char *buf, size_t size) {
+  char name[64], next[64];
+  size_t used = 0;
+  buf[0] = '\0';
+  fsim_choice_name(choices, 0, name, sizeof name);
+  for (int i = 0; strcmp(name, "?") != 0 && used < size; i++) {
+    fsim_choice_name(choices, i + 1, next, sizeof next);
+    int last = strcmp(next, "?") == 0;
+    int k = snprintf(buf + used, size - used, "%s\"%s\"", i == 0 ? "" : last ? " or " : ", ",
+                     name);
+    if (k > 0) used += (size_t)k;
+    memcpy(name, next, sizeof name);
+  }
+}
+
 static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) {
   size_t used = 0;
   buf[0] = '\0';
@@ -103,6 +125,21 @@ static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) 
     int k = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", g->specs[i].key);
     if (k > 0) used += (size_t)k;
   }
+}
+
+/* The variants a spec applies to, as "\"reinforce\" or \"replacements\"". */
+static void vnames_of(const fsim_spec *vspec, const fsim_spec *sp, char *buf, size_t size) {
+  char all[160] = "";
+  size_t used = 0;
+  char name[64];
+  for (int v = 0;; v++) {
+    fsim_choice_name(vspec->choices, v, name, sizeof name);
+    if (strcmp(name, "?") == 0) break;
+    if (!fsim_spec_applies(sp, v)) continue;
+    int k = snprintf(all + used, sizeof all - used, "%s%s", used ? "|" : "", name);
+    if (k > 0 && (size_t)k < sizeof all - used) used += (size_t)k;
+  }
+  choices_text(all, buf, size);
 }
 
 static const char *nearest_choice(const char *choices, const char *text, char *buf,
@@ -123,13 +160,23 @@ static const char *nearest_choice(const char *choices, const char *text, char *b
   return buf;
 }
 
-/* Range check of a number against spec; fmt of the bounds without noise. */
+/* A bound or value as an analyst would write it: whole numbers of the integer
+ * settings in full (a seed limit of 9.2e+18 reads as a float). */
+static void number_text(double v, int integral, char *buf, size_t size) {
+  if (integral && isfinite(v) && fabs(v) < 1e19)
+    snprintf(buf, size, "%.0f", v);
+  else
+    fsim_text_double(v, 0, buf, size);
+}
+
+/* Range check of a number against spec. `got` is the value as read, so that a
+ * 64-bit integer is shown exactly. */
 static fsim_status check_range(load_ctx *c, const config_setting_t *s, const char *path,
-                               const fsim_spec *sp, double v) {
-  char lo[64], hi[64], got[64];
-  fsim_text_double(sp->min, 0, lo, sizeof lo);
-  fsim_text_double(sp->max, 0, hi, sizeof hi);
-  fsim_text_double(v, 0, got, sizeof got);
+                               const fsim_spec *sp, double v, const char *got) {
+  char lo[64], hi[64];
+  int integral = sp->kind == FSIM_K_INT || sp->kind == FSIM_K_INT64;
+  number_text(sp->min, integral, lo, sizeof lo);
+  number_text(sp->max, integral, hi, sizeof hi);
   if (!isfinite(v)) return fail(c, s, path, "must be a finite number, got %s", got);
   int low_excl = (sp->flags & FSIM_F_MIN_EXCL) != 0;
   int high_excl = (sp->flags & FSIM_F_MAX_EXCL) != 0;
@@ -140,6 +187,36 @@ static fsim_status check_range(load_ctx *c, const config_setting_t *s, const cha
   if ((sp->flags & FSIM_F_WHOLE) && v != floor(v))
     return fail(c, s, path, "must be a whole number of persons, got %s", got);
   return FSIM_OK;
+}
+
+/* Why text is not a date YYYY-MM-DD, or NULL when it is one. "2025-02-30" is
+ * refused by fsim_date_parse like "30/01/2025"; the analyst wants to know which
+ * part is wrong. */
+static const char *date_problem(const char *text, char *buf, size_t size) {
+  /* Digits in every place: fsim_date_parse reads with sscanf, which lets
+   * "2025-+1-05" and "2025- 1-05" through, and they would be written back as they are. */
+  int digits = strlen(text) == 10;
+  for (int i = 0; digits && i < 10; i++)
+    digits = (i == 4 || i == 7) ? text[i] == '-' : isdigit((unsigned char)text[i]) != 0;
+  long day;
+  if (digits && fsim_date_parse(text, &day)) return NULL;
+  int y, m, d, used = 0;
+  if (!digits || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10) {
+    snprintf(buf, size, "must be a date YYYY-MM-DD, got \"%.60s\"", text);
+  } else if (y < 1900 || y > 2999) {
+    snprintf(buf, size, "must be a date in the years 1900 to 2999, got \"%s\"", text);
+  } else if (m < 1 || m > 12) {
+    snprintf(buf, size, "\"%s\" is not a date: there is no month %d", text, m);
+  } else {
+    static const char *const months[] = {"January",   "February", "March",    "April",
+                                         "May",       "June",     "July",     "August",
+                                         "September", "October",  "November", "December"};
+    static const int length[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+    int n = length[m - 1] + (m == 2 && leap);
+    snprintf(buf, size, "\"%s\" is not a date: %s %d has %d days", text, months[m - 1], y, n);
+  }
+  return buf;
 }
 
 static int is_number(const config_setting_t *s) {
@@ -160,21 +237,44 @@ static fsim_status store_text(load_ctx *c, const config_setting_t *s, const char
   if (config_setting_type(s) != CONFIG_TYPE_STRING) return wrong_type(c, s, path, "a string");
   const char *v = config_setting_get_string(s);
   size_t cap = sp->kind == FSIM_K_TEXT ? FSIM_TEXT_MAX : FSIM_NAME_MAX;
+  size_t len = strlen(v);
+  if (len >= cap)
+    return fail(c, s, path, "must be at most %zu characters, got %zu (\"%.40s...\")", cap - 1,
+                len, v);
   if (sp->kind == FSIM_K_TEXT) {
-    if (strlen(v) >= cap)
-      return fail(c, s, path, "must be at most %zu characters, got %zu", cap - 1, strlen(v));
+    /* Texts end up in CSV headers, chart titles and the effective scenario, where
+     * a line break or a control character breaks the line structure. */
+    for (const char *q = v; *q; q++)
+      if ((unsigned char)*q < 0x20 || *q == 0x7f)
+        return fail(c, s, path,
+                    "must be one line of text without control characters, got byte 0x%02x "
+                    "at position %d",
+                    (unsigned)(unsigned char)*q, (int)(q - v) + 1);
   } else if (sp->kind == FSIM_K_DATE) {
-    long day;
-    if (!fsim_date_parse(v, &day))
-      return fail(c, s, path, "must be a date YYYY-MM-DD, got \"%.60s\"", v);
+    char why[160];
+    if (date_problem(v, why, sizeof why)) return fail(c, s, path, "%s", why);
   } else if (!fsim_text_is_identifier(v, cap) &&
              !((sp->flags & FSIM_F_DOTTED) && fsim_text_is_dotted_name(v, cap))) {
+    if (len == 0) return fail(c, s, path, "must not be empty");
+    /* Name the first character that is not allowed: a space or a '.' is easy to miss. */
+    const char *bad = v;
+    while (*bad && (isalnum((unsigned char)*bad) || *bad == '_' || *bad == '-' ||
+                    ((sp->flags & FSIM_F_DOTTED) && *bad == '.')))
+      bad++;
+    char shown[16];
+    if (*bad == ' ')
+      snprintf(shown, sizeof shown, "a space");
+    else if (isprint((unsigned char)*bad))
+      snprintf(shown, sizeof shown, "'%c'", *bad);
+    else
+      snprintf(shown, sizeof shown, "byte 0x%02x", (unsigned)(unsigned char)*bad);
     return fail(c, s, path,
-                "must be a name of letters, digits, '_' or '-' (1 to %zu characters), "
-                "got \"%.60s\"",
-                cap - 1, v);
+                "must be a name of letters, digits, '_' or '-'%s, got \"%.60s\" (%s is not "
+                "allowed)",
+                (sp->flags & FSIM_F_DOTTED) ? " joined by '.'" : "", v,
+                *bad ? shown : "a '.' cannot start or end a name, nor follow another");
   }
-  memcpy(dst, v, strlen(v) + 1);
+  memcpy(dst, v, len + 1);
   return FSIM_OK;
 }
 
@@ -301,7 +401,9 @@ static fsim_status fill_value(load_ctx *c, const config_setting_t *parent,
       if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
         return wrong_type(c, s, path, "an integer");
       long long v = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
-      fsim_status st = check_range(c, s, path, sp, (double)v);
+      char got[32];
+      snprintf(got, sizeof got, "%lld", v);
+      fsim_status st = check_range(c, s, path, sp, (double)v, got);
       if (st != FSIM_OK) return st;
       if (sp->kind == FSIM_K_INT)
         *(int *)p = (int)v;
@@ -312,15 +414,24 @@ static fsim_status fill_value(load_ctx *c, const config_setting_t *parent,
     case FSIM_K_FLOAT: {
       if (!is_number(s)) return wrong_type(c, s, path, "a number");
       double v = number_of(s);
-      fsim_status st = check_range(c, s, path, sp, v);
+      char got[64];
+      if (config_setting_type(s) == CONFIG_TYPE_FLOAT)
+        fsim_text_double(v, 0, got, sizeof got);
+      else
+        snprintf(got, sizeof got, "%lld", config_setting_type(s) == CONFIG_TYPE_INT
+                                              ? (long long)config_setting_get_int(s)
+                                              : config_setting_get_int64(s));
+      fsim_status st = check_range(c, s, path, sp, v, got);
       if (st != FSIM_OK) return st;
       *(double *)p = v;
       return FSIM_OK;
     }
     case FSIM_K_ENUM: {
+      char options[160];
+      choices_text(sp->choices, options, sizeof options);
       if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-        char expected[160];
-        snprintf(expected, sizeof expected, "one of the strings %s", sp->choices);
+        char expected[200];
+        snprintf(expected, sizeof expected, "one of the strings %s", options);
         return wrong_type(c, s, path, expected);
       }
       const char *v = config_setting_get_string(s);
@@ -328,8 +439,10 @@ static fsim_status fill_value(load_ctx *c, const config_setting_t *parent,
       if (idx < 0) {
         char near[64];
         const char *hint = nearest_choice(sp->choices, v, near, sizeof near);
-        return fail(c, s, path, "must be one of %s, got \"%.60s\"%s%s%s", sp->choices, v,
-                    hint ? " (did you mean \"" : "", hint ? hint : "", hint ? "\"?)" : "");
+        const char *bar = strchr(sp->choices, '|');
+        return fail(c, s, path, "must be %s%s, got \"%.60s\"%s%s%s",
+                    bar && strchr(bar + 1, '|') ? "one of " : "", options, v,
+                    hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
       }
       *(int *)p = idx;
       return FSIM_OK;
@@ -384,17 +497,37 @@ static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim
     join(sub, sizeof sub, path, key ? key : "?");
     const fsim_spec *sp = key ? fsim_schema_find(g, key) : NULL;
     if (!sp) {
-      const char *near = key ? nearest_key(g, variant, key) : NULL;
+      const char *near = key ? nearest_key(g, variant, 0, key) : NULL;
       if (near) return fail(c, e, sub, "unknown setting '%s'; did you mean '%s'?", key, near);
+      /* A key of another kind of rule ("donor" in a transfer) is worth naming too. */
+      near = key && vspec ? nearest_key(g, variant, 1, key) : NULL;
+      if (near) {
+        char vnames[128];
+        vnames_of(vspec, fsim_schema_find(g, near), vnames, sizeof vnames);
+        return fail(c, e, sub,
+                    "unknown setting '%s'; did you mean '%s' (only in a rule of %s %s)?", key,
+                    near, vspec->key, vnames);
+      }
+      /* `days = 30;` at the top level belongs in run: say where it goes. */
+      for (size_t k = 0; key && k < g->nspecs; k++) {
+        const fsim_spec *gs = &g->specs[k];
+        if (gs->kind == FSIM_K_GROUP && fsim_schema_find(gs->group, key)) {
+          char there[FSIM_ERROR_PLACE];
+          join(there, sizeof there, path, gs->key);
+          return fail(c, e, sub, "unknown setting '%s' here; did you mean '%s.%s'?", key,
+                      there, key);
+        }
+      }
       char keys[512];
       list_keys(g, variant, keys, sizeof keys);
       return fail(c, e, sub, "unknown setting '%s'; known here: %s", key ? key : "?", keys);
     }
     if (!fsim_spec_applies(sp, variant)) {
-      char vname[64];
+      char vname[64], vnames[128];
       fsim_choice_name(vspec->choices, variant, vname, sizeof vname);
-      return fail(c, e, sub, "'%s' does not apply to a %s of %s \"%s\"", key, "rule",
-                  vspec->key, vname);
+      vnames_of(vspec, sp, vnames, sizeof vnames);
+      return fail(c, e, sub, "'%s' does not apply to a rule of %s \"%s\" (only to %s)", key,
+                  vspec->key, vname, vnames);
     }
   }
   for (size_t i = 0; i < g->nspecs; i++) {
@@ -412,11 +545,488 @@ static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim
   return FSIM_OK;
 }
 
+/* ---- what libconfig does not say ----------------------------------------
+ * libconfig 1.5 calls every grammar problem "syntax error", names an included
+ * file as written in the @include line (not as a path the analyst can open),
+ * and reads an integer literal beyond 32 bits without complaint but wrapped (it
+ * uses atoi: 99999999999 becomes 1215752191, so a large seed or a head count in
+ * the billions would silently change). One pass of the small lexer below over
+ * the text recovers what the analyst needs. */
+
+#define LEX_DEPTH 64
+#define LEX_WIDE 16
+#define LEX_INCLUDES 16
+#define INCLUDE_DEPTH 10
+#define TEXT_MAX_BYTES (64L << 20)
+
+typedef struct lex_wide {
+  int line;
+  int wrapped;   /* what libconfig made of it */
+  int beyond64;  /* too large even with the suffix L */
+  char text[32];
+} lex_wide;
+
+typedef struct lex_facts {
+  int last_line;   /* last line holding a token (not blanks or comments) */
+  int open_line;   /* innermost bracket still open at the end of the text (0: none) */
+  char open_char;
+  int string_line; /* first string running over a line end (0: none) */
+  int comma_line;  /* first '{' or '(' right after a '}' or ')' (a missing ',') */
+  int mismatch_line; /* first closing bracket that does not match the open one */
+  char mismatch_close, mismatch_open;
+  int mismatch_open_line; /* 0 when nothing was open */
+  int nwide;
+  lex_wide wide[LEX_WIDE]; /* plain integer literals outside the int range */
+  int stray_line;       /* first string where the grammar allows none (0: none) */
+  int stray_after_name; /* ... right after a setting's name: the '=' is missing */
+  int nincludes;
+  char includes[LEX_INCLUDES][FSIM_ERROR_PLACE]; /* the names after @include */
+  int include_lines[LEX_INCLUDES];
+} lex_facts;
+
+/* The kind of the token before, for the strings' places. */
+enum { TK_NONE, TK_NAME, TK_VALUE, TK_STRING, TK_ASSIGN, TK_OPEN_GROUP, TK_OPEN_LIST, TK_COMMA,
+       TK_INCLUDE, TK_OTHER };
+
+static void note_wide(lex_facts *f, int line, const char *start, const char *end, int wrapped,
+                      int beyond64) {
+  if (f->nwide >= LEX_WIDE) return;
+  lex_wide *w = &f->wide[f->nwide++];
+  w->line = line;
+  w->wrapped = wrapped;
+  w->beyond64 = beyond64;
+  snprintf(w->text, sizeof w->text, "%.*s", (int)(end - start), start);
+}
+
+static const char *skip_number(const char *p, int line, lex_facts *f) {
+  const char *start = p;
+  if (*p == '-' || *p == '+') p++;
+  if (p[0] == '0' && (p[1] == 'x' || p[1] == 'X')) {
+    /* libconfig reads hex as a 32-bit pattern (0xFFFFFFFF is -1), through strtoul. */
+    p += 2;
+    while (isxdigit((unsigned char)*p)) p++;
+    if (*p != 'L') {
+      errno = 0;
+      unsigned long long v = strtoull(start, NULL, 16);
+      int beyond64 = errno == ERANGE;
+      if (beyond64 || v > 0xFFFFFFFFull)
+        note_wide(f, line, start, p, (int)strtoul(start, NULL, 16), beyond64);
+    }
+  } else {
+    while (isdigit((unsigned char)*p)) p++;
+    if (*p == '.' || *p == 'e' || *p == 'E') { /* a float */
+      while (isdigit((unsigned char)*p) || *p == '.') p++;
+      if (*p == 'e' || *p == 'E') {
+        p++;
+        if (*p == '-' || *p == '+') p++;
+        while (isdigit((unsigned char)*p)) p++;
+      }
+      return p;
+    }
+    if (*p != 'L') {
+      errno = 0;
+      long long v = strtoll(start, NULL, 10);
+      int beyond64 = errno == ERANGE;
+      if (beyond64 || v > INT_MAX || v < INT_MIN) /* wrapped as glibc's atoi, as libconfig: */
+        note_wide(f, line, start, p, (int)strtol(start, NULL, 10), beyond64);
+    }
+  }
+  while (*p == 'L') p++;
+  return p;
+}
+
+static void lex_scan(const char *text, lex_facts *f) {
+  memset(f, 0, sizeof *f);
+  char open[LEX_DEPTH];
+  int open_at[LEX_DEPTH];
+  int depth = 0, line = 1, after_closer = 0, after_include = 0, prev = TK_NONE;
+  const char *p = text;
+  while (*p) {
+    char ch = *p;
+    if (ch == '\n') {
+      line++;
+      p++;
+      continue;
+    }
+    if (isspace((unsigned char)ch)) {
+      p++;
+      continue;
+    }
+    if (ch == '#' || (ch == '/' && p[1] == '/')) {
+      while (*p && *p != '\n') p++;
+      continue;
+    }
+    if (ch == '/' && p[1] == '*') {
+      for (p += 2; *p && !(p[0] == '*' && p[1] == '/'); p++)
+        if (*p == '\n') line++;
+      if (*p) p += 2;
+      continue;
+    }
+    f->last_line = line;
+    int closer_before = after_closer, include_before = after_include, before = prev;
+    after_closer = after_include = 0;
+    prev = TK_OTHER;
+    if (ch == '"') {
+      /* A string may follow only '=', ':', '(', '[', another string, @include,
+       * or a ',' between the values of a list; anywhere else libconfig fails on
+       * it, and leaks it. */
+      int in_list = depth > 0 && depth <= LEX_DEPTH && open[depth - 1] != '{';
+      if (before != TK_ASSIGN && before != TK_OPEN_LIST && !(before == TK_COMMA && in_list) &&
+          before != TK_STRING && before != TK_INCLUDE && !f->stray_line) {
+        f->stray_line = line;
+        f->stray_after_name = before == TK_NAME;
+      }
+      prev = TK_STRING;
+      int start = line;
+      const char *body = p + 1;
+      for (p++; *p && *p != '"'; p++) {
+        if (*p == '\\' && p[1]) p++;
+        if (*p == '\n') line++;
+      }
+      if ((line != start || !*p) && !f->string_line) f->string_line = start;
+      if (include_before && *p && f->nincludes < LEX_INCLUDES) {
+        f->include_lines[f->nincludes] = start;
+        snprintf(f->includes[f->nincludes++], FSIM_ERROR_PLACE, "%.*s", (int)(p - body), body);
+      }
+      if (*p) p++;
+      f->last_line = line;
+    } else if (ch == '@' && strncmp(p, "@include", 8) == 0) {
+      after_include = 1;
+      prev = TK_INCLUDE;
+      p += 8;
+    } else if (ch == '=' || ch == ':' || ch == ',') {
+      prev = ch == ',' ? TK_COMMA : TK_ASSIGN;
+      p++;
+    } else if (ch == '{' || ch == '(' || ch == '[') {
+      if (closer_before && ch != '[' && !f->comma_line) f->comma_line = line;
+      prev = ch == '{' ? TK_OPEN_GROUP : TK_OPEN_LIST;
+      if (depth < LEX_DEPTH) {
+        open[depth] = ch;
+        open_at[depth] = line;
+      }
+      depth++;
+      p++;
+    } else if (ch == '}' || ch == ')' || ch == ']') {
+      char want = 0;
+      if (depth > 0 && --depth < LEX_DEPTH)
+        want = open[depth] == '{' ? '}' : open[depth] == '(' ? ')' : ']';
+      if (want != ch && !f->mismatch_line) {
+        f->mismatch_line = line;
+        f->mismatch_close = ch;
+        f->mismatch_open = want ? open[depth] : 0;
+        f->mismatch_open_line = want ? open_at[depth] : 0;
+      }
+      after_closer = ch != ']';
+      p++;
+    } else if (isalpha((unsigned char)ch) || ch == '*') {
+      const char *word = p;
+      while (isalnum((unsigned char)*p) || *p == '-' || *p == '_' || *p == '*') p++;
+      size_t n = (size_t)(p - word);
+      prev = (n == 4 && strncasecmp(word, "true", 4) == 0) ||
+                     (n == 5 && strncasecmp(word, "false", 5) == 0)
+                 ? TK_VALUE
+                 : TK_NAME;
+    } else if (isdigit((unsigned char)ch) ||
+               ((ch == '-' || ch == '+' || ch == '.') && isdigit((unsigned char)p[1]))) {
+      p = skip_number(p, line, f);
+      prev = TK_VALUE;
+    } else {
+      p++;
+    }
+  }
+  if (depth > 0 && depth <= LEX_DEPTH) {
+    f->open_line = open_at[depth - 1];
+    f->open_char = open[depth - 1];
+  }
+}
+
+/* The whole of a text file, NUL-terminated (NULL when it cannot be read). */
+static char *slurp(const char *path) {
+  FILE *in = fopen(path, "rb");
+  if (!in) return NULL;
+  size_t cap = 8192, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    if (n + 1 >= cap) {
+      char *grown = (long)cap < TEXT_MAX_BYTES ? realloc(buf, cap * 2) : NULL;
+      if (!grown) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = grown;
+      cap *= 2;
+    }
+    size_t k = fread(buf + n, 1, cap - 1 - n, in);
+    n += k;
+    if (k == 0) {
+      buf[n] = '\0';
+      break;
+    }
+  }
+  fclose(in);
+  return buf;
+}
+
+/* Line `line` of text, trimmed and shortened for a message. */
+static void line_text(const char *text, int line, char *buf, size_t size) {
+  buf[0] = '\0';
+  if (!text || line < 1) return;
+  const char *p = text;
+  for (int l = 1; l < line && p; l++) {
+    p = strchr(p, '\n');
+    if (p) p++;
+  }
+  if (!p) return;
+  while (*p == ' ' || *p == '\t') p++;
+  size_t n = strcspn(p, "\r\n");
+  while (n > 0 && (p[n - 1] == ' ' || p[n - 1] == '\t')) n--;
+  if (n > 70)
+    snprintf(buf, size, "%.67s...", p);
+  else
+    snprintf(buf, size, "%.*s", (int)n, p);
+}
+
+/* Where libconfig looks for an included file: `name` is as written after
+ * @include; relative names are taken from the include directory. */
+static void include_path(const config_t *cfg, const char *name, char *buf, size_t size) {
+  const char *dir = config_get_include_dir(cfg);
+  if (dir && dir[0] && name[0] != '/')
+    snprintf(buf, size, "%s/%s", dir, name);
+  else
+    snprintf(buf, size, "%s", name);
+}
+
+/* libconfig's parse error as file:line: message, with the cause spelt out. */
+static fsim_status parse_error(config_t *cfg, const char *path, const char *text,
+                               const char *name, fsim_error *err) {
+  const char *raw = config_error_file(cfg);
+  const char *what = config_error_text(cfg);
+  int line = config_error_line(cfg);
+  char file[FSIM_ERROR_PLACE];
+  char *own = NULL;
+  const char *src = NULL;
+  if (!raw || (path && strcmp(raw, path) == 0)) { /* the scenario itself */
+    snprintf(file, sizeof file, "%s", raw ? raw : name);
+    src = text ? text : (own = slurp(path));
+  } else { /* an included file */
+    include_path(cfg, raw, file, sizeof file);
+    src = own = slurp(file);
+  }
+  if (!what) what = "syntax error";
+  char msg[FSIM_ERROR_TEXT], here[96];
+  line_text(src, line, here, sizeof here);
+  if (strcmp(what, "cannot open include file") == 0) {
+    /* The line is the @include; name the file and say where it was looked for. */
+    char inc[FSIM_ERROR_PLACE] = "", where[FSIM_ERROR_PLACE];
+    const char *q = strchr(here, '"');
+    if (q) snprintf(inc, sizeof inc, "%.*s", (int)strcspn(q + 1, "\""), q + 1);
+    include_path(cfg, inc, where, sizeof where);
+    FILE *probe = inc[0] ? fopen(where, "r") : NULL;
+    const char *why = probe || !inc[0] ? "cannot be read" : strerror(errno);
+    if (probe) fclose(probe);
+    if (!inc[0])
+      snprintf(msg, sizeof msg, "cannot open an included file: %s", here);
+    else if (strcmp(where, inc) != 0)
+      snprintf(msg, sizeof msg, "cannot include \"%.150s\": %.60s (looked for %.250s)", inc, why,
+               where);
+    else
+      snprintf(msg, sizeof msg, "cannot include \"%.150s\": %.60s", inc, why);
+  } else if (strcmp(what, "include file nesting too deep") == 0) {
+    snprintf(msg, sizeof msg, "@include nested too deep (does a file include itself?)");
+  } else if (strcmp(what, "mismatched element type in array") == 0) {
+    snprintf(msg, sizeof msg,
+             "the values of an array [ ... ] must all have one type; write 1.0 rather than 1 "
+             "beside numbers with a decimal point: %s",
+             here);
+  } else if (strcmp(what, "duplicate setting name") == 0) {
+    snprintf(msg, sizeof msg, "a setting is given twice in the same group: %s", here);
+  } else if (strcmp(what, "syntax error") != 0) {
+    snprintf(msg, sizeof msg, "syntax error: %s", what);
+  } else {
+    lex_facts f;
+    if (src) lex_scan(src, &f);
+    if (src && f.string_line && f.string_line <= line) {
+      line = f.string_line;
+      snprintf(msg, sizeof msg,
+               "syntax error: the string opened on this line is not closed on it (a missing "
+               "'\"'?)");
+    } else if (src && f.comma_line == line) {
+      snprintf(msg, sizeof msg,
+               "syntax error: a ',' is missing between two elements of a list: %s", here);
+    } else if (src && f.mismatch_line == line && f.mismatch_open) {
+      snprintf(msg, sizeof msg,
+               "syntax error: '%c' does not close the '%c' opened on line %d (a bracket is "
+               "missing or one too many)",
+               f.mismatch_close, f.mismatch_open, f.mismatch_open_line);
+    } else if (src && f.mismatch_line == line) {
+      snprintf(msg, sizeof msg, "syntax error: '%c' closes nothing", f.mismatch_close);
+    } else if (src && line >= f.last_line && f.open_line) {
+      line = f.open_line;
+      snprintf(msg, sizeof msg,
+               "syntax error: the '%c' opened on this line is never closed (the file ends "
+               "first)",
+               f.open_char);
+    } else if (src && line > f.last_line) {
+      snprintf(msg, sizeof msg,
+               "syntax error at the end of the file (a bracket or quote left open, here or "
+               "in an included file?)");
+    } else if (here[0]) {
+      snprintf(msg, sizeof msg,
+               "syntax error (look for a missing '=', ',' or quote, or a stray character): %s",
+               here);
+    } else {
+      snprintf(msg, sizeof msg, "syntax error");
+    }
+  }
+  free(own);
+  return fsim_error_set(err, FSIM_E_INPUT, file, line, "", "%s", msg);
+}
+
+/* The path of setting `s` below the root ("sectors.[0].width_km"). */
+static void setting_path(const config_setting_t *s, char *buf, size_t size) {
+  const config_setting_t *parent = config_setting_parent(s);
+  if (!parent) {
+    buf[0] = '\0';
+    return;
+  }
+  char up[FSIM_ERROR_PLACE];
+  setting_path(parent, up, sizeof up);
+  const char *key = config_setting_name(s);
+  if (key)
+    snprintf(buf, size, "%.200s%s%.50s", up, up[0] ? "." : "", key);
+  else
+    snprintf(buf, size, "%.200s.[%d]", up, config_setting_index(s));
+}
+
+static int same_file(const char *a, const char *b) {
+  return a == b || (a && b && strcmp(a, b) == 0);
+}
+
+/* The integer setting of `file` at `line` whose value libconfig wrapped to `v`. */
+static const config_setting_t *find_wrapped(const config_setting_t *s, const char *file,
+                                            int line, int v) {
+  if (config_setting_type(s) == CONFIG_TYPE_INT)
+    return same_file(config_setting_source_file(s), file) &&
+                   (int)config_setting_source_line(s) == line && config_setting_get_int(s) == v
+               ? s
+               : NULL;
+  if (!config_setting_is_aggregate(s)) return NULL;
+  int n = config_setting_length(s);
+  for (int i = 0; i < n; i++) {
+    const config_setting_t *hit =
+        find_wrapped(config_setting_get_elem(s, (unsigned)i), file, line, v);
+    if (hit) return hit;
+  }
+  return NULL;
+}
+
+/* Collects the distinct files the settings came from (NULL: text in memory). */
+static void collect_files(const config_setting_t *s, const char **files, int *n, int max) {
+  const char *f = config_setting_source_file(s);
+  int known = 0;
+  for (int i = 0; i < *n && !known; i++) known = same_file(files[i], f);
+  if (!known && *n < max) files[(*n)++] = f;
+  if (!config_setting_is_aggregate(s)) return;
+  int len = config_setting_length(s);
+  for (int i = 0; i < len; i++)
+    collect_files(config_setting_get_elem(s, (unsigned)i), files, n, max);
+}
+
+/* Refuses integer literals that libconfig read wrapped (see above). */
+static fsim_status check_wide_integers(config_t *cfg, const char *path, const char *text,
+                                       const char *name, fsim_error *err) {
+  const config_setting_t *root = config_root_setting(cfg);
+  const char *files[64];
+  int nfiles = 0;
+  collect_files(root, files, &nfiles, 64);
+  fsim_status st = FSIM_OK;
+  for (int i = 0; i < nfiles && st == FSIM_OK; i++) {
+    char shown[FSIM_ERROR_PLACE];
+    char *own = NULL;
+    const char *src;
+    if (!files[i] || (path && strcmp(files[i], path) == 0)) {
+      snprintf(shown, sizeof shown, "%s", files[i] ? files[i] : name);
+      src = text ? text : (own = slurp(path));
+    } else {
+      include_path(cfg, files[i], shown, sizeof shown);
+      src = own = slurp(shown);
+    }
+    lex_facts f;
+    if (src) lex_scan(src, &f);
+    for (int k = 0; src && k < f.nwide && st == FSIM_OK; k++) {
+      const config_setting_t *s = find_wrapped(root, files[i], f.wide[k].line, f.wide[k].wrapped);
+      if (!s) continue; /* not a setting of the scenario: nothing was misread */
+      char where[FSIM_ERROR_PLACE];
+      setting_path(s, where, sizeof where);
+      if (f.wide[k].beyond64)
+        st = fsim_error_set(err, FSIM_E_INPUT, shown, f.wide[k].line, where,
+                            "%s is out of range for any integer (%lld to %lld)",
+                            f.wide[k].text, LLONG_MIN, LLONG_MAX);
+      else
+        st = fsim_error_set(err, FSIM_E_INPUT, shown, f.wide[k].line, where,
+                            "%s is out of range for a plain integer (%d to %d) and would be "
+                            "misread; write %sL for a 64-bit integer",
+                            f.wide[k].text, INT_MIN, INT_MAX, f.wide[k].text);
+    }
+    free(own);
+  }
+  return st;
+}
+
+/* A string that does not end on the line where it starts is refused before
+ * libconfig reads the text: it is almost always a missing '"', which libconfig
+ * reports lines later, where the shifted quotes finally clash, and in doing so
+ * leaks the string token it was holding (libconfig 1.5 has no destructor for
+ * it). Names and texts of a scenario never need a line break. The included
+ * files are checked too, as libconfig will read them. */
+static fsim_status precheck(const config_t *cfg, const char *shown, const char *src, int depth,
+                            fsim_error *err) {
+  lex_facts *f = malloc(sizeof *f);
+  if (!f) return fsim_error_set(err, FSIM_E_NOMEM, shown, 0, "", "out of memory");
+  lex_scan(src, f);
+  fsim_status st = FSIM_OK;
+  if (f->string_line)
+    st = fsim_error_set(err, FSIM_E_INPUT, shown, f->string_line, "",
+                        "syntax error: the string opened on this line is not closed on it (a "
+                        "missing '\"'?)");
+  else if (f->stray_line && f->stray_after_name)
+    st = fsim_error_set(err, FSIM_E_INPUT, shown, f->stray_line, "",
+                        "syntax error: a '=' is missing between a setting's name and its value");
+  else if (f->stray_line)
+    st = fsim_error_set(err, FSIM_E_INPUT, shown, f->stray_line, "",
+                        "syntax error: a string where none can be (is a '=', ',' or '[' "
+                        "missing before it, or a name in quotes?)");
+  for (int i = 0; st == FSIM_OK && depth < INCLUDE_DEPTH && i < f->nincludes; i++) {
+    char inc[FSIM_ERROR_PLACE];
+    include_path(cfg, f->includes[i], inc, sizeof inc);
+    /* libconfig 1.5 ends the process (exit() from its scanner) when an @include names
+     * a directory or another file it cannot read as text (hyperrealm/libconfig#292). */
+    struct stat sb;
+    if (stat(inc, &sb) == 0 && !S_ISREG(sb.st_mode)) {
+      st = fsim_error_set(err, FSIM_E_INPUT, shown, f->include_lines[i], "",
+                          "@include \"%s\": not a regular file (%s)", f->includes[i], inc);
+      break;
+    }
+    char *text = slurp(inc);
+    if (!text) continue; /* libconfig says it cannot be opened, and parse_error explains */
+    st = precheck(cfg, inc, text, depth + 1, err);
+    free(text);
+  }
+  free(f);
+  return st;
+}
+
 /* ---- entry points ------------------------------------------------------- */
 
 static fsim_status read_config(config_t *cfg, const char *path, const char *text,
                                const char *name, fsim_error *err) {
   int ok;
+  char *own = text ? NULL : slurp(path);
+  fsim_status pre = text || own ? precheck(cfg, text ? name : path, text ? text : own, 0, err)
+                                : FSIM_OK;
+  free(own);
+  if (pre != FSIM_OK) return pre;
   if (text) {
     ok = config_read_string(cfg, text);
   } else {
@@ -427,13 +1037,13 @@ static fsim_status read_config(config_t *cfg, const char *path, const char *text
     fclose(probe);
     ok = config_read_file(cfg, path);
   }
-  if (ok == CONFIG_TRUE) return FSIM_OK;
-  const char *file = config_error_file(cfg);
-  if (config_error_type(cfg) == CONFIG_ERR_FILE_IO)
+  if (ok == CONFIG_TRUE) return check_wide_integers(cfg, path, text, name, err);
+  if (config_error_type(cfg) == CONFIG_ERR_FILE_IO) {
+    const char *file = config_error_file(cfg);
     return fsim_error_set(err, FSIM_E_INPUT, file ? file : name, 0, "",
                           "cannot read the scenario file");
-  return fsim_error_set(err, FSIM_E_INPUT, file ? file : name, config_error_line(cfg), "",
-                        "syntax error: %s", config_error_text(cfg));
+  }
+  return parse_error(cfg, path, text, name, err);
 }
 
 static fsim_status apply_overrides(config_t *cfg, const fsim_overrides *ov, fsim_error *err) {

@@ -146,8 +146,8 @@ static fsim_status check_sectors(rctx *c, fsim_scenario *sc) {
       if (s->schedule[k].day > sc->run.days)
         return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, s->schedule[k].day);
       if (k > 0 && s->schedule[k].day <= s->schedule[k - 1].day)
-        return bad(c, p, "days must increase along the schedule: %d after %d",
-                   s->schedule[k].day, s->schedule[k - 1].day);
+        return bad(c, p, "must be after the day of the change before it (%d), got %d",
+                   s->schedule[k - 1].day, s->schedule[k].day);
     }
   }
   return FSIM_OK;
@@ -350,7 +350,10 @@ static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
   } else {
     if (!isnan(a->a) || !isnan(a->b))
       return bad(c, isnan(a->a) ? "model.attrition.b" : "model.attrition.a",
-                 "exponents apply only with law = \"free\" (the law fixes them)");
+                 "exponents apply only with law = \"free\" (law \"%s\" fixes them)",
+                 a->law == FSIM_LAW_SQUARE   ? "square"
+                 : a->law == FSIM_LAW_LINEAR ? "linear"
+                                             : "logarithmic");
   }
   return FSIM_OK;
 }

@@ -45,7 +45,7 @@ static const fsim_spec run_specs[] = {
             "Calendar date of day 1 (YYYY-MM-DD)."),
     S_INT(fsim_run_def, replications, "replications", 0, 1000, 1, 1e7, "replications",
           "Monte Carlo replications (overridden by -n)."),
-    {"seed", FSIM_K_INT64, offsetof(fsim_run_def, seed), 0, 0, 1, NULL, 0, 9.2e18, NULL, 0,
+    {"seed", FSIM_K_INT64, offsetof(fsim_run_def, seed), 0, 0, 1, NULL, 0, 9223372036854775807.0, NULL, 0,
      NULL, NULL, "Master seed of all random streams (overridden by --seed)."},
     S_ENUM(fsim_run_def, mode, "mode", 0, FSIM_MODE_STOCHASTIC, "stochastic|expected",
            "stochastic draws every random quantity; expected replaces every draw by its mean."),
@@ -241,7 +241,8 @@ static const fsim_group rule_group = {"sides.<side>.rules.[k]", rule_specs, COUN
                                       "Allocation rules, evaluated in order every morning."};
 
 static const fsim_spec side_specs[] = {
-    S_TEXTK(fsim_side_def, name, "name", FSIM_K_TEXT, R, NULL, NULL, "Display name."),
+    S_TEXTK(fsim_side_def, name, "name", FSIM_K_TEXT, R, NULL, NULL,
+            "Display name (one line)."),
     S_FLOAT(fsim_side_def, reserve, "reserve", W, 0, 0, PERSONS_MAX, "persons",
             "Personnel in the reserve on day 0 (not in any sector)."),
     S_FLOAT(fsim_side_def, reserve_quality, "reserve_quality", GT, 1.0, 0, 100, "multiplier",
@@ -319,8 +320,8 @@ static const fsim_spec root_specs[] = {
     S_GROUP(fsim_scenario, run, 0, "run", 0, run_group, "Run settings."),
     S_GROUP(fsim_scenario, model, 0, "model", 0, model_group, "Model constants."),
     S_LIST(fsim_scenario, sectors, nsectors, "sectors", R, sector_group, "The sectors."),
-    S_LIST(fsim_scenario, formations, nformations, "formations", R, formation_group,
-           "The formations."),
+    S_LIST(fsim_scenario, formations, nformations, "formations", O, formation_group,
+           "The formations (optional: a side may have only its reserve)."),
     S_GROUP(fsim_scenario, sides, 0, "sides", R, sides_group, "The two sides."),
     S_LIST(fsim_scenario, events, nevents, "events", O, event_group, "Named days."),
     S_GROUP(fsim_scenario, sweep, offsetof(fsim_scenario, has_sweep), "sweep", O, sweep_group,
