@@ -272,9 +272,18 @@ void fsim_step_day(fsim_replica *rp, int t) {
       for (int k = 0; k < eng->nside_formations[i]; k++)
         present += rp->n[(size_t)eng->side_formations[i][k] * L + (size_t)s];
       double mu = rp->mu[SIDE2(s, i)];
-      double loss = eng->expected ? mu
-                    : mu > 0      ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu)
-                                  : 0.0;
+      double loss;
+      if (eng->expected)
+        loss = mu;
+      else if (!(mu > 0))
+        loss = 0.0;
+      else if (present <= mu - 10.0 * sqrt(mu))
+        /* A Poisson draw below `present` has probability < e^-50 (Chernoff): all is lost.
+           This also keeps huge means (up to 1e30 with the free law) out of the
+           sampler, whose counts are unsigned ints. */
+        loss = present;
+      else
+        loss = (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu);
       loss = fmin(loss, present); /* capped at what is there (MODEL.md 5) */
       rp->loss_day[SIDE2(s, i)] = loss;
       split_losses(rp, s, i, loss);

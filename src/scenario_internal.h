@@ -12,6 +12,9 @@
 #define FSIM_TEXT_MAX 128
 #define FSIM_MAX_REFS 32
 #define FSIM_MAX_VALUES 256
+/* Persons a side may have in all over a run: the engine counts persons in unsigned
+   ints (Poisson and binomial draws, loss splits), so a side stays well inside them. */
+#define FSIM_SIDE_PERSONS_MAX 1e9
 
 enum { FSIM_BLUE = 0, FSIM_RED = 1, FSIM_NSIDES = 2 };
 enum { FSIM_MODE_STOCHASTIC = 0, FSIM_MODE_EXPECTED = 1 };

@@ -273,11 +273,23 @@ static fsim_status check_sides(rctx *c, fsim_scenario *sc) {
   char p[FSIM_ERROR_PLACE];
   for (int s = 0; s < FSIM_NSIDES; s++) {
     const fsim_side_def *side = &sc->sides.side[s];
-    double total = side->reserve + side->replacements_per_day;
+    /* A side with nothing at all is a mistake; a formation of 0 persons is not (a
+       sweep may start a side's strength at zero), and the engine handles it. */
+    int sources = side->reserve > 0 || side->replacements_per_day > 0;
+    double total = side->reserve + side->replacements_per_day * sc->run.days;
     for (int f = 0; f < sc->nformations; f++)
-      if (sc->formations[f].side_idx == s) total += sc->formations[f].personnel;
+      if (sc->formations[f].side_idx == s) {
+        sources = 1;
+        total += sc->formations[f].personnel;
+      }
     snprintf(p, sizeof p, "sides.%s", fsim_side_keys[s]);
-    if (!(total > 0))
+    if (total > FSIM_SIDE_PERSONS_MAX)
+      /* The engine counts persons in unsigned ints (draws, loss splits). */
+      return bad(c, p,
+                 "%s (\"%s\") has %.0f persons in all (formations, reserve and replacements "
+                 "over the run); at most %.0f",
+                 fsim_side_keys[s], side->name, total, FSIM_SIDE_PERSONS_MAX);
+    if (!sources)
       return bad(c, p,
                  "%s (\"%s\") has no personnel: no formation of side \"%s\", no reserve and "
                  "no replacements",

@@ -11,7 +11,7 @@
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define BIG 1e12
 #define DAYS_MAX 36500.0
-#define PERSONS_MAX 1e9
+#define PERSONS_MAX FSIM_SIDE_PERSONS_MAX
 
 /* Variants of a rule (bit = 1 << FSIM_RULE_x). */
 #define V_TRANSFER (1u << FSIM_RULE_TRANSFER)

@@ -3,6 +3,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <string.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -136,6 +137,190 @@ START_TEST(test_early_stop) {
 }
 END_TEST
 
+/* ---- Numeric edge cases: no NaN, no negative count, no overflow ---------------- */
+
+static int ends_with(const char *s, const char *tail) {
+  size_t n = strlen(s), k = strlen(tail);
+  return n >= k && strcmp(s + n - k, tail) == 0;
+}
+
+/* Series that count persons, events or stocks, which can never be negative (the
+ * front line and route distance can). */
+static int never_negative(const char *name) {
+  static const char *const signed_series[] = {"front_km", "route_km"};
+  for (size_t k = 0; k < sizeof signed_series / sizeof *signed_series; k++)
+    if (ends_with(name, signed_series[k])) return 0;
+  return 1;
+}
+
+/* Metrics that are NaN by definition where undefined: no blue losses, no cut. */
+static int may_be_nan(const char *name) {
+  return strcmp(name, "exchange_ratio") == 0 || ends_with(name, ".cut_day");
+}
+
+/* Every series value of every replication and day is finite and, where it counts
+ * something, not negative; so is every metric. */
+static void assert_sane(const fsim_results *res, int days) {
+  const long n = fsim_results_replications(res);
+  for (int v = 0; v < fsim_results_nseries(res); v++) {
+    const char *name = fsim_results_series_name(res, v);
+    const int nonneg = never_negative(name);
+    for (long r = 0; r < n; r++)
+      for (int d = 0; d <= days; d++) {
+        double x = fsim_results_series_value(res, v, d, r);
+        ck_assert_msg(isfinite(x), "%s day %d rep %ld: %g", name, d, r, x);
+        ck_assert_msg(!nonneg || x >= 0, "%s day %d rep %ld: %g < 0", name, d, r, x);
+      }
+  }
+  for (int m = 0; m < fsim_results_nmetrics(res); m++) {
+    const char *name = fsim_results_metric_name(res, m);
+    for (long r = 0; r < n; r++) {
+      double x = fsim_results_value(res, r, m);
+      if (isnan(x) && may_be_nan(name)) continue;
+      ck_assert_msg(isfinite(x), "%s rep %ld: %g", name, r, x);
+      ck_assert_msg(!never_negative(name) || x >= 0, "%s rep %ld: %g < 0", name, r, x);
+    }
+  }
+}
+
+/* One sector "s" with a supply route and a held area, so that every mechanism runs. */
+static fsim_scenario *edge_scenario(const char *run, double blue, double red, double rate,
+                                    double alpha, const char *law) {
+  char text[2048];
+  snprintf(text, sizeof text,
+           "run = { %s };\n"
+           "model = { attrition = { %s }; };\n"
+           "sectors = ( { name = \"s\"; width_km = 20; attacker = \"red\"; engagement_rate = %g;\n"
+           "  step_km = 0.05; attrition = { blue = %g; red = %g; };\n"
+           "  held_area = { holder = \"blue\"; initial_km2 = 300; max_km2 = 500; };\n"
+           "  supply = { side = \"blue\"; distance_km = 5; }; } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = %.0f; location = \"s\"; },\n"
+           "  { name = \"r\"; side = \"red\"; personnel = %.0f; location = \"s\"; } );\n"
+           "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; }; };\n",
+           run, law, rate, alpha, alpha, blue, red);
+  return tu_load(text);
+}
+
+static void assert_conserved(const fsim_results *res, const double start[2]) {
+  const char *end[2] = {"blue.personnel_end", "red.personnel_end"};
+  const char *lost[2] = {"blue.losses", "red.losses"};
+  for (int i = 0; i < 2; i++) {
+    int me = fsim_results_metric_index(res, end[i]), ml = fsim_results_metric_index(res, lost[i]);
+    for (long r = 0; r < fsim_results_replications(res); r++)
+      ck_assert_double_eq_tol(fsim_results_value(res, r, me) + fsim_results_value(res, r, ml),
+                              start[i], 1e-9 * start[i] + 1e-9);
+  }
+}
+
+START_TEST(test_zero_personnel) {
+  /* A side of 0 persons: nobody fights, nothing is lost, the run stops on day 1. */
+  for (int side = 0; side < 2; side++) {
+    fsim_scenario *sc = edge_scenario("days = 30; seed = 5;", side == 0 ? 0 : 1000,
+                                      side == 1 ? 0 : 1000, 20, 0.01, "law = \"square\";");
+    fsim_results *res = tu_run(sc, 50, 1);
+    assert_sane(res, 30);
+    ck_assert_double_eq(tu_metric_mean(res, "blue.losses"), 0);
+    ck_assert_double_eq(tu_metric_mean(res, "red.losses"), 0);
+    ck_assert_double_eq(tu_metric_mean(res, "days_run"), 1);
+    ck_assert(isnan(tu_metric_mean(res, "exchange_ratio")));
+    fsim_results_free(res);
+    fsim_scenario_free(sc);
+  }
+}
+END_TEST
+
+START_TEST(test_zero_engagement_rate) {
+  /* No engagements: no losses, no movement, full strength to the end. */
+  fsim_scenario *sc = edge_scenario("days = 30; seed = 6;", 1000, 3000, 0, 0.01, "law = \"square\";");
+  fsim_results *res = tu_run(sc, 50, 1);
+  assert_sane(res, 30);
+  ck_assert_double_eq(tu_series_mean(res, "s.engagements", 30), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "blue.personnel_end"), 1000);
+  ck_assert_double_eq(tu_metric_mean(res, "red.personnel_end"), 3000);
+  ck_assert_double_eq(tu_metric_mean(res, "s.front_km"), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "s.route_cut"), 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_no_defender) {
+  /* Red attacks in "a", where blue has nobody: every attack succeeds (MODEL.md 3),
+   * nobody is lost there, and the route 1 km away is cut within days. Sector "c" has
+   * nobody at all until a blue formation arrives on the last day. */
+  fsim_scenario *sc = tu_load(
+      "run = { days = 20; seed = 7; };\n"
+      "sectors = (\n"
+      "  { name = \"a\"; width_km = 10; attacker = \"red\"; engagement_rate = 10; step_km = 0.1;\n"
+      "    attrition = { blue = 0.01; red = 0.01; };\n"
+      "    held_area = { holder = \"blue\"; initial_km2 = 30; max_km2 = 100; };\n"
+      "    supply = { side = \"blue\"; distance_km = 1.0; }; },\n"
+      "  { name = \"b\"; width_km = 10; attacker = \"blue\"; engagement_rate = 10;\n"
+      "    attrition = { blue = 0.01; red = 0.01; }; },\n"
+      "  { name = \"c\"; width_km = 10; attacker = \"blue\"; engagement_rate = 10;\n"
+      "    attrition = { blue = 0.01; red = 0.01; }; } );\n"
+      "formations = ( { name = \"r1\"; side = \"red\"; personnel = 1000; location = \"a\"; },\n"
+      "  { name = \"b1\"; side = \"blue\"; personnel = 1000; location = \"b\"; },\n"
+      "  { name = \"late\"; side = \"blue\"; personnel = 500; location = \"c\"; arrival_day = 20; } );\n"
+      "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; }; };\n");
+  fsim_results *res = tu_run(sc, 50, 1);
+  assert_sane(res, 20);
+  ck_assert_double_eq(tu_metric_mean(res, "blue.losses"), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "red.losses"), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "a.route_cut"), 1);
+  ck_assert_double_eq(tu_series_mean(res, "a.red_successes", 5), tu_series_mean(res, "a.red_attacks", 5));
+  /* The late formation counts on the last day only. */
+  ck_assert_double_eq(tu_series_mean(res, "c.blue_personnel", 19), 0);
+  ck_assert_double_eq(tu_series_mean(res, "c.blue_personnel", 20), 500);
+  ck_assert_double_eq(tu_metric_mean(res, "blue.personnel_end"), 1500);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_huge_forces) {
+  /* 10 million a side, square law: daily losses near 10^5 persons; counts stay whole
+   * and are conserved exactly. */
+  fsim_scenario *sc = edge_scenario("days = 60; seed = 8;", 1e7, 1e7, 40, 0.01, "law = \"square\";");
+  fsim_results *res = tu_run(sc, 20, 2);
+  assert_sane(res, 60);
+  const double start[2] = {1e7, 1e7};
+  assert_conserved(res, start);
+  ck_assert_double_gt(tu_metric_mean(res, "blue.losses"), 1e6);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* At the loader's limit (10^9 a side) with the free law's largest exponent, the
+   * daily mean loss is about 10^26: both sides are wiped out on day 1, at once. */
+  sc = edge_scenario("days = 10; seed = 9;", 1e9, 1e9, 40, 0.01, "law = \"free\"; a = 3; b = 0;");
+  res = tu_run(sc, 5, 1);
+  assert_sane(res, 10);
+  ck_assert_double_eq(tu_metric_mean(res, "blue.losses"), 1e9);
+  ck_assert_double_eq(tu_metric_mean(res, "red.losses"), 1e9);
+  ck_assert_double_eq(tu_metric_mean(res, "days_run"), 1);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_one_day_and_ten_years) {
+  /* days = 1 and days = 3650, with losses small enough that both sides last:
+   * about 100 a day from 2 million. */
+  const int days[2] = {1, 3650};
+  for (int k = 0; k < 2; k++) {
+    char run[64];
+    snprintf(run, sizeof run, "days = %d; seed = 10;", days[k]);
+    fsim_scenario *sc = edge_scenario(run, 2e6, 2e6, 1, 5e-5, "law = \"square\";");
+    fsim_results *res = tu_run(sc, 10, 2);
+    assert_sane(res, days[k]);
+    const double start[2] = {2e6, 2e6};
+    assert_conserved(res, start);
+    ck_assert_double_eq(tu_metric_mean(res, "days_run"), days[k]);
+    fsim_results_free(res);
+    fsim_scenario_free(sc);
+  }
+}
+END_TEST
+
 Suite *runner_suite(void) {
   Suite *s = suite_create("runner");
   TCase *tc = tcase_create("fsim_run");
@@ -144,6 +329,14 @@ Suite *runner_suite(void) {
   tcase_add_test(tc, test_seed_matters);
   tcase_add_test(tc, test_conservation);
   tcase_add_test(tc, test_early_stop);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("edge_cases");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_zero_personnel);
+  tcase_add_test(tc, test_zero_engagement_rate);
+  tcase_add_test(tc, test_no_defender);
+  tcase_add_test(tc, test_huge_forces);
+  tcase_add_test(tc, test_one_day_and_ten_years);
   suite_add_tcase(s, tc);
   return s;
 }
