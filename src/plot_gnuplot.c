@@ -2,6 +2,7 @@
  * of paths), its error output captured for the message when it fails. */
 #include <errno.h>
 #include <fcntl.h>
+#include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -25,6 +26,7 @@ typedef struct outcome {
   int started;    /* 0: the program could not be run (errno in exec_errno) */
   int exec_errno;
   int status;     /* exit status, or 128 + signal */
+  int signal;     /* the signal that ended it, or 0 */
   char tail[CAPTURE_MAX + 1]; /* the end of its error output */
 } outcome;
 
@@ -74,6 +76,10 @@ static int run(char *const argv[], const char *cwd, outcome *o) {
     return -1;
   }
   if (pid == 0) {
+    /* frontsim ignores SIGXFSZ to report a file size limit as an error; an ignored
+       signal survives exec, and gnuplot does not check its writes, so it would end
+       "successfully" with a truncated chart. By default the signal ends it instead. */
+    signal(SIGXFSZ, SIG_DFL);
     int null = open("/dev/null", O_RDWR);
     if (null >= 0) dup2(null, STDIN_FILENO);
     dup2(err_pipe[1], STDOUT_FILENO);
@@ -100,6 +106,7 @@ static int run(char *const argv[], const char *cwd, outcome *o) {
     if (errno != EINTR) return -1;
   o->started = n != (ssize_t)sizeof e;
   o->exec_errno = o->started ? 0 : e;
+  o->signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
   o->status = WIFEXITED(wstatus) ? WEXITSTATUS(wstatus)
               : WIFSIGNALED(wstatus) ? 128 + WTERMSIG(wstatus) : 1;
   return 0;
@@ -182,12 +189,16 @@ fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *s
   if (!o.started)
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "chart %s: cannot run %s: %s", shown,
                           program, strerror(o.exec_errno));
+  if (o.signal != 0)
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "chart %s: gnuplot was killed by signal %d (%s)", shown, o.signal,
+                          strsignal(o.signal));
   if (o.status != 0) {
     char why[400];
     summarize(o.tail, why, sizeof why);
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
-                          "chart %s: gnuplot failed (exit status %d): %s", shown, o.status,
-                          why[0] ? why : "no message");
+                          "chart %s: gnuplot failed (exit status %d): %s",
+                          shown, o.status, why[0] ? why : "no message");
   }
   return FSIM_OK;
 }

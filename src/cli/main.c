@@ -1,6 +1,7 @@
 /* The frontsim command line: parse, call the library, print. Only this file and
  * the cli_*.c handlers decide exit statuses: 0 ok, 1 a run failed, 2 bad input. */
 #include <gsl/gsl_errno.h>
+#include <signal.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -36,6 +37,9 @@ static void usage(FILE *out) {
 int main(int argc, char **argv) {
   /* The library checks every GSL return value itself. */
   gsl_set_error_handler_off();
+  /* Past a file size limit (ulimit -f), a write should fail with EFBIG, reported and
+     cleaned up like a full disk, rather than kill the process mid-file. */
+  signal(SIGXFSZ, SIG_IGN);
   if (argc < 2) {
     usage(stderr);
     return 2;
