@@ -110,7 +110,8 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   }
   if (opt->stop && *opt->stop) {
     fsim_results_free(res);
-    return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "", "interrupted");
+    return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
+                          "interrupted before the replications were done; nothing written");
   }
   if (opt->progress) opt->progress(opt->progress_ctx, (long)nreps, (long)nreps);
   *out = res;
