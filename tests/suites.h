@@ -4,7 +4,7 @@
 
 #include <check.h>
 
-#define FSIM_SUITES FSIM_SUITE(scenario) FSIM_SUITE(model) FSIM_SUITE(policy) FSIM_SUITE(runner) FSIM_SUITE(stats) FSIM_SUITE(design) FSIM_SUITE(samplers) FSIM_SUITE(fit) FSIM_SUITE(plot)
+#define FSIM_SUITES FSIM_SUITE(scenario) FSIM_SUITE(model) FSIM_SUITE(policy) FSIM_SUITE(runner) FSIM_SUITE(stats) FSIM_SUITE(design) FSIM_SUITE(samplers) FSIM_SUITE(fit) FSIM_SUITE(plot) FSIM_SUITE(validation)
 
 #define FSIM_SUITE(name) Suite *name##_suite(void);
 FSIM_SUITES
