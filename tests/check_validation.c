@@ -382,7 +382,7 @@ END_TEST
 
 START_TEST(test_mean_extinction) {
   /* Red (40) against blue (200) loses about 10 a day and is gone in expected mode
-   * on day 4. Red's loss is capped: N(t) = max(0, N(t-1) - L) with max(0, .)
+   * on day 5. Red's loss is capped: N(t) = max(0, N(t-1) - L) with max(0, .)
    * convex, so by Jensen E[N_red(t)] >= max(0, E[N_red(t-1)] - alpha_b E[N_blue(t-1)])
    * and, by induction (with E[N_blue] <= its expected-mode value, below), the mean
    * of red stays at or above expected mode; blue, whose own cap never binds, then
