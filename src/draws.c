@@ -43,6 +43,18 @@ void fsim_draw_trace_free(fsim_draw_trace *t) {
   t->n = t->cap = 0;
 }
 
+int fsim_draw_trace_filter(const fsim_draw_trace *t, int kind, fsim_draw_trace *out) {
+  for (size_t i = 0; i < t->n; i++) {
+    const fsim_draw_note *d = &t->notes[i];
+    size_t n = d->kind != kind ? 0 : kind == FSIM_DRAW_MULTINOMIAL ? 1 + (size_t)d->a : 1;
+    for (size_t j = 0; j < n; j++) {
+      const fsim_draw_note *e = &t->notes[i + j];
+      fsim_draw_trace_add(out, e->kind, e->stream, e->a, e->b);
+    }
+  }
+  return out->failed ? -1 : 0;
+}
+
 double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsigned int *k) {
   double sum = 0.0;
   for (size_t i = 0; i < t->n; i++) {
@@ -52,7 +64,7 @@ double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsi
       case FSIM_DRAW_POISSON: sum += fsim_ran_poisson(r, d->a); break;
       case FSIM_DRAW_BINOMIAL: sum += fsim_ran_binomial(r, d->a, (unsigned int)d->b); break;
       case FSIM_DRAW_GAMMA: sum += gsl_ran_gamma(r, d->a, d->b); break;
-      case FSIM_DRAW_LOGNORMAL: sum += gsl_ran_lognormal(r, d->a, d->b); break;
+      case FSIM_DRAW_LOGNORMAL: sum += fsim_ran_lognormal(r, d->a, d->b); break;
       case FSIM_DRAW_MULTINOMIAL: {
         size_t K = (size_t)d->a;
         for (size_t j = 0; j < K; j++) w[j] = t->notes[i + 1 + j].a;

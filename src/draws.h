@@ -43,6 +43,9 @@ typedef struct fsim_draw_counter {
 
 void fsim_draw_trace_add(fsim_draw_trace *t, int kind, int stream, double a, double b);
 void fsim_draw_trace_free(fsim_draw_trace *t);
+/* Copies into `out` (empty) the draws of `t` of one kind, with a multinomial's weights;
+ * returns 0, or -1 out of memory. */
+int fsim_draw_trace_filter(const fsim_draw_trace *t, int kind, fsim_draw_trace *out);
 /* Replays a trace with generators rng[stream]; returns a checksum of the draws so
  * the compiler cannot drop them. */
 double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsigned int *k);
@@ -76,7 +79,7 @@ static inline double fsim_draw_gamma(fsim_draw_counter *c, gsl_rng **rng, int s,
 static inline double fsim_draw_lognormal(fsim_draw_counter *c, gsl_rng **rng, int s,
                                          double zeta, double sigma) {
   fsim_draw_note_(c, FSIM_DRAW_LOGNORMAL, s, zeta, sigma);
-  return gsl_ran_lognormal(rng[s], zeta, sigma);
+  return fsim_ran_lognormal(rng[s], zeta, sigma);
 }
 
 /* Multinomial by conditional binomials (as gsl_ran_multinomial), stopping as soon

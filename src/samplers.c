@@ -1,6 +1,50 @@
 #include "samplers.h"
 
+#include <gsl/gsl_randist.h>
 #include <math.h>
+#include <pthread.h>
+
+/* log k! for k < LOGFACT_N, filled once: the exact acceptance tests of PTRS and BTRS
+ * need it for a third to a half of their draws at the means the model uses, and a
+ * table lookup costs far less than lgamma. */
+#define LOGFACT_N 1024
+static double logfact_table[LOGFACT_N];
+static pthread_once_t logfact_once = PTHREAD_ONCE_INIT;
+
+static void logfact_fill(void) {
+  for (int k = 0; k < LOGFACT_N; k++) logfact_table[k] = lgamma(k + 1.0);
+}
+
+static double log_factorial(double k) {
+  return k < LOGFACT_N ? logfact_table[(int)k] : lgamma(k + 1.0);
+}
+
+/* 1/k for the recursions of the inversion samplers, which rarely go beyond k = 40:
+ * a multiplication instead of a division per step. */
+#define RECIP_N 64
+static const double recip[RECIP_N] = {
+    0,        1.0 / 1,  1.0 / 2,  1.0 / 3,  1.0 / 4,  1.0 / 5,  1.0 / 6,  1.0 / 7,
+    1.0 / 8,  1.0 / 9,  1.0 / 10, 1.0 / 11, 1.0 / 12, 1.0 / 13, 1.0 / 14, 1.0 / 15,
+    1.0 / 16, 1.0 / 17, 1.0 / 18, 1.0 / 19, 1.0 / 20, 1.0 / 21, 1.0 / 22, 1.0 / 23,
+    1.0 / 24, 1.0 / 25, 1.0 / 26, 1.0 / 27, 1.0 / 28, 1.0 / 29, 1.0 / 30, 1.0 / 31,
+    1.0 / 32, 1.0 / 33, 1.0 / 34, 1.0 / 35, 1.0 / 36, 1.0 / 37, 1.0 / 38, 1.0 / 39,
+    1.0 / 40, 1.0 / 41, 1.0 / 42, 1.0 / 43, 1.0 / 44, 1.0 / 45, 1.0 / 46, 1.0 / 47,
+    1.0 / 48, 1.0 / 49, 1.0 / 50, 1.0 / 51, 1.0 / 52, 1.0 / 53, 1.0 / 54, 1.0 / 55,
+    1.0 / 56, 1.0 / 57, 1.0 / 58, 1.0 / 59, 1.0 / 60, 1.0 / 61, 1.0 / 62, 1.0 / 63};
+
+static inline double reciprocal(unsigned int k) { return k < RECIP_N ? recip[k] : 1.0 / k; }
+
+/* x^n by repeated squaring: a few multiplications, cheaper than exp(n log x) for the
+ * small n of the inversion samplers, and as accurate (relative error ~ log2(n) eps). */
+static double pow_uint(double x, unsigned int n) {
+  double r = 1.0;
+  while (n) {
+    if (n & 1) r *= x;
+    x *= x;
+    n >>= 1;
+  }
+  return r;
+}
 
 /* Inversion by sequential search from 0: about mu + 1 uniforms' worth of work, best
  * below mu = 10. */
@@ -9,7 +53,7 @@ static unsigned int poisson_inversion(const gsl_rng *r, double mu) {
   unsigned int k = 0;
   while (u > cdf) {
     k++;
-    p *= mu / k;
+    p *= mu * reciprocal(k);
     cdf += p;
     if (p < 1e-300 && cdf >= 1.0 - 1e-15) break; /* rounding left a sliver above cdf */
   }
@@ -20,7 +64,9 @@ unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
   if (!(mu > 0)) return 0;
   if (mu < 10) return poisson_inversion(r, mu);
   /* PTRS (Hörmann 1993, algorithm PTRS). */
-  const double slam = sqrt(mu), loglam = log(mu);
+  pthread_once(&logfact_once, logfact_fill);
+  const double slam = sqrt(mu);
+  double loglam = 0.0; /* only for the exact test: computed on its first use */
   const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
   const double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
@@ -29,7 +75,8 @@ unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
     const double k = floor((2 * a / us + b) * U + mu + 0.43);
     if (us >= 0.07 && V <= vr) return (unsigned int)k;
     if (k < 0 || (us < 0.013 && V > us)) continue;
-    if (log(V * invalpha / (a / (us * us) + b)) <= -mu + k * loglam - lgamma(k + 1))
+    if (loglam == 0.0) loglam = log(mu);
+    if (log(V * invalpha / (a / (us * us) + b)) <= -mu + k * loglam - log_factorial(k))
       return (unsigned int)k;
   }
 }
@@ -37,14 +84,16 @@ unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
 /* Inversion for n p < 10 (p <= 1/2): the recursion P(k+1) = P(k) (n-k)/(k+1) p/q. */
 static unsigned int binomial_inversion(const gsl_rng *r, double p, unsigned int n) {
   const double q = 1 - p, s = p / q, a = (n + 1) * s;
+  /* q^n: below n p < 10 with p <= 1/2 it is at least e^-20, far from underflow. */
+  const double f0 = n < 4096 ? pow_uint(q, n) : exp(n * log1p(-p));
   for (;;) {
-    double f = exp(n * log1p(-p)), u = gsl_rng_uniform(r);
+    double f = f0, u = gsl_rng_uniform(r);
     unsigned int k = 0;
     while (u > f) {
       u -= f;
       k++;
       if (k > n) break; /* rounding: start again */
-      f *= a / k - s;
+      f *= a * reciprocal(k) - s;
     }
     if (k <= n) return k;
   }
@@ -66,6 +115,7 @@ static double stirling_tail(double k) {
 /* BTRS for n p >= 10, p <= 1/2 (Hörmann 1993, algorithm BTRS): no log-gamma in the
  * set-up, and the exact acceptance test only for the few draws outside the squeeze. */
 static unsigned int binomial_btrs(const gsl_rng *r, double p, unsigned int n) {
+  pthread_once(&logfact_once, logfact_fill);
   const double q = 1 - p, spq = sqrt(n * p * q);
   const double b = 1.15 + 2.53 * spq, a = -0.0873 + 0.0248 * b + 0.01 * p;
   const double c = n * p + 0.5, vr = 0.92 - 4.2 / b;
@@ -76,8 +126,17 @@ static unsigned int binomial_btrs(const gsl_rng *r, double p, unsigned int n) {
     const double k = floor((2 * a / us + b) * u + c);
     if (k < 0 || k > n) continue;
     if (us >= 0.07 && v <= vr) return (unsigned int)k;
-    const double alpha = (2.83 + 5.1 / b) * spq, rr = p / q, m = floor((n + 1) * p);
+    const double alpha = (2.83 + 5.1 / b) * spq;
     v = log(v * alpha / (a / (us * us) + b));
+    if (n < LOGFACT_N) {
+      /* log f(k)/f(m) from the table: one log instead of three. */
+      const double m = floor((n + 1) * p);
+      const double bound = log_factorial(m) + log_factorial(n - m) - log_factorial(k) -
+                           log_factorial(n - k) + (k - m) * log(p / q);
+      if (v <= bound) return (unsigned int)k;
+      continue;
+    }
+    const double rr = p / q, m = floor((n + 1) * p);
     const double bound =
         (m + 0.5) * log((m + 1) / (rr * (n - m + 1))) + (n + 1) * log((n - m + 1) / (n - k + 1)) +
         (k + 0.5) * log(rr * (n - k + 1) / (k + 1)) + stirling_tail(m) + stirling_tail(n - m) -
@@ -91,4 +150,10 @@ unsigned int fsim_ran_binomial(const gsl_rng *r, double p, unsigned int n) {
   if (p >= 1) return n;
   if (p > 0.5) return n - fsim_ran_binomial(r, 1 - p, n);
   return n * p < 10 ? binomial_inversion(r, p, n) : binomial_btrs(r, p, n);
+}
+
+double fsim_ran_lognormal(const gsl_rng *r, double zeta, double sigma) {
+  /* GSL's lognormal draws its normal by the polar method; the ziggurat is about four
+     times faster and as exact. */
+  return exp(zeta + gsl_ran_gaussian_ziggurat(r, sigma));
 }

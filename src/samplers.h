@@ -12,5 +12,7 @@
 
 unsigned int fsim_ran_poisson(const gsl_rng *r, double mu);
 unsigned int fsim_ran_binomial(const gsl_rng *r, double p, unsigned int n);
+/* exp(zeta + sigma Z), Z standard normal (GSL's ziggurat). */
+double fsim_ran_lognormal(const gsl_rng *r, double zeta, double sigma);
 
 #endif

@@ -1,4 +1,4 @@
-/* The Poisson and binomial samplers against the exact probabilities: a chi-square
+/* The Poisson, binomial and log-normal samplers against the exact probabilities: a chi-square
  * goodness-of-fit test per parameter set, cells merged until each expects >= 5
  * draws. Fixed seeds; each test rejects at p < 1e-4, so with these ~20 tests a
  * correct sampler fails with probability about 0.002 (and with these seeds, never). */
@@ -81,6 +81,29 @@ static void check_binomial(double p, unsigned int n, unsigned long seed) {
   gsl_rng_free(r);
 }
 
+/* The log of each draw, standardised and mapped through the normal cdf, falls in
+ * 100 equally likely cells. */
+static void check_lognormal(double zeta, double sigma, unsigned long seed) {
+  gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(r, seed);
+  enum { CELLS = 100 };
+  long counts[CELLS] = {0};
+  double pmf[CELLS], sum = 0;
+  for (int k = 0; k < CELLS; k++) pmf[k] = 1.0 / CELLS;
+  for (long i = 0; i < DRAWS; i++) {
+    double x = fsim_ran_lognormal(r, zeta, sigma);
+    sum += x;
+    int cell = (int)(gsl_cdf_ugaussian_P((log(x) - zeta) / sigma) * CELLS);
+    counts[cell < 0 ? 0 : cell >= CELLS ? CELLS - 1 : cell]++;
+  }
+  double pv = chi2_pvalue(counts, pmf, CELLS - 1, DRAWS);
+  fprintf(stderr, "LogNormal(%g, %g): chi-square p = %.3f\n", zeta, sigma, pv);
+  ck_assert_msg(pv > 1e-4, "LogNormal(%g, %g): chi-square p = %g", zeta, sigma, pv);
+  const double mean = exp(zeta + sigma * sigma / 2), sd = mean * sqrt(expm1(sigma * sigma));
+  ck_assert_double_eq_tol(sum / DRAWS, mean, 4 * sd / sqrt(DRAWS));
+  gsl_rng_free(r);
+}
+
 START_TEST(test_poisson) {
   /* Both methods (inversion below 10, PTRS above) and the switch between them. */
   const double mus[] = {0.05, 1.0, 3.7, 9.99, 10.0, 17.3, 42.0, 150.0, 1234.5};
@@ -99,12 +122,19 @@ START_TEST(test_binomial) {
   check_binomial(0.87, 300, 7);
   check_binomial(0.999, 50, 8);
   check_binomial(0.37, 5000, 9);
+  check_binomial(0.5, 1023, 10); /* the top of the log-factorial table */
   gsl_rng *r = gsl_rng_alloc(gsl_rng_taus2);
   ck_assert_uint_eq(fsim_ran_binomial(r, 0.0, 10), 0);
   ck_assert_uint_eq(fsim_ran_binomial(r, 1.0, 10), 10);
   ck_assert_uint_eq(fsim_ran_binomial(r, 0.4, 0), 0);
   ck_assert_uint_eq(fsim_ran_poisson(r, 0.0), 0);
   gsl_rng_free(r);
+}
+END_TEST
+
+START_TEST(test_lognormal) {
+  check_lognormal(0.0, 0.3, 21);
+  check_lognormal(0.7, 1.2, 22);
 }
 END_TEST
 
@@ -117,6 +147,9 @@ Suite *samplers_suite(void) {
   tc = tcase_create("fsim_ran_binomial");
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_binomial);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_ran_lognormal");
+  tcase_add_test(tc, test_lognormal);
   suite_add_tcase(s, tc);
   return s;
 }
