@@ -54,19 +54,22 @@ set offsets 0, 0, graph 0.04, 0
 # the terminal, so '_' or '^' in a name is not markup).
 set encoding utf8
 
-# Data: the run's CSV files, read by column name (gnuplot 5.4 or later).
+# Data: the CSV files of the run or sweep, read by column name (gnuplot 5.4 or
+# later).
 set datafile separator comma
 set datafile columnheaders
 
-# Dates: each row is dated by the day it ends (row 0, the starting state, the
-# day before the first).
-set xdata time
-set timefmt '%Y-%m-%d'
-date_of(text) = strptime('%Y-%m-%d', text)
-first_date = '@FIRST_DATE@'
-last_date = '@LAST_DATE@'
-set xrange [date_of(first_date):date_of(last_date)]
-# Date ticks chosen for the length of the run (frontsim plot wrote them):
-# labelled major ticks, kept clear of the right edge, and unlabelled minor ones.
-@DATE_TICKS@
+# Sequential colours for values (heat maps, lines for ordered parameter values):
+# viridis (van der Walt & Smith, 2015), perceptually uniform, readable with the
+# common colour-vision deficiencies and in greyscale. Its yellow end is faint on
+# white, so lines use palette fractions up to line_palette_max only.
+set palette defined (0 '#440154', 1 '#482878', 2 '#3E4989', 3 '#31688E', 4 '#26828E', \
+    5 '#1F9E89', 6 '#35B779', 7 '#6DCD59', 8 '#B4DE2C', 9 '#FDE725')
+line_palette_max = 0.85
+# Sweep charts: a single series, and the two kinds of Sobol' index.
+colour_sweep = '#31688E'
+colour_first = oi_orange
+colour_total = oi_sky
+
+@AXES@
 # ---- End of style ----

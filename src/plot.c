@@ -1,7 +1,8 @@
-/* frontsim plot: the charts of a run directory. The run is read back from what
- * it wrote (scenario.cfg, series/); each chart's script is written and drawn in
- * a staging directory beside charts/, then both files are renamed into place,
- * so charts/ never holds a half-written chart or a script that did not draw. */
+/* frontsim plot: the charts of a run or a sweep directory. The run or sweep is
+ * read back from what it wrote (scenario.cfg, series/; sweep.csv,
+ * sensitivity.csv); each chart's script is written and drawn in a staging
+ * directory beside charts/, then both files are renamed into place, so charts/
+ * never holds a half-written chart or a script that did not draw. */
 #include <errno.h>
 #include <fcntl.h>
 #include <stdlib.h>
@@ -55,10 +56,12 @@ static void read_record(const char *path, const fsim_scenario *sc, run_record *r
     line[strcspn(line, "\r\n")] = '\0';
     if (strncmp(line, "# replications: ", 16) == 0)
       rec->replications = strtol(line + 16, NULL, 10);
+    else if (strncmp(line, "# replications per point: ", 26) == 0) /* a sweep's */
+      rec->replications = strtol(line + 26, NULL, 10);
     else if (strncmp(line, "# seed: ", 8) == 0)
       rec->seed = strtoull(line + 8, NULL, 10);
     else if (strncmp(line, "# frontsim ", 11) == 0)
-      snprintf(rec->version, sizeof rec->version, "%s", line + 11);
+      snprintf(rec->version, sizeof rec->version, "%.31s", line + 11);
     else if (strncmp(line, "# source: ", 10) == 0)
       snprintf(rec->scenario_file, sizeof rec->scenario_file, "%s", line + 10);
   }
@@ -70,8 +73,12 @@ static void read_record(const char *path, const fsim_scenario *sc, run_record *r
 
 /* dir/name into a FSIM_PATH_MAX buffer; 0 when it does not fit. */
 static int join(char *out, const char *dir, const char *name) {
-  int n = snprintf(out, FSIM_PATH_MAX, "%s/%s", dir, name);
-  return n > 0 && n < FSIM_PATH_MAX;
+  size_t a = strlen(dir), b = strlen(name);
+  if (a + 1 + b >= FSIM_PATH_MAX) return 0;
+  memcpy(out, dir, a);
+  out[a] = '/';
+  memcpy(out + a + 1, name, b + 1);
+  return 1;
 }
 
 static int is_file(const char *path) {
@@ -79,23 +86,57 @@ static int is_file(const char *path) {
   return stat(path, &st) == 0 && S_ISREG(st.st_mode);
 }
 
-static fsim_status need_file(const char *dir, const char *rel, fsim_error *err) {
+static int is_dir(const char *path) {
+  struct stat st;
+  return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
+}
+
+static fsim_status need_file(const char *dir, const char *rel, fsim_plot_dir_kind kind,
+                             fsim_error *err) {
   char path[FSIM_PATH_MAX];
   if (join(path, dir, rel) && is_file(path)) return FSIM_OK;
+  const char *command = kind == FSIM_PLOT_DIR_SWEEP ? "sweep" : "run";
   return fsim_error_set(err, FSIM_E_INPUT, path, 0, "",
-                        "missing: %s is not a complete frontsim run directory (write one "
-                        "with `frontsim run SCENARIO -o %s`)",
-                        dir, dir);
+                        "missing: %s is not a complete frontsim %s directory (write one "
+                        "with `frontsim %s SCENARIO -o %s`)",
+                        dir, command, command, dir);
+}
+
+fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsim_error *err) {
+  char path[FSIM_PATH_MAX];
+  if (!dir || !*dir || !is_dir(dir))
+    return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
+                          "no such directory (give the output directory of `frontsim run` "
+                          "or `frontsim sweep`)");
+  if (join(path, dir, "sweep.csv") && is_file(path)) {
+    *kind = FSIM_PLOT_DIR_SWEEP;
+    return FSIM_OK;
+  }
+  /* A sweep still running or interrupted, or one shard: its journal, no table. */
+  if (join(path, dir, "points.journal") && is_file(path))
+    return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
+                          "an unfinished sweep or one shard of a sweep (points.journal, no "
+                          "sweep.csv): finish it with `frontsim sweep ... --resume` or join "
+                          "the shards with `frontsim merge OUT SHARD_DIR...`, then plot that");
+  if (join(path, dir, "scenario.cfg") && is_file(path)) {
+    *kind = FSIM_PLOT_DIR_RUN;
+    return FSIM_OK;
+  }
+  return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
+                        "missing scenario.cfg: %s is not a complete frontsim run directory "
+                        "(write one with `frontsim run SCENARIO -o %s`) nor a sweep "
+                        "directory (`frontsim sweep SCENARIO -o %s`)",
+                        dir, dir, dir);
 }
 
 /* Every data file the selected charts read must be there before gnuplot runs,
  * so a wrong directory gets one clear message. */
 static fsim_status check_data(const char *dir, const fsim_plot_run *run, fsim_error *err) {
-  fsim_status st = need_file(dir, "series/sides.csv", err);
+  fsim_status st = need_file(dir, "series/sides.csv", FSIM_PLOT_DIR_RUN, err);
   for (int s = 0; st == FSIM_OK && s < run->sc->nsectors; s++) {
     char rel[FSIM_PATH_MAX];
     snprintf(rel, sizeof rel, "series/%s.csv", run->sc->sectors[s].name);
-    st = need_file(dir, rel, err);
+    st = need_file(dir, rel, FSIM_PLOT_DIR_RUN, err);
   }
   return st;
 }
@@ -103,6 +144,21 @@ static fsim_status check_data(const char *dir, const fsim_plot_run *run, fsim_er
 static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsim_error *err) {
   char names[FSIM_ERROR_TEXT] = "";
   size_t used = 0;
+  if (run->sweep) {
+    /* Every metric has its charts; listing the metrics is shorter. */
+    const fsim_plot_sweep *sw = run->sweep;
+    for (int m = 0; m < sw->nmetrics && used < sizeof names; m++) {
+      if (sw->metrics[m].defined == 0) continue;
+      int k = snprintf(names + used, sizeof names - used, "%s%s", used ? ", " : "",
+                       sw->metrics[m].name);
+      if (k > 0) used += (size_t)k;
+    }
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "--only",
+                          "no chart, kind of chart or metric named \"%.60s\"; this sweep has "
+                          "the kinds effect, heatmap (grids), sensitivity (sobol) of the "
+                          "metrics: %s",
+                          only, names);
+  }
   for (int i = 0; i < run->ncharts && used < sizeof names; i++) {
     int k = snprintf(names + used, sizeof names - used, "%s%s", i ? ", " : "",
                      run->charts[i].name);
@@ -190,6 +246,33 @@ static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
   return st;
 }
 
+/* What a sweep directory holds and its charts: sweep.csv, for sobol
+ * sensitivity.csv, and the base scenario for the method, metrics and names. */
+static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const char *dir,
+                              const fsim_scenario *sc, const run_record *rec, fsim_error *err) {
+  memset(run, 0, sizeof *run);
+  run->sc = sc;
+  run->replications = rec->replications;
+  char path[FSIM_PATH_MAX];
+  join(path, dir, "sweep.csv");
+  fsim_status st = fsim_plot_sweep_read_table(sw, path, err);
+  if (st == FSIM_OK) st = fsim_plot_sweep_describe(sw, sc, err);
+  if (st == FSIM_OK && sw->method == FSIM_SWEEP_SOBOL) {
+    st = need_file(dir, "sensitivity.csv", FSIM_PLOT_DIR_SWEEP, err);
+    join(path, dir, "sensitivity.csv");
+    if (st == FSIM_OK) st = fsim_plot_sweep_read_indices(sw, path, err);
+  }
+  if (st != FSIM_OK) return st;
+  static const char *const methods[] = {"grid", "lhs", "sobol"};
+  snprintf(run->source, sizeof run->source,
+           "Source: frontsim %s sweep of %.200s, %ld points (%s design) x %ld replications, "
+           "seed %llu",
+           rec->version, rec->scenario_file, sw->npoints,
+           (unsigned)sw->method < 3 ? methods[sw->method] : "grid", rec->replications,
+           rec->seed);
+  return fsim_plot_sweep_charts(run, sw, err);
+}
+
 fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim_error *err) {
   fsim_plot_options defaults;
   fsim_plot_options_init(&defaults);
@@ -202,7 +285,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   while (len > 1 && dir[len - 1] == '/') len--;
   if (len == 0 || len + 40 >= sizeof pp.dir)
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
-                          "not a usable run directory");
+                          "not a usable run or sweep directory");
   snprintf(pp.dir, sizeof pp.dir, "%.*s", (int)len, dir);
   char stage_name[64];
   snprintf(stage_name, sizeof stage_name, ".charts-partial-%ld", (long)getpid());
@@ -212,31 +295,39 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   join(pp.stage, pp.dir, stage_name);
   join(cfg, pp.dir, "scenario.cfg");
 
-  struct stat st_dir;
-  if (stat(pp.dir, &st_dir) != 0 || !S_ISDIR(st_dir.st_mode))
-    return fsim_error_set(err, FSIM_E_INPUT, pp.dir, 0, "",
-                          "no such directory (give the output directory of `frontsim run`)");
-  fsim_status st = need_file(pp.dir, "scenario.cfg", err);
+  fsim_plot_dir_kind kind;
+  fsim_status st = fsim_plot_dir_kind_of(pp.dir, &kind, err);
   if (st != FSIM_OK) return st;
+  if (kind == FSIM_PLOT_DIR_SWEEP) {
+    st = need_file(pp.dir, "scenario.cfg", kind, err);
+    if (st == FSIM_OK) st = need_file(pp.dir, "design.csv", kind, err);
+    if (st != FSIM_OK) return st;
+  }
 
   fsim_scenario *sc = NULL;
   if ((st = fsim_scenario_load(cfg, NULL, &sc, err)) != FSIM_OK) return st;
   run_record rec;
   read_record(cfg, sc, &rec);
   fsim_plot_run run;
-  st = fsim_plot_run_init(&run, sc, rec.replications, rec.seed, rec.version,
-                          rec.scenario_file, err);
+  fsim_plot_sweep sweep;
+  memset(&sweep, 0, sizeof sweep);
+  if (kind == FSIM_PLOT_DIR_SWEEP)
+    st = sweep_init(&run, &sweep, pp.dir, sc, &rec, err);
+  else
+    st = fsim_plot_run_init(&run, sc, rec.replications, rec.seed, rec.version,
+                            rec.scenario_file, err);
   int any = 0;
   for (int i = 0; st == FSIM_OK && i < run.ncharts; i++)
     any |= fsim_chart_selected(&run.charts[i], opt->only);
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
-  if (st == FSIM_OK) st = check_data(pp.dir, &run, err);
+  if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN) st = check_data(pp.dir, &run, err);
   /* gnuplot is checked before anything is written: without it the run
    * directory is left exactly as it was. */
   const char *program = fsim_gnuplot_program(opt->gnuplot);
   if (st == FSIM_OK) st = fsim_gnuplot_check(program, pp.dir, err);
   if (st == FSIM_OK) st = draw_all(&pp, &run, opt, program, err);
   fsim_plot_run_free(&run);
+  fsim_plot_sweep_free(&sweep);
   fsim_scenario_free(sc);
   return st;
 }

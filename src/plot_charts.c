@@ -14,6 +14,7 @@ static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *templat
   c->kind = kind;
   c->template_name = template_name;
   c->side = -1;
+  c->metric = -1;
   if (suffix)
     snprintf(c->name, sizeof c->name, "%s_%s", kind, suffix);
   else
@@ -106,5 +107,8 @@ void fsim_plot_run_free(fsim_plot_run *run) {
 }
 
 int fsim_chart_selected(const fsim_chart *chart, const char *only) {
-  return !only || strcmp(only, chart->name) == 0 || strcmp(only, chart->kind) == 0;
+  if (!only) return !chart->optional;
+  if (strcmp(only, chart->name) == 0) return 1;
+  if (chart->topic && strcmp(only, chart->topic) == 0) return 1;
+  return strcmp(only, chart->kind) == 0 && !chart->optional;
 }

@@ -1,15 +1,18 @@
 /* What the chart writer shares between its files: the list of charts a run gets
- * (plot_charts.c), the scripts made from the templates (plot_script.c) and
- * running gnuplot (plot_gnuplot.c). fsim_plot_dir (plot.c) ties them together. */
+ * (plot_charts.c), what a sweep holds and the charts it gets (plot_sweep.c), the
+ * scripts made from the templates (plot_script.c) and running gnuplot
+ * (plot_gnuplot.c). fsim_plot_dir (plot.c) ties them together. */
 #ifndef FRONTSIM_PLOT_INTERNAL_H
 #define FRONTSIM_PLOT_INTERNAL_H
 
 #include <stdio.h>
 
 #include "frontsim/plot.h"
+#include "layout.h"
 #include "scenario_internal.h"
 
-#define FSIM_CHART_NAME (FSIM_NAME_MAX + 16)
+/* Room for a kind and a metric name (event.sector.held_area_km2). */
+#define FSIM_CHART_NAME 208
 #define FSIM_CHART_TEXT 384
 
 typedef struct fsim_chart {
@@ -22,7 +25,15 @@ typedef struct fsim_chart {
    * charts that read every sector's file. */
   char data[FSIM_CHART_NAME + 16];
   int side;   /* the side the chart is about (FSIM_BLUE, FSIM_RED), or -1 */
+  /* Sweep charts: the metric (index into fsim_plot_sweep.metrics, -1 for run
+   * charts), which --only also matches by name, and whether the chart is drawn
+   * only on request (metrics outside the default set). */
+  int metric;
+  const char *topic;
+  int optional;
 } fsim_chart;
+
+typedef struct fsim_plot_sweep fsim_plot_sweep;
 
 /* Facts about a run that every chart uses. */
 typedef struct fsim_plot_run {
@@ -31,6 +42,7 @@ typedef struct fsim_plot_run {
   char source[FSIM_CHART_TEXT]; /* the footnote: program, scenario, replications, seed */
   int ncharts;
   fsim_chart *charts;
+  const fsim_plot_sweep *sweep; /* NULL for a run directory */
 } fsim_plot_run;
 
 /* The charts of a run, in the order they are drawn. `replications`, `seed`,
@@ -39,7 +51,8 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
                                unsigned long long seed, const char *version,
                                const char *scenario_file, fsim_error *err);
 void fsim_plot_run_free(fsim_plot_run *run);
-/* 1 if `only` (NULL: everything) selects the chart. */
+/* 1 if `only` selects the chart: its name, its metric, or its kind (then only
+ * when the chart is not optional); NULL selects every chart that is not optional. */
 int fsim_chart_selected(const fsim_chart *chart, const char *only);
 
 /* Writes the complete script of `chart` (template, style and values filled in),
@@ -47,6 +60,67 @@ int fsim_chart_selected(const fsim_chart *chart, const char *only);
 fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                                    fsim_plot_format format, const char *output,
                                    fsim_error *err);
+
+/* ---- Sweeps (plot_sweep.c) ---- */
+
+enum { FSIM_UNIT_PERSONS = 0, FSIM_UNIT_SHARE, FSIM_UNIT_KM2, FSIM_UNIT_KM, FSIM_UNIT_DAYS,
+       FSIM_UNIT_DAY, FSIM_UNIT_RATIO, FSIM_UNIT_FRACTION };
+
+typedef struct fsim_sweep_param {
+  char path[FSIM_TEXT_MAX];  /* the setting, as the column of sweep.csv */
+  char label[FSIM_TEXT_MAX]; /* its last part ("delay"), or the path when ambiguous */
+  int count;                 /* distinct values, in the order they first appear */
+  double *values;
+} fsim_sweep_param;
+
+typedef struct fsim_sweep_metric {
+  char name[FSIM_VAR_NAME]; /* as in sweep.csv, without "_mean" */
+  long defined;             /* points where its mean is defined */
+  double max_abs;           /* largest |mean| over the points */
+  int is_default;           /* charted when --only does not ask for it */
+  int unit;                 /* FSIM_UNIT_* */
+  double scale;             /* shown = value * scale (100: %, 0.001: thousands) */
+  char subject[FSIM_CHART_TEXT]; /* what it is */
+  char title[FSIM_CHART_TEXT];  /* the same with its unit */
+  char axis[FSIM_CHART_TEXT];   /* short axis label, with its unit */
+  /* sobol: the row of sensitivity.csv is there (a metric undefined at some point
+   * has none); parameters by decreasing total index; the replication noise. */
+  int has_indices;
+  char order[FSIM_CHART_TEXT * 2];
+  double noise_share;
+} fsim_sweep_metric;
+
+struct fsim_plot_sweep {
+  int method; /* FSIM_SWEEP_GRID, _LHS, _SOBOL: sweep.method of scenario.cfg */
+  int grid;   /* 1 when the rows are every combination, the last parameter fastest */
+  long npoints;
+  int nparams;
+  fsim_sweep_param *params;
+  long *value_index; /* [p * nparams + i]: which value of parameter i row p has */
+  int nmetrics;
+  fsim_sweep_metric *metrics;
+  int x_param, line_param; /* grid charts (0-based; line_param -1 with one parameter) */
+};
+
+/* Reads sweep.csv: the parameter columns between "point" and "replications",
+ * each metric's means; checks whether the rows form a grid. FSIM_E_INPUT when
+ * the file is not a sweep's table. */
+fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fsim_error *err);
+/* Reads sensitivity.csv into the metrics: has_indices, order, noise_share. */
+fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
+                                         fsim_error *err);
+/* Titles, units and the default set of metrics, from the scenario the sweep ran
+ * (its sweep.metrics, else a headline set); the axes of the grid charts. */
+fsim_status fsim_plot_sweep_describe(fsim_plot_sweep *sw, const fsim_scenario *sc,
+                                     fsim_error *err);
+void fsim_plot_sweep_free(fsim_plot_sweep *sw);
+/* The charts of a sweep: per metric, effect_<m>, heatmap_<m> (grids of two or
+ * more parameters), sensitivity_<m> (sobol). */
+fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw,
+                                   fsim_error *err);
+/* Writes the value of a sweep chart's placeholder; 0 when `key` is not one. */
+int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
+                         const char *key);
 
 /* The date axis of a run whose rows are dated first..last (epoch days; the
  * first day of the run is `start`): gnuplot statements setting date_format,

@@ -56,14 +56,17 @@ static void put_header(const script_ctx *c) {
   const char *name = c->chart->name;
   fprintf(c->out,
           "# frontsim chart %s, drawn by `frontsim plot` (template plots/%s.gp)\n"
-          "# from the run in the parent directory (../scenario.cfg, ../series/).\n"
+          "# from the %s in the parent directory (%s).\n"
           "# To restyle it, edit this script (colours, fonts and layout are in the\n"
           "# style section) and re-run it from this directory:\n"
           "#     gnuplot %s.gp\n"
           "# For another format, change the two `set` lines below, e.g. to\n"
           "#     set terminal %s\n"
           "#     set output '%s.%s'",
-          name, c->chart->template_name, name, terminal(other), name,
+          name, c->chart->template_name, c->run->sweep ? "sweep" : "run",
+          c->run->sweep ? "../sweep.csv, ../design.csv, ../scenario.cfg"
+                        : "../scenario.cfg, ../series/",
+          name, terminal(other), name,
           fsim_plot_format_extension(other));
 }
 
@@ -114,6 +117,16 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     const char *style = template_text("style");
     if (!style) return fsim_error_set(err, FSIM_E_INPUT, "plots/style.gp", 0, "", "missing");
     return expand(c, "style", style, err);
+  } else if (strcmp(key, "AXES") == 0) {
+    /* Run charts share a date axis; a sweep chart's x axis is a parameter,
+     * set by the chart itself. */
+    if (c->run->sweep) {
+      fputs("# (No date axis: each sweep chart sets its own axes below.)", c->out);
+      return FSIM_OK;
+    }
+    const char *dates = template_text("dates");
+    if (!dates) return fsim_error_set(err, FSIM_E_INPUT, "plots/dates.gp", 0, "", "missing");
+    return expand(c, "dates", dates, err);
   } else if (strcmp(key, "OUTPUT") == 0)
     put_quoted(c->out, c->output);
   else if (strcmp(key, "TITLE") == 0)
@@ -144,7 +157,7 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     put_events(c, 0);
   else if (strcmp(key, "EVENT_NAMES") == 0)
     put_events(c, 1);
-  else
+  else if (!fsim_plot_sweep_fill(c->out, c->run, ch, key))
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "plots/%s.gp: no value for @%s@", tpl,
                           key);
   return FSIM_OK;

@@ -1,0 +1,94 @@
+@HEADER@
+#
+# Heat map of one metric over two parameters of a grid design: one cell per
+# pair of values, coloured by the metric's mean (viridis: dark low, light high)
+# and labelled with it; any further parameters are held at their middle value.
+# Cells are evenly spaced whatever the values, which label the axes.
+set terminal @TERMINAL@
+set output '@OUTPUT@'
+
+chart_title = '@TITLE@'
+chart_subtitle = '@SUBTITLE@'
+chart_source = '@SOURCE@'
+data = '@DATA@'
+metric = '@METRIC@'
+# Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
+scale = @SCALE@
+value_label = '@VALUE_LABEL@'
+# The label in each cell (a C printf format); show_values = 0 leaves it out.
+cell_format = '@CELL_FORMAT@'
+@DESIGN@
+# Along x: parameter number x_param; along y: parameter number y_param.
+x_param = @X_PARAM@
+y_param = @LINE_PARAM@
+
+@STYLE@
+
+# Room for the axis titles: under the plot, above the source line, and left
+# of tick labels that may be long numbers.
+plot_bottom = 0.165
+plot_left = 0.105
+set bmargin at screen plot_bottom
+set lmargin at screen plot_left
+# No legend: the plot can start higher.
+plot_top = 0.83
+set tmargin at screen plot_top
+
+param(i) = word(params, i)
+count(i) = int(word(counts, i))
+stride(i) = int(word(strides, i))
+param_value(i, j) = word(value('values_'.i), j)
+nparams = words(params)
+nx = count(x_param)
+ny = count(y_param)
+show_values = nx * ny <= 200
+
+# Row p of the data is cell (value_number(p, x_param), value_number(p, y_param)),
+# counted from 0; rows where a further parameter is not at its middle value
+# are left out.
+value_number(p, i) = int(p / stride(i)) % count(i)
+off_slice(p) = sum [i = 1:nparams] ((i == x_param || i == y_param) ? 0 : \
+                                     (value_number(p, i) != int((count(i) - 1) / 2)))
+cell_x(p) = off_slice(p) ? NaN : value_number(p, x_param)
+cell_y(p) = off_slice(p) ? NaN : value_number(p, y_param)
+# The value shown for row p (p itself is not needed: the row is being read).
+z(p) = column(metric.'_mean') * scale
+
+# The range of the colours: the values shown (before any axis range is set,
+# which stats would apply).
+# (A slice with no defined value keeps the range 0 to 1.)
+cb_lo = 0; cb_hi = 1
+undefine STATS_*
+stats data using (off_slice($0) ? NaN : z($0)) nooutput
+if (exists('STATS_min')) { cb_lo = STATS_min; cb_hi = STATS_max }
+
+set xlabel param(x_param)
+set ylabel param(y_param)
+set xrange [-0.5:nx - 0.5]
+set yrange [-0.5:ny - 0.5]
+set offsets 0, 0, 0, 0
+unset grid
+set border 0
+set tics scale 0
+set xtics () ; set ytics ()
+do for [j = 1:nx] { set xtics add (param_value(x_param, j) j - 1) }
+do for [j = 1:ny] { set ytics add (param_value(y_param, j) j - 1) }
+
+# The colour scale: its box to the right of the cells, labelled.
+set rmargin at screen 0.86
+set colorbox user origin screen 0.875, screen plot_bottom size screen 0.022, \
+    screen plot_top - plot_bottom noborder
+set cblabel value_label tc rgb colour_ink font ',11' offset 0.8, 0
+set cbtics nomirror out scale 0.6 tc rgb colour_ink font ',11'
+if (cb_hi <= cb_lo) { cb_lo = cb_lo - 1; cb_hi = cb_hi + 1 }
+set cbrange [cb_lo:cb_hi]
+# Labels light on the dark half of the scale, dark on the light half.
+ink(v) = (v - cb_lo) / (cb_hi - cb_lo) < 0.55 ? 0xFFFFFF : 0x222222
+unset key
+# Cells overlap a hair, so no seam shows between them.
+cell_half = 0.503
+
+plot data using (cell_x($0)):(cell_y($0)):(cell_half):(cell_half):(z($0)) \
+       with boxxyerror fs solid 1 noborder lc palette notitle, \
+     data using (cell_x($0)):(cell_y($0)):(show_values ? sprintf(cell_format, z($0)) : ''):(ink(z($0))) \
+       with labels tc rgb variable font ',10' notitle

@@ -1,0 +1,80 @@
+@HEADER@
+#
+# Effect of the swept parameters on one metric (a grid design): the metric's
+# mean at each point against one parameter, with its 95% confidence interval,
+# one line per value of a second parameter; any further parameters are held at
+# their middle value. Lines are nudged sideways a little so that their
+# intervals do not hide each other.
+set terminal @TERMINAL@
+set output '@OUTPUT@'
+
+chart_title = '@TITLE@'
+chart_subtitle = '@SUBTITLE@'
+chart_source = '@SOURCE@'
+data = '@DATA@'
+metric = '@METRIC@'
+# Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
+scale = @SCALE@
+value_label = '@VALUE_LABEL@'
+@DESIGN@
+# Along the x axis: parameter number x_param; one line per value of parameter
+# number line_param (0: a single line). Swap them to turn the chart around.
+x_param = @X_PARAM@
+line_param = @LINE_PARAM@
+# More values than max_lines: every n-th is drawn, evenly spread.
+max_lines = @MAX_LINES@
+
+@STYLE@
+
+# Room for the axis titles: under the plot, above the source line, and left
+# of tick labels that may be long numbers.
+plot_bottom = 0.165
+plot_left = 0.105
+set bmargin at screen plot_bottom
+set lmargin at screen plot_left
+
+param(i) = word(params, i)
+param_label(i) = word(param_labels, i)
+count(i) = int(word(counts, i))
+stride(i) = int(word(strides, i))
+param_value(i, j) = word(value('values_'.i), j)
+nparams = words(params)
+
+set xlabel param(x_param)
+set ylabel value_label
+set xtics autofreq
+set mxtics default
+set xrange [*:*]
+# The colours of the lines tell values apart; the legend names them.
+unset colorbox
+nx = count(x_param)
+
+# The rows of a line: every stride(x_param)-th row from its first. Parameters
+# other than the two charted are held at their middle value.
+base = 0
+do for [i = 1:nparams] {
+  if (i != x_param && i != line_param) { base = base + int((count(i) - 1) / 2) * stride(i) }
+}
+nlines = line_param > 0 ? count(line_param) : 1
+line_step = nlines > max_lines ? int(ceil((nlines - 1.0) / (max_lines - 1))) : 1
+drawn = int((nlines - 1) / line_step) + 1
+first_row(j) = base + (line_param > 0 ? (j - 1) * stride(line_param) : 0)
+last_row(j) = first_row(j) + (nx - 1) * stride(x_param)
+# Ordered values get ordered colours: viridis, dark to light.
+line_colour(j) = drawn > 1 ? line_palette_max * ((j - 1) / line_step) / (drawn - 1.0) : 0.3
+line_title(j) = line_param > 0 ? param_label(line_param).' = '.param_value(line_param, j) : \
+                'mean, with its 95% confidence interval'
+x_lo = param_value(x_param, 1) + 0; x_hi = param_value(x_param, nx) + 0
+nudge(j) = drawn > 1 ? (((j - 1) / line_step) - (drawn - 1) / 2.0) * 0.006 * abs(x_hi - x_lo) : 0
+x_of(j) = column(param(x_param)) + nudge(j)
+stat(s) = column(metric.'_'.s) * scale
+
+if (line_param > 0) {
+  plot for [j = 1:nlines:line_step] data every stride(x_param)::first_row(j)::last_row(j) \
+         using (x_of(j)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+         with yerrorlines lw median_width pt 7 ps 0.7 lc palette frac line_colour(j) \
+         title line_title(j)
+} else {
+  plot data using (x_of(1)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+         with yerrorlines lw median_width pt 7 ps 0.7 lc rgb colour_sweep title line_title(1)
+}

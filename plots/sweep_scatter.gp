@@ -1,0 +1,94 @@
+@HEADER@
+#
+# Effect of the swept parameters on one metric (an lhs or sobol design, whose
+# points are not on a grid): one panel per parameter, each point's mean against
+# that parameter's value, with its 95% confidence interval. Every panel has the
+# same y scale, so the spread along each parameter can be compared.
+set terminal @TERMINAL@
+set output '@OUTPUT@'
+
+chart_title = '@TITLE@'
+chart_subtitle = '@SUBTITLE@'
+chart_source = '@SOURCE@'
+data = '@DATA@'
+metric = '@METRIC@'
+# Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
+scale = @SCALE@
+value_label = '@VALUE_LABEL@'
+@DESIGN@
+
+@STYLE@
+
+# Room for the axis titles: under the plot, above the source line, and left
+# of tick labels that may be long numbers.
+plot_bottom = 0.165
+plot_left = 0.105
+set bmargin at screen plot_bottom
+set lmargin at screen plot_left
+
+param(i) = word(params, i)
+nparams = words(params)
+stat(s) = column(metric.'_'.s) * scale
+
+# Panels: up to four in a row, then rows of three; gap between them.
+ncols = nparams <= 4 ? nparams : 3
+nrows = int((nparams + ncols - 1) / ncols)
+gap_x = 0.035
+gap_y = 0.11
+panel_w = (plot_right - plot_left - (ncols - 1) * gap_x) / ncols
+panel_h = (plot_top - plot_bottom - (nrows - 1) * gap_y) / nrows
+
+# The span of each parameter (read before any axis range is set, which stats
+# would apply).
+array x_span[nparams]
+do for [i = 1:nparams] {
+  stats data using (column(param(i))) nooutput
+  x_span[i] = STATS_max - STATS_min
+}
+# One y range for all panels, from the intervals.
+stats data using (stat('ci_low')) nooutput
+y_lo = STATS_min
+stats data using (stat('ci_high')) nooutput
+y_hi = STATS_max
+pad = y_hi > y_lo ? 0.05 * (y_hi - y_lo) : 1
+set yrange [y_lo - pad:y_hi + pad]
+set offsets 0, 0, 0, 0
+set xrange [*:*]
+set xtics autofreq
+set grid xtics ytics
+
+# Intervals without caps and half transparent, under opaque points: many
+# points stay readable.
+set bars 0
+colour_interval = '#99'.colour_sweep[2:7]
+# About four ticks per panel, at round numbers.
+nice(x) = (x / 10**floor(log10(x)) < 1.5 ? 1 : x / 10**floor(log10(x)) < 3.5 ? 2 : \
+           x / 10**floor(log10(x)) < 7.5 ? 5 : 10) * 10**floor(log10(x))
+
+set multiplot
+do for [i = 1:nparams] {
+  col = (i - 1) % ncols
+  row = int((i - 1) / ncols)
+  set lmargin at screen plot_left + col * (panel_w + gap_x)
+  set rmargin at screen plot_left + col * (panel_w + gap_x) + panel_w
+  set tmargin at screen plot_top - row * (panel_h + gap_y)
+  set bmargin at screen plot_top - row * (panel_h + gap_y) - panel_h
+  if (x_span[i] > 0) { set xtics nice(x_span[i] / 3) } else { set xtics autofreq }
+  # The parameter's setting path, or its last part where the panel is narrow.
+  set xlabel (strlen(param(i)) * 0.0078 < panel_w ? param(i) : word(param_labels, i))
+  # The y axis is labelled on the left panels only.
+  if (col == 0) { set ylabel value_label; set format y '% h' } else { unset ylabel; set format y '' }
+  plot data using (column(param(i))):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+         with yerrorbars pt -1 lw 1 lc rgb colour_interval notitle, \
+       data using (column(param(i))):(stat('mean')) \
+         with points pt 7 ps 0.7 lc rgb colour_sweep \
+         title 'mean at a point of the design', \
+       keyentry with yerrorbars pt -1 lw 1 lc rgb colour_interval \
+         title 'its 95% confidence interval'
+  # The header, the source line and the legend are drawn once.
+  unset label 101
+  unset label 102
+  unset label 103
+  unset key
+}
+unset multiplot
