@@ -5,7 +5,7 @@
 # index (alone and through its interactions), with their 95% bootstrap
 # intervals. Parameters from the top by decreasing total index. The dashed line
 # is the replication noise left in the point means, as a share of the variance:
-# an index below it cannot be told from zero.
+# an index below it cannot be told from zero (nor can any, when it exceeds 1).
 set terminal @TERMINAL@
 set output '@OUTPUT@'
 
@@ -27,7 +27,9 @@ set bmargin at screen plot_bottom
 np = words(order)
 # The y position of a parameter: np at the top, 1 at the bottom.
 position(name) = sum [i = 1:np] (word(order, i) eq name ? np - i + 1 : 0)
-on_metric(off) = strcol('metric') eq metric ? position(strcol('parameter')) + off : NaN
+# Rows of other metrics give no point (nor stretch the x range).
+mine(v) = strcol('metric') eq metric ? v : NaN
+on_metric(off) = mine(position(strcol('parameter')) + off)
 bar_half = 0.17
 first_at = 0.19
 total_at = -0.19
@@ -50,20 +52,25 @@ set grid noytics xtics
 set border 1
 set xzeroaxis lt 1 lc rgb colour_ink lw 1
 set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
-if (noise_share == noise_share) {
+# The noise line, unless the noise is so large (beyond 1.5) that it would
+# squeeze the indices: then the legend gives its value only.
+noise_shown = noise_share == noise_share && noise_share <= 1.5
+if (noise_shown) {
   set arrow 2 from noise_share, graph 0 to noise_share, graph 1 nohead front lc rgb colour_muted lw 1.5 dt 2
+  x_need = noise_share > 1 ? noise_share : 1
+  set xrange [*<0:x_need<*]
 }
+noise_title = noise_share != noise_share ? '' : \
+              sprintf(noise_shown ? 'replication noise (%.2g)' : 'replication noise (%.3g, off the scale)', noise_share)
 
-plot data using (column('first') / 2):(on_metric(first_at)):(abs(column('first')) / 2):(bar_half) \
+plot data using (mine(column('first') / 2)):(on_metric(first_at)):(abs(column('first')) / 2):(bar_half) \
        with boxxyerror fs solid 0.9 noborder lc rgb colour_first \
        title 'first-order (the parameter alone)', \
-     data using (column('total') / 2):(on_metric(total_at)):(abs(column('total')) / 2):(bar_half) \
+     data using (mine(column('total') / 2)):(on_metric(total_at)):(abs(column('total')) / 2):(bar_half) \
        with boxxyerror fs solid 0.9 noborder lc rgb colour_total \
        title 'total (with its interactions)', \
-     data using 'first':(on_metric(first_at)):'first_ci_low':'first_ci_high' \
+     data using (mine(column('first'))):(on_metric(first_at)):(mine(column('first_ci_low'))):(mine(column('first_ci_high'))) \
        with xerrorbars pt -1 lw 1.3 lc rgb colour_ink title '95% bootstrap interval', \
-     data using 'total':(on_metric(total_at)):'total_ci_low':'total_ci_high' \
+     data using (mine(column('total'))):(on_metric(total_at)):(mine(column('total_ci_low'))):(mine(column('total_ci_high'))) \
        with xerrorbars pt -1 lw 1.3 lc rgb colour_ink notitle, \
-     keyentry with lines lw 1.5 dt 2 lc rgb colour_muted \
-       title (noise_share == noise_share ? \
-              sprintf('replication noise (%.2g)', noise_share) : '')
+     keyentry with lines lw 1.5 dt 2 lc rgb colour_muted title noise_title

@@ -75,8 +75,8 @@ do for [j = 1:nx] { set xtics add (param_value(x_param, j) j - 1) }
 do for [j = 1:ny] { set ytics add (param_value(y_param, j) j - 1) }
 
 # The colour scale: its box to the right of the cells, labelled.
-set rmargin at screen 0.86
-set colorbox user origin screen 0.875, screen plot_bottom size screen 0.022, \
+set rmargin at screen 0.82
+set colorbox user origin screen 0.835, screen plot_bottom size screen 0.022, \
     screen plot_top - plot_bottom noborder
 set cblabel value_label tc rgb colour_ink font ',11' offset 0.8, 0
 set cbtics nomirror out scale 0.6 tc rgb colour_ink font ',11'

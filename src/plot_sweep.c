@@ -291,7 +291,8 @@ fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                           "metric %.60s or parameter %.60s is not in sweep.csv", f[0], f[1]);
       break;
     }
-    sw->metrics[m].has_indices = 1;
+    /* A metric that does not vary has rows but no index: nothing to chart. */
+    if (!isnan(number(f[2])) || !isnan(number(f[5]))) sw->metrics[m].has_indices = 1;
     sw->metrics[m].noise_share = number(f[9]);
     total[m * sw->nparams + i] = number(f[5]);
   }
@@ -589,8 +590,8 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");
       snprintf(c->title, sizeof c->title, "Sensitivity: %.360s", mt->subject);
       snprintf(c->subtitle, sizeof c->subtitle,
-               "%ld points x %ld replications; bars: 95%% bootstrap intervals; an index below "
-               "the replication noise cannot be told from 0",
+               "%ld points x %ld replications, 95%% bootstrap intervals; an index below the "
+               "noise line is not told from 0",
                sw->npoints, reps);
     }
   }
