@@ -1,7 +1,10 @@
 /* Charts: a small run plotted in every format gives every chart and its script,
  * non-empty and of the right kind; a script re-runs on its own from charts/;
  * --only selects; gnuplot missing or failing is FSIM_E_EXTERNAL and writes
- * nothing. Tests that need gnuplot say so and pass when it is absent. */
+ * nothing. Tests that need gnuplot say so and pass when it is absent. Sweeps:
+ * the kind of a directory, reading sweep.csv and sensitivity.csv, what each
+ * metric is, which charts a sweep gets and their scripts (the sweep charts
+ * drawn by gnuplot are tested by tests/cli/plot_sweep.sh). */
 #include <check.h>
 #include <dirent.h>
 #include <stdio.h>
@@ -282,6 +285,314 @@ START_TEST(test_not_a_run) {
 }
 END_TEST
 
+
+/* ---- Sweeps ---------------------------------------------------------------- */
+
+static void write_text(const char *path, const char *text) {
+  FILE *fp = fopen(path, "w");
+  ck_assert_ptr_nonnull(fp);
+  fputs(text, fp);
+  ck_assert_int_eq(fclose(fp), 0);
+}
+
+static void make_base(char *base, size_t size) {
+  snprintf(base, size, "%s/frontsim-plot-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  ck_assert_ptr_nonnull(mkdtemp(base));
+}
+
+/* Columns of one metric in sweep.csv. */
+#define STATS7(m) "," m "_mean," m "_sd," m "_ci_low," m "_ci_high," m "_p5," m "_p50," m "_p95"
+
+/* A grid of 2 x 3 points of the fixture's scenario, the last parameter fastest;
+ * p-2.cut_day is never defined. */
+static const char sweep_header[] =
+    "point,sides.red.reserve,sectors.[0].width_km,replications" STATS7("red.losses")
+        STATS7("p-2.route_cut") STATS7("p-2.cut_day") STATS7("red.claimed_losses") "\n";
+static const char *const sweep_rows[] = {
+    "0,1000,30,4,21000,1,20000,22000,,,,0.5,0.1,0.2,0.8,,,,,,,,,,,40000,1,1,1,1,1,1\n",
+    "1,1000,35,4,22000,1,21000,23000,,,,0.25,0.1,0.1,0.5,,,,,,,,,,,40000,1,1,1,1,1,1\n",
+    "2,1000,40,4,23000,1,22000,24000,,,,0,0,0,0.3,,,,,,,,,,,40000,1,1,1,1,1,1\n",
+    "3,5000,30,4,24000,1,23000,25000,,,,1,0,0.7,1,,,,,,,,,,,40000,1,1,1,1,1,1\n",
+    "4,5000,35,4,-25000.5,1,24000,26000,,,,0.75,0.1,0.4,0.9,,,,,,,,,,,40000,1,1,1,1,1,1\n",
+    "5,5000,40,4,24000,1,23000,25000,,,,0.5,0.1,0.2,0.8,,,,,,,,,,,40000,1,1,1,1,1,1\n"};
+
+/* sweep.csv of the rows in the order given by `order` (indices into sweep_rows). */
+static void write_sweep(const char *path, const int *order, int n) {
+  FILE *fp = fopen(path, "w");
+  ck_assert_ptr_nonnull(fp);
+  fputs(sweep_header, fp);
+  for (int i = 0; i < n; i++) fputs(sweep_rows[order[i]], fp);
+  ck_assert_int_eq(fclose(fp), 0);
+}
+
+START_TEST(test_dir_kind) {
+  char base[512], path[700];
+  make_base(base, sizeof base);
+  fsim_plot_dir_kind kind = FSIM_PLOT_DIR_RUN;
+  fsim_error err;
+  /* Empty: neither; the message says how to make either. */
+  ck_assert_int_eq(fsim_plot_dir_kind_of(base, &kind, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "frontsim run"));
+  ck_assert_ptr_nonnull(strstr(err.message, "frontsim sweep"));
+  snprintf(path, sizeof path, "%s/scenario.cfg", base);
+  write_text(path, "# a run\n");
+  ck_assert_int_eq(fsim_plot_dir_kind_of(base, &kind, &err), FSIM_OK);
+  ck_assert_int_eq(kind, FSIM_PLOT_DIR_RUN);
+  /* A journal without the table: a sweep under way, interrupted, or a shard. */
+  snprintf(path, sizeof path, "%s/points.journal", base);
+  write_text(path, "");
+  ck_assert_int_eq(fsim_plot_dir_kind_of(base, &kind, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "--resume"));
+  ck_assert_ptr_nonnull(strstr(err.message, "frontsim merge"));
+  snprintf(path, sizeof path, "%s/sweep.csv", base);
+  write_text(path, "point\n");
+  ck_assert_int_eq(fsim_plot_dir_kind_of(base, &kind, &err), FSIM_OK);
+  ck_assert_int_eq(kind, FSIM_PLOT_DIR_SWEEP);
+  /* Not a directory. */
+  ck_assert_int_eq(fsim_plot_dir_kind_of(path, &kind, &err), FSIM_E_INPUT);
+  snprintf(path, sizeof path, "%s/nothing-here", base);
+  ck_assert_int_eq(fsim_plot_dir_kind_of(path, &kind, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_dir_kind_of(NULL, &kind, &err), FSIM_E_INPUT);
+  /* An incomplete sweep directory is refused by fsim_plot_dir, naming the file. */
+  snprintf(path, sizeof path, "%s/points.journal", base);
+  ck_assert_int_eq(remove(path), 0);
+  ck_assert_int_eq(fsim_plot_dir(base, NULL, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.file, "design.csv"));
+  ck_assert_ptr_nonnull(strstr(err.message, "not a complete frontsim sweep directory"));
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
+START_TEST(test_sweep_table) {
+  char base[512], path[700];
+  make_base(base, sizeof base);
+  snprintf(path, sizeof path, "%s/sweep.csv", base);
+  const int in_order[] = {0, 1, 2, 3, 4, 5};
+  write_sweep(path, in_order, 6);
+  fsim_plot_sweep sw;
+  fsim_error err;
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(sw.npoints, 6);
+  ck_assert_int_eq(sw.nparams, 2);
+  ck_assert_str_eq(sw.params[0].path, "sides.red.reserve");
+  ck_assert_str_eq(sw.params[1].label, "width_km");
+  ck_assert_int_eq(sw.params[0].count, 2);
+  ck_assert_int_eq(sw.params[1].count, 3);
+  ck_assert(sw.params[1].values[2] == 40.0);
+  ck_assert_int_eq(sw.value_index[4 * 2 + 1], 1);
+  ck_assert_int_eq(sw.grid, 1);
+  ck_assert_int_eq(sw.nmetrics, 4);
+  ck_assert_str_eq(sw.metrics[0].name, "red.losses");
+  ck_assert_str_eq(sw.metrics[2].name, "p-2.cut_day");
+  ck_assert_int_eq(sw.metrics[0].defined, 6);
+  ck_assert_int_eq(sw.metrics[2].defined, 0);
+  ck_assert(sw.metrics[0].max_abs == 25000.5);
+  fsim_plot_sweep_free(&sw);
+
+  /* The same points out of grid order, or one missing: not a grid. */
+  const int shuffled[] = {0, 2, 1, 3, 4, 5};
+  write_sweep(path, shuffled, 6);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(sw.grid, 0);
+  fsim_plot_sweep_free(&sw);
+  write_sweep(path, in_order, 5);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(sw.grid, 0);
+  fsim_plot_sweep_free(&sw);
+
+  /* Parameters ending alike are named by their whole path. */
+  write_text(path, "point,x.[0].delay,x.[1].delay,replications" STATS7("m") "\n"
+                   "0,1,2,3,4,,,,,,\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_str_eq(sw.params[0].label, "x.[0].delay");
+  ck_assert_str_eq(sw.params[1].label, "x.[1].delay");
+  fsim_plot_sweep_free(&sw);
+
+  /* Not a sweep's table. */
+  write_text(path, "metric,mean\nred.losses,3\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "not the table of a frontsim sweep"));
+  write_text(path, "point,a,replications,m_mean,m_sd\n0,1,2,3,4\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  write_text(path, "point,a,replications" STATS7("m") "\n0,1,2,3\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(err.line, 2);
+  write_text(path, "point,a,replications" STATS7("m") "\n0,x,2,3,,,,,,\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_str_eq(err.path, "a");
+  write_text(path, "point,a,replications" STATS7("m") "\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  write_text(path, "");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  snprintf(path, sizeof path, "%s/none.csv", base);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
+/* The grid of test_sweep_table described with the fixture's scenario. */
+static fsim_scenario *described(const char *base, fsim_plot_sweep *sw) {
+  char path[700];
+  snprintf(path, sizeof path, "%s/sweep.csv", base);
+  const int in_order[] = {0, 1, 2, 3, 4, 5};
+  write_sweep(path, in_order, 6);
+  fsim_error err;
+  ck_assert_int_eq(fsim_plot_sweep_read_table(sw, path, &err), FSIM_OK);
+  fsim_scenario *sc = tu_load(fixture);
+  ck_assert_int_eq(fsim_plot_sweep_describe(sw, sc, &err), FSIM_OK);
+  return sc;
+}
+
+START_TEST(test_sweep_describe) {
+  char base[512];
+  make_base(base, sizeof base);
+  fsim_plot_sweep sw;
+  fsim_scenario *sc = described(base, &sw);
+  /* Units and scales: persons in thousands past 10,000, shares in %. */
+  const fsim_sweep_metric *losses = &sw.metrics[0], *cut = &sw.metrics[1];
+  ck_assert_int_eq(losses->unit, FSIM_UNIT_PERSONS);
+  ck_assert(losses->scale == 0.001);
+  ck_assert_str_eq(losses->title, "Losses of Red over the run (thousands of persons)");
+  ck_assert_str_eq(losses->axis, "Losses (thousands of persons)");
+  ck_assert_int_eq(cut->unit, FSIM_UNIT_SHARE);
+  ck_assert(cut->scale == 100.0);
+  ck_assert_str_eq(cut->title, "Supply route in p-2 cut by the last day (% of replications)");
+  ck_assert_int_eq(sw.metrics[2].unit, FSIM_UNIT_DAY);
+  ck_assert_ptr_nonnull(strstr(sw.metrics[3].title, "as claimed by Blue's side"));
+  /* The fixture lists no metrics: the headline ones are charted, others on
+   * request, and a metric never defined not at all. */
+  ck_assert_int_eq(losses->is_default, 1);
+  ck_assert_int_eq(cut->is_default, 1);
+  ck_assert_int_eq(sw.metrics[2].is_default, 0);
+  ck_assert_int_eq(sw.metrics[3].is_default, 0);
+  /* Along x the parameter with more values, one line per value of the other. */
+  ck_assert_int_eq(sw.method, 0);
+  ck_assert_int_eq(sw.x_param, 1);
+  ck_assert_int_eq(sw.line_param, 0);
+  fsim_plot_sweep_free(&sw);
+  fsim_scenario_free(sc);
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
+START_TEST(test_sweep_indices) {
+  char base[512], path[700];
+  make_base(base, sizeof base);
+  fsim_plot_sweep sw;
+  fsim_scenario *sc = described(base, &sw);
+  snprintf(path, sizeof path, "%s/sensitivity.csv", base);
+  static const char header[] =
+      "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high,"
+      "variance,noise_share\n";
+  char text[1024];
+  snprintf(text, sizeof text,
+           "%sred.losses,sides.red.reserve,0.1,0,0.2,0.2,0.1,0.3,5,0.05\n"
+           "red.losses,sectors.[0].width_km,0.6,0.5,0.7,0.7,0.6,0.8,5,0.05\n"
+           "p-2.route_cut,sides.red.reserve,,,,,,,0,\n"
+           "p-2.route_cut,sectors.[0].width_km,,,,,,,0,\n",
+           header);
+  write_text(path, text);
+  fsim_error err;
+  ck_assert_int_eq(fsim_plot_sweep_read_indices(&sw, path, &err), FSIM_OK);
+  /* Largest total index first. */
+  ck_assert_int_eq(sw.metrics[0].has_indices, 1);
+  ck_assert_str_eq(sw.metrics[0].order, "sectors.[0].width_km sides.red.reserve");
+  ck_assert(sw.metrics[0].noise_share == 0.05);
+  /* A metric that did not vary has no index to chart. */
+  ck_assert_int_eq(sw.metrics[1].has_indices, 0);
+  /* Rows of something the sweep does not have, or a wrong file. */
+  snprintf(text, sizeof text, "%sblue.losses,sides.red.reserve,0.1,0,0.2,0.2,0.1,0.3,5,0.05\n",
+           header);
+  write_text(path, text);
+  ck_assert_int_eq(fsim_plot_sweep_read_indices(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "blue.losses"));
+  write_text(path, "metric,parameter\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_indices(&sw, path, &err), FSIM_E_INPUT);
+  fsim_plot_sweep_free(&sw);
+  fsim_scenario_free(sc);
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
+START_TEST(test_sweep_charts) {
+  char base[512];
+  make_base(base, sizeof base);
+  fsim_plot_sweep sw;
+  fsim_scenario *sc = described(base, &sw);
+  fsim_plot_run run;
+  memset(&run, 0, sizeof run);
+  run.sc = sc;
+  run.replications = 4;
+  snprintf(run.source, sizeof run.source, "Source: test");
+  fsim_error err;
+  ck_assert_int_eq(fsim_plot_sweep_charts(&run, &sw, &err), FSIM_OK);
+  /* A grid of two parameters: an effect chart and a heat map per metric that
+   * has a value somewhere (not p-2.cut_day). */
+  ck_assert_int_eq(run.ncharts, 6);
+  ck_assert_str_eq(run.charts[0].name, "effect_red.losses");
+  ck_assert_str_eq(run.charts[0].template_name, "sweep_lines");
+  ck_assert_str_eq(run.charts[1].name, "heatmap_red.losses");
+  ck_assert_str_eq(run.charts[5].name, "heatmap_red.claimed_losses");
+  /* What --only selects: by default the headline metrics; a metric by name
+   * whether or not it is one; a kind among the default ones. */
+  int selected = 0;
+  for (int i = 0; i < run.ncharts; i++) selected += fsim_chart_selected(&run.charts[i], NULL);
+  ck_assert_int_eq(selected, 4);
+  ck_assert_int_eq(fsim_chart_selected(&run.charts[5], NULL), 0);
+  ck_assert_int_eq(fsim_chart_selected(&run.charts[5], "red.claimed_losses"), 1);
+  ck_assert_int_eq(fsim_chart_selected(&run.charts[5], "heatmap_red.claimed_losses"), 1);
+  ck_assert_int_eq(fsim_chart_selected(&run.charts[5], "heatmap"), 0);
+  ck_assert_int_eq(fsim_chart_selected(&run.charts[1], "heatmap"), 1);
+  ck_assert_int_eq(fsim_chart_selected(&run.charts[0], "heatmap"), 0);
+  /* Every script is complete: each placeholder filled, the design written. */
+  for (int i = 0; i < run.ncharts; i++) {
+    char *text = NULL;
+    size_t len = 0;
+    FILE *mem = open_memstream(&text, &len);
+    ck_assert_ptr_nonnull(mem);
+    fsim_status st =
+        fsim_plot_write_script(mem, &run, &run.charts[i], FSIM_PLOT_SVG, "x.svg", &err);
+    fclose(mem);
+    ck_assert_msg(st == FSIM_OK, "%s: %s", run.charts[i].name, err.message);
+    ck_assert_ptr_nonnull(strstr(text, "params = 'sides.red.reserve sectors.[0].width_km'"));
+    ck_assert_ptr_nonnull(strstr(text, "values_2 = '30 35 40'"));
+    ck_assert_ptr_nonnull(strstr(text, "from the sweep in the parent directory"));
+    ck_assert_ptr_null(strstr(text, "set xdata time"));
+    free(text);
+  }
+  fsim_plot_run_free(&run);
+
+  /* Not a grid (lhs): scatter panels, no heat map; sobol adds the indices. */
+  sw.grid = 0;
+  sw.method = 2; /* sobol */
+  sw.metrics[0].has_indices = 1;
+  snprintf(sw.metrics[0].order, sizeof sw.metrics[0].order, "%s",
+           "sides.red.reserve sectors.[0].width_km");
+  sw.metrics[0].noise_share = 0.1;
+  memset(&run, 0, sizeof run);
+  run.sc = sc;
+  run.replications = 4;
+  ck_assert_int_eq(fsim_plot_sweep_charts(&run, &sw, &err), FSIM_OK);
+  ck_assert_int_eq(run.ncharts, 4);
+  ck_assert_str_eq(run.charts[0].template_name, "sweep_scatter");
+  ck_assert_str_eq(run.charts[1].name, "sensitivity_red.losses");
+  ck_assert_str_eq(run.charts[1].data, "../sensitivity.csv");
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  ck_assert_int_eq(fsim_plot_write_script(mem, &run, &run.charts[1], FSIM_PLOT_PNG, "x.png", &err),
+                   FSIM_OK);
+  fclose(mem);
+  ck_assert_ptr_nonnull(strstr(text, "order = 'sides.red.reserve sectors.[0].width_km'"));
+  ck_assert_ptr_nonnull(strstr(text, "noise_share = 0.1\n"));
+  free(text);
+  fsim_plot_run_free(&run);
+  fsim_plot_sweep_free(&sw);
+  fsim_scenario_free(sc);
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
 Suite *plot_suite(void) {
   Suite *s = suite_create("plot");
   TCase *tc = tcase_create("fsim_plot_format_parse");
@@ -295,6 +606,13 @@ Suite *plot_suite(void) {
   tcase_add_test(tc, test_gnuplot_missing);
   tcase_add_test(tc, test_gnuplot_fails);
   tcase_add_test(tc, test_not_a_run);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("sweeps");
+  tcase_add_test(tc, test_dir_kind);
+  tcase_add_test(tc, test_sweep_table);
+  tcase_add_test(tc, test_sweep_describe);
+  tcase_add_test(tc, test_sweep_indices);
+  tcase_add_test(tc, test_sweep_charts);
   suite_add_tcase(s, tc);
   return s;
 }

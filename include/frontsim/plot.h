@@ -1,6 +1,7 @@
 /* Charts of a run or sweep directory, drawn by gnuplot (an external program)
- * from the CSV files the run or sweep wrote. Each chart is written with the gnuplot script that drew
- * it, so a report author can restyle the script and re-run gnuplot. */
+ * from the CSV files the run or sweep wrote. Each chart is written with the
+ * gnuplot script that drew it, so a report author can restyle the script and
+ * re-run gnuplot. */
 #ifndef FRONTSIM_PLOT_H
 #define FRONTSIM_PLOT_H
 
