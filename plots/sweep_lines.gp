@@ -44,7 +44,10 @@ set xlabel param(x_param)
 set ylabel value_label
 set xtics autofreq
 set mxtics default
+# The x range: the values, a little room either side (no stretch to a tick).
 set xrange [*:*]
+set autoscale xfix
+set offsets graph 0.025, graph 0.025, graph 0.04, 0
 # The colours of the lines tell values apart; the legend names them.
 unset colorbox
 nx = count(x_param)

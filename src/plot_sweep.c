@@ -507,17 +507,16 @@ static const char *method_name(int method) {
   return method == FSIM_SWEEP_SOBOL ? "sobol" : method == FSIM_SWEEP_LHS ? "lhs" : "grid";
 }
 
-/* "; other parameters at their middle value: a = 1, b = 2" for a grid of more
- * than two parameters (plots/sweep_lines.gp and sweep_heatmap.gp take the same
- * values). */
+/* "; a held at 1, b held at 2": the other parameters of a grid of more than
+ * two, at their middle value (plots/sweep_lines.gp and sweep_heatmap.gp take
+ * the same values). */
 static void slice_text(const fsim_plot_sweep *sw, char *out, size_t size) {
   size_t len = 0;
   out[0] = '\0';
   for (int i = 0; i < sw->nparams; i++) {
     if (i == sw->x_param || i == sw->line_param) continue;
     const fsim_sweep_param *p = &sw->params[i];
-    int w = snprintf(out + len, size - len, "%s%s = %.6g",
-                     len ? ", " : "; other parameters at their middle value: ", p->label,
+    int w = snprintf(out + len, size - len, "%s%s held at %.6g", len ? ", " : "; ", p->label,
                      p->values[(p->count - 1) / 2]);
     if (w < 0 || (size_t)w >= size - len) break;
     len += (size_t)w;
@@ -565,10 +564,9 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
         int n = sw->params[sw->line_param].count;
         int step = n > MAX_LINES ? (n - 1 + MAX_LINES - 2) / (MAX_LINES - 1) : 1;
         char every[32] = "";
-        if (step > 1) snprintf(every, sizeof every, " (one value in %d)", step);
+        if (step > 1) snprintf(every, sizeof every, " (1 value in %d)", step);
         snprintf(c->subtitle, sizeof c->subtitle,
-                 "Means across %ld replications with 95%% confidence intervals, one line per "
-                 "value of %s%s%s",
+                 "Means of %ld replications, 95%% confidence intervals; a line per %s%s%s",
                  reps, sw->params[sw->line_param].label, every, slice);
       }
     } else {
