@@ -1,4 +1,4 @@
-/* frontsim plot DIR: the charts of a run directory, drawn by gnuplot. */
+/* frontsim plot DIR: the charts of a run or sweep directory, drawn by gnuplot. */
 #include <stdio.h>
 
 #include "args.h"
@@ -7,17 +7,24 @@
 static const char plot_help[] =
     "usage: frontsim plot DIR [--format png|svg|pdf] [--only NAME] [--quiet]\n"
     "\n"
-    "Draws the charts of DIR, a directory written by 'frontsim run', into DIR/charts:\n"
-    "each chart NAME.png (or .svg, .pdf) with NAME.gp, the gnuplot script that drew\n"
-    "it. To restyle a chart, edit its script and run 'gnuplot NAME.gp' in DIR/charts.\n"
+    "Draws the charts of DIR, a directory written by 'frontsim run' or 'frontsim sweep',\n"
+    "into DIR/charts: each chart NAME.png (or .svg, .pdf) with NAME.gp, the gnuplot\n"
+    "script that drew it. To restyle a chart, edit its script and run 'gnuplot NAME.gp'\n"
+    "in DIR/charts.\n"
     "\n"
-    "Charts: personnel_<sector> (fan charts of each side's personnel),\n"
+    "Charts of a run: personnel_<sector> (fan charts of each side's personnel),\n"
     "allocation_blue and allocation_red (personnel by sector, reserve and in transit),\n"
     "supply_<sector> (route distance and share of replications cut), held_area_<sector>\n"
     "(held area with the event days), losses (true against claimed), engagements.\n"
     "\n"
+    "Charts of a sweep, per metric of its 'metrics' setting (else headline metrics):\n"
+    "effect_<metric> (mean against the parameters, 95% confidence intervals),\n"
+    "heatmap_<metric> (grids of two or more parameters), sensitivity_<metric> (sobol:\n"
+    "first-order and total Sobol' indices).\n"
+    "\n"
     "  --format F      png (default), svg or pdf\n"
-    "  --only NAME     one chart (e.g. losses, supply_pokrovsk) or one kind (personnel)\n"
+    "  --only NAME     one chart (e.g. losses, heatmap_red.losses), one kind (personnel,\n"
+    "                  effect), or a sweep's metric (red.losses)\n"
     "  --quiet         do not list the files written\n"
     "\n"
     "Needs gnuplot (apt-get install gnuplot-nox; FRONTSIM_GNUPLOT names another\n"
@@ -56,10 +63,10 @@ int cli_plot(int argc, char **argv) {
     } else if (!dir) {
       dir = argv[i];
     } else {
-      rc = cli_usage_error("plot", "one run directory at a time (got %s and %s)", dir, argv[i]);
+      rc = cli_usage_error("plot", "one directory at a time (got %s and %s)", dir, argv[i]);
     }
   }
-  if (rc == 0 && !dir) rc = cli_usage_error("plot", "which run directory?");
+  if (rc == 0 && !dir) rc = cli_usage_error("plot", "which run or sweep directory?");
   if (rc != 0) return rc;
 
   if (!quiet) opt.written = list_written;
