@@ -15,7 +15,9 @@ static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *templat
   c->template_name = template_name;
   c->side = -1;
   c->metric = -1;
-  if (suffix)
+  /* "" for none, not NULL: a null test here would lead gcc to think the callers'
+     names may be null (-Wformat-truncation). */
+  if (suffix[0])
     snprintf(c->name, sizeof c->name, "%s_%s", kind, suffix);
   else
     snprintf(c->name, sizeof c->name, "%s", kind);
@@ -84,13 +86,13 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
              "Median across %ld replications, with the middle 50%% and 90%%%s", replications,
              sc->nevents > 0 ? "; dotted lines mark the events" : "");
   }
-  fsim_chart *c = add(run, "losses", "losses", NULL);
+  fsim_chart *c = add(run, "losses", "losses", "");
   snprintf(c->data, sizeof c->data, "../series/sides.csv");
   snprintf(c->title, sizeof c->title, "Cumulative losses: true and as claimed by the enemy");
   snprintf(c->subtitle, sizeof c->subtitle,
            "Medians across %ld replications; shaded: the middle 90%% of true losses",
            replications);
-  c = add(run, "engagements", "engagements", NULL);
+  c = add(run, "engagements", "engagements", "");
   snprintf(c->data, sizeof c->data, "../series");
   snprintf(c->title, sizeof c->title, "Daily engagements by sector");
   snprintf(c->subtitle, sizeof c->subtitle,

@@ -91,3 +91,16 @@ expect 1 "$tmp/err" "points.journal: cannot write: File too large" "file size li
 "$bin" sweep "$sweep" -o "$tmp/sw" -q -j 2 --resume
 cmp "$tmp/sw-full/sweep.csv" "$tmp/sw/sweep.csv" || fail "resumed sweep differs"
 echo "ok: sweep resumed after the size limit: identical sweep.csv"
+
+# 6. Charts: gnuplot stopped by the size limit while writing a chart is an error
+#    (status 2, the signal named), and the charts drawn before stay as they were.
+if command -v gnuplot > /dev/null 2>&1; then
+  "$bin" plot "$tmp/out" --quiet
+  snapshot "$tmp/out/charts" > "$tmp/charts-before"
+  rc=0; (ulimit -f 16; "$bin" plot "$tmp/out" --quiet) 2> "$tmp/err" || rc=$?
+  expect 2 "$tmp/err" "gnuplot was killed by signal 25" "file size limit during plot"
+  snapshot "$tmp/out/charts" | cmp -s - "$tmp/charts-before" || fail "earlier charts changed"
+  ls -d "$tmp"/out/.charts-partial-* 2> /dev/null && fail "a chart staging directory was left"
+else
+  echo "skip: charts (gnuplot is not installed)"
+fi
