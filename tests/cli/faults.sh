@@ -55,7 +55,7 @@ fi
 rc=0; (ulimit -f 64; "$bin" run "$scen" -n 20 -o "$tmp/out" --quiet) 2> "$tmp/err" || rc=$?
 expect 1 "$tmp/err" "cannot write: File too large" "file size limit during run"
 snapshot "$tmp/out" | cmp -s - "$tmp/before" || fail "the earlier output changed"
-ls -d "$tmp"/out.* 2> /dev/null && fail "a staging directory was left"
+if ls -d "$tmp"/out.* 2> /dev/null; then fail "a staging directory was left"; fi
 
 # 3. Ctrl-C during a long run (outputs are staged only once the replications are
 #    done): status 1, "interrupted", nothing replaced or left.
@@ -66,7 +66,7 @@ kill -INT "$pid"
 rc=0; wait "$pid" || rc=$?
 expect 1 "$tmp/err" "interrupted" "SIGINT during run"
 snapshot "$tmp/out" | cmp -s - "$tmp/before" || fail "the earlier output changed"
-ls -d "$tmp"/out.* 2> /dev/null && fail "a staging directory was left"
+if ls -d "$tmp"/out.* 2> /dev/null; then fail "a staging directory was left"; fi
 
 # 4. kill -9 during a run: nothing can be cleaned up, but the earlier output stands
 #    and the next run works. (Killed while writing, a run leaves a directory named
@@ -87,7 +87,7 @@ sweep="tests/data/sweep.cfg"
 "$bin" sweep "$sweep" -o "$tmp/sw-full" -q -j 2
 rc=0; (ulimit -f 8; "$bin" sweep "$sweep" -o "$tmp/sw" -q -j 2) 2> "$tmp/err" || rc=$?
 expect 1 "$tmp/err" "points.journal: cannot write: File too large" "file size limit during sweep"
-[ -d "$tmp/sw" ] && fail "a stopped sweep must not leave a result directory"
+if [ -d "$tmp/sw" ]; then fail "a stopped sweep must not leave a result directory"; fi
 "$bin" sweep "$sweep" -o "$tmp/sw" -q -j 2 --resume
 cmp "$tmp/sw-full/sweep.csv" "$tmp/sw/sweep.csv" || fail "resumed sweep differs"
 echo "ok: sweep resumed after the size limit: identical sweep.csv"
@@ -100,7 +100,9 @@ if command -v gnuplot > /dev/null 2>&1; then
   rc=0; (ulimit -f 16; "$bin" plot "$tmp/out" --quiet) 2> "$tmp/err" || rc=$?
   expect 2 "$tmp/err" "gnuplot was killed by signal 25" "file size limit during plot"
   snapshot "$tmp/out/charts" | cmp -s - "$tmp/charts-before" || fail "earlier charts changed"
-  ls -d "$tmp"/out/.charts-partial-* 2> /dev/null && fail "a chart staging directory was left"
+  if ls -d "$tmp"/out/.charts-partial-* 2> /dev/null; then
+    fail "a chart staging directory was left"
+  fi
 else
   echo "skip: charts (gnuplot is not installed)"
 fi
