@@ -60,6 +60,9 @@ int fsim_chart_selected(const fsim_chart *chart, const char *only);
 fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                                    fsim_plot_format format, const char *output,
                                    fsim_error *err);
+/* Writes text inside a gnuplot '...' string: a quote is doubled; control characters,
+ * which a scenario's display names should not hold, become spaces. */
+void fsim_plot_put_quoted(FILE *out, const char *text);
 
 /* ---- Sweeps (plot_sweep.c) ---- */
 

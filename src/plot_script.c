@@ -38,9 +38,7 @@ typedef struct script_ctx {
   const char *output;
 } script_ctx;
 
-/* Text inside a gnuplot '...' string: a quote is doubled; control characters,
- * which a scenario's display names should not hold, become spaces. */
-static void put_quoted(FILE *out, const char *text) {
+void fsim_plot_put_quoted(FILE *out, const char *text) {
   for (const char *p = text; *p; p++) {
     if (*p == '\'')
       fputs("''", out);
@@ -128,15 +126,15 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     if (!dates) return fsim_error_set(err, FSIM_E_INPUT, "plots/dates.gp", 0, "", "missing");
     return expand(c, "dates", dates, err);
   } else if (strcmp(key, "OUTPUT") == 0)
-    put_quoted(c->out, c->output);
+    fsim_plot_put_quoted(c->out, c->output);
   else if (strcmp(key, "TITLE") == 0)
-    put_quoted(c->out, ch->title);
+    fsim_plot_put_quoted(c->out, ch->title);
   else if (strcmp(key, "SUBTITLE") == 0)
-    put_quoted(c->out, ch->subtitle);
+    fsim_plot_put_quoted(c->out, ch->subtitle);
   else if (strcmp(key, "SOURCE") == 0)
-    put_quoted(c->out, c->run->source);
+    fsim_plot_put_quoted(c->out, c->run->source);
   else if (strcmp(key, "DATA") == 0)
-    put_quoted(c->out, ch->data);
+    fsim_plot_put_quoted(c->out, ch->data);
   else if (strcmp(key, "DATE_TICKS") == 0)
     fsim_plot_write_date_ticks(c->out, sc->run.start_epoch_day - 1,
                                sc->run.start_epoch_day + sc->run.days - 1,
@@ -148,9 +146,9 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   else if (strcmp(key, "SIDE") == 0 && ch->side >= 0)
     fputs(fsim_side_keys[ch->side], c->out);
   else if (strcmp(key, "BLUE_NAME") == 0)
-    put_quoted(c->out, sc->sides.side[FSIM_BLUE].name);
+    fsim_plot_put_quoted(c->out, sc->sides.side[FSIM_BLUE].name);
   else if (strcmp(key, "RED_NAME") == 0)
-    put_quoted(c->out, sc->sides.side[FSIM_RED].name);
+    fsim_plot_put_quoted(c->out, sc->sides.side[FSIM_RED].name);
   else if (strcmp(key, "SECTORS") == 0)
     put_sectors(c);
   else if (strcmp(key, "EVENT_DATES") == 0)

@@ -598,29 +598,18 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
 
 /* ---- Placeholders of the sweep templates --------------------------------- */
 
-static void put_text(FILE *out, const char *text) {
-  for (const char *p = text; *p; p++) {
-    if (*p == '\'')
-      fputs("''", out);
-    else if ((unsigned char)*p < 0x20 || *p == 0x7f)
-      fputc(' ', out);
-    else
-      fputc(*p, out);
-  }
-}
-
 /* The design as gnuplot variables: the parameters' columns and legend names and,
  * for a grid, each one's values, count and stride. */
 static void put_design(FILE *out, const fsim_plot_sweep *sw) {
   fputs("params = '", out);
   for (int i = 0; i < sw->nparams; i++) {
     if (i) fputc(' ', out);
-    put_text(out, sw->params[i].path);
+    fsim_plot_put_quoted(out, sw->params[i].path);
   }
   fputs("'\nparam_labels = '", out);
   for (int i = 0; i < sw->nparams; i++) {
     if (i) fputc(' ', out);
-    put_text(out, sw->params[i].label);
+    fsim_plot_put_quoted(out, sw->params[i].label);
   }
   fputs("'\n", out);
   if (!sw->grid) {
@@ -660,11 +649,11 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   if (!sw || chart->metric < 0 || chart->metric >= sw->nmetrics) return 0;
   const fsim_sweep_metric *mt = &sw->metrics[chart->metric];
   if (strcmp(key, "METRIC") == 0)
-    put_text(out, mt->name);
+    fsim_plot_put_quoted(out, mt->name);
   else if (strcmp(key, "SCALE") == 0)
     fprintf(out, "%.10g", mt->scale);
   else if (strcmp(key, "VALUE_LABEL") == 0)
-    put_text(out, mt->axis);
+    fsim_plot_put_quoted(out, mt->axis);
   else if (strcmp(key, "CELL_FORMAT") == 0)
     fputs(cell_format(mt), out);
   else if (strcmp(key, "DESIGN") == 0)
@@ -676,7 +665,7 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   else if (strcmp(key, "MAX_LINES") == 0)
     fprintf(out, "%d", MAX_LINES);
   else if (strcmp(key, "PARAM_ORDER") == 0)
-    put_text(out, mt->order);
+    fsim_plot_put_quoted(out, mt->order);
   else if (strcmp(key, "NOISE_SHARE") == 0) {
     if (isnan(mt->noise_share))
       fputs("NaN", out);

@@ -45,15 +45,7 @@ static fsim_scenario *duel_load(const duel *d) {
 /* Runs on every thread OpenMP offers (results do not depend on it); without series
  * for the long Monte Carlo runs, whose series would need gigabytes. */
 static fsim_results *run_reps(const fsim_scenario *sc, long reps, int keep_series) {
-  fsim_run_options opt;
-  fsim_run_options_init(&opt);
-  opt.replications = reps;
-  opt.keep_series = keep_series;
-  fsim_results *res = NULL;
-  fsim_error err;
-  fsim_status st = fsim_run(sc, &opt, &res, &err);
-  ck_assert_msg(st == FSIM_OK, "run: %s", err.message);
-  return res;
+  return tu_run_opt(sc, reps, 0, keep_series);
 }
 
 static double metric(const fsim_results *res, const char *name, long rep) {

@@ -11,10 +11,15 @@ fsim_scenario *tu_load(const char *text) {
 }
 
 fsim_results *tu_run(const fsim_scenario *sc, long reps, int threads) {
+  return tu_run_opt(sc, reps, threads, 1);
+}
+
+fsim_results *tu_run_opt(const fsim_scenario *sc, long reps, int threads, int keep_series) {
   fsim_run_options opt;
   fsim_run_options_init(&opt);
   opt.replications = reps;
   opt.threads = threads;
+  opt.keep_series = keep_series;
   fsim_results *res = NULL;
   fsim_error err;
   fsim_status st = fsim_run(sc, &opt, &res, &err);

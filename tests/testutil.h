@@ -8,6 +8,8 @@
 fsim_scenario *tu_load(const char *text);
 /* Runs with the given replications and threads, keeping series. */
 fsim_results *tu_run(const fsim_scenario *sc, long reps, int threads);
+/* The same, with or without series (threads 0: all that OpenMP offers). */
+fsim_results *tu_run_opt(const fsim_scenario *sc, long reps, int threads, int keep_series);
 /* Mean over replications of series `name` on `day`. */
 double tu_series_mean(const fsim_results *res, const char *name, int day);
 /* Mean over replications and days 1..D of series `name`. */
