@@ -31,6 +31,16 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
   eng->R = maxdelay + 1;
   for (int f = 0; f < eng->F; f++)
     if (sc->formations[f].implicit) eng->reserve_formation[sc->formations[f].side_idx] = f;
+  eng->f_side = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(int));
+  eng->f_quality = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(double));
+  if (!eng->f_side || !eng->f_quality) {
+    fsim_engine_destroy(eng);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  for (int f = 0; f < eng->F; f++) {
+    eng->f_side[f] = sc->formations[f].side_idx;
+    eng->f_quality[f] = sc->formations[f].quality;
+  }
 
   for (int i = 0; i < FSIM_NSIDES; i++) {
     eng->side_formations[i] = malloc((size_t)eng->F * sizeof(int));
@@ -86,6 +96,10 @@ void fsim_engine_destroy(fsim_engine *eng) {
   fsim_layout_destroy(&eng->layout);
   free(eng->event_day);
   eng->event_day = NULL;
+  free(eng->f_quality);
+  free(eng->f_side);
+  eng->f_quality = NULL;
+  eng->f_side = NULL;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     free(eng->side_formations[i]);
     eng->side_formations[i] = NULL;

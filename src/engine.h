@@ -24,6 +24,10 @@ typedef struct fsim_engine {
   int reserve_formation[FSIM_NSIDES];
   int *side_formations[FSIM_NSIDES]; /* formation indices of each side */
   int nside_formations[FSIM_NSIDES];
+  /* Per formation, copied out of the large fsim_formation_def records that the day
+     loop would otherwise walk. */
+  int *f_side;      /* [f] side index */
+  double *f_quality; /* [f] quality (MODEL.md 1) */
   unsigned char *event_day;          /* [t]: 1 on days with an event */
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
   int has_reinforce;                 /* some rule needs the projected power */

@@ -55,17 +55,22 @@ void fsim_state_reset(fsim_replica *rp) {
 void fsim_state_aggregate(fsim_replica *rp) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const int S = eng->S, L = eng->L;
-  memset(rp->N, 0, (size_t)S * 2 * sizeof *rp->N);
-  memset(rp->P, 0, (size_t)S * 2 * sizeof *rp->P);
-  for (int f = 0; f < eng->F; f++) {
-    const fsim_formation_def *fd = &sc->formations[f];
-    const double *nf = rp->n + (size_t)f * (size_t)L;
-    for (int s = 0; s < S; s++) {
-      rp->N[SIDE2(s, fd->side_idx)] += nf[s];
-      rp->P[SIDE2(s, fd->side_idx)] += nf[s] * fd->quality;
+  const int S = eng->S;
+  const size_t L = (size_t)eng->L;
+  /* Each sum in registers, over the side's formations in index order: the same
+     additions in the same order as a pass over all formations. */
+  for (int s = 0; s < S; s++)
+    for (int i = 0; i < FSIM_NSIDES; i++) {
+      const int *mine = eng->side_formations[i];
+      double persons = 0.0, power = 0.0;
+      for (int k = 0; k < eng->nside_formations[i]; k++) {
+        const double v = rp->n[(size_t)mine[k] * L + (size_t)s];
+        persons += v;
+        power += v * eng->f_quality[mine[k]];
+      }
+      rp->N[SIDE2(s, i)] = persons;
+      rp->P[SIDE2(s, i)] = power;
     }
-  }
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     rp->e[SIDE2(s, 0)] = rp->e[SIDE2(s, 1)] = 1.0;
