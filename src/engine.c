@@ -127,6 +127,7 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   ALLOC(rng, S + 1);
   ALLOC(n, F * L);
   ALLOC(ring, R * F * L);
+  ALLOC(ring_has, R * F);
   ALLOC(x, S);
   ALLOC(area, S);
   ALLOC(stock, S);
@@ -198,6 +199,7 @@ void fsim_replica_free(fsim_replica *rp) {
   free(rp->stock);
   free(rp->area);
   free(rp->x);
+  free(rp->ring_has);
   free(rp->ring);
   free(rp->n);
   free(rp->rng);

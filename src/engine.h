@@ -46,6 +46,7 @@ typedef struct fsim_replica {
   /* state */
   double *n;        /* [f * L + loc] personnel of formation f at location loc */
   double *ring;     /* [(slot * F + f) * L + loc] in transit, landing on day slot mod R */
+  unsigned char *ring_has; /* [slot * F + f]: 1 if f may have someone in that slot */
   double *x;        /* [s] line position, km (+ = blue gained) */
   double *area;     /* [s] held area, km2 */
   double *stock;    /* [s] supply stock, days of need */

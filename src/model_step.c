@@ -29,6 +29,7 @@ void fsim_state_reset(fsim_replica *rp) {
   const int S = eng->S, F = eng->F, L = eng->L;
   memset(rp->n, 0, (size_t)F * (size_t)L * sizeof *rp->n);
   memset(rp->ring, 0, (size_t)eng->R * (size_t)F * (size_t)L * sizeof *rp->ring);
+  memset(rp->ring_has, 0, (size_t)eng->R * (size_t)F);
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
@@ -104,6 +105,7 @@ static void formations_arrive(fsim_replica *rp, int t) {
     if (fd->arrival_day != t || t == 0) continue;
     rp->ring[(slot * (size_t)eng->F + (size_t)f) * (size_t)eng->L + (size_t)fd->loc] +=
         fd->personnel;
+    rp->ring_has[slot * (size_t)eng->F + (size_t)f] = 1;
     if (fd->loc < eng->S) rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
   }
 }
@@ -112,13 +114,17 @@ static void land_arrivals(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
   double *slot = rp->ring + (size_t)(t % eng->R) * (size_t)eng->F * L;
+  unsigned char *has = rp->ring_has + (size_t)(t % eng->R) * (size_t)eng->F;
   for (int f = 0; f < eng->F; f++) {
-    const fsim_formation_def *fd = &eng->sc->formations[f];
+    /* Most formations have nobody landing on a given day. */
+    if (!has[f]) continue;
+    has[f] = 0;
     double *from = slot + (size_t)f * L, *to = rp->n + (size_t)f * L;
     for (size_t loc = 0; loc < L; loc++) {
       if (from[loc] == 0.0) continue;
       to[loc] += from[loc];
-      if (loc < (size_t)eng->S) rp->inbound_q[SIDE2(loc, fd->side_idx)] -= from[loc] * fd->quality;
+      if (loc < (size_t)eng->S)
+        rp->inbound_q[SIDE2(loc, eng->f_side[f])] -= from[loc] * eng->f_quality[f];
       from[loc] = 0.0;
     }
   }

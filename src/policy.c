@@ -70,8 +70,9 @@ static double dispatch(fsim_replica *rp, int side, int from, int to, int t, int 
     if (v <= 0) continue;
     rp->n[(size_t)f * L + (size_t)from] -= v;
     rp->ring[(slot * F + (size_t)f) * L + (size_t)to] += v;
+    rp->ring_has[slot * F + (size_t)f] = 1;
     persons += v;
-    power += v * eng->sc->formations[f].quality;
+    power += v * eng->f_quality[f];
   }
   if (to < eng->S) rp->inbound_q[SIDE2(to, side)] += power;
   if (to < eng->S && from != to)
@@ -89,13 +90,15 @@ double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double 
 /* Personnel and quality-weighted personnel of side at loc, from the current state. */
 static void holdings(const fsim_replica *rp, int side, int loc, double *persons, double *qsum) {
   const fsim_engine *eng = rp->eng;
-  *persons = *qsum = 0.0;
-  for (int f = 0; f < eng->F; f++) {
-    if (eng->sc->formations[f].side_idx != side) continue;
-    double v = rp->n[(size_t)f * (size_t)eng->L + (size_t)loc];
-    *persons += v;
-    *qsum += v * eng->sc->formations[f].quality;
+  const int *mine = eng->side_formations[side];
+  double p = 0.0, q = 0.0;
+  for (int k = 0; k < eng->nside_formations[side]; k++) {
+    double v = rp->n[(size_t)mine[k] * (size_t)eng->L + (size_t)loc];
+    p += v;
+    q += v * eng->f_quality[mine[k]];
   }
+  *persons = p;
+  *qsum = q;
 }
 
 static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
