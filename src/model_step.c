@@ -205,22 +205,38 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   return gain[FSIM_BLUE] - gain[FSIM_RED];
 }
 
-/* Takes `loss` persons of side i in sector s from its formations there, in
- * proportion to their personnel (MODEL.md 7). */
-static void split_losses(fsim_replica *rp, int s, int i, double loss) {
+/* The formations of side i with personnel in sector s, compacted into rp->fidx and
+ * rp->w (usually one or two); returns how many. *present is the side's personnel
+ * there (the cap on its losses, MODEL.md 5), *total the sum of the weights. One
+ * pass serves both the cap and the split. */
+static size_t gather(fsim_replica *rp, int s, int i, double *present, double *total) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
-  /* The side's formations present in the sector, compacted: usually one or two. */
   const int *mine = eng->side_formations[i];
+  const int nmine = eng->nside_formations[i];
+  const double *n = rp->n + s;
+  int *fidx = rp->fidx;
+  double *w = rp->w;
   size_t K = 0;
-  double total = 0.0;
-  for (int k = 0; k < eng->nside_formations[i]; k++) {
-    double v = rp->n[(size_t)mine[k] * L + (size_t)s];
+  double all = 0.0, positive = 0.0;
+  for (int k = 0; k < nmine; k++) {
+    const double v = n[(size_t)mine[k] * L];
+    all += v;
     if (v <= 0) continue;
-    rp->fidx[K] = mine[k];
-    rp->w[K++] = v;
-    total += v;
+    fidx[K] = mine[k];
+    w[K++] = v;
+    positive += v;
   }
+  *present = all;
+  *total = positive;
+  return K;
+}
+
+/* Takes `loss` persons of side i in sector s from the K formations gathered there,
+ * in proportion to their personnel (MODEL.md 7). */
+static void split_losses(fsim_replica *rp, int s, size_t K, double total, double loss) {
+  const fsim_engine *eng = rp->eng;
+  const size_t L = (size_t)eng->L;
   if (loss <= 0 || total <= 0) return;
   if (K == 1 || eng->expected) {
     for (size_t k = 0; k < K; k++) {
@@ -234,18 +250,22 @@ static void split_losses(fsim_replica *rp, int s, int i, double loss) {
   /* One multinomial draw; a formation drawn for more than it has passes the excess
    * on to the others by another draw over what they have left (rare: only when
    * losses are a large share of a small formation). */
+  double *n = rp->n + s, *w = rp->w, *loss_f = rp->loss_f;
+  const int *fidx = rp->fidx;
+  unsigned int *drawn = rp->k;
   unsigned int left = (unsigned int)loss;
   while (left > 0) {
-    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, rp->w, rp->k);
+    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, w, drawn);
     left = 0;
     for (size_t k = 0; k < K; k++) {
-      if (rp->k[k] == 0) continue;
-      const int f = rp->fidx[k];
-      double take = fmin((double)rp->k[k], rp->w[k]);
-      left += (unsigned int)((double)rp->k[k] - take);
-      rp->w[k] -= take;
-      rp->n[(size_t)f * L + (size_t)s] -= take;
-      rp->loss_f[f] += take;
+      if (drawn[k] == 0) continue;
+      const int f = fidx[k];
+      /* fmin inlined: both are numbers and drawn >= 1, so no NaN or signed zero. */
+      const double d = (double)drawn[k], take = d < w[k] ? d : w[k];
+      left += (unsigned int)(d - take);
+      w[k] -= take;
+      n[(size_t)f * L] -= take;
+      loss_f[f] += take;
     }
   }
 }
@@ -254,7 +274,6 @@ void fsim_step_day(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
   const int S = eng->S;
-  const size_t L = (size_t)eng->L;
 
   /* Each stream starts afresh every day from (replication, stream, day), so two
    * scenarios stay in step day by day even after one has drawn more than the other
@@ -279,9 +298,8 @@ void fsim_step_day(fsim_replica *rp, int t) {
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     for (int i = 0; i < FSIM_NSIDES; i++) {
-      double present = 0.0;
-      for (int k = 0; k < eng->nside_formations[i]; k++)
-        present += rp->n[(size_t)eng->side_formations[i][k] * L + (size_t)s];
+      double present, total;
+      const size_t K = gather(rp, s, i, &present, &total);
       double mu = rp->mu[SIDE2(s, i)];
       double loss;
       if (eng->expected)
@@ -297,7 +315,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
         loss = (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu);
       loss = fmin(loss, present); /* capped at what is there (MODEL.md 5) */
       rp->loss_day[SIDE2(s, i)] = loss;
-      split_losses(rp, s, i, loss);
+      split_losses(rp, s, K, total, loss);
     }
     /* Ground and held area (MODEL.md 4). */
     double x0 = rp->x[s];
