@@ -62,6 +62,15 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
   }
   for (int e = 0; e < sc->nevents; e++) eng->event_day[sc->events[e].day_resolved] = 1;
   eng->rng_type = fsim_rng_type_find(sc->run.rng); /* checked by the loader */
+  const size_t days = (size_t)eng->D + 1;
+  const size_t nrules = (size_t)sc->sides.side[0].nrules + (size_t)sc->sides.side[1].nrules;
+  eng->repl_in = calloc(FSIM_NSIDES * days, sizeof(double));
+  eng->repl_out = calloc((nrules > 0 ? nrules : 1) * days, sizeof(double));
+  if (!eng->repl_in || !eng->repl_out) {
+    fsim_engine_destroy(eng);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  fsim_replacements_plan(eng);
 
   /* Tempo per day, with the schedules applied (MODEL.md 2). */
   size_t cells = (size_t)eng->S * (size_t)(eng->D + 1);
@@ -96,6 +105,9 @@ void fsim_engine_destroy(fsim_engine *eng) {
   fsim_layout_destroy(&eng->layout);
   free(eng->event_day);
   eng->event_day = NULL;
+  free(eng->repl_out);
+  free(eng->repl_in);
+  eng->repl_out = eng->repl_in = NULL;
   free(eng->f_quality);
   free(eng->f_side);
   eng->f_quality = NULL;
@@ -115,8 +127,6 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   rp->eng = eng;
   const size_t S = (size_t)eng->S, F = (size_t)eng->F, L = (size_t)eng->L;
   const size_t R = (size_t)eng->R;
-  const size_t nrules =
-      (size_t)eng->sc->sides.side[0].nrules + (size_t)eng->sc->sides.side[1].nrules;
   int ok = 1;
 #define ALLOC(field, count)                                      \
   do {                                                           \
@@ -135,7 +145,6 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   ALLOC(min_eff, S);
   ALLOC(loss_f, F);
   ALLOC(drawn, S * 4);
-  ALLOC(repl_acc, FSIM_NSIDES + nrules);
   ALLOC(N, S * 2);
   ALLOC(P, S * 2);
   ALLOC(e, S * 2);
@@ -191,7 +200,6 @@ void fsim_replica_free(fsim_replica *rp) {
   free(rp->e);
   free(rp->P);
   free(rp->N);
-  free(rp->repl_acc);
   free(rp->drawn);
   free(rp->loss_f);
   free(rp->min_eff);

@@ -31,6 +31,10 @@ typedef struct fsim_engine {
   unsigned char *event_day;          /* [t]: 1 on days with an event */
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
   int has_reinforce;                 /* some rule needs the projected power */
+  /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
+     so worked out once, with the running totals the rules would keep. */
+  double *repl_in;  /* [side * (D + 1) + t] arriving in the side's reserve on day t */
+  double *repl_out; /* [rule * (D + 1) + t] handed out by replacements rule `rule` */
   /* Per sector and day t (1..D): engagement rate and blue's share of initiative. */
   double *lambda; /* [s * (D + 1) + t] */
   double *pi_blue;
@@ -55,7 +59,6 @@ typedef struct fsim_replica {
   double *loss_f;   /* [f] cumulative losses */
   double loss[FSIM_NSIDES], claimed[FSIM_NSIDES]; /* cumulative; claimed = by the enemy */
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
-  double *repl_acc; /* [side], then [rule] accumulators of whole replacements handed out */
   int alive_days;   /* days simulated before an early stop */
   /* morning aggregates and the day's flows, reused each day */
   double *N, *P, *e, *phi;        /* [s * 2 + side] (phi: [s]) */
@@ -93,6 +96,8 @@ void fsim_step_day(fsim_replica *rp, int t);
 void fsim_state_aggregate(fsim_replica *rp);
 double fsim_route_distance(const fsim_sector_def *d, double x);
 void fsim_policies_apply(fsim_replica *rp, int t);
+/* Fills eng->repl_in and eng->repl_out (allocated) from the scenario. */
+void fsim_replacements_plan(fsim_engine *eng);
 /* Moves `amount` of side's personnel from location `from` to location `to`,
  * landing on day t + delay; returns what was moved. */
 double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,

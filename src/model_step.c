@@ -33,9 +33,6 @@ void fsim_state_reset(fsim_replica *rp) {
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
-  memset(rp->repl_acc, 0,
-         (size_t)(FSIM_NSIDES + sc->sides.side[0].nrules + sc->sides.side[1].nrules) *
-             sizeof *rp->repl_acc);
   for (int f = 0; f < F; f++)
     if (sc->formations[f].arrival_day == 0)
       rp->n[(size_t)f * (size_t)L + (size_t)sc->formations[f].loc] = sc->formations[f].personnel;
@@ -84,15 +81,14 @@ void fsim_state_aggregate(fsim_replica *rp) {
   }
 }
 
-/* Replacements flow into each side's reserve; whole persons in stochastic mode,
- * by a running total so no fraction is lost (MODEL.md 8). */
+/* Replacements flow into each side's reserve (MODEL.md 8.4; amounts planned by
+ * fsim_replacements_plan). */
 static void replacements_arrive(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    double rate = eng->sc->sides.side[i].replacements_per_day;
-    if (rate <= 0) continue;
-    double amount = eng->expected ? rate : floor(rate * t) - floor(rate * (t - 1));
-    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->L + (size_t)eng->S] += amount;
+    if (!(eng->sc->sides.side[i].replacements_per_day > 0)) continue;
+    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->L + (size_t)eng->S] +=
+        eng->repl_in[(size_t)i * (size_t)(eng->D + 1) + (size_t)t];
   }
 }
 

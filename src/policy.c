@@ -165,18 +165,45 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
   }
 }
 
-/* Hands a share of each day's replacements from the reserve to a sector. */
+/* Hands a share of each day's replacements from the reserve to a sector (MODEL.md
+ * 8.3), as planned by fsim_replacements_plan. */
 static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
   const fsim_engine *eng = rp->eng;
   if (!active(r, t)) return;
-  double want = r->share * eng->sc->sides.side[side].replacements_per_day;
-  double *carry = &rp->repl_acc[FSIM_NSIDES + rule];
-  if (!eng->expected) {
-    *carry += want;
-    want = floor(*carry);
-    *carry -= want;
-  }
+  const double want = eng->repl_out[(size_t)rule * (size_t)(eng->D + 1) + (size_t)t];
   fsim_move_personnel(rp, side, eng->S, r->to_loc, want, t, r->delay);
+}
+
+void fsim_replacements_plan(fsim_engine *eng) {
+  const fsim_scenario *sc = eng->sc;
+  const size_t days = (size_t)eng->D + 1;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    /* Whole persons in stochastic mode, exact over time (MODEL.md 8.4). */
+    const double rate = sc->sides.side[i].replacements_per_day;
+    for (int t = 1; t <= eng->D && rate > 0; t++)
+      eng->repl_in[(size_t)i * days + (size_t)t] =
+          eng->expected ? rate : floor(rate * t) - floor(rate * (t - 1));
+  }
+  int rule = 0;
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    const fsim_side_def *side = &sc->sides.side[i];
+    for (int k = 0; k < side->nrules; k++, rule++) {
+      const fsim_rule_def *r = &side->rules[k];
+      if (r->type != FSIM_RULE_REPLACEMENTS) continue;
+      /* Whole persons, the fractions carried over to the next active day. */
+      double carry = 0.0;
+      for (int t = 1; t <= eng->D; t++) {
+        if (!active(r, t)) continue;
+        double want = r->share * side->replacements_per_day;
+        if (!eng->expected) {
+          carry += want;
+          want = floor(carry);
+          carry -= want;
+        }
+        eng->repl_out[(size_t)rule * days + (size_t)t] = want;
+      }
+    }
+  }
 }
 
 void fsim_policies_apply(fsim_replica *rp, int t) {
