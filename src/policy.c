@@ -12,7 +12,7 @@
  * to their personnel (whole persons in stochastic mode, largest remainders first).
  * Fills the compact list rp->move_f / rp->move_v (rp->nmove entries); returns the
  * total. */
-static double share_out(fsim_replica *rp, int side, int loc, double amount) {
+static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
   const int *mine = eng->side_formations[side], nmine = eng->nside_formations[side];
@@ -59,7 +59,7 @@ static double share_out(fsim_replica *rp, int side, int loc, double amount) {
 
 /* Sends the chosen personnel from `from` to `to`, landing on day t + delay; returns
  * the quality-weighted sum moved. */
-static double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
+static inline double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L, F = (size_t)eng->F;
   const size_t slot = (size_t)((t + delay) % eng->R);
