@@ -144,6 +144,9 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   ALLOC(cut_day, S);
   ALLOC(min_eff, S);
   ALLOC(loss_f, F);
+  ALLOC(here, L * 2 * F);
+  ALLOC(nhere, L * 2);
+  ALLOC(been, F * L);
   ALLOC(drawn, S * 4);
   ALLOC(N, S * 2);
   ALLOC(P, S * 2);
@@ -201,6 +204,9 @@ void fsim_replica_free(fsim_replica *rp) {
   free(rp->P);
   free(rp->N);
   free(rp->drawn);
+  free(rp->been);
+  free(rp->nhere);
+  free(rp->here);
   free(rp->loss_f);
   free(rp->min_eff);
   free(rp->cut_day);

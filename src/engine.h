@@ -57,6 +57,12 @@ typedef struct fsim_replica {
   int *cut_day;     /* [s] first day the route was cut, 0 = not cut */
   double *min_eff;  /* [s] lowest supply effectiveness seen */
   double *loss_f;   /* [f] cumulative losses */
+  /* The formations of each side that have been at each location in this replication,
+     in index order: sums over a location visit only these, as every other formation
+     holds exactly 0 there (and adding +0 to a sum begun at +0 changes nothing). */
+  int *here;           /* [(loc * 2 + side) * F + k] */
+  int *nhere;          /* [loc * 2 + side] */
+  unsigned char *been; /* [f * L + loc]: f is in the list of loc */
   double loss[FSIM_NSIDES], claimed[FSIM_NSIDES]; /* cumulative; claimed = by the enemy */
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
   int alive_days;   /* days simulated before an early stop */
@@ -78,6 +84,13 @@ typedef struct fsim_replica {
   double *row;                    /* one day of series variables */
   double *metrics;                /* one replication's metrics */
 } fsim_replica;
+
+/* The formations of `side` that have been at `loc` (see fsim_replica.here). */
+static inline const int *fsim_here(const fsim_replica *rp, int loc, int side, int *count) {
+  const size_t c = (size_t)loc * 2 + (size_t)side;
+  *count = rp->nhere[c];
+  return rp->here + c * (size_t)rp->eng->F;
+}
 
 fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_error *err);
 void fsim_engine_destroy(fsim_engine *eng);

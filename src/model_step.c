@@ -23,6 +23,20 @@ double fsim_route_distance(const fsim_sector_def *d, double x) {
   return d->supply.distance_km + (d->supply.supplied_side == FSIM_BLUE ? x : -x);
 }
 
+/* Notes that formation f has someone at loc, keeping the list in index order so
+ * that sums over it add in the same order as over all formations. */
+static void note_here(fsim_replica *rp, int f, int loc) {
+  const fsim_engine *eng = rp->eng;
+  unsigned char *been = &rp->been[(size_t)f * (size_t)eng->L + (size_t)loc];
+  if (*been) return;
+  *been = 1;
+  const size_t c = (size_t)loc * 2 + (size_t)eng->f_side[f];
+  int *list = rp->here + c * (size_t)eng->F;
+  int k = rp->nhere[c]++;
+  for (; k > 0 && list[k - 1] > f; k--) list[k] = list[k - 1];
+  list[k] = f;
+}
+
 void fsim_state_reset(fsim_replica *rp) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
@@ -33,9 +47,14 @@ void fsim_state_reset(fsim_replica *rp) {
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
+  memset(rp->nhere, 0, (size_t)L * 2 * sizeof *rp->nhere);
+  memset(rp->been, 0, (size_t)F * (size_t)L);
   for (int f = 0; f < F; f++)
-    if (sc->formations[f].arrival_day == 0)
+    if (sc->formations[f].arrival_day == 0) {
       rp->n[(size_t)f * (size_t)L + (size_t)sc->formations[f].loc] = sc->formations[f].personnel;
+      note_here(rp, f, sc->formations[f].loc);
+    }
+  for (int i = 0; i < FSIM_NSIDES; i++) note_here(rp, eng->reserve_formation[i], S); /* replacements */
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     rp->x[s] = 0.0;
@@ -59,9 +78,10 @@ void fsim_state_aggregate(fsim_replica *rp) {
      additions in the same order as a pass over all formations. */
   for (int s = 0; s < S; s++)
     for (int i = 0; i < FSIM_NSIDES; i++) {
-      const int *mine = eng->side_formations[i];
+      int nmine;
+      const int *mine = fsim_here(rp, s, i, &nmine);
       double persons = 0.0, power = 0.0;
-      for (int k = 0; k < eng->nside_formations[i]; k++) {
+      for (int k = 0; k < nmine; k++) {
         const double v = rp->n[(size_t)mine[k] * L + (size_t)s];
         persons += v;
         power += v * eng->f_quality[mine[k]];
@@ -119,6 +139,7 @@ static void land_arrivals(fsim_replica *rp, int t) {
     for (size_t loc = 0; loc < L; loc++) {
       if (from[loc] == 0.0) continue;
       to[loc] += from[loc];
+      note_here(rp, f, (int)loc);
       if (loc < (size_t)eng->S)
         rp->inbound_q[SIDE2(loc, eng->f_side[f])] -= from[loc] * eng->f_quality[f];
       from[loc] = 0.0;
@@ -208,8 +229,8 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
 static size_t gather(fsim_replica *rp, int s, int i, double *present, double *total) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
-  const int *mine = eng->side_formations[i];
-  const int nmine = eng->nside_formations[i];
+  int nmine;
+  const int *mine = fsim_here(rp, s, i, &nmine);
   const double *n = rp->n + s;
   int *fidx = rp->fidx;
   double *w = rp->w;

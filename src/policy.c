@@ -15,7 +15,8 @@
 static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
-  const int *mine = eng->side_formations[side], nmine = eng->nside_formations[side];
+  int nmine;
+  const int *mine = fsim_here(rp, loc, side, &nmine);
   double total = 0.0;
   int K = 0;
   for (int k = 0; k < nmine; k++) {
@@ -90,9 +91,10 @@ double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double 
 /* Personnel and quality-weighted personnel of side at loc, from the current state. */
 static void holdings(const fsim_replica *rp, int side, int loc, double *persons, double *qsum) {
   const fsim_engine *eng = rp->eng;
-  const int *mine = eng->side_formations[side];
+  int nmine;
+  const int *mine = fsim_here(rp, loc, side, &nmine);
   double p = 0.0, q = 0.0;
-  for (int k = 0; k < eng->nside_formations[side]; k++) {
+  for (int k = 0; k < nmine; k++) {
     double v = rp->n[(size_t)mine[k] * (size_t)eng->L + (size_t)loc];
     p += v;
     q += v * eng->f_quality[mine[k]];
