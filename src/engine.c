@@ -33,13 +33,15 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
     if (sc->formations[f].implicit) eng->reserve_formation[sc->formations[f].side_idx] = f;
   eng->f_side = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(int));
   eng->f_quality = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(double));
-  if (!eng->f_side || !eng->f_quality) {
+  eng->late = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(int));
+  if (!eng->f_side || !eng->f_quality || !eng->late) {
     fsim_engine_destroy(eng);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
   for (int f = 0; f < eng->F; f++) {
     eng->f_side[f] = sc->formations[f].side_idx;
     eng->f_quality[f] = sc->formations[f].quality;
+    if (sc->formations[f].arrival_day > 0) eng->late[eng->nlate++] = f;
   }
 
   for (int i = 0; i < FSIM_NSIDES; i++) {
@@ -108,6 +110,8 @@ void fsim_engine_destroy(fsim_engine *eng) {
   free(eng->repl_out);
   free(eng->repl_in);
   eng->repl_out = eng->repl_in = NULL;
+  free(eng->late);
+  eng->late = NULL;
   free(eng->f_quality);
   free(eng->f_side);
   eng->f_quality = NULL;

@@ -28,6 +28,8 @@ typedef struct fsim_engine {
      loop would otherwise walk. */
   int *f_side;      /* [f] side index */
   double *f_quality; /* [f] quality (MODEL.md 1) */
+  int *late;         /* formations with an arrival day, in index order (MODEL.md 8.5) */
+  int nlate;
   unsigned char *event_day;          /* [t]: 1 on days with an event */
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
   int has_reinforce;                 /* some rule needs the projected power */

@@ -116,9 +116,10 @@ static void replacements_arrive(fsim_replica *rp, int t) {
 static void formations_arrive(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const size_t slot = (size_t)(t % eng->R);
-  for (int f = 0; f < eng->F; f++) {
+  for (int k = 0; k < eng->nlate; k++) {
+    const int f = eng->late[k];
     const fsim_formation_def *fd = &eng->sc->formations[f];
-    if (fd->arrival_day != t || t == 0) continue;
+    if (fd->arrival_day != t) continue;
     rp->ring[(slot * (size_t)eng->F + (size_t)f) * (size_t)eng->L + (size_t)fd->loc] +=
         fd->personnel;
     rp->ring_has[slot * (size_t)eng->F + (size_t)f] = 1;
