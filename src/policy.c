@@ -8,10 +8,10 @@
 
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
 
-/* Chooses who leaves: `amount` persons of side's formations at `loc`, in proportion
- * to their personnel (whole persons in stochastic mode, largest remainders first).
- * Fills the compact list rp->move_f / rp->move_v (rp->nmove entries); returns the
- * total. */
+/* Chooses who leaves: `amount` persons (whole in stochastic mode: the callers round
+ * down) of side's formations at `loc`, in proportion to their personnel (whole
+ * persons in stochastic mode, largest remainders first). Fills the compact list
+ * rp->move_f / rp->move_v (rp->nmove entries); returns the total. */
 static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
   const size_t L = (size_t)eng->L;
@@ -27,7 +27,6 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
     total += have;
   }
   rp->nmove = 0;
-  if (!eng->expected) amount = floor(amount);
   if (total <= 0 || amount <= 0) return 0.0;
   if (amount >= total) amount = total;
   rp->nmove = K;
@@ -83,7 +82,7 @@ static inline double dispatch(fsim_replica *rp, int side, int from, int to, int 
 
 double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
                            int delay) {
-  double moved = share_out(rp, side, from, amount);
+  double moved = share_out(rp, side, from, rp->eng->expected ? amount : floor(amount));
   if (moved > 0) dispatch(rp, side, from, to, t, delay);
   return moved;
 }
@@ -157,6 +156,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
       avail = unit > 0 && spare > 0 ? fmin(persons, spare / unit) : 0.0;
     }
     double amount = fmin(wanted, fmin(cap, avail));
+    if (!eng->expected) amount = floor(amount);
     double moved = share_out(rp, side, d, amount);
     if (moved <= 0) continue;
     double power = dispatch(rp, side, d, s, t, r->delay);
@@ -172,8 +172,9 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
 static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
   const fsim_engine *eng = rp->eng;
   if (!active(r, t)) return;
+  /* Whole persons already: no rounding down. */
   const double want = eng->repl_out[(size_t)rule * (size_t)(eng->D + 1) + (size_t)t];
-  fsim_move_personnel(rp, side, eng->S, r->to_loc, want, t, r->delay);
+  if (share_out(rp, side, eng->S, want) > 0) dispatch(rp, side, eng->S, r->to_loc, t, r->delay);
 }
 
 void fsim_replacements_plan(fsim_engine *eng) {
