@@ -23,18 +23,21 @@ double fsim_route_distance(const fsim_sector_def *d, double x) {
   return d->supply.distance_km + (d->supply.supplied_side == FSIM_BLUE ? x : -x);
 }
 
-/* Notes that formation f has someone at loc, keeping the list in index order so
- * that sums over it add in the same order as over all formations. */
-static void note_here(fsim_replica *rp, int f, int loc) {
+/* Adds formation f to the list of loc, in index order so that sums over the list
+ * add in the same order as over all formations. */
+static void note_here_first(fsim_replica *rp, int f, int loc) {
   const fsim_engine *eng = rp->eng;
-  unsigned char *been = &rp->been[(size_t)f * (size_t)eng->L + (size_t)loc];
-  if (*been) return;
-  *been = 1;
+  rp->been[(size_t)f * (size_t)eng->L + (size_t)loc] = 1;
   const size_t c = (size_t)loc * 2 + (size_t)eng->f_side[f];
   int *list = rp->here + c * (size_t)eng->F;
   int k = rp->nhere[c]++;
   for (; k > 0 && list[k - 1] > f; k--) list[k] = list[k - 1];
   list[k] = f;
+}
+
+/* Notes that formation f has someone at loc (a check, once it is listed). */
+static inline void note_here(fsim_replica *rp, int f, int loc) {
+  if (!rp->been[(size_t)f * (size_t)rp->eng->L + (size_t)loc]) note_here_first(rp, f, loc);
 }
 
 void fsim_state_reset(fsim_replica *rp) {
