@@ -327,10 +327,10 @@ void fsim_step_day(fsim_replica *rp, int t) {
         loss = mu;
       else if (!(mu > 0))
         loss = 0.0;
-      else if (present <= mu - 10.0 * sqrt(mu))
+      else if (!(present > mu - 10.0 * sqrt(mu)))
         /* A Poisson draw below `present` has probability < e^-50 (Chernoff): all is lost.
-           This also keeps huge means (up to 1e30 with the free law) out of the
-           sampler, whose counts are unsigned ints. */
+           This also keeps huge means (up to 1e30 with the free law, or infinite: then
+           the right side is NaN) out of the sampler, whose counts are unsigned ints. */
         loss = present;
       else
         loss = (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu);

@@ -74,7 +74,13 @@ typedef struct fsim_sweep_param {
   char label[FSIM_TEXT_MAX]; /* its last part ("delay"), or the path when ambiguous */
   int count;                 /* distinct values, in the order they first appear */
   double *values;
+  int too_many; /* more than FSIM_GRID_VALUES_MAX values: not a grid, not indexed */
 } fsim_sweep_param;
+
+/* Values of one parameter beyond which a sweep is not drawn as a grid (lines or heat
+ * map); lhs and sobol designs, whose values are all distinct, stop being indexed
+ * there, so reading them stays linear in the rows. */
+#define FSIM_GRID_VALUES_MAX 1000
 
 typedef struct fsim_sweep_metric {
   char name[FSIM_VAR_NAME]; /* as in sweep.csv, without "_mean" */

@@ -107,11 +107,17 @@ static fsim_status read_header(fsim_plot_sweep *sw, char *line, const char *path
   return st;
 }
 
-/* Which of parameter i's values `v` is, adding it when new. */
+/* Which of parameter i's values `v` is, adding it when new; -1 once the parameter
+ * has too many values to be a grid's. */
 static long value_number(fsim_sweep_param *p, double v, long *cap, fsim_error *err,
                          fsim_status *st) {
+  if (p->too_many) return -1;
   for (int j = 0; j < p->count; j++)
     if (p->values[j] == v) return j;
+  if (p->count == FSIM_GRID_VALUES_MAX) {
+    p->too_many = 1;
+    return -1;
+  }
   if (p->count == *cap) {
     long grown = *cap ? *cap * 2 : 16;
     double *values = realloc(p->values, (size_t)grown * sizeof *values);
@@ -129,6 +135,8 @@ static long value_number(fsim_sweep_param *p, double v, long *cap, fsim_error *e
 /* A grid: as many rows as combinations of the values, row p holding value
  * (p / stride) % count of each parameter, the last parameter fastest. */
 static int is_grid(const fsim_plot_sweep *sw) {
+  for (int i = 0; i < sw->nparams; i++)
+    if (sw->params[i].too_many) return 0;
   double combinations = 1.0;
   for (int i = 0; i < sw->nparams; i++) combinations *= sw->params[i].count;
   if (combinations != (double)sw->npoints) return 0;

@@ -15,8 +15,15 @@ static void logfact_fill(void) {
   for (int k = 0; k < LOGFACT_N; k++) logfact_table[k] = lgamma(k + 1.0);
 }
 
+static double stirling_tail(double k);
+
+/* Beyond the table, Stirling's series: its tail term is exact to double precision
+ * there (error O(k^-7)), and unlike lgamma it writes no global (signgam) from
+ * several threads. */
 static double log_factorial(double k) {
-  return k < LOGFACT_N ? logfact_table[(int)k] : lgamma(k + 1.0);
+  if (k < LOGFACT_N) return logfact_table[(int)k];
+  return (k + 0.5) * log(k + 1) - (k + 1) + 0.91893853320467274178 /* log sqrt(2 pi) */ +
+         stirling_tail(k);
 }
 
 /* 1/k for the recursions of the inversion samplers, which rarely go beyond k = 40:
@@ -84,8 +91,9 @@ unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
 /* Inversion for n p < 10 (p <= 1/2): the recursion P(k+1) = P(k) (n-k)/(k+1) p/q. */
 static unsigned int binomial_inversion(const gsl_rng *r, double p, unsigned int n) {
   const double q = 1 - p, s = p / q, a = (n + 1) * s;
-  /* q^n: below n p < 10 with p <= 1/2 it is at least e^-20, far from underflow. */
-  const double f0 = n < 4096 ? pow_uint(q, n) : exp(n * log1p(-p));
+  /* q^n: below n p < 10 with p <= 1/2 it is at least e^-20, far from underflow. For
+     small p, 1 - p has lost p's low digits, so the logarithm takes p itself. */
+  const double f0 = n < 4096 && p >= 1e-3 ? pow_uint(q, n) : exp(n * log1p(-p));
   for (;;) {
     double f = f0, u = gsl_rng_uniform(r);
     unsigned int k = 0;

@@ -400,6 +400,21 @@ START_TEST(test_sweep_table) {
   ck_assert_int_eq(sw.grid, 0);
   fsim_plot_sweep_free(&sw);
 
+  /* An lhs-like table, every value distinct and more of them than a grid may have:
+   * read (in time linear in the rows), not a grid. */
+  FILE *fp = fopen(path, "w");
+  ck_assert_ptr_nonnull(fp);
+  fputs("point,a,replications" STATS7("m") "\n", fp);
+  for (int i = 0; i < FSIM_GRID_VALUES_MAX + 500; i++)
+    fprintf(fp, "%d,%.6f,3,%d,,,,,,\n", i, 0.5 + i * 1e-3, i);
+  ck_assert_int_eq(fclose(fp), 0);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(sw.npoints, FSIM_GRID_VALUES_MAX + 500);
+  ck_assert_int_eq(sw.params[0].too_many, 1);
+  ck_assert_int_eq(sw.grid, 0);
+  ck_assert(sw.metrics[0].max_abs == FSIM_GRID_VALUES_MAX + 499);
+  fsim_plot_sweep_free(&sw);
+
   /* Parameters ending alike are named by their whole path. */
   write_text(path, "point,x.[0].delay,x.[1].delay,replications" STATS7("m") "\n"
                    "0,1,2,3,4,,,,,,\n");

@@ -287,6 +287,13 @@ START_TEST(test_huge_forces) {
   const double start[2] = {1e7, 1e7};
   assert_conserved(res, start);
   ck_assert_double_gt(tu_metric_mean(res, "blue.losses"), 1e6);
+  const int lost[2] = {fsim_results_metric_index(res, "blue.losses"),
+                       fsim_results_metric_index(res, "red.losses")};
+  for (long r = 0; r < 20; r++)
+    for (int i = 0; i < 2; i++) {
+      double x = fsim_results_value(res, r, lost[i]);
+      ck_assert_double_eq(x, floor(x)); /* whole persons */
+    }
   fsim_results_free(res);
   fsim_scenario_free(sc);
   /* At the loader's limit (10^9 a side) with the free law's largest exponent, the
