@@ -2,15 +2,6 @@
 
 #include <string.h>
 
-/* splitmix64 (Steele, Lea, Flood 2014): a bijective 64-bit mixer; consecutive
- * inputs give statistically independent outputs, which is what seeding needs. */
-uint64_t fsim_splitmix64(uint64_t x) {
-  x += 0x9e3779b97f4a7c15ULL;
-  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
-  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
-  return x ^ (x >> 31);
-}
-
 uint64_t fsim_rep_key(uint64_t master, uint64_t point, uint64_t rep) {
   uint64_t h = fsim_splitmix64(master);
   h = fsim_splitmix64(h ^ (point * 0xd1b54a32d192ed03ULL));
@@ -21,11 +12,7 @@ uint64_t fsim_stream_seed(uint64_t rep_key, uint64_t stream) {
   return fsim_splitmix64(rep_key ^ ((stream + 1) * 0x8cb92ba72f3d8dd7ULL));
 }
 
-typedef struct splitmix_state {
-  uint64_t x;
-} splitmix_state;
-
-static uint64_t splitmix_next(splitmix_state *st) { return fsim_splitmix64(st->x++); }
+static uint64_t splitmix_next(fsim_splitmix_state *st) { return fsim_splitmix64(st->x++); }
 
 static unsigned long splitmix_get(void *vstate) {
   return (unsigned long)(splitmix_next(vstate) >> 32);
@@ -37,10 +24,10 @@ static double splitmix_get_double(void *vstate) {
 }
 
 static void splitmix_set(void *vstate, unsigned long seed) {
-  ((splitmix_state *)vstate)->x = fsim_splitmix64((uint64_t)seed);
+  ((fsim_splitmix_state *)vstate)->x = fsim_splitmix64((uint64_t)seed);
 }
 
-static const gsl_rng_type splitmix_type = {"splitmix64", 0xffffffffUL, 0, sizeof(splitmix_state),
+static const gsl_rng_type splitmix_type = {"splitmix64", 0xffffffffUL, 0, sizeof(fsim_splitmix_state),
                                            &splitmix_set, &splitmix_get, &splitmix_get_double};
 const gsl_rng_type *fsim_rng_splitmix64 = &splitmix_type;
 

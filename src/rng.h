@@ -10,7 +10,21 @@
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
 
-uint64_t fsim_splitmix64(uint64_t x);
+/* splitmix64 (Steele, Lea, Flood 2014): a bijective 64-bit mixer; consecutive
+ * inputs give statistically independent outputs, which is what seeding needs.
+ * Inline: the day loop reseeds every stream each day, and the samplers draw
+ * through it. */
+static inline uint64_t fsim_splitmix64(uint64_t x) {
+  x += 0x9e3779b97f4a7c15ULL;
+  x = (x ^ (x >> 30)) * 0xbf58476d1ce4e5b9ULL;
+  x = (x ^ (x >> 27)) * 0x94d049bb133111ebULL;
+  return x ^ (x >> 31);
+}
+
+/* The state of a splitmix64 stream: a counter. */
+typedef struct fsim_splitmix_state {
+  uint64_t x;
+} fsim_splitmix_state;
 
 /* "splitmix64" as a GSL generator: a counter-based generator (Steele, Lea and Flood,
  * "Fast splittable pseudorandom number generators", OOPSLA 2014; passes TestU01's
@@ -20,6 +34,17 @@ uint64_t fsim_splitmix64(uint64_t x);
 extern const gsl_rng_type *fsim_rng_splitmix64;
 /* The generator called `name`: splitmix64 or any of GSL's; NULL if none. */
 const gsl_rng_type *fsim_rng_type_find(const char *name);
+/* A uniform on [0, 1) from r, as gsl_rng_uniform(r) gives it, but without the call
+ * through the generator's function pointer when r is splitmix64 (the samplers'
+ * every draw takes one or two). */
+static inline double fsim_uniform(const gsl_rng *r) {
+  if (r->type == fsim_rng_splitmix64) {
+    fsim_splitmix_state *st = (fsim_splitmix_state *)r->state;
+    return (double)(fsim_splitmix64(st->x++) >> 11) * 0x1.0p-53;
+  }
+  return gsl_rng_uniform(r);
+}
+
 /* The key of replication r of point p (recorded in replications.csv). */
 uint64_t fsim_rep_key(uint64_t master, uint64_t point, uint64_t rep);
 /* The seed of one stream of a replication, given its key. */

@@ -4,6 +4,8 @@
 #include <math.h>
 #include <pthread.h>
 
+#include "rng.h"
+
 /* log k! for k < LOGFACT_N, filled once: the exact acceptance tests of PTRS and BTRS
  * need it for a third to a half of their draws at the means the model uses, and a
  * table lookup costs far less than lgamma. */
@@ -56,7 +58,7 @@ static double pow_uint(double x, unsigned int n) {
 /* Inversion by sequential search from 0: about mu + 1 uniforms' worth of work, best
  * below mu = 10. */
 static unsigned int poisson_inversion(const gsl_rng *r, double mu) {
-  double u = gsl_rng_uniform(r), p = exp(-mu), cdf = p;
+  double u = fsim_uniform(r), p = exp(-mu), cdf = p;
   unsigned int k = 0;
   while (u > cdf) {
     k++;
@@ -77,7 +79,7 @@ unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
   const double b = 0.931 + 2.53 * slam, a = -0.059 + 0.02483 * b;
   const double invalpha = 1.1239 + 1.1328 / (b - 3.4), vr = 0.9277 - 3.6224 / (b - 2);
   for (;;) {
-    const double U = gsl_rng_uniform(r) - 0.5, V = gsl_rng_uniform(r);
+    const double U = fsim_uniform(r) - 0.5, V = fsim_uniform(r);
     const double us = 0.5 - fabs(U);
     const double k = floor((2 * a / us + b) * U + mu + 0.43);
     if (us >= 0.07 && V <= vr) return (unsigned int)k;
@@ -95,7 +97,7 @@ static unsigned int binomial_inversion(const gsl_rng *r, double p, unsigned int 
      small p, 1 - p has lost p's low digits, so the logarithm takes p itself. */
   const double f0 = n < 4096 && p >= 1e-3 ? pow_uint(q, n) : exp(n * log1p(-p));
   for (;;) {
-    double f = f0, u = gsl_rng_uniform(r);
+    double f = f0, u = fsim_uniform(r);
     unsigned int k = 0;
     while (u > f) {
       u -= f;
@@ -128,8 +130,8 @@ static unsigned int binomial_btrs(const gsl_rng *r, double p, unsigned int n) {
   const double b = 1.15 + 2.53 * spq, a = -0.0873 + 0.0248 * b + 0.01 * p;
   const double c = n * p + 0.5, vr = 0.92 - 4.2 / b;
   for (;;) {
-    const double u = gsl_rng_uniform(r) - 0.5;
-    double v = gsl_rng_uniform(r);
+    const double u = fsim_uniform(r) - 0.5;
+    double v = fsim_uniform(r);
     const double us = 0.5 - fabs(u);
     const double k = floor((2 * a / us + b) * u + c);
     if (k < 0 || k > n) continue;
