@@ -127,7 +127,7 @@ void fsim_plot_sweep_free(fsim_plot_sweep *sw);
  * more parameters), sensitivity_<m> (sobol). */
 fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw,
                                    fsim_error *err);
-/* Writes the value of a sweep chart's placeholder; 0 when `key` is not one. */
+/* Writes the value of a sweep template's @KEY@ field; 0 when `key` is not one. */
 int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                          const char *key);
 

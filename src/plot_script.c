@@ -1,5 +1,5 @@
 /* A chart's script: its template from plots/ with the style inlined and every
- * @PLACEHOLDER@ filled in, so the written script runs on its own. */
+ * @KEY@ field filled in, so the written script runs on its own. */
 #include <ctype.h>
 #include <string.h>
 
@@ -101,7 +101,7 @@ static void put_events(const script_ctx *c, int names) {
 static fsim_status expand(const script_ctx *c, const char *name, const char *text,
                           fsim_error *err);
 
-/* Writes the value of placeholder `key`; FSIM_E_INPUT when the template names
+/* Writes the value of the @KEY@ field `key`; FSIM_E_INPUT when the template names
  * one that does not exist (a template bug, caught by the tests). */
 static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
                         fsim_error *err) {

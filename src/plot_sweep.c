@@ -604,7 +604,7 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
   return FSIM_OK;
 }
 
-/* ---- Placeholders of the sweep templates --------------------------------- */
+/* ---- The @KEY@ fields of the sweep templates ----------------------------- */
 
 /* The design as gnuplot variables: the parameters' columns and legend names and,
  * for a grid, each one's values, count and stride. */

@@ -172,9 +172,9 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
 static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
   const fsim_engine *eng = rp->eng;
   if (!active(r, t)) return;
-  /* Whole persons already: no rounding down. */
-  const double want = eng->repl_out[(size_t)rule * (size_t)(eng->D + 1) + (size_t)t];
-  if (share_out(rp, side, eng->S, want) > 0) dispatch(rp, side, eng->S, r->to_loc, t, r->delay);
+  fsim_move_personnel(rp, side, eng->S, r->to_loc,
+                      eng->repl_out[(size_t)rule * (size_t)(eng->D + 1) + (size_t)t], t,
+                      r->delay);
 }
 
 void fsim_replacements_plan(fsim_engine *eng) {

@@ -559,7 +559,7 @@ START_TEST(test_sweep_charts) {
   ck_assert_int_eq(fsim_chart_selected(&run.charts[5], "heatmap"), 0);
   ck_assert_int_eq(fsim_chart_selected(&run.charts[1], "heatmap"), 1);
   ck_assert_int_eq(fsim_chart_selected(&run.charts[0], "heatmap"), 0);
-  /* Every script is complete: each placeholder filled, the design written. */
+  /* Every script is complete: each @KEY@ field filled in, the design written. */
   for (int i = 0; i < run.ncharts; i++) {
     char *text = NULL;
     size_t len = 0;
