@@ -170,33 +170,42 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   const double m = d->terrain * d->fortification;
   const int defender = 1 - d->attacker_side;
 
-  double E, Eside[FSIM_NSIDES];
-  if (eng->expected) {
-    E = lambda;
-    Eside[FSIM_BLUE] = lambda * pib;
-  } else {
-    E = lambda > 0 ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, lambda) : 0.0;
-    Eside[FSIM_BLUE] =
-        E > 0 ? (double)fsim_draw_binomial(&rp->draws, rp->rng, s, pib, (unsigned int)E) : 0.0;
-  }
-  Eside[FSIM_RED] = E - Eside[FSIM_BLUE];
-  rp->eng_day[s] = E;
-
-  double gain[FSIM_NSIDES];
+  /* Success probability of an attack by each side (MODEL.md 3). */
+  double p[FSIM_NSIDES];
   for (int A = 0; A < FSIM_NSIDES; A++) {
     const int D = 1 - A;
     const double PA = rp->P[SIDE2(s, A)], PD = rp->P[SIDE2(s, D)];
     /* The sector's protection applies when the sector's defender is attacked. */
     const double mD = D == defender ? m : 1.0;
-    double p = 0.0;
-    if (PA > 0) p = PD > 0 ? success_probability(PA / (mD * PD), atk->rho50, atk->beta) : 1.0;
-    double S_A;
-    if (eng->expected)
-      S_A = Eside[A] * p;
-    else
-      S_A = Eside[A] > 0 && p > 0
-                ? (double)fsim_draw_binomial(&rp->draws, rp->rng, s, p, (unsigned int)Eside[A])
-                : 0.0;
+    p[A] = 0.0;
+    if (PA > 0) p[A] = PD > 0 ? success_probability(PA / (mD * PD), atk->rho50, atk->beta) : 1.0;
+  }
+
+  /* Engagements by side and outcome (MODEL.md 2-3). E ~ Poisson(lambda), E_A by a
+     binomial split and S_A ~ Binomial(E_A, p_A) have the joint law of four independent
+     Poisson counts, successes and failures of each side (Poisson thinning), which is
+     how they are drawn: four cheap draws instead of a Poisson and three binomials. */
+  double E, Eside[FSIM_NSIDES], S[FSIM_NSIDES];
+  if (eng->expected) {
+    E = lambda;
+    Eside[FSIM_BLUE] = lambda * pib;
+    Eside[FSIM_RED] = E - Eside[FSIM_BLUE];
+    for (int A = 0; A < FSIM_NSIDES; A++) S[A] = Eside[A] * p[A];
+  } else {
+    E = 0.0;
+    for (int A = 0; A < FSIM_NSIDES; A++) {
+      const double mean = lambda * (A == FSIM_BLUE ? pib : 1.0 - pib);
+      const double ms = mean * p[A], mf = mean - ms;
+      S[A] = ms > 0 ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, ms) : 0.0;
+      Eside[A] = S[A] + (mf > 0 ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mf) : 0.0);
+      E += Eside[A];
+    }
+  }
+  rp->eng_day[s] = E;
+
+  double gain[FSIM_NSIDES];
+  for (int A = 0; A < FSIM_NSIDES; A++) {
+    const double S_A = S[A];
     rp->att[SIDE2(s, A)] = Eside[A];
     rp->succ[SIDE2(s, A)] = S_A;
     /* The sum of S_A Gamma(k, ell/k) steps is one Gamma(S_A k, ell/k) draw. */
@@ -253,42 +262,64 @@ static size_t gather(fsim_replica *rp, int s, int i, double *present, double *to
   return K;
 }
 
-/* Takes `loss` persons of side i in sector s from the K formations gathered there,
- * in proportion to their personnel (MODEL.md 7). */
-static void split_losses(fsim_replica *rp, int s, size_t K, double total, double loss) {
-  const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->L;
+/* Takes `loss` persons of side i in sector s from the K formations gathered there, in
+ * proportion to their personnel: the expected mode, and a loss of all there is. */
+static void share_losses(fsim_replica *rp, int s, size_t K, double total, double loss) {
+  const size_t L = (size_t)rp->eng->L;
   if (loss <= 0 || total <= 0) return;
-  if (K == 1 || eng->expected) {
-    for (size_t k = 0; k < K; k++) {
-      const int f = rp->fidx[k];
-      double part = K == 1 ? loss : loss * rp->w[k] / total;
-      rp->n[(size_t)f * L + (size_t)s] = fmax(0.0, rp->n[(size_t)f * L + (size_t)s] - part);
-      rp->loss_f[f] += part;
-    }
-    return;
+  for (size_t k = 0; k < K; k++) {
+    const int f = rp->fidx[k];
+    const double part = K == 1 ? loss : loss * rp->w[k] / total;
+    rp->n[(size_t)f * L + (size_t)s] = fmax(0.0, rp->n[(size_t)f * L + (size_t)s] - part);
+    rp->loss_f[f] += part;
   }
-  /* One multinomial draw; a formation drawn for more than it has passes the excess
-   * on to the others by another draw over what they have left (rare: only when
-   * losses are a large share of a small formation). */
+}
+
+/* Takes the drawn losses rp->k of the K formations gathered in sector s, each up to
+ * what it has; returns the excess of those drawn for more than they had. */
+static unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
+  const size_t L = (size_t)rp->eng->L;
   double *n = rp->n + s, *w = rp->w, *loss_f = rp->loss_f;
   const int *fidx = rp->fidx;
-  unsigned int *drawn = rp->k;
-  unsigned int left = (unsigned int)loss;
-  while (left > 0) {
-    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, w, drawn);
-    left = 0;
-    for (size_t k = 0; k < K; k++) {
-      if (drawn[k] == 0) continue;
-      const int f = fidx[k];
-      /* fmin inlined: both are numbers and drawn >= 1, so no NaN or signed zero. */
-      const double d = (double)drawn[k], take = d < w[k] ? d : w[k];
-      left += (unsigned int)(d - take);
-      w[k] -= take;
-      n[(size_t)f * L] -= take;
-      loss_f[f] += take;
-    }
+  const unsigned int *drawn = rp->k;
+  unsigned int left = 0;
+  for (size_t k = 0; k < K; k++) {
+    if (drawn[k] == 0) continue;
+    const int f = fidx[k];
+    /* fmin inlined: both are numbers and drawn >= 1, so no NaN or signed zero. */
+    const double d = (double)drawn[k], take = d < w[k] ? d : w[k];
+    left += (unsigned int)(d - take);
+    w[k] -= take;
+    n[(size_t)f * L] -= take;
+    loss_f[f] += take;
   }
+  return left;
+}
+
+/* Draws the losses of side i in sector s, mean mu, from the K formations gathered
+ * there and takes them (MODEL.md 5, 7); returns the day's loss, capped at `present`.
+ * Each formation's loss is its own Poisson draw with mean mu times its share of the
+ * personnel: their sum is the Poisson(mu) loss of MODEL.md 5 and, given the sum, they
+ * are the multinomial split of MODEL.md 7 (Poisson splitting), drawn at the cost of K
+ * Poisson draws rather than a Poisson and K - 1 binomials. */
+static double draw_losses(fsim_replica *rp, int s, size_t K, double present, double total,
+                          double mu) {
+  unsigned int *drawn = rp->k;
+  double sum = 0.0;
+  for (size_t k = 0; k < K; k++) {
+    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : mu * rp->w[k] / total);
+    sum += drawn[k];
+  }
+  if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */
+    share_losses(rp, s, K, total, present);
+    return present;
+  }
+  /* A formation drawn for more than it has passes the excess on to the others by a
+     multinomial draw over what they have left (rare: only when losses are a large
+     share of a small formation), until all of it is taken. */
+  for (unsigned int left = settle_losses(rp, s, K); left > 0; left = settle_losses(rp, s, K))
+    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, rp->w, drawn);
+  return sum;
 }
 
 void fsim_step_day(fsim_replica *rp, int t) {
@@ -321,22 +352,23 @@ void fsim_step_day(fsim_replica *rp, int t) {
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present, total;
       const size_t K = gather(rp, s, i, &present, &total);
-      double mu = rp->mu[SIDE2(s, i)];
+      const double mu = rp->mu[SIDE2(s, i)];
       double loss;
-      if (eng->expected)
-        loss = mu;
-      else if (!(mu > 0))
+      if (eng->expected) {
+        loss = fmin(mu, present); /* capped at what is there (MODEL.md 5) */
+        share_losses(rp, s, K, total, loss);
+      } else if (!(mu > 0) || K == 0) {
         loss = 0.0;
-      else if (!(present > mu - 10.0 * sqrt(mu)))
-        /* A Poisson draw below `present` has probability < e^-50 (Chernoff): all is lost.
-           This also keeps huge means (up to 1e30 with the free law, or infinite: then
-           the right side is NaN) out of the sampler, whose counts are unsigned ints. */
+      } else if (!(present > mu - 10.0 * sqrt(mu))) {
+        /* A loss below `present` has probability < e^-50 (Chernoff): all is lost. This
+           also keeps huge means (up to 1e30 with the free law, or infinite: then the
+           right side is NaN) out of the sampler, whose counts are unsigned ints. */
         loss = present;
-      else
-        loss = (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mu);
-      loss = fmin(loss, present); /* capped at what is there (MODEL.md 5) */
+        share_losses(rp, s, K, total, loss);
+      } else {
+        loss = draw_losses(rp, s, K, present, total, mu);
+      }
       rp->loss_day[SIDE2(s, i)] = loss;
-      split_losses(rp, s, K, total, loss);
     }
     /* Ground and held area (MODEL.md 4). */
     double x0 = rp->x[s];

@@ -3,6 +3,8 @@
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <pthread.h>
+#include <stdatomic.h>
+#include <stdlib.h>
 
 #include "rng.h"
 
@@ -55,23 +57,96 @@ static double pow_uint(double x, unsigned int n) {
   return r;
 }
 
-/* Inversion by sequential search from 0: about mu + 1 uniforms' worth of work, best
- * below mu = 10. */
-static unsigned int poisson_inversion(const gsl_rng *r, double mu) {
-  double u = fsim_uniform(r), p = exp(-mu), cdf = p;
-  unsigned int k = 0;
-  while (u > cdf) {
-    k++;
-    p *= mu * reciprocal(k);
-    cdf += p;
-    if (p < 1e-300 && cdf >= 1.0 - 1e-15) break; /* rounding left a sliver above cdf */
+/* Poisson(g) for whole g < POISSON_TABLE_G by inversion of a tabulated distribution
+ * function: the cdf of each g over the k where it differs from 0 and 1 by more than
+ * 2^-64 (below the resolution of a uniform), with a guide table (Chen and Asau 1974)
+ * that starts the search where it almost always ends. About 1.5 MB for all g, filled
+ * once; a draw reads one guide entry and one or two cdf values. */
+#define POISSON_TABLE_G 512
+static double *ptab_cdf;        /* the cdfs of all g, one after the other */
+static unsigned short *ptab_guide; /* per g: the first index whose cdf exceeds j / len */
+static unsigned int ptab_off[POISSON_TABLE_G];
+static unsigned short ptab_lo[POISSON_TABLE_G], ptab_len[POISSON_TABLE_G];
+static pthread_once_t ptab_once = PTHREAD_ONCE_INIT;
+/* Set once the table is filled: a plain load per draw instead of a call to pthread_once. */
+static atomic_int ptab_ready;
+
+/* The range [lo, hi] tabulated for g: 10 standard deviations and 20 more either side
+ * hold all but 2^-64 of the mass (Chernoff); the fill trims the rest. */
+static void ptab_range(int g, int *lo, int *hi) {
+  const double s = sqrt((double)g);
+  *lo = g - (int)(10 * s) - 20 < 0 ? 0 : g - (int)(10 * s) - 20;
+  *hi = g + (int)(10 * s) + 30;
+}
+
+static void ptab_fill(void) {
+  pthread_once(&logfact_once, logfact_fill);
+  size_t total = 0;
+  int lo, hi;
+  for (int g = 0; g < POISSON_TABLE_G; g++) {
+    ptab_range(g, &lo, &hi);
+    total += (size_t)(hi - lo + 1);
   }
-  return k;
+  double *pmf = malloc((size_t)(POISSON_TABLE_G + 300) * sizeof *pmf);
+  ptab_cdf = malloc(total * sizeof *ptab_cdf);
+  ptab_guide = malloc(total * sizeof *ptab_guide);
+  if (!pmf || !ptab_cdf || !ptab_guide) abort(); /* 1.5 MB once, at the first draw */
+  size_t off = 0;
+  for (int g = 0; g < POISSON_TABLE_G; g++) {
+    ptab_range(g, &lo, &hi);
+    /* P(k) from the mode g outwards by P(k+1) = P(k) g / (k+1): a few ulps each. */
+    pmf[g - lo] = g == 0 ? 1.0 : exp(-g + g * log((double)g) - log_factorial(g));
+    for (int k = g + 1; k <= hi; k++) pmf[k - lo] = pmf[k - 1 - lo] * g / k;
+    for (int k = g - 1; k >= lo; k--) pmf[k - lo] = pmf[k + 1 - lo] * (k + 1) / g;
+    int first = lo;
+    for (double tail = 0; first < g && tail + pmf[first - lo] < 0x1p-64; first++)
+      tail += pmf[first - lo];
+    double cdf = 0.0;
+    int n = 0;
+    for (int k = first; k <= hi; k++) {
+      cdf += pmf[k - lo];
+      ptab_cdf[off + (size_t)n++] = cdf;
+      if (1.0 - cdf < 0x1p-64) break;
+    }
+    ptab_cdf[off + (size_t)n - 1] = 1.0; /* every uniform (< 1) stops here at the latest */
+    for (int j = 0, i = 0; j < n; j++) {
+      while (ptab_cdf[off + (size_t)i] <= (double)j / n) i++;
+      ptab_guide[off + (size_t)j] = (unsigned short)i;
+    }
+    ptab_off[g] = (unsigned int)off;
+    ptab_lo[g] = (unsigned short)first;
+    ptab_len[g] = (unsigned short)n;
+    off += (size_t)n;
+  }
+  free(pmf);
+  atomic_store_explicit(&ptab_ready, 1, memory_order_release);
+}
+
+/* Poisson(g) from the table: the guide entry for u, then the few steps to the first
+ * cdf value above u. */
+static inline unsigned int ptab_draw(const gsl_rng *r, int g) {
+  const double u = fsim_uniform(r);
+  const double *cdf = ptab_cdf + ptab_off[g];
+  unsigned int k = ptab_guide[ptab_off[g] + (unsigned int)(u * ptab_len[g])];
+  while (cdf[k] <= u) k++;
+  return ptab_lo[g] + k;
 }
 
 unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
   if (!(mu > 0)) return 0;
-  if (mu < 10) return poisson_inversion(r, mu);
+  if (mu < POISSON_TABLE_G) {
+    /* Poisson(mu) = Poisson(g) + Poisson(mu - g), g the whole part: the first from the
+       table, the second (mean below 1) by inversion. */
+    if (!atomic_load_explicit(&ptab_ready, memory_order_acquire)) pthread_once(&ptab_once, ptab_fill);
+    const int g = (int)mu;
+    const double rest = mu - g;
+    unsigned int k = ptab_draw(r, g);
+    /* Poisson(rest) as Poisson(1) thinned with probability rest: no exp, and on
+       average one more uniform. */
+    if (rest > 0)
+      for (unsigned int y = ptab_draw(r, 1); y > 0; y--) k += fsim_uniform(r) < rest;
+    return k;
+  }
   /* PTRS (Hörmann 1993, algorithm PTRS). */
   pthread_once(&logfact_once, logfact_fill);
   const double slam = sqrt(mu);

@@ -2,8 +2,12 @@
  * checks use fixed seeds and a tolerance of 4 standard errors of the estimate
  * (a correct model fails with probability below 1e-4). */
 #include <check.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -35,6 +39,84 @@ START_TEST(test_engagements) {
   double eb = tu_series_grand_mean(res, "s.blue_attacks", 50);
   fprintf(stderr, "engagements: mean %.4f (expected 20), blue attacks %.4f (expected 5)\n", e, eb);
   ck_assert_double_eq_tol(eb, 5.0, 4 * sqrt(5.0 / n)); /* thinned Poisson: variance 5 */
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+/* Randomised probability integral transform of a count x with cdf F and pmf f:
+ * F(x - 1) + V f(x), V uniform, is uniform on (0, 1) exactly when x has that law. */
+static double pit(double below, double at, gsl_rng *v) { return below + gsl_rng_uniform(v) * at; }
+
+static double pit_poisson(double x, double mu, gsl_rng *v) {
+  unsigned int k = (unsigned int)x;
+  if (mu == 0) return pit(0.0, k == 0 ? 1.0 : 0.0, v); /* no engagement: no loss */
+  return pit(k ? gsl_cdf_poisson_P(k - 1, mu) : 0.0, gsl_ran_poisson_pdf(k, mu), v);
+}
+
+static double pit_binomial(double x, double p, double n, gsl_rng *v) {
+  unsigned int k = (unsigned int)x, m = (unsigned int)n;
+  return pit(k ? gsl_cdf_binomial_P(k - 1, p, m) : 0.0, gsl_ran_binomial_pdf(k, p, m), v);
+}
+
+/* Chi-square p-value of values in (0, 1) against the uniform law, 20 equal cells. */
+static double uniform_pvalue(const double *u, long n) {
+  enum { CELLS = 20 };
+  long count[CELLS] = {0};
+  for (long i = 0; i < n; i++) count[u[i] >= 1 ? CELLS - 1 : u[i] > 0 ? (int)(u[i] * CELLS) : 0]++;
+  double stat = 0, e = (double)n / CELLS;
+  for (int c = 0; c < CELLS; c++) stat += ((double)count[c] - e) * ((double)count[c] - e) / e;
+  return gsl_cdf_chisq_Q(stat, CELLS - 1);
+}
+
+START_TEST(test_day_law) {
+  /* The whole of a day's draws against the law SPEC section 3 writes down, one
+   * conditional at a time (Rosenblatt): E ~ Poisson(8); E_b | E ~ Binomial(E, 0.3);
+   * S_A | E_A ~ Binomial(E_A, p_A) with p_blue = 1 / (1 + (3/4)^2) (4000 against
+   * 1000) and p_red = 1 / (1 + 12^2); blue's loss L | E ~ Poisson(0.02 * 1000 * E / 8);
+   * its formations' shares (3:1) l_b | L ~ Binomial(L, 3/4). Each transform must be
+   * uniform. The engine draws these as independent Poisson counts (MODEL.md 2, 7): this
+   * checks that they have the law of the hierarchy. */
+  fsim_scenario *sc = one_sector(
+      "days = 1; seed = 16;",
+      "width_km = 10; attacker = \"red\"; engagement_rate = 8; counter_share = 0.3;"
+      "attrition = { blue = 0.0; red = 0.02; };",
+      3000, 1000, ", { name = \"b2\"; side = \"blue\"; personnel = 1000; location = \"s\"; }");
+  enum { N = 20000, PARTS = 6 };
+  fsim_results *res = tu_run(sc, N, 1);
+  const double p_blue = 1.0 / (1.0 + 0.75 * 0.75), p_red = 1.0 / (1.0 + 144.0);
+  const char *what[PARTS] = {"E", "E_b | E", "S_b | E_b", "S_r | E_r", "L | E", "l_b | L"};
+  double *u = malloc(sizeof(double) * N * PARTS);
+  gsl_rng *v = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(v, 17);
+  const int e_ = fsim_results_series_index(res, "s.engagements");
+  const int eb_ = fsim_results_series_index(res, "s.blue_attacks");
+  const int er_ = fsim_results_series_index(res, "s.red_attacks");
+  const int sb_ = fsim_results_series_index(res, "s.blue_successes");
+  const int sr_ = fsim_results_series_index(res, "s.red_successes");
+  const int l1_ = fsim_results_metric_index(res, "formation.b.losses");
+  const int l2_ = fsim_results_metric_index(res, "formation.b2.losses");
+  ck_assert(e_ >= 0 && eb_ >= 0 && er_ >= 0 && sb_ >= 0 && sr_ >= 0 && l1_ >= 0 && l2_ >= 0);
+  for (long r = 0; r < N; r++) {
+    const double E = fsim_results_series_value(res, e_, 1, r);
+    const double Eb = fsim_results_series_value(res, eb_, 1, r);
+    const double Er = fsim_results_series_value(res, er_, 1, r);
+    const double l1 = fsim_results_value(res, r, l1_), l2 = fsim_results_value(res, r, l2_);
+    ck_assert_double_eq(Eb + Er, E);
+    u[0 * N + r] = pit_poisson(E, 8.0, v);
+    u[1 * N + r] = pit_binomial(Eb, 0.3, E, v);
+    u[2 * N + r] = pit_binomial(fsim_results_series_value(res, sb_, 1, r), p_blue, Eb, v);
+    u[3 * N + r] = pit_binomial(fsim_results_series_value(res, sr_, 1, r), p_red, Er, v);
+    u[4 * N + r] = pit_poisson(l1 + l2, 0.02 * 1000.0 * E / 8.0, v);
+    u[5 * N + r] = pit_binomial(l1, 0.75, l1 + l2, v);
+  }
+  for (int k = 0; k < PARTS; k++) {
+    const double pv = uniform_pvalue(u + (size_t)k * N, N);
+    fprintf(stderr, "day law, %s: chi-square p = %.3f\n", what[k], pv);
+    ck_assert_msg(pv > 1e-4, "day law, %s: chi-square p = %g", what[k], pv);
+  }
+  gsl_rng_free(v);
+  free(u);
   fsim_results_free(res);
   fsim_scenario_free(sc);
 }
@@ -222,6 +304,7 @@ Suite *model_suite(void) {
   Suite *s = suite_create("model");
   TCase *tc = tcase_create("sector_draws");
   tcase_add_test(tc, test_engagements);
+  tcase_add_test(tc, test_day_law);
   tcase_add_test(tc, test_attack_success_curve);
   tcase_add_test(tc, test_losses_mean);
   suite_add_tcase(s, tc);

@@ -105,8 +105,9 @@ static void check_lognormal(double zeta, double sigma, unsigned long seed) {
 }
 
 START_TEST(test_poisson) {
-  /* Both methods (inversion below 10, PTRS above) and the switch between them. */
-  const double mus[] = {0.05, 1.0, 3.7, 9.99, 10.0, 17.3, 42.0, 150.0, 1234.5};
+  /* Both methods (the table below 512, PTRS above) and the switch between them: whole
+     means (no remainder), means below 1 (the remainder alone), the top of the table. */
+  const double mus[] = {0.05, 0.999, 1.0, 3.7, 9.99, 17.3, 42.0, 150.0, 511.0, 511.99, 512.0, 1234.5};
   for (size_t i = 0; i < sizeof mus / sizeof mus[0]; i++) check_poisson(mus[i], 100 + i);
 }
 END_TEST
