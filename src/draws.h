@@ -1,7 +1,7 @@
-/* Every random draw of the model goes through these wrappers, which count draws by
- * kind and, when a trace is attached (the benchmark), note each draw's parameters
- * so the same draws can be replayed in a tight loop: the floor the engine is
- * measured against (docs/PERFORMANCE.md). */
+/* Every random draw of the model goes through these wrappers, which, when a trace is
+ * attached (the benchmark), count draws by kind and note each draw's parameters so
+ * the same draws can be replayed in a tight loop: the floor the engine is measured
+ * against (docs/PERFORMANCE.md). */
 #ifndef FRONTSIM_DRAWS_H
 #define FRONTSIM_DRAWS_H
 
@@ -52,10 +52,14 @@ double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsi
 
 void fsim_multinomial(gsl_rng *r, size_t K, unsigned int N, const double *w, unsigned int *out);
 
+/* Counted only while a trace is attached (the benchmark's traced replications): the
+ * day loop need not pay for a count nobody reads. */
 static inline void fsim_draw_note_(fsim_draw_counter *c, int kind, int stream, double a,
                                    double b) {
-  c->count[kind]++;
-  if (c->trace) fsim_draw_trace_add(c->trace, kind, stream, a, b);
+  if (c->trace) {
+    c->count[kind]++;
+    fsim_draw_trace_add(c->trace, kind, stream, a, b);
+  }
 }
 
 static inline unsigned int fsim_draw_poisson(fsim_draw_counter *c, gsl_rng **rng, int s,

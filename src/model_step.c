@@ -151,12 +151,18 @@ static void land_arrivals(fsim_replica *rp, int t) {
   }
 }
 
-/* Success probability of an attack at force ratio rho (MODEL.md 3). */
-static double success_probability(double rho, double rho50, double beta) {
-  if (rho <= 0) return 0.0;
+/* Success probability of an attack with power PA > 0 against PD > 0 (the defender's
+ * protection included): p = 1 / (1 + (rho50 / rho)^beta), rho = PA / PD (MODEL.md 3).
+ * For the default beta = 2 as PA^2 / (PA^2 + (rho50 PD)^2): one division, not three
+ * in a row. */
+static double success_probability(double PA, double PD, double rho50, double beta) {
+  if (beta == 2.0) {
+    const double a = PA * PA, d = rho50 * PD;
+    return a / (a + d * d);
+  }
+  const double rho = PA / PD;
   if (isinf(rho)) return 1.0;
-  const double x = rho50 / rho;
-  return 1.0 / (1.0 + (beta == 2.0 ? x * x : pow(x, beta)));
+  return 1.0 / (1.0 + pow(rho50 / rho, beta));
 }
 
 /* Draws engagements, attack outcomes, line movement and expected losses of sector
@@ -178,7 +184,7 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
     /* The sector's protection applies when the sector's defender is attacked. */
     const double mD = D == defender ? m : 1.0;
     p[A] = 0.0;
-    if (PA > 0) p[A] = PD > 0 ? success_probability(PA / (mD * PD), atk->rho50, atk->beta) : 1.0;
+    if (PA > 0) p[A] = PD > 0 ? success_probability(PA, mD * PD, atk->rho50, atk->beta) : 1.0;
   }
 
   /* Engagements by side and outcome (MODEL.md 2-3). E ~ Poisson(lambda), E_A by a
@@ -277,7 +283,7 @@ static void share_losses(fsim_replica *rp, int s, size_t K, double total, double
 
 /* Takes the drawn losses rp->k of the K formations gathered in sector s, each up to
  * what it has; returns the excess of those drawn for more than they had. */
-static unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
+static inline unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
   const size_t L = (size_t)rp->eng->L;
   double *n = rp->n + s, *w = rp->w, *loss_f = rp->loss_f;
   const int *fidx = rp->fidx;
@@ -305,9 +311,10 @@ static unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
 static double draw_losses(fsim_replica *rp, int s, size_t K, double present, double total,
                           double mu) {
   unsigned int *drawn = rp->k;
+  const double per_person = mu / total;
   double sum = 0.0;
   for (size_t k = 0; k < K; k++) {
-    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : mu * rp->w[k] / total);
+    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : per_person * rp->w[k]);
     sum += drawn[k];
   }
   if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */
@@ -332,8 +339,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
    * (common random numbers, MODEL.md 11). */
   if (!eng->expected) {
     const uint64_t day_key = fsim_splitmix64(rp->rep_key ^ ((uint64_t)(unsigned)t * 0x9fb21c651e98df25ULL));
-    for (int k = 0; k <= S; k++)
-      gsl_rng_set(rp->rng[k], (unsigned long)fsim_stream_seed(day_key, (uint64_t)k));
+    for (int k = 0; k <= S; k++) fsim_rng_seed(rp->rng[k], fsim_stream_seed(day_key, (uint64_t)k));
   }
   fsim_state_aggregate(rp);
   for (int s = 0; s < S; s++) {

@@ -8,10 +8,6 @@ uint64_t fsim_rep_key(uint64_t master, uint64_t point, uint64_t rep) {
   return fsim_splitmix64(h ^ (rep * 0xabc98388fb8fac03ULL));
 }
 
-uint64_t fsim_stream_seed(uint64_t rep_key, uint64_t stream) {
-  return fsim_splitmix64(rep_key ^ ((stream + 1) * 0x8cb92ba72f3d8dd7ULL));
-}
-
 static uint64_t splitmix_next(fsim_splitmix_state *st) { return fsim_splitmix64(st->x++); }
 
 static unsigned long splitmix_get(void *vstate) {

@@ -45,9 +45,20 @@ static inline double fsim_uniform(const gsl_rng *r) {
   return gsl_rng_uniform(r);
 }
 
+/* Seeds r with `seed`, as gsl_rng_set(r, seed) does, without the call through the
+ * generator's function pointer when r is splitmix64 (every stream is reseeded daily). */
+static inline void fsim_rng_seed(gsl_rng *r, uint64_t seed) {
+  if (r->type == fsim_rng_splitmix64)
+    ((fsim_splitmix_state *)r->state)->x = fsim_splitmix64(seed);
+  else
+    gsl_rng_set(r, (unsigned long)seed);
+}
+
 /* The key of replication r of point p (recorded in replications.csv). */
 uint64_t fsim_rep_key(uint64_t master, uint64_t point, uint64_t rep);
 /* The seed of one stream of a replication, given its key. */
-uint64_t fsim_stream_seed(uint64_t rep_key, uint64_t stream);
+static inline uint64_t fsim_stream_seed(uint64_t rep_key, uint64_t stream) {
+  return fsim_splitmix64(rep_key ^ ((stream + 1) * 0x8cb92ba72f3d8dd7ULL));
+}
 
 #endif

@@ -147,12 +147,12 @@ unsigned int fsim_ran_poisson(const gsl_rng *r, double mu) {
     if (rest > 0) {
       const double *c1 = ptab_cdf + ptab_off[1]; /* Poisson(1): P(Y <= y), from y = 0 */
       const double u0 = fsim_uniform(r), u1 = fsim_uniform(r), u2 = fsim_uniform(r);
-      unsigned int y = (u0 >= c1[0]) + (u0 >= c1[1]) + (u0 >= c1[2]);
-      k += (y >= 1) & (u1 < rest);
-      k += (y >= 2) & (u2 < rest);
+      unsigned int y = (unsigned int)(u0 >= c1[0]) + (u0 >= c1[1]) + (u0 >= c1[2]);
+      k += (unsigned int)((y >= 1) & (u1 < rest));
+      k += (unsigned int)((y >= 2) & (u2 < rest));
       if (y == 3) {
         while (c1[y] <= u0) y++;
-        for (; y > 2; y--) k += fsim_uniform(r) < rest;
+        for (; y > 2; y--) k += (unsigned int)(fsim_uniform(r) < rest);
       }
     }
     return k;
