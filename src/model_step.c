@@ -268,8 +268,18 @@ static size_t gather(fsim_replica *rp, int s, int i, double *present, double *to
   return K;
 }
 
+/* The K formations gathered in sector s lose all they have there. */
+static void lose_all(fsim_replica *rp, int s, size_t K) {
+  const size_t L = (size_t)rp->eng->L;
+  for (size_t k = 0; k < K; k++) {
+    const int f = rp->fidx[k];
+    rp->n[(size_t)f * L + (size_t)s] -= rp->w[k]; /* exactly 0: w[k] is what it had */
+    rp->loss_f[f] += rp->w[k];
+  }
+}
+
 /* Takes `loss` persons of side i in sector s from the K formations gathered there, in
- * proportion to their personnel: the expected mode, and a loss of all there is. */
+ * proportion to their personnel (the expected mode). */
 static void share_losses(fsim_replica *rp, int s, size_t K, double total, double loss) {
   const size_t L = (size_t)rp->eng->L;
   if (loss <= 0 || total <= 0) return;
@@ -318,7 +328,7 @@ static double draw_losses(fsim_replica *rp, int s, size_t K, double present, dou
     sum += drawn[k];
   }
   if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */
-    share_losses(rp, s, K, total, present);
+    lose_all(rp, s, K);
     return present;
   }
   /* A formation drawn for more than it has passes the excess on to the others by a
@@ -370,7 +380,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
            also keeps huge means (up to 1e30 with the free law, or infinite: then the
            right side is NaN) out of the sampler, whose counts are unsigned ints. */
         loss = present;
-        share_losses(rp, s, K, total, loss);
+        lose_all(rp, s, K);
       } else {
         loss = draw_losses(rp, s, K, present, total, mu);
       }
