@@ -133,6 +133,7 @@ int main(int argc, char **argv) {
   printf("  %-12s %10s %12s %10s\n", "kind", "draws", "us/rep", "ns/draw");
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++) {
     double n = (double)rp->draws.count[k] / (double)trace_reps;
+    if (n == 0) continue; /* a kind this scenario never draws (the CSV keeps it, as 0) */
     printf("  %-12s %10.1f %12.1f %10.1f\n", fsim_draw_names[k], n, floor_kind[k] * 1e6,
            n > 0 ? floor_kind[k] * 1e9 / n : 0.0);
   }
