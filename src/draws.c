@@ -2,7 +2,7 @@
 
 #include <stdlib.h>
 
-const char *const fsim_draw_names[FSIM_DRAW_NKINDS] = {"poisson", "binomial", "gamma",
+const char *const fsim_draw_names[FSIM_DRAW_NKINDS] = {"poisson", "gamma",
                                                        "multinomial", "lognormal"};
 
 void fsim_multinomial(gsl_rng *r, size_t K, unsigned int N, const double *w, unsigned int *out) {
@@ -62,7 +62,6 @@ double fsim_draw_replay(const fsim_draw_trace *t, gsl_rng **rng, double *w, unsi
     gsl_rng *r = rng[d->stream];
     switch (d->kind) {
       case FSIM_DRAW_POISSON: sum += fsim_ran_poisson(r, d->a); break;
-      case FSIM_DRAW_BINOMIAL: sum += fsim_ran_binomial(r, d->a, (unsigned int)d->b); break;
       case FSIM_DRAW_GAMMA: sum += gsl_ran_gamma(r, d->a, d->b); break;
       case FSIM_DRAW_LOGNORMAL: sum += fsim_ran_lognormal(r, d->a, d->b); break;
       case FSIM_DRAW_MULTINOMIAL: {

@@ -14,7 +14,6 @@
 
 enum {
   FSIM_DRAW_POISSON = 0,
-  FSIM_DRAW_BINOMIAL,
   FSIM_DRAW_GAMMA,
   FSIM_DRAW_MULTINOMIAL,
   FSIM_DRAW_LOGNORMAL,
@@ -66,12 +65,6 @@ static inline unsigned int fsim_draw_poisson(fsim_draw_counter *c, gsl_rng **rng
                                              double mu) {
   fsim_draw_note_(c, FSIM_DRAW_POISSON, s, mu, 0);
   return fsim_ran_poisson(rng[s], mu);
-}
-
-static inline unsigned int fsim_draw_binomial(fsim_draw_counter *c, gsl_rng **rng, int s,
-                                              double p, unsigned int n) {
-  fsim_draw_note_(c, FSIM_DRAW_BINOMIAL, s, p, n);
-  return fsim_ran_binomial(rng[s], p, n);
 }
 
 static inline double fsim_draw_gamma(fsim_draw_counter *c, gsl_rng **rng, int s, double shape,

@@ -153,12 +153,12 @@ static void land_arrivals(fsim_replica *rp, int t) {
 
 /* Success probability of an attack with power PA > 0 against PD > 0 (the defender's
  * protection included): p = 1 / (1 + (rho50 / rho)^beta), rho = PA / PD (MODEL.md 3).
- * For the default beta = 2 as PA^2 / (PA^2 + (rho50 PD)^2): one division, not three
- * in a row. */
+ * For the default beta = 2 with r = rho50 PD / PA: two divisions rather than three in a
+ * row, and no square of a power (which underflows for powers below 1e-154). */
 static double success_probability(double PA, double PD, double rho50, double beta) {
   if (beta == 2.0) {
-    const double a = PA * PA, d = rho50 * PD;
-    return a / (a + d * d);
+    const double r = rho50 * PD / PA; /* may overflow to inf: then p = 0, as it should */
+    return 1.0 / (1.0 + r * r);
   }
   const double rho = PA / PD;
   if (isinf(rho)) return 1.0;

@@ -9,8 +9,8 @@
 #include "rng.h"
 
 /* log k! for k < LOGFACT_N, filled once: the exact acceptance tests of PTRS and BTRS
- * need it for a third to a half of their draws at the means the model uses, and a
- * table lookup costs far less than lgamma. */
+ * need it for a third to a half of their draws, and a table lookup costs far less
+ * than lgamma. */
 #define LOGFACT_N 1024
 static double logfact_table[LOGFACT_N];
 static pthread_once_t logfact_once = PTHREAD_ONCE_INIT;
@@ -30,7 +30,7 @@ static double log_factorial(double k) {
          stirling_tail(k);
 }
 
-/* 1/k for the recursions of the inversion samplers, which rarely go beyond k = 40:
+/* 1/k for the recursion of the binomial inversion, which rarely goes beyond k = 40:
  * a multiplication instead of a division per step. */
 #define RECIP_N 64
 static const double recip[RECIP_N] = {
@@ -46,7 +46,7 @@ static const double recip[RECIP_N] = {
 static inline double reciprocal(unsigned int k) { return k < RECIP_N ? recip[k] : 1.0 / k; }
 
 /* x^n by repeated squaring: a few multiplications, cheaper than exp(n log x) for the
- * small n of the inversion samplers, and as accurate (relative error ~ log2(n) eps). */
+ * small n of the binomial inversion, and as accurate (relative error ~ log2(n) eps). */
 static double pow_uint(double x, unsigned int n) {
   double r = 1.0;
   while (n) {
@@ -60,8 +60,9 @@ static double pow_uint(double x, unsigned int n) {
 /* Poisson(g) for whole g < POISSON_TABLE_G by inversion of a tabulated distribution
  * function: the cdf of each g over the k where it differs from 0 and 1 by more than
  * 2^-64 (below the resolution of a uniform), with a guide table (Chen and Asau 1974)
- * that starts the search where it almost always ends. About 1.5 MB for all g, filled
- * once; a draw reads one guide entry and one or two cdf values. */
+ * that starts the search where it almost always ends. About 1.4 MB for all g, filled
+ * once, at the first draw (a few milliseconds); a draw reads one guide entry and one
+ * or two cdf values. */
 #define POISSON_TABLE_G 512
 static double *ptab_cdf;        /* the cdfs of all g, one after the other */
 static unsigned short *ptab_guide; /* per g: the first index whose cdf exceeds j / len */
@@ -79,8 +80,14 @@ static void ptab_range(int g, int *lo, int *hi) {
   *hi = g + (int)(10 * s) + 30;
 }
 
+/* s + x, with the rounding error of the sum accumulated in *err (Neumaier 1974). */
+static double neumaier_add(double s, double x, double *err) {
+  const double t = s + x;
+  *err += fabs(s) >= fabs(x) ? (s - t) + x : (x - t) + s;
+  return t;
+}
+
 static void ptab_fill(void) {
-  pthread_once(&logfact_once, logfact_fill);
   size_t total = 0;
   int lo, hi;
   for (int g = 0; g < POISSON_TABLE_G; g++) {
@@ -94,19 +101,28 @@ static void ptab_fill(void) {
   size_t off = 0;
   for (int g = 0; g < POISSON_TABLE_G; g++) {
     ptab_range(g, &lo, &hi);
-    /* P(k) from the mode g outwards by P(k+1) = P(k) g / (k+1): a few ulps each. */
-    pmf[g - lo] = g == 0 ? 1.0 : exp(-g + g * log((double)g) - log_factorial(g));
+    /* P(k) / P(g) from the mode outwards by P(k+1) = P(k) g / (k+1), a rounding or
+       two per step, then divided by their sum over [lo, hi] (which misses under 2^-64
+       of the mass): P(g) itself, from exp(-g + g log g - log g!), would carry the
+       rounding of numbers near 3000, about 1e-13. Sums compensated (Neumaier), so each
+       cdf value is within a few roundings of the exact one. */
+    pmf[g - lo] = 1.0;
     for (int k = g + 1; k <= hi; k++) pmf[k - lo] = pmf[k - 1 - lo] * g / k;
     for (int k = g - 1; k >= lo; k--) pmf[k - lo] = pmf[k + 1 - lo] * (k + 1) / g;
+    double sum = 0.0, err = 0.0;
+    for (int k = lo; k <= hi; k++) sum = neumaier_add(sum, pmf[k - lo], &err);
+    sum += err;
+    for (int k = lo; k <= hi; k++) pmf[k - lo] /= sum;
     int first = lo;
     for (double tail = 0; first < g && tail + pmf[first - lo] < 0x1p-64; first++)
       tail += pmf[first - lo];
     double cdf = 0.0;
     int n = 0;
+    err = 0.0;
     for (int k = first; k <= hi; k++) {
-      cdf += pmf[k - lo];
-      ptab_cdf[off + (size_t)n++] = cdf;
-      if (1.0 - cdf < 0x1p-64) break;
+      cdf = neumaier_add(cdf, pmf[k - lo], &err);
+      ptab_cdf[off + (size_t)n++] = cdf + err;
+      if (1.0 - (cdf + err) < 0x1p-64) break;
     }
     ptab_cdf[off + (size_t)n - 1] = 1.0; /* every uniform (< 1) stops here at the latest */
     for (int j = 0, i = 0; j < n; j++) {

@@ -1,10 +1,12 @@
 /* Poisson and binomial samplers on a gsl_rng, faster than GSL's own for the means
- * this model draws (tens to hundreds): Hörmann's transformed rejection with
- * squeeze (PTRS, BTRS; W. Hörmann, "The transformed rejection method for
- * generating Poisson random variables", Insurance: Mathematics and Economics 12,
- * 1993; "The generation of binomial random variates", J. Statist. Comput. Simul.
- * 46, 1993), with inversion for small means. Exact: tests/check_samplers.c checks
- * them against the exact probabilities with chi-square tests. */
+ * this model draws. Poisson: below a mean of 512, inversion of tabulated cdfs for the
+ * whole part of the mean plus a thinned Poisson(1) for the fraction; above, Hörmann's
+ * transformed rejection with squeeze (PTRS: W. Hörmann, "The transformed rejection
+ * method for generating Poisson random variables", Insurance: Mathematics and
+ * Economics 12, 1993). Binomial: inversion for n p < 10, else BTRS (Hörmann, "The
+ * generation of binomial random variates", J. Statist. Comput. Simul. 46, 1993).
+ * tests/check_samplers.c checks them against the exact probabilities with chi-square
+ * tests. */
 #ifndef FRONTSIM_SAMPLERS_H
 #define FRONTSIM_SAMPLERS_H
 

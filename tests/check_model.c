@@ -69,14 +69,32 @@ static double uniform_pvalue(const double *u, long n) {
   return gsl_cdf_chisq_Q(stat, CELLS - 1);
 }
 
+/* Chi-square p-value of pairs (a[i], b[i]) in (0, 1)^2 against independent uniforms,
+ * 4 x 4 equal cells: with each transform uniform, this checks them jointly. */
+static double pair_pvalue(const double *a, const double *b, long n) {
+  enum { SIDE = 4 };
+  long count[SIDE][SIDE] = {{0}};
+  for (long i = 0; i < n; i++) {
+    const int x = a[i] >= 1 ? SIDE - 1 : a[i] > 0 ? (int)(a[i] * SIDE) : 0;
+    const int y = b[i] >= 1 ? SIDE - 1 : b[i] > 0 ? (int)(b[i] * SIDE) : 0;
+    count[x][y]++;
+  }
+  double stat = 0, e = (double)n / (SIDE * SIDE);
+  for (int x = 0; x < SIDE; x++)
+    for (int y = 0; y < SIDE; y++)
+      stat += ((double)count[x][y] - e) * ((double)count[x][y] - e) / e;
+  return gsl_cdf_chisq_Q(stat, SIDE * SIDE - 1);
+}
+
 START_TEST(test_day_law) {
   /* The whole of a day's draws against the law SPEC section 3 writes down, one
    * conditional at a time (Rosenblatt): E ~ Poisson(8); E_b | E ~ Binomial(E, 0.3);
    * S_A | E_A ~ Binomial(E_A, p_A) with p_blue = 1 / (1 + (3/4)^2) (4000 against
    * 1000) and p_red = 1 / (1 + 12^2); blue's loss L | E ~ Poisson(0.02 * 1000 * E / 8);
    * its formations' shares (3:1) l_b | L ~ Binomial(L, 3/4). Each transform must be
-   * uniform. The engine draws these as independent Poisson counts (MODEL.md 2, 7): this
-   * checks that they have the law of the hierarchy. */
+   * uniform and, by the Rosenblatt transform, all six independent of each other (every
+   * pair is checked). The engine draws these as independent Poisson counts (MODEL.md 2,
+   * 7): this checks that they have the law of the hierarchy. */
   fsim_scenario *sc = one_sector(
       "days = 1; seed = 16;",
       "width_km = 10; attacker = \"red\"; engagement_rate = 8; counter_share = 0.3;"
@@ -115,6 +133,15 @@ START_TEST(test_day_law) {
     fprintf(stderr, "day law, %s: chi-square p = %.3f\n", what[k], pv);
     ck_assert_msg(pv > 1e-4, "day law, %s: chi-square p = %g", what[k], pv);
   }
+  double lowest = 1.0;
+  for (int a = 0; a < PARTS; a++)
+    for (int b = a + 1; b < PARTS; b++) {
+      const double pv = pair_pvalue(u + (size_t)a * N, u + (size_t)b * N, N);
+      ck_assert_msg(pv > 1e-4, "day law, (%s, %s) not independent: chi-square p = %g", what[a],
+                    what[b], pv);
+      lowest = fmin(lowest, pv);
+    }
+  fprintf(stderr, "day law, the 15 pairs: lowest chi-square p = %.3f\n", lowest);
   gsl_rng_free(v);
   free(u);
   fsim_results_free(res);
@@ -261,6 +288,139 @@ START_TEST(test_ground_and_cut) {
 }
 END_TEST
 
+/* The law of formation b's loss l_b given the day's loss L of a side whose two
+ * formations there hold w1 (b) and w2 persons (MODEL.md 7): D ~ Binomial(L, w1 / (w1 +
+ * w2)), and a formation drawn for more than it has loses all it has, the excess going to
+ * the other: l_b = clamp(D, L - w2, w1). Returns the randomised transform of l_b. */
+static double pit_split(double lb, double L, double w1, double w2, gsl_rng *v) {
+  const unsigned int n = (unsigned int)L, x = (unsigned int)lb;
+  const unsigned int lo = L > w2 ? (unsigned int)(L - w2) : 0, hi = L < w1 ? n : (unsigned int)w1;
+  const double p = w1 / (w1 + w2);
+  ck_assert(x >= lo && x <= hi);
+  const double below = x == lo ? 0.0 : gsl_cdf_binomial_P(x - 1, p, n);
+  const double upto = x == hi ? 1.0 : gsl_cdf_binomial_P(x, p, n);
+  return pit(below, upto - below, v);
+}
+
+START_TEST(test_split_capped) {
+  /* Blue's two formations hold 20 and 5 persons; its day-1 loss has mean 2.5 E with
+   * E ~ Poisson(10), so the cap (25) binds about half the time, and the small formation
+   * is often drawn for more than it has. Against MODEL.md 5 and 7: L | E is
+   * Poisson(2.5 E) capped at 25 (the capped mass at 25), and l_b | L as in pit_split. */
+  fsim_scenario *sc = one_sector(
+      "days = 1; seed = 18;",
+      "width_km = 10; attacker = \"red\"; engagement_rate = 10;"
+      "attrition = { blue = 0.0; red = 0.025; };",
+      20, 1000, ", { name = \"b2\"; side = \"blue\"; personnel = 5; location = \"s\"; }");
+  enum { N = 20000 };
+  fsim_results *res = tu_run(sc, N, 1);
+  double *u = malloc(sizeof(double) * N * 2);
+  gsl_rng *v = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(v, 19);
+  const int e_ = fsim_results_series_index(res, "s.engagements");
+  const int lday_ = fsim_results_series_index(res, "s.blue_losses");
+  const int l1_ = fsim_results_metric_index(res, "formation.b.losses");
+  const int l2_ = fsim_results_metric_index(res, "formation.b2.losses");
+  long capped = 0, small_spilled = 0, large_spilled = 0;
+  for (long r = 0; r < N; r++) {
+    const double E = fsim_results_series_value(res, e_, 1, r);
+    const double l1 = fsim_results_value(res, r, l1_), l2 = fsim_results_value(res, r, l2_);
+    const double L = l1 + l2, mu = 2.5 * E;
+    ck_assert_double_eq(fsim_results_series_value(res, lday_, 1, r), L);
+    ck_assert(L <= 25 && l1 <= 20 && l2 <= 5);
+    if (mu == 0) {
+      u[r] = pit(0.0, L == 0 ? 1.0 : 0.0, v);
+    } else {
+      const unsigned int x = (unsigned int)L;
+      const double below = x ? gsl_cdf_poisson_P(x - 1, mu) : 0.0;
+      u[r] = pit(below, x < 25 ? gsl_ran_poisson_pdf(x, mu) : 1.0 - below, v);
+    }
+    u[N + r] = pit_split(l1, L, 20, 5, v);
+    capped += L == 25;
+    small_spilled += L < 25 && l2 == 5;
+    large_spilled += L < 25 && l1 == 20;
+  }
+  const double p_total = uniform_pvalue(u, N), p_split = uniform_pvalue(u + N, N);
+  const double p_pair = pair_pvalue(u, u + N, N);
+  fprintf(stderr,
+          "capped split: %ld capped, %ld with b2 emptied, %ld with b emptied (of %d); "
+          "chi-square p: L %.3f, l_b %.3f, pair %.3f\n",
+          capped, small_spilled, large_spilled, N, p_total, p_split, p_pair);
+  /* The cases under test do occur, often. */
+  ck_assert_int_gt(capped, N / 10);
+  ck_assert_int_gt(small_spilled, N / 20);
+  ck_assert_int_gt(large_spilled, N / 100);
+  ck_assert_msg(p_total > 1e-4, "capped loss: chi-square p = %g", p_total);
+  ck_assert_msg(p_split > 1e-4, "split with spill-over: chi-square p = %g", p_split);
+  ck_assert_msg(p_pair > 1e-4, "capped loss and split not independent: p = %g", p_pair);
+  gsl_rng_free(v);
+  free(u);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_day_edges) {
+  /* Degenerate draws, exactly: red initiates everything (counter_share 0 where red
+   * attacks); red has nobody in the sector, so blue's attacks all succeed (p = 1) and
+   * red's, none (no power: p = 0); and a sector without engagements has none, and no
+   * losses. */
+  fsim_scenario *sc = one_sector(
+      "days = 20; seed = 20;",
+      "width_km = 10; attacker = \"red\"; engagement_rate = 12; counter_share = 0.0;"
+      "attrition = { blue = 0.01; red = 0.01; };",
+      1000, 1000, NULL);
+  fsim_results *res = tu_run(sc, 200, 1);
+  const int e_ = fsim_results_series_index(res, "s.engagements");
+  const int eb_ = fsim_results_series_index(res, "s.blue_attacks");
+  const int er_ = fsim_results_series_index(res, "s.red_attacks");
+  double total = 0;
+  for (long r = 0; r < 200; r++)
+    for (int t = 1; t <= 20; t++) {
+      ck_assert_double_eq(fsim_results_series_value(res, eb_, t, r), 0.0);
+      ck_assert_double_eq(fsim_results_series_value(res, er_, t, r),
+                          fsim_results_series_value(res, e_, t, r));
+      total += fsim_results_series_value(res, e_, t, r);
+    }
+  ck_assert_double_gt(total, 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+
+  sc = one_sector("days = 20; seed = 21;",
+                  "width_km = 10; attacker = \"blue\"; engagement_rate = 12; counter_share = 0.4;"
+                  "attrition = { blue = 0.01; red = 0.01; };",
+                  1000, 0, NULL);
+  res = tu_run(sc, 200, 1);
+  const int sb_ = fsim_results_series_index(res, "s.blue_successes");
+  const int sr_ = fsim_results_series_index(res, "s.red_successes");
+  const int ab_ = fsim_results_series_index(res, "s.blue_attacks");
+  const int lb_ = fsim_results_series_index(res, "s.blue_losses");
+  total = 0;
+  for (long r = 0; r < 200; r++)
+    for (int t = 1; t <= 20; t++) {
+      ck_assert_double_eq(fsim_results_series_value(res, sb_, t, r),
+                          fsim_results_series_value(res, ab_, t, r));
+      ck_assert_double_eq(fsim_results_series_value(res, sr_, t, r), 0.0);
+      ck_assert_double_eq(fsim_results_series_value(res, lb_, t, r), 0.0);
+      total += fsim_results_series_value(res, ab_, t, r);
+    }
+  ck_assert_double_gt(total, 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+
+  sc = one_sector("days = 20; seed = 22;",
+                  "width_km = 10; attacker = \"red\"; engagement_rate = 0;"
+                  "attrition = { blue = 0.01; red = 0.01; };",
+                  1000, 1000, NULL);
+  res = tu_run(sc, 50, 1);
+  ck_assert_double_eq(tu_series_grand_mean(res, "s.engagements", 20), 0.0);
+  ck_assert_double_eq(tu_series_grand_mean(res, "s.blue_losses", 20), 0.0);
+  ck_assert_double_eq(tu_series_grand_mean(res, "s.red_losses", 20), 0.0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 START_TEST(test_loss_split) {
   /* Blue's losses fall on its two formations in proportion 3:1. */
   fsim_scenario *sc = one_sector(
@@ -305,6 +465,7 @@ Suite *model_suite(void) {
   TCase *tc = tcase_create("sector_draws");
   tcase_add_test(tc, test_engagements);
   tcase_add_test(tc, test_day_law);
+  tcase_add_test(tc, test_day_edges);
   tcase_add_test(tc, test_attack_success_curve);
   tcase_add_test(tc, test_losses_mean);
   suite_add_tcase(s, tc);
@@ -317,6 +478,7 @@ Suite *model_suite(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("split_losses");
   tcase_add_test(tc, test_loss_split);
+  tcase_add_test(tc, test_split_capped);
   suite_add_tcase(s, tc);
   return s;
 }
