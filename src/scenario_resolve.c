@@ -341,11 +341,19 @@ static fsim_status check_events(rctx *c, fsim_scenario *sc) {
 
 static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
   fsim_date_parse(sc->run.start_date, &sc->run.start_epoch_day);
-  if (!fsim_rng_type_find(sc->run.rng))
+  const gsl_rng_type *T = fsim_rng_type_find(sc->run.rng);
+  if (!T)
     return bad(c, "run.rng",
                "unknown generator \"%s\" (splitmix64, or a GSL generator such as taus2, "
                "mt19937, ranlxd2)",
                sc->run.rng);
+  /* GSL's normal (ziggurat, behind the Gamma steps and the claims noise) draws integers
+     below 2^24 with gsl_rng_uniform_int, which aborts on a generator with fewer values. */
+  if (T->max - T->min < 0xffffffUL)
+    return bad(c, "run.rng",
+               "generator \"%s\" gives only %lu distinct values; at least 2^24 are needed "
+               "(splitmix64, taus2, mt19937, ranlxd2, ...)",
+               sc->run.rng, T->max - T->min + 1);
   sc->run.diversion = -1;
   if (sc->run.diversion_sector[0]) {
     fsim_status st =

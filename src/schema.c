@@ -51,7 +51,8 @@ static const fsim_spec run_specs[] = {
            "stochastic draws every random quantity; expected replaces every draw by its mean."),
     S_TEXTK(fsim_run_def, rng, "rng", FSIM_K_NAME, 0, "splitmix64", NULL,
             "Generator of every stream: splitmix64, or any GSL generator name (taus2, "
-            "mt19937, ranlxd2, ...; these cost more to reseed every day)."),
+            "mt19937, ranlxd2, ...; these cost more to reseed every day) with at least 2^24 "
+            "distinct values (not uni or slatec)."),
     S_TEXTK(fsim_run_def, diversion_sector, "diversion_sector", FSIM_K_REF, O, "", "sector",
             "The sector of the diversion; summary.txt reports its yield and held area."),
 };

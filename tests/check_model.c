@@ -418,6 +418,21 @@ START_TEST(test_day_edges) {
   ck_assert_double_eq(tu_series_grand_mean(res, "s.red_losses", 20), 0.0);
   fsim_results_free(res);
   fsim_scenario_free(sc);
+
+  /* Powers far below 1 on both sides (quality 1e-170): the force ratio is still 1, so
+     p = 1 / (1 + 9) and the day has its engagements (squared, such powers underflow). */
+  const char *tiny =
+      ", { name = \"b3\"; side = \"blue\"; personnel = 1000; location = \"s\"; quality = 1e-170; }"
+      ", { name = \"r3\"; side = \"red\"; personnel = 1000; location = \"s\"; quality = 1e-170; }";
+  sc = one_sector("days = 1; mode = \"expected\";",
+                  "width_km = 10; attacker = \"red\"; engagement_rate = 20; counter_share = 0.5;"
+                  "attrition = { blue = 0.0; red = 0.0; };",
+                  0, 0, tiny);
+  res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.red_successes", 1), 10.0 / 10.0, 1e-12);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_successes", 1), 10.0 / 10.0, 1e-12);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
 }
 END_TEST
 
