@@ -6,6 +6,7 @@
  * map over two parameters when the design is a grid of two or more, and for
  * sobol a chart of its Sobol' indices. */
 #include <math.h>
+#include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -18,6 +19,19 @@
 
 /* Splits a CSV line in place at commas (the sweep's files hold numbers and
  * setting paths, never quoted fields); the line end is dropped. */
+/* Formats a chart's title or subtitle into dst (n bytes); a text too long for it ends
+ * in "..." rather than being cut silently. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void chart_text(char *dst, size_t n, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const int len = vsnprintf(dst, n, fmt, ap);
+  va_end(ap);
+  if (len >= 0 && (size_t)len >= n && n > 4) memcpy(dst + n - 4, "...", 4);
+}
+
 static int split_fields(char *line, char **fields, int max) {
   line[strcspn(line, "\r\n")] = '\0';
   int n = 0;
@@ -564,7 +578,7 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
     if (sw->grid) {
       c = add_chart(run, sw, m, "effect", "sweep_lines", "../sweep.csv");
       if (sw->line_param < 0) {
-        snprintf(c->subtitle, sizeof c->subtitle,
+        chart_text(c->subtitle, sizeof c->subtitle,
                  "Means across %ld replications at each value of %s, with 95%% "
                  "confidence intervals",
                  reps, sw->params[sw->x_param].label);
@@ -573,29 +587,29 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
         int step = n > MAX_LINES ? (n - 1 + MAX_LINES - 2) / (MAX_LINES - 1) : 1;
         char every[32] = "";
         if (step > 1) snprintf(every, sizeof every, " (1 value in %d)", step);
-        snprintf(c->subtitle, sizeof c->subtitle,
+        chart_text(c->subtitle, sizeof c->subtitle,
                  "Means of %ld replications, 95%% confidence intervals; a line per %s%s%s",
                  reps, sw->params[sw->line_param].label, every, slice);
       }
     } else {
       c = add_chart(run, sw, m, "effect", "sweep_scatter", "../sweep.csv");
-      snprintf(c->subtitle, sizeof c->subtitle,
+      chart_text(c->subtitle, sizeof c->subtitle,
                "Means across %ld replications at each of the %ld points of the %s design, "
                "with 95%% confidence intervals",
                reps, sw->npoints, method_name(sw->method));
     }
-    snprintf(c->title, sizeof c->title, "%s", mt->title);
+    chart_text(c->title, sizeof c->title, "%s", mt->title);
     if (heatmap) {
       c = add_chart(run, sw, m, "heatmap", "sweep_heatmap", "../sweep.csv");
-      snprintf(c->title, sizeof c->title, "%s", mt->title);
-      snprintf(c->subtitle, sizeof c->subtitle,
+      chart_text(c->title, sizeof c->title, "%s", mt->title);
+      chart_text(c->subtitle, sizeof c->subtitle,
                "Means across %ld replications at each point of the grid, by %s and %s%s", reps,
                sw->params[sw->x_param].label, sw->params[sw->line_param].label, slice);
     }
     if (sw->method == FSIM_SWEEP_SOBOL && mt->has_indices) {
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");
-      snprintf(c->title, sizeof c->title, "Sensitivity: %.360s", mt->subject);
-      snprintf(c->subtitle, sizeof c->subtitle,
+      chart_text(c->title, sizeof c->title, "Sensitivity: %.360s", mt->subject);
+      chart_text(c->subtitle, sizeof c->subtitle,
                "%ld points x %ld replications, 95%% bootstrap intervals; an index below the "
                "noise line is not told from 0",
                sw->npoints, reps);
