@@ -20,7 +20,7 @@ static double splitmix_get_double(void *vstate) {
 }
 
 static void splitmix_set(void *vstate, unsigned long seed) {
-  ((fsim_splitmix_state *)vstate)->x = fsim_splitmix64((uint64_t)seed);
+  fsim_splitmix_seed(vstate, (uint64_t)seed);
 }
 
 static const gsl_rng_type splitmix_type = {"splitmix64", 0xffffffffUL, 0, sizeof(fsim_splitmix_state),

@@ -26,6 +26,11 @@ typedef struct fsim_splitmix_state {
   uint64_t x;
 } fsim_splitmix_state;
 
+/* Seeding stores splitmix64(seed): neighbouring seeds start far apart. */
+static inline void fsim_splitmix_seed(fsim_splitmix_state *st, uint64_t seed) {
+  st->x = fsim_splitmix64(seed);
+}
+
 /* "splitmix64" as a GSL generator: a counter-based generator (Steele, Lea and Flood,
  * "Fast splittable pseudorandom number generators", OOPSLA 2014; passes TestU01's
  * BigCrush) whose state is one 64-bit word, so seeding is a single store. That makes
@@ -49,7 +54,7 @@ static inline double fsim_uniform(const gsl_rng *r) {
  * generator's function pointer when r is splitmix64 (every stream is reseeded daily). */
 static inline void fsim_rng_seed(gsl_rng *r, uint64_t seed) {
   if (r->type == fsim_rng_splitmix64)
-    ((fsim_splitmix_state *)r->state)->x = fsim_splitmix64(seed);
+    fsim_splitmix_seed(r->state, seed);
   else
     gsl_rng_set(r, (unsigned long)seed);
 }

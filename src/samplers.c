@@ -4,7 +4,6 @@
 #include <math.h>
 #include <pthread.h>
 #include <stdatomic.h>
-#include <stdlib.h>
 
 #include "rng.h"
 
@@ -64,8 +63,14 @@ static double pow_uint(double x, unsigned int n) {
  * once, at the first draw (a few milliseconds); a draw reads one guide entry and one
  * or two cdf values. */
 #define POISSON_TABLE_G 512
-static double *ptab_cdf;        /* the cdfs of all g, one after the other */
-static unsigned short *ptab_guide; /* per g: the first index whose cdf exceeds j / len */
+/* The widest range ptab_range gives (g = 511: 2 * 226 + 51 values). The tables are
+ * static, so filling them needs no allocation that could fail; they are sized for every
+ * g at its widest, but only the part filled (about 1.4 MB) is ever touched, and pages
+ * never touched cost no memory. */
+#define PTAB_SPAN 503
+static double ptab_cdf[POISSON_TABLE_G * PTAB_SPAN];  /* the cdfs of all g, one after the other */
+static unsigned short ptab_guide[POISSON_TABLE_G * PTAB_SPAN]; /* per g: the first index whose
+                                                                  cdf exceeds j / len */
 static unsigned int ptab_off[POISSON_TABLE_G];
 static unsigned short ptab_lo[POISSON_TABLE_G], ptab_len[POISSON_TABLE_G];
 static pthread_once_t ptab_once = PTHREAD_ONCE_INIT;
@@ -88,18 +93,10 @@ static double neumaier_add(double s, double x, double *err) {
 }
 
 static void ptab_fill(void) {
-  size_t total = 0;
-  int lo, hi;
-  for (int g = 0; g < POISSON_TABLE_G; g++) {
-    ptab_range(g, &lo, &hi);
-    total += (size_t)(hi - lo + 1);
-  }
-  double *pmf = malloc((size_t)(POISSON_TABLE_G + 300) * sizeof *pmf);
-  ptab_cdf = malloc(total * sizeof *ptab_cdf);
-  ptab_guide = malloc(total * sizeof *ptab_guide);
-  if (!pmf || !ptab_cdf || !ptab_guide) abort(); /* 1.5 MB once, at the first draw */
+  double pmf[PTAB_SPAN];
   size_t off = 0;
   for (int g = 0; g < POISSON_TABLE_G; g++) {
+    int lo, hi;
     ptab_range(g, &lo, &hi);
     /* P(k) / P(g) from the mode outwards by P(k+1) = P(k) g / (k+1), a rounding or
        two per step, then divided by their sum over [lo, hi] (which misses under 2^-64
@@ -134,7 +131,6 @@ static void ptab_fill(void) {
     ptab_len[g] = (unsigned short)n;
     off += (size_t)n;
   }
-  free(pmf);
   atomic_store_explicit(&ptab_ready, 1, memory_order_release);
 }
 
