@@ -4,7 +4,7 @@
 #include <math.h>
 #include <string.h>
 
-#include "engine.h"
+#include "step.h"
 
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
 

@@ -6,24 +6,6 @@
 #include "plot_internal.h"
 #include "plot_templates.h"
 
-/* Sizes and fonts per format. The fonts are scaled with the canvas so text has
- * the same share of the chart in every format: PNG and SVG are for screens and
- * slides, PDF is 8 in wide for a printed page (about 8 pt text at page width). */
-static const char *terminal(fsim_plot_format format) {
-  switch (format) {
-    case FSIM_PLOT_SVG:
-      return "svg size 1200,700 dynamic font 'Sans,11' fontscale 1.45 linewidth 1.4 "
-             "noenhanced background rgb 'white'";
-    case FSIM_PLOT_PDF:
-      return "pdfcairo size 8in,4.67in font 'Sans,11' fontscale 0.62 linewidth 1 "
-             "noenhanced";
-    case FSIM_PLOT_PNG:
-    default:
-      return "pngcairo size 1200,700 font 'Sans,11' fontscale 1.45 linewidth 1.4 "
-             "noenhanced background rgb 'white'";
-  }
-}
-
 static const char *template_text(const char *name) {
   for (int i = 0; i < fsim_plot_ntemplates; i++)
     if (strcmp(fsim_plot_templates[i].name, name) == 0) return fsim_plot_templates[i].text;
@@ -37,17 +19,6 @@ typedef struct script_ctx {
   fsim_plot_format format;
   const char *output;
 } script_ctx;
-
-void fsim_plot_put_quoted(FILE *out, const char *text) {
-  for (const char *p = text; *p; p++) {
-    if (*p == '\'')
-      fputs("''", out);
-    else if ((unsigned char)*p < 0x20 || *p == 0x7f)
-      fputc(' ', out);
-    else
-      fputc(*p, out);
-  }
-}
 
 static void put_header(const script_ctx *c) {
   fsim_plot_format other = c->format == FSIM_PLOT_PDF ? FSIM_PLOT_PNG : FSIM_PLOT_PDF;
@@ -64,7 +35,7 @@ static void put_header(const script_ctx *c) {
           name, c->chart->template_name, c->run->sweep ? "sweep" : "run",
           c->run->sweep ? "../sweep.csv, ../design.csv, ../scenario.cfg"
                         : "../scenario.cfg, ../series/",
-          name, terminal(other), name,
+          name, fsim_plot_terminal(other), name,
           fsim_plot_format_extension(other));
 }
 
@@ -110,7 +81,7 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   if (strcmp(key, "HEADER") == 0)
     put_header(c);
   else if (strcmp(key, "TERMINAL") == 0)
-    fputs(terminal(c->format), c->out);
+    fputs(fsim_plot_terminal(c->format), c->out);
   else if (strcmp(key, "STYLE") == 0) {
     const char *style = template_text("style");
     if (!style) return fsim_error_set(err, FSIM_E_INPUT, "plots/style.gp", 0, "", "missing");

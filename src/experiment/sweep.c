@@ -14,7 +14,7 @@
 #include "frontsim/run.h"
 #include "frontsim/version.h"
 #include "layout.h"
-#include "results_internal.h"
+#include "results.h"
 #include "stats.h"
 #include "sweep_internal.h"
 #include "text.h"
@@ -327,7 +327,7 @@ static fsim_status run_point(const fsim_sweep *sw, long p, const fsim_sweep_opti
       for (long r = 0; r < reps; r++) scratch[r] = fsim_results_value(res, r, mi);
       fsim_summary s;
       /* The metric's kind decides its interval (Wilson for probabilities). */
-      fsim_summarize(scratch, (size_t)reps, res->eng.layout.metric_kind[mi], &s);
+      fsim_summarize(scratch, (size_t)reps, res->layout.metric_kind[mi], &s);
       double v[FSIM_SWEEP_STATS] = {s.mean, s.sd, s.ci_lo, s.ci_hi, s.p5, s.p50, s.p95};
       for (int k = 0; k < FSIM_SWEEP_STATS; k++) {
         if (isnan(v[k]))

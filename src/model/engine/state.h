@@ -1,8 +1,9 @@
-/* The engine: an immutable model compiled from a scenario (shared by all threads)
- * and a per-thread replica that holds one replication's state and every scratch
- * array, allocated once and reused for every day and every replication. */
-#ifndef FRONTSIM_ENGINE_H
-#define FRONTSIM_ENGINE_H
+/* The model's state: an immutable engine compiled from a scenario (shared by all
+ * threads) and a per-thread replica that holds one replication's state and every
+ * scratch array, allocated once and reused for every day and every replication.
+ * Private to src/model: the layers above see results (../results.h), not this. */
+#ifndef FRONTSIM_STATE_H
+#define FRONTSIM_STATE_H
 
 #include <gsl/gsl_rng.h>
 #include <stdint.h>
@@ -93,29 +94,5 @@ static inline const int *fsim_here(const fsim_replica *rp, int loc, int side, in
   *count = rp->nhere[c];
   return rp->here + c * (size_t)rp->eng->F;
 }
-
-fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_error *err);
-void fsim_engine_destroy(fsim_engine *eng);
-
-fsim_replica *fsim_replica_new(const fsim_engine *eng);
-void fsim_replica_free(fsim_replica *rp);
-
-/* Runs one replication from day 0 to the end. `series` (may be NULL) receives
- * variable v of day d at series[(v * (D + 1) + d) * stride]; metrics land in
- * rp->metrics. */
-void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t stride);
-
-/* Internal steps (model_step.c, policy.c). */
-void fsim_state_reset(fsim_replica *rp);
-void fsim_step_day(fsim_replica *rp, int t);
-void fsim_state_aggregate(fsim_replica *rp);
-double fsim_route_distance(const fsim_sector_def *d, double x);
-void fsim_policies_apply(fsim_replica *rp, int t);
-/* Fills eng->repl_in and eng->repl_out (allocated) from the scenario. */
-void fsim_replacements_plan(fsim_engine *eng);
-/* Moves `amount` of side's personnel from location `from` to location `to`,
- * landing on day t + delay; returns what was moved. */
-double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
-                           int delay);
 
 #endif

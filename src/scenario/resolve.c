@@ -11,8 +11,6 @@
 #include "scenario_load.h"
 #include "text.h"
 
-const char *const fsim_side_keys[FSIM_NSIDES] = {"blue", "red"};
-
 #define RESERVE_NAME "reserve"
 
 typedef struct rctx {

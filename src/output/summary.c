@@ -4,8 +4,8 @@
 #include <string.h>
 
 #include "fileio.h"
-#include "results_internal.h"
-#include "write_run.h"
+#include "results.h"
+#include "run_dir.h"
 
 /* Persons as whole numbers, ratios and km with a sensible number of digits. */
 static const char *num(double v, char *buf, size_t size) {
@@ -38,7 +38,7 @@ static void date_of(const fsim_scenario *sc, double day, char out[11]) {
 fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario *sc,
                                    const fsim_summary *sum, const char *path,
                                    const char *command_line, fsim_error *err) {
-  const fsim_layout *lay = &res->eng.layout;
+  const fsim_layout *lay = &res->layout;
   fsim_file f;
   fsim_status st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;

@@ -1,5 +1,6 @@
 /* Compiling a scenario into an engine, and allocating replicas. */
 #include "engine.h"
+#include "step.h"
 
 #include "rng.h"
 

@@ -3,6 +3,7 @@
 #include <string.h>
 
 #include "engine.h"
+#include "step.h"
 #include "rng.h"
 
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))

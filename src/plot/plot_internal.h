@@ -60,11 +60,21 @@ int fsim_chart_selected(const fsim_chart *chart, const char *only);
 fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                                    fsim_plot_format format, const char *output,
                                    fsim_error *err);
+/* The gnuplot terminal of a format, with its size and fonts (format.c). */
+const char *fsim_plot_terminal(fsim_plot_format format);
 /* Writes text inside a gnuplot '...' string: a quote is doubled; control characters,
  * which a scenario's display names should not hold, become spaces. */
 void fsim_plot_put_quoted(FILE *out, const char *text);
 
-/* ---- Sweeps (plot_sweep.c) ---- */
+/* ---- Sweeps (sweep_table.c, sweep_charts.c, sweep_script.c) ---- */
+
+/* The line charts draw at most this many lines (plots/sweep_lines.gp thins the
+ * values of the line parameter evenly beyond it). */
+#define FSIM_SWEEP_MAX_LINES 7
+
+static inline const char *fsim_sweep_method_name(int method) {
+  return method == FSIM_SWEEP_SOBOL ? "sobol" : method == FSIM_SWEEP_LHS ? "lhs" : "grid";
+}
 
 enum { FSIM_UNIT_PERSONS = 0, FSIM_UNIT_SHARE, FSIM_UNIT_KM2, FSIM_UNIT_KM, FSIM_UNIT_DAYS,
        FSIM_UNIT_DAY, FSIM_UNIT_RATIO, FSIM_UNIT_FRACTION };

@@ -9,7 +9,7 @@
 #include <string.h>
 
 #include "fileio.h"
-#include "results_internal.h"
+#include "results.h"
 #include "stats.h"
 
 typedef struct pair_stats {
@@ -111,7 +111,7 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
             "of the difference is than with two independent runs.\n\n"
             "%-44s %12s %12s %12s  %-27s %s\n",
             "metric", "A", "B", "B - A", "95% CI", "variance reduction");
-    const fsim_layout *la = &ra->eng.layout;
+    const fsim_layout *la = &ra->layout;
     double *da = buf, *db = buf + o.replications, *dd = buf + 2 * o.replications;
     for (int m = 0; m < la->nmetrics; m++) {
       int mb = fsim_results_metric_index(rb, la->metric_name[m]);

@@ -3,13 +3,13 @@
 #include <stdlib.h>
 
 #include "frontsim/run.h"
-#include "results_internal.h"
+#include "results.h"
 #include "stats.h"
 
 static double halfwidth_of(const fsim_results *res, int m, double *scratch) {
   for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_value(res, r, m);
   fsim_summary s;
-  fsim_summarize(scratch, (size_t)res->nreps, res->eng.layout.metric_kind[m], &s);
+  fsim_summarize(scratch, (size_t)res->nreps, res->layout.metric_kind[m], &s);
   return (s.ci_hi - s.ci_lo) / 2;
 }
 

@@ -19,22 +19,6 @@ void fsim_plot_options_init(fsim_plot_options *opt) {
   opt->format = FSIM_PLOT_PNG;
 }
 
-static const char *const extensions[] = {"png", "svg", "pdf"};
-
-fsim_status fsim_plot_format_parse(const char *text, fsim_plot_format *out, fsim_error *err) {
-  for (int f = 0; f < 3; f++)
-    if (text && strcmp(text, extensions[f]) == 0) {
-      *out = (fsim_plot_format)f;
-      return FSIM_OK;
-    }
-  return fsim_error_set(err, FSIM_E_INPUT, "", 0, "--format",
-                        "must be png, svg or pdf, got \"%.40s\"", text ? text : "");
-}
-
-const char *fsim_plot_format_extension(fsim_plot_format format) {
-  return (unsigned)format < 3 ? extensions[format] : extensions[0];
-}
-
 /* What the run recorded about itself in scenario.cfg's header (write_run.c):
  * the replications actually run, which a library caller may have set apart from
  * run.replications, the seed, the version and the scenario file. */

@@ -9,7 +9,8 @@
 #include <omp.h>
 #endif
 
-#include "results_internal.h"
+#include "engine.h"
+#include "results.h"
 #include "rng.h"
 
 #define SERIES_BYTES_MAX (8ULL << 30) /* refuse runs whose series would not fit */
@@ -17,15 +18,6 @@
 void fsim_run_options_init(fsim_run_options *opt) {
   memset(opt, 0, sizeof *opt);
   opt->keep_series = 1;
-}
-
-void fsim_results_free(fsim_results *res) {
-  if (!res) return;
-  free(res->series);
-  free(res->rep_key);
-  free(res->metrics);
-  fsim_engine_destroy(&res->eng);
-  free(res);
 }
 
 fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_results **out,
@@ -36,14 +28,17 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     fsim_run_options_init(&defaults);
     opt = &defaults;
   }
-  fsim_results *res = calloc(1, sizeof *res);
-  if (!res) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  fsim_status st = fsim_engine_init(&res->eng, sc, err);
+  fsim_results *res = NULL;
+  fsim_status st = fsim_results_new(sc, &res, err);
+  if (st != FSIM_OK) return st;
+  /* The engine lives for this call only; the results keep their own layout. */
+  fsim_engine engine;
+  st = fsim_engine_init(&engine, sc, err);
   if (st != FSIM_OK) {
-    free(res);
+    fsim_results_free(res);
     return st;
   }
-  const fsim_engine *eng = &res->eng;
+  const fsim_engine *eng = &engine;
   res->nreps = opt->replications > 0 ? opt->replications : sc->run.replications;
   res->seed = opt->has_seed ? opt->seed : (uint64_t)sc->run.seed;
   res->point = opt->point;
@@ -56,7 +51,8 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     unsigned long long cells =
         (unsigned long long)eng->layout.nseries * (unsigned long long)(eng->D + 1) * nreps;
     if (cells * sizeof(float) > SERIES_BYTES_MAX) {
-      const int days = eng->D; /* eng lives in res */
+      const int days = eng->D;
+      fsim_engine_destroy(&engine);
       fsim_results_free(res);
       return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
                             "the daily series of %ld replications x %d days would need %.1f GiB;"
@@ -66,6 +62,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     res->series = malloc(cells * sizeof(float));
   }
   if (!res->metrics || !res->rep_key || (opt->keep_series && !res->series)) {
+    fsim_engine_destroy(&engine);
     fsim_results_free(res);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
@@ -104,6 +101,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     fsim_replica_free(rp);
   }
   res->threads_used = threads;
+  fsim_engine_destroy(&engine);
   if (failed) {
     fsim_results_free(res);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
@@ -118,29 +116,3 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   return FSIM_OK;
 }
 
-long fsim_results_replications(const fsim_results *res) { return res->nreps; }
-uint64_t fsim_results_seed(const fsim_results *res) { return res->seed; }
-uint64_t fsim_results_rep_seed(const fsim_results *res, long rep) { return res->rep_key[rep]; }
-int fsim_results_nmetrics(const fsim_results *res) { return res->eng.layout.nmetrics; }
-const char *fsim_results_metric_name(const fsim_results *res, int m) {
-  return m >= 0 && m < res->eng.layout.nmetrics ? res->eng.layout.metric_name[m] : NULL;
-}
-int fsim_results_metric_index(const fsim_results *res, const char *name) {
-  return fsim_layout_find_metric(&res->eng.layout, name);
-}
-double fsim_results_value(const fsim_results *res, long rep, int m) {
-  return res->metrics[(size_t)rep * (size_t)res->eng.layout.nmetrics + (size_t)m];
-}
-int fsim_results_nseries(const fsim_results *res) {
-  return res->series ? res->eng.layout.nseries : 0;
-}
-const char *fsim_results_series_name(const fsim_results *res, int v) {
-  return v >= 0 && v < res->eng.layout.nseries ? res->eng.layout.series_name[v] : NULL;
-}
-int fsim_results_series_index(const fsim_results *res, const char *name) {
-  return fsim_layout_find_series(&res->eng.layout, name);
-}
-double fsim_results_series_value(const fsim_results *res, int v, int day, long rep) {
-  size_t at = ((size_t)v * (size_t)(res->eng.D + 1) + (size_t)day) * (size_t)res->nreps + (size_t)rep;
-  return (double)res->series[at];
-}

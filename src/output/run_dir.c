@@ -6,10 +6,10 @@
 #include <string.h>
 
 #include "fileio.h"
-#include "results_internal.h"
+#include "results.h"
 #include "stats.h"
 #include "text.h"
-#include "write_run.h"
+#include "run_dir.h"
 
 static void put_number(FILE *fp, double v) {
   /* Empty for undefined: gnuplot, R and pandas all read it as missing. */
@@ -48,7 +48,7 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
 /* Mean, sd and percentiles of every series variable on every day, computed once
  * (in parallel over the cells) before any file is written: tab[(v * (D + 1) + d) * 7 + k]. */
 static fsim_status series_table(const fsim_results *res, double **out, fsim_error *err) {
-  const long cells = (long)res->eng.layout.nseries * (long)(res->eng.D + 1);
+  const long cells = (long)res->layout.nseries * (long)(res->days + 1);
   double *tab = malloc((size_t)(cells > 0 ? cells : 1) * 7 * sizeof *tab);
   if (!tab) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   int failed = 0;
@@ -63,7 +63,7 @@ static fsim_status series_table(const fsim_results *res, double **out, fsim_erro
 #endif
     for (long c = 0; c < cells; c++) {
       if (!scratch) continue;
-      const int v = (int)(c / (res->eng.D + 1)), d = (int)(c % (res->eng.D + 1));
+      const int v = (int)(c / (res->days + 1)), d = (int)(c % (res->days + 1));
       for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
       fsim_series_stats(scratch, (size_t)res->nreps, tab + c * 7);
     }
@@ -80,8 +80,7 @@ static fsim_status series_table(const fsim_results *res, double **out, fsim_erro
 /* One series file: the variables whose file tag is `file`. */
 static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, int file,
                                      const char *name, const double *tab, fsim_error *err) {
-  const fsim_engine *eng = &res->eng;
-  const fsim_layout *lay = &eng->layout;
+  const fsim_layout *lay = &res->layout;
   char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
   snprintf(rel, sizeof rel, "series/%s.csv", name);
   fsim_file f;
@@ -95,14 +94,14 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
     for (int k = 0; k < 7; k++) fprintf(f.fp, ",%s_%s", lay->series_column[v], stat_names[k]);
   }
   fputc('\n', f.fp);
-  for (int d = 0; d <= eng->D; d++) {
+  for (int d = 0; d <= res->days; d++) {
     char date[11];
     /* Day d ends on start_date + d - 1; day 0 is the state the run starts from. */
-    fsim_date_format(eng->sc->run.start_epoch_day + d - 1, date);
+    fsim_date_format(res->sc->run.start_epoch_day + d - 1, date);
     fprintf(f.fp, "%d,%s", d, date);
     for (int v = 0; v < lay->nseries; v++) {
       if (lay->series_file[v] != file) continue;
-      const double *vals = tab + ((size_t)v * (size_t)(eng->D + 1) + (size_t)d) * 7;
+      const double *vals = tab + ((size_t)v * (size_t)(res->days + 1) + (size_t)d) * 7;
       for (int k = 0; k < 7; k++) {
         fputc(',', f.fp);
         put_number(f.fp, vals[k]);
@@ -115,7 +114,7 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
 
 static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
                                       fsim_error *err) {
-  const fsim_layout *lay = &res->eng.layout;
+  const fsim_layout *lay = &res->layout;
   char path[FSIM_PATH_MAX];
   fsim_file f;
   fsim_status st = fsim_outdir_path(od, "replications.csv", path, sizeof path, err);
@@ -137,7 +136,7 @@ static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
 
 static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
                                      const fsim_summary *sum, fsim_error *err) {
-  const fsim_layout *lay = &res->eng.layout;
+  const fsim_layout *lay = &res->layout;
   static const char *const kinds[] = {"value", "probability", "conditional"};
   char path[FSIM_PATH_MAX];
   fsim_file f;
@@ -160,7 +159,7 @@ static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
 
 fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
                                    fsim_error *err) {
-  const fsim_layout *lay = &res->eng.layout;
+  const fsim_layout *lay = &res->layout;
   double *x = malloc((size_t)res->nreps * sizeof *x);
   if (!x) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   for (int m = 0; m < lay->nmetrics; m++) {
@@ -174,7 +173,7 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
 fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario *sc,
                                    const char *dir, const char *command_line,
                                    fsim_error *err) {
-  const fsim_layout *lay = &res->eng.layout;
+  const fsim_layout *lay = &res->layout;
   fsim_summary *sum = calloc((size_t)lay->nmetrics + 1, sizeof *sum);
   if (!sum) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   fsim_outdir od;
@@ -188,7 +187,7 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
   if (res->series && st == FSIM_OK) {
     double *tab = NULL;
     st = series_table(res, &tab, err);
-    for (int s = 0; s < res->eng.S && st == FSIM_OK; s++)
+    for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
       st = write_series_file(&od, res, s, sc->sectors[s].name, tab, err);
     if (st == FSIM_OK) st = write_series_file(&od, res, -1, "sides", tab, err);
     free(tab);

@@ -1,6 +1,6 @@
 /* Internal pieces of the run writer. */
-#ifndef FRONTSIM_WRITE_RUN_H
-#define FRONTSIM_WRITE_RUN_H
+#ifndef FRONTSIM_RUN_DIR_H
+#define FRONTSIM_RUN_DIR_H
 
 #include "frontsim/run.h"
 #include "frontsim/version.h"

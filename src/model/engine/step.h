@@ -1,0 +1,20 @@
+/* The steps of a day (day_step.c) and the allocation policies (policy.c), which
+ * the engine (engine.c, replicate.c) calls; they work on the state of state.h. */
+#ifndef FRONTSIM_STEP_H
+#define FRONTSIM_STEP_H
+
+#include "state.h"
+
+void fsim_state_reset(fsim_replica *rp);
+void fsim_step_day(fsim_replica *rp, int t);
+void fsim_state_aggregate(fsim_replica *rp);
+double fsim_route_distance(const fsim_sector_def *d, double x);
+void fsim_policies_apply(fsim_replica *rp, int t);
+/* Fills eng->repl_in and eng->repl_out (allocated) from the scenario. */
+void fsim_replacements_plan(fsim_engine *eng);
+/* Moves `amount` of side's personnel from location `from` to location `to`,
+ * landing on day t + delay; returns what was moved. */
+double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
+                           int delay);
+
+#endif

@@ -1,0 +1,55 @@
+/* The results record and its read-only accessors (include/frontsim/run.h). */
+#include <stdlib.h>
+
+#include "results.h"
+
+fsim_status fsim_results_new(const fsim_scenario *sc, fsim_results **out, fsim_error *err) {
+  *out = NULL;
+  fsim_results *res = calloc(1, sizeof *res);
+  if (!res) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  fsim_status st = fsim_layout_build(&res->layout, sc, err);
+  if (st != FSIM_OK) {
+    free(res);
+    return st;
+  }
+  res->sc = sc;
+  res->days = sc->run.days;
+  *out = res;
+  return FSIM_OK;
+}
+
+void fsim_results_free(fsim_results *res) {
+  if (!res) return;
+  free(res->series);
+  free(res->rep_key);
+  free(res->metrics);
+  fsim_layout_destroy(&res->layout);
+  free(res);
+}
+
+long fsim_results_replications(const fsim_results *res) { return res->nreps; }
+uint64_t fsim_results_seed(const fsim_results *res) { return res->seed; }
+uint64_t fsim_results_rep_seed(const fsim_results *res, long rep) { return res->rep_key[rep]; }
+int fsim_results_nmetrics(const fsim_results *res) { return res->layout.nmetrics; }
+const char *fsim_results_metric_name(const fsim_results *res, int m) {
+  return m >= 0 && m < res->layout.nmetrics ? res->layout.metric_name[m] : NULL;
+}
+int fsim_results_metric_index(const fsim_results *res, const char *name) {
+  return fsim_layout_find_metric(&res->layout, name);
+}
+double fsim_results_value(const fsim_results *res, long rep, int m) {
+  return res->metrics[(size_t)rep * (size_t)res->layout.nmetrics + (size_t)m];
+}
+int fsim_results_nseries(const fsim_results *res) {
+  return res->series ? res->layout.nseries : 0;
+}
+const char *fsim_results_series_name(const fsim_results *res, int v) {
+  return v >= 0 && v < res->layout.nseries ? res->layout.series_name[v] : NULL;
+}
+int fsim_results_series_index(const fsim_results *res, const char *name) {
+  return fsim_layout_find_series(&res->layout, name);
+}
+double fsim_results_series_value(const fsim_results *res, int v, int day, long rep) {
+  size_t at = ((size_t)v * (size_t)(res->days + 1) + (size_t)day) * (size_t)res->nreps + (size_t)rep;
+  return (double)res->series[at];
+}

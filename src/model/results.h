@@ -1,0 +1,30 @@
+/* The results of a run: the shape of what was measured (the scenario it borrows,
+ * the layout of its metrics and series, the days) and the values. This is what
+ * the layers above the model (output, experiment) see of a run; the engine that
+ * produced it is private to src/model and gone once fsim_run returns. */
+#ifndef FRONTSIM_RESULTS_H
+#define FRONTSIM_RESULTS_H
+
+#include <stdint.h>
+
+#include "frontsim/run.h"
+#include "layout.h"
+
+struct fsim_results {
+  const fsim_scenario *sc; /* borrowed: must outlive the results */
+  fsim_layout layout;      /* owned: names and positions of metrics and series */
+  int days;                /* D: series hold days 0..D */
+  long nreps;
+  uint64_t seed;
+  uint64_t point;
+  long first_rep;
+  int threads_used;
+  double *metrics;   /* [rep * nmetrics + m] */
+  uint64_t *rep_key; /* [rep] */
+  float *series;     /* [(v * (D + 1) + d) * nreps + rep], or NULL */
+};
+
+/* A results record with its layout built and no values yet (fsim_run fills it). */
+fsim_status fsim_results_new(const fsim_scenario *sc, fsim_results **out, fsim_error *err);
+
+#endif

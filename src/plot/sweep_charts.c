@@ -1,0 +1,312 @@
+/* The charts of a sweep directory: what each metric is (its title, unit and
+ * scale) and which charts it gets. Each metric gets an effect chart (its mean
+ * against the parameters, with confidence intervals), a heat map over two
+ * parameters when the design is a grid of two or more, and for sobol a chart of
+ * its Sobol' indices. */
+#include <math.h>
+#include <stdarg.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+
+/* Formats a chart's title or subtitle into dst (n bytes); a text too long for it ends
+ * in "..." rather than being cut silently. */
+#if defined(__GNUC__)
+__attribute__((format(printf, 3, 4)))
+#endif
+static void chart_text(char *dst, size_t n, const char *fmt, ...) {
+  va_list ap;
+  va_start(ap, fmt);
+  const int len = vsnprintf(dst, n, fmt, ap);
+  va_end(ap);
+  if (len >= 0 && (size_t)len >= n && n > 4) memcpy(dst + n - 4, "...", 4);
+}
+
+
+/* ---- What each metric is ------------------------------------------------- */
+
+static const char *side_name(const fsim_scenario *sc, int side) {
+  return sc->sides.side[side].name;
+}
+
+/* Title and axis label of metric `m` of the layout, without the unit. */
+static int classify(const fsim_scenario *sc, const fsim_layout *lay, int m, char *title,
+                    char *axis, size_t size) {
+  const char *const blue = side_name(sc, FSIM_BLUE), *const red = side_name(sc, FSIM_RED);
+  if (m == lay->days_run) {
+    snprintf(title, size, "Days simulated before an early stop");
+    snprintf(axis, size, "Days simulated");
+    return FSIM_UNIT_DAYS;
+  }
+  if (m == lay->exchange) {
+    snprintf(title, size, "Exchange ratio: losses of %s per loss of %s", red, blue);
+    snprintf(axis, size, "Losses of %s per loss of %s", red, blue);
+    return FSIM_UNIT_RATIO;
+  }
+  for (int i = 0; i < FSIM_NSIDES; i++) {
+    if (m == lay->losses[i]) {
+      snprintf(title, size, "Losses of %s over the run", side_name(sc, i));
+      snprintf(axis, size, "Losses");
+      return FSIM_UNIT_PERSONS;
+    }
+    if (m == lay->claimed[i]) {
+      snprintf(title, size, "Losses of %s as claimed by %s", side_name(sc, i),
+               side_name(sc, 1 - i));
+      snprintf(axis, size, "Claimed losses");
+      return FSIM_UNIT_PERSONS;
+    }
+    if (m == lay->personnel_end[i]) {
+      snprintf(title, size, "Personnel of %s at the end", side_name(sc, i));
+      snprintf(axis, size, "Personnel");
+      return FSIM_UNIT_PERSONS;
+    }
+  }
+  if (m >= lay->formation_losses && m < lay->formation_losses + sc->nformations) {
+    snprintf(title, size, "Losses of formation %s over the run",
+             sc->formations[m - lay->formation_losses].name);
+    snprintf(axis, size, "Losses");
+    return FSIM_UNIT_PERSONS;
+  }
+  for (int s = 0; s < sc->nsectors; s++) {
+    const fsim_sector_def *d = &sc->sectors[s];
+    const fsim_sector_metrics *sm = &lay->sm[s];
+    if (m == sm->front) {
+      snprintf(title, size, "Line position in %s at the end", d->name);
+      snprintf(axis, size, "Line position");
+      return FSIM_UNIT_KM;
+    }
+    if (m == sm->area) {
+      snprintf(title, size, "Area held by %s in %s at the end",
+               side_name(sc, d->held_area.holder_side), d->name);
+      snprintf(axis, size, "Held area");
+      return FSIM_UNIT_KM2;
+    }
+    if (m == sm->cut) {
+      snprintf(title, size, "Supply route in %s cut by the last day", d->name);
+      snprintf(axis, size, "Route cut");
+      return FSIM_UNIT_SHARE;
+    }
+    if (m == sm->cut_day) {
+      snprintf(title, size, "Day the supply route in %s was cut, where it was", d->name);
+      snprintf(axis, size, "Day cut");
+      return FSIM_UNIT_DAY;
+    }
+    if (m == sm->min_eff) {
+      snprintf(title, size, "Lowest supply effectiveness in %s", d->name);
+      snprintf(axis, size, "Lowest supply effectiveness");
+      return FSIM_UNIT_FRACTION;
+    }
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      for (int from = 0; from < 2; from++)
+        if (m == sm->drawn[i][from]) {
+          snprintf(title, size, "Personnel of %s drawn into %s from %s",
+                   side_name(sc, i), d->name, from ? "the reserve" : "other sectors");
+          snprintf(axis, size, "Personnel drawn in");
+          return FSIM_UNIT_PERSONS;
+        }
+  }
+  for (int e = 0; e < sc->nevents; e++) {
+    const char *ev = sc->events[e].name;
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      if (m == lay->event_losses[e * FSIM_NSIDES + i]) {
+        snprintf(title, size, "Losses of %s by %s", side_name(sc, i), ev);
+        snprintf(axis, size, "Losses");
+        return FSIM_UNIT_PERSONS;
+      }
+    for (int s = 0; s < sc->nsectors; s++) {
+      const fsim_sector_def *d = &sc->sectors[s];
+      if (m == lay->event_area[e * sc->nsectors + s]) {
+        snprintf(title, size, "Area held by %s in %s by %s",
+                 side_name(sc, d->held_area.holder_side), d->name, ev);
+        snprintf(axis, size, "Held area");
+        return FSIM_UNIT_KM2;
+      }
+      if (m == lay->event_cut[e * sc->nsectors + s]) {
+        snprintf(title, size, "Supply route in %s cut by %s", d->name, ev);
+        snprintf(axis, size, "Route cut");
+        return FSIM_UNIT_SHARE;
+      }
+    }
+  }
+  return -1;
+}
+
+/* The unit, as the suffix of a title or an axis label, and the scale of the
+ * values shown: shares in %, persons in thousands once they reach 10,000 (as
+ * the run charts show them). */
+static const char *unit_suffix(int unit, double max_abs, double *scale) {
+  *scale = 1.0;
+  switch (unit) {
+    case FSIM_UNIT_PERSONS:
+      if (max_abs >= 10000.0) {
+        *scale = 0.001;
+        return " (thousands of persons)";
+      }
+      return " (persons)";
+    case FSIM_UNIT_SHARE:
+      *scale = 100.0;
+      return " (% of replications)";
+    case FSIM_UNIT_KM2: return " (km²)";
+    case FSIM_UNIT_KM: return " (km)";
+    case FSIM_UNIT_DAYS: return " (days)";
+    case FSIM_UNIT_DAY: return " (day of the run)";
+    case FSIM_UNIT_FRACTION: return " (0 to 1)";
+    default: return "";
+  }
+}
+
+/* The headline metrics, charted when the sweep did not list its metrics (it
+ * then has every metric, too many to chart): each side's losses, the exchange
+ * ratio, each supply route cut, each held area, and what the diversion drew. */
+static int headline(const fsim_scenario *sc, const fsim_layout *lay, int m) {
+  if (m < 0) return 0;
+  if (m == lay->exchange || m == lay->losses[FSIM_BLUE] || m == lay->losses[FSIM_RED]) return 1;
+  for (int s = 0; s < sc->nsectors; s++) {
+    if (m == lay->sm[s].cut || m == lay->sm[s].area) return 1;
+    if (s == sc->run.diversion)
+      for (int i = 0; i < FSIM_NSIDES; i++)
+        if (m == lay->sm[s].drawn[i][0]) return 1;
+  }
+  return 0;
+}
+
+/* The grid charts' axes: the parameter with the most values along x, one line
+ * (or heat map row) per value of the one with the next most. */
+static void choose_axes(fsim_plot_sweep *sw) {
+  sw->x_param = 0;
+  sw->line_param = -1;
+  for (int i = 1; i < sw->nparams; i++)
+    if (sw->params[i].count > sw->params[sw->x_param].count) sw->x_param = i;
+  for (int i = 0; i < sw->nparams; i++)
+    if (i != sw->x_param &&
+        (sw->line_param < 0 || sw->params[i].count > sw->params[sw->line_param].count))
+      sw->line_param = i;
+}
+
+fsim_status fsim_plot_sweep_describe(fsim_plot_sweep *sw, const fsim_scenario *sc,
+                                     fsim_error *err) {
+  fsim_layout lay;
+  fsim_status st = fsim_layout_build(&lay, sc, err);
+  if (st != FSIM_OK) return st;
+  sw->method = sc->has_sweep ? sc->sweep.method : FSIM_SWEEP_GRID;
+  /* A grid of the method "grid" only: an lhs or sobol design is never charted
+   * as lines, even in the unlikely case its points fall on a grid. */
+  if (sw->method != FSIM_SWEEP_GRID) sw->grid = 0;
+  const int listed = sc->has_sweep && sc->sweep.nmetrics > 0;
+  int ndefault = 0;
+  for (int m = 0; m < sw->nmetrics; m++) {
+    fsim_sweep_metric *mt = &sw->metrics[m];
+    int lm = fsim_layout_find_metric(&lay, mt->name);
+    char title[FSIM_CHART_TEXT], axis[FSIM_CHART_TEXT];
+    mt->unit = lm >= 0 ? classify(sc, &lay, lm, title, axis, sizeof title) : -1;
+    if (mt->unit < 0) {
+      snprintf(title, sizeof title, "%s", mt->name);
+      snprintf(axis, sizeof axis, "%s", mt->name);
+    }
+    const char *suffix = unit_suffix(mt->unit, mt->max_abs, &mt->scale);
+    snprintf(mt->subject, sizeof mt->subject, "%s", title);
+    snprintf(mt->title, sizeof mt->title, "%.300s%s", title, suffix);
+    snprintf(mt->axis, sizeof mt->axis, "%.300s%s", axis, suffix);
+    mt->is_default = mt->defined > 0 && (listed || headline(sc, &lay, lm));
+    ndefault += mt->is_default;
+  }
+  /* A scenario without any headline metric: the first few. */
+  for (int m = 0; ndefault == 0 && m < sw->nmetrics && m < 8; m++)
+    sw->metrics[m].is_default = sw->metrics[m].defined > 0;
+  choose_axes(sw);
+  fsim_layout_destroy(&lay);
+  return FSIM_OK;
+}
+
+/* ---- The charts ---------------------------------------------------------- */
+
+
+/* "; a held at 1, b held at 2": the other parameters of a grid of more than
+ * two, at their middle value (plots/sweep_lines.gp and sweep_heatmap.gp take
+ * the same values). */
+static void slice_text(const fsim_plot_sweep *sw, char *out, size_t size) {
+  size_t len = 0;
+  out[0] = '\0';
+  for (int i = 0; i < sw->nparams; i++) {
+    if (i == sw->x_param || i == sw->line_param) continue;
+    const fsim_sweep_param *p = &sw->params[i];
+    int w = snprintf(out + len, size - len, "%s%s held at %.6g", len ? ", " : "; ", p->label,
+                     p->values[(p->count - 1) / 2]);
+    if (w < 0 || (size_t)w >= size - len) break;
+    len += (size_t)w;
+  }
+}
+
+static fsim_chart *add_chart(fsim_plot_run *run, const fsim_plot_sweep *sw, int m,
+                             const char *kind, const char *template_name, const char *data) {
+  fsim_chart *c = &run->charts[run->ncharts++];
+  memset(c, 0, sizeof *c);
+  c->kind = kind;
+  c->template_name = template_name;
+  c->side = -1;
+  c->metric = m;
+  c->topic = sw->metrics[m].name;
+  c->optional = !sw->metrics[m].is_default;
+  snprintf(c->name, sizeof c->name, "%s_%s", kind, sw->metrics[m].name);
+  snprintf(c->data, sizeof c->data, "%s", data);
+  return c;
+}
+
+fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw,
+                                   fsim_error *err) {
+  run->sweep = sw;
+  run->ncharts = 0;
+  run->charts = calloc((size_t)sw->nmetrics * 3 + 1, sizeof *run->charts);
+  if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  const long reps = run->replications;
+  char slice[FSIM_CHART_TEXT];
+  slice_text(sw, slice, sizeof slice);
+  const int heatmap = sw->grid && sw->line_param >= 0 && sw->params[sw->x_param].count > 1 &&
+                      sw->params[sw->line_param].count > 1;
+  for (int m = 0; m < sw->nmetrics; m++) {
+    const fsim_sweep_metric *mt = &sw->metrics[m];
+    if (mt->defined == 0) continue; /* nothing to draw (a conditional metric never defined) */
+    fsim_chart *c;
+    if (sw->grid) {
+      c = add_chart(run, sw, m, "effect", "sweep_lines", "../sweep.csv");
+      if (sw->line_param < 0) {
+        chart_text(c->subtitle, sizeof c->subtitle,
+                 "Means across %ld replications at each value of %s, with 95%% "
+                 "confidence intervals",
+                 reps, sw->params[sw->x_param].label);
+      } else {
+        int n = sw->params[sw->line_param].count;
+        int step = n > FSIM_SWEEP_MAX_LINES ? (n - 1 + FSIM_SWEEP_MAX_LINES - 2) / (FSIM_SWEEP_MAX_LINES - 1) : 1;
+        char every[32] = "";
+        if (step > 1) snprintf(every, sizeof every, " (1 value in %d)", step);
+        chart_text(c->subtitle, sizeof c->subtitle,
+                 "Means of %ld replications, 95%% confidence intervals; a line per %s%s%s",
+                 reps, sw->params[sw->line_param].label, every, slice);
+      }
+    } else {
+      c = add_chart(run, sw, m, "effect", "sweep_scatter", "../sweep.csv");
+      chart_text(c->subtitle, sizeof c->subtitle,
+               "Means across %ld replications at each of the %ld points of the %s design, "
+               "with 95%% confidence intervals",
+               reps, sw->npoints, fsim_sweep_method_name(sw->method));
+    }
+    chart_text(c->title, sizeof c->title, "%s", mt->title);
+    if (heatmap) {
+      c = add_chart(run, sw, m, "heatmap", "sweep_heatmap", "../sweep.csv");
+      chart_text(c->title, sizeof c->title, "%s", mt->title);
+      chart_text(c->subtitle, sizeof c->subtitle,
+               "Means across %ld replications at each point of the grid, by %s and %s%s", reps,
+               sw->params[sw->x_param].label, sw->params[sw->line_param].label, slice);
+    }
+    if (sw->method == FSIM_SWEEP_SOBOL && mt->has_indices) {
+      c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");
+      chart_text(c->title, sizeof c->title, "Sensitivity: %.360s", mt->subject);
+      chart_text(c->subtitle, sizeof c->subtitle,
+               "%ld points x %ld replications, 95%% bootstrap intervals; an index below the "
+               "noise line is not told from 0",
+               sw->npoints, reps);
+    }
+  }
+  return FSIM_OK;
+}

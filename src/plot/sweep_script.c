@@ -1,0 +1,84 @@
+/* The @KEY@ fields of the sweep templates (plots/sweep_*.gp): the metric, its scale
+ * and labels, and the design as gnuplot variables. */
+#include <math.h>
+#include <string.h>
+
+#include "plot_internal.h"
+
+/* The design as gnuplot variables: the parameters' columns and legend names and,
+ * for a grid, each one's values, count and stride. */
+static void put_design(FILE *out, const fsim_plot_sweep *sw) {
+  fputs("params = '", out);
+  for (int i = 0; i < sw->nparams; i++) {
+    if (i) fputc(' ', out);
+    fsim_plot_put_quoted(out, sw->params[i].path);
+  }
+  fputs("'\nparam_labels = '", out);
+  for (int i = 0; i < sw->nparams; i++) {
+    if (i) fputc(' ', out);
+    fsim_plot_put_quoted(out, sw->params[i].label);
+  }
+  fputs("'\n", out);
+  if (!sw->grid) {
+    fprintf(out, "# A %s design of %ld points: no grid.", fsim_sweep_method_name(sw->method),
+            sw->npoints);
+    return;
+  }
+  fputs("# A grid: every combination of the values below, the last parameter varying\n"
+        "# fastest, so row p of the data (from 0) has value number\n"
+        "# (p / stride(i)) % count(i) + 1 of parameter i.\ncounts = '",
+        out);
+  for (int i = 0; i < sw->nparams; i++) fprintf(out, "%s%d", i ? " " : "", sw->params[i].count);
+  fputs("'\nstrides = '", out);
+  for (int i = 0; i < sw->nparams; i++) {
+    long stride = 1;
+    for (int j = i + 1; j < sw->nparams; j++) stride *= sw->params[j].count;
+    fprintf(out, "%s%ld", i ? " " : "", stride);
+  }
+  fputs("'", out);
+  for (int i = 0; i < sw->nparams; i++) {
+    fprintf(out, "\nvalues_%d = '", i + 1);
+    for (int j = 0; j < sw->params[i].count; j++)
+      fprintf(out, "%s%.10g", j ? " " : "", sw->params[i].values[j]);
+    fputc('\'', out);
+  }
+}
+
+/* Cell labels of a heat map with about three significant digits. */
+static const char *cell_format(const fsim_sweep_metric *mt) {
+  double top = mt->max_abs * mt->scale;
+  return top >= 100.0 ? "%.0f" : top >= 10.0 ? "%.1f" : "%.2f";
+}
+
+int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
+                         const char *key) {
+  const fsim_plot_sweep *sw = run->sweep;
+  if (!sw || chart->metric < 0 || chart->metric >= sw->nmetrics) return 0;
+  const fsim_sweep_metric *mt = &sw->metrics[chart->metric];
+  if (strcmp(key, "METRIC") == 0)
+    fsim_plot_put_quoted(out, mt->name);
+  else if (strcmp(key, "SCALE") == 0)
+    fprintf(out, "%.10g", mt->scale);
+  else if (strcmp(key, "VALUE_LABEL") == 0)
+    fsim_plot_put_quoted(out, mt->axis);
+  else if (strcmp(key, "CELL_FORMAT") == 0)
+    fputs(cell_format(mt), out);
+  else if (strcmp(key, "DESIGN") == 0)
+    put_design(out, sw);
+  else if (strcmp(key, "X_PARAM") == 0)
+    fprintf(out, "%d", sw->x_param + 1);
+  else if (strcmp(key, "LINE_PARAM") == 0)
+    fprintf(out, "%d", sw->line_param + 1);
+  else if (strcmp(key, "MAX_LINES") == 0)
+    fprintf(out, "%d", FSIM_SWEEP_MAX_LINES);
+  else if (strcmp(key, "PARAM_ORDER") == 0)
+    fsim_plot_put_quoted(out, mt->order);
+  else if (strcmp(key, "NOISE_SHARE") == 0) {
+    if (isnan(mt->noise_share))
+      fputs("NaN", out);
+    else
+      fprintf(out, "%.6g", mt->noise_share);
+  } else
+    return 0;
+  return 1;
+}

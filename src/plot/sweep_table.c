@@ -1,0 +1,309 @@
+/* A sweep directory read back for its charts: sweep.csv (the parameter columns
+ * between "point" and "replications", each metric's means; whether the rows form a
+ * grid) and sensitivity.csv (the Sobol' indices), from the files the sweep wrote,
+ * not its journal, so a merged or copied sweep plots the same. */
+#include <math.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "plot_internal.h"
+
+#define STATS_PER_METRIC 7 /* mean, sd, ci_low, ci_high, p5, p50, p95 (sweep_table.c) */
+
+/* Splits a CSV line in place at commas (the sweep's files hold numbers and
+ * setting paths, never quoted fields); the line end is dropped. */
+static int split_fields(char *line, char **fields, int max) {
+  line[strcspn(line, "\r\n")] = '\0';
+  int n = 0;
+  char *p = line;
+  while (n < max) {
+    fields[n++] = p;
+    char *comma = strchr(p, ',');
+    if (!comma) break;
+    *comma = '\0';
+    p = comma + 1;
+  }
+  return n;
+}
+
+static int count_fields(const char *line) {
+  int n = 1;
+  for (const char *p = line; *p && *p != '\n' && *p != '\r'; p++) n += *p == ',';
+  return n;
+}
+
+/* A number, or NaN for an empty field or text that is not one. */
+static double number(const char *text) {
+  if (!text || !*text) return NAN;
+  char *end = NULL;
+  double v = strtod(text, &end);
+  return end == text ? NAN : v;
+}
+
+static int ends_with(const char *s, const char *suffix) {
+  size_t n = strlen(s), k = strlen(suffix);
+  return n >= k && strcmp(s + n - k, suffix) == 0;
+}
+
+void fsim_plot_sweep_free(fsim_plot_sweep *sw) {
+  for (int i = 0; sw->params && i < sw->nparams; i++) free(sw->params[i].values);
+  free(sw->params);
+  free(sw->metrics);
+  free(sw->value_index);
+  memset(sw, 0, sizeof *sw);
+}
+
+static fsim_status bad_table(const char *path, const char *what, fsim_error *err) {
+  return fsim_error_set(err, FSIM_E_INPUT, path, 0, "",
+                        "not the table of a frontsim sweep: %s", what);
+}
+
+/* The header: "point", the parameters, "replications", then each metric's
+ * statistics in order. */
+static fsim_status read_header(fsim_plot_sweep *sw, char *line, const char *path,
+                               fsim_error *err) {
+  int n = count_fields(line);
+  char **f = malloc((size_t)n * sizeof *f);
+  if (!f) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  split_fields(line, f, n);
+  fsim_status st = FSIM_OK;
+  int reps = -1;
+  for (int i = 1; i < n && reps < 0; i++)
+    if (strcmp(f[i], "replications") == 0) reps = i;
+  if (strcmp(f[0], "point") != 0 || reps < 2)
+    st = bad_table(path, "its header does not begin with point, the parameters, replications",
+                   err);
+  else if ((n - reps - 1) % STATS_PER_METRIC != 0 || n - reps - 1 == 0)
+    st = bad_table(path, "the metric columns do not come in sevens", err);
+  if (st == FSIM_OK) {
+    sw->nparams = reps - 1;
+    sw->nmetrics = (n - reps - 1) / STATS_PER_METRIC;
+    sw->params = calloc((size_t)sw->nparams, sizeof *sw->params);
+    sw->metrics = calloc((size_t)sw->nmetrics, sizeof *sw->metrics);
+    if (!sw->params || !sw->metrics)
+      st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  for (int i = 0; st == FSIM_OK && i < sw->nparams; i++) {
+    if (strlen(f[1 + i]) >= sizeof sw->params[i].path || !f[1 + i][0])
+      st = bad_table(path, "a parameter column has no name or too long a name", err);
+    else
+      snprintf(sw->params[i].path, sizeof sw->params[i].path, "%s", f[1 + i]);
+  }
+  for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) {
+    const char *col = f[reps + 1 + m * STATS_PER_METRIC];
+    size_t len = strlen(col);
+    if (!ends_with(col, "_mean") || len <= 5 || len - 5 >= sizeof sw->metrics[m].name)
+      st = bad_table(path, "a metric's first column does not end in _mean", err);
+    else
+      snprintf(sw->metrics[m].name, sizeof sw->metrics[m].name, "%.*s", (int)(len - 5), col);
+  }
+  free(f);
+  return st;
+}
+
+/* Which of parameter i's values `v` is, adding it when new; -1 once the parameter
+ * has too many values to be a grid's. */
+static long value_number(fsim_sweep_param *p, double v, long *cap, fsim_error *err,
+                         fsim_status *st) {
+  if (p->too_many) return -1;
+  for (int j = 0; j < p->count; j++)
+    if (p->values[j] == v) return j;
+  if (p->count == FSIM_GRID_VALUES_MAX) {
+    p->too_many = 1;
+    return -1;
+  }
+  if (p->count == *cap) {
+    long grown = *cap ? *cap * 2 : 16;
+    double *values = realloc(p->values, (size_t)grown * sizeof *values);
+    if (!values) {
+      *st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+      return -1;
+    }
+    p->values = values;
+    *cap = grown;
+  }
+  p->values[p->count] = v;
+  return p->count++;
+}
+
+/* A grid: as many rows as combinations of the values, row p holding value
+ * (p / stride) % count of each parameter, the last parameter fastest. */
+static int is_grid(const fsim_plot_sweep *sw) {
+  for (int i = 0; i < sw->nparams; i++)
+    if (sw->params[i].too_many) return 0;
+  double combinations = 1.0;
+  for (int i = 0; i < sw->nparams; i++) combinations *= sw->params[i].count;
+  if (combinations != (double)sw->npoints) return 0;
+  for (long p = 0; p < sw->npoints; p++) {
+    long stride = 1;
+    for (int i = sw->nparams - 1; i >= 0; i--) {
+      if (sw->value_index[p * sw->nparams + i] != (p / stride) % sw->params[i].count) return 0;
+      stride *= sw->params[i].count;
+    }
+  }
+  return 1;
+}
+
+/* The legend names a parameter by its last part ("delay") unless another
+ * parameter ends the same way. */
+static void label_params(fsim_plot_sweep *sw) {
+  for (int i = 0; i < sw->nparams; i++) {
+    const char *path = sw->params[i].path;
+    const char *dot = strrchr(path, '.');
+    const char *last = dot && dot[1] ? dot + 1 : path;
+    int unique = 1;
+    for (int j = 0; j < sw->nparams; j++) {
+      const char *other = strrchr(sw->params[j].path, '.');
+      other = other && other[1] ? other + 1 : sw->params[j].path;
+      if (j != i && strcmp(other, last) == 0) unique = 0;
+    }
+    snprintf(sw->params[i].label, sizeof sw->params[i].label, "%s", unique ? last : path);
+  }
+}
+
+fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fsim_error *err) {
+  memset(sw, 0, sizeof *sw);
+  FILE *fp = fopen(path, "r");
+  if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read");
+  char *line = NULL;
+  size_t size = 0;
+  fsim_status st = FSIM_OK;
+  if (getline(&line, &size, fp) < 0)
+    st = bad_table(path, "it is empty", err);
+  else
+    st = read_header(sw, line, path, err);
+  const int k = sw->nparams;
+  const int ncols = 1 + k + 1 + sw->nmetrics * STATS_PER_METRIC;
+  char **f = st == FSIM_OK ? malloc((size_t)ncols * sizeof *f) : NULL;
+  long *caps = st == FSIM_OK ? calloc((size_t)k, sizeof *caps) : NULL;
+  long rows_cap = 0;
+  if (st == FSIM_OK && (!f || !caps))
+    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) sw->metrics[m].max_abs = 0.0;
+  while (st == FSIM_OK && getline(&line, &size, fp) >= 0) {
+    if (line[0] == '\n' || line[0] == '\r' || line[0] == '\0') continue;
+    if (count_fields(line) != ncols) {
+      st = fsim_error_set(err, FSIM_E_INPUT, path, (int)sw->npoints + 2, "",
+                          "a row of %d fields under a header of %d", count_fields(line), ncols);
+      break;
+    }
+    split_fields(line, f, ncols);
+    if (sw->npoints == rows_cap) {
+      rows_cap = rows_cap ? rows_cap * 2 : 64;
+      long *vi = realloc(sw->value_index, (size_t)(rows_cap * k) * sizeof *vi);
+      if (!vi) {
+        st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+        break;
+      }
+      sw->value_index = vi;
+    }
+    for (int i = 0; st == FSIM_OK && i < k; i++) {
+      double v = number(f[1 + i]);
+      if (isnan(v)) {
+        st = fsim_error_set(err, FSIM_E_INPUT, path, (int)sw->npoints + 2, sw->params[i].path,
+                            "not a number: \"%.40s\"", f[1 + i]);
+        break;
+      }
+      sw->value_index[sw->npoints * k + i] = value_number(&sw->params[i], v, &caps[i], err, &st);
+    }
+    for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) {
+      double mean = number(f[k + 2 + m * STATS_PER_METRIC]);
+      if (isnan(mean)) continue;
+      sw->metrics[m].defined++;
+      if (fabs(mean) > sw->metrics[m].max_abs) sw->metrics[m].max_abs = fabs(mean);
+    }
+    sw->npoints++;
+  }
+  if (st == FSIM_OK && sw->npoints == 0) st = bad_table(path, "it has no rows", err);
+  if (st == FSIM_OK) {
+    sw->grid = is_grid(sw);
+    label_params(sw);
+  }
+  free(caps);
+  free(f);
+  free(line);
+  fclose(fp);
+  if (st != FSIM_OK) fsim_plot_sweep_free(sw);
+  return st;
+}
+
+static int find_metric(const fsim_plot_sweep *sw, const char *name) {
+  for (int m = 0; m < sw->nmetrics; m++)
+    if (strcmp(sw->metrics[m].name, name) == 0) return m;
+  return -1;
+}
+
+static int find_param(const fsim_plot_sweep *sw, const char *path) {
+  for (int i = 0; i < sw->nparams; i++)
+    if (strcmp(sw->params[i].path, path) == 0) return i;
+  return -1;
+}
+
+/* The parameters of one metric by decreasing total index (undefined last), as
+ * space-separated paths. */
+static void order_params(const fsim_plot_sweep *sw, const double *total, char *out,
+                         size_t size) {
+  int *used = calloc((size_t)sw->nparams, sizeof *used);
+  size_t len = 0;
+  out[0] = '\0';
+  for (int n = 0; used && n < sw->nparams; n++) {
+    int best = -1;
+    for (int i = 0; i < sw->nparams; i++) {
+      if (used[i]) continue;
+      if (best < 0 || (!isnan(total[i]) && (isnan(total[best]) || total[i] > total[best])))
+        best = i;
+    }
+    used[best] = 1;
+    int w = snprintf(out + len, size - len, "%s%s", n ? " " : "", sw->params[best].path);
+    if (w < 0 || (size_t)w >= size - len) break;
+    len += (size_t)w;
+  }
+  free(used);
+}
+
+fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
+                                         fsim_error *err) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read");
+  enum { NCOLS = 10 };
+  static const char header[] =
+      "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high,"
+      "variance,noise_share";
+  char *line = NULL, *f[NCOLS];
+  size_t size = 0;
+  fsim_status st = FSIM_OK;
+  double *total = malloc((size_t)sw->nmetrics * (size_t)sw->nparams * sizeof *total);
+  if (!total) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (long i = 0; total && i < (long)sw->nmetrics * sw->nparams; i++) total[i] = NAN;
+  if (st == FSIM_OK && (getline(&line, &size, fp) < 0 ||
+                        strncmp(line, header, sizeof header - 1) != 0))
+    st = fsim_error_set(err, FSIM_E_INPUT, path, 1, "",
+                        "not the sensitivity table of a sobol sweep (header: %s)", header);
+  int row = 1;
+  while (st == FSIM_OK && getline(&line, &size, fp) >= 0) {
+    row++;
+    if (line[0] == '\n' || line[0] == '\r' || line[0] == '\0') continue;
+    if (split_fields(line, f, NCOLS) != NCOLS) {
+      st = fsim_error_set(err, FSIM_E_INPUT, path, row, "", "a row without %d fields", NCOLS);
+      break;
+    }
+    int m = find_metric(sw, f[0]), i = find_param(sw, f[1]);
+    if (m < 0 || i < 0) {
+      st = fsim_error_set(err, FSIM_E_INPUT, path, row, "",
+                          "metric %.60s or parameter %.60s is not in sweep.csv", f[0], f[1]);
+      break;
+    }
+    /* A metric that does not vary has rows but no index: nothing to chart. */
+    if (!isnan(number(f[2])) || !isnan(number(f[5]))) sw->metrics[m].has_indices = 1;
+    sw->metrics[m].noise_share = number(f[9]);
+    total[m * sw->nparams + i] = number(f[5]);
+  }
+  for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++)
+    if (sw->metrics[m].has_indices)
+      order_params(sw, total + m * sw->nparams, sw->metrics[m].order,
+                   sizeof sw->metrics[m].order);
+  free(total);
+  free(line);
+  fclose(fp);
+  return st;
+}
