@@ -49,9 +49,9 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   res->rep_key = malloc(nreps * sizeof *res->rep_key);
   if (opt->keep_series) {
     unsigned long long cells =
-        (unsigned long long)eng->layout.nseries * (unsigned long long)(eng->D + 1) * nreps;
+        (unsigned long long)eng->layout.nseries * (unsigned long long)(eng->days + 1) * nreps;
     if (cells * sizeof(float) > SERIES_BYTES_MAX) {
-      const int days = eng->D;
+      const int days = eng->days;
       fsim_engine_destroy(&engine);
       fsim_results_free(res);
       return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",

@@ -112,11 +112,11 @@ int main(int argc, char **argv) {
   for (int round = 0; round < rounds; round++) {
     t1[round] = time_run(sc, reps, 1) / (double)reps;
     double t0 = now();
-    sink += fsim_draw_replay(&trace, rp->rng, rp->w, rp->k);
+    sink += fsim_draw_replay(&trace, rp->rng, rp->split_weight, rp->split_count);
     tf[round] = (now() - t0) / (double)trace_reps;
     for (int k = 0; k < FSIM_DRAW_NKINDS; k++) {
       t0 = now();
-      sink += fsim_draw_replay(&by_kind[k], rp->rng, rp->w, rp->k);
+      sink += fsim_draw_replay(&by_kind[k], rp->rng, rp->split_weight, rp->split_count);
       tk[k][round] = (now() - t0) / (double)trace_reps;
     }
     tn[round] = time_run(sc, reps, threads) / (double)reps;

@@ -9,8 +9,6 @@
 #include "step.h"
 #include "rng.h"
 
-#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
-
 static double clamp(double v, double lo, double hi) { return v < lo ? lo : v > hi ? hi : v; }
 
 /* Route throughput at distance d (MODEL.md 6). */
@@ -27,9 +25,9 @@ double fsim_route_distance(const fsim_sector_def *d, double x) {
  * add in the same order as over all formations. */
 static void note_here_first(fsim_replica *rp, int f, int loc) {
   const fsim_engine *eng = rp->eng;
-  rp->been[(size_t)f * (size_t)eng->L + (size_t)loc] = 1;
+  rp->been[(size_t)f * (size_t)eng->nlocations + (size_t)loc] = 1;
   const size_t c = (size_t)loc * 2 + (size_t)eng->f_side[f];
-  int *list = rp->here + c * (size_t)eng->F;
+  int *list = rp->here + c * (size_t)eng->nformations;
   int k = rp->nhere[c]++;
   for (; k > 0 && list[k - 1] > f; k--) list[k] = list[k - 1];
   list[k] = f;
@@ -37,16 +35,16 @@ static void note_here_first(fsim_replica *rp, int f, int loc) {
 
 /* Notes that formation f has someone at loc (a check, once it is listed). */
 static inline void note_here(fsim_replica *rp, int f, int loc) {
-  if (!rp->been[(size_t)f * (size_t)rp->eng->L + (size_t)loc]) note_here_first(rp, f, loc);
+  if (!rp->been[(size_t)f * (size_t)rp->eng->nlocations + (size_t)loc]) note_here_first(rp, f, loc);
 }
 
 void fsim_state_reset(fsim_replica *rp) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const int S = eng->S, F = eng->F, L = eng->L;
+  const int S = eng->nsectors, F = eng->nformations, L = eng->nlocations;
   memset(rp->n, 0, (size_t)F * (size_t)L * sizeof *rp->n);
-  memset(rp->ring, 0, (size_t)eng->R * (size_t)F * (size_t)L * sizeof *rp->ring);
-  memset(rp->ring_has, 0, (size_t)eng->R * (size_t)F);
+  memset(rp->ring, 0, (size_t)eng->ring_slots * (size_t)F * (size_t)L * sizeof *rp->ring);
+  memset(rp->ring_has, 0, (size_t)eng->ring_slots * (size_t)F);
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
@@ -75,23 +73,12 @@ void fsim_state_reset(fsim_replica *rp) {
 void fsim_state_aggregate(fsim_replica *rp) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const int S = eng->S;
-  const size_t L = (size_t)eng->L;
-  /* Each sum in registers, over the side's formations in index order: the same
-     additions in the same order as a pass over all formations. */
+  const int S = eng->nsectors;
+  /* The side's formations in index order: the same additions in the same order as
+     a pass over all formations. */
   for (int s = 0; s < S; s++)
-    for (int i = 0; i < FSIM_NSIDES; i++) {
-      int nmine;
-      const int *mine = fsim_here(rp, s, i, &nmine);
-      double persons = 0.0, power = 0.0;
-      for (int k = 0; k < nmine; k++) {
-        const double v = rp->n[(size_t)mine[k] * L + (size_t)s];
-        persons += v;
-        power += v * eng->f_quality[mine[k]];
-      }
-      rp->N[SIDE2(s, i)] = persons;
-      rp->P[SIDE2(s, i)] = power;
-    }
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      fsim_holdings(rp, s, i, &rp->N[SIDE2(s, i)], &rp->P[SIDE2(s, i)]);
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     rp->e[SIDE2(s, 0)] = rp->e[SIDE2(s, 1)] = 1.0;
@@ -110,32 +97,32 @@ static void replacements_arrive(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     if (!(eng->sc->sides.side[i].replacements_per_day > 0)) continue;
-    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->L + (size_t)eng->S] +=
-        eng->repl_in[(size_t)i * (size_t)(eng->D + 1) + (size_t)t];
+    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->nlocations + (size_t)eng->nsectors] +=
+        eng->repl_in[(size_t)i * (size_t)(eng->days + 1) + (size_t)t];
   }
 }
 
 /* Late formations land with the day's arrivals (MODEL.md 8). */
 static void formations_arrive(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const size_t slot = (size_t)(t % eng->R);
+  const size_t slot = (size_t)(t % eng->ring_slots);
   for (int k = 0; k < eng->nlate; k++) {
     const int f = eng->late[k];
     const fsim_formation_def *fd = &eng->sc->formations[f];
     if (fd->arrival_day != t) continue;
-    rp->ring[(slot * (size_t)eng->F + (size_t)f) * (size_t)eng->L + (size_t)fd->loc] +=
+    rp->ring[(slot * (size_t)eng->nformations + (size_t)f) * (size_t)eng->nlocations + (size_t)fd->loc] +=
         fd->personnel;
-    rp->ring_has[slot * (size_t)eng->F + (size_t)f] = 1;
-    if (fd->loc < eng->S) rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
+    rp->ring_has[slot * (size_t)eng->nformations + (size_t)f] = 1;
+    if (fd->loc < eng->nsectors) rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
   }
 }
 
 static void land_arrivals(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->L;
-  double *slot = rp->ring + (size_t)(t % eng->R) * (size_t)eng->F * L;
-  unsigned char *has = rp->ring_has + (size_t)(t % eng->R) * (size_t)eng->F;
-  for (int f = 0; f < eng->F; f++) {
+  const size_t L = (size_t)eng->nlocations;
+  double *slot = rp->ring + (size_t)(t % eng->ring_slots) * (size_t)eng->nformations * L;
+  unsigned char *has = rp->ring_has + (size_t)(t % eng->ring_slots) * (size_t)eng->nformations;
+  for (int f = 0; f < eng->nformations; f++) {
     /* Most formations have nobody landing on a given day. */
     if (!has[f]) continue;
     has[f] = 0;
@@ -144,7 +131,7 @@ static void land_arrivals(fsim_replica *rp, int t) {
       if (from[loc] == 0.0) continue;
       to[loc] += from[loc];
       note_here(rp, f, (int)loc);
-      if (loc < (size_t)eng->S)
+      if (loc < (size_t)eng->nsectors)
         rp->inbound_q[SIDE2(loc, eng->f_side[f])] -= from[loc] * eng->f_quality[f];
       from[loc] = 0.0;
     }
@@ -171,7 +158,7 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   const fsim_engine *eng = rp->eng;
   const fsim_sector_def *d = &eng->sc->sectors[s];
   const fsim_attack_def *atk = &eng->sc->model.attack;
-  const size_t at = (size_t)s * (size_t)(eng->D + 1) + (size_t)t;
+  const size_t at = (size_t)s * (size_t)(eng->days + 1) + (size_t)t;
   const double lambda = eng->lambda[at], pib = eng->pi_blue[at];
   const double m = d->terrain * d->fortification;
   const int defender = 1 - d->attacker_side;
@@ -241,63 +228,36 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   return gain[FSIM_BLUE] - gain[FSIM_RED];
 }
 
-/* The formations of side i with personnel in sector s, compacted into rp->fidx and
- * rp->w (usually one or two); returns how many. *present is the side's personnel
- * there (the cap on its losses, MODEL.md 5), *total the sum of the weights. One
- * pass serves both the cap and the split. */
-static size_t gather(fsim_replica *rp, int s, int i, double *present, double *total) {
-  const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->L;
-  int nmine;
-  const int *mine = fsim_here(rp, s, i, &nmine);
-  const double *n = rp->n + s;
-  int *fidx = rp->fidx;
-  double *w = rp->w;
-  size_t K = 0;
-  double all = 0.0, positive = 0.0;
-  for (int k = 0; k < nmine; k++) {
-    const double v = n[(size_t)mine[k] * L];
-    all += v;
-    if (v <= 0) continue;
-    fidx[K] = mine[k];
-    w[K++] = v;
-    positive += v;
-  }
-  *present = all;
-  *total = positive;
-  return K;
-}
-
 /* The K formations gathered in sector s lose all they have there. */
 static void lose_all(fsim_replica *rp, int s, size_t K) {
-  const size_t L = (size_t)rp->eng->L;
+  const size_t L = (size_t)rp->eng->nlocations;
   for (size_t k = 0; k < K; k++) {
-    const int f = rp->fidx[k];
-    rp->n[(size_t)f * L + (size_t)s] -= rp->w[k]; /* exactly 0: w[k] is what it had */
-    rp->loss_f[f] += rp->w[k];
+    const int f = rp->split_formation[k];
+    rp->n[(size_t)f * L + (size_t)s] -= rp->split_weight[k]; /* exactly 0: w[k] is what it had */
+    rp->loss_f[f] += rp->split_weight[k];
   }
 }
 
 /* Takes `loss` persons of side i in sector s from the K formations gathered there, in
  * proportion to their personnel (the expected mode). */
 static void share_losses(fsim_replica *rp, int s, size_t K, double total, double loss) {
-  const size_t L = (size_t)rp->eng->L;
+  const size_t L = (size_t)rp->eng->nlocations;
   if (loss <= 0 || total <= 0) return;
   for (size_t k = 0; k < K; k++) {
-    const int f = rp->fidx[k];
-    const double part = K == 1 ? loss : loss * rp->w[k] / total;
+    const int f = rp->split_formation[k];
+    const double part = K == 1 ? loss : loss * rp->split_weight[k] / total;
     rp->n[(size_t)f * L + (size_t)s] = fmax(0.0, rp->n[(size_t)f * L + (size_t)s] - part);
     rp->loss_f[f] += part;
   }
 }
 
-/* Takes the drawn losses rp->k of the K formations gathered in sector s, each up to
+/* Takes the drawn losses rp->split_count of the K formations gathered in sector s, each up to
  * what it has; returns the excess of those drawn for more than they had. */
 static inline unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
-  const size_t L = (size_t)rp->eng->L;
-  double *n = rp->n + s, *w = rp->w, *loss_f = rp->loss_f;
-  const int *fidx = rp->fidx;
-  const unsigned int *drawn = rp->k;
+  const size_t L = (size_t)rp->eng->nlocations;
+  double *n = rp->n + s, *w = rp->split_weight, *loss_f = rp->loss_f;
+  const int *fidx = rp->split_formation;
+  const unsigned int *drawn = rp->split_count;
   unsigned int left = 0;
   for (size_t k = 0; k < K; k++) {
     if (drawn[k] == 0) continue;
@@ -320,11 +280,11 @@ static inline unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
  * Poisson draws rather than a Poisson and K - 1 binomials. */
 static double draw_losses(fsim_replica *rp, int s, size_t K, double present, double total,
                           double mu) {
-  unsigned int *drawn = rp->k;
+  unsigned int *drawn = rp->split_count;
   const double per_person = mu / total;
   double sum = 0.0;
   for (size_t k = 0; k < K; k++) {
-    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : per_person * rp->w[k]);
+    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : per_person * rp->split_weight[k]);
     sum += drawn[k];
   }
   if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */
@@ -335,14 +295,14 @@ static double draw_losses(fsim_replica *rp, int s, size_t K, double present, dou
      multinomial draw over what they have left (rare: only when losses are a large
      share of a small formation), until all of it is taken. */
   for (unsigned int left = settle_losses(rp, s, K); left > 0; left = settle_losses(rp, s, K))
-    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, rp->w, drawn);
+    fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, rp->split_weight, drawn);
   return sum;
 }
 
 void fsim_step_day(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const int S = eng->S;
+  const int S = eng->nsectors;
 
   /* Each stream starts afresh every day from (replication, stream, day), so two
    * scenarios stay in step day by day even after one has drawn more than the other
@@ -367,7 +327,8 @@ void fsim_step_day(fsim_replica *rp, int t) {
     const fsim_sector_def *d = &sc->sectors[s];
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present, total;
-      const size_t K = gather(rp, s, i, &present, &total);
+      const size_t K = (size_t)fsim_gather(rp, s, i, rp->split_formation, rp->split_weight,
+                                           &present, &total);
       const double mu = rp->mu[SIDE2(s, i)];
       double loss;
       if (eng->expected) {

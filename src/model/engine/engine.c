@@ -11,10 +11,10 @@
 fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_error *err) {
   memset(eng, 0, sizeof *eng);
   eng->sc = sc;
-  eng->S = sc->nsectors;
-  eng->L = sc->nsectors + 1;
-  eng->F = sc->nformations;
-  eng->D = sc->run.days;
+  eng->nsectors = sc->nsectors;
+  eng->nlocations = sc->nsectors + 1;
+  eng->nformations = sc->nformations;
+  eng->days = sc->run.days;
   eng->expected = sc->run.mode == FSIM_MODE_EXPECTED;
   eng->law = sc->model.attrition.law;
   static const double law_ab[3][2] = {{1, 0}, {1, 1}, {0, 1}}; /* MODEL.md 5 */
@@ -29,43 +29,43 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
   for (int i = 0; i < FSIM_NSIDES; i++)
     for (int r = 0; r < sc->sides.side[i].nrules; r++)
       if (sc->sides.side[i].rules[r].delay > maxdelay) maxdelay = sc->sides.side[i].rules[r].delay;
-  eng->R = maxdelay + 1;
-  for (int f = 0; f < eng->F; f++)
+  eng->ring_slots = maxdelay + 1;
+  for (int f = 0; f < eng->nformations; f++)
     if (sc->formations[f].implicit) eng->reserve_formation[sc->formations[f].side_idx] = f;
-  eng->f_side = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(int));
-  eng->f_quality = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(double));
-  eng->late = malloc((size_t)(eng->F > 0 ? eng->F : 1) * sizeof(int));
+  eng->f_side = malloc((size_t)(eng->nformations > 0 ? eng->nformations : 1) * sizeof(int));
+  eng->f_quality = malloc((size_t)(eng->nformations > 0 ? eng->nformations : 1) * sizeof(double));
+  eng->late = malloc((size_t)(eng->nformations > 0 ? eng->nformations : 1) * sizeof(int));
   if (!eng->f_side || !eng->f_quality || !eng->late) {
     fsim_engine_destroy(eng);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
-  for (int f = 0; f < eng->F; f++) {
+  for (int f = 0; f < eng->nformations; f++) {
     eng->f_side[f] = sc->formations[f].side_idx;
     eng->f_quality[f] = sc->formations[f].quality;
     if (sc->formations[f].arrival_day > 0) eng->late[eng->nlate++] = f;
   }
 
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    eng->side_formations[i] = malloc((size_t)eng->F * sizeof(int));
+    eng->side_formations[i] = malloc((size_t)eng->nformations * sizeof(int));
     if (!eng->side_formations[i]) {
       fsim_engine_destroy(eng);
       return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
     }
-    for (int f = 0; f < eng->F; f++)
+    for (int f = 0; f < eng->nformations; f++)
       if (sc->formations[f].side_idx == i)
         eng->side_formations[i][eng->nside_formations[i]++] = f;
     eng->can_exhaust[i] = !(sc->sides.side[i].replacements_per_day > 0);
     for (int r = 0; r < sc->sides.side[i].nrules; r++)
       if (sc->sides.side[i].rules[r].type == FSIM_RULE_REINFORCE) eng->has_reinforce = 1;
   }
-  eng->event_day = calloc((size_t)eng->D + 1, 1);
+  eng->event_day = calloc((size_t)eng->days + 1, 1);
   if (!eng->event_day) {
     fsim_engine_destroy(eng);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
   for (int e = 0; e < sc->nevents; e++) eng->event_day[sc->events[e].day_resolved] = 1;
   eng->rng_type = fsim_rng_type_find(sc->run.rng); /* checked by the loader */
-  const size_t days = (size_t)eng->D + 1;
+  const size_t days = (size_t)eng->days + 1;
   const size_t nrules = (size_t)sc->sides.side[0].nrules + (size_t)sc->sides.side[1].nrules;
   eng->repl_in = calloc(FSIM_NSIDES * days, sizeof(double));
   eng->repl_out = calloc((nrules > 0 ? nrules : 1) * days, sizeof(double));
@@ -76,24 +76,24 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
   fsim_replacements_plan(eng);
 
   /* Tempo per day, with the schedules applied (MODEL.md 2). */
-  size_t cells = (size_t)eng->S * (size_t)(eng->D + 1);
+  size_t cells = (size_t)eng->nsectors * (size_t)(eng->days + 1);
   eng->lambda = malloc(cells * sizeof(double));
   eng->pi_blue = malloc(cells * sizeof(double));
   if (!eng->lambda || !eng->pi_blue) {
     fsim_engine_destroy(eng);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
-  for (int s = 0; s < eng->S; s++) {
+  for (int s = 0; s < eng->nsectors; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     double lam = d->engagement_rate, counter = d->counter_share;
     int k = 0;
-    for (int t = 0; t <= eng->D; t++) {
+    for (int t = 0; t <= eng->days; t++) {
       while (k < d->nschedule && d->schedule[k].day <= t) {
         if (!isnan(d->schedule[k].engagement_rate)) lam = d->schedule[k].engagement_rate;
         if (!isnan(d->schedule[k].counter_share)) counter = d->schedule[k].counter_share;
         k++;
       }
-      size_t at = (size_t)s * (size_t)(eng->D + 1) + (size_t)t;
+      size_t at = (size_t)s * (size_t)(eng->days + 1) + (size_t)t;
       eng->lambda[at] = lam;
       /* counter_share is the defender's share of the initiative. */
       eng->pi_blue[at] = d->attacker_side == FSIM_BLUE ? 1.0 - counter : counter;
@@ -132,7 +132,7 @@ void fsim_engine_destroy(fsim_engine *eng) {
   X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, L * 2 * F) X(nhere, L * 2)  \
   X(been, F * L) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2) X(phi, S)             \
   X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2) X(succ, S * 2)        \
-  X(loss_day, S * 2) X(mu, S * 2) X(dx, S) X(w, F) X(k, F) X(fidx, F) X(move_f, F)         \
+  X(loss_day, S * 2) X(mu, S * 2) X(dx, S) X(split_weight, F) X(split_count, F) X(split_formation, F) X(move_f, F)         \
   X(move_v, F) X(row, (size_t)eng->layout.nseries) X(metrics, (size_t)eng->layout.nmetrics)
 
 /* Whole cache lines: what one thread writes never shares a line with what another
@@ -143,8 +143,8 @@ void fsim_engine_destroy(fsim_engine *eng) {
 static size_t lines(size_t bytes) { return (bytes + LINE - 1) / LINE * LINE; }
 
 fsim_replica *fsim_replica_new(const fsim_engine *eng) {
-  const size_t S = (size_t)eng->S, F = (size_t)eng->F, L = (size_t)eng->L;
-  const size_t R = (size_t)eng->R;
+  const size_t S = (size_t)eng->nsectors, F = (size_t)eng->nformations, L = (size_t)eng->nlocations;
+  const size_t R = (size_t)eng->ring_slots;
   fsim_replica probe; /* for the element sizes only */
   const size_t state = lines(eng->rng_type->size ? eng->rng_type->size : 1);
   size_t bytes = lines(sizeof probe) + (S + 1) * (lines(sizeof(gsl_rng)) + state);

@@ -6,26 +6,14 @@
 
 #include "step.h"
 
-#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
-
 /* Chooses who leaves: `amount` persons (whole in stochastic mode: the callers round
  * down) of side's formations at `loc`, in proportion to their personnel (whole
  * persons in stochastic mode, largest remainders first). Fills the compact list
  * rp->move_f / rp->move_v (rp->nmove entries); returns the total. */
 static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->L;
-  int nmine;
-  const int *mine = fsim_here(rp, loc, side, &nmine);
-  double total = 0.0;
-  int K = 0;
-  for (int k = 0; k < nmine; k++) {
-    double have = rp->n[(size_t)mine[k] * L + (size_t)loc];
-    if (have <= 0) continue;
-    rp->move_f[K] = mine[k];
-    rp->move_v[K++] = have;
-    total += have;
-  }
+  double present, total;
+  const int K = fsim_gather(rp, loc, side, rp->move_f, rp->move_v, &present, &total);
   rp->nmove = 0;
   if (total <= 0 || amount <= 0) return 0.0;
   if (amount >= total) amount = total;
@@ -37,7 +25,7 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
   double given = 0.0;
   for (int k = 0; k < K; k++) {
     double exact = rp->move_v[k] * amount / total;
-    rp->w[k] = exact; /* kept for the remainders */
+    rp->split_weight[k] = exact; /* kept for the remainders */
     rp->move_v[k] = eng->expected ? exact : floor(exact);
     given += rp->move_v[k];
   }
@@ -47,7 +35,7 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
     int best = -1;
     double best_frac = -1.0;
     for (int k = 0; k < K; k++) {
-      double frac = rp->w[k] - rp->move_v[k];
+      double frac = rp->split_weight[k] - rp->move_v[k];
       if (frac > best_frac && frac > 0) best = k, best_frac = frac;
     }
     if (best < 0) break;
@@ -61,8 +49,8 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
  * the quality-weighted sum moved. */
 static inline double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
   const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
-  const size_t slot = (size_t)((t + delay) % eng->R);
+  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
+  const size_t slot = (size_t)((t + delay) % eng->ring_slots);
   double persons = 0.0, power = 0.0;
   for (int k = 0; k < rp->nmove; k++) {
     const int f = rp->move_f[k];
@@ -74,9 +62,9 @@ static inline double dispatch(fsim_replica *rp, int side, int from, int to, int 
     persons += v;
     power += v * eng->f_quality[f];
   }
-  if (to < eng->S) rp->inbound_q[SIDE2(to, side)] += power;
-  if (to < eng->S && from != to)
-    rp->drawn[SIDE2(to, side) * 2 + (from == eng->S ? 1 : 0)] += persons;
+  if (to < eng->nsectors) rp->inbound_q[SIDE2(to, side)] += power;
+  if (to < eng->nsectors && from != to)
+    rp->drawn[SIDE2(to, side) * 2 + (from == eng->nsectors ? 1 : 0)] += persons;
   return power;
 }
 
@@ -87,39 +75,24 @@ double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double 
   return moved;
 }
 
-/* Personnel and quality-weighted personnel of side at loc, from the current state. */
-static void holdings(const fsim_replica *rp, int side, int loc, double *persons, double *qsum) {
-  const fsim_engine *eng = rp->eng;
-  int nmine;
-  const int *mine = fsim_here(rp, loc, side, &nmine);
-  double p = 0.0, q = 0.0;
-  for (int k = 0; k < nmine; k++) {
-    double v = rp->n[(size_t)mine[k] * (size_t)eng->L + (size_t)loc];
-    p += v;
-    q += v * eng->f_quality[mine[k]];
-  }
-  *persons = p;
-  *qsum = q;
-}
-
 static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
   const fsim_engine *eng = rp->eng;
   if (r->day != t) return;
   if (r->nformations > 0) {
     for (int k = 0; k < r->nformations; k++) {
       int f = r->formation_idx[k];
-      for (int loc = 0; loc < eng->L; loc++) {
+      for (int loc = 0; loc < eng->nlocations; loc++) {
         if (loc == r->to_loc || (r->from_loc >= 0 && loc != r->from_loc)) continue;
         rp->nmove = 1;
         rp->move_f[0] = f;
-        rp->move_v[0] = rp->n[(size_t)f * (size_t)eng->L + (size_t)loc];
+        rp->move_v[0] = rp->n[(size_t)f * (size_t)eng->nlocations + (size_t)loc];
         if (rp->move_v[0] > 0) dispatch(rp, side, loc, r->to_loc, t, r->delay);
       }
     }
     return;
   }
   double persons, qsum;
-  holdings(rp, side, r->from_loc, &persons, &qsum);
+  fsim_holdings(rp, r->from_loc, side, &persons, &qsum);
   double amount = isnan(r->fraction) ? r->personnel : r->fraction * persons;
   fsim_move_personnel(rp, side, r->from_loc, r->to_loc, amount, t, r->delay);
 }
@@ -143,13 +116,13 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
   for (int k = 0; k < r->ndonors && cap > 0 && need > 0; k++) {
     const int d = r->donor_loc[k];
     double persons, qsum;
-    holdings(rp, side, d, &persons, &qsum);
+    fsim_holdings(rp, d, side, &persons, &qsum);
     if (persons <= 0) continue;
     const double avg_q = qsum / persons;
     double wanted = need / (avg_q * e_dest);
     if (!eng->expected) wanted = ceil(wanted);
     double avail = persons;
-    if (d < eng->S && rp->P[SIDE2(d, enemy)] > 0) {
+    if (d < eng->nsectors && rp->P[SIDE2(d, enemy)] > 0) {
       /* Never strip a donor sector below its own floor ratio. */
       double unit = avg_q * rp->e[SIDE2(d, side)];
       double spare = proj[SIDE2(d, side)] - r->donor_floor * rp->P[SIDE2(d, enemy)];
@@ -163,7 +136,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
     cap -= moved;
     need -= power * e_dest;
     proj[SIDE2(s, side)] += power * e_dest;
-    if (d < eng->S) proj[SIDE2(d, side)] -= power * rp->e[SIDE2(d, side)];
+    if (d < eng->nsectors) proj[SIDE2(d, side)] -= power * rp->e[SIDE2(d, side)];
   }
 }
 
@@ -172,18 +145,18 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
 static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
   const fsim_engine *eng = rp->eng;
   if (!active(r, t)) return;
-  fsim_move_personnel(rp, side, eng->S, r->to_loc,
-                      eng->repl_out[(size_t)rule * (size_t)(eng->D + 1) + (size_t)t], t,
+  fsim_move_personnel(rp, side, eng->nsectors, r->to_loc,
+                      eng->repl_out[(size_t)rule * (size_t)(eng->days + 1) + (size_t)t], t,
                       r->delay);
 }
 
 void fsim_replacements_plan(fsim_engine *eng) {
   const fsim_scenario *sc = eng->sc;
-  const size_t days = (size_t)eng->D + 1;
+  const size_t days = (size_t)eng->days + 1;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     /* Whole persons in stochastic mode, exact over time (MODEL.md 8.4). */
     const double rate = sc->sides.side[i].replacements_per_day;
-    for (int t = 1; t <= eng->D && rate > 0; t++)
+    for (int t = 1; t <= eng->days && rate > 0; t++)
       eng->repl_in[(size_t)i * days + (size_t)t] =
           eng->expected ? rate : floor(rate * t) - floor(rate * (t - 1));
   }
@@ -195,7 +168,7 @@ void fsim_replacements_plan(fsim_engine *eng) {
       if (r->type != FSIM_RULE_REPLACEMENTS) continue;
       /* Whole persons, the fractions carried over to the next active day. */
       double carry = 0.0;
-      for (int t = 1; t <= eng->D; t++) {
+      for (int t = 1; t <= eng->days; t++) {
         if (!active(r, t)) continue;
         double want = r->share * side->replacements_per_day;
         if (!eng->expected) {
@@ -214,7 +187,7 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_scenario *sc = eng->sc;
   /* Projected power: the morning's, plus what is in transit towards each sector
    * (kept up to date by dispatch and land_arrivals; only reinforce rules use it). */
-  for (size_t c = 0; c < (size_t)eng->S * 2; c++) {
+  for (size_t c = 0; c < (size_t)eng->nsectors * 2; c++) {
     const int s = (int)(c / 2), i = (int)(c % 2);
     rp->incoming[c] = rp->P[c] + rp->inbound_q[c] * rp->e[SIDE2(s, i)];
   }

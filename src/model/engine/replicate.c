@@ -6,15 +6,13 @@
 #include "step.h"
 #include "rng.h"
 
-#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
-
 /* The state at the end of day t as series variables, and event snapshots. */
 static void record(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
   const fsim_layout *lay = &eng->layout;
-  const int S = eng->S;
-  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
+  const int S = eng->nsectors;
+  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
   double *row = rp->row;
   fsim_state_aggregate(rp);
   double total[FSIM_NSIDES] = {0}, reserve[FSIM_NSIDES] = {0}, transit[FSIM_NSIDES] = {0};
@@ -22,7 +20,7 @@ static void record(fsim_replica *rp, int t) {
   for (size_t f = 0; f < F; f++) {
     int i = sc->formations[f].side_idx;
     reserve[i] += rp->n[f * L + (size_t)S];
-    for (int slot = 0; slot < eng->R; slot++)
+    for (int slot = 0; slot < eng->ring_slots; slot++)
       for (size_t loc = 0; loc < L; loc++) transit[i] += rp->ring[((size_t)slot * F + f) * L + loc];
   }
   for (int s = 0; s < S; s++) {
@@ -70,7 +68,7 @@ static void record(fsim_replica *rp, int t) {
 
 static void store(const fsim_replica *rp, float *series, size_t stride, int t) {
   if (!series) return;
-  const int D = rp->eng->D;
+  const int D = rp->eng->days;
   for (int v = 0; v < rp->eng->layout.nseries; v++)
     series[((size_t)v * (size_t)(D + 1) + (size_t)t) * stride] = (float)rp->row[v];
 }
@@ -79,7 +77,7 @@ static void store(const fsim_replica *rp, float *series, size_t stride, int t) {
 static int side_exhausted(const fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
-  const size_t L = (size_t)eng->L, F = (size_t)eng->F;
+  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     if (!eng->can_exhaust[i]) continue;
     double total = 0.0;
@@ -88,7 +86,7 @@ static int side_exhausted(const fsim_replica *rp, int t) {
       const size_t f = (size_t)eng->side_formations[i][k];
       for (size_t loc = 0; loc < L; loc++) {
         total += rp->n[f * L + loc];
-        for (int slot = 0; slot < eng->R; slot++) total += rp->ring[((size_t)slot * F + f) * L + loc];
+        for (int slot = 0; slot < eng->ring_slots; slot++) total += rp->ring[((size_t)slot * F + f) * L + loc];
       }
       if (sc->formations[f].arrival_day > t && sc->formations[f].personnel > 0) later = 1;
     }
@@ -108,8 +106,8 @@ static void final_metrics(fsim_replica *rp) {
     m[lay->personnel_end[i]] = rp->row[lay->side[i].personnel];
   }
   m[lay->exchange] = rp->loss[FSIM_BLUE] > 0 ? rp->loss[FSIM_RED] / rp->loss[FSIM_BLUE] : NAN;
-  for (int f = 0; f < eng->F; f++) m[lay->formation_losses + f] = rp->loss_f[f];
-  for (int s = 0; s < eng->S; s++) {
+  for (int f = 0; f < eng->nformations; f++) m[lay->formation_losses + f] = rp->loss_f[f];
+  for (int s = 0; s < eng->nsectors; s++) {
     const fsim_sector_metrics *sm = &lay->sm[s];
     m[sm->front] = rp->x[s];
     if (sm->area >= 0) m[sm->area] = rp->area[s];
@@ -127,29 +125,29 @@ void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t st
   const fsim_engine *eng = rp->eng;
   rp->rep_key = rep_key;
   fsim_state_reset(rp);
-  memset(rp->loss_day, 0, (size_t)eng->S * 2 * sizeof *rp->loss_day);
-  memset(rp->eng_day, 0, (size_t)eng->S * sizeof *rp->eng_day);
-  memset(rp->att, 0, (size_t)eng->S * 2 * sizeof *rp->att);
-  memset(rp->succ, 0, (size_t)eng->S * 2 * sizeof *rp->succ);
+  memset(rp->loss_day, 0, (size_t)eng->nsectors * 2 * sizeof *rp->loss_day);
+  memset(rp->eng_day, 0, (size_t)eng->nsectors * sizeof *rp->eng_day);
+  memset(rp->att, 0, (size_t)eng->nsectors * 2 * sizeof *rp->att);
+  memset(rp->succ, 0, (size_t)eng->nsectors * 2 * sizeof *rp->succ);
   /* Without series, the daily row is needed only on event days and the last day. */
   record(rp, 0);
   store(rp, series, stride, 0);
   int t = 1;
-  for (; t <= eng->D; t++) {
+  for (; t <= eng->days; t++) {
     fsim_step_day(rp, t);
     rp->alive_days = t;
-    if (series || eng->event_day[t] || t == eng->D) record(rp, t);
+    if (series || eng->event_day[t] || t == eng->days) record(rp, t);
     store(rp, series, stride, t);
     if (side_exhausted(rp, t)) break;
   }
   /* Stopped early: the remaining days carry the final state, with no daily flows. */
-  if (t < eng->D) {
-    memset(rp->loss_day, 0, (size_t)eng->S * 2 * sizeof *rp->loss_day);
-    memset(rp->eng_day, 0, (size_t)eng->S * sizeof *rp->eng_day);
-    memset(rp->att, 0, (size_t)eng->S * 2 * sizeof *rp->att);
-    memset(rp->succ, 0, (size_t)eng->S * 2 * sizeof *rp->succ);
-    for (int u = t + 1; u <= eng->D; u++) {
-      if (series || eng->event_day[u] || u == eng->D) record(rp, u);
+  if (t < eng->days) {
+    memset(rp->loss_day, 0, (size_t)eng->nsectors * 2 * sizeof *rp->loss_day);
+    memset(rp->eng_day, 0, (size_t)eng->nsectors * sizeof *rp->eng_day);
+    memset(rp->att, 0, (size_t)eng->nsectors * 2 * sizeof *rp->att);
+    memset(rp->succ, 0, (size_t)eng->nsectors * 2 * sizeof *rp->succ);
+    for (int u = t + 1; u <= eng->days; u++) {
+      if (series || eng->event_day[u] || u == eng->days) record(rp, u);
       store(rp, series, stride, u);
     }
   }

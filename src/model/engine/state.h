@@ -14,11 +14,11 @@
 
 typedef struct fsim_engine {
   const fsim_scenario *sc;
-  int S;        /* sectors */
-  int L;        /* locations: sectors, then the reserve (index S) */
-  int F;        /* formations (explicit, then one reserve formation per side) */
-  int D;        /* days */
-  int R;        /* transit ring slots: longest delay + 1 */
+  int nsectors;    /* S in MODEL.md */
+  int nlocations;  /* L = S + 1: the sectors, then the reserve (index S) */
+  int nformations; /* F: explicit formations, then one reserve formation per side */
+  int days;        /* D: days 1..D, day 0 the initial state */
+  int ring_slots;  /* R: transit ring slots, the longest delay + 1 */
   int expected; /* mode expected: every draw replaced by its mean */
   double a, b;  /* attrition exponents (MODEL.md 5) */
   int law;
@@ -78,9 +78,9 @@ typedef struct fsim_replica {
   double *mu;                     /* [s * 2 + side] expected losses of the day */
   double *dx;                     /* [s] line movement of the day */
   double claim_day[FSIM_NSIDES];
-  double *w;                      /* [F] split weights */
-  unsigned int *k;                /* [F] split counts */
-  int *fidx;                      /* [F] formations of a split */
+  double *split_weight;           /* [F] weights of a loss split (MODEL.md 5, 7) */
+  unsigned int *split_count;      /* [F] persons each formation of a split loses */
+  int *split_formation;           /* [F] formations of a split */
   int *move_f;                    /* [F] formations of a move */
   double *move_v;                 /* [F] persons each gives */
   int nmove;
@@ -88,11 +88,56 @@ typedef struct fsim_replica {
   double *metrics;                /* one replication's metrics */
 } fsim_replica;
 
+/* Index of (sector s, side i) in the arrays laid out [s * 2 + side]. */
+#define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
+
 /* The formations of `side` that have been at `loc` (see fsim_replica.here). */
 static inline const int *fsim_here(const fsim_replica *rp, int loc, int side, int *count) {
   const size_t c = (size_t)loc * 2 + (size_t)side;
   *count = rp->nhere[c];
-  return rp->here + c * (size_t)rp->eng->F;
+  return rp->here + c * (size_t)rp->eng->nformations;
+}
+
+/* Personnel and power (quality-weighted personnel, MODEL.md 1) of `side` at `loc`:
+ * sums over the formations there in index order, each in a register. */
+static inline void fsim_holdings(const fsim_replica *rp, int loc, int side, double *persons,
+                                 double *power) {
+  const fsim_engine *eng = rp->eng;
+  int nmine;
+  const int *mine = fsim_here(rp, loc, side, &nmine);
+  double p = 0.0, q = 0.0;
+  for (int k = 0; k < nmine; k++) {
+    const double v = rp->n[(size_t)mine[k] * (size_t)eng->nlocations + (size_t)loc];
+    p += v;
+    q += v * eng->f_quality[mine[k]];
+  }
+  *persons = p;
+  *power = q;
+}
+
+/* The formations of `side` with personnel at `loc`, compacted into idx[] with their
+ * personnel in w[] (usually one or two); returns how many. *present is the side's
+ * personnel there, *positive the sum of w[]. One pass serves a loss cap and its split
+ * (MODEL.md 5, 7) or a move's shares (MODEL.md 8). */
+static inline int fsim_gather(const fsim_replica *rp, int loc, int side, int *idx, double *w,
+                              double *present, double *positive) {
+  const size_t L = (size_t)rp->eng->nlocations;
+  int nmine;
+  const int *mine = fsim_here(rp, loc, side, &nmine);
+  const double *n = rp->n + loc;
+  int K = 0;
+  double all = 0.0, pos = 0.0;
+  for (int k = 0; k < nmine; k++) {
+    const double v = n[(size_t)mine[k] * L];
+    all += v;
+    if (v <= 0) continue;
+    idx[K] = mine[k];
+    w[K++] = v;
+    pos += v;
+  }
+  *present = all;
+  *positive = pos;
+  return K;
 }
 
 #endif
