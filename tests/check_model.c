@@ -87,7 +87,7 @@ static double pair_pvalue(const double *a, const double *b, long n) {
 }
 
 START_TEST(test_day_law) {
-  /* The whole of a day's draws against the law SPEC section 3 writes down, one
+  /* The whole of a day's draws against the law docs/MODEL.md 2-3, 5 and 7 write down, one
    * conditional at a time (Rosenblatt): E ~ Poisson(8); E_b | E ~ Binomial(E, 0.3);
    * S_A | E_A ~ Binomial(E_A, p_A) with p_blue = 1 / (1 + (3/4)^2) (4000 against
    * 1000) and p_red = 1 / (1 + 12^2); blue's loss L | E ~ Poisson(0.02 * 1000 * E / 8);
@@ -200,7 +200,7 @@ START_TEST(test_losses_mean) {
 END_TEST
 
 /* Expected mode, square law, no ground, no supply: the discrete recursion
- * N_i(t) = max(0, N_i(t-1) - alpha_j N_j(t-1)) (SPEC §3). */
+ * N_i(t) = max(0, N_i(t-1) - alpha_j N_j(t-1)) (docs/MODEL.md 5, 10). */
 START_TEST(test_expected_square_law) {
   fsim_scenario *sc = one_sector("days = 60; mode = \"expected\";",
                                  "width_km = 10; attacker = \"red\"; engagement_rate = 7;"

@@ -328,6 +328,61 @@ START_TEST(test_one_day_and_ten_years) {
 }
 END_TEST
 
+/* fsim_run_target adds replications round by round, running only those it adds; its
+ * result must equal a plain run of the number it stops at, with and without series. */
+START_TEST(test_run_target_equals_plain_run) {
+  fsim_scenario *sc = tu_load(busy);
+  for (int keep = 0; keep <= 1; keep++) {
+    fsim_run_options opt;
+    fsim_run_options_init(&opt);
+    opt.replications = 10;
+    opt.threads = 2;
+    opt.keep_series = keep;
+    fsim_results *target = NULL;
+    int reached = 0;
+    fsim_error err;
+    /* A half-width that needs a few rounds: red losses vary by about 90 persons. */
+    fsim_status st =
+        fsim_run_target(sc, &opt, "red.losses", 20.0, 5000, &target, &reached, &err);
+    ck_assert_msg(st == FSIM_OK, "%s", err.message);
+    ck_assert_int_eq(reached, 1);
+    const long n = fsim_results_replications(target);
+    ck_assert_int_gt(n, 40); /* more than one round */
+    fsim_results *plain = tu_run_opt(sc, n, 1, keep);
+    ck_assert_int_eq(fsim_results_nseries(target), fsim_results_nseries(plain));
+    assert_same(target, plain);
+    fsim_results_free(plain);
+    fsim_results_free(target);
+  }
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+/* A cap that stops the rounds: the result holds max_reps replications, not reached. */
+START_TEST(test_run_target_cap) {
+  fsim_scenario *sc = tu_load(busy);
+  fsim_run_options opt;
+  fsim_run_options_init(&opt);
+  opt.replications = 10;
+  opt.keep_series = 0;
+  fsim_results *target = NULL;
+  int reached = 1;
+  fsim_error err;
+  ck_assert_int_eq(fsim_run_target(sc, &opt, "red.losses", 1e-9, 37, &target, &reached, &err),
+                   FSIM_OK);
+  ck_assert_int_eq(reached, 0);
+  ck_assert_int_eq(fsim_results_replications(target), 37);
+  fsim_results *plain = tu_run_opt(sc, 37, 1, 0);
+  assert_same(target, plain);
+  fsim_results_free(plain);
+  fsim_results_free(target);
+  ck_assert_int_eq(fsim_run_target(sc, &opt, "no.such_metric", 1, 37, &target, &reached, &err),
+                   FSIM_E_INPUT);
+  ck_assert_ptr_null(target);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *runner_suite(void) {
   Suite *s = suite_create("runner");
   TCase *tc = tcase_create("fsim_run");
@@ -344,6 +399,11 @@ Suite *runner_suite(void) {
   tcase_add_test(tc, test_no_defender);
   tcase_add_test(tc, test_huge_forces);
   tcase_add_test(tc, test_one_day_and_ten_years);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_run_target");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_run_target_equals_plain_run);
+  tcase_add_test(tc, test_run_target_cap);
   suite_add_tcase(s, tc);
   return s;
 }

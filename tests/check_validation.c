@@ -1,4 +1,4 @@
-/* Validation against results obtained independently of the engine (issue 7, see
+/* Validation against results obtained independently of the engine (see
  * docs/VALIDATION.md): the continuous Lanchester equations as the daily rates
  * shrink, Brown's exact win probability of the square-law Markov chain, and where
  * the mean of stochastic runs must (and must not) equal expected mode.

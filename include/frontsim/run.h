@@ -17,7 +17,9 @@ typedef struct fsim_run_options {
   uint64_t seed;
   int threads;             /* 0: OpenMP's default; results do not depend on it */
   int keep_series;         /* 1: keep daily series for percentiles (run); 0: metrics only */
-  uint64_t point;          /* design point index p in the seeding hash (sweeps); 0 for run */
+  uint64_t point;          /* p in the seeding hash (docs/MODEL.md 11): 0 for a run, and
+                              for every point of a sweep too (common random numbers);
+                              another value gives independent streams */
   long first_replication;  /* index of the first replication (to extend a run) */
   /* Called from one thread now and then; may be NULL. */
   void (*progress)(void *ctx, long done, long total);
@@ -60,7 +62,7 @@ const char *fsim_results_series_name(const fsim_results *res, int v);
 int fsim_results_series_index(const fsim_results *res, const char *name); /* -1: none */
 double fsim_results_series_value(const fsim_results *res, int v, int day, long rep);
 
-/* Writes the output directory of SPEC §4 atomically: files go to a temporary
+/* Writes the output directory of a run (docs/USAGE.md) atomically: files go to a temporary
  * directory that replaces `dir` only when complete; an earlier frontsim output in
  * `dir` is replaced, anything else there is refused. */
 fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario *sc,

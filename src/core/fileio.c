@@ -12,8 +12,10 @@ fsim_status fsim_file_open(fsim_file *f, const char *path, fsim_error *err) {
   snprintf(f->path, sizeof f->path, "%s", path);
   snprintf(f->tmp, sizeof f->tmp, "%s.tmp-%ld", path, (long)getpid());
   f->fp = fopen(f->tmp, "w");
-  if (!f->fp)
+  if (!f->fp) {
+    f->tmp[0] = '\0'; /* nothing to remove: fsim_file_abort is a no-op */
     return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot write: %s", strerror(errno));
+  }
   return FSIM_OK;
 }
 
@@ -23,24 +25,26 @@ fsim_status fsim_file_commit(fsim_file *f, fsim_error *err) {
   if (!bad && fsync(fileno(f->fp)) != 0) bad = 1, saved = errno;
   if (fclose(f->fp) != 0 && !bad) bad = 1, saved = errno;
   f->fp = NULL;
+  fsim_status st = FSIM_OK;
   if (bad) {
     remove(f->tmp);
-    return fsim_error_set(err, FSIM_E_IO, f->path, 0, "", "cannot write: %s",
-                          saved ? strerror(saved) : "write error");
-  }
-  if (rename(f->tmp, f->path) != 0) {
+    st = fsim_error_set(err, FSIM_E_IO, f->path, 0, "", "cannot write: %s",
+                        saved ? strerror(saved) : "write error");
+  } else if (rename(f->tmp, f->path) != 0) {
     saved = errno;
     remove(f->tmp);
-    return fsim_error_set(err, FSIM_E_IO, f->path, 0, "", "cannot rename into place: %s",
-                          strerror(saved));
+    st = fsim_error_set(err, FSIM_E_IO, f->path, 0, "", "cannot rename into place: %s",
+                        strerror(saved));
   }
-  return FSIM_OK;
+  f->tmp[0] = '\0'; /* committed or removed: fsim_file_abort is now a no-op */
+  return st;
 }
 
 void fsim_file_abort(fsim_file *f) {
   if (f->fp) fclose(f->fp);
   f->fp = NULL;
   if (f->tmp[0]) remove(f->tmp);
+  f->tmp[0] = '\0';
 }
 
 int fsim_remove_tree(const char *path) {

@@ -17,10 +17,14 @@ typedef struct fsim_file {
   char tmp[FSIM_PATH_MAX + 32];
 } fsim_file;
 
+/* Opens path's temporary file (path.tmp-<pid>) for writing. */
 fsim_status fsim_file_open(fsim_file *f, const char *path, fsim_error *err);
 /* Flushes, syncs and renames into place; on any write error removes the
- * temporary file and reports which file failed. */
+ * temporary file and reports which file failed. Either way the file is closed. */
 fsim_status fsim_file_commit(fsim_file *f, fsim_error *err);
+/* Closes and removes the temporary file of a file not committed. A no-op on a file
+ * committed (successfully or not), one that failed to open, or one zero-initialised,
+ * so cleanup code calls it on every fsim_file it has, unconditionally. */
 void fsim_file_abort(fsim_file *f);
 
 typedef struct fsim_outdir {

@@ -80,8 +80,7 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
     snprintf(path, sizeof path, "%s/b", od.stage);
     st = fsim_results_write_dir(rb, b, path, command_line, err);
   }
-  fsim_file csv, txt;
-  int csv_open = 0, txt_open = 0;
+  fsim_file csv = {0}, txt = {0};
   if (st == FSIM_OK) {
     buf = malloc(3 * (size_t)o.replications * sizeof *buf);
     if (!buf) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
@@ -89,12 +88,10 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
   if (st == FSIM_OK) {
     snprintf(path, sizeof path, "%s/compare.csv", od.stage);
     st = fsim_file_open(&csv, path, err);
-    csv_open = st == FSIM_OK;
   }
   if (st == FSIM_OK) {
     snprintf(path, sizeof path, "%s/compare.txt", od.stage);
     st = fsim_file_open(&txt, path, err);
-    txt_open = st == FSIM_OK;
   }
   if (st == FSIM_OK) {
     fputs("metric,n,mean_a,mean_b,difference,difference_ci_low,difference_ci_high,"
@@ -133,12 +130,11 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
               ps.mean_b, ps.diff, ci, red);
     }
     st = fsim_file_commit(&csv, err);
-    csv_open = 0;
     if (st == FSIM_OK) st = fsim_file_commit(&txt, err);
-    txt_open = 0;
   }
-  if (csv_open) fsim_file_abort(&csv);
-  if (txt_open) fsim_file_abort(&txt);
+  /* No-ops for a file committed (or never opened); else close and remove the temp. */
+  fsim_file_abort(&csv);
+  fsim_file_abort(&txt);
   if (st == FSIM_OK)
     st = fsim_outdir_commit(&od, err);
   else

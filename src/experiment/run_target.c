@@ -1,4 +1,7 @@
-/* Adding replications until a confidence interval is narrow enough. */
+/* Adding replications until a confidence interval is narrow enough. Replication r
+ * draws the same numbers whatever the total (its key depends on r only), so each
+ * round runs only the replications it adds, and the result is that of a plain run
+ * of the final number. */
 #include <math.h>
 #include <stdlib.h>
 
@@ -6,11 +9,25 @@
 #include "results.h"
 #include "stats.h"
 
-static double halfwidth_of(const fsim_results *res, int m, double *scratch) {
+static fsim_status halfwidth_of(const fsim_results *res, int m, double *h, fsim_error *err) {
+  double *scratch = malloc((size_t)res->nreps * sizeof *scratch);
+  if (!scratch) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_value(res, r, m);
   fsim_summary s;
   fsim_summarize(scratch, (size_t)res->nreps, res->layout.metric_kind[m], &s);
-  return (s.ci_hi - s.ci_lo) / 2;
+  free(scratch);
+  *h = (s.ci_hi - s.ci_lo) / 2;
+  return FSIM_OK;
+}
+
+/* The number of replications to try next, from the half-width h after n of them. */
+static long next_count(long n, double h, double halfwidth, long max_reps) {
+  /* The half-width shrinks as 1/sqrt(n); aim 10% past the estimate. */
+  double want = isfinite(h) && h > 0 ? 1.1 * (double)n * (h / halfwidth) * (h / halfwidth)
+                                     : 2.0 * (double)n;
+  long next = want > (double)max_reps ? max_reps : (long)ceil(want);
+  if (next < n + n / 4) next = n + n / 4 < max_reps ? n + n / 4 : max_reps;
+  return next;
 }
 
 fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt,
@@ -21,42 +38,45 @@ fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt
   fsim_run_options o = *opt;
   long n = o.replications > 0 ? o.replications : fsim_scenario_replications(sc);
   if (n < 10) n = 10;
-  int keep = o.keep_series;
-  o.keep_series = 0; /* the trial runs need only the metrics */
+  o.keep_series = 0; /* the rounds need only the metrics */
+  o.replications = n;
+  fsim_results *all = NULL; /* replications first .. first + n - 1 */
+  fsim_status st = fsim_run(sc, &o, &all, err);
+  if (st != FSIM_OK) return st;
+  const int m = fsim_results_metric_index(all, metric);
+  if (m < 0) {
+    fsim_results_free(all);
+    return fsim_error_set(err, FSIM_E_INPUT, "--target-ci", 0, "",
+                          "no metric \"%s\" in this scenario (see summary.csv)", metric);
+  }
   for (;;) {
-    o.replications = n;
-    fsim_results *res = NULL;
-    fsim_status st = fsim_run(sc, &o, &res, err);
-    if (st != FSIM_OK) return st;
-    int m = fsim_results_metric_index(res, metric);
-    if (m < 0) {
-      fsim_results_free(res);
-      return fsim_error_set(err, FSIM_E_INPUT, "--target-ci", 0, "",
-                            "no metric \"%s\" in this scenario (see summary.csv)", metric);
-    }
-    double *scratch = malloc((size_t)n * sizeof *scratch);
-    if (!scratch) {
-      fsim_results_free(res);
-      return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-    }
-    double h = halfwidth_of(res, m, scratch);
-    free(scratch);
-    fsim_results_free(res);
-    long next = n;
-    if (h <= halfwidth) {
-      *reached = 1;
-    } else if (n < max_reps) {
-      /* The half-width shrinks as 1/sqrt(n); aim 10% past the estimate. */
-      double want = isfinite(h) && h > 0 ? 1.1 * (double)n * (h / halfwidth) * (h / halfwidth)
-                                         : 2.0 * (double)n;
-      next = want > (double)max_reps ? max_reps : (long)ceil(want);
-      if (next < n + n / 4) next = n + n / 4 < max_reps ? n + n / 4 : max_reps;
-    }
-    if (*reached || next == n) {
-      o.replications = n;
-      o.keep_series = keep;
-      return fsim_run(sc, &o, out, err);
-    }
+    double h;
+    st = halfwidth_of(all, m, &h, err);
+    if (st != FSIM_OK) break;
+    *reached = h <= halfwidth;
+    const long next = *reached || n >= max_reps ? n : next_count(n, h, halfwidth, max_reps);
+    if (next == n) break;
+    fsim_results *more = NULL;
+    o.first_replication = opt->first_replication + n;
+    o.replications = next - n;
+    st = fsim_run(sc, &o, &more, err);
+    if (st == FSIM_OK) st = fsim_results_extend(all, more, err);
+    fsim_results_free(more);
+    if (st != FSIM_OK) break;
     n = next;
   }
+  if (st == FSIM_OK && opt->keep_series) {
+    /* The series were not kept in the rounds: one run of the final number keeps them. */
+    fsim_results_free(all);
+    all = NULL;
+    o = *opt;
+    o.replications = n;
+    st = fsim_run(sc, &o, &all, err);
+  }
+  if (st != FSIM_OK) {
+    fsim_results_free(all);
+    return st;
+  }
+  *out = all;
+  return FSIM_OK;
 }

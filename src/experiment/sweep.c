@@ -442,13 +442,15 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
   if (st == FSIM_OK && opt->resume && stat(job->journal, &sb) == 0) {
     fsim_journal done;
     st = fsim_journal_read(job->journal, 1, &done, err);
-    if (st == FSIM_OK && done.info.setup != sw->info.setup)
-      st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
-                          "this interrupted sweep was started with another scenario, design or "
-                          "replications; run without --resume to start afresh");
-    for (long i = 0; st == FSIM_OK && i < done.nrecords; i++)
-      if (done.point[i] >= 0 && done.point[i] < sw->npoints) job->have[done.point[i]] = 1;
-    if (st == FSIM_OK) fsim_journal_clear(&done);
+    if (st == FSIM_OK) { /* done is ours to clear from here, whatever follows */
+      if (done.info.setup != sw->info.setup)
+        st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
+                            "this interrupted sweep was started with another scenario, design "
+                            "or replications; run without --resume to start afresh");
+      for (long i = 0; st == FSIM_OK && i < done.nrecords; i++)
+        if (done.point[i] >= 0 && done.point[i] < sw->npoints) job->have[done.point[i]] = 1;
+      fsim_journal_clear(&done);
+    }
     if (st == FSIM_OK) st = fsim_journal_open_append(job->journal, &job->jf, err);
   } else if (st == FSIM_OK) {
     if (opt->resume && stat(job->stage, &sb) != 0 && stat(dir, &sb) == 0)
@@ -488,8 +490,13 @@ fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **re
 
 fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err) {
   long p = strtol(record, NULL, 10);
+  if (!job->jf)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                          "a worker's job keeps no journal: send its records to the job that does");
   if (p < 0 || p >= job->sw->npoints || job->have[p])
-    return fsim_error_set(err, FSIM_E_NUMERIC, job->journal, 0, "", "unexpected record for point %ld", p);
+    return fsim_error_set(err, FSIM_E_INPUT, job->journal, 0, "",
+                          "unexpected record for point %ld: not in the design, or already recorded",
+                          p);
   fsim_status st = fsim_journal_append(job->jf, job->journal, record, err);
   if (st != FSIM_OK) return st;
   job->have[p] = 1;
@@ -499,6 +506,9 @@ fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_err
 }
 
 fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
+  if (!job->jf) /* a worker's job (no directory), or one already finished */
+    return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
+                          "this sweep job has no journal to finish: a worker's job, or finished");
   if (job->finished < job->total)
     return fsim_error_set(err, FSIM_E_INTERRUPTED, job->dir, 0, "",
                           "interrupted after %ld of %ld points; continue with --resume",

@@ -1,5 +1,6 @@
 /* The results record and its read-only accessors (include/frontsim/run.h). */
 #include <stdlib.h>
+#include <string.h>
 
 #include "results.h"
 
@@ -15,6 +16,26 @@ fsim_status fsim_results_new(const fsim_scenario *sc, fsim_results **out, fsim_e
   res->sc = sc;
   res->days = sc->run.days;
   *out = res;
+  return FSIM_OK;
+}
+
+fsim_status fsim_results_extend(fsim_results *res, const fsim_results *more, fsim_error *err) {
+  if (res->series || more->series || res->sc != more->sc || res->seed != more->seed ||
+      res->point != more->point || more->first_rep != res->first_rep + res->nreps)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                          "results can be extended only by the next replications of the same "
+                          "run, without series");
+  const size_t M = (size_t)res->layout.nmetrics, n = (size_t)(res->nreps + more->nreps);
+  double *metrics = realloc(res->metrics, n * (M ? M : 1) * sizeof *metrics);
+  if (!metrics) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  res->metrics = metrics;
+  uint64_t *keys = realloc(res->rep_key, n * sizeof *keys);
+  if (!keys) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  res->rep_key = keys;
+  memcpy(metrics + (size_t)res->nreps * M, more->metrics, (size_t)more->nreps * M * sizeof *metrics);
+  memcpy(keys + res->nreps, more->rep_key, (size_t)more->nreps * sizeof *keys);
+  res->nreps += more->nreps;
+  res->threads_used = more->threads_used;
   return FSIM_OK;
 }
 

@@ -27,4 +27,9 @@ struct fsim_results {
 /* A results record with its layout built and no values yet (fsim_run fills it). */
 fsim_status fsim_results_new(const fsim_scenario *sc, fsim_results **out, fsim_error *err);
 
+/* Appends the replications of `more` to `res`: both of the same scenario, seed and
+ * point, metrics only (no series), `more` starting where `res` ends. `more` is
+ * left as it was (the caller frees it). */
+fsim_status fsim_results_extend(fsim_results *res, const fsim_results *more, fsim_error *err);
+
 #endif

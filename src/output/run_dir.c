@@ -1,4 +1,4 @@
-/* The output directory of a run (SPEC §4): scenario.cfg, series/, replications.csv,
+/* The output directory of a run (docs/USAGE.md): scenario.cfg, series/, replications.csv,
  * summary.csv and summary.txt, staged and swapped in whole. */
 #include <inttypes.h>
 #include <math.h>

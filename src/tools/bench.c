@@ -1,5 +1,5 @@
 /* frontsim-bench: how fast the engine runs against the floor set by its own random
- * draws (issue 6, docs/PERFORMANCE.md). A benchmark, not a test: it measures and
+ * draws (docs/PERFORMANCE.md). A benchmark, not a test: it measures and
  * reports, and never fails on a number.
  *
  *   frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV]

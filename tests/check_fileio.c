@@ -1,0 +1,106 @@
+/* Files never seen half-written: a file appears only when committed, a failed commit
+ * leaves no temporary file, and abort is safe to call on any fsim_file. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "fileio.h"
+#include "suites.h"
+
+static char dir[64];
+
+static void setup(void) {
+  snprintf(dir, sizeof dir, "/tmp/fsim-fileio-XXXXXX");
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+}
+
+static void teardown(void) { fsim_remove_tree(dir); }
+
+static int exists(const char *path) {
+  struct stat sb;
+  return stat(path, &sb) == 0;
+}
+
+/* Entries of dir other than . and .. */
+static int entries(void) {
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "ls -A '%s' | wc -l", dir);
+  FILE *p = popen(cmd, "r");
+  int n = -1;
+  ck_assert_int_eq(fscanf(p, "%d", &n), 1);
+  pclose(p);
+  return n;
+}
+
+START_TEST(test_commit_then_abort) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/a.csv", dir);
+  fsim_file f;
+  fsim_error err;
+  ck_assert_int_eq(fsim_file_open(&f, path, &err), FSIM_OK);
+  fputs("x\n", f.fp);
+  ck_assert(!exists(path)); /* not before the commit */
+  ck_assert_int_eq(fsim_file_commit(&f, &err), FSIM_OK);
+  ck_assert(exists(path));
+  fsim_file_abort(&f); /* a no-op now: the committed file stays */
+  ck_assert(exists(path));
+  ck_assert_int_eq(entries(), 1);
+}
+END_TEST
+
+START_TEST(test_abort) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/b.csv", dir);
+  fsim_file f;
+  fsim_error err;
+  ck_assert_int_eq(fsim_file_open(&f, path, &err), FSIM_OK);
+  fputs("x\n", f.fp);
+  fsim_file_abort(&f);
+  fsim_file_abort(&f); /* twice is harmless */
+  ck_assert_int_eq(entries(), 0);
+  fsim_file zero = {0};
+  fsim_file_abort(&zero); /* never opened */
+  snprintf(path, sizeof path, "%s/no/such/dir/c.csv", dir);
+  ck_assert_int_eq(fsim_file_open(&f, path, &err), FSIM_E_IO);
+  fsim_file_abort(&f); /* failed to open */
+}
+END_TEST
+
+/* A commit that cannot rename into place (a directory holds the name) fails with
+ * FSIM_E_IO naming the file, and removes its temporary file. */
+START_TEST(test_commit_fails) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/d.csv", dir);
+  ck_assert_int_eq(mkdir(path, 0777), 0);
+  char inside[160];
+  snprintf(inside, sizeof inside, "%s/keep", path);
+  FILE *k = fopen(inside, "w");
+  ck_assert_ptr_nonnull(k);
+  fclose(k);
+  fsim_file f;
+  fsim_error err;
+  ck_assert_int_eq(fsim_file_open(&f, path, &err), FSIM_OK);
+  fputs("x\n", f.fp);
+  ck_assert_int_eq(fsim_file_commit(&f, &err), FSIM_E_IO);
+  ck_assert_str_eq(err.file, path);
+  fsim_file_abort(&f);
+  ck_assert_int_eq(entries(), 1); /* the directory only: no temporary file left */
+}
+END_TEST
+
+Suite *fileio_suite(void) {
+  Suite *s = suite_create("fileio");
+  TCase *tc = tcase_create("fsim_file_commit");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_commit_then_abort);
+  tcase_add_test(tc, test_commit_fails);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_file_abort");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_abort);
+  suite_add_tcase(s, tc);
+  return s;
+}

@@ -1,0 +1,136 @@
+/* Sweeps step by step (the API the MPI driver uses): resuming, refusing a resume whose
+ * setup changed, and what a worker's job may and may not do. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+#include "frontsim/frontsim.h"
+#include "suites.h"
+
+#define SCENARIO FSIM_SOURCE_DIR "/tests/data/sweep.cfg"
+
+static fsim_sweep *prepare(void) {
+  fsim_sweep *sw = NULL;
+  fsim_error err;
+  ck_assert_msg(fsim_sweep_prepare(SCENARIO, NULL, &sw, &err) == FSIM_OK, "%s", err.message);
+  return sw;
+}
+
+static void options(fsim_sweep_options *opt, long reps, int resume) {
+  fsim_sweep_options_init(opt);
+  opt->replications = reps;
+  opt->threads = 1;
+  opt->resume = resume;
+}
+
+/* Runs `count` points of a fresh job in dir and stops without finishing, as an
+ * interrupted sweep does: dir.partial keeps the journal. */
+static void run_some(fsim_sweep *sw, const char *dir, long reps, int count) {
+  fsim_sweep_options opt;
+  options(&opt, reps, 0);
+  fsim_sweep_job *job = NULL;
+  fsim_error err;
+  ck_assert_msg(fsim_sweep_begin(sw, &opt, dir, &job, &err) == FSIM_OK, "%s", err.message);
+  for (int i = 0; i < count; i++) {
+    long p = fsim_sweep_job_next(job);
+    ck_assert_int_ge(p, 0);
+    const char *record = NULL;
+    ck_assert_int_eq(fsim_sweep_point_record(job, p, &record, &err), FSIM_OK);
+    ck_assert_int_eq(fsim_sweep_job_add(job, record, &err), FSIM_OK);
+  }
+  fsim_sweep_job_free(job);
+}
+
+static char *temp_dir(void) {
+  char tmpl[] = "/tmp/fsim-sweep-XXXXXX";
+  char *d = mkdtemp(tmpl);
+  ck_assert_ptr_nonnull(d);
+  return strdup(d);
+}
+
+static void remove_all(const char *dir) {
+  char cmd[512];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  ck_assert_int_eq(system(cmd), 0);
+}
+
+/* An interrupted sweep resumes where it stopped; a resume with other replications
+ * (another setup) is refused before any work, and frees what it read (the ASan and
+ * valgrind runs of this suite see a leak otherwise). */
+START_TEST(test_resume) {
+  char *tmp = temp_dir();
+  char dir[600];
+  snprintf(dir, sizeof dir, "%s/out", tmp);
+  fsim_sweep *sw = prepare();
+  run_some(sw, dir, 4, 3);
+
+  fsim_sweep_options opt;
+  options(&opt, 5, 1);
+  fsim_sweep_job *job = NULL;
+  fsim_error err;
+  ck_assert_int_eq(fsim_sweep_begin(sw, &opt, dir, &job, &err), FSIM_E_INPUT);
+  ck_assert_ptr_null(job);
+  ck_assert_ptr_nonnull(strstr(err.message, "started with another scenario"));
+
+  options(&opt, 4, 1);
+  ck_assert_msg(fsim_sweep_begin(sw, &opt, dir, &job, &err) == FSIM_OK, "%s", err.message);
+  ck_assert_int_eq(fsim_sweep_job_remaining(job), fsim_sweep_points(sw) - 3);
+  /* A record of a point already journalled is refused as bad input. */
+  const char *record = NULL;
+  ck_assert_int_eq(fsim_sweep_point_record(job, 0, &record, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_sweep_job_add(job, record, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "unexpected record for point 0"));
+  long p;
+  while ((p = fsim_sweep_job_next(job)) >= 0) {
+    ck_assert_int_eq(fsim_sweep_point_record(job, p, &record, &err), FSIM_OK);
+    ck_assert_int_eq(fsim_sweep_job_add(job, record, &err), FSIM_OK);
+  }
+  ck_assert_msg(fsim_sweep_job_finish(job, &err) == FSIM_OK, "%s", err.message);
+  /* Finishing twice is refused, not a crash. */
+  ck_assert_int_eq(fsim_sweep_job_finish(job, &err), FSIM_E_INPUT);
+  fsim_sweep_job_free(job);
+  char csv[700];
+  snprintf(csv, sizeof csv, "%s/sweep.csv", dir);
+  struct stat sb;
+  ck_assert_int_eq(stat(csv, &sb), 0);
+  fsim_sweep_free(sw);
+  remove_all(tmp);
+  free(tmp);
+}
+END_TEST
+
+/* A worker's job (no directory) computes records and nothing else: adding or
+ * finishing is refused with FSIM_E_INPUT (it used to close a NULL journal). */
+START_TEST(test_worker_job) {
+  fsim_sweep *sw = prepare();
+  fsim_sweep_options opt;
+  options(&opt, 3, 0);
+  fsim_sweep_job *job = NULL;
+  fsim_error err;
+  ck_assert_int_eq(fsim_sweep_begin(sw, &opt, NULL, &job, &err), FSIM_OK);
+  const char *record = NULL;
+  ck_assert_int_eq(fsim_sweep_point_record(job, 5, &record, &err), FSIM_OK);
+  ck_assert_int_eq(strtol(record, NULL, 10), 5);
+  ck_assert_int_eq(fsim_sweep_job_add(job, record, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_sweep_job_finish(job, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "no journal"));
+  fsim_sweep_job_free(job);
+  fsim_sweep_free(sw);
+}
+END_TEST
+
+Suite *sweep_suite(void) {
+  Suite *s = suite_create("sweep");
+  TCase *tc = tcase_create("fsim_sweep_begin");
+  tcase_set_timeout(tc, 120);
+  tcase_add_test(tc, test_resume);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_sweep_job_finish");
+  tcase_set_timeout(tc, 60);
+  tcase_add_test(tc, test_worker_job);
+  suite_add_tcase(s, tc);
+  return s;
+}
