@@ -5,8 +5,9 @@ set -eu
 pkgs="build-essential cmake pkg-config libgsl-dev libconfig-dev check gnuplot-nox"
 # clang and its runtime for the fuzzers (scripts/fuzz.sh, run by scripts/test.sh).
 pkgs="$pkgs clang libclang-rt-14-dev"
-# valgrind for the loader's memcheck tests (tests/CMakeLists.txt).
-pkgs="$pkgs valgrind"
+# valgrind for the loader's memcheck tests, python3 for the house rules test
+# (tests/CMakeLists.txt).
+pkgs="$pkgs valgrind python3"
 # Open MPI for frontsim-mpi (FRONTSIM_NO_MPI=1 skips it).
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] || pkgs="$pkgs libopenmpi-dev openmpi-bin"
 missing=""

@@ -1,12 +1,15 @@
 #!/bin/sh
 # Sets up, builds and runs every test: the release build (with frontsim-mpi), the
-# whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, then the
-# loader's fuzzers for a minute (FRONTSIM_FUZZ_SECONDS; 0 skips them). Ends with one
-# line counting every test: "tests: N passed, N failed".
+# whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, a clang
+# build with its suite (valgrind's tests left to the gcc build), then the loader's
+# fuzzers for a minute (FRONTSIM_FUZZ_SECONDS; 0 skips them). FRONTSIM_WERROR=ON
+# (as CI sets it) makes every compiler warning an error. Ends with one line counting
+# every test: "tests: N passed, N failed".
 set -eu
 cd "$(dirname "$0")/.."
 sh scripts/setup.sh
 jobs=$(nproc 2>/dev/null || echo 2)
+werror=${FRONTSIM_WERROR:-OFF}
 log=$(mktemp)
 trap 'rm -f "$log"' EXIT
 passed=0 failed=0
@@ -19,14 +22,21 @@ count() { # adds up ctest's "N% tests passed, F tests failed out of T"
 }
 mpi=ON
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] && mpi=OFF
-sh scripts/build.sh build -DFRONTSIM_MPI=$mpi
+sh scripts/build.sh build -DFRONTSIM_MPI=$mpi -DFRONTSIM_WERROR="$werror"
 status=0
 (cd build && ctest --output-on-failure -j "$jobs") > "$log" 2>&1 || status=$?
 cat "$log"
 count
 if [ "$status" -eq 0 ] && [ "${FRONTSIM_SKIP_SANITIZE:-0}" != 1 ]; then
-  sh scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTSIM_SANITIZE=ON
+  sh scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTSIM_SANITIZE=ON \
+    -DFRONTSIM_WERROR="$werror"
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$jobs") > "$log" 2>&1 || status=$?
+  cat "$log"
+  count
+fi
+if [ "$status" -eq 0 ] && [ "${FRONTSIM_SKIP_CLANG:-0}" != 1 ]; then
+  CC=clang sh scripts/build.sh build-clang -DFRONTSIM_WERROR="$werror"
+  (cd build-clang && ctest --output-on-failure -j "$jobs" -E '^valgrind') > "$log" 2>&1 || status=$?
   cat "$log"
   count
 fi

@@ -23,16 +23,16 @@ static fsim_status halfwidth_of(const fsim_results *res, int m, double *h, fsim_
 /* The number of replications to try next, from the half-width h after n of them. */
 static long next_count(long n, double h, double halfwidth, long max_reps) {
   /* The half-width shrinks as 1/sqrt(n); aim 10% past the estimate. */
-  double want = isfinite(h) && h > 0 ? 1.1 * (double)n * (h / halfwidth) * (h / halfwidth)
-                                     : 2.0 * (double)n;
+  double want =
+      isfinite(h) && h > 0 ? 1.1 * (double)n * (h / halfwidth) * (h / halfwidth) : 2.0 * (double)n;
   long next = want > (double)max_reps ? max_reps : (long)ceil(want);
   if (next < n + n / 4) next = n + n / 4 < max_reps ? n + n / 4 : max_reps;
   return next;
 }
 
 fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt,
-                            const char *metric, double halfwidth, long max_reps,
-                            fsim_results **out, int *reached, fsim_error *err) {
+                            const char *metric, double halfwidth, long max_reps, fsim_results **out,
+                            int *reached, fsim_error *err) {
   *out = NULL;
   *reached = 0;
   fsim_run_options o = *opt;
@@ -50,7 +50,7 @@ fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt
                           "no metric \"%s\" in this scenario (see summary.csv)", metric);
   }
   for (;;) {
-    double h;
+    double h = NAN;
     st = halfwidth_of(all, m, &h, err);
     if (st != FSIM_OK) break;
     *reached = h <= halfwidth;

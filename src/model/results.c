@@ -32,7 +32,8 @@ fsim_status fsim_results_extend(fsim_results *res, const fsim_results *more, fsi
   uint64_t *keys = realloc(res->rep_key, n * sizeof *keys);
   if (!keys) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   res->rep_key = keys;
-  memcpy(metrics + (size_t)res->nreps * M, more->metrics, (size_t)more->nreps * M * sizeof *metrics);
+  memcpy(metrics + (size_t)res->nreps * M, more->metrics,
+         (size_t)more->nreps * M * sizeof *metrics);
   memcpy(keys + res->nreps, more->rep_key, (size_t)more->nreps * sizeof *keys);
   res->nreps += more->nreps;
   res->threads_used = more->threads_used;
@@ -61,9 +62,7 @@ int fsim_results_metric_index(const fsim_results *res, const char *name) {
 double fsim_results_value(const fsim_results *res, long rep, int m) {
   return res->metrics[(size_t)rep * (size_t)res->layout.nmetrics + (size_t)m];
 }
-int fsim_results_nseries(const fsim_results *res) {
-  return res->series ? res->layout.nseries : 0;
-}
+int fsim_results_nseries(const fsim_results *res) { return res->series ? res->layout.nseries : 0; }
 const char *fsim_results_series_name(const fsim_results *res, int v) {
   return v >= 0 && v < res->layout.nseries ? res->layout.series_name[v] : NULL;
 }
@@ -71,6 +70,7 @@ int fsim_results_series_index(const fsim_results *res, const char *name) {
   return fsim_layout_find_series(&res->layout, name);
 }
 double fsim_results_series_value(const fsim_results *res, int v, int day, long rep) {
-  size_t at = ((size_t)v * (size_t)(res->days + 1) + (size_t)day) * (size_t)res->nreps + (size_t)rep;
+  size_t at =
+      ((size_t)v * (size_t)(res->days + 1) + (size_t)day) * (size_t)res->nreps + (size_t)rep;
   return (double)res->series[at];
 }

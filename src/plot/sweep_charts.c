@@ -277,7 +277,8 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
                  reps, sw->params[sw->x_param].label);
       } else {
         int n = sw->params[sw->line_param].count;
-        int step = n > FSIM_SWEEP_MAX_LINES ? (n - 1 + FSIM_SWEEP_MAX_LINES - 2) / (FSIM_SWEEP_MAX_LINES - 1) : 1;
+        const int most = FSIM_SWEEP_MAX_LINES;
+        int step = n > most ? (n - 1 + most - 2) / (most - 1) : 1;
         char every[32] = "";
         if (step > 1) snprintf(every, sizeof every, " (1 value in %d)", step);
         chart_text(c->subtitle, sizeof c->subtitle,

@@ -110,10 +110,11 @@ static void formations_arrive(fsim_replica *rp, int t) {
     const int f = eng->late[k];
     const fsim_formation_def *fd = &eng->sc->formations[f];
     if (fd->arrival_day != t) continue;
-    rp->ring[(slot * (size_t)eng->nformations + (size_t)f) * (size_t)eng->nlocations + (size_t)fd->loc] +=
-        fd->personnel;
+    rp->ring[(slot * (size_t)eng->nformations + (size_t)f) * (size_t)eng->nlocations +
+             (size_t)fd->loc] += fd->personnel;
     rp->ring_has[slot * (size_t)eng->nformations + (size_t)f] = 1;
-    if (fd->loc < eng->nsectors) rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
+    if (fd->loc < eng->nsectors)
+      rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
   }
 }
 
@@ -284,7 +285,8 @@ static double draw_losses(fsim_replica *rp, int s, size_t K, double present, dou
   const double per_person = mu / total;
   double sum = 0.0;
   for (size_t k = 0; k < K; k++) {
-    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : per_person * rp->split_weight[k]);
+    drawn[k] =
+        fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : per_person * rp->split_weight[k]);
     sum += drawn[k];
   }
   if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */

@@ -86,7 +86,8 @@ static int side_exhausted(const fsim_replica *rp, int t) {
       const size_t f = (size_t)eng->side_formations[i][k];
       for (size_t loc = 0; loc < L; loc++) {
         total += rp->n[f * L + loc];
-        for (int slot = 0; slot < eng->ring_slots; slot++) total += rp->ring[((size_t)slot * F + f) * L + loc];
+        for (int slot = 0; slot < eng->ring_slots; slot++)
+          total += rp->ring[((size_t)slot * F + f) * L + loc];
       }
       if (sc->formations[f].arrival_day > t && sc->formations[f].personnel > 0) later = 1;
     }
