@@ -91,12 +91,52 @@ START_TEST(test_commit_fails) {
 }
 END_TEST
 
+/* One reader for every text file: whole, NUL-terminated, with its length; a missing
+ * file, a NUL byte (/dev/zero) and a file over the limit are refused as bad input. */
+START_TEST(test_read_text) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/t.cfg", dir);
+  FILE *fp = fopen(path, "w");
+  fputs("a = 1;\n", fp);
+  fclose(fp);
+  char *text = NULL;
+  size_t len = 0;
+  fsim_error err;
+  ck_assert_int_eq(fsim_read_text(path, "the scenario", &text, &len, &err), FSIM_OK);
+  ck_assert_str_eq(text, "a = 1;\n");
+  ck_assert_uint_eq(len, 7);
+  free(text);
+
+  snprintf(path, sizeof path, "%s/missing.cfg", dir);
+  ck_assert_int_eq(fsim_read_text(path, "the scenario", &text, &len, &err), FSIM_E_INPUT);
+  ck_assert_ptr_null(text);
+  ck_assert_ptr_nonnull(strstr(err.message, "cannot open the scenario"));
+
+  ck_assert_int_eq(fsim_read_text("/dev/zero", "the scenario", &text, NULL, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "NUL byte"));
+
+  snprintf(path, sizeof path, "%s/big.cfg", dir);
+  fp = fopen(path, "w");
+  static char block[1 << 16];
+  memset(block, 'a', sizeof block);
+  for (size_t n = 0; n <= FSIM_TEXT_MAX_BYTES; n += sizeof block) fwrite(block, 1, sizeof block, fp);
+  fclose(fp);
+  ck_assert_int_eq(fsim_read_text(path, "the scenario", &text, NULL, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "too large"));
+  ck_assert_ptr_null(text);
+}
+END_TEST
+
 Suite *fileio_suite(void) {
   Suite *s = suite_create("fileio");
   TCase *tc = tcase_create("fsim_file_commit");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_commit_then_abort);
   tcase_add_test(tc, test_commit_fails);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_read_text");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_read_text);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_file_abort");
   tcase_add_checked_fixture(tc, setup, teardown);

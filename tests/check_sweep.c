@@ -122,11 +122,25 @@ START_TEST(test_worker_job) {
 }
 END_TEST
 
+/* The scenario is read by the one text reader: /dev/zero is refused at once, not read
+ * until memory runs out. */
+START_TEST(test_prepare_refuses_devices) {
+  fsim_sweep *sw = NULL;
+  fsim_error err;
+  ck_assert_int_eq(fsim_sweep_prepare("/dev/zero", NULL, &sw, &err), FSIM_E_INPUT);
+  ck_assert_ptr_null(sw);
+  ck_assert_str_eq(err.file, "/dev/zero");
+}
+END_TEST
+
 Suite *sweep_suite(void) {
   Suite *s = suite_create("sweep");
   TCase *tc = tcase_create("fsim_sweep_begin");
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_resume);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_sweep_prepare");
+  tcase_add_test(tc, test_prepare_refuses_devices);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_sweep_job_finish");
   tcase_set_timeout(tc, 60);

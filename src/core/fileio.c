@@ -1,6 +1,7 @@
 #include "fileio.h"
 
 #include <dirent.h>
+#include <stdlib.h>
 #include <errno.h>
 #include <stdio.h>
 #include <string.h>
@@ -45,6 +46,56 @@ void fsim_file_abort(fsim_file *f) {
   f->fp = NULL;
   if (f->tmp[0]) remove(f->tmp);
   f->tmp[0] = '\0';
+}
+
+fsim_status fsim_read_text(const char *path, const char *what, char **out, size_t *len,
+                           fsim_error *err) {
+  *out = NULL;
+  if (len) *len = 0;
+  FILE *fp = fopen(path, "rb");
+  if (!fp)
+    return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot open %s: %s", what,
+                          strerror(errno));
+  size_t cap = 8192, n = 0;
+  char *buf = malloc(cap);
+  fsim_status st = buf ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  while (st == FSIM_OK) {
+    if (n + 1 >= cap) {
+      if (cap >= FSIM_TEXT_MAX_BYTES) {
+        st = fsim_error_set(err, FSIM_E_INPUT, path, 0, "",
+                            "larger than %zu MiB, too large for %s", FSIM_TEXT_MAX_BYTES >> 20, what);
+        break;
+      }
+      char *grown = realloc(buf, cap * 2);
+      if (!grown) {
+        st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+        break;
+      }
+      buf = grown;
+      cap *= 2;
+    }
+    const size_t k = fread(buf + n, 1, cap - 1 - n, fp);
+    if (k > 0 && memchr(buf + n, '\0', k)) {
+      st = fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "holds a NUL byte: %s must be a text file",
+                          what);
+      break;
+    }
+    n += k;
+    if (k == 0) {
+      if (ferror(fp))
+        st = fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot read: %s", strerror(errno));
+      break;
+    }
+  }
+  fclose(fp);
+  if (st != FSIM_OK) {
+    free(buf);
+    return st;
+  }
+  buf[n] = '\0';
+  *out = buf;
+  if (len) *len = n;
+  return FSIM_OK;
 }
 
 int fsim_remove_tree(const char *path) {

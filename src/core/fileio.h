@@ -47,6 +47,18 @@ fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t
 fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err);
 void fsim_outdir_abort(fsim_outdir *od);
 
+/* Text files are read whole, once, by one reader with one limit: every scenario,
+ * journal and data file is far smaller, and a device such as /dev/zero must not be
+ * read until memory runs out. */
+#define FSIM_TEXT_MAX_BYTES ((size_t)64 << 20)
+
+/* The whole of the text file `path`, NUL-terminated, into *out (malloc'ed; the
+ * caller frees it) and its length into *len (may be NULL). FSIM_E_INPUT, naming the
+ * file, when it cannot be opened ("cannot open <what>: reason"), is larger than
+ * FSIM_TEXT_MAX_BYTES or holds a NUL byte (not text); FSIM_E_IO on a read error. */
+fsim_status fsim_read_text(const char *path, const char *what, char **out, size_t *len,
+                           fsim_error *err);
+
 /* Removes a directory tree (used for staging and replaced outputs only). */
 int fsim_remove_tree(const char *path);
 /* mkdir -p */

@@ -36,33 +36,6 @@ void fsim_sweep_free(fsim_sweep *sw) {
 
 long fsim_sweep_points(const fsim_sweep *sw) { return sw->npoints; }
 
-static fsim_status read_all(const char *path, char **out, fsim_error *err) {
-  FILE *fp = fopen(path, "rb");
-  if (!fp)
-    return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot open the scenario: %s",
-                          strerror(errno));
-  size_t cap = 4096, len = 0;
-  char *buf = malloc(cap);
-  size_t got;
-  while (buf && (got = fread(buf + len, 1, cap - len - 1, fp)) > 0) {
-    len += got;
-    if (len + 1 == cap) {
-      char *g = realloc(buf, cap * 2);
-      if (!g) {
-        free(buf);
-        buf = NULL;
-        break;
-      }
-      buf = g;
-      cap *= 2;
-    }
-  }
-  fclose(fp);
-  if (!buf) return fsim_error_set(err, FSIM_E_NOMEM, path, 0, "", "out of memory");
-  buf[len] = '\0';
-  *out = buf;
-  return FSIM_OK;
-}
 
 /* Copies the command line's overrides and adds "path=value" for each parameter. */
 static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides **out,
@@ -279,7 +252,7 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
     st = fsim_overrides_add(sw->ov, fsim_overrides_get(ov, i), err);
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(ov); i++)
     st = fsim_overrides_add_param(sw->ov, fsim_overrides_param_get(ov, i), err);
-  if (st == FSIM_OK) st = read_all(scenario_path, &sw->text, err);
+  if (st == FSIM_OK) st = fsim_read_text(scenario_path, "the scenario", &sw->text, NULL, err);
   if (st == FSIM_OK)
     st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir[0] ? sw->include_dir : NULL,
                                    sw->ov, &sw->base, err);

@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "fileio.h"
+
 typedef struct fit_data {
   const double *blue, *red;
   size_t n;
@@ -160,23 +162,39 @@ static int field(const char *line, int col, double *v) {
          isfinite(*v) && *v >= 0;
 }
 
+/* The next line of text at *at (its end cut off in place), or NULL at the end. */
+static char *next_line(char **at) {
+  char *line = *at;
+  if (!*line) return NULL;
+  char *end = strchr(line, '\n');
+  if (end) {
+    *end = '\0';
+    *at = end + 1;
+  } else {
+    *at = line + strlen(line);
+  }
+  return line;
+}
+
 fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char *red_col,
                               double **blue, double **red, size_t *n, fsim_error *err) {
   *blue = *red = NULL;
   *n = 0;
-  FILE *fp = fopen(path, "r");
-  if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot open: %s", strerror(errno));
-  char line[65536], header[65536];
-  if (!fgets(line, sizeof line, fp)) {
-    fclose(fp);
+  char *text = NULL;
+  fsim_status st = fsim_read_text(path, "the data file", &text, NULL, err);
+  if (st != FSIM_OK) return st;
+  char *at = text, *line = next_line(&at);
+  if (!line) {
+    free(text);
     return fsim_error_set(err, FSIM_E_INPUT, path, 1, "", "empty file (expected a header line)");
   }
-  memcpy(header, line, sizeof header);
-  int cb = column_of(header, blue_col);
-  memcpy(header, line, sizeof header);
-  int cr = column_of(header, red_col);
+  char *header = strdup(line);
+  int cb = header ? column_of(header, blue_col) : -1;
+  if (header) strcpy(header, line);
+  int cr = header ? column_of(header, red_col) : -1;
+  free(header);
   if (cb < 0 || cr < 0) {
-    fclose(fp);
+    free(text);
     return fsim_error_set(err, FSIM_E_INPUT, path, 1, "",
                           "no column named \"%s\" in the header (use --blue and --red to name "
                           "the columns)",
@@ -184,11 +202,11 @@ fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char
   }
   size_t cap = 256;
   double *b = malloc(cap * sizeof *b), *r = malloc(cap * sizeof *r);
-  fsim_status st = (b && r) ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  st = (b && r) ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   int lineno = 1;
-  while (st == FSIM_OK && fgets(line, sizeof line, fp)) {
+  while (st == FSIM_OK && (line = next_line(&at)) != NULL) {
     lineno++;
-    if (line[0] == '\n' || line[0] == '\r') continue;
+    if (line[0] == '\0' || line[0] == '\r') continue;
     if (*n == cap) {
       cap *= 2;
       double *gb = realloc(b, cap * sizeof *b);
@@ -207,7 +225,7 @@ fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char
     else
       (*n)++;
   }
-  fclose(fp);
+  free(text);
   if (st != FSIM_OK) {
     free(b);
     free(r);
