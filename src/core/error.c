@@ -1,3 +1,11 @@
+/* The core layer (src/core): what every other layer stands on and which knows
+ * nothing of the model: error records (this file), text helpers, the calendar, files
+ * that are never seen half-written and the one text reader (fileio.c), and the
+ * random streams with their seeding hash (rng.c). It includes no header of another
+ * layer (docs/ARCHITECTURE.md).
+ *
+ * Error records: every library function that can fail returns an fsim_status and
+ * fills an fsim_error; only the command line's main decides the exit status. */
 #include "frontsim/error.h"
 
 #include <stdarg.h>

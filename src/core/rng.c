@@ -1,3 +1,5 @@
+/* The seeding hash of replications (MODEL.md 11) and splitmix64 as a GSL generator
+ * type, so any GSL generator or this one can serve the model's streams. */
 #include "rng.h"
 
 #include <string.h>

@@ -1,3 +1,5 @@
+/* Small text helpers: names, number formatting and the like, shared by the loader,
+ * the writers and the command line. */
 #include "text.h"
 
 #include <ctype.h>

@@ -1,4 +1,7 @@
-/* frontsim fit: attrition coefficients from observed daily strengths (fit.h). */
+/* The fit layer (src/fit), standing on core only: attrition coefficients fitted to
+ * observed daily strengths (include/frontsim/fit.h, `frontsim fit`). It shares the
+ * attrition laws of MODEL.md 5 with the model but no code path: a fit runs the
+ * closed-battle recursion of MODEL.md 10, not the engine. */
 #include "frontsim/fit.h"
 
 #include <errno.h>

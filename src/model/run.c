@@ -1,6 +1,11 @@
-/* Replications of a scenario, spread over OpenMP threads. Each replication owns
- * its slot in the result arrays and its random streams, so the results do not
- * depend on the number of threads or on scheduling. */
+/* The model layer (src/model): from a scenario to the results of its replications.
+ * fsim_run (this file) compiles the engine (engine/, private to this layer), runs the
+ * replications and frees the engine; what the layers above see is the results record
+ * (results.h): the scenario it borrows, its own layout, the days and the values.
+ *
+ * Replications are spread over OpenMP threads. Each replication owns its slot in the
+ * result arrays and its random streams, so the results do not depend on the number
+ * of threads or on scheduling. */
 #include <limits.h>
 #include <stdlib.h>
 #include <string.h>

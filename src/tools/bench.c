@@ -1,4 +1,8 @@
-/* frontsim-bench: how fast the engine runs against the floor set by its own random
+/* src/tools: programs beside the frontsim command, linked against the library:
+ * frontsim-mpi (frontsim_mpi.c) and this benchmark. The benchmark sees the engine's
+ * private headers (it measures the engine itself).
+ *
+ * frontsim-bench: how fast the engine runs against the floor set by its own random
  * draws (docs/PERFORMANCE.md). A benchmark, not a test: it measures and
  * reports, and never fails on a number.
  *

@@ -1,3 +1,5 @@
+/* The draw trace of the benchmark (draws.h) and the multinomial split by conditional
+ * binomials. */
 #include "draws.h"
 
 #include <stdlib.h>

@@ -1,3 +1,5 @@
+/* Poisson, binomial and log-normal samplers (samplers.h), checked against the exact
+ * laws by chi-square tests in tests/check_samplers.c. */
 #include "samplers.h"
 
 #include <gsl/gsl_randist.h>
