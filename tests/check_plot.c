@@ -106,7 +106,7 @@ static int count_entries(const char *dir) {
 static int have_gnuplot(const char *test) {
   fsim_error err;
   const char *program = fsim_gnuplot_program(NULL);
-  if (fsim_gnuplot_check(program, "(test)", &err) == FSIM_OK) return 1;
+  if (fsim_gnuplot_check(program, "(test)", 30, &err) == FSIM_OK) return 1;
   printf("SKIP %s: gnuplot (%s) cannot be run; install gnuplot-nox (5.4 or later) to draw "
          "the charts\n",
          test, program);

@@ -16,7 +16,8 @@ typedef enum fsim_status {
   FSIM_E_NOMEM,       /* allocation failed */
   FSIM_E_NUMERIC,     /* a GSL routine or the model reported a numerical failure */
   FSIM_E_INTERRUPTED, /* the user asked to stop */
-  FSIM_E_EXTERNAL     /* an external program (gnuplot) is missing or failed */
+  FSIM_E_EXTERNAL,    /* an external program (gnuplot) is missing or failed */
+  FSIM_E_TIMEOUT      /* an external program did not finish within its time limit */
 } fsim_status;
 
 #define FSIM_ERROR_TEXT 512

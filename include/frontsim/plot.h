@@ -23,6 +23,14 @@ typedef struct fsim_plot_options {
   const char *only;
   /* The gnuplot program; NULL: $FRONTSIM_GNUPLOT when set, else "gnuplot". */
   const char *gnuplot;
+  /* Seconds each gnuplot process may take (also its --version check); past it, the
+   * process and its children are killed and fsim_plot_dir returns FSIM_E_TIMEOUT
+   * naming the chart. 0: $FRONTSIM_GNUPLOT_TIMEOUT when set, else 120. */
+  double timeout;
+  /* When non-NULL and set non-zero (e.g. by a signal handler), the chart being drawn
+   * is stopped and fsim_plot_dir returns FSIM_E_INTERRUPTED; charts/ keeps the charts
+   * finished before, and the staging folder is removed. */
+  volatile int *stop;
   /* Called after each chart is in place (may be NULL): the image and its script. */
   void (*written)(void *ctx, const char *image, const char *script);
   void *written_ctx;

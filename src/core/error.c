@@ -67,6 +67,7 @@ const char *fsim_status_name(fsim_status status) {
     case FSIM_E_NUMERIC: return "numerical failure";
     case FSIM_E_INTERRUPTED: return "interrupted";
     case FSIM_E_EXTERNAL: return "external program failed";
+    case FSIM_E_TIMEOUT: return "external program timed out";
   }
   return "unknown";
 }

@@ -1,5 +1,6 @@
 /* The chart formats (png, svg, pdf) with their gnuplot terminals, and text as it
  * goes inside a gnuplot string. */
+#include <stdio.h>
 #include <string.h>
 
 #include "plot_internal.h"
@@ -47,4 +48,42 @@ void fsim_plot_put_quoted(FILE *out, const char *text) {
     else
       fputc(*p, out);
   }
+}
+
+/* Reads up to `size` bytes at `offset` from the start (offset >= 0) or from the end
+ * (offset < 0) of fp; returns how many. */
+static size_t read_at(FILE *fp, long offset, char *buf, size_t size) {
+  if (fseek(fp, offset, offset >= 0 ? SEEK_SET : SEEK_END) != 0) rewind(fp);
+  return fread(buf, 1, size, fp);
+}
+
+static int contains(const char *buf, size_t n, const char *what) {
+  const size_t k = strlen(what);
+  for (size_t i = 0; i + k <= n; i++)
+    if (memcmp(buf + i, what, k) == 0) return 1;
+  return 0;
+}
+
+int fsim_plot_image_complete(const char *path, fsim_plot_format format) {
+  FILE *fp = fopen(path, "rb");
+  if (!fp) return 0;
+  fseek(fp, 0, SEEK_END);
+  const long size = ftell(fp);
+  char head[1024], tail[1024];
+  const size_t nh = read_at(fp, 0, head, sizeof head);
+  const long back = size < (long)sizeof tail ? size : (long)sizeof tail;
+  const size_t nt = back > 0 ? read_at(fp, -back, tail, (size_t)back) : 0;
+  fclose(fp);
+  static const unsigned char png_sig[8] = {0x89, 'P', 'N', 'G', '\r', '\n', 0x1a, '\n'};
+  static const unsigned char png_end[12] = {0, 0, 0, 0, 'I', 'E', 'N', 'D', 0xae, 0x42, 0x60, 0x82};
+  switch (format) {
+    case FSIM_PLOT_PNG: /* the signature, and the IEND chunk last */
+      return nh >= 8 && nt >= 12 && memcmp(head, png_sig, 8) == 0 &&
+             memcmp(tail + nt - 12, png_end, 12) == 0;
+    case FSIM_PLOT_PDF: /* the header, and the end-of-file marker near the end */
+      return nh >= 5 && memcmp(head, "%PDF-", 5) == 0 && contains(tail, nt, "%%EOF");
+    case FSIM_PLOT_SVG: /* an svg element, opened and closed */
+      return contains(head, nh, "<svg") && contains(tail, nt, "</svg>");
+  }
+  return 0;
 }

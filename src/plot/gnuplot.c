@@ -1,13 +1,16 @@
 /* Running gnuplot, an external program: fork and exec (no shell, so no quoting
  * of paths), its error output captured for the message when it fails. */
 #include <errno.h>
+#include <math.h>
 #include <fcntl.h>
+#include <poll.h>
 #include <signal.h>
 #include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <sys/types.h>
+#include <time.h>
 #include <sys/wait.h>
 #include <unistd.h>
 
@@ -27,7 +30,10 @@ typedef struct outcome {
   int exec_errno;
   int status;     /* exit status, or 128 + signal */
   int signal;     /* the signal that ended it, or 0 */
+  int timed_out;  /* 1: killed at the time limit */
+  int stopped;    /* 1: killed because the caller asked to stop */
   char tail[CAPTURE_MAX + 1]; /* the end of its error output */
+  size_t used;
 } outcome;
 
 static void set_cloexec(int fd) {
@@ -35,32 +41,43 @@ static void set_cloexec(int fd) {
   if (flags >= 0) fcntl(fd, F_SETFD, flags | FD_CLOEXEC);
 }
 
-/* Keeps the last CAPTURE_MAX bytes read from fd until end of file. */
-static void capture(int fd, outcome *o) {
-  size_t used = 0;
+/* Keeps the last CAPTURE_MAX bytes of what fd has to give now (non-blocking);
+ * returns 0 at end of file, 1 while it may give more. */
+static int capture(int fd, outcome *o) {
   char buf[CAPTURE_MAX / 4];
-  for (;;) {
+  for (int reads = 0; reads < 64; reads++) { /* bounded: a chatty program cannot hold us */
     ssize_t n = read(fd, buf, sizeof buf);
     if (n < 0 && errno == EINTR) continue;
-    if (n <= 0) break;
+    if (n < 0) return errno == EAGAIN || errno == EWOULDBLOCK;
+    if (n == 0) return 0;
     size_t k = (size_t)n; /* at most sizeof buf, less than CAPTURE_MAX */
-    if (used + k > CAPTURE_MAX) {
-      size_t drop = used + k - CAPTURE_MAX;
-      memmove(o->tail, o->tail + drop, used - drop);
-      used -= drop;
+    if (o->used + k > CAPTURE_MAX) {
+      size_t drop = o->used + k - CAPTURE_MAX;
+      memmove(o->tail, o->tail + drop, o->used - drop);
+      o->used -= drop;
     }
-    memcpy(o->tail + used, buf, k);
-    used += k;
+    memcpy(o->tail + o->used, buf, k);
+    o->used += k;
+    o->tail[o->used] = '\0';
   }
-  o->tail[used] = '\0';
+  return 1;
 }
 
-/* Runs argv in cwd (NULL: here), stdin on /dev/null, its standard output and
- * error output captured together (gnuplot writes only its version and its
- * complaints there). A second
- * pipe, closed by a successful exec, carries the child's errno when exec (or
- * chdir) fails, which tells "not installed" from "failed". */
-static int run(char *const argv[], const char *cwd, outcome *o) {
+static double now_seconds(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_MONOTONIC, &ts);
+  return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
+}
+
+/* Runs argv in cwd (NULL: here) as the leader of a process group of its own, stdin on
+ * /dev/null, its standard output and error output captured together (gnuplot writes
+ * only its version and its complaints there). A second pipe, closed by a successful
+ * exec, carries the child's errno when exec (or chdir) fails, which tells "not
+ * installed" from "failed". The wait is bounded: past `timeout` seconds, or when
+ * *stop is set, the whole group is killed. When the program ends, the group is killed
+ * too, so a child it left holding the pipe cannot keep frontsim waiting. */
+static int run(char *const argv[], const char *cwd, double timeout, volatile int *stop,
+               outcome *o) {
   memset(o, 0, sizeof *o);
   int err_pipe[2], exec_pipe[2];
   if (pipe(err_pipe) != 0) return -1;
@@ -70,12 +87,14 @@ static int run(char *const argv[], const char *cwd, outcome *o) {
     return -1;
   }
   set_cloexec(exec_pipe[1]);
+  set_cloexec(err_pipe[0]);
   pid_t pid = fork();
   if (pid < 0) {
     close(err_pipe[0]), close(err_pipe[1]), close(exec_pipe[0]), close(exec_pipe[1]);
     return -1;
   }
   if (pid == 0) {
+    setpgid(0, 0);
     /* frontsim ignores SIGXFSZ to report a file size limit as an error; an ignored
        signal survives exec, and gnuplot does not check its writes, so it would end
        "successfully" with a truncated chart. By default the signal ends it instead. */
@@ -92,18 +111,42 @@ static int run(char *const argv[], const char *cwd, outcome *o) {
     (void)w;
     _exit(127);
   }
+  setpgid(pid, pid); /* as the child does: whichever runs first */
   close(err_pipe[1]);
   close(exec_pipe[1]);
-  capture(err_pipe[0], o);
+  fcntl(err_pipe[0], F_SETFL, fcntl(err_pipe[0], F_GETFL) | O_NONBLOCK);
+  const double deadline = now_seconds() + timeout;
+  int open_pipe = 1, ended = 0;
+  while (!ended) {
+    struct pollfd pfd = {.fd = err_pipe[0], .events = POLLIN};
+    if (open_pipe && poll(&pfd, 1, 50) > 0) open_pipe = capture(err_pipe[0], o);
+    if (!open_pipe) nanosleep(&(struct timespec){.tv_nsec = 10000000}, NULL);
+    /* Ended, but not reaped (WNOWAIT): while the leader is a zombie its process
+       group ID cannot be reused, so the group can still be killed safely. */
+    siginfo_t info;
+    memset(&info, 0, sizeof info);
+    if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid)
+      ended = 1;
+    else if (now_seconds() > deadline || (stop && *stop)) {
+      o->stopped = stop && *stop;
+      o->timed_out = !o->stopped;
+      kill(-pid, SIGKILL);
+      while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) != 0 && errno == EINTR) {
+      }
+      ended = 1;
+    }
+  }
+  kill(-pid, SIGKILL); /* whatever the program left running in its group */
+  int wstatus = 0;
+  while (waitpid(pid, &wstatus, 0) < 0 && errno == EINTR) {
+  }
+  if (open_pipe) capture(err_pipe[0], o);
   close(err_pipe[0]);
   int e = 0;
   ssize_t n;
   do n = read(exec_pipe[0], &e, sizeof e);
   while (n < 0 && errno == EINTR);
   close(exec_pipe[0]);
-  int wstatus = 0;
-  while (waitpid(pid, &wstatus, 0) < 0)
-    if (errno != EINTR) return -1;
   o->started = n != (ssize_t)sizeof e;
   o->exec_errno = o->started ? 0 : e;
   o->signal = WIFSIGNALED(wstatus) ? WTERMSIG(wstatus) : 0;
@@ -112,13 +155,27 @@ static int run(char *const argv[], const char *cwd, outcome *o) {
   return 0;
 }
 
-fsim_status fsim_gnuplot_check(const char *program, const char *dir, fsim_error *err) {
+double fsim_gnuplot_timeout(double configured) {
+  if (configured > 0) return configured;
+  const char *env = getenv("FRONTSIM_GNUPLOT_TIMEOUT");
+  char *end = NULL;
+  double v = env ? strtod(env, &end) : 0.0;
+  return env && end != env && *end == '\0' && v > 0 && isfinite(v) ? v : 120.0;
+}
+
+fsim_status fsim_gnuplot_check(const char *program, const char *dir, double timeout,
+                               fsim_error *err) {
   char *argv[] = {(char *)(uintptr_t)program, "--version", NULL};
   outcome o;
   int is_default = strcmp(program, GNUPLOT_DEFAULT) == 0;
-  if (run(argv, NULL, &o) != 0)
+  if (run(argv, NULL, timeout, NULL, &o) != 0)
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "cannot start gnuplot: %s",
                           strerror(errno));
+  if (o.timed_out)
+    return fsim_error_set(err, FSIM_E_TIMEOUT, "", 0, "",
+                          "%s --version did not answer within %g s and was stopped; the data "
+                          "in %s are complete and usable",
+                          program, timeout, dir);
   if (!o.started && is_default)
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
                           "gnuplot is not installed (apt-get install gnuplot-nox); the data "
@@ -180,12 +237,22 @@ static void summarize(const char *tail, char *out, size_t size) {
 }
 
 fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *script,
-                             const char *shown, fsim_error *err) {
+                             const char *shown, double timeout, volatile int *stop,
+                             fsim_error *err) {
   char *argv[] = {(char *)(uintptr_t)program, (char *)(uintptr_t)script, NULL};
   outcome o;
-  if (run(argv, cwd, &o) != 0)
+  if (run(argv, cwd, timeout, stop, &o) != 0)
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "chart %s: cannot start gnuplot: %s",
                           shown, strerror(errno));
+  if (o.stopped)
+    return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
+                          "chart %s: interrupted; the charts drawn before it are in place",
+                          shown);
+  if (o.timed_out)
+    return fsim_error_set(err, FSIM_E_TIMEOUT, "", 0, "",
+                          "chart %s: gnuplot did not finish within %g s and was stopped (the "
+                          "limit: frontsim plot --timeout, or FRONTSIM_GNUPLOT_TIMEOUT)",
+                          shown, timeout);
   if (!o.started)
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "", "chart %s: cannot run %s: %s", shown,
                           program, strerror(o.exec_errno));

@@ -156,11 +156,16 @@ static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsi
 /* The image must exist and hold something before it replaces an earlier one;
  * synced like every other file the library writes. */
 static fsim_status check_image(const char *path, const char *chart, const char *image,
-                               fsim_error *err) {
+                               fsim_plot_format format, fsim_error *err) {
   struct stat st;
   if (stat(path, &st) != 0 || st.st_size == 0)
     return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
                           "chart %s: gnuplot finished but wrote no %s", chart, image);
+  if (!fsim_plot_image_complete(path, format))
+    return fsim_error_set(err, FSIM_E_EXTERNAL, "", 0, "",
+                          "chart %s: gnuplot finished but %s is not a complete %s file (a full "
+                          "disk?); the chart in charts/ was left as it was",
+                          chart, image, fsim_plot_format_extension(format));
   int fd = open(path, O_RDONLY);
   if (fd >= 0) {
     fsync(fd);
@@ -205,9 +210,11 @@ static fsim_status draw_chart(const plot_paths *pp, const fsim_plot_run *run,
   }
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;
   /* gnuplot runs the very file that is kept, from the staging directory. */
-  if ((st = fsim_gnuplot_run(program, pp->stage, script, chart->name, err)) != FSIM_OK)
+  if ((st = fsim_gnuplot_run(program, pp->stage, script, chart->name,
+                              fsim_gnuplot_timeout(opt->timeout), opt->stop, err)) != FSIM_OK)
     return st;
-  if ((st = check_image(staged_image, chart->name, image, err)) != FSIM_OK) return st;
+  if ((st = check_image(staged_image, chart->name, image, opt->format, err)) != FSIM_OK)
+    return st;
   if ((st = move_into_place(staged_image, final_image, err)) != FSIM_OK) return st;
   if ((st = move_into_place(staged_script, final_script, err)) != FSIM_OK) return st;
   if (opt->written) opt->written(opt->written_ctx, final_image, final_script);
@@ -223,9 +230,13 @@ static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
   if (mkdir(pp->stage, 0777) != 0)
     return fsim_error_set(err, FSIM_E_IO, pp->stage, 0, "", "cannot create directory: %s",
                           strerror(errno));
-  for (int i = 0; st == FSIM_OK && i < run->ncharts; i++)
-    if (fsim_chart_selected(&run->charts[i], opt->only))
+  for (int i = 0; st == FSIM_OK && i < run->ncharts; i++) {
+    if (opt->stop && *opt->stop)
+      st = fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
+                          "interrupted; the charts drawn before are in place");
+    else if (fsim_chart_selected(&run->charts[i], opt->only))
       st = draw_chart(pp, run, &run->charts[i], opt, program, err);
+  }
   fsim_remove_tree(pp->stage);
   return st;
 }
@@ -308,7 +319,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   /* gnuplot is checked before anything is written: without it the run
    * directory is left exactly as it was. */
   const char *program = fsim_gnuplot_program(opt->gnuplot);
-  if (st == FSIM_OK) st = fsim_gnuplot_check(program, pp.dir, err);
+  if (st == FSIM_OK) st = fsim_gnuplot_check(program, pp.dir, fsim_gnuplot_timeout(opt->timeout), err);
   if (st == FSIM_OK) st = draw_all(&pp, &run, opt, program, err);
   fsim_plot_run_free(&run);
   fsim_plot_sweep_free(&sweep);

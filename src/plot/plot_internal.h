@@ -60,6 +60,11 @@ int fsim_chart_selected(const fsim_chart *chart, const char *only);
 fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                                    fsim_plot_format format, const char *output,
                                    fsim_error *err);
+/* 1 when path holds a complete image of the format (its signature at the start and
+ * its end marker at the end: PNG's IEND chunk, PDF's %%EOF, SVG's </svg>): what
+ * gnuplot wrote is checked before it replaces a chart, since gnuplot exits 0 after a
+ * failed write (a full disk). */
+int fsim_plot_image_complete(const char *path, fsim_plot_format format);
 /* The gnuplot terminal of a format, with its size and fonts (format.c). */
 const char *fsim_plot_terminal(fsim_plot_format format);
 /* Writes text inside a gnuplot '...' string: a quote is doubled; control characters,
@@ -148,12 +153,18 @@ void fsim_plot_write_date_ticks(FILE *out, long first, long last, long start);
 
 /* The gnuplot program: `configured`, else $FRONTSIM_GNUPLOT, else "gnuplot". */
 const char *fsim_gnuplot_program(const char *configured);
-/* Runs `program --version`; FSIM_E_EXTERNAL when it cannot (the message says
- * the data in `dir` stay usable). */
-fsim_status fsim_gnuplot_check(const char *program, const char *dir, fsim_error *err);
+/* Seconds a gnuplot process may take: `configured` when positive, else
+ * $FRONTSIM_GNUPLOT_TIMEOUT when it is a positive number, else 120. */
+double fsim_gnuplot_timeout(double configured);
+/* Runs `program --version` (killed after `timeout` s); FSIM_E_EXTERNAL when it cannot
+ * (the message says the data in `dir` stay usable), FSIM_E_TIMEOUT when it hangs. */
+fsim_status fsim_gnuplot_check(const char *program, const char *dir, double timeout,
+                               fsim_error *err);
 /* Runs `program script` in the directory `cwd`; FSIM_E_EXTERNAL with the end of
- * gnuplot's error output when it fails. `shown` names the chart in messages. */
+ * gnuplot's error output when it fails, FSIM_E_TIMEOUT past `timeout` seconds,
+ * FSIM_E_INTERRUPTED when *stop is set (may be NULL). `shown` names the chart. */
 fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *script,
-                             const char *shown, fsim_error *err);
+                             const char *shown, double timeout, volatile int *stop,
+                             fsim_error *err);
 
 #endif

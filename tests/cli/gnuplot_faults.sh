@@ -1,0 +1,65 @@
+#!/bin/sh
+# gnuplot_faults.sh FRONTSIM: frontsim plot against gnuplots that misbehave. A gnuplot
+# that hangs is stopped at the time limit (exit 1, the chart named, nothing of it left
+# running); one that leaves a child holding its output does not keep frontsim waiting;
+# one that exits 0 after writing a truncated image (as on a full disk) does not replace
+# the good chart. Skipped (77) without a working gnuplot, which draws the good charts.
+set -eu
+bin=$1
+tmp=$(mktemp -d)
+trap 'pkill -f "sleep 617[34]" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+gnuplot --version >/dev/null 2>&1 || { echo "SKIP: gnuplot is not installed"; exit 77; }
+
+"$bin" run tests/data/plot.cfg -n 10 -o "$tmp/run" -q
+"$bin" plot "$tmp/run" --only held_area -q
+good=$tmp/run/charts/held_area_kursk.png
+cp "$good" "$tmp/good.png"
+
+# A fake gnuplot: answers --version, then does what $FAKE says with the script's output.
+fake=$tmp/fake-gnuplot
+cat > "$fake" <<'EOF'
+#!/bin/sh
+[ "$1" = "--version" ] && { echo "gnuplot 5.4 patchlevel 4"; exit 0; }
+out=$(sed -n "s/^set output '\(.*\)'.*/\1/p" "$1" | head -n 1)
+case "$FAKE" in
+  hang) sleep 6173 ;;
+  child) cp "$GOOD" "$out"; sleep 6174 & exit 0 ;;
+  truncated) head -c 200 "$GOOD" > "$out"; exit 0 ;;
+esac
+EOF
+chmod +x "$fake"
+export FRONTSIM_GNUPLOT="$fake" GOOD="$tmp/good.png"
+
+# 1. A gnuplot that hangs: stopped after 2 s, exit 1, the chart named.
+start=$(date +%s)
+status=0
+FAKE=hang FRONTSIM_GNUPLOT_TIMEOUT=2 "$bin" plot "$tmp/run" --only held_area -q 2> "$tmp/err" || status=$?
+took=$(($(date +%s) - start))
+[ "$status" -eq 1 ] || fail "a hanging gnuplot: exit $status, expected 1 ($(cat "$tmp/err"))"
+grep -q "chart held_area_kursk: gnuplot did not finish within 2 s" "$tmp/err" ||
+  fail "a hanging gnuplot: $(cat "$tmp/err")"
+[ "$took" -lt 30 ] || fail "a hanging gnuplot kept frontsim for $took s"
+sleep 0.2
+pgrep -f "sleep 6173" >/dev/null && fail "the hanging gnuplot's process was left running"
+cmp -s "$good" "$tmp/good.png" || fail "a hanging gnuplot changed the chart"
+[ -z "$(ls -A "$tmp/run" | grep charts-partial || true)" ] || fail "a staging folder was left"
+echo "ok: a hanging gnuplot is stopped after 2 s (exit 1, in ${took} s)"
+
+# 2. A gnuplot that exits, leaving a child that holds its error output.
+start=$(date +%s)
+FAKE=child "$bin" plot "$tmp/run" --only held_area -q 2> "$tmp/err" ||
+  fail "a gnuplot leaving a child: $(cat "$tmp/err")"
+took=$(($(date +%s) - start))
+[ "$took" -lt 30 ] || fail "a gnuplot's child kept frontsim for $took s"
+sleep 0.2
+pgrep -f "sleep 6174" >/dev/null && fail "the child of gnuplot was left running"
+echo "ok: a child holding gnuplot's output does not keep frontsim waiting (${took} s)"
+
+# 3. A gnuplot that writes a truncated image and exits 0 (a full disk).
+status=0
+FAKE=truncated "$bin" plot "$tmp/run" --only held_area -q 2> "$tmp/err" || status=$?
+[ "$status" -ne 0 ] || fail "a truncated image was accepted"
+grep -q "is not a complete png file" "$tmp/err" || fail "truncated image: $(cat "$tmp/err")"
+cmp -s "$good" "$tmp/good.png" || fail "a truncated image replaced the good chart"
+echo "ok: a truncated image is refused and the good chart kept (exit $status)"
