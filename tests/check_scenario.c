@@ -651,6 +651,40 @@ START_TEST(test_text_distance) {
 }
 END_TEST
 
+/* ---- fsim_enum_name_of, fsim_enum_value_of --------------------------------- */
+
+START_TEST(test_enum_names) {
+  ck_assert_str_eq(FSIM_ENUM_NAME(fsim_sweep_method_names, FSIM_SWEEP_SOBOL), "sobol");
+  ck_assert_str_eq(FSIM_ENUM_NAME(fsim_side_names, FSIM_RED), "red");
+  ck_assert_str_eq(fsim_side_key(FSIM_BLUE), "blue");
+  ck_assert_str_eq(FSIM_ENUM_NAME(fsim_rule_type_names, FSIM_RULE_REPLACEMENTS), "replacements");
+  ck_assert_ptr_null(FSIM_ENUM_NAME(fsim_run_mode_names, 7));
+  ck_assert_ptr_null(FSIM_ENUM_NAME(fsim_attrition_law_names, -1));
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_attrition_law_names, "logarithmic"),
+                   FSIM_LAW_LOGARITHMIC);
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_run_mode_names, "expected"), FSIM_MODE_EXPECTED);
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_sweep_method_names, "Grid"), -1); /* exact match */
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_sweep_method_names, ""), -1);
+  /* Every table names each value of its enumeration once. */
+  for (int v = 0; v < FSIM_NLAWS; v++)
+    ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_attrition_law_names,
+                                     FSIM_ENUM_NAME(fsim_attrition_law_names, v)), v);
+}
+END_TEST
+
+/* ---- fsim_spec_enum_name -------------------------------------------------- */
+
+START_TEST(test_spec_enum_name) {
+  const fsim_spec *law = fsim_schema_lookup_path("model.attrition.law");
+  ck_assert_ptr_nonnull(law);
+  ck_assert_str_eq(fsim_spec_enum_name(law, FSIM_LAW_FREE), "free");
+  ck_assert_str_eq(fsim_spec_enum_name(law, 99), "?");
+  const fsim_spec *type = fsim_schema_lookup_path("sides.red.rules.[0].type");
+  ck_assert_ptr_nonnull(type);
+  ck_assert_str_eq(fsim_spec_enum_name(type, FSIM_RULE_REINFORCE), "reinforce");
+}
+END_TEST
+
 Suite *scenario_suite(void) {
   Suite *s = suite_create("scenario");
   TCase *tc = tcase_create("fsim_scenario_load_string");
@@ -685,6 +719,14 @@ Suite *scenario_suite(void) {
 
   tc = tcase_create("fsim_text_distance");
   tcase_add_test(tc, test_text_distance);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_enum_name_of");
+  tcase_add_test(tc, test_enum_names);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_spec_enum_name");
+  tcase_add_test(tc, test_spec_enum_name);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -101,19 +101,18 @@ static const char *nearest_key(const fsim_group *g, int variant, int any_variant
   return bestd <= allowed ? best : NULL;
 }
 
-/* "\"a\", \"b\" or \"c\"" from "a|b|c": the table's form is not for analysts. */
-static void choices_text(const char *choices, char *buf, size_t size) {
-  char name[64], next[64];
-  size_t used = 0;
+/* "\"a\", \"b\" or \"c\"": the names of the ENUM spec en's values, all of them, or
+ * (only not NULL) those of the variants that `only` applies to. */
+static void names_text(const fsim_spec *en, const fsim_spec *only, char *buf, size_t size) {
+  const char *names[16];
+  size_t n = 0, used = 0;
+  for (size_t i = 0; i < en->nnames && n < 16; i++)
+    if (!only || fsim_spec_applies(only, en->names[i].value)) names[n++] = en->names[i].name;
   buf[0] = '\0';
-  fsim_choice_name(choices, 0, name, sizeof name);
-  for (int i = 0; strcmp(name, "?") != 0 && used < size; i++) {
-    fsim_choice_name(choices, i + 1, next, sizeof next);
-    int last = strcmp(next, "?") == 0;
-    int k = snprintf(buf + used, size - used, "%s\"%s\"", i == 0 ? "" : last ? " or " : ", ",
-                     name);
+  for (size_t i = 0; i < n && used < size; i++) {
+    int k = snprintf(buf + used, size - used, "%s\"%s\"",
+                     i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
     if (k > 0) used += (size_t)k;
-    memcpy(name, next, sizeof name);
   }
 }
 
@@ -127,37 +126,17 @@ static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) 
   }
 }
 
-/* The variants a spec applies to, as "\"reinforce\" or \"replacements\"". */
-static void vnames_of(const fsim_spec *vspec, const fsim_spec *sp, char *buf, size_t size) {
-  char all[160] = "";
-  size_t used = 0;
-  char name[64];
-  for (int v = 0;; v++) {
-    fsim_choice_name(vspec->choices, v, name, sizeof name);
-    if (strcmp(name, "?") == 0) break;
-    if (!fsim_spec_applies(sp, v)) continue;
-    int k = snprintf(all + used, sizeof all - used, "%s%s", used ? "|" : "", name);
-    if (k > 0 && (size_t)k < sizeof all - used) used += (size_t)k;
-  }
-  choices_text(all, buf, size);
-}
-
-static const char *nearest_choice(const char *choices, const char *text, char *buf,
-                                  size_t size) {
-  int best = -1, bestd = 1000;
-  char name[64];
-  for (int i = 0;; i++) {
-    fsim_choice_name(choices, i, name, sizeof name);
-    if (strcmp(name, "?") == 0) break;
-    int d = fsim_text_distance(text, name);
+static const char *nearest_choice(const fsim_spec *en, const char *text) {
+  const char *best = NULL;
+  int bestd = 1000;
+  for (size_t i = 0; i < en->nnames; i++) {
+    int d = fsim_text_distance(text, en->names[i].name);
     if (d < bestd) {
       bestd = d;
-      best = i;
+      best = en->names[i].name;
     }
   }
-  if (best < 0 || bestd > 2) return NULL;
-  fsim_choice_name(choices, best, buf, size);
-  return buf;
+  return bestd <= 2 ? best : NULL;
 }
 
 /* A bound or value as an analyst would write it: whole numbers of the integer
@@ -428,20 +407,18 @@ static fsim_status fill_value(load_ctx *c, const config_setting_t *parent,
     }
     case FSIM_K_ENUM: {
       char options[160];
-      choices_text(sp->choices, options, sizeof options);
+      names_text(sp, NULL, options, sizeof options);
       if (config_setting_type(s) != CONFIG_TYPE_STRING) {
         char expected[200];
         snprintf(expected, sizeof expected, "one of the strings %s", options);
         return wrong_type(c, s, path, expected);
       }
       const char *v = config_setting_get_string(s);
-      int idx = fsim_choice_index(sp->choices, v);
+      int idx = fsim_enum_value_of(sp->names, sp->nnames, v);
       if (idx < 0) {
-        char near[64];
-        const char *hint = nearest_choice(sp->choices, v, near, sizeof near);
-        const char *bar = strchr(sp->choices, '|');
+        const char *hint = nearest_choice(sp, v);
         return fail(c, s, path, "must be %s%s, got \"%.60s\"%s%s%s",
-                    bar && strchr(bar + 1, '|') ? "one of " : "", options, v,
+                    sp->nnames > 2 ? "one of " : "", options, v,
                     hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
       }
       *(int *)p = idx;
@@ -481,7 +458,7 @@ static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim
                               void *obj, const char *path) {
   char sub[FSIM_ERROR_PLACE];
   int variant = -1;
-  const fsim_spec *vspec = g->variant_spec >= 0 ? &g->specs[g->variant_spec] : NULL;
+  const fsim_spec *vspec = g->variant;
   if (vspec) {
     join(sub, sizeof sub, path, vspec->key);
     const config_setting_t *vs = s ? config_setting_get_member(s, vspec->key) : NULL;
@@ -503,7 +480,7 @@ static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim
       near = key && vspec ? nearest_key(g, variant, 1, key) : NULL;
       if (near) {
         char vnames[128];
-        vnames_of(vspec, fsim_schema_find(g, near), vnames, sizeof vnames);
+        names_text(vspec, fsim_schema_find(g, near), vnames, sizeof vnames);
         return fail(c, e, sub,
                     "unknown setting '%s'; did you mean '%s' (only in a rule of %s %s)?", key,
                     near, vspec->key, vnames);
@@ -523,11 +500,10 @@ static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim
       return fail(c, e, sub, "unknown setting '%s'; known here: %s", key ? key : "?", keys);
     }
     if (!fsim_spec_applies(sp, variant)) {
-      char vname[64], vnames[128];
-      fsim_choice_name(vspec->choices, variant, vname, sizeof vname);
-      vnames_of(vspec, sp, vnames, sizeof vnames);
+      char vnames[128];
+      names_text(vspec, sp, vnames, sizeof vnames);
       return fail(c, e, sub, "'%s' does not apply to a rule of %s \"%s\" (only to %s)", key,
-                  vspec->key, vname, vnames);
+                  vspec->key, fsim_spec_enum_name(vspec, variant), vnames);
     }
   }
   for (size_t i = 0; i < g->nspecs; i++) {

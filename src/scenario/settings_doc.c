@@ -53,12 +53,9 @@ static void default_text(const fsim_spec *sp, char *buf, size_t size) {
       else
         fsim_text_double(sp->def, 0, buf, size);
       break;
-    case FSIM_K_ENUM: {
-      char c[64];
-      fsim_choice_name(sp->choices, (int)sp->def, c, sizeof c);
-      snprintf(buf, size, "`\"%s\"`", c);
+    case FSIM_K_ENUM:
+      snprintf(buf, size, "`\"%s\"`", fsim_spec_enum_name(sp, (int)sp->def));
       break;
-    }
     default:
       if (sp->def_text && sp->def_text[0])
         snprintf(buf, size, "`\"%s\"`", sp->def_text);
@@ -67,20 +64,28 @@ static void default_text(const fsim_spec *sp, char *buf, size_t size) {
   }
 }
 
+/* "one of `a|b|c`": the names of an ENUM's values, in the table's order. */
+static void enum_type_text(const fsim_spec *sp, char *buf, size_t size) {
+  size_t used = (size_t)snprintf(buf, size, "one of `");
+  for (size_t i = 0; i < sp->nnames && used < size; i++)
+    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "|" : "", sp->names[i].name);
+  if (used < size) snprintf(buf + used, size - used, "`");
+}
+
 static void write_group(FILE *out, const fsim_group *g) {
   fprintf(out, "### `%s`\n\n%s\n\n", g->name, g->doc);
   fputs("| setting | type | unit | default | valid | meaning |\n", out);
   fputs("|---|---|---|---|---|---|\n", out);
-  const fsim_spec *vspec = g->variant_spec >= 0 ? &g->specs[g->variant_spec] : NULL;
+  const fsim_spec *vspec = g->variant;
   for (size_t i = 0; i < g->nspecs; i++) {
     const fsim_spec *sp = &g->specs[i];
     char range[96], def[96], type[160];
     range_text(sp, range, sizeof range);
     default_text(sp, def, sizeof def);
     if (sp->kind == FSIM_K_ENUM)
-      snprintf(type, sizeof type, "one of `%s`", sp->choices);
+      enum_type_text(sp, type, sizeof type);
     else if (sp->kind == FSIM_K_REF || sp->kind == FSIM_K_REFLIST)
-      snprintf(type, sizeof type, "%s %s", kind_name(sp), sp->choices);
+      snprintf(type, sizeof type, "%s %s", kind_name(sp), sp->refers_to);
     else
       snprintf(type, sizeof type, "%s", kind_name(sp));
     char applies[128] = "";
@@ -89,10 +94,8 @@ static void write_group(FILE *out, const fsim_group *g) {
       int first = 1;
       for (int v = 0; v < 16; v++) {
         if (!((sp->variants >> v) & 1u)) continue;
-        char name[32];
-        fsim_choice_name(vspec->choices, v, name, sizeof name);
         used += (size_t)snprintf(applies + used, sizeof applies - used, "%s%s",
-                                 first ? "" : ", ", name);
+                                 first ? "" : ", ", fsim_spec_enum_name(vspec, v));
         first = 0;
       }
       snprintf(applies + used, sizeof applies - used, ")");

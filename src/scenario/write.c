@@ -64,8 +64,7 @@ static void write_value(FILE *out, const fsim_spec *sp, const void *obj, int dep
       fputs(buf, out);
       break;
     case FSIM_K_ENUM:
-      fsim_choice_name(sp->choices, *(const int *)p, buf, sizeof buf);
-      write_string(out, buf);
+      write_string(out, fsim_spec_enum_name(sp, *(const int *)p));
       break;
     case FSIM_K_TEXT:
     case FSIM_K_NAME:
@@ -129,9 +128,7 @@ static void write_value(FILE *out, const fsim_spec *sp, const void *obj, int dep
 }
 
 static void write_group_body(FILE *out, const fsim_group *g, const void *obj, int depth) {
-  int variant = g->variant_spec >= 0
-                    ? *(const int *)((const char *)obj + g->specs[g->variant_spec].offset)
-                    : -1;
+  int variant = g->variant ? *(const int *)((const char *)obj + g->variant->offset) : -1;
   for (size_t i = 0; i < g->nspecs; i++) {
     const fsim_spec *sp = &g->specs[i];
     if (!fsim_spec_applies(sp, variant) || unset(sp, obj)) continue;
