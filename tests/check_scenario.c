@@ -10,6 +10,9 @@
 
 #include "frontsim/frontsim.h"
 #include "scenario_internal.h"
+#include "config_lex.h"
+#include "diagnose.h"
+#include "fileio.h"
 #include "schema.h"
 #include "suites.h"
 #include "text.h"
@@ -685,6 +688,96 @@ START_TEST(test_spec_enum_name) {
 }
 END_TEST
 
+/* ---- fsim_file_read_text -------------------------------------------------- */
+
+START_TEST(test_file_read_text) {
+  tmpdir d;
+  tmpdir_make(&d);
+  const char *path = tmpdir_write(&d, "a.cfg", "version = 1;\n");
+  int opened = -1;
+  char *text = fsim_file_read_text(path, &opened);
+  ck_assert_int_eq(opened, 1);
+  ck_assert_str_eq(text, "version = 1;\n");
+  free(text);
+  ck_assert_ptr_null(fsim_file_read_text("/nonexistent/dir/x.cfg", &opened));
+  ck_assert_int_eq(opened, 0);
+  ck_assert_ptr_null(fsim_file_read_text(d.path, &opened)); /* a directory is no text */
+  ck_assert_int_eq(opened, 1);
+  tmpdir_remove(&d);
+}
+END_TEST
+
+/* ---- fsim_sources_text ---------------------------------------------------- */
+
+START_TEST(test_sources_text) {
+  tmpdir d;
+  tmpdir_make(&d);
+  const char *path = tmpdir_write(&d, "b.inc", "x = 1;\n");
+  char copy[512];
+  snprintf(copy, sizeof copy, "%s", path);
+  fsim_sources src = {.main_name = "(string)", .main_text = "@include \"b.inc\"\n"};
+  const char *first = fsim_sources_text(&src, copy);
+  ck_assert_str_eq(first, "x = 1;\n");
+  unlink(copy); /* read once: the second look does not go to the disk */
+  ck_assert_ptr_eq(fsim_sources_text(&src, copy), first);
+  ck_assert_ptr_null(fsim_sources_text(&src, "/nonexistent/y.inc"));
+  ck_assert_uint_eq(src.n, 2);
+  fsim_sources_free(&src);
+  ck_assert_uint_eq(src.n, 0);
+  tmpdir_remove(&d);
+}
+END_TEST
+
+/* ---- fsim_lex_scan -------------------------------------------------------- */
+
+START_TEST(test_lex_scan) {
+  fsim_lex_facts f;
+  fsim_lex_scan("a = 1;\nb = \"x\";\n", &f);
+  ck_assert_int_eq(f.last_line, 2);
+  ck_assert_int_eq(f.string_line + f.stray_line + f.comma_line + f.nwide + f.open_line, 0);
+  fsim_lex_scan("a = {\n b = \"x;\n}\n", &f); /* a string left open */
+  ck_assert_int_eq(f.string_line, 2);
+  fsim_lex_scan("l = ( {a = 1;}\n {a = 2;} );\n", &f); /* a ',' missing */
+  ck_assert_int_eq(f.comma_line, 2);
+  fsim_lex_scan("a = ( 1 ];\n", &f);
+  ck_assert_int_eq(f.mismatch_line, 1);
+  ck_assert_int_eq(f.mismatch_close, ']');
+  ck_assert_int_eq(f.mismatch_open, '(');
+  fsim_lex_scan("g = {\n a = 1;\n", &f); /* never closed */
+  ck_assert_int_eq(f.open_line, 1);
+  ck_assert_int_eq(f.open_char, '{');
+  fsim_lex_scan("seed = 99999999999;\nok = 99999999999L;\n# 88888888888\n", &f);
+  ck_assert_int_eq(f.nwide, 1);
+  ck_assert_int_eq(f.wide[0].line, 1);
+  ck_assert_str_eq(f.wide[0].text, "99999999999");
+  ck_assert_int_eq(f.wide[0].wrapped, 1215752191);
+  ck_assert_int_eq(f.wide[0].beyond64, 0);
+  fsim_lex_scan("name \"x\";\n", &f); /* the '=' is missing */
+  ck_assert_int_eq(f.stray_line, 1);
+  ck_assert_int_eq(f.stray_after_name, 1);
+  fsim_lex_scan("@include \"base/a.inc\"\n", &f);
+  ck_assert_int_eq(f.nincludes, 1);
+  ck_assert_str_eq(f.includes[0], "base/a.inc");
+  ck_assert_int_eq(f.include_lines[0], 1);
+}
+END_TEST
+
+/* ---- fsim_lex_strings_in_place -------------------------------------------- */
+
+START_TEST(test_lex_strings_in_place) {
+  ck_assert(fsim_lex_strings_in_place("\"kursk\""));
+  ck_assert(fsim_lex_strings_in_place("[\"a\", \"b\"]"));
+  ck_assert(fsim_lex_strings_in_place("(\"a\", \"b\")"));
+  ck_assert(fsim_lex_strings_in_place("\"a\" \"b\"")); /* adjacent strings join */
+  ck_assert(fsim_lex_strings_in_place("12"));
+  ck_assert(fsim_lex_strings_in_place("\"open")); /* libconfig fails on it, holding nothing */
+  ck_assert(!fsim_lex_strings_in_place("1 \"x\""));
+  ck_assert(!fsim_lex_strings_in_place("word \"x\""));
+  ck_assert(!fsim_lex_strings_in_place("{ \"x\" }"));
+  ck_assert(!fsim_lex_strings_in_place("{ a = 1, \"x\" }"));
+}
+END_TEST
+
 Suite *scenario_suite(void) {
   Suite *s = suite_create("scenario");
   TCase *tc = tcase_create("fsim_scenario_load_string");
@@ -719,6 +812,22 @@ Suite *scenario_suite(void) {
 
   tc = tcase_create("fsim_text_distance");
   tcase_add_test(tc, test_text_distance);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_file_read_text");
+  tcase_add_test(tc, test_file_read_text);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_sources_text");
+  tcase_add_test(tc, test_sources_text);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_lex_scan");
+  tcase_add_test(tc, test_lex_scan);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_lex_strings_in_place");
+  tcase_add_test(tc, test_lex_strings_in_place);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("fsim_enum_name_of");

@@ -3,6 +3,7 @@
 #include <dirent.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -181,4 +182,37 @@ fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err) {
 void fsim_outdir_abort(fsim_outdir *od) {
   if (od->stage[0]) fsim_remove_tree(od->stage);
   od->stage[0] = '\0';
+}
+
+char *fsim_file_read_text(const char *path, int *opened) {
+  FILE *in = fopen(path, "rb");
+  if (opened) *opened = in != NULL;
+  if (!in) return NULL;
+  size_t cap = 8192, n = 0;
+  char *buf = malloc(cap);
+  while (buf) {
+    if (n + 1 >= cap) {
+      char *grown = (long)cap < FSIM_TEXT_FILE_MAX ? realloc(buf, cap * 2) : NULL;
+      if (!grown) {
+        free(buf);
+        buf = NULL;
+        break;
+      }
+      buf = grown;
+      cap *= 2;
+    }
+    size_t k = fread(buf + n, 1, cap - 1 - n, in);
+    n += k;
+    if (k == 0) {
+      if (ferror(in)) { /* a directory, or a read error: not the text */
+        free(buf);
+        buf = NULL;
+      } else {
+        buf[n] = '\0';
+      }
+      break;
+    }
+  }
+  fclose(in);
+  return buf;
 }

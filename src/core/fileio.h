@@ -43,6 +43,12 @@ fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t
 fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err);
 void fsim_outdir_abort(fsim_outdir *od);
 
+/* The whole of a text file, NUL-terminated, in memory the caller frees; NULL when
+ * it cannot be opened (errno says why; *opened, when not NULL, is 0) or read,
+ * or is larger than FSIM_TEXT_FILE_MAX (*opened is 1). */
+#define FSIM_TEXT_FILE_MAX (64L << 20)
+char *fsim_file_read_text(const char *path, int *opened);
+
 /* Removes a directory tree (used for staging and replaced outputs only). */
 int fsim_remove_tree(const char *path);
 /* mkdir -p */
