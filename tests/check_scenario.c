@@ -11,6 +11,7 @@
 #include "frontsim/frontsim.h"
 #include "scenario_internal.h"
 #include "config_lex.h"
+#include "date.h"
 #include "diagnose.h"
 #include "fileio.h"
 #include "schema.h"
@@ -778,6 +779,49 @@ START_TEST(test_lex_strings_in_place) {
 }
 END_TEST
 
+/* ---- fsim_nearest_result ------------------------------------------------- */
+
+static const char *nearest_of(const char *text, const char *const *names, size_t n) {
+  fsim_nearest near;
+  fsim_nearest_init(&near, text);
+  for (size_t i = 0; i < n; i++) fsim_nearest_offer(&near, names[i]);
+  return fsim_nearest_result(&near);
+}
+
+START_TEST(test_nearest) {
+  static const char *const sectors[] = {"kursk", "pokrovsk", "kurakhove", "reserve"};
+  ck_assert_str_eq(nearest_of("kurks", sectors, 4), "kursk");
+  ck_assert_str_eq(nearest_of("kurakove", sectors, 4), "kurakhove");
+  ck_assert_str_eq(nearest_of("KURSK", sectors, 4), "kursk");
+  ck_assert_ptr_null(nearest_of("donetsk", sectors, 4));
+  ck_assert_ptr_null(nearest_of("x", sectors, 0));
+  /* The threshold grows with the length of what was typed: 1 edit up to 4
+   * characters, 2 up to 8, 3 beyond. */
+  static const char *const keys[] = {"days", "replications", "seed"};
+  ck_assert_str_eq(nearest_of("dys", keys, 3), "days");
+  ck_assert_ptr_null(nearest_of("dy", keys, 3));
+  ck_assert_str_eq(nearest_of("replicatn", keys, 3), "replications");
+  ck_assert_ptr_null(nearest_of("rplicatn", keys, 3));
+  /* Ties go to the first offered. */
+  static const char *const twins[] = {"ab1", "ab2"};
+  ck_assert_str_eq(nearest_of("ab", twins, 2), "ab1");
+}
+END_TEST
+
+/* ---- fsim_date_days_in_month --------------------------------------------- */
+
+START_TEST(test_days_in_month) {
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 1), 31);
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 4), 30);
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 2), 28);
+  ck_assert_int_eq(fsim_date_days_in_month(2024, 2), 29);
+  ck_assert_int_eq(fsim_date_days_in_month(1900, 2), 28); /* a century */
+  ck_assert_int_eq(fsim_date_days_in_month(2000, 2), 29); /* every fourth century */
+  ck_assert_int_eq(fsim_date_days_in_month(2100, 2), 28);
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 12), 31);
+}
+END_TEST
+
 Suite *scenario_suite(void) {
   Suite *s = suite_create("scenario");
   TCase *tc = tcase_create("fsim_scenario_load_string");
@@ -812,6 +856,14 @@ Suite *scenario_suite(void) {
 
   tc = tcase_create("fsim_text_distance");
   tcase_add_test(tc, test_text_distance);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_nearest_result");
+  tcase_add_test(tc, test_nearest);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_date_days_in_month");
+  tcase_add_test(tc, test_days_in_month);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("fsim_file_read_text");

@@ -56,14 +56,11 @@ static int formation_index(const fsim_scenario *sc, const char *name) {
 
 /* "kurakhove" for "kurakove" among the sector names, or NULL. */
 static const char *nearest_sector(const fsim_scenario *sc, const char *name, int with_reserve) {
-  const char *best = NULL;
-  int bestd = 3;
-  for (int i = 0; i < sc->nsectors; i++) {
-    int d = fsim_text_distance(name, sc->sectors[i].name);
-    if (d < bestd) bestd = d, best = sc->sectors[i].name;
-  }
-  if (with_reserve && fsim_text_distance(name, RESERVE_NAME) < bestd) best = RESERVE_NAME;
-  return best;
+  fsim_nearest n;
+  fsim_nearest_init(&n, name);
+  for (int i = 0; i < sc->nsectors; i++) fsim_nearest_offer(&n, sc->sectors[i].name);
+  if (with_reserve) fsim_nearest_offer(&n, RESERVE_NAME);
+  return fsim_nearest_result(&n);
 }
 
 static fsim_status want_side(rctx *c, const char *path, const char *key, int *out) {
@@ -98,13 +95,10 @@ static fsim_status want_location(rctx *c, const fsim_scenario *sc, const char *p
 
 /* The formation nearest to `name` (a typo), or NULL. */
 static const char *nearest_formation(const fsim_scenario *sc, const char *name) {
-  const char *best = NULL;
-  int bestd = 3;
-  for (int i = 0; i < sc->nformations; i++) {
-    int d = fsim_text_distance(name, sc->formations[i].name);
-    if (d < bestd) bestd = d, best = sc->formations[i].name;
-  }
-  return best;
+  fsim_nearest n;
+  fsim_nearest_init(&n, name);
+  for (int i = 0; i < sc->nformations; i++) fsim_nearest_offer(&n, sc->formations[i].name);
+  return fsim_nearest_result(&n);
 }
 
 static fsim_status check_sectors(rctx *c, fsim_scenario *sc) {

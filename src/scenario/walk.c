@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config_path.h"
+#include "date.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
 #include "schema.h"
@@ -84,19 +85,12 @@ static fsim_status wrong_type(load_ctx *c, const config_setting_t *s, const char
  * any_variant, among all keys), or NULL if none is close. */
 static const char *nearest_key(const fsim_group *g, int variant, int any_variant,
                                const char *key) {
-  const char *best = NULL;
-  int bestd = 1000;
-  for (size_t i = 0; i < g->nspecs; i++) {
-    if (!any_variant && !fsim_spec_applies(&g->specs[i], variant)) continue;
-    int d = fsim_text_distance(key, g->specs[i].key);
-    if (d < bestd) {
-      bestd = d;
-      best = g->specs[i].key;
-    }
-  }
-  int len = (int)strlen(key);
-  int allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
-  return bestd <= allowed ? best : NULL;
+  fsim_nearest n;
+  fsim_nearest_init(&n, key);
+  for (size_t i = 0; i < g->nspecs; i++)
+    if (any_variant || fsim_spec_applies(&g->specs[i], variant))
+      fsim_nearest_offer(&n, g->specs[i].key);
+  return fsim_nearest_result(&n);
 }
 
 /* "\"a\", \"b\" or \"c\"": the names of the ENUM spec en's values, all of them, or
@@ -125,16 +119,10 @@ static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) 
 }
 
 static const char *nearest_choice(const fsim_spec *en, const char *text) {
-  const char *best = NULL;
-  int bestd = 1000;
-  for (size_t i = 0; i < en->nnames; i++) {
-    int d = fsim_text_distance(text, en->names[i].name);
-    if (d < bestd) {
-      bestd = d;
-      best = en->names[i].name;
-    }
-  }
-  return bestd <= 2 ? best : NULL;
+  fsim_nearest n;
+  fsim_nearest_init(&n, text);
+  for (size_t i = 0; i < en->nnames; i++) fsim_nearest_offer(&n, en->names[i].name);
+  return fsim_nearest_result(&n);
 }
 
 /* A bound or value as an analyst would write it: whole numbers of the integer
@@ -188,9 +176,7 @@ static const char *date_problem(const char *text, char *buf, size_t size) {
     static const char *const months[] = {"January",   "February", "March",    "April",
                                          "May",       "June",     "July",     "August",
                                          "September", "October",  "November", "December"};
-    static const int length[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
-    int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
-    int n = length[m - 1] + (m == 2 && leap);
+    int n = fsim_date_days_in_month(y, (unsigned)m);
     snprintf(buf, size, "\"%s\" is not a date: %s %d has %d days", text, months[m - 1], y, n);
   }
   return buf;
