@@ -14,6 +14,7 @@
 #include "date.h"
 #include "diagnose.h"
 #include "fileio.h"
+#include "kinds.h"
 #include "schema.h"
 #include "suites.h"
 #include "text.h"
@@ -822,6 +823,34 @@ START_TEST(test_days_in_month) {
 }
 END_TEST
 
+/* ---- fsim_kind_ops_of ----------------------------------------------------- */
+
+START_TEST(test_kind_ops) {
+  for (int k = FSIM_K_INT; k <= FSIM_K_LIST; k++) {
+    const fsim_kind_ops *ops = fsim_kind_ops_of((fsim_kind)k);
+    ck_assert_msg(ops->load && ops->set_default && ops->write && ops->doc_name &&
+                      ops->doc_default,
+                  "kind %d has a gap in its row", k);
+    ck_assert_int_eq(ops->numeric, k == FSIM_K_INT || k == FSIM_K_INT64 || k == FSIM_K_FLOAT);
+  }
+  /* The type column of the reference, through the row. */
+  char buf[160];
+  const fsim_spec *persons = fsim_schema_lookup_path("formations.[0].personnel");
+  fsim_kind_ops_of(persons->kind)->doc_type(persons, fsim_kind_ops_of(persons->kind)->doc_name,
+                                            buf, sizeof buf);
+  ck_assert_str_eq(buf, "number (whole)");
+  const fsim_spec *method = fsim_schema_lookup_path("sweep.method");
+  fsim_kind_ops_of(method->kind)->doc_type(method, "one of", buf, sizeof buf);
+  ck_assert_str_eq(buf, "one of `grid|lhs|sobol`");
+  /* An optional float left NaN is unset; one with a value is written. */
+  fsim_rule_def rule = {.personnel = NAN, .fraction = 0.25};
+  const fsim_spec *pers = fsim_schema_lookup_path("sides.red.rules.[0].personnel");
+  const fsim_spec *frac = fsim_schema_lookup_path("sides.red.rules.[0].fraction");
+  ck_assert(fsim_kind_ops_of(pers->kind)->is_unset(pers, &rule));
+  ck_assert(!fsim_kind_ops_of(frac->kind)->is_unset(frac, &rule));
+}
+END_TEST
+
 Suite *scenario_suite(void) {
   Suite *s = suite_create("scenario");
   TCase *tc = tcase_create("fsim_scenario_load_string");
@@ -856,6 +885,10 @@ Suite *scenario_suite(void) {
 
   tc = tcase_create("fsim_text_distance");
   tcase_add_test(tc, test_text_distance);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_kind_ops_of");
+  tcase_add_test(tc, test_kind_ops);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("fsim_nearest_result");

@@ -12,6 +12,7 @@
 #include <string.h>
 
 #include "config_path.h"
+#include "kinds.h"
 #include "date.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
@@ -22,21 +23,21 @@
  * trouble from a generated one. */
 #define LIST_MAX 10000
 
-typedef struct load_ctx {
+struct fsim_walk {
   const char *name; /* file name for settings that carry none */
   fsim_error *err;
-} load_ctx;
+};
 
-static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim_group *g,
+static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsim_group *g,
                               void *obj, const char *path);
 
 static void join(char *out, size_t size, const char *path, const char *key) {
   snprintf(out, size, "%s%s%s", path, path[0] ? "." : "", key);
 }
 
-static fsim_status fail(load_ctx *c, const config_setting_t *s, const char *path,
+static fsim_status fail(fsim_walk *c, const config_setting_t *s, const char *path,
                         const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static fsim_status fail(load_ctx *c, const config_setting_t *s, const char *path,
+static fsim_status fail(fsim_walk *c, const config_setting_t *s, const char *path,
                         const char *fmt, ...) {
   char msg[FSIM_ERROR_TEXT];
   va_list ap;
@@ -74,7 +75,7 @@ static void describe(const config_setting_t *s, char *buf, size_t size) {
   }
 }
 
-static fsim_status wrong_type(load_ctx *c, const config_setting_t *s, const char *path,
+static fsim_status wrong_type(fsim_walk *c, const config_setting_t *s, const char *path,
                               const char *expected) {
   char found[128];
   describe(s, found, sizeof found);
@@ -136,7 +137,7 @@ static void number_text(double v, int integral, char *buf, size_t size) {
 
 /* Range check of a number against spec. `got` is the value as read, so that a
  * 64-bit integer is shown exactly. */
-static fsim_status check_range(load_ctx *c, const config_setting_t *s, const char *path,
+static fsim_status check_range(fsim_walk *c, const config_setting_t *s, const char *path,
                                const fsim_spec *sp, double v, const char *got) {
   char lo[64], hi[64];
   int integral = sp->kind == FSIM_K_INT || sp->kind == FSIM_K_INT64;
@@ -195,7 +196,7 @@ static double number_of(const config_setting_t *s) {
   }
 }
 
-static fsim_status store_text(load_ctx *c, const config_setting_t *s, const char *path,
+static fsim_status store_text(fsim_walk *c, const config_setting_t *s, const char *path,
                               const fsim_spec *sp, char *dst) {
   if (config_setting_type(s) != CONFIG_TYPE_STRING) return wrong_type(c, s, path, "a string");
   const char *v = config_setting_get_string(s);
@@ -241,7 +242,7 @@ static fsim_status store_text(load_ctx *c, const config_setting_t *s, const char
   return FSIM_OK;
 }
 
-static fsim_status fill_list(load_ctx *c, const config_setting_t *s, const fsim_spec *sp,
+static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
                              void *obj, const char *path) {
   void **slot = (void **)((char *)obj + sp->offset);
   int *count = (int *)((char *)obj + sp->count_offset);
@@ -270,8 +271,10 @@ static fsim_status fill_list(load_ctx *c, const config_setting_t *s, const fsim_
   return FSIM_OK;
 }
 
-static fsim_status fill_reflist(load_ctx *c, const config_setting_t *s, const fsim_spec *sp,
-                                void *obj, const char *path) {
+fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path) {
+  (void)parent;
   char(*names)[FSIM_NAME_MAX] = (char(*)[FSIM_NAME_MAX])((char *)obj + sp->offset);
   int *count = (int *)((char *)obj + sp->count_offset);
   *count = 0;
@@ -293,8 +296,10 @@ static fsim_status fill_reflist(load_ctx *c, const config_setting_t *s, const fs
   return FSIM_OK;
 }
 
-static fsim_status fill_numlist(load_ctx *c, const config_setting_t *s, const fsim_spec *sp,
-                                void *obj, const char *path) {
+fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path) {
+  (void)parent;
   double *values = (double *)((char *)obj + sp->offset);
   int *count = (int *)((char *)obj + sp->count_offset);
   *count = 0;
@@ -316,25 +321,40 @@ static fsim_status fill_numlist(load_ctx *c, const config_setting_t *s, const fs
   return FSIM_OK;
 }
 
+/* ---- absent settings: their defaults -------------------------------------- */
+
+void fsim_default_int(const fsim_spec *sp, void *obj) {
+  *(int *)((char *)obj + sp->offset) = (int)sp->def;
+}
+
+void fsim_default_int64(const fsim_spec *sp, void *obj) {
+  *(int64_t *)((char *)obj + sp->offset) = (int64_t)sp->def;
+}
+
+void fsim_default_float(const fsim_spec *sp, void *obj) {
+  *(double *)((char *)obj + sp->offset) = sp->def;
+}
+
+void fsim_default_text(const fsim_spec *sp, void *obj) {
+  snprintf((char *)obj + sp->offset, FSIM_NAME_MAX, "%s", sp->def_text ? sp->def_text : "");
+}
+
+void fsim_default_counted(const fsim_spec *sp, void *obj) {
+  *(int *)((char *)obj + sp->count_offset) = 0;
+}
+
+void fsim_default_list(const fsim_spec *sp, void *obj) {
+  *(void **)((char *)obj + sp->offset) = NULL;
+  *(int *)((char *)obj + sp->count_offset) = 0;
+}
+
+void fsim_default_group(const fsim_spec *sp, void *obj) {
+  (void)sp; /* an absent group is filled by fsim_load_group */
+  (void)obj;
+}
+
 static void set_default(const fsim_spec *sp, void *obj) {
-  char *p = (char *)obj + sp->offset;
-  switch (sp->kind) {
-    case FSIM_K_INT: *(int *)p = (int)sp->def; break;
-    case FSIM_K_INT64: *(int64_t *)p = (int64_t)sp->def; break;
-    case FSIM_K_FLOAT: *(double *)p = sp->def; break;
-    case FSIM_K_ENUM: *(int *)p = (int)sp->def; break;
-    case FSIM_K_TEXT:
-    case FSIM_K_NAME:
-    case FSIM_K_REF:
-    case FSIM_K_DATE: snprintf(p, FSIM_NAME_MAX, "%s", sp->def_text ? sp->def_text : ""); break;
-    case FSIM_K_REFLIST:
-    case FSIM_K_NUMLIST: *(int *)((char *)obj + sp->count_offset) = 0; break;
-    case FSIM_K_LIST:
-      *(void **)p = NULL;
-      *(int *)((char *)obj + sp->count_offset) = 0;
-      break;
-    case FSIM_K_GROUP: break; /* handled by the caller */
-  }
+  fsim_kind_ops_of(sp->kind)->set_default(sp, obj);
 }
 
 static void set_group_defaults(const fsim_group *g, void *obj) {
@@ -347,98 +367,118 @@ static void set_group_defaults(const fsim_group *g, void *obj) {
   }
 }
 
-static fsim_status fill_value(load_ctx *c, const config_setting_t *parent,
+/* ---- present settings: one loader per kind (kinds.c) ----------------------- */
+
+fsim_status fsim_load_integer(fsim_walk *c, const config_setting_t *parent,
                               const config_setting_t *s, const fsim_spec *sp, void *obj,
                               const char *path) {
+  (void)parent;
   char *p = (char *)obj + sp->offset;
+  int t = config_setting_type(s);
+  if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) return wrong_type(c, s, path, "an integer");
+  long long v = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
+  char got[32];
+  snprintf(got, sizeof got, "%lld", v);
+  fsim_status st = check_range(c, s, path, sp, (double)v, got);
+  if (st != FSIM_OK) return st;
+  if (sp->kind == FSIM_K_INT)
+    *(int *)p = (int)v;
+  else
+    *(int64_t *)p = (int64_t)v;
+  return FSIM_OK;
+}
+
+fsim_status fsim_load_float(fsim_walk *c, const config_setting_t *parent,
+                            const config_setting_t *s, const fsim_spec *sp, void *obj,
+                            const char *path) {
+  (void)parent;
+  if (!is_number(s)) return wrong_type(c, s, path, "a number");
+  double v = number_of(s);
+  char got[64];
+  if (config_setting_type(s) == CONFIG_TYPE_FLOAT)
+    fsim_text_double(v, 0, got, sizeof got);
+  else
+    snprintf(got, sizeof got, "%lld", config_setting_type(s) == CONFIG_TYPE_INT
+                                          ? (long long)config_setting_get_int(s)
+                                          : config_setting_get_int64(s));
+  fsim_status st = check_range(c, s, path, sp, v, got);
+  if (st != FSIM_OK) return st;
+  *(double *)((char *)obj + sp->offset) = v;
+  return FSIM_OK;
+}
+
+fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *parent,
+                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path) {
+  (void)parent;
+  char options[160];
+  names_text(sp, NULL, options, sizeof options);
+  if (config_setting_type(s) != CONFIG_TYPE_STRING) {
+    char expected[200];
+    snprintf(expected, sizeof expected, "one of the strings %s", options);
+    return wrong_type(c, s, path, expected);
+  }
+  const char *v = config_setting_get_string(s);
+  int idx = fsim_enum_value_of(sp->names, sp->nnames, v);
+  if (idx < 0) {
+    const char *hint = nearest_choice(sp, v);
+    return fail(c, s, path, "must be %s%s, got \"%.60s\"%s%s%s", sp->nnames > 2 ? "one of " : "",
+                options, v, hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
+  }
+  *(int *)((char *)obj + sp->offset) = idx;
+  return FSIM_OK;
+}
+
+fsim_status fsim_load_text(fsim_walk *c, const config_setting_t *parent,
+                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path) {
+  (void)parent;
+  return store_text(c, s, path, sp, (char *)obj + sp->offset);
+}
+
+fsim_status fsim_load_list(fsim_walk *c, const config_setting_t *parent,
+                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path) {
+  if (!s && (sp->flags & FSIM_F_REQUIRED))
+    return fail(c, parent, path, "missing required setting '%s'", sp->key);
+  return fill_list(c, s, sp, obj, path);
+}
+
+fsim_status fsim_load_group(fsim_walk *c, const config_setting_t *parent,
+                            const config_setting_t *s, const fsim_spec *sp, void *obj,
+                            const char *path) {
+  char *p = (char *)obj + sp->offset;
+  int *present = sp->count_offset ? (int *)((char *)obj + sp->count_offset) : NULL;
+  if (!s) {
+    if (sp->flags & FSIM_F_REQUIRED)
+      return fail(c, parent, path, "missing required group '%s'", sp->key);
+    if (present) {
+      *present = 0;
+      set_group_defaults(sp->group, p); /* unused, but deterministic */
+      return FSIM_OK;
+    }
+    return fill_group(c, NULL, sp->group, p, path);
+  }
+  if (!config_setting_is_group(s)) return wrong_type(c, s, path, "a group { ... }");
+  if (present) *present = 1;
+  return fill_group(c, s, sp->group, p, path);
+}
+
+/* A setting of any kind: absent ones (but groups and lists, which see to their own)
+ * are required or take their default. */
+static fsim_status fill_value(fsim_walk *c, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path) {
   if (!s && sp->kind != FSIM_K_GROUP && sp->kind != FSIM_K_LIST) {
     if (sp->flags & FSIM_F_REQUIRED)
       return fail(c, parent, path, "missing required setting '%s'", sp->key);
     set_default(sp, obj);
     return FSIM_OK;
   }
-  switch (sp->kind) {
-    case FSIM_K_INT:
-    case FSIM_K_INT64: {
-      int t = config_setting_type(s);
-      if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
-        return wrong_type(c, s, path, "an integer");
-      long long v = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
-      char got[32];
-      snprintf(got, sizeof got, "%lld", v);
-      fsim_status st = check_range(c, s, path, sp, (double)v, got);
-      if (st != FSIM_OK) return st;
-      if (sp->kind == FSIM_K_INT)
-        *(int *)p = (int)v;
-      else
-        *(int64_t *)p = (int64_t)v;
-      return FSIM_OK;
-    }
-    case FSIM_K_FLOAT: {
-      if (!is_number(s)) return wrong_type(c, s, path, "a number");
-      double v = number_of(s);
-      char got[64];
-      if (config_setting_type(s) == CONFIG_TYPE_FLOAT)
-        fsim_text_double(v, 0, got, sizeof got);
-      else
-        snprintf(got, sizeof got, "%lld", config_setting_type(s) == CONFIG_TYPE_INT
-                                              ? (long long)config_setting_get_int(s)
-                                              : config_setting_get_int64(s));
-      fsim_status st = check_range(c, s, path, sp, v, got);
-      if (st != FSIM_OK) return st;
-      *(double *)p = v;
-      return FSIM_OK;
-    }
-    case FSIM_K_ENUM: {
-      char options[160];
-      names_text(sp, NULL, options, sizeof options);
-      if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-        char expected[200];
-        snprintf(expected, sizeof expected, "one of the strings %s", options);
-        return wrong_type(c, s, path, expected);
-      }
-      const char *v = config_setting_get_string(s);
-      int idx = fsim_enum_value_of(sp->names, sp->nnames, v);
-      if (idx < 0) {
-        const char *hint = nearest_choice(sp, v);
-        return fail(c, s, path, "must be %s%s, got \"%.60s\"%s%s%s",
-                    sp->nnames > 2 ? "one of " : "", options, v,
-                    hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
-      }
-      *(int *)p = idx;
-      return FSIM_OK;
-    }
-    case FSIM_K_TEXT:
-    case FSIM_K_NAME:
-    case FSIM_K_REF:
-    case FSIM_K_DATE: return store_text(c, s, path, sp, p);
-    case FSIM_K_REFLIST: return fill_reflist(c, s, sp, obj, path);
-    case FSIM_K_NUMLIST: return fill_numlist(c, s, sp, obj, path);
-    case FSIM_K_LIST:
-      if (!s && (sp->flags & FSIM_F_REQUIRED))
-        return fail(c, parent, path, "missing required setting '%s'", sp->key);
-      return fill_list(c, s, sp, obj, path);
-    case FSIM_K_GROUP: {
-      int *present = sp->count_offset ? (int *)((char *)obj + sp->count_offset) : NULL;
-      if (!s) {
-        if (sp->flags & FSIM_F_REQUIRED)
-          return fail(c, parent, path, "missing required group '%s'", sp->key);
-        if (present) {
-          *present = 0;
-          set_group_defaults(sp->group, p); /* unused, but deterministic */
-          return FSIM_OK;
-        }
-        return fill_group(c, NULL, sp->group, p, path);
-      }
-      if (!config_setting_is_group(s)) return wrong_type(c, s, path, "a group { ... }");
-      if (present) *present = 1;
-      return fill_group(c, s, sp->group, p, path);
-    }
-  }
-  return FSIM_OK;
+  return fsim_kind_ops_of(sp->kind)->load(c, parent, s, sp, obj, path);
 }
 
-static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim_group *g,
+static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsim_group *g,
                               void *obj, const char *path) {
   char sub[FSIM_ERROR_PLACE];
   int variant = -1;
@@ -507,6 +547,6 @@ static fsim_status fill_group(load_ctx *c, const config_setting_t *s, const fsim
 
 fsim_status fsim_walk_scenario(const config_setting_t *root, const char *name,
                                fsim_scenario *sc, fsim_error *err) {
-  load_ctx c = {name, err};
+  fsim_walk c = {name, err};
   return fill_group(&c, root, &fsim_schema_root, sc, "");
 }
