@@ -1,5 +1,5 @@
 /* The settings table: every setting of the scenario format, its type, unit,
- * default and valid range, and where it is stored. The loader (load.c), the
+ * default and valid range, and where it is stored. The loader (walk.c), the
  * effective-scenario writer (write.c), the error messages and
  * docs/SCENARIO.md (via fsim_settings_write_markdown) all read this one table. */
 #ifndef FRONTSIM_SCHEMA_H
