@@ -112,6 +112,9 @@ START_TEST(test_read_text) {
   ck_assert_ptr_null(text);
   ck_assert_ptr_nonnull(strstr(err.message, "cannot open the scenario"));
 
+  ck_assert_int_eq(fsim_read_text(dir, "the scenario", &text, NULL, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "is a directory"));
+
   ck_assert_int_eq(fsim_read_text("/dev/zero", "the scenario", &text, NULL, &err), FSIM_E_INPUT);
   ck_assert_ptr_nonnull(strstr(err.message, "NUL byte"));
 

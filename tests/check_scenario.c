@@ -10,6 +10,11 @@
 
 #include "frontsim/frontsim.h"
 #include "scenario_internal.h"
+#include "config_lex.h"
+#include "date.h"
+#include "diagnose.h"
+#include "fileio.h"
+#include "kinds.h"
 #include "schema.h"
 #include "suites.h"
 #include "text.h"
@@ -651,6 +656,182 @@ START_TEST(test_text_distance) {
 }
 END_TEST
 
+/* ---- fsim_enum_name_of, fsim_enum_value_of --------------------------------- */
+
+START_TEST(test_enum_names) {
+  ck_assert_str_eq(FSIM_ENUM_NAME(fsim_sweep_method_names, FSIM_SWEEP_SOBOL), "sobol");
+  ck_assert_str_eq(FSIM_ENUM_NAME(fsim_side_names, FSIM_RED), "red");
+  ck_assert_str_eq(fsim_side_key(FSIM_BLUE), "blue");
+  ck_assert_str_eq(FSIM_ENUM_NAME(fsim_rule_type_names, FSIM_RULE_REPLACEMENTS), "replacements");
+  ck_assert_ptr_null(FSIM_ENUM_NAME(fsim_run_mode_names, 7));
+  ck_assert_ptr_null(FSIM_ENUM_NAME(fsim_attrition_law_names, -1));
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_attrition_law_names, "logarithmic"),
+                   FSIM_LAW_LOGARITHMIC);
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_run_mode_names, "expected"), FSIM_MODE_EXPECTED);
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_sweep_method_names, "Grid"), -1); /* exact match */
+  ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_sweep_method_names, ""), -1);
+  /* Every table names each value of its enumeration once. */
+  for (int v = 0; v < FSIM_NLAWS; v++)
+    ck_assert_int_eq(FSIM_ENUM_VALUE(fsim_attrition_law_names,
+                                     FSIM_ENUM_NAME(fsim_attrition_law_names, v)), v);
+}
+END_TEST
+
+/* ---- fsim_spec_enum_name -------------------------------------------------- */
+
+START_TEST(test_spec_enum_name) {
+  const fsim_spec *law = fsim_schema_lookup_path("model.attrition.law");
+  ck_assert_ptr_nonnull(law);
+  ck_assert_str_eq(fsim_spec_enum_name(law, FSIM_LAW_FREE), "free");
+  ck_assert_str_eq(fsim_spec_enum_name(law, 99), "?");
+  const fsim_spec *type = fsim_schema_lookup_path("sides.red.rules.[0].type");
+  ck_assert_ptr_nonnull(type);
+  ck_assert_str_eq(fsim_spec_enum_name(type, FSIM_RULE_REINFORCE), "reinforce");
+}
+END_TEST
+
+/* ---- fsim_sources_text ---------------------------------------------------- */
+
+START_TEST(test_sources_text) {
+  tmpdir d;
+  tmpdir_make(&d);
+  const char *path = tmpdir_write(&d, "b.inc", "x = 1;\n");
+  char copy[512];
+  snprintf(copy, sizeof copy, "%s", path);
+  fsim_sources src = {.main_name = "(string)", .main_text = "@include \"b.inc\"\n"};
+  const char *first = fsim_sources_text(&src, copy);
+  ck_assert_str_eq(first, "x = 1;\n");
+  unlink(copy); /* read once: the second look does not go to the disk */
+  ck_assert_ptr_eq(fsim_sources_text(&src, copy), first);
+  ck_assert_ptr_null(fsim_sources_text(&src, "/nonexistent/y.inc"));
+  ck_assert_uint_eq(src.n, 2);
+  fsim_sources_free(&src);
+  ck_assert_uint_eq(src.n, 0);
+  tmpdir_remove(&d);
+}
+END_TEST
+
+/* ---- fsim_lex_scan -------------------------------------------------------- */
+
+START_TEST(test_lex_scan) {
+  fsim_lex_facts f;
+  fsim_lex_scan("a = 1;\nb = \"x\";\n", &f);
+  ck_assert_int_eq(f.last_line, 2);
+  ck_assert_int_eq(f.string_line + f.stray_line + f.comma_line + f.nwide + f.open_line, 0);
+  fsim_lex_scan("a = {\n b = \"x;\n}\n", &f); /* a string left open */
+  ck_assert_int_eq(f.string_line, 2);
+  fsim_lex_scan("l = ( {a = 1;}\n {a = 2;} );\n", &f); /* a ',' missing */
+  ck_assert_int_eq(f.comma_line, 2);
+  fsim_lex_scan("a = ( 1 ];\n", &f);
+  ck_assert_int_eq(f.mismatch_line, 1);
+  ck_assert_int_eq(f.mismatch_close, ']');
+  ck_assert_int_eq(f.mismatch_open, '(');
+  fsim_lex_scan("g = {\n a = 1;\n", &f); /* never closed */
+  ck_assert_int_eq(f.open_line, 1);
+  ck_assert_int_eq(f.open_char, '{');
+  fsim_lex_scan("seed = 99999999999;\nok = 99999999999L;\n# 88888888888\n", &f);
+  ck_assert_int_eq(f.nwide, 1);
+  ck_assert_int_eq(f.wide[0].line, 1);
+  ck_assert_str_eq(f.wide[0].text, "99999999999");
+  ck_assert_int_eq(f.wide[0].wrapped, 1215752191);
+  ck_assert_int_eq(f.wide[0].beyond64, 0);
+  fsim_lex_scan("name \"x\";\n", &f); /* the '=' is missing */
+  ck_assert_int_eq(f.stray_line, 1);
+  ck_assert_int_eq(f.stray_after_name, 1);
+  fsim_lex_scan("@include \"base/a.inc\"\n", &f);
+  ck_assert_int_eq(f.nincludes, 1);
+  ck_assert_str_eq(f.includes[0], "base/a.inc");
+  ck_assert_int_eq(f.include_lines[0], 1);
+}
+END_TEST
+
+/* ---- fsim_lex_strings_in_place -------------------------------------------- */
+
+START_TEST(test_lex_strings_in_place) {
+  ck_assert(fsim_lex_strings_in_place("\"kursk\""));
+  ck_assert(fsim_lex_strings_in_place("[\"a\", \"b\"]"));
+  ck_assert(fsim_lex_strings_in_place("(\"a\", \"b\")"));
+  ck_assert(fsim_lex_strings_in_place("\"a\" \"b\"")); /* adjacent strings join */
+  ck_assert(fsim_lex_strings_in_place("12"));
+  ck_assert(fsim_lex_strings_in_place("\"open")); /* libconfig fails on it, holding nothing */
+  ck_assert(!fsim_lex_strings_in_place("1 \"x\""));
+  ck_assert(!fsim_lex_strings_in_place("word \"x\""));
+  ck_assert(!fsim_lex_strings_in_place("{ \"x\" }"));
+  ck_assert(!fsim_lex_strings_in_place("{ a = 1, \"x\" }"));
+}
+END_TEST
+
+/* ---- fsim_nearest_result ------------------------------------------------- */
+
+static const char *nearest_of(const char *text, const char *const *names, size_t n) {
+  fsim_nearest near;
+  fsim_nearest_init(&near, text);
+  for (size_t i = 0; i < n; i++) fsim_nearest_offer(&near, names[i]);
+  return fsim_nearest_result(&near);
+}
+
+START_TEST(test_nearest) {
+  static const char *const sectors[] = {"kursk", "pokrovsk", "kurakhove", "reserve"};
+  ck_assert_str_eq(nearest_of("kurks", sectors, 4), "kursk");
+  ck_assert_str_eq(nearest_of("kurakove", sectors, 4), "kurakhove");
+  ck_assert_str_eq(nearest_of("KURSK", sectors, 4), "kursk");
+  ck_assert_ptr_null(nearest_of("donetsk", sectors, 4));
+  ck_assert_ptr_null(nearest_of("x", sectors, 0));
+  /* The threshold grows with the length of what was typed: 1 edit up to 4
+   * characters, 2 up to 8, 3 beyond. */
+  static const char *const keys[] = {"days", "replications", "seed"};
+  ck_assert_str_eq(nearest_of("dys", keys, 3), "days");
+  ck_assert_ptr_null(nearest_of("dy", keys, 3));
+  ck_assert_str_eq(nearest_of("replicatn", keys, 3), "replications");
+  ck_assert_ptr_null(nearest_of("rplicatn", keys, 3));
+  /* Ties go to the first offered. */
+  static const char *const twins[] = {"ab1", "ab2"};
+  ck_assert_str_eq(nearest_of("ab", twins, 2), "ab1");
+}
+END_TEST
+
+/* ---- fsim_date_days_in_month --------------------------------------------- */
+
+START_TEST(test_days_in_month) {
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 1), 31);
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 4), 30);
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 2), 28);
+  ck_assert_int_eq(fsim_date_days_in_month(2024, 2), 29);
+  ck_assert_int_eq(fsim_date_days_in_month(1900, 2), 28); /* a century */
+  ck_assert_int_eq(fsim_date_days_in_month(2000, 2), 29); /* every fourth century */
+  ck_assert_int_eq(fsim_date_days_in_month(2100, 2), 28);
+  ck_assert_int_eq(fsim_date_days_in_month(2025, 12), 31);
+}
+END_TEST
+
+/* ---- fsim_kind_ops_of ----------------------------------------------------- */
+
+START_TEST(test_kind_ops) {
+  for (int k = FSIM_K_INT; k <= FSIM_K_LIST; k++) {
+    const fsim_kind_ops *ops = fsim_kind_ops_of((fsim_kind)k);
+    ck_assert_msg(ops->load && ops->set_default && ops->write && ops->doc_name &&
+                      ops->doc_default,
+                  "kind %d has a gap in its row", k);
+    ck_assert_int_eq(ops->numeric, k == FSIM_K_INT || k == FSIM_K_INT64 || k == FSIM_K_FLOAT);
+  }
+  /* The type column of the reference, through the row. */
+  char buf[160];
+  const fsim_spec *persons = fsim_schema_lookup_path("formations.[0].personnel");
+  fsim_kind_ops_of(persons->kind)->doc_type(persons, fsim_kind_ops_of(persons->kind)->doc_name,
+                                            buf, sizeof buf);
+  ck_assert_str_eq(buf, "number (whole)");
+  const fsim_spec *method = fsim_schema_lookup_path("sweep.method");
+  fsim_kind_ops_of(method->kind)->doc_type(method, "one of", buf, sizeof buf);
+  ck_assert_str_eq(buf, "one of `grid|lhs|sobol`");
+  /* An optional float left NaN is unset; one with a value is written. */
+  fsim_rule_def rule = {.personnel = NAN, .fraction = 0.25};
+  const fsim_spec *pers = fsim_schema_lookup_path("sides.red.rules.[0].personnel");
+  const fsim_spec *frac = fsim_schema_lookup_path("sides.red.rules.[0].fraction");
+  ck_assert(fsim_kind_ops_of(pers->kind)->is_unset(pers, &rule));
+  ck_assert(!fsim_kind_ops_of(frac->kind)->is_unset(frac, &rule));
+}
+END_TEST
+
 Suite *scenario_suite(void) {
   Suite *s = suite_create("scenario");
   TCase *tc = tcase_create("fsim_scenario_load_string");
@@ -685,6 +866,39 @@ Suite *scenario_suite(void) {
 
   tc = tcase_create("fsim_text_distance");
   tcase_add_test(tc, test_text_distance);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_kind_ops_of");
+  tcase_add_test(tc, test_kind_ops);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_nearest_result");
+  tcase_add_test(tc, test_nearest);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_date_days_in_month");
+  tcase_add_test(tc, test_days_in_month);
+  suite_add_tcase(s, tc);
+
+
+  tc = tcase_create("fsim_sources_text");
+  tcase_add_test(tc, test_sources_text);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_lex_scan");
+  tcase_add_test(tc, test_lex_scan);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_lex_strings_in_place");
+  tcase_add_test(tc, test_lex_strings_in_place);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_enum_name_of");
+  tcase_add_test(tc, test_enum_names);
+  suite_add_tcase(s, tc);
+
+  tc = tcase_create("fsim_spec_enum_name");
+  tcase_add_test(tc, test_spec_enum_name);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "date.h"
 #include "frontsim/scenario.h"
 
 static long days_from_civil(long y, unsigned m, unsigned d) {
@@ -14,7 +15,7 @@ static long days_from_civil(long y, unsigned m, unsigned d) {
   return era * 146097 + (long)doe - 719468;
 }
 
-static int days_in_month(long y, unsigned m) {
+int fsim_date_days_in_month(long y, unsigned m) {
   static const int dm[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
   int leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
   return m == 2 ? 28 + leap : dm[m - 1];
@@ -29,7 +30,7 @@ int fsim_date_parse(const char *text, long *epoch_day) {
   for (int i = 0; i < 4; i++) y = y * 10 + (text[i] - '0');
   m = (text[5] - '0') * 10 + (text[6] - '0');
   d = (text[8] - '0') * 10 + (text[9] - '0');
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > days_in_month(y, (unsigned)m))
+  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > fsim_date_days_in_month(y, (unsigned)m))
     return 0;
   *epoch_day = days_from_civil(y, (unsigned)m, (unsigned)d);
   return 1;

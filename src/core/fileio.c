@@ -4,6 +4,7 @@
 #include <stdlib.h>
 #include <errno.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
 #include <unistd.h>
@@ -56,6 +57,11 @@ fsim_status fsim_read_text(const char *path, const char *what, char **out, size_
   if (!fp)
     return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot open %s: %s", what,
                           strerror(errno));
+  struct stat sb;
+  if (fstat(fileno(fp), &sb) == 0 && S_ISDIR(sb.st_mode)) {
+    fclose(fp);
+    return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "is a directory, not %s", what);
+  }
   size_t cap = 8192, n = 0;
   char *buf = malloc(cap);
   fsim_status st = buf ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");

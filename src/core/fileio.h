@@ -54,8 +54,9 @@ void fsim_outdir_abort(fsim_outdir *od);
 
 /* The whole of the text file `path`, NUL-terminated, into *out (malloc'ed; the
  * caller frees it) and its length into *len (may be NULL). FSIM_E_INPUT, naming the
- * file, when it cannot be opened ("cannot open <what>: reason"), is larger than
- * FSIM_TEXT_MAX_BYTES or holds a NUL byte (not text); FSIM_E_IO on a read error. */
+ * file, when it cannot be opened ("cannot open <what>: reason"), is a directory, is
+ * larger than FSIM_TEXT_MAX_BYTES or holds a NUL byte (not text); FSIM_E_IO on a
+ * read error. */
 fsim_status fsim_read_text(const char *path, const char *what, char **out, size_t *len,
                            fsim_error *err);
 

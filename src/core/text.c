@@ -30,6 +30,26 @@ int fsim_text_distance(const char *a, const char *b) {
   return d[n][m] > 255 ? 255 : d[n][m];
 }
 
+void fsim_nearest_init(fsim_nearest *n, const char *text) {
+  n->text = text;
+  n->best = NULL;
+  n->distance = 1000;
+}
+
+void fsim_nearest_offer(fsim_nearest *n, const char *candidate) {
+  int d = fsim_text_distance(n->text, candidate);
+  if (d < n->distance) {
+    n->distance = d;
+    n->best = candidate;
+  }
+}
+
+const char *fsim_nearest_result(const fsim_nearest *n) {
+  size_t len = strlen(n->text);
+  int allowed = len <= 4 ? 1 : len <= 8 ? 2 : 3;
+  return n->distance <= allowed ? n->best : NULL;
+}
+
 int fsim_text_is_identifier(const char *s, size_t max) {
   size_t n = strlen(s);
   if (n == 0 || n >= max) return 0;

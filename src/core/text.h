@@ -6,6 +6,19 @@
 
 /* Edit distance (insert, delete, substitute, adjacent swap), capped at 255. */
 int fsim_text_distance(const char *a, const char *b);
+/* "Did you mean ...?": the candidate nearest to a mistyped text, offered one at a
+ * time. One threshold for every such hint: at most 1 edit for texts of up to 4
+ * characters, 2 up to 8, 3 beyond (a short word two edits away is mostly another
+ * word). Ties go to the candidate offered first. */
+typedef struct fsim_nearest {
+  const char *text; /* what was typed */
+  const char *best; /* the nearest candidate so far */
+  int distance;     /* its distance */
+} fsim_nearest;
+void fsim_nearest_init(fsim_nearest *n, const char *text);
+void fsim_nearest_offer(fsim_nearest *n, const char *candidate);
+/* The nearest candidate within the threshold, or NULL. */
+const char *fsim_nearest_result(const fsim_nearest *n);
 /* [A-Za-z0-9_-]+, at most max-1 characters. */
 int fsim_text_is_identifier(const char *s, size_t max);
 /* Identifiers joined by single dots ("kursk.held_area_km2"). */

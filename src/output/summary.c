@@ -48,8 +48,7 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
   date_of(sc, sc->run.days, last);
   fprintf(fp, "frontsim %s: %s\n", FRONTSIM_VERSION, fsim_scenario_source(sc));
   fprintf(fp, "%ld replications, mode %s, %d days from %s to %s\n", res->nreps,
-          sc->run.mode == FSIM_MODE_EXPECTED ? "expected" : "stochastic", sc->run.days, first,
-          last);
+          FSIM_ENUM_NAME(fsim_run_mode_names, sc->run.mode), sc->run.days, first, last);
   fprintf(fp, "seed %llu, generator %s\n", (unsigned long long)res->seed, sc->run.rng);
   if (command_line) fprintf(fp, "command: %s\n", command_line);
   fputs("\nFigures: mean [95% confidence interval of the mean] (5th to 95th percentile\n"
@@ -134,7 +133,7 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
   fputs("\nLosses by formation (true)\n", fp);
   for (int fi = 0; fi < sc->nformations; fi++) {
     snprintf(label, sizeof label, "%s (%s):", sc->formations[fi].name,
-             fsim_side_keys[sc->formations[fi].side_idx]);
+             fsim_side_key(sc->formations[fi].side_idx));
     value_line(fp, label, &sum[lay->formation_losses + fi], "");
   }
   fputs("\nPersonnel at the end (all sectors, reserve and in transit)\n", fp);

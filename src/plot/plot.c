@@ -258,12 +258,11 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
     if (st == FSIM_OK) st = fsim_plot_sweep_read_indices(sw, path, err);
   }
   if (st != FSIM_OK) return st;
-  static const char *const methods[] = {"grid", "lhs", "sobol"};
   snprintf(run->source, sizeof run->source,
            "Source: frontsim %s sweep of %.200s, %ld points (%s design) x %ld replications, "
            "seed %llu",
            rec->version, rec->scenario_file, sw->npoints,
-           (unsigned)sw->method < 3 ? methods[sw->method] : "grid", rec->replications,
+           fsim_sweep_method_name(sw->method), rec->replications,
            rec->seed);
   return fsim_plot_sweep_charts(run, sw, err);
 }

@@ -77,8 +77,10 @@ void fsim_plot_put_quoted(FILE *out, const char *text);
  * values of the line parameter evenly beyond it). */
 #define FSIM_SWEEP_MAX_LINES 7
 
+/* The name of a sweep's method as read from its journal: "grid" when unknown. */
 static inline const char *fsim_sweep_method_name(int method) {
-  return method == FSIM_SWEEP_SOBOL ? "sobol" : method == FSIM_SWEEP_LHS ? "lhs" : "grid";
+  const char *name = FSIM_ENUM_NAME(fsim_sweep_method_names, method);
+  return name ? name : FSIM_ENUM_NAME(fsim_sweep_method_names, FSIM_SWEEP_GRID);
 }
 
 enum { FSIM_UNIT_PERSONS = 0, FSIM_UNIT_SHARE, FSIM_UNIT_KM2, FSIM_UNIT_KM, FSIM_UNIT_DAYS,

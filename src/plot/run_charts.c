@@ -51,7 +51,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
              red, replications);
   }
   for (int k = 0; k < FSIM_NSIDES; k++) {
-    fsim_chart *c = add(run, "allocation", "allocation", fsim_side_keys[k]);
+    fsim_chart *c = add(run, "allocation", "allocation", fsim_side_key(k));
     c->side = k;
     snprintf(c->data, sizeof c->data, "../series/sides.csv");
     snprintf(c->title, sizeof c->title, "Where the personnel of %s are",

@@ -115,7 +115,7 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   else if (strcmp(key, "LAST_DATE") == 0)
     put_date(c->out, sc->run.start_epoch_day + sc->run.days - 1);
   else if (strcmp(key, "SIDE") == 0 && ch->side >= 0)
-    fputs(fsim_side_keys[ch->side], c->out);
+    fputs(fsim_side_key(ch->side), c->out);
   else if (strcmp(key, "BLUE_NAME") == 0)
     fsim_plot_put_quoted(c->out, sc->sides.side[FSIM_BLUE].name);
   else if (strcmp(key, "RED_NAME") == 0)

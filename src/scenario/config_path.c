@@ -1,3 +1,5 @@
+/* Setting paths over a libconfig tree (config_path.h): finding, assigning (--set)
+ * and replacing the sweep parameters (--param). */
 #include "config_path.h"
 
 #include <ctype.h>
@@ -8,6 +10,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "config_lex.h"
 #include "schema.h"
 
 #define ORIGIN "--set"
@@ -156,32 +159,6 @@ static int wide_integer(const char *value, long long *out) {
   return errno == ERANGE ? -1 : 1;
 }
 
-/* Does every string of the value stand where libconfig's grammar allows one
- * (after '=', ':', '(', '[', another string, a ',' between the values of a list,
- * or at the start)? libconfig 1.5 leaks the string token it fails on, so a
- * value such as `1 "x"` is taken as plain text without being parsed. */
-static int strings_in_place(const char *value) {
-  char before = '=', open[64];
-  int depth = 0;
-  for (const char *p = value; *p; p++) {
-    if (isspace((unsigned char)*p)) continue;
-    if (*p == '"') {
-      int in_list = depth > 0 && depth <= 64 && open[depth - 1] != '{';
-      if (!strchr("=:([\"", before) && !(before == ',' && in_list)) return 0;
-      for (p++; *p && *p != '"'; p++)
-        if (*p == '\\' && p[1]) p++;
-      if (!*p) return 1; /* unterminated: libconfig fails at the end, holding nothing */
-    } else if (*p == '{' || *p == '(' || *p == '[') {
-      if (depth < 64) open[depth] = *p;
-      depth++;
-    } else if ((*p == '}' || *p == ')' || *p == ']') && depth > 0) {
-      depth--;
-    }
-    before = *p;
-  }
-  return 1;
-}
-
 fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *value,
                                fsim_error *err) {
   char buf[512];
@@ -208,7 +185,7 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
     return fsim_error_set(err, FSIM_E_NOMEM, ORIGIN, 0, path, "out of memory");
   }
   snprintf(text, need, "v = %s%s;", value, w > 0 ? "L" : "");
-  if (!value[0] || !strings_in_place(value) || config_read_string(&tmp, text) != CONFIG_TRUE) {
+  if (!value[0] || !fsim_lex_strings_in_place(value) || config_read_string(&tmp, text) != CONFIG_TRUE) {
     config_destroy(&tmp);
     config_init(&tmp);
     /* Quote it: escape backslashes and quotes. */

@@ -37,7 +37,7 @@ static int add(builder *b, int tag, const char *fmt, ...) {
 fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_error *err) {
   memset(lay, 0, sizeof *lay);
   const int S = sc->nsectors, E = sc->nevents;
-  const char *const *k = fsim_side_keys;
+  const char *const k[FSIM_NSIDES] = {fsim_side_key(FSIM_BLUE), fsim_side_key(FSIM_RED)};
   lay->sv = calloc((size_t)S, sizeof *lay->sv);
   lay->sm = calloc((size_t)S, sizeof *lay->sm);
   lay->event_area = calloc((size_t)(E * S + 1), sizeof(int));

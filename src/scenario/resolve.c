@@ -32,7 +32,7 @@ static fsim_status bad(rctx *c, const char *path, const char *fmt, ...) {
 
 static int side_index(const char *key) {
   for (int i = 0; i < FSIM_NSIDES; i++)
-    if (strcmp(key, fsim_side_keys[i]) == 0) return i;
+    if (strcmp(key, fsim_side_key(i)) == 0) return i;
   return -1;
 }
 
@@ -56,14 +56,11 @@ static int formation_index(const fsim_scenario *sc, const char *name) {
 
 /* "kurakhove" for "kurakove" among the sector names, or NULL. */
 static const char *nearest_sector(const fsim_scenario *sc, const char *name, int with_reserve) {
-  const char *best = NULL;
-  int bestd = 3;
-  for (int i = 0; i < sc->nsectors; i++) {
-    int d = fsim_text_distance(name, sc->sectors[i].name);
-    if (d < bestd) bestd = d, best = sc->sectors[i].name;
-  }
-  if (with_reserve && fsim_text_distance(name, RESERVE_NAME) < bestd) best = RESERVE_NAME;
-  return best;
+  fsim_nearest n;
+  fsim_nearest_init(&n, name);
+  for (int i = 0; i < sc->nsectors; i++) fsim_nearest_offer(&n, sc->sectors[i].name);
+  if (with_reserve) fsim_nearest_offer(&n, RESERVE_NAME);
+  return fsim_nearest_result(&n);
 }
 
 static fsim_status want_side(rctx *c, const char *path, const char *key, int *out) {
@@ -98,13 +95,10 @@ static fsim_status want_location(rctx *c, const fsim_scenario *sc, const char *p
 
 /* The formation nearest to `name` (a typo), or NULL. */
 static const char *nearest_formation(const fsim_scenario *sc, const char *name) {
-  const char *best = NULL;
-  int bestd = 3;
-  for (int i = 0; i < sc->nformations; i++) {
-    int d = fsim_text_distance(name, sc->formations[i].name);
-    if (d < bestd) bestd = d, best = sc->formations[i].name;
-  }
-  return best;
+  fsim_nearest n;
+  fsim_nearest_init(&n, name);
+  for (int i = 0; i < sc->nformations; i++) fsim_nearest_offer(&n, sc->formations[i].name);
+  return fsim_nearest_result(&n);
 }
 
 static fsim_status check_sectors(rctx *c, fsim_scenario *sc) {
@@ -161,10 +155,10 @@ static fsim_status check_formations(rctx *c, fsim_scenario *sc) {
         return bad(c, p, "duplicate formation name \"%s\" (also formations.[%d])", f->name, j);
     for (int s = 0; s < FSIM_NSIDES; s++) {
       char implicit[FSIM_NAME_MAX];
-      snprintf(implicit, sizeof implicit, "%s-reserve", fsim_side_keys[s]);
+      snprintf(implicit, sizeof implicit, "%s-reserve", fsim_side_key(s));
       if (strcmp(f->name, implicit) == 0)
         return bad(c, p, "\"%s\" is the name of %s's reserve pool; choose another", f->name,
-                   fsim_side_keys[s]);
+                   fsim_side_key(s));
     }
     snprintf(p, sizeof p, "formations.[%d].side", i);
     fsim_status st = want_side(c, p, f->side, &f->side_idx);
@@ -182,7 +176,7 @@ static fsim_status check_formations(rctx *c, fsim_scenario *sc) {
 static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
   fsim_rule_def *r = &sc->sides.side[side].rules[k];
   char base[64], p[FSIM_ERROR_PLACE];
-  snprintf(base, sizeof base, "sides.%s.rules.[%d]", fsim_side_keys[side], k);
+  snprintf(base, sizeof base, "sides.%s.rules.[%d]", fsim_side_key(side), k);
   fsim_status st = FSIM_OK;
   r->from_loc = r->to_loc = r->sector_idx = -1;
   if (r->type == FSIM_RULE_TRANSFER || r->type == FSIM_RULE_REPLACEMENTS) {
@@ -233,7 +227,7 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
           return bad(c, p, "\"%s\" is listed twice", r->formations[i]);
       if (sc->formations[f].side_idx != side)
         return bad(c, p, "formation \"%s\" belongs to %s, not %s", r->formations[i],
-                   fsim_side_keys[sc->formations[f].side_idx], fsim_side_keys[side]);
+                   fsim_side_key(sc->formations[f].side_idx), fsim_side_key(side));
       r->formation_idx[i] = f;
     }
   }
@@ -280,18 +274,18 @@ static fsim_status check_sides(rctx *c, fsim_scenario *sc) {
         sources = 1;
         total += sc->formations[f].personnel;
       }
-    snprintf(p, sizeof p, "sides.%s", fsim_side_keys[s]);
+    snprintf(p, sizeof p, "sides.%s", fsim_side_key(s));
     if (total > FSIM_SIDE_PERSONS_MAX)
       /* The engine counts persons in unsigned ints (draws, loss splits). */
       return bad(c, p,
                  "%s (\"%s\") has %.0f persons in all (formations, reserve and replacements "
                  "over the run); at most %.0f",
-                 fsim_side_keys[s], side->name, total, FSIM_SIDE_PERSONS_MAX);
+                 fsim_side_key(s), side->name, total, FSIM_SIDE_PERSONS_MAX);
     if (!sources)
       return bad(c, p,
                  "%s (\"%s\") has no personnel: no formation of side \"%s\", no reserve and "
                  "no replacements",
-                 fsim_side_keys[s], side->name, fsim_side_keys[s]);
+                 fsim_side_key(s), side->name, fsim_side_key(s));
     for (int k = 0; k < side->nrules; k++) {
       fsim_status st = check_rule(c, sc, s, k);
       if (st != FSIM_OK) return st;
@@ -369,9 +363,7 @@ static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
     if (!isnan(a->a) || !isnan(a->b))
       return bad(c, isnan(a->a) ? "model.attrition.b" : "model.attrition.a",
                  "exponents apply only with law = \"free\" (law \"%s\" fixes them)",
-                 a->law == FSIM_LAW_SQUARE   ? "square"
-                 : a->law == FSIM_LAW_LINEAR ? "linear"
-                                             : "logarithmic");
+                 FSIM_ENUM_NAME(fsim_attrition_law_names, a->law));
   }
   return FSIM_OK;
 }
@@ -395,8 +387,8 @@ fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *
   for (int s = 0; s < FSIM_NSIDES; s++) {
     fsim_formation_def *f = &sc->formations[sc->nformations++];
     memset(f, 0, sizeof *f);
-    snprintf(f->name, sizeof f->name, "%s-reserve", fsim_side_keys[s]);
-    snprintf(f->side, sizeof f->side, "%s", fsim_side_keys[s]);
+    snprintf(f->name, sizeof f->name, "%s-reserve", fsim_side_key(s));
+    snprintf(f->side, sizeof f->side, "%s", fsim_side_key(s));
     snprintf(f->location, sizeof f->location, RESERVE_NAME);
     f->personnel = sc->sides.side[s].reserve;
     f->quality = sc->sides.side[s].reserve_quality;

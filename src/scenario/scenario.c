@@ -1,8 +1,6 @@
 /* Read-only accessors of a loaded scenario. */
 #include "scenario_internal.h"
 
-const char *const fsim_side_keys[FSIM_NSIDES] = {"blue", "red"};
-
 const char *fsim_scenario_source(const fsim_scenario *sc) { return sc->source; }
 int fsim_scenario_days(const fsim_scenario *sc) { return sc->run.days; }
 int fsim_scenario_replications(const fsim_scenario *sc) { return sc->run.replications; }

@@ -4,6 +4,7 @@
 #ifndef FRONTSIM_SCENARIO_INTERNAL_H
 #define FRONTSIM_SCENARIO_INTERNAL_H
 
+#include <stddef.h>
 #include <stdint.h>
 
 #include "frontsim/scenario.h"
@@ -15,12 +16,65 @@
 /* Persons a side may have in all over a run: the engine counts persons in unsigned
    ints (Poisson and binomial draws, loss splits), so a side stays well inside them. */
 #define FSIM_SIDE_PERSONS_MAX 1e9
+/* The largest master seed: seeds are int64_t (the L suffix in files), and every
+ * seed limit (the settings table, --set) is this one. As a double it is 2^63. */
+#define FSIM_SEED_MAX ((double)INT64_MAX)
 
-enum { FSIM_BLUE = 0, FSIM_RED = 1, FSIM_NSIDES = 2 };
-enum { FSIM_MODE_STOCHASTIC = 0, FSIM_MODE_EXPECTED = 1 };
-enum { FSIM_LAW_SQUARE = 0, FSIM_LAW_LINEAR, FSIM_LAW_LOGARITHMIC, FSIM_LAW_FREE };
-enum { FSIM_SWEEP_GRID = 0, FSIM_SWEEP_LHS, FSIM_SWEEP_SOBOL };
-enum { FSIM_RULE_TRANSFER = 0, FSIM_RULE_REINFORCE, FSIM_RULE_REPLACEMENTS, FSIM_RULE_NTYPES };
+/* The enumerations of the scenario format. Their names as written in files (and
+ * in outputs) are in the {name, value} tables below, defined once in enums.c;
+ * every layer names a value through them. The structs keep these values in ints. */
+typedef enum fsim_side { FSIM_BLUE = 0, FSIM_RED = 1, FSIM_NSIDES = 2 } fsim_side;
+typedef enum fsim_run_mode {
+  FSIM_MODE_STOCHASTIC = 0,
+  FSIM_MODE_EXPECTED = 1,
+  FSIM_NMODES
+} fsim_run_mode;
+typedef enum fsim_attrition_law {
+  FSIM_LAW_SQUARE = 0,
+  FSIM_LAW_LINEAR,
+  FSIM_LAW_LOGARITHMIC,
+  FSIM_LAW_FREE,
+  FSIM_NLAWS
+} fsim_attrition_law;
+typedef enum fsim_sweep_method {
+  FSIM_SWEEP_GRID = 0,
+  FSIM_SWEEP_LHS,
+  FSIM_SWEEP_SOBOL,
+  FSIM_NSWEEP_METHODS
+} fsim_sweep_method;
+typedef enum fsim_rule_type {
+  FSIM_RULE_TRANSFER = 0,
+  FSIM_RULE_REINFORCE,
+  FSIM_RULE_REPLACEMENTS,
+  FSIM_RULE_NTYPES
+} fsim_rule_type;
+
+/* One name of an enumeration as it appears in files. */
+typedef struct fsim_enum_name {
+  const char *name;
+  int value;
+} fsim_enum_name;
+
+extern const fsim_enum_name fsim_side_names[FSIM_NSIDES];
+extern const fsim_enum_name fsim_run_mode_names[FSIM_NMODES];
+extern const fsim_enum_name fsim_attrition_law_names[FSIM_NLAWS];
+extern const fsim_enum_name fsim_sweep_method_names[FSIM_NSWEEP_METHODS];
+extern const fsim_enum_name fsim_rule_type_names[FSIM_RULE_NTYPES];
+
+/* The name of `value` in a table of n names, or NULL when it has none. */
+const char *fsim_enum_name_of(const fsim_enum_name *names, size_t n, int value);
+/* The value named `text` in a table of n names (exact match), or -1. */
+int fsim_enum_value_of(const fsim_enum_name *names, size_t n, const char *text);
+/* The same for a table declared with its size, e.g. FSIM_ENUM_NAME(fsim_side_names, s). */
+#define FSIM_ENUM_NAME(table, value) \
+  fsim_enum_name_of((table), sizeof(table) / sizeof((table)[0]), (value))
+#define FSIM_ENUM_VALUE(table, text) \
+  fsim_enum_value_of((table), sizeof(table) / sizeof((table)[0]), (text))
+
+/* "blue" or "red": a side's key in files, CSV headers and file names. */
+static inline const char *fsim_side_key(int side) {
+  return FSIM_ENUM_NAME(fsim_side_names, side);
+}
 
 typedef struct fsim_run_def {
   int days;
@@ -199,8 +253,5 @@ struct fsim_scenario {
   char source[FSIM_ERROR_PLACE]; /* the file it was read from */
   char text_overrides[1024];     /* the --set assignments, for the record */
 };
-
-/* Side keys as they appear in files. */
-extern const char *const fsim_side_keys[FSIM_NSIDES];
 
 #endif

@@ -6,6 +6,11 @@
 
 #include "scenario_internal.h"
 
+/* Fills sc from the tree under root by walking the settings table (walk.c); name is
+ * the file of settings that carry none. */
+fsim_status fsim_walk_scenario(const config_setting_t *root, const char *name,
+                               fsim_scenario *sc, fsim_error *err);
+
 /* Resolves names to indices, derives dates, adds the implicit reserve formations
  * and checks everything that involves more than one setting. cfg is the tree the
  * scenario was read from (for file and line of each complaint). */

@@ -1,4 +1,5 @@
-/* The settings table (see schema.h). Units: persons, km, km2, days. */
+/* The settings table (see schema.h): one designated initializer per setting.
+ * Units: persons, km, km2, days. */
 #include "schema.h"
 
 #include <math.h>
@@ -9,28 +10,16 @@
 #include "scenario_internal.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
-#define BIG 1e12
 #define DAYS_MAX 36500.0
 #define PERSONS_MAX FSIM_SIDE_PERSONS_MAX
+
+/* An ENUM's names: the table and its length. */
+#define NAMED_BY(table) .names = (table), .nnames = COUNT(table)
 
 /* Variants of a rule (bit = 1 << FSIM_RULE_x). */
 #define V_TRANSFER (1u << FSIM_RULE_TRANSFER)
 #define V_REINFORCE (1u << FSIM_RULE_REINFORCE)
 #define V_REPLACEMENTS (1u << FSIM_RULE_REPLACEMENTS)
-
-/* Field helpers: S_<kind>(struct, field, key, flags, default, min, max, unit, doc). */
-#define S_INT(T, f, key, fl, def, lo, hi, unit, doc) \
-  {key, FSIM_K_INT, offsetof(T, f), 0, fl, def, NULL, lo, hi, NULL, 0, unit, NULL, doc}
-#define S_FLOAT(T, f, key, fl, def, lo, hi, unit, doc) \
-  {key, FSIM_K_FLOAT, offsetof(T, f), 0, fl, def, NULL, lo, hi, NULL, 0, unit, NULL, doc}
-#define S_TEXTK(T, f, key, kind, fl, deftext, what, doc) \
-  {key, kind, offsetof(T, f), 0, fl, 0, deftext, 0, 0, what, 0, NULL, NULL, doc}
-#define S_ENUM(T, f, key, fl, defidx, choices, doc) \
-  {key, FSIM_K_ENUM, offsetof(T, f), 0, fl, defidx, NULL, 0, 0, choices, 0, NULL, NULL, doc}
-#define S_GROUP(T, f, flagfield, key, fl, grp, doc) \
-  {key, FSIM_K_GROUP, offsetof(T, f), flagfield, fl, 0, NULL, 0, 0, NULL, 0, NULL, &grp, doc}
-#define S_LIST(T, f, n, key, fl, grp, doc) \
-  {key, FSIM_K_LIST, offsetof(T, f), offsetof(T, n), fl, 0, NULL, 0, 0, NULL, 0, NULL, &grp, doc}
 
 #define R FSIM_F_REQUIRED
 #define O FSIM_F_OPTIONAL
@@ -39,297 +28,389 @@
 
 /* ---- run ---------------------------------------------------------------- */
 static const fsim_spec run_specs[] = {
-    S_INT(fsim_run_def, days, "days", 0, 120, 1, DAYS_MAX, "days",
-          "Number of simulated days; day 1 is start_date."),
-    S_TEXTK(fsim_run_def, start_date, "start_date", FSIM_K_DATE, 0, "2025-01-01", NULL,
-            "Calendar date of day 1 (YYYY-MM-DD)."),
-    S_INT(fsim_run_def, replications, "replications", 0, 1000, 1, 1e7, "replications",
-          "Monte Carlo replications (overridden by -n)."),
-    {"seed", FSIM_K_INT64, offsetof(fsim_run_def, seed), 0, 0, 1, NULL, 0, 9223372036854775807.0, NULL, 0,
-     NULL, NULL, "Master seed of all random streams (overridden by --seed)."},
-    S_ENUM(fsim_run_def, mode, "mode", 0, FSIM_MODE_STOCHASTIC, "stochastic|expected",
-           "stochastic draws every random quantity; expected replaces every draw by its mean."),
-    S_TEXTK(fsim_run_def, rng, "rng", FSIM_K_NAME, 0, "splitmix64", NULL,
-            "Generator of every stream: splitmix64, or any GSL generator name (taus2, "
+    {.key = "days", .kind = FSIM_K_INT, .offset = offsetof(fsim_run_def, days), .def = 120,
+     .min = 1, .max = DAYS_MAX, .unit = "days",
+     .doc = "Number of simulated days; day 1 is start_date."},
+    {.key = "start_date", .kind = FSIM_K_DATE, .offset = offsetof(fsim_run_def, start_date),
+     .def_text = "2025-01-01", .doc = "Calendar date of day 1 (YYYY-MM-DD)."},
+    {.key = "replications", .kind = FSIM_K_INT, .offset = offsetof(fsim_run_def, replications),
+     .def = 1000, .min = 1, .max = 1e7, .unit = "replications",
+     .doc = "Monte Carlo replications (overridden by -n)."},
+    {.key = "seed", .kind = FSIM_K_INT64, .offset = offsetof(fsim_run_def, seed), .def = 1,
+     .min = 0, .max = FSIM_SEED_MAX,
+     .doc = "Master seed of all random streams (overridden by --seed)."},
+    {.key = "mode", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_run_def, mode),
+     .def = FSIM_MODE_STOCHASTIC, NAMED_BY(fsim_run_mode_names),
+     .doc = "stochastic draws every random quantity; expected replaces every draw by its "
+            "mean."},
+    {.key = "rng", .kind = FSIM_K_NAME, .offset = offsetof(fsim_run_def, rng),
+     .def_text = "splitmix64",
+     .doc = "Generator of every stream: splitmix64, or any GSL generator name (taus2, "
             "mt19937, ranlxd2, ...; these cost more to reseed every day) with at least 2^24 "
-            "distinct values (not uni or slatec)."),
-    S_TEXTK(fsim_run_def, diversion_sector, "diversion_sector", FSIM_K_REF, O, "", "sector",
-            "The sector of the diversion; summary.txt reports its yield and held area."),
+            "distinct values (not uni or slatec)."},
+    {.key = "diversion_sector", .kind = FSIM_K_REF,
+     .offset = offsetof(fsim_run_def, diversion_sector), .flags = O, .def_text = "",
+     .refers_to = "sector",
+     .doc = "The sector of the diversion; summary.txt reports its yield and held area."},
 };
-static const fsim_group run_group = {"run", run_specs, COUNT(run_specs), 0, -1,
-                                     "Length, replications, seed and mode of a run."};
+static const fsim_group run_group = {.name = "run", .specs = run_specs,
+                                     .nspecs = COUNT(run_specs),
+                                     .doc = "Length, replications, seed and mode of a run."};
 
 /* ---- model -------------------------------------------------------------- */
 static const fsim_spec attack_specs[] = {
-    S_FLOAT(fsim_attack_def, rho50, "rho50", GT, 3.0, 0, 1e6, "ratio",
-            "Force ratio at which an attack succeeds with probability 1/2 (MODEL.md 3)."),
-    S_FLOAT(fsim_attack_def, beta, "beta", GT, 2.0, 0, 100, "-",
-            "Steepness of the attack success curve (MODEL.md 3)."),
+    {.key = "rho50", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_attack_def, rho50),
+     .flags = GT, .def = 3.0, .min = 0, .max = 1e6, .unit = "ratio",
+     .doc = "Force ratio at which an attack succeeds with probability 1/2 (MODEL.md 3)."},
+    {.key = "beta", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_attack_def, beta),
+     .flags = GT, .def = 2.0, .min = 0, .max = 100, .unit = "-",
+     .doc = "Steepness of the attack success curve (MODEL.md 3)."},
 };
-static const fsim_group attack_group = {"model.attack", attack_specs, COUNT(attack_specs), 0,
-                                        -1, "Attack success curve."};
+static const fsim_group attack_group = {.name = "model.attack", .specs = attack_specs,
+                                        .nspecs = COUNT(attack_specs),
+                                        .doc = "Attack success curve."};
 
 static const fsim_spec attrition_specs[] = {
-    S_ENUM(fsim_attrition_def, law, "law", 0, FSIM_LAW_SQUARE,
-           "square|linear|logarithmic|free",
-           "Lanchester law: square (a,b)=(1,0), linear (1,1), logarithmic (0,1), or free."),
-    S_FLOAT(fsim_attrition_def, a, "a", O, NAN, 0, 3, "-",
-            "Exponent of the enemy's combat power; only with law = \"free\"."),
-    S_FLOAT(fsim_attrition_def, b, "b", O, NAN, 0, 3, "-",
-            "Exponent of own personnel; only with law = \"free\"."),
+    {.key = "law", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_attrition_def, law),
+     .def = FSIM_LAW_SQUARE, NAMED_BY(fsim_attrition_law_names),
+     .doc = "Lanchester law: square (a,b)=(1,0), linear (1,1), logarithmic (0,1), or free."},
+    {.key = "a", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_attrition_def, a), .flags = O,
+     .def = NAN, .min = 0, .max = 3, .unit = "-",
+     .doc = "Exponent of the enemy's combat power; only with law = \"free\"."},
+    {.key = "b", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_attrition_def, b), .flags = O,
+     .def = NAN, .min = 0, .max = 3, .unit = "-",
+     .doc = "Exponent of own personnel; only with law = \"free\"."},
 };
-static const fsim_group attrition_group = {"model.attrition", attrition_specs,
-                                           COUNT(attrition_specs), 0, -1,
-                                           "Generalised Lanchester attrition (MODEL.md 5)."};
+static const fsim_group attrition_group = {
+    .name = "model.attrition", .specs = attrition_specs, .nspecs = COUNT(attrition_specs),
+    .doc = "Generalised Lanchester attrition (MODEL.md 5)."};
 
 static const fsim_spec model_specs[] = {
-    S_GROUP(fsim_model_def, attack, 0, "attack", 0, attack_group, "Attack success curve."),
-    S_GROUP(fsim_model_def, attrition, 0, "attrition", 0, attrition_group, "Attrition law."),
+    {.key = "attack", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_model_def, attack),
+     .group = &attack_group, .doc = "Attack success curve."},
+    {.key = "attrition", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_model_def, attrition),
+     .group = &attrition_group, .doc = "Attrition law."},
 };
-static const fsim_group model_group = {"model", model_specs, COUNT(model_specs), 0, -1,
-                                       "Model constants shared by all sectors."};
+static const fsim_group model_group = {.name = "model", .specs = model_specs,
+                                       .nspecs = COUNT(model_specs),
+                                       .doc = "Model constants shared by all sectors."};
 
 /* ---- sectors ------------------------------------------------------------ */
 static const fsim_spec alpha_specs[] = {
-    S_FLOAT(fsim_alpha_def, by[FSIM_BLUE], "blue", R, 0, 0, 10, "per day (law-dependent)",
-            "Attrition coefficient of blue's fire on red in this sector."),
-    S_FLOAT(fsim_alpha_def, by[FSIM_RED], "red", R, 0, 0, 10, "per day (law-dependent)",
-            "Attrition coefficient of red's fire on blue in this sector."),
+    {.key = "blue", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_alpha_def, by[FSIM_BLUE]),
+     .flags = R, .min = 0, .max = 10, .unit = "per day (law-dependent)",
+     .doc = "Attrition coefficient of blue's fire on red in this sector."},
+    {.key = "red", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_alpha_def, by[FSIM_RED]),
+     .flags = R, .min = 0, .max = 10, .unit = "per day (law-dependent)",
+     .doc = "Attrition coefficient of red's fire on blue in this sector."},
 };
-static const fsim_group alpha_group = {"sectors.[i].attrition", alpha_specs,
-                                       COUNT(alpha_specs), 0, -1,
-                                       "Attrition coefficients alpha (MODEL.md 5)."};
+static const fsim_group alpha_group = {.name = "sectors.[i].attrition", .specs = alpha_specs,
+                                       .nspecs = COUNT(alpha_specs),
+                                       .doc = "Attrition coefficients alpha (MODEL.md 5)."};
 
 static const fsim_spec held_specs[] = {
-    S_TEXTK(fsim_held_def, holder, "holder", FSIM_K_REF, R, NULL, "side",
-            "The side holding the area; its gains (line moving its way) enlarge it."),
-    S_FLOAT(fsim_held_def, initial_km2, "initial_km2", R, 0, 0, 1e7, "km2",
-            "Area held on day 0."),
-    S_FLOAT(fsim_held_def, max_km2, "max_km2", R, 0, 0, 1e7, "km2",
-            "Upper bound of the held area (e.g. its earlier peak)."),
+    {.key = "holder", .kind = FSIM_K_REF, .offset = offsetof(fsim_held_def, holder),
+     .flags = R, .refers_to = "side",
+     .doc = "The side holding the area; its gains (line moving its way) enlarge it."},
+    {.key = "initial_km2", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_held_def, initial_km2),
+     .flags = R, .min = 0, .max = 1e7, .unit = "km2", .doc = "Area held on day 0."},
+    {.key = "max_km2", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_held_def, max_km2),
+     .flags = R, .min = 0, .max = 1e7, .unit = "km2",
+     .doc = "Upper bound of the held area (e.g. its earlier peak)."},
 };
-static const fsim_group held_group = {"sectors.[i].held_area", held_specs, COUNT(held_specs),
-                                      0, -1, "Optional held area (MODEL.md 4)."};
+static const fsim_group held_group = {.name = "sectors.[i].held_area", .specs = held_specs,
+                                      .nspecs = COUNT(held_specs),
+                                      .doc = "Optional held area (MODEL.md 4)."};
 
 static const fsim_spec supply_specs[] = {
-    S_TEXTK(fsim_supply_def, side, "side", FSIM_K_REF, R, NULL, "side",
-            "The side supplied through the route."),
-    S_FLOAT(fsim_supply_def, distance_km, "distance_km", R | GT, 0, 0, 1e4, "km",
-            "Distance from the enemy line to the route on day 0."),
-    S_FLOAT(fsim_supply_def, range_km, "range_km", GT, 10.0, 0, 1e4, "km",
-            "Distance at which enemy fire no longer reduces throughput."),
-    S_FLOAT(fsim_supply_def, alternative, "alternative", 0, 0.3, 0, 1, "fraction",
-            "Throughput left when the route is at the line (side roads, alternatives)."),
-    S_FLOAT(fsim_supply_def, capacity, "capacity", 0, 1.2, 0, 100, "days of need per day",
-            "Supply delivered per day at full throughput, in days of need."),
-    S_FLOAT(fsim_supply_def, stock_days, "stock_days", 0, 5.0, 0, 1000, "days of need",
-            "Stock on day 0."),
-    S_FLOAT(fsim_supply_def, stock_max_days, "stock_max_days", 0, 10.0, 0, 1000,
-            "days of need", "Largest stock the side can hold."),
+    {.key = "side", .kind = FSIM_K_REF, .offset = offsetof(fsim_supply_def, side), .flags = R,
+     .refers_to = "side", .doc = "The side supplied through the route."},
+    {.key = "distance_km", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_supply_def, distance_km), .flags = R | GT, .min = 0, .max = 1e4,
+     .unit = "km", .doc = "Distance from the enemy line to the route on day 0."},
+    {.key = "range_km", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_supply_def, range_km),
+     .flags = GT, .def = 10.0, .min = 0, .max = 1e4, .unit = "km",
+     .doc = "Distance at which enemy fire no longer reduces throughput."},
+    {.key = "alternative", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_supply_def, alternative), .def = 0.3, .min = 0, .max = 1,
+     .unit = "fraction",
+     .doc = "Throughput left when the route is at the line (side roads, alternatives)."},
+    {.key = "capacity", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_supply_def, capacity),
+     .def = 1.2, .min = 0, .max = 100, .unit = "days of need per day",
+     .doc = "Supply delivered per day at full throughput, in days of need."},
+    {.key = "stock_days", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_supply_def, stock_days),
+     .def = 5.0, .min = 0, .max = 1000, .unit = "days of need", .doc = "Stock on day 0."},
+    {.key = "stock_max_days", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_supply_def, stock_max_days), .def = 10.0, .min = 0, .max = 1000,
+     .unit = "days of need", .doc = "Largest stock the side can hold."},
 };
-static const fsim_group supply_group = {"sectors.[i].supply", supply_specs,
-                                        COUNT(supply_specs), 0, -1,
-                                        "Optional supply route (MODEL.md 6)."};
+static const fsim_group supply_group = {.name = "sectors.[i].supply", .specs = supply_specs,
+                                        .nspecs = COUNT(supply_specs),
+                                        .doc = "Optional supply route (MODEL.md 6)."};
 
 static const fsim_spec schedule_specs[] = {
-    S_INT(fsim_schedule_def, day, "day", R, 0, 1, DAYS_MAX, "day",
-          "First day the change applies."),
-    S_FLOAT(fsim_schedule_def, engagement_rate, "engagement_rate", O, NAN, 0, 1e6,
-            "engagements per day", "New engagement rate (unchanged if absent)."),
-    S_FLOAT(fsim_schedule_def, counter_share, "counter_share", O, NAN, 0, 1, "fraction",
-            "New counter-attack share (unchanged if absent)."),
+    {.key = "day", .kind = FSIM_K_INT, .offset = offsetof(fsim_schedule_def, day), .flags = R,
+     .min = 1, .max = DAYS_MAX, .unit = "day", .doc = "First day the change applies."},
+    {.key = "engagement_rate", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_schedule_def, engagement_rate), .flags = O, .def = NAN, .min = 0,
+     .max = 1e6, .unit = "engagements per day",
+     .doc = "New engagement rate (unchanged if absent)."},
+    {.key = "counter_share", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_schedule_def, counter_share), .flags = O, .def = NAN, .min = 0,
+     .max = 1, .unit = "fraction", .doc = "New counter-attack share (unchanged if absent)."},
 };
-static const fsim_group schedule_group = {"sectors.[i].schedule.[k]", schedule_specs,
-                                          COUNT(schedule_specs), sizeof(fsim_schedule_def),
-                                          -1, "Changes of a sector's tempo from a given day."};
+static const fsim_group schedule_group = {
+    .name = "sectors.[i].schedule.[k]", .specs = schedule_specs,
+    .nspecs = COUNT(schedule_specs), .elem_size = sizeof(fsim_schedule_def),
+    .doc = "Changes of a sector's tempo from a given day."};
 
 static const fsim_spec sector_specs[] = {
-    S_TEXTK(fsim_sector_def, name, "name", FSIM_K_NAME, R, NULL, NULL,
-            "Sector name, used in outputs and file names."),
-    S_FLOAT(fsim_sector_def, width_km, "width_km", R | GT, 0, 0, 1e4, "km",
-            "Front width (turns line movement into area)."),
-    S_TEXTK(fsim_sector_def, attacker, "attacker", FSIM_K_REF, R, NULL, "side",
-            "The side that mainly attacks here; the other side is the defender."),
-    S_FLOAT(fsim_sector_def, terrain, "terrain", GT, 1.0, 0, 100, "multiplier",
-            "Terrain protection of the defender (m = terrain * fortification)."),
-    S_FLOAT(fsim_sector_def, fortification, "fortification", GT, 1.0, 0, 100, "multiplier",
-            "Fortification protection of the defender."),
-    S_FLOAT(fsim_sector_def, engagement_rate, "engagement_rate", R, 0, 0, 1e6,
-            "engagements per day", "Mean engagements per day (Poisson rate lambda)."),
-    S_FLOAT(fsim_sector_def, counter_share, "counter_share", 0, 0.0, 0, 1, "fraction",
-            "Share of engagements the defender initiates."),
-    S_FLOAT(fsim_sector_def, step_km, "step_km", 0, 0.0, 0, 100, "km",
-            "Mean line movement per successful attack (0: the line does not move)."),
-    S_FLOAT(fsim_sector_def, step_shape, "step_shape", GT, 2.0, 0, 1000, "-",
-            "Gamma shape of one step (larger: less variable)."),
-    S_FLOAT(fsim_sector_def, x_min_km, "x_min_km", 0, -50.0, -1e4, 0, "km",
-            "Furthest the line can move towards blue (negative)."),
-    S_FLOAT(fsim_sector_def, x_max_km, "x_max_km", 0, 50.0, 0, 1e4, "km",
-            "Furthest the line can move towards red (positive)."),
-    S_GROUP(fsim_sector_def, attrition, 0, "attrition", R, alpha_group,
-            "Attrition coefficients of each side's fire."),
-    S_GROUP(fsim_sector_def, held_area, offsetof(fsim_sector_def, has_held_area), "held_area",
-            O, held_group, "Area held in this sector (optional)."),
-    S_GROUP(fsim_sector_def, supply, offsetof(fsim_sector_def, has_supply), "supply", O,
-            supply_group, "Supply route in this sector (optional)."),
-    S_LIST(fsim_sector_def, schedule, nschedule, "schedule", O, schedule_group,
-           "Tempo changes, in increasing day order (optional)."),
+    {.key = "name", .kind = FSIM_K_NAME, .offset = offsetof(fsim_sector_def, name), .flags = R,
+     .doc = "Sector name, used in outputs and file names."},
+    {.key = "width_km", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_sector_def, width_km),
+     .flags = R | GT, .min = 0, .max = 1e4, .unit = "km",
+     .doc = "Front width (turns line movement into area)."},
+    {.key = "attacker", .kind = FSIM_K_REF, .offset = offsetof(fsim_sector_def, attacker),
+     .flags = R, .refers_to = "side",
+     .doc = "The side that mainly attacks here; the other side is the defender."},
+    {.key = "terrain", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_sector_def, terrain),
+     .flags = GT, .def = 1.0, .min = 0, .max = 100, .unit = "multiplier",
+     .doc = "Terrain protection of the defender (m = terrain * fortification)."},
+    {.key = "fortification", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_sector_def, fortification), .flags = GT, .def = 1.0, .min = 0,
+     .max = 100, .unit = "multiplier", .doc = "Fortification protection of the defender."},
+    {.key = "engagement_rate", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_sector_def, engagement_rate), .flags = R, .min = 0, .max = 1e6,
+     .unit = "engagements per day", .doc = "Mean engagements per day (Poisson rate lambda)."},
+    {.key = "counter_share", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_sector_def, counter_share), .def = 0.0, .min = 0, .max = 1,
+     .unit = "fraction", .doc = "Share of engagements the defender initiates."},
+    {.key = "step_km", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_sector_def, step_km),
+     .def = 0.0, .min = 0, .max = 100, .unit = "km",
+     .doc = "Mean line movement per successful attack (0: the line does not move)."},
+    {.key = "step_shape", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_sector_def, step_shape),
+     .flags = GT, .def = 2.0, .min = 0, .max = 1000, .unit = "-",
+     .doc = "Gamma shape of one step (larger: less variable)."},
+    {.key = "x_min_km", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_sector_def, x_min_km),
+     .def = -50.0, .min = -1e4, .max = 0, .unit = "km",
+     .doc = "Furthest the line can move towards blue (negative)."},
+    {.key = "x_max_km", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_sector_def, x_max_km),
+     .def = 50.0, .min = 0, .max = 1e4, .unit = "km",
+     .doc = "Furthest the line can move towards red (positive)."},
+    {.key = "attrition", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_sector_def, attrition),
+     .flags = R, .group = &alpha_group, .doc = "Attrition coefficients of each side's fire."},
+    {.key = "held_area", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_sector_def, held_area),
+     .count_offset = offsetof(fsim_sector_def, has_held_area), .flags = O,
+     .group = &held_group, .doc = "Area held in this sector (optional)."},
+    {.key = "supply", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_sector_def, supply),
+     .count_offset = offsetof(fsim_sector_def, has_supply), .flags = O,
+     .group = &supply_group, .doc = "Supply route in this sector (optional)."},
+    {.key = "schedule", .kind = FSIM_K_LIST, .offset = offsetof(fsim_sector_def, schedule),
+     .count_offset = offsetof(fsim_sector_def, nschedule), .flags = O,
+     .group = &schedule_group, .doc = "Tempo changes, in increasing day order (optional)."},
 };
-static const fsim_group sector_group = {"sectors.[i]", sector_specs, COUNT(sector_specs),
-                                        sizeof(fsim_sector_def), -1,
-                                        "One sector of the front."};
+static const fsim_group sector_group = {
+    .name = "sectors.[i]", .specs = sector_specs, .nspecs = COUNT(sector_specs),
+    .elem_size = sizeof(fsim_sector_def), .doc = "One sector of the front."};
 
 /* ---- formations --------------------------------------------------------- */
 static const fsim_spec formation_specs[] = {
-    S_TEXTK(fsim_formation_def, name, "name", FSIM_K_NAME, R, NULL, NULL, "Formation name."),
-    S_TEXTK(fsim_formation_def, side, "side", FSIM_K_REF, R, NULL, "side", "blue or red."),
-    S_FLOAT(fsim_formation_def, personnel, "personnel", R | W, 0, 0, PERSONS_MAX, "persons",
-            "Personnel on arrival."),
-    S_FLOAT(fsim_formation_def, quality, "quality", GT, 1.0, 0, 100, "multiplier",
-            "Combat effectiveness per person."),
-    S_TEXTK(fsim_formation_def, location, "location", FSIM_K_REF, R, NULL,
-            "sector or \"reserve\"", "Where it is (or arrives)."),
-    S_INT(fsim_formation_def, arrival_day, "arrival_day", 0, 0, 0, DAYS_MAX, "day",
-          "Day it arrives (0: present from the start)."),
+    {.key = "name", .kind = FSIM_K_NAME, .offset = offsetof(fsim_formation_def, name),
+     .flags = R, .doc = "Formation name."},
+    {.key = "side", .kind = FSIM_K_REF, .offset = offsetof(fsim_formation_def, side),
+     .flags = R, .refers_to = "side", .doc = "blue or red."},
+    {.key = "personnel", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_formation_def, personnel), .flags = R | W, .min = 0,
+     .max = PERSONS_MAX, .unit = "persons", .doc = "Personnel on arrival."},
+    {.key = "quality", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_formation_def, quality),
+     .flags = GT, .def = 1.0, .min = 0, .max = 100, .unit = "multiplier",
+     .doc = "Combat effectiveness per person."},
+    {.key = "location", .kind = FSIM_K_REF, .offset = offsetof(fsim_formation_def, location),
+     .flags = R, .refers_to = "sector or \"reserve\"", .doc = "Where it is (or arrives)."},
+    {.key = "arrival_day", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_formation_def, arrival_day), .def = 0, .min = 0, .max = DAYS_MAX,
+     .unit = "day", .doc = "Day it arrives (0: present from the start)."},
 };
-static const fsim_group formation_group = {"formations.[i]", formation_specs,
-                                           COUNT(formation_specs), sizeof(fsim_formation_def),
-                                           -1, "The unit of allocation."};
+static const fsim_group formation_group = {
+    .name = "formations.[i]", .specs = formation_specs, .nspecs = COUNT(formation_specs),
+    .elem_size = sizeof(fsim_formation_def), .doc = "The unit of allocation."};
 
 /* ---- sides and their rules ---------------------------------------------- */
-#define RULE_SPEC(f, key, kind, fl, def, deftext, lo, hi, what, variants, unit, doc) \
-  {key, kind, offsetof(fsim_rule_def, f), 0, fl, def, deftext, lo, hi, what, variants, unit, \
-   NULL, doc}
 static const fsim_spec rule_specs[] = {
-    RULE_SPEC(type, "type", FSIM_K_ENUM, R, 0, NULL, 0, 0, "transfer|reinforce|replacements",
-              0, NULL, "Kind of rule."),
-    RULE_SPEC(day, "day", FSIM_K_INT, R, 0, NULL, 1, DAYS_MAX, NULL, V_TRANSFER, "day",
-              "Day of the transfer (morning)."),
-    RULE_SPEC(from, "from", FSIM_K_REF, O, 0, "", 0, 0, "sector or \"reserve\"", V_TRANSFER,
-              NULL, "Where personnel leave (optional with formations: wherever they are)."),
-    RULE_SPEC(to, "to", FSIM_K_REF, R, 0, NULL, 0, 0, "sector or \"reserve\"",
-              V_TRANSFER | V_REPLACEMENTS, NULL, "Where personnel go."),
-    RULE_SPEC(personnel, "personnel", FSIM_K_FLOAT, O | W, NAN, NULL, 0, PERSONS_MAX, NULL,
-              V_TRANSFER, "persons", "Persons to move (one of personnel, fraction, formations)."),
-    RULE_SPEC(fraction, "fraction", FSIM_K_FLOAT, O, NAN, NULL, 0, 1, NULL, V_TRANSFER,
-              "fraction", "Share of the side's personnel at `from` to move."),
-    {"formations", FSIM_K_REFLIST, offsetof(fsim_rule_def, formations),
-     offsetof(fsim_rule_def, nformations), O, 0, NULL, 0, 0, "formation", V_TRANSFER, NULL,
-     NULL, "Formations to move whole."},
-    RULE_SPEC(sector, "sector", FSIM_K_REF, R, 0, NULL, 0, 0, "sector", V_REINFORCE, NULL,
-              "The sector the rule watches."),
-    RULE_SPEC(threshold, "threshold", FSIM_K_FLOAT, GT, 1.0, NULL, 0, 1e6, NULL, V_REINFORCE,
-              "ratio", "Reinforce when own/enemy combat power there falls below this."),
-    RULE_SPEC(daily_cap, "daily_cap", FSIM_K_FLOAT, W, 1000, NULL, 0, PERSONS_MAX, NULL,
-              V_REINFORCE, "persons per day", "Most personnel sent in one day."),
-    {"donors", FSIM_K_REFLIST, offsetof(fsim_rule_def, donors), offsetof(fsim_rule_def, ndonors),
-     R, 0, NULL, 0, 0, "sector or \"reserve\"", V_REINFORCE, NULL, NULL,
-     "Where personnel are taken from, in priority order."},
-    RULE_SPEC(donor_floor, "donor_floor", FSIM_K_FLOAT, 0, 1.0, NULL, 0, 1e6, NULL,
-              V_REINFORCE, "ratio",
-              "A donor sector is never stripped below this own/enemy power ratio."),
-    RULE_SPEC(share, "share", FSIM_K_FLOAT, 0, 1.0, NULL, 0, 1, NULL, V_REPLACEMENTS,
-              "fraction", "Share of each day's replacements sent from the reserve."),
-    RULE_SPEC(delay, "delay", FSIM_K_INT, 0, 0, NULL, 0, 365, NULL, 0, "days",
-              "Days in transit (0: arrives the same day)."),
-    RULE_SPEC(start_day, "start_day", FSIM_K_INT, 0, 1, NULL, 1, DAYS_MAX, NULL,
-              V_REINFORCE | V_REPLACEMENTS, "day", "First day the rule acts."),
-    RULE_SPEC(end_day, "end_day", FSIM_K_INT, 0, 0, NULL, 0, DAYS_MAX, NULL,
-              V_REINFORCE | V_REPLACEMENTS, "day", "Last day the rule acts (0: no end)."),
+    {.key = "type", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_rule_def, type), .flags = R,
+     NAMED_BY(fsim_rule_type_names), .doc = "Kind of rule."},
+    {.key = "day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, day), .flags = R,
+     .min = 1, .max = DAYS_MAX, .variants = V_TRANSFER, .unit = "day",
+     .doc = "Day of the transfer (morning)."},
+    {.key = "from", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, from), .flags = O,
+     .def_text = "", .refers_to = "sector or \"reserve\"", .variants = V_TRANSFER,
+     .doc = "Where personnel leave (optional with formations: wherever they are)."},
+    {.key = "to", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, to), .flags = R,
+     .refers_to = "sector or \"reserve\"", .variants = V_TRANSFER | V_REPLACEMENTS,
+     .doc = "Where personnel go."},
+    {.key = "personnel", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, personnel),
+     .flags = O | W, .def = NAN, .min = 0, .max = PERSONS_MAX, .variants = V_TRANSFER,
+     .unit = "persons", .doc = "Persons to move (one of personnel, fraction, formations)."},
+    {.key = "fraction", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, fraction),
+     .flags = O, .def = NAN, .min = 0, .max = 1, .variants = V_TRANSFER, .unit = "fraction",
+     .doc = "Share of the side's personnel at `from` to move."},
+    {.key = "formations", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_rule_def, formations),
+     .count_offset = offsetof(fsim_rule_def, nformations), .flags = O,
+     .refers_to = "formation", .variants = V_TRANSFER, .doc = "Formations to move whole."},
+    {.key = "sector", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, sector), .flags = R,
+     .refers_to = "sector", .variants = V_REINFORCE, .doc = "The sector the rule watches."},
+    {.key = "threshold", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, threshold),
+     .flags = GT, .def = 1.0, .min = 0, .max = 1e6, .variants = V_REINFORCE, .unit = "ratio",
+     .doc = "Reinforce when own/enemy combat power there falls below this."},
+    {.key = "daily_cap", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, daily_cap),
+     .flags = W, .def = 1000, .min = 0, .max = PERSONS_MAX, .variants = V_REINFORCE,
+     .unit = "persons per day", .doc = "Most personnel sent in one day."},
+    {.key = "donors", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_rule_def, donors),
+     .count_offset = offsetof(fsim_rule_def, ndonors), .flags = R,
+     .refers_to = "sector or \"reserve\"", .variants = V_REINFORCE,
+     .doc = "Where personnel are taken from, in priority order."},
+    {.key = "donor_floor", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, donor_floor),
+     .def = 1.0, .min = 0, .max = 1e6, .variants = V_REINFORCE, .unit = "ratio",
+     .doc = "A donor sector is never stripped below this own/enemy power ratio."},
+    {.key = "share", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, share), .def = 1.0,
+     .min = 0, .max = 1, .variants = V_REPLACEMENTS, .unit = "fraction",
+     .doc = "Share of each day's replacements sent from the reserve."},
+    {.key = "delay", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, delay), .def = 0,
+     .min = 0, .max = 365, .unit = "days", .doc = "Days in transit (0: arrives the same day)."},
+    {.key = "start_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, start_day),
+     .def = 1, .min = 1, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS,
+     .unit = "day", .doc = "First day the rule acts."},
+    {.key = "end_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, end_day), .def = 0,
+     .min = 0, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS, .unit = "day",
+     .doc = "Last day the rule acts (0: no end)."},
 };
-static const fsim_group rule_group = {"sides.<side>.rules.[k]", rule_specs, COUNT(rule_specs),
-                                      sizeof(fsim_rule_def), 0,
-                                      "Allocation rules, evaluated in order every morning."};
+static const fsim_group rule_group = {
+    .name = "sides.<side>.rules.[k]", .specs = rule_specs, .nspecs = COUNT(rule_specs),
+    .elem_size = sizeof(fsim_rule_def), .variant = &rule_specs[0],
+    .doc = "Allocation rules, evaluated in order every morning."};
 
 static const fsim_spec side_specs[] = {
-    S_TEXTK(fsim_side_def, name, "name", FSIM_K_TEXT, R, NULL, NULL,
-            "Display name (one line)."),
-    S_FLOAT(fsim_side_def, reserve, "reserve", W, 0, 0, PERSONS_MAX, "persons",
-            "Personnel in the reserve on day 0 (not in any sector)."),
-    S_FLOAT(fsim_side_def, reserve_quality, "reserve_quality", GT, 1.0, 0, 100, "multiplier",
-            "Quality of reserve personnel and replacements."),
-    S_FLOAT(fsim_side_def, replacements_per_day, "replacements_per_day", 0, 0.0, 0, 1e7,
-            "persons per day", "Daily flow of replacements into the reserve."),
-    S_FLOAT(fsim_side_def, claim_bias, "claim_bias", GT, 1.0, 0, 1000, "multiplier",
-            "Median over-statement of the enemy's losses in this side's claims (MODEL.md 9)."),
-    S_FLOAT(fsim_side_def, claim_sigma, "claim_sigma", 0, 0.0, 0, 10, "log-sd",
-            "Day-to-day noise of the claims (log-normal sigma)."),
-    S_LIST(fsim_side_def, rules, nrules, "rules", O, rule_group, "Allocation rules."),
+    {.key = "name", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_side_def, name), .flags = R,
+     .doc = "Display name (one line)."},
+    {.key = "reserve", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_side_def, reserve),
+     .flags = W, .def = 0, .min = 0, .max = PERSONS_MAX, .unit = "persons",
+     .doc = "Personnel in the reserve on day 0 (not in any sector)."},
+    {.key = "reserve_quality", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_side_def, reserve_quality), .flags = GT, .def = 1.0, .min = 0,
+     .max = 100, .unit = "multiplier", .doc = "Quality of reserve personnel and replacements."},
+    {.key = "replacements_per_day", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_side_def, replacements_per_day), .def = 0.0, .min = 0, .max = 1e7,
+     .unit = "persons per day", .doc = "Daily flow of replacements into the reserve."},
+    {.key = "claim_bias", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_side_def, claim_bias),
+     .flags = GT, .def = 1.0, .min = 0, .max = 1000, .unit = "multiplier",
+     .doc = "Median over-statement of the enemy's losses in this side's claims (MODEL.md 9)."},
+    {.key = "claim_sigma", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_side_def, claim_sigma),
+     .def = 0.0, .min = 0, .max = 10, .unit = "log-sd",
+     .doc = "Day-to-day noise of the claims (log-normal sigma)."},
+    {.key = "rules", .kind = FSIM_K_LIST, .offset = offsetof(fsim_side_def, rules),
+     .count_offset = offsetof(fsim_side_def, nrules), .flags = O, .group = &rule_group,
+     .doc = "Allocation rules."},
 };
-static const fsim_group side_group = {"sides.<side>", side_specs, COUNT(side_specs), 0, -1,
-                                      "One of the two sides, keyed blue and red."};
+static const fsim_group side_group = {.name = "sides.<side>", .specs = side_specs,
+                                      .nspecs = COUNT(side_specs),
+                                      .doc = "One of the two sides, keyed blue and red."};
 
 static const fsim_spec sides_specs[] = {
-    S_GROUP(fsim_sides_def, side[FSIM_BLUE], 0, "blue", R, side_group, "The blue side."),
-    S_GROUP(fsim_sides_def, side[FSIM_RED], 0, "red", R, side_group, "The red side."),
+    {.key = "blue", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_sides_def, side[FSIM_BLUE]),
+     .flags = R, .group = &side_group, .doc = "The blue side."},
+    {.key = "red", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_sides_def, side[FSIM_RED]),
+     .flags = R, .group = &side_group, .doc = "The red side."},
 };
-static const fsim_group sides_group = {"sides", sides_specs, COUNT(sides_specs), 0, -1,
-                                       "Exactly two sides."};
+static const fsim_group sides_group = {.name = "sides", .specs = sides_specs,
+                                       .nspecs = COUNT(sides_specs),
+                                       .doc = "Exactly two sides."};
 
 /* ---- events ------------------------------------------------------------- */
 static const fsim_spec event_specs[] = {
-    S_TEXTK(fsim_event_def, name, "name", FSIM_K_NAME, R, NULL, NULL, "Event name."),
-    S_INT(fsim_event_def, day, "day", O, 0, 1, DAYS_MAX, "day", "Day of the event (or date)."),
-    S_TEXTK(fsim_event_def, date, "date", FSIM_K_DATE, O, "", NULL,
-            "Date of the event (or day)."),
+    {.key = "name", .kind = FSIM_K_NAME, .offset = offsetof(fsim_event_def, name), .flags = R,
+     .doc = "Event name."},
+    {.key = "day", .kind = FSIM_K_INT, .offset = offsetof(fsim_event_def, day), .flags = O,
+     .def = 0, .min = 1, .max = DAYS_MAX, .unit = "day", .doc = "Day of the event (or date)."},
+    {.key = "date", .kind = FSIM_K_DATE, .offset = offsetof(fsim_event_def, date), .flags = O,
+     .def_text = "", .doc = "Date of the event (or day)."},
 };
-static const fsim_group event_group = {"events.[i]", event_specs, COUNT(event_specs),
-                                       sizeof(fsim_event_def), -1,
-                                       "Named days at which metrics are snapshotted."};
+static const fsim_group event_group = {
+    .name = "events.[i]", .specs = event_specs, .nspecs = COUNT(event_specs),
+    .elem_size = sizeof(fsim_event_def), .doc = "Named days at which metrics are snapshotted."};
 
 /* ---- sweep -------------------------------------------------------------- */
 static const fsim_spec param_specs[] = {
-    S_TEXTK(fsim_param_def, path, "path", FSIM_K_TEXT, R, NULL, NULL,
-            "The setting to vary, as for --set (e.g. \"sides.red.rules.[0].delay\")."),
-    {"values", FSIM_K_NUMLIST, offsetof(fsim_param_def, values),
-     offsetof(fsim_param_def, nvalues), O, 0, NULL, 0, 0, NULL, 0, NULL, NULL,
-     "grid: the values to take."},
-    S_FLOAT(fsim_param_def, from, "from", O, NAN, -1e12, 1e12, "setting's unit",
-            "Lower end: grid with steps, or the range of lhs and sobol."),
-    S_FLOAT(fsim_param_def, to, "to", O, NAN, -1e12, 1e12, "setting's unit",
-            "Upper end: grid with steps, or the range of lhs and sobol."),
-    S_INT(fsim_param_def, steps, "steps", O, 0, 2, 10000, "values",
-          "grid: number of evenly spaced values from `from` to `to`."),
+    {.key = "path", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, path), .flags = R,
+     .doc = "The setting to vary, as for --set (e.g. \"sides.red.rules.[0].delay\")."},
+    {.key = "values", .kind = FSIM_K_NUMLIST, .offset = offsetof(fsim_param_def, values),
+     .count_offset = offsetof(fsim_param_def, nvalues), .flags = O,
+     .doc = "grid: the values to take."},
+    {.key = "from", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_param_def, from), .flags = O,
+     .def = NAN, .min = -1e12, .max = 1e12, .unit = "setting's unit",
+     .doc = "Lower end: grid with steps, or the range of lhs and sobol."},
+    {.key = "to", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_param_def, to), .flags = O,
+     .def = NAN, .min = -1e12, .max = 1e12, .unit = "setting's unit",
+     .doc = "Upper end: grid with steps, or the range of lhs and sobol."},
+    {.key = "steps", .kind = FSIM_K_INT, .offset = offsetof(fsim_param_def, steps), .flags = O,
+     .def = 0, .min = 2, .max = 10000, .unit = "values",
+     .doc = "grid: number of evenly spaced values from `from` to `to`."},
 };
-static const fsim_group param_group = {"sweep.parameters.[k]", param_specs, COUNT(param_specs),
-                                       sizeof(fsim_param_def), -1,
-                                       "One parameter of a sweep."};
+static const fsim_group param_group = {
+    .name = "sweep.parameters.[k]", .specs = param_specs, .nspecs = COUNT(param_specs),
+    .elem_size = sizeof(fsim_param_def), .doc = "One parameter of a sweep."};
 
 static const fsim_spec sweep_specs[] = {
-    S_ENUM(fsim_sweep_def, method, "method", 0, FSIM_SWEEP_GRID, "grid|lhs|sobol",
-           "grid: every combination; lhs: Latin hypercube of `points`; sobol: Saltelli "
-           "design of points * (k + 2) runs and Sobol' indices."),
-    S_INT(fsim_sweep_def, points, "points", 0, 64, 2, 1000000, "points",
-          "lhs: number of points; sobol: base sample size N."),
-    S_INT(fsim_sweep_def, replications, "replications", 0, 100, 1, 10000000, "replications",
-          "Replications per point (overridden by -n)."),
-    S_INT(fsim_sweep_def, bootstrap, "bootstrap", 0, 500, 0, 100000, "resamples",
-          "sobol: bootstrap resamples for the intervals of the indices."),
-    {"metrics", FSIM_K_REFLIST, offsetof(fsim_sweep_def, metrics),
-     offsetof(fsim_sweep_def, nmetrics), O | FSIM_F_DOTTED, 0, NULL, 0, 0, "metric", 0, NULL,
-     NULL, "Metrics to collect (names as in summary.csv); default: all."},
-    S_LIST(fsim_sweep_def, params, nparams, "parameters", R, param_group,
-           "The parameters to vary."),
+    {.key = "method", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_sweep_def, method),
+     .def = FSIM_SWEEP_GRID, NAMED_BY(fsim_sweep_method_names),
+     .doc = "grid: every combination; lhs: Latin hypercube of `points`; sobol: Saltelli "
+            "design of points * (k + 2) runs and Sobol' indices."},
+    {.key = "points", .kind = FSIM_K_INT, .offset = offsetof(fsim_sweep_def, points), .def = 64,
+     .min = 2, .max = 1000000, .unit = "points",
+     .doc = "lhs: number of points; sobol: base sample size N."},
+    {.key = "replications", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_sweep_def, replications), .def = 100, .min = 1, .max = 10000000,
+     .unit = "replications", .doc = "Replications per point (overridden by -n)."},
+    {.key = "bootstrap", .kind = FSIM_K_INT, .offset = offsetof(fsim_sweep_def, bootstrap),
+     .def = 500, .min = 0, .max = 100000, .unit = "resamples",
+     .doc = "sobol: bootstrap resamples for the intervals of the indices."},
+    {.key = "metrics", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_sweep_def, metrics),
+     .count_offset = offsetof(fsim_sweep_def, nmetrics), .flags = O | FSIM_F_DOTTED,
+     .refers_to = "metric", .doc = "Metrics to collect (names as in summary.csv); default: all."},
+    {.key = "parameters", .kind = FSIM_K_LIST, .offset = offsetof(fsim_sweep_def, params),
+     .count_offset = offsetof(fsim_sweep_def, nparams), .flags = R, .group = &param_group,
+     .doc = "The parameters to vary."},
 };
-static const fsim_group sweep_group = {"sweep", sweep_specs, COUNT(sweep_specs), 0, -1,
-                                       "Batch experiments over parameters (frontsim sweep)."};
+static const fsim_group sweep_group = {
+    .name = "sweep", .specs = sweep_specs, .nspecs = COUNT(sweep_specs),
+    .doc = "Batch experiments over parameters (frontsim sweep)."};
 
 /* ---- root --------------------------------------------------------------- */
 static const fsim_spec root_specs[] = {
-    {"version", FSIM_K_INT, offsetof(fsim_scenario, version), 0, 0, 1, NULL, 1, 1, NULL, 0,
-     NULL, NULL, "Scenario format version."},
-    S_GROUP(fsim_scenario, run, 0, "run", 0, run_group, "Run settings."),
-    S_GROUP(fsim_scenario, model, 0, "model", 0, model_group, "Model constants."),
-    S_LIST(fsim_scenario, sectors, nsectors, "sectors", R, sector_group, "The sectors."),
-    S_LIST(fsim_scenario, formations, nformations, "formations", O, formation_group,
-           "The formations (optional: a side may have only its reserve)."),
-    S_GROUP(fsim_scenario, sides, 0, "sides", R, sides_group, "The two sides."),
-    S_LIST(fsim_scenario, events, nevents, "events", O, event_group, "Named days."),
-    S_GROUP(fsim_scenario, sweep, offsetof(fsim_scenario, has_sweep), "sweep", O, sweep_group,
-            "A sweep over parameters (optional)."),
+    {.key = "version", .kind = FSIM_K_INT, .offset = offsetof(fsim_scenario, version), .def = 1,
+     .min = 1, .max = 1, .doc = "Scenario format version."},
+    {.key = "run", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, run),
+     .group = &run_group, .doc = "Run settings."},
+    {.key = "model", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, model),
+     .group = &model_group, .doc = "Model constants."},
+    {.key = "sectors", .kind = FSIM_K_LIST, .offset = offsetof(fsim_scenario, sectors),
+     .count_offset = offsetof(fsim_scenario, nsectors), .flags = R, .group = &sector_group,
+     .doc = "The sectors."},
+    {.key = "formations", .kind = FSIM_K_LIST, .offset = offsetof(fsim_scenario, formations),
+     .count_offset = offsetof(fsim_scenario, nformations), .flags = O,
+     .group = &formation_group,
+     .doc = "The formations (optional: a side may have only its reserve)."},
+    {.key = "sides", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, sides), .flags = R,
+     .group = &sides_group, .doc = "The two sides."},
+    {.key = "events", .kind = FSIM_K_LIST, .offset = offsetof(fsim_scenario, events),
+     .count_offset = offsetof(fsim_scenario, nevents), .flags = O, .group = &event_group,
+     .doc = "Named days."},
+    {.key = "sweep", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, sweep),
+     .count_offset = offsetof(fsim_scenario, has_sweep), .flags = O, .group = &sweep_group,
+     .doc = "A sweep over parameters (optional)."},
 };
-const fsim_group fsim_schema_root = {"(top level)", root_specs, COUNT(root_specs), 0, -1,
-                                     "A frontsim scenario."};
+const fsim_group fsim_schema_root = {.name = "(top level)", .specs = root_specs,
+                                     .nspecs = COUNT(root_specs),
+                                     .doc = "A frontsim scenario."};
 
 /* ---- lookups ------------------------------------------------------------ */
 const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key) {
@@ -365,30 +446,7 @@ int fsim_spec_applies(const fsim_spec *s, int variant) {
   return (s->variants >> variant) & 1u;
 }
 
-int fsim_choice_index(const char *choices, const char *text) {
-  size_t n = strlen(text);
-  int i = 0;
-  for (const char *p = choices; *p; i++) {
-    const char *bar = strchr(p, '|');
-    size_t len = bar ? (size_t)(bar - p) : strlen(p);
-    if (len == n && strncmp(p, text, n) == 0) return i;
-    if (!bar) break;
-    p = bar + 1;
-  }
-  return -1;
-}
-
-void fsim_choice_name(const char *choices, int i, char *buf, size_t size) {
-  const char *p = choices;
-  for (int k = 0; k < i && p; k++) {
-    p = strchr(p, '|');
-    if (p) p++;
-  }
-  if (!p) {
-    snprintf(buf, size, "?");
-    return;
-  }
-  const char *bar = strchr(p, '|');
-  int len = bar ? (int)(bar - p) : (int)strlen(p);
-  snprintf(buf, size, "%.*s", len, p);
+const char *fsim_spec_enum_name(const fsim_spec *sp, int v) {
+  const char *name = fsim_enum_name_of(sp->names, sp->nnames, v);
+  return name ? name : "?";
 }

@@ -1,11 +1,13 @@
 /* The settings table: every setting of the scenario format, its type, unit,
- * default and valid range, and where it is stored. The loader (scenario_load.c),
- * the effective-scenario writer (scenario_write.c), the error messages and
+ * default and valid range, and where it is stored. The loader (walk.c), the
+ * effective-scenario writer (write.c), the error messages and
  * docs/SCENARIO.md (via fsim_settings_write_markdown) all read this one table. */
 #ifndef FRONTSIM_SCHEMA_H
 #define FRONTSIM_SCHEMA_H
 
 #include <stddef.h>
+
+#include "scenario_internal.h"
 
 typedef enum fsim_kind {
   FSIM_K_INT,     /* int */
@@ -15,7 +17,7 @@ typedef enum fsim_kind {
   FSIM_K_NAME,    /* char[FSIM_NAME_MAX], an identifier [A-Za-z0-9_-] */
   FSIM_K_REF,     /* char[FSIM_NAME_MAX], the name of something defined elsewhere */
   FSIM_K_REFLIST, /* char[FSIM_MAX_REFS][FSIM_NAME_MAX] + int count at count_offset */
-  FSIM_K_ENUM,    /* int index into `choices` ("a|b|c") */
+  FSIM_K_ENUM,    /* int, one of the values named in `names` */
   FSIM_K_DATE,    /* char[FSIM_NAME_MAX], "YYYY-MM-DD" */
   FSIM_K_NUMLIST, /* double[FSIM_MAX_VALUES] + int count at count_offset */
   FSIM_K_GROUP,   /* embedded struct; optional groups set an int flag at count_offset */
@@ -33,17 +35,22 @@ enum {
 
 struct fsim_group;
 
+/* One setting. Written with designated initializers: a field left out is 0 (no
+ * flags, no default, no unit, applies to every variant). */
 typedef struct fsim_spec {
   const char *key;
   fsim_kind kind;
-  size_t offset;
-  size_t count_offset;
+  size_t offset;       /* of the value in its struct */
+  size_t count_offset; /* REFLIST, NUMLIST, LIST: of the int count; an optional GROUP:
+                          of the int set when it is present (0: none) */
   unsigned flags;
-  double def;           /* numeric default (ENUM: index) */
+  double def;           /* numeric default (ENUM: its value) */
   const char *def_text; /* text default */
   double min, max;
-  const char *choices;  /* ENUM: "a|b|c"; REF and REFLIST: what the names refer to */
-  unsigned variants;    /* bit v set: applies to variant v; 0: applies to all */
+  const fsim_enum_name *names; /* ENUM: the names of its values (scenario_internal.h) */
+  size_t nnames;
+  const char *refers_to; /* REF and REFLIST: what the names refer to */
+  unsigned variants;     /* bit v set: applies to variant v; 0: applies to all */
   const char *unit;
   const struct fsim_group *group; /* GROUP, LIST */
   const char *doc;
@@ -53,8 +60,8 @@ typedef struct fsim_group {
   const char *name; /* heading in the docs */
   const fsim_spec *specs;
   size_t nspecs;
-  size_t elem_size; /* size of one element when the group is a LIST element */
-  int variant_spec; /* index of the ENUM spec that selects the variant, or -1 */
+  size_t elem_size;           /* size of one element when the group is a LIST element */
+  const fsim_spec *variant;   /* the ENUM spec that selects the variant, or NULL */
   const char *doc;
 } fsim_group;
 
@@ -67,9 +74,7 @@ int fsim_spec_applies(const fsim_spec *s, int variant);
 /* The spec of the setting at a --set style path ("sectors.kursk.width_km",
  * "sides.red.rules.[0].delay"), or NULL when no such setting exists. */
 const fsim_spec *fsim_schema_lookup_path(const char *path);
-/* Index of `text` among the '|'-separated choices, or -1. */
-int fsim_choice_index(const char *choices, const char *text);
-/* Copies the i-th choice into buf. */
-void fsim_choice_name(const char *choices, int i, char *buf, size_t size);
+/* The name of the value v of an ENUM spec ("?" when it has none). */
+const char *fsim_spec_enum_name(const fsim_spec *sp, int v);
 
 #endif

@@ -5,30 +5,51 @@
 #include <string.h>
 
 #include "frontsim/scenario.h"
+#include "kinds.h"
 #include "scenario_internal.h"
 #include "schema.h"
 #include "text.h"
 
-static const char *kind_name(const fsim_spec *sp) {
-  switch (sp->kind) {
-    case FSIM_K_INT:
-    case FSIM_K_INT64: return "integer";
-    case FSIM_K_FLOAT: return (sp->flags & FSIM_F_WHOLE) ? "number (whole)" : "number";
-    case FSIM_K_TEXT: return "string";
-    case FSIM_K_NAME: return "name";
-    case FSIM_K_REF: return "name of a";
-    case FSIM_K_REFLIST: return "array of names of";
-    case FSIM_K_ENUM: return "one of";
-    case FSIM_K_DATE: return "date";
-    case FSIM_K_NUMLIST: return "array of numbers";
-    case FSIM_K_GROUP: return "group";
-    case FSIM_K_LIST: return "list of groups";
-  }
-  return "?";
+/* ---- the type column: when doc_name of kinds.c is not all ------------------ */
+
+void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
+  snprintf(buf, size, "%s%s", doc_name, (sp->flags & FSIM_F_WHOLE) ? " (whole)" : "");
+}
+
+/* "one of `a|b|c`": the names of an ENUM's values, in the table's order. */
+void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
+  size_t used = (size_t)snprintf(buf, size, "%s `", doc_name);
+  for (size_t i = 0; i < sp->nnames && used < size; i++)
+    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "|" : "", sp->names[i].name);
+  if (used < size) snprintf(buf + used, size - used, "`");
+}
+
+void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
+  snprintf(buf, size, "%s %s", doc_name, sp->refers_to);
+}
+
+/* ---- the default column of a setting that is not required ------------------ */
+
+void fsim_doc_default_number(const fsim_spec *sp, char *buf, size_t size) {
+  if ((sp->flags & FSIM_F_OPTIONAL) && (isnan(sp->def) || sp->kind != FSIM_K_FLOAT))
+    snprintf(buf, size, "optional");
+  else
+    fsim_text_double(sp->def, 0, buf, size);
+}
+
+void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size) {
+  snprintf(buf, size, "`\"%s\"`", fsim_spec_enum_name(sp, (int)sp->def));
+}
+
+void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size) {
+  if (sp->def_text && sp->def_text[0])
+    snprintf(buf, size, "`\"%s\"`", sp->def_text);
+  else
+    snprintf(buf, size, "optional");
 }
 
 static void range_text(const fsim_spec *sp, char *buf, size_t size) {
-  if (sp->kind != FSIM_K_INT && sp->kind != FSIM_K_INT64 && sp->kind != FSIM_K_FLOAT) {
+  if (!fsim_kind_ops_of(sp->kind)->numeric) {
     snprintf(buf, size, " ");
     return;
   }
@@ -40,59 +61,39 @@ static void range_text(const fsim_spec *sp, char *buf, size_t size) {
 }
 
 static void default_text(const fsim_spec *sp, char *buf, size_t size) {
-  if (sp->flags & FSIM_F_REQUIRED) {
+  if (sp->flags & FSIM_F_REQUIRED)
     snprintf(buf, size, "required");
-    return;
-  }
-  switch (sp->kind) {
-    case FSIM_K_INT:
-    case FSIM_K_INT64:
-    case FSIM_K_FLOAT:
-      if ((sp->flags & FSIM_F_OPTIONAL) && (isnan(sp->def) || sp->kind != FSIM_K_FLOAT))
-        snprintf(buf, size, "optional");
-      else
-        fsim_text_double(sp->def, 0, buf, size);
-      break;
-    case FSIM_K_ENUM: {
-      char c[64];
-      fsim_choice_name(sp->choices, (int)sp->def, c, sizeof c);
-      snprintf(buf, size, "`\"%s\"`", c);
-      break;
-    }
-    default:
-      if (sp->def_text && sp->def_text[0])
-        snprintf(buf, size, "`\"%s\"`", sp->def_text);
-      else
-        snprintf(buf, size, "optional");
-  }
+  else
+    fsim_kind_ops_of(sp->kind)->doc_default(sp, buf, size);
+}
+
+static void type_text(const fsim_spec *sp, char *buf, size_t size) {
+  const fsim_kind_ops *ops = fsim_kind_ops_of(sp->kind);
+  if (ops->doc_type)
+    ops->doc_type(sp, ops->doc_name, buf, size);
+  else
+    snprintf(buf, size, "%s", ops->doc_name);
 }
 
 static void write_group(FILE *out, const fsim_group *g) {
   fprintf(out, "### `%s`\n\n%s\n\n", g->name, g->doc);
   fputs("| setting | type | unit | default | valid | meaning |\n", out);
   fputs("|---|---|---|---|---|---|\n", out);
-  const fsim_spec *vspec = g->variant_spec >= 0 ? &g->specs[g->variant_spec] : NULL;
+  const fsim_spec *vspec = g->variant;
   for (size_t i = 0; i < g->nspecs; i++) {
     const fsim_spec *sp = &g->specs[i];
     char range[96], def[96], type[160];
     range_text(sp, range, sizeof range);
     default_text(sp, def, sizeof def);
-    if (sp->kind == FSIM_K_ENUM)
-      snprintf(type, sizeof type, "one of `%s`", sp->choices);
-    else if (sp->kind == FSIM_K_REF || sp->kind == FSIM_K_REFLIST)
-      snprintf(type, sizeof type, "%s %s", kind_name(sp), sp->choices);
-    else
-      snprintf(type, sizeof type, "%s", kind_name(sp));
+    type_text(sp, type, sizeof type);
     char applies[128] = "";
     if (vspec && sp->variants) {
       size_t used = (size_t)snprintf(applies, sizeof applies, " (%s: ", vspec->key);
       int first = 1;
       for (int v = 0; v < 16; v++) {
         if (!((sp->variants >> v) & 1u)) continue;
-        char name[32];
-        fsim_choice_name(vspec->choices, v, name, sizeof name);
         used += (size_t)snprintf(applies + used, sizeof applies - used, "%s%s",
-                                 first ? "" : ", ", name);
+                                 first ? "" : ", ", fsim_spec_enum_name(vspec, v));
         first = 0;
       }
       snprintf(applies + used, sizeof applies - used, ")");

@@ -6,6 +6,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "kinds.h"
 #include "scenario_internal.h"
 #include "schema.h"
 #include "text.h"
@@ -25,119 +26,138 @@ static void write_string(FILE *out, const char *s) {
 
 static void write_group_body(FILE *out, const fsim_group *g, const void *obj, int depth);
 
-/* Is this optional setting unset (and so left out)? */
-static int unset(const fsim_spec *sp, const void *obj) {
-  const char *p = (const char *)obj + sp->offset;
-  if (!(sp->flags & FSIM_F_OPTIONAL)) return 0;
-  switch (sp->kind) {
-    case FSIM_K_FLOAT: return isnan(*(const double *)p);
-    case FSIM_K_INT: return *(const int *)p == (int)sp->def;
-    case FSIM_K_TEXT:
-    case FSIM_K_NAME:
-    case FSIM_K_REF:
-    case FSIM_K_DATE: return p[0] == '\0';
-    case FSIM_K_REFLIST:
-    case FSIM_K_NUMLIST:
-    case FSIM_K_LIST: return *(const int *)((const char *)obj + sp->count_offset) == 0;
-    case FSIM_K_GROUP:
-      return sp->count_offset && *(const int *)((const char *)obj + sp->count_offset) == 0;
-    default: return 0;
-  }
+/* ---- optional settings left out: one test per kind (kinds.c) -------------- */
+
+static int count_of(const fsim_spec *sp, const void *obj) {
+  return *(const int *)((const char *)obj + sp->count_offset);
 }
 
-static void write_value(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  const char *p = (const char *)obj + sp->offset;
+int fsim_unset_int(const fsim_spec *sp, const void *obj) {
+  return *(const int *)((const char *)obj + sp->offset) == (int)sp->def;
+}
+
+int fsim_unset_float(const fsim_spec *sp, const void *obj) {
+  return isnan(*(const double *)(const void *)((const char *)obj + sp->offset));
+}
+
+int fsim_unset_text(const fsim_spec *sp, const void *obj) {
+  return ((const char *)obj + sp->offset)[0] == '\0';
+}
+
+int fsim_unset_counted(const fsim_spec *sp, const void *obj) { return count_of(sp, obj) == 0; }
+
+int fsim_unset_group(const fsim_spec *sp, const void *obj) {
+  return sp->count_offset && count_of(sp, obj) == 0;
+}
+
+/* Is this optional setting unset (and so left out)? */
+static int unset(const fsim_spec *sp, const void *obj) {
+  if (!(sp->flags & FSIM_F_OPTIONAL)) return 0;
+  int (*is_unset)(const fsim_spec *, const void *) = fsim_kind_ops_of(sp->kind)->is_unset;
+  return is_unset ? is_unset(sp, obj) : 0;
+}
+
+/* ---- values: one writer per kind (kinds.c) -------------------------------- */
+
+void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  fprintf(out, "%d", *(const int *)((const char *)obj + sp->offset));
+}
+
+void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  int64_t v = *(const int64_t *)(const void *)((const char *)obj + sp->offset);
+  /* libconfig needs the L suffix beyond 32 bits. */
+  fprintf(out, "%" PRId64 "%s", v, (v > INT32_MAX || v < INT32_MIN) ? "L" : "");
+}
+
+void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  double v = *(const double *)(const void *)((const char *)obj + sp->offset);
   char buf[64];
-  switch (sp->kind) {
-    case FSIM_K_INT: fprintf(out, "%d", *(const int *)p); break;
-    case FSIM_K_INT64: {
-      int64_t v = *(const int64_t *)p;
-      /* libconfig needs the L suffix beyond 32 bits. */
-      fprintf(out, "%" PRId64 "%s", v, (v > INT32_MAX || v < INT32_MIN) ? "L" : "");
-      break;
-    }
-    case FSIM_K_FLOAT:
-      if (sp->flags & FSIM_F_WHOLE) /* persons: written as integers, read back as numbers */
-        snprintf(buf, sizeof buf, "%.0f", *(const double *)p);
-      else
-        fsim_text_double(*(const double *)p, 1, buf, sizeof buf);
-      fputs(buf, out);
-      break;
-    case FSIM_K_ENUM:
-      fsim_choice_name(sp->choices, *(const int *)p, buf, sizeof buf);
-      write_string(out, buf);
-      break;
-    case FSIM_K_TEXT:
-    case FSIM_K_NAME:
-    case FSIM_K_REF:
-    case FSIM_K_DATE: write_string(out, p); break;
-    case FSIM_K_REFLIST: {
-      int n = *(const int *)((const char *)obj + sp->count_offset);
-      fputc('[', out);
-      for (int i = 0; i < n; i++) {
-        if (i) fputs(", ", out);
-        write_string(out, p + (size_t)i * FSIM_NAME_MAX);
-      }
-      fputc(']', out);
-      break;
-    }
-    case FSIM_K_NUMLIST: {
-      const double *v = (const double *)(const void *)p;
-      int n = *(const int *)((const char *)obj + sp->count_offset);
-      fputc('[', out);
-      for (int i = 0; i < n; i++) {
-        fsim_text_double(v[i], 1, buf, sizeof buf);
-        fprintf(out, "%s%s", i ? ", " : "", buf);
-      }
-      fputc(']', out);
-      break;
-    }
-    case FSIM_K_GROUP:
-      fputs("{\n", out);
-      write_group_body(out, sp->group, p, depth + 1);
-      indent(out, depth);
-      fputc('}', out);
-      break;
-    case FSIM_K_LIST: {
-      const char *items;
-      memcpy(&items, p, sizeof items);
-      int n = *(const int *)((const char *)obj + sp->count_offset);
-      fputs("(\n", out);
-      for (int i = 0; i < n; i++) {
-        const void *e = items + (size_t)i * sp->group->elem_size;
-        if (sp->group == NULL) break;
-        /* Implicit reserve formations are the loader's, not the file's. */
-        if (strcmp(sp->key, "formations") == 0 && ((const fsim_formation_def *)e)->implicit)
-          continue;
-        indent(out, depth + 1);
-        fputs("{\n", out);
-        write_group_body(out, sp->group, e, depth + 2);
-        indent(out, depth + 1);
-        fputc('}', out);
-        int last = i + 1 == n;
-        if (!last && strcmp(sp->key, "formations") == 0 &&
-            ((const fsim_formation_def *)(items + (size_t)(i + 1) * sp->group->elem_size))
-                ->implicit)
-          last = 1;
-        fputs(last ? "\n" : ",\n", out);
-      }
-      indent(out, depth);
-      fputc(')', out);
-      break;
-    }
+  if (sp->flags & FSIM_F_WHOLE) /* persons: written as integers, read back as numbers */
+    snprintf(buf, sizeof buf, "%.0f", v);
+  else
+    fsim_text_double(v, 1, buf, sizeof buf);
+  fputs(buf, out);
+}
+
+void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  write_string(out, fsim_spec_enum_name(sp, *(const int *)((const char *)obj + sp->offset)));
+}
+
+void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  write_string(out, (const char *)obj + sp->offset);
+}
+
+void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  const char *p = (const char *)obj + sp->offset;
+  int n = count_of(sp, obj);
+  fputc('[', out);
+  for (int i = 0; i < n; i++) {
+    if (i) fputs(", ", out);
+    write_string(out, p + (size_t)i * FSIM_NAME_MAX);
   }
+  fputc(']', out);
+}
+
+void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  (void)depth;
+  const double *v = (const double *)(const void *)((const char *)obj + sp->offset);
+  int n = count_of(sp, obj);
+  char buf[64];
+  fputc('[', out);
+  for (int i = 0; i < n; i++) {
+    fsim_text_double(v[i], 1, buf, sizeof buf);
+    fprintf(out, "%s%s", i ? ", " : "", buf);
+  }
+  fputc(']', out);
+}
+
+void fsim_write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  fputs("{\n", out);
+  write_group_body(out, sp->group, (const char *)obj + sp->offset, depth + 1);
+  indent(out, depth);
+  fputc('}', out);
+}
+
+void fsim_write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+  const char *items;
+  memcpy(&items, (const char *)obj + sp->offset, sizeof items);
+  int n = count_of(sp, obj);
+  fputs("(\n", out);
+  for (int i = 0; i < n; i++) {
+    const void *e = items + (size_t)i * sp->group->elem_size;
+    if (sp->group == NULL) break;
+    /* Implicit reserve formations are the loader's, not the file's. */
+    if (strcmp(sp->key, "formations") == 0 && ((const fsim_formation_def *)e)->implicit)
+      continue;
+    indent(out, depth + 1);
+    fputs("{\n", out);
+    write_group_body(out, sp->group, e, depth + 2);
+    indent(out, depth + 1);
+    fputc('}', out);
+    int last = i + 1 == n;
+    if (!last && strcmp(sp->key, "formations") == 0 &&
+        ((const fsim_formation_def *)(items + (size_t)(i + 1) * sp->group->elem_size))->implicit)
+      last = 1;
+    fputs(last ? "\n" : ",\n", out);
+  }
+  indent(out, depth);
+  fputc(')', out);
 }
 
 static void write_group_body(FILE *out, const fsim_group *g, const void *obj, int depth) {
-  int variant = g->variant_spec >= 0
-                    ? *(const int *)((const char *)obj + g->specs[g->variant_spec].offset)
-                    : -1;
+  int variant = g->variant ? *(const int *)((const char *)obj + g->variant->offset) : -1;
   for (size_t i = 0; i < g->nspecs; i++) {
     const fsim_spec *sp = &g->specs[i];
     if (!fsim_spec_applies(sp, variant) || unset(sp, obj)) continue;
     indent(out, depth);
     fprintf(out, "%s = ", sp->key);
-    write_value(out, sp, obj, depth);
+    fsim_kind_ops_of(sp->kind)->write(out, sp, obj, depth);
     fputs(";\n", out);
   }
 }

@@ -1,0 +1,98 @@
+/* What each kind of setting does, in one row per kind (kinds.c): how the loader
+ * reads it from the tree and what it holds when absent (walk.c), how the
+ * effective-scenario writer writes it (write.c), and how the settings reference
+ * documents it (settings_doc.c). The functions live with their pass; the table
+ * puts a kind's behaviour side by side. */
+#ifndef FRONTSIM_KINDS_H
+#define FRONTSIM_KINDS_H
+
+#include <libconfig.h>
+#include <stdio.h>
+
+#include "frontsim/error.h"
+#include "schema.h"
+
+typedef struct fsim_walk fsim_walk; /* the loader's context (walk.c) */
+
+/* Reads setting s (NULL: absent) of the table's sp into obj; parent is the group
+ * it belongs to, for the place of a "missing" message. */
+typedef fsim_status (*fsim_load_fn)(fsim_walk *w, const config_setting_t *parent,
+                                    const config_setting_t *s, const fsim_spec *sp, void *obj,
+                                    const char *path);
+
+typedef struct fsim_kind_ops {
+  fsim_load_fn load;
+  void (*set_default)(const fsim_spec *sp, void *obj); /* an absent setting's value */
+  /* Is an optional setting unset, and so left out of the written scenario? NULL:
+   * never. */
+  int (*is_unset)(const fsim_spec *sp, const void *obj);
+  void (*write)(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+  const char *doc_name; /* the type column of the reference */
+  /* The type column when it says more than doc_name (NULL: doc_name). */
+  void (*doc_type)(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
+  /* The default column of a setting that is not required. */
+  void (*doc_default)(const fsim_spec *sp, char *buf, size_t size);
+  int numeric; /* has a valid range (min, max) */
+} fsim_kind_ops;
+
+/* The row of kind k. */
+const fsim_kind_ops *fsim_kind_ops_of(fsim_kind k);
+
+/* walk.c */
+fsim_status fsim_load_integer(fsim_walk *w, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path);
+fsim_status fsim_load_float(fsim_walk *w, const config_setting_t *parent,
+                            const config_setting_t *s, const fsim_spec *sp, void *obj,
+                            const char *path);
+fsim_status fsim_load_enum(fsim_walk *w, const config_setting_t *parent,
+                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path);
+fsim_status fsim_load_text(fsim_walk *w, const config_setting_t *parent,
+                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path);
+fsim_status fsim_load_reflist(fsim_walk *w, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path);
+fsim_status fsim_load_numlist(fsim_walk *w, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path);
+fsim_status fsim_load_group(fsim_walk *w, const config_setting_t *parent,
+                            const config_setting_t *s, const fsim_spec *sp, void *obj,
+                            const char *path);
+fsim_status fsim_load_list(fsim_walk *w, const config_setting_t *parent,
+                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path);
+void fsim_default_int(const fsim_spec *sp, void *obj);
+void fsim_default_int64(const fsim_spec *sp, void *obj);
+void fsim_default_float(const fsim_spec *sp, void *obj);
+void fsim_default_text(const fsim_spec *sp, void *obj);
+void fsim_default_counted(const fsim_spec *sp, void *obj);
+void fsim_default_list(const fsim_spec *sp, void *obj);
+void fsim_default_group(const fsim_spec *sp, void *obj);
+
+/* write.c */
+int fsim_unset_int(const fsim_spec *sp, const void *obj);
+int fsim_unset_float(const fsim_spec *sp, const void *obj);
+int fsim_unset_text(const fsim_spec *sp, const void *obj);
+int fsim_unset_counted(const fsim_spec *sp, const void *obj);
+int fsim_unset_group(const fsim_spec *sp, const void *obj);
+void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+
+/* settings_doc.c */
+void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
+void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
+void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
+void fsim_doc_default_number(const fsim_spec *sp, char *buf, size_t size);
+void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size);
+void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size);
+
+#endif
