@@ -50,11 +50,10 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
   fsim_file f;
   st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) goto done;
-  fputs("metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high,"
-        "variance,noise_share\n",
-        f.fp);
+  fputs(FSIM_SENSITIVITY_HEADER "\n", f.fp);
   for (int m = 0; m < nm && st == FSIM_OK; m++) {
-    const int mean_col = 1 + k + 1 + m * FSIM_SWEEP_STATS, sd_col = mean_col + 1;
+    const int first = 1 + k + 1 + m * FSIM_POINT_NSTATS;
+    const int mean_col = first + FSIM_POINT_MEAN, sd_col = first + FSIM_POINT_SD;
     double noise = 0.0;
     int defined = 1;
     for (long p = 0; p < info->npoints; p++) {
@@ -69,10 +68,13 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
     double V = 0.0;
     st = fsim_sobol_indices(y, N, k, info->bootstrap, info->seed, idx, &V, err);
     for (int i = 0; st == FSIM_OK && i < k; i++) {
-      double vals[8] = {idx[i].first, idx[i].first_lo, idx[i].first_hi, idx[i].total,
-                        idx[i].total_lo, idx[i].total_hi, V, V > 0 ? noise / V : NAN};
+      double vals[FSIM_SENS_NCOLS] = {
+          [FSIM_SENS_FIRST] = idx[i].first,         [FSIM_SENS_FIRST_LOW] = idx[i].first_lo,
+          [FSIM_SENS_FIRST_HIGH] = idx[i].first_hi, [FSIM_SENS_TOTAL] = idx[i].total,
+          [FSIM_SENS_TOTAL_LOW] = idx[i].total_lo,  [FSIM_SENS_TOTAL_HIGH] = idx[i].total_hi,
+          [FSIM_SENS_VARIANCE] = V, [FSIM_SENS_NOISE_SHARE] = V > 0 ? noise / V : NAN};
       fprintf(f.fp, "%s,%s", mname[m], pname[i]);
-      for (int c = 0; c < 8; c++) {
+      for (int c = FSIM_SENS_FIRST; c < FSIM_SENS_NCOLS; c++) {
         if (isnan(vals[c]))
           fputs(",", f.fp);
         else

@@ -6,6 +6,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "formats.h"
 #include "results.h"
 #include "stats.h"
 #include "text.h"
@@ -46,10 +47,11 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
 }
 
 /* Mean, sd and percentiles of every series variable on every day, computed once
- * (in parallel over the cells) before any file is written: tab[(v * (D + 1) + d) * 7 + k]. */
+ * (in parallel over the cells) before any file is written:
+ * tab[(v * (D + 1) + d) * FSIM_DAILY_NSTATS + k]. */
 static fsim_status series_table(const fsim_results *res, double **out, fsim_error *err) {
   const long cells = (long)res->layout.nseries * (long)(res->days + 1);
-  double *tab = malloc((size_t)(cells > 0 ? cells : 1) * 7 * sizeof *tab);
+  double *tab = malloc((size_t)(cells > 0 ? cells : 1) * FSIM_DAILY_NSTATS * sizeof *tab);
   if (!tab) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   int failed = 0;
 #ifdef FRONTSIM_HAVE_OPENMP
@@ -65,7 +67,7 @@ static fsim_status series_table(const fsim_results *res, double **out, fsim_erro
       if (!scratch) continue;
       const int v = (int)(c / (res->days + 1)), d = (int)(c % (res->days + 1));
       for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
-      fsim_series_stats(scratch, (size_t)res->nreps, tab + c * 7);
+      fsim_series_stats(scratch, (size_t)res->nreps, tab + c * FSIM_DAILY_NSTATS);
     }
     free(scratch);
   }
@@ -87,11 +89,11 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
   fsim_status st = fsim_outdir_path(od, rel, path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  static const char *const stat_names[] = {"mean", "sd", "p5", "p25", "p50", "p75", "p95"};
-  fputs("day,date", f.fp);
+  fputs(FSIM_SERIES_LEAD, f.fp);
   for (int v = 0; v < lay->nseries; v++) {
     if (lay->series_file[v] != file) continue;
-    for (int k = 0; k < 7; k++) fprintf(f.fp, ",%s_%s", lay->series_column[v], stat_names[k]);
+    for (int k = 0; k < FSIM_DAILY_NSTATS; k++)
+      fprintf(f.fp, ",%s_%s", lay->series_column[v], fsim_daily_stat_names[k]);
   }
   fputc('\n', f.fp);
   for (int d = 0; d <= res->days; d++) {
@@ -101,8 +103,9 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
     fprintf(f.fp, "%d,%s", d, date);
     for (int v = 0; v < lay->nseries; v++) {
       if (lay->series_file[v] != file) continue;
-      const double *vals = tab + ((size_t)v * (size_t)(res->days + 1) + (size_t)d) * 7;
-      for (int k = 0; k < 7; k++) {
+      const double *vals =
+          tab + ((size_t)v * (size_t)(res->days + 1) + (size_t)d) * FSIM_DAILY_NSTATS;
+      for (int k = 0; k < FSIM_DAILY_NSTATS; k++) {
         fputc(',', f.fp);
         put_number(f.fp, vals[k]);
       }
@@ -120,7 +123,7 @@ static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
   fsim_status st = fsim_outdir_path(od, "replications.csv", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  fputs("replication,seed", f.fp);
+  fputs(FSIM_REPLICATIONS_LEAD, f.fp);
   for (int m = 0; m < lay->nmetrics; m++) fprintf(f.fp, ",%s", lay->metric_name[m]);
   fputc('\n', f.fp);
   for (long r = 0; r < res->nreps; r++) {
@@ -143,7 +146,7 @@ static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
   fsim_status st = fsim_outdir_path(od, "summary.csv", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  fputs("metric,kind,n,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95\n", f.fp);
+  fputs(FSIM_SUMMARY_CSV_HEADER "\n", f.fp);
   for (int m = 0; m < lay->nmetrics; m++) {
     const fsim_summary *s = &sum[m];
     fprintf(f.fp, "%s,%s,%ld", lay->metric_name[m], kinds[lay->metric_kind[m]], s->n);
