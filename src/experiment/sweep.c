@@ -394,6 +394,14 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
     free(head.s);
   }
   if (st == FSIM_OK) {
+    fsim_run_meta meta = {.kind = "sweep", .seed = sw->info.seed, .replications = job->reps};
+    snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
+    snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", sw->source);
+    snprintf(meta.generator, sizeof meta.generator, "%s", sw->base->run.rng);
+    snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_META_NAME);
+    st = fsim_meta_write(file, &meta, err);
+  }
+  if (st == FSIM_OK) {
     snprintf(file, sizeof file, "%s/design.csv", job->stage);
     st = fsim_write_text_file(file, sw->design_text, err);
   }

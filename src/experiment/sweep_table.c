@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "design.h"
 #include "fileio.h"
@@ -181,10 +182,14 @@ fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,
   fsim_outdir od;
   if (st == FSIM_OK) st = fsim_outdir_begin(&od, out_dir, err);
   if (st == FSIM_OK) {
-    const char *files[] = {"scenario.cfg", "design.csv"};
+    const char *files[] = {"scenario.cfg", "design.csv", FSIM_META_NAME};
     char from[FSIM_PATH_MAX + 64], to[FSIM_PATH_MAX + 64];
-    for (int i = 0; i < 2 && st == FSIM_OK; i++) {
+    struct stat sb;
+    for (int i = 0; i < 3 && st == FSIM_OK; i++) {
       snprintf(from, sizeof from, "%s/%s", shard_dirs[0], files[i]);
+      /* Shards written before frontsim.meta existed have none: the charts then read
+       * scenario.cfg's header instead. */
+      if (i == 2 && stat(from, &sb) != 0) continue;
       snprintf(to, sizeof to, "%s/%s", od.stage, files[i]);
       st = copy_file(from, to, err);
     }

@@ -63,7 +63,7 @@ typedef struct fsim_run_meta {
   char version[32];            /* frontsim's */
   char scenario_file[4096];    /* the scenario as given on the command line */
   uint64_t seed;
-  char generator[32];          /* run.rng */
+  char generator[64];          /* run.rng */
   long replications;           /* a sweep's: per point */
 } fsim_run_meta;
 

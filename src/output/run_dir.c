@@ -1,4 +1,4 @@
-/* The output directory of a run (SPEC §4): scenario.cfg, series/, replications.csv,
+/* The output directory of a run (SPEC §4): scenario.cfg, frontsim.meta, series/, replications.csv,
  * summary.csv and summary.txt, staged and swapped in whole. */
 #include <inttypes.h>
 #include <math.h>
@@ -44,6 +44,19 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
     return st;
   }
   return fsim_file_commit(&f, err);
+}
+
+/* How the run was made, for the charts (formats.h); scenario.cfg's header says the
+ * same to a reader. */
+static fsim_status write_meta(fsim_outdir *od, const fsim_results *res,
+                              const fsim_scenario *sc, fsim_error *err) {
+  fsim_run_meta meta = {.kind = "run", .seed = res->seed, .replications = res->nreps};
+  snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
+  snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", fsim_scenario_source(sc));
+  snprintf(meta.generator, sizeof meta.generator, "%s", fsim_scenario_rng(sc));
+  char path[FSIM_PATH_MAX];
+  fsim_status st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);
+  return st == FSIM_OK ? fsim_meta_write(path, &meta, err) : st;
 }
 
 /* Mean, sd and percentiles of every series variable on every day, computed once
@@ -187,6 +200,7 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     return st;
   }
   st = write_scenario(&od, res, sc, command_line, err);
+  if (st == FSIM_OK) st = write_meta(&od, res, sc, err);
   if (res->series && st == FSIM_OK) {
     double *tab = NULL;
     st = series_table(res, &tab, err);
