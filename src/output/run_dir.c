@@ -153,7 +153,6 @@ static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
 static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
                                      const fsim_summary *sum, fsim_error *err) {
   const fsim_layout *lay = &res->layout;
-  static const char *const kinds[] = {"value", "probability", "conditional"};
   char path[FSIM_PATH_MAX];
   fsim_file f;
   fsim_status st = fsim_outdir_path(od, "summary.csv", path, sizeof path, err);
@@ -162,7 +161,7 @@ static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
   fputs(FSIM_SUMMARY_CSV_HEADER "\n", f.fp);
   for (int m = 0; m < lay->nmetrics; m++) {
     const fsim_summary *s = &sum[m];
-    fprintf(f.fp, "%s,%s,%ld", lay->metric_name[m], kinds[lay->metric_kind[m]], s->n);
+    fprintf(f.fp, "%s,%s,%ld", lay->metric_name[m], fsim_enum_name_of(fsim_metric_kind_names, lay->metric_kind[m]), s->n);
     double vals[] = {s->mean, s->sd, s->ci_lo, s->ci_hi, s->p5, s->p25, s->p50, s->p75, s->p95};
     for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
       fputc(',', f.fp);
