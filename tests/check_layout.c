@@ -11,27 +11,6 @@
 #include "suites.h"
 #include "testutil.h"
 
-/* k_1 has a held area, p-2 a supply route; two events; three formations (and a
- * reserve formation per side, which the loader adds). */
-static const char fixture[] =
-    "run = { days = 20; start_date = \"2024-12-20\"; seed = 5; diversion_sector = \"k_1\"; };\n"
-    "sectors = (\n"
-    "  { name = \"k_1\"; width_km = 40; attacker = \"blue\"; engagement_rate = 30; counter_share = 0.4;\n"
-    "    step_km = 0.1; attrition = { blue = 0.002; red = 0.0015; };\n"
-    "    held_area = { holder = \"blue\"; initial_km2 = 800; max_km2 = 1300; }; },\n"
-    "  { name = \"p-2\"; width_km = 30; attacker = \"red\"; engagement_rate = 50; step_km = 0.2;\n"
-    "    attrition = { blue = 0.002; red = 0.002; };\n"
-    "    supply = { side = \"blue\"; distance_km = 1.0; }; } );\n"
-    "formations = (\n"
-    "  { name = \"bk\"; side = \"blue\"; personnel = 20000; location = \"k_1\"; },\n"
-    "  { name = \"bp\"; side = \"blue\"; personnel = 30000; location = \"p-2\"; },\n"
-    "  { name = \"rk\"; side = \"red\"; personnel = 40000; location = \"k_1\"; } );\n"
-    "sides = {\n"
-    "  blue = { name = \"Blue's side\"; reserve = 5000; };\n"
-    "  red = { name = \"Red\"; reserve = 10000; };\n"
-    "};\n"
-    "events = ( { name = \"talks\"; date = \"2024-12-31\"; }, { name = \"cease-fire\"; day = 19; } );\n";
-
 START_TEST(test_enum_name_of) {
   ck_assert_str_eq(fsim_enum_name_of(fsim_metric_kind_names, FSIM_METRIC_INDICATOR),
                    "probability");
@@ -54,19 +33,19 @@ START_TEST(test_unit_of) {
 END_TEST
 
 START_TEST(test_dim_count) {
-  fsim_scenario *sc = tu_load(fixture);
+  fsim_scenario *sc = tu_load(tu_two_sectors);
   ck_assert_int_eq(fsim_metric_dim_count(sc, FSIM_DIM_NONE), 1);
   ck_assert_int_eq(fsim_metric_dim_count(sc, FSIM_DIM_SIDE), 2);
   ck_assert_int_eq(fsim_metric_dim_count(sc, FSIM_DIM_SECTOR), 2);
   ck_assert_int_eq(fsim_metric_dim_count(sc, FSIM_DIM_EVENT), 2);
-  /* the three listed and each side's reserve */
-  ck_assert_int_eq(fsim_metric_dim_count(sc, FSIM_DIM_FORMATION), 5);
+  /* the four listed and each side's reserve */
+  ck_assert_int_eq(fsim_metric_dim_count(sc, FSIM_DIM_FORMATION), 6);
   fsim_scenario_free(sc);
 }
 END_TEST
 
 START_TEST(test_applies) {
-  fsim_scenario *sc = tu_load(fixture);
+  fsim_scenario *sc = tu_load(tu_two_sectors);
   ck_assert(fsim_metric_applies(sc, FSIM_M_HELD_AREA, 0, 0));
   ck_assert(!fsim_metric_applies(sc, FSIM_M_HELD_AREA, 1, 0));
   ck_assert(!fsim_metric_applies(sc, FSIM_M_ROUTE_CUT, 0, 0));
@@ -80,7 +59,7 @@ START_TEST(test_applies) {
 END_TEST
 
 START_TEST(test_text) {
-  fsim_scenario *sc = tu_load(fixture);
+  fsim_scenario *sc = tu_load(tu_two_sectors);
   char out[128];
   const fsim_metric_family *fam = fsim_metric_families;
   /* Names take the side's key, other texts its display name. */
@@ -98,7 +77,7 @@ START_TEST(test_text) {
   fsim_metric_text(out, sizeof out, fam[FSIM_M_ROUTE_CUT].label, sc, FSIM_M_ROUTE_CUT, 1, 0, 1);
   ck_assert_str_eq(out, "P(cut by the last day, 2025-01-08, day 20)");
   fsim_metric_text(out, sizeof out, fam[FSIM_M_FORMATION_LOSSES].label, sc,
-                   FSIM_M_FORMATION_LOSSES, 2, 0, 1);
+                   FSIM_M_FORMATION_LOSSES, 2, 0, 1); /* rk */
   ck_assert_str_eq(out, "rk (red):");
   fsim_metric_text(out, sizeof out, fam[FSIM_M_HELD_AREA].title, sc, FSIM_M_HELD_AREA, 0, 0, 1);
   ck_assert_str_eq(out, "Area held by Blue's side in k_1 at the end");
@@ -114,7 +93,7 @@ START_TEST(test_text) {
 END_TEST
 
 START_TEST(test_layout_metrics) {
-  fsim_scenario *sc = tu_load(fixture);
+  fsim_scenario *sc = tu_load(tu_two_sectors);
   fsim_layout lay;
   fsim_error err;
   ck_assert_int_eq(fsim_layout_build(&lay, sc, &err), FSIM_OK);
@@ -123,7 +102,8 @@ START_TEST(test_layout_metrics) {
   static const char *const want[] = {
       "days_run", "blue.losses", "blue.claimed_losses", "blue.personnel_end", "red.losses",
       "red.claimed_losses", "red.personnel_end", "exchange_ratio", "formation.bk.losses",
-      "formation.bp.losses", "formation.rk.losses", "formation.blue-reserve.losses",
+      "formation.bp.losses", "formation.rk.losses", "formation.rp.losses",
+      "formation.blue-reserve.losses",
       "formation.red-reserve.losses", "k_1.front_km", "k_1.held_area_km2",
       "k_1.blue_drawn_from_sectors", "k_1.blue_drawn_from_reserve",
       "k_1.red_drawn_from_sectors", "k_1.red_drawn_from_reserve", "p-2.front_km",
