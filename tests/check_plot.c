@@ -18,40 +18,18 @@
 #include "suites.h"
 #include "testutil.h"
 
-/* Two sectors, one with a held area and one with a supply route; a sector name
- * with '-' and '_', a display name with a quote, an event by date. */
-static const char fixture[] =
-    "run = { days = 20; start_date = \"2024-12-20\"; seed = 5; diversion_sector = \"k_1\"; };\n"
-    "sectors = (\n"
-    "  { name = \"k_1\"; width_km = 40; attacker = \"blue\"; engagement_rate = 30; counter_share = 0.4;\n"
-    "    step_km = 0.1; attrition = { blue = 0.002; red = 0.0015; };\n"
-    "    held_area = { holder = \"blue\"; initial_km2 = 800; max_km2 = 1300; }; },\n"
-    "  { name = \"p-2\"; width_km = 30; attacker = \"red\"; engagement_rate = 50; step_km = 0.2;\n"
-    "    attrition = { blue = 0.002; red = 0.002; };\n"
-    "    supply = { side = \"blue\"; distance_km = 1.0; }; } );\n"
-    "formations = (\n"
-    "  { name = \"bk\"; side = \"blue\"; personnel = 20000; location = \"k_1\"; },\n"
-    "  { name = \"bp\"; side = \"blue\"; personnel = 30000; location = \"p-2\"; },\n"
-    "  { name = \"rk\"; side = \"red\"; personnel = 40000; location = \"k_1\"; },\n"
-    "  { name = \"rp\"; side = \"red\"; personnel = 60000; location = \"p-2\"; } );\n"
-    "sides = {\n"
-    "  blue = { name = \"Blue's side\"; reserve = 5000; replacements_per_day = 200; };\n"
-    "  red = { name = \"Red\"; reserve = 10000; claim_bias = 2.0; claim_sigma = 0.2;\n"
-    "    rules = ( { type = \"transfer\"; day = 5; from = \"reserve\"; to = \"k_1\"; personnel = 2000; delay = 2; } ); };\n"
-    "};\n"
-    "events = ( { name = \"talks\"; date = \"2024-12-31\"; }, { name = \"cease-fire\"; day = 19; } );\n";
 
 static const char *const expected[] = {
     "personnel_k_1", "personnel_p-2", "allocation_blue", "allocation_red", "supply_p-2",
     "held_area_k_1", "losses",        "engagements"};
 #define NEXPECTED (sizeof expected / sizeof expected[0])
 
-/* A fresh run directory <tmp>/run of the fixture; `base` gets <tmp>. */
+/* A fresh run directory <tmp>/run of tu_two_sectors; `base` gets <tmp>. */
 static void make_run(char *base, size_t size, char *run, size_t run_size) {
   snprintf(base, size, "%s/frontsim-plot-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
   ck_assert_ptr_nonnull(mkdtemp(base));
   snprintf(run, run_size, "%s/run", base);
-  fsim_scenario *sc = tu_load(fixture);
+  fsim_scenario *sc = tu_load(tu_two_sectors);
   fsim_results *res = tu_run(sc, 24, 1);
   fsim_error err;
   fsim_status st = fsim_results_write_dir(res, sc, run, "check_plot", &err);
@@ -303,7 +281,7 @@ static void make_base(char *base, size_t size) {
 /* Columns of one metric in sweep.csv. */
 #define STATS7(m) "," m "_mean," m "_sd," m "_ci_low," m "_ci_high," m "_p5," m "_p50," m "_p95"
 
-/* A grid of 2 x 3 points of the fixture's scenario, the last parameter fastest;
+/* A grid of 2 x 3 points of tu_two_sectors, the last parameter fastest;
  * p-2.cut_day is never defined. */
 static const char sweep_header[] =
     "point,sides.red.reserve,sectors.[0].width_km,replications" STATS7("red.losses")
@@ -445,7 +423,7 @@ START_TEST(test_sweep_table) {
 }
 END_TEST
 
-/* The grid of test_sweep_table described with the fixture's scenario. */
+/* The grid of test_sweep_table described with tu_two_sectors. */
 static fsim_scenario *described(const char *base, fsim_plot_sweep *sw) {
   char path[700];
   snprintf(path, sizeof path, "%s/sweep.csv", base);
@@ -453,7 +431,7 @@ static fsim_scenario *described(const char *base, fsim_plot_sweep *sw) {
   write_sweep(path, in_order, 6);
   fsim_error err;
   ck_assert_int_eq(fsim_plot_sweep_read_table(sw, path, &err), FSIM_OK);
-  fsim_scenario *sc = tu_load(fixture);
+  fsim_scenario *sc = tu_load(tu_two_sectors);
   ck_assert_int_eq(fsim_plot_sweep_describe(sw, sc, &err), FSIM_OK);
   return sc;
 }
@@ -474,7 +452,7 @@ START_TEST(test_sweep_describe) {
   ck_assert_str_eq(cut->title, "Supply route in p-2 cut by the last day (% of replications)");
   ck_assert_int_eq(sw.metrics[2].unit, FSIM_UNIT_DAY);
   ck_assert_ptr_nonnull(strstr(sw.metrics[3].title, "as claimed by Blue's side"));
-  /* The fixture lists no metrics: the headline ones are charted, others on
+  /* tu_two_sectors lists no metrics: the headline ones are charted, others on
    * request, and a metric never defined not at all. */
   ck_assert_int_eq(losses->is_default, 1);
   ck_assert_int_eq(cut->is_default, 1);

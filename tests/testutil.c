@@ -50,3 +50,26 @@ double tu_metric_mean(const fsim_results *res, const char *name) {
   for (long r = 0; r < n; r++) sum += fsim_results_value(res, r, m);
   return sum / (double)n;
 }
+
+/* Two sectors, one with a held area and one with a supply route; a sector name
+ * with '-' and '_', a display name with a quote, an event by date. */
+const char tu_two_sectors[] =
+    "run = { days = 20; start_date = \"2024-12-20\"; seed = 5; diversion_sector = \"k_1\"; };\n"
+    "sectors = (\n"
+    "  { name = \"k_1\"; width_km = 40; attacker = \"blue\"; engagement_rate = 30; counter_share = 0.4;\n"
+    "    step_km = 0.1; attrition = { blue = 0.002; red = 0.0015; };\n"
+    "    held_area = { holder = \"blue\"; initial_km2 = 800; max_km2 = 1300; }; },\n"
+    "  { name = \"p-2\"; width_km = 30; attacker = \"red\"; engagement_rate = 50; step_km = 0.2;\n"
+    "    attrition = { blue = 0.002; red = 0.002; };\n"
+    "    supply = { side = \"blue\"; distance_km = 1.0; }; } );\n"
+    "formations = (\n"
+    "  { name = \"bk\"; side = \"blue\"; personnel = 20000; location = \"k_1\"; },\n"
+    "  { name = \"bp\"; side = \"blue\"; personnel = 30000; location = \"p-2\"; },\n"
+    "  { name = \"rk\"; side = \"red\"; personnel = 40000; location = \"k_1\"; },\n"
+    "  { name = \"rp\"; side = \"red\"; personnel = 60000; location = \"p-2\"; } );\n"
+    "sides = {\n"
+    "  blue = { name = \"Blue's side\"; reserve = 5000; replacements_per_day = 200; };\n"
+    "  red = { name = \"Red\"; reserve = 10000; claim_bias = 2.0; claim_sigma = 0.2;\n"
+    "    rules = ( { type = \"transfer\"; day = 5; from = \"reserve\"; to = \"k_1\"; personnel = 2000; delay = 2; } ); };\n"
+    "};\n"
+    "events = ( { name = \"talks\"; date = \"2024-12-31\"; }, { name = \"cease-fire\"; day = 19; } );\n";

@@ -1,12 +1,12 @@
 #include "journal.h"
 
+#include "formats.h"
+
 #include <errno.h>
 #include <inttypes.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
-
-#define MAGIC "# frontsim-sweep-journal 1"
 
 uint64_t fsim_fnv1a(uint64_t h, const char *data, size_t n) {
   for (size_t i = 0; i < n; i++) {
@@ -26,11 +26,11 @@ fsim_status fsim_journal_create(const char *path, const fsim_journal_info *info,
                                 fsim_error *err) {
   FILE *fp = fopen(path, "w");
   if (!fp) return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot write: %s", strerror(errno));
-  fprintf(fp, "%s\n# setup %016" PRIx64 "\n", MAGIC, info->setup);
-  fprintf(fp, "# points %ld params %d method %d bootstrap %d seed %" PRIu64 "\n", info->npoints,
-          info->nparams, info->method, info->bootstrap, info->seed);
-  fprintf(fp, "# params %s\n# metrics %s\n# columns %s\n", info->params, info->metrics,
-          info->columns);
+  fprintf(fp, FSIM_JOURNAL_MAGIC "\n" FSIM_JOURNAL_SETUP "016" PRIx64 "\n", info->setup);
+  fprintf(fp, FSIM_JOURNAL_SHAPE PRIu64 "\n", info->npoints, info->nparams, info->method,
+          info->bootstrap, info->seed);
+  fprintf(fp, FSIM_JOURNAL_PARAMS "%s\n" FSIM_JOURNAL_METRICS "%s\n" FSIM_JOURNAL_COLUMNS "%s\n",
+          info->params, info->metrics, info->columns);
   fsim_status st = durable(fp, path, err);
   if (st != FSIM_OK) {
     fclose(fp);
@@ -142,18 +142,18 @@ fsim_status fsim_journal_read(const char *path, int repair, fsim_journal *out, f
   fsim_journal_info *info = &out->info;
   while (st == FSIM_OK && (line = read_line(fp, &complete)) != NULL) {
     lineno++;
-    if (lineno <= 6) {
+    if (lineno <= FSIM_JOURNAL_HEADER_LINES) {
       char *v = NULL;
       int ok = complete;
-      if (lineno == 1) ok = ok && strncmp(line, MAGIC, strlen(MAGIC)) == 0;
-      if (lineno == 2) ok = ok && sscanf(line, "# setup %" SCNx64, &info->setup) == 1;
+      if (lineno == 1)
+        ok = ok && strncmp(line, FSIM_JOURNAL_MAGIC, strlen(FSIM_JOURNAL_MAGIC)) == 0;
+      if (lineno == 2) ok = ok && sscanf(line, FSIM_JOURNAL_SETUP SCNx64, &info->setup) == 1;
       if (lineno == 3)
-        ok = ok && sscanf(line, "# points %ld params %d method %d bootstrap %d seed %" SCNu64,
-                          &info->npoints, &info->nparams, &info->method, &info->bootstrap,
-                          &info->seed) == 5;
-      if (lineno == 4) ok = ok && (v = info->params = dup_after(line, "# params ")) != NULL;
-      if (lineno == 5) ok = ok && (v = info->metrics = dup_after(line, "# metrics ")) != NULL;
-      if (lineno == 6) ok = ok && (v = info->columns = dup_after(line, "# columns ")) != NULL;
+        ok = ok && sscanf(line, FSIM_JOURNAL_SHAPE SCNu64, &info->npoints, &info->nparams,
+                          &info->method, &info->bootstrap, &info->seed) == 5;
+      if (lineno == 4) ok = ok && (v = info->params = dup_after(line, FSIM_JOURNAL_PARAMS)) != NULL;
+      if (lineno == 5) ok = ok && (v = info->metrics = dup_after(line, FSIM_JOURNAL_METRICS)) != NULL;
+      if (lineno == 6) ok = ok && (v = info->columns = dup_after(line, FSIM_JOURNAL_COLUMNS)) != NULL;
       if (!ok)
         st = fsim_error_set(err, FSIM_E_INPUT, path, lineno, "",
                             "not a complete frontsim sweep journal header");
@@ -180,7 +180,7 @@ fsim_status fsim_journal_read(const char *path, int repair, fsim_journal *out, f
     free(line);
   }
   fclose(fp);
-  if (st == FSIM_OK && lineno < 6)
+  if (st == FSIM_OK && lineno < FSIM_JOURNAL_HEADER_LINES)
     st = fsim_error_set(err, FSIM_E_INPUT, path, lineno, "", "the journal header is incomplete");
   if (st == FSIM_OK && repair && truncate(path, good_end) != 0)
     st = fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot cut the torn record: %s",

@@ -186,20 +186,18 @@ static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
     const char *name = lay.metric_name[sw->metric[m]];
     tb_printf(&metrics, "%s%s", m ? ";" : "", name);
   }
-  tb_printf(&cols, "point");
-  tb_printf(&design, "point");
+  tb_printf(&cols, FSIM_SWEEP_POINT_COLUMN);
+  tb_printf(&design, FSIM_SWEEP_POINT_COLUMN);
   for (int j = 0; j < sw->k; j++) {
     tb_printf(&params, "%s%s", j ? ";" : "", def->params[j].path);
     tb_printf(&cols, ",%s", def->params[j].path);
     tb_printf(&design, ",%s", def->params[j].path);
   }
   tb_printf(&design, "\n");
-  tb_printf(&cols, ",replications");
-  static const char *const stat_names[FSIM_SWEEP_STATS] = {"mean", "sd", "ci_low", "ci_high",
-                                                          "p5", "p50", "p95"};
+  tb_printf(&cols, "," FSIM_SWEEP_REPS_COLUMN);
   for (int m = 0; m < sw->nmetrics && sw->metric; m++)
-    for (int s = 0; s < FSIM_SWEEP_STATS; s++)
-      tb_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], stat_names[s]);
+    for (int s = 0; s < FSIM_POINT_NSTATS; s++)
+      tb_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], fsim_point_stat_names[s]);
   for (long p = 0; p < sw->npoints; p++) {
     tb_printf(&design, "%ld", p);
     for (int j = 0; j < sw->k; j++) tb_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
@@ -301,8 +299,11 @@ static fsim_status run_point(const fsim_sweep *sw, long p, const fsim_sweep_opti
       fsim_summary s;
       /* The metric's kind decides its interval (Wilson for probabilities). */
       fsim_summarize(scratch, (size_t)reps, res->layout.metric_kind[mi], &s);
-      double v[FSIM_SWEEP_STATS] = {s.mean, s.sd, s.ci_lo, s.ci_hi, s.p5, s.p50, s.p95};
-      for (int k = 0; k < FSIM_SWEEP_STATS; k++) {
+      double v[FSIM_POINT_NSTATS] = {
+          [FSIM_POINT_MEAN] = s.mean,     [FSIM_POINT_SD] = s.sd, [FSIM_POINT_CI_LOW] = s.ci_lo,
+          [FSIM_POINT_CI_HIGH] = s.ci_hi, [FSIM_POINT_P5] = s.p5, [FSIM_POINT_P50] = s.p50,
+          [FSIM_POINT_P95] = s.p95};
+      for (int k = 0; k < FSIM_POINT_NSTATS; k++) {
         if (isnan(v[k]))
           tb_printf(rec, ",");
         else
@@ -364,6 +365,14 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
     st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
                      : fsim_write_text_file(file, head.s, err);
     free(head.s);
+  }
+  if (st == FSIM_OK) {
+    fsim_run_meta meta = {.kind = "sweep", .seed = sw->info.seed, .replications = job->reps};
+    snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
+    snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", sw->source);
+    snprintf(meta.generator, sizeof meta.generator, "%s", sw->base->run.rng);
+    snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_META_NAME);
+    st = fsim_meta_write(file, &meta, err);
   }
   if (st == FSIM_OK) {
     snprintf(file, sizeof file, "%s/design.csv", job->stage);

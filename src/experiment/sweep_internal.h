@@ -3,10 +3,9 @@
 #define FRONTSIM_SWEEP_INTERNAL_H
 
 #include "frontsim/sweep.h"
+#include "formats.h"
 #include "journal.h"
 #include "scenario_internal.h"
-
-#define FSIM_SWEEP_STATS 7 /* mean, sd, ci_low, ci_high, p5, p50, p95 per metric */
 
 struct fsim_sweep {
   char *text;                  /* the scenario file, read once */

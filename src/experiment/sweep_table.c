@@ -4,6 +4,7 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "design.h"
 #include "fileio.h"
@@ -50,11 +51,10 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
   fsim_file f;
   st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) goto done;
-  fputs("metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high,"
-        "variance,noise_share\n",
-        f.fp);
+  fputs(FSIM_SENSITIVITY_HEADER "\n", f.fp);
   for (int m = 0; m < nm && st == FSIM_OK; m++) {
-    const int mean_col = 1 + k + 1 + m * FSIM_SWEEP_STATS, sd_col = mean_col + 1;
+    const int first = 1 + k + 1 + m * FSIM_POINT_NSTATS;
+    const int mean_col = first + FSIM_POINT_MEAN, sd_col = first + FSIM_POINT_SD;
     double noise = 0.0;
     int defined = 1;
     for (long p = 0; p < info->npoints; p++) {
@@ -69,10 +69,13 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
     double V = 0.0;
     st = fsim_sobol_indices(y, N, k, info->bootstrap, info->seed, idx, &V, err);
     for (int i = 0; st == FSIM_OK && i < k; i++) {
-      double vals[8] = {idx[i].first, idx[i].first_lo, idx[i].first_hi, idx[i].total,
-                        idx[i].total_lo, idx[i].total_hi, V, V > 0 ? noise / V : NAN};
+      double vals[FSIM_SENS_NCOLS] = {
+          [FSIM_SENS_FIRST] = idx[i].first,         [FSIM_SENS_FIRST_LOW] = idx[i].first_lo,
+          [FSIM_SENS_FIRST_HIGH] = idx[i].first_hi, [FSIM_SENS_TOTAL] = idx[i].total,
+          [FSIM_SENS_TOTAL_LOW] = idx[i].total_lo,  [FSIM_SENS_TOTAL_HIGH] = idx[i].total_hi,
+          [FSIM_SENS_VARIANCE] = V, [FSIM_SENS_NOISE_SHARE] = V > 0 ? noise / V : NAN};
       fprintf(f.fp, "%s,%s", mname[m], pname[i]);
-      for (int c = 0; c < 8; c++) {
+      for (int c = FSIM_SENS_FIRST; c < FSIM_SENS_NCOLS; c++) {
         if (isnan(vals[c]))
           fputs(",", f.fp);
         else
@@ -179,10 +182,14 @@ fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,
   fsim_outdir od;
   if (st == FSIM_OK) st = fsim_outdir_begin(&od, out_dir, err);
   if (st == FSIM_OK) {
-    const char *files[] = {"scenario.cfg", "design.csv"};
+    const char *files[] = {"scenario.cfg", "design.csv", FSIM_META_NAME};
     char from[FSIM_PATH_MAX + 64], to[FSIM_PATH_MAX + 64];
-    for (int i = 0; i < 2 && st == FSIM_OK; i++) {
+    struct stat sb;
+    for (int i = 0; i < 3 && st == FSIM_OK; i++) {
       snprintf(from, sizeof from, "%s/%s", shard_dirs[0], files[i]);
+      /* Shards written before frontsim.meta existed have none: the charts then read
+       * scenario.cfg's header instead. */
+      if (i == 2 && stat(from, &sb) != 0) continue;
       snprintf(to, sizeof to, "%s/%s", od.stage, files[i]);
       st = copy_file(from, to, err);
     }

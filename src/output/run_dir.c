@@ -1,11 +1,12 @@
-/* The output directory of a run (docs/USAGE.md): scenario.cfg, series/, replications.csv,
- * summary.csv and summary.txt, staged and swapped in whole. */
+/* The output directory of a run (docs/USAGE.md): scenario.cfg, frontsim.meta, series/,
+ * replications.csv, summary.csv and summary.txt, staged and swapped in whole. */
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
 #include "fileio.h"
+#include "formats.h"
 #include "results.h"
 #include "stats.h"
 #include "text.h"
@@ -45,11 +46,25 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
   return fsim_file_commit(&f, err);
 }
 
+/* How the run was made, for the charts (formats.h); scenario.cfg's header says the
+ * same to a reader. */
+static fsim_status write_meta(fsim_outdir *od, const fsim_results *res,
+                              const fsim_scenario *sc, fsim_error *err) {
+  fsim_run_meta meta = {.kind = "run", .seed = res->seed, .replications = res->nreps};
+  snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
+  snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", fsim_scenario_source(sc));
+  snprintf(meta.generator, sizeof meta.generator, "%s", fsim_scenario_rng(sc));
+  char path[FSIM_PATH_MAX];
+  fsim_status st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);
+  return st == FSIM_OK ? fsim_meta_write(path, &meta, err) : st;
+}
+
 /* Mean, sd and percentiles of every series variable on every day, computed once
- * (in parallel over the cells) before any file is written: tab[(v * (D + 1) + d) * 7 + k]. */
+ * (in parallel over the cells) before any file is written:
+ * tab[(v * (D + 1) + d) * FSIM_DAILY_NSTATS + k]. */
 static fsim_status series_table(const fsim_results *res, double **out, fsim_error *err) {
   const long cells = (long)res->layout.nseries * (long)(res->days + 1);
-  double *tab = malloc((size_t)(cells > 0 ? cells : 1) * 7 * sizeof *tab);
+  double *tab = malloc((size_t)(cells > 0 ? cells : 1) * FSIM_DAILY_NSTATS * sizeof *tab);
   if (!tab) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   int failed = 0;
 #ifdef FRONTSIM_HAVE_OPENMP
@@ -65,7 +80,7 @@ static fsim_status series_table(const fsim_results *res, double **out, fsim_erro
       if (!scratch) continue;
       const int v = (int)(c / (res->days + 1)), d = (int)(c % (res->days + 1));
       for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
-      fsim_series_stats(scratch, (size_t)res->nreps, tab + c * 7);
+      fsim_series_stats(scratch, (size_t)res->nreps, tab + c * FSIM_DAILY_NSTATS);
     }
     free(scratch);
   }
@@ -87,11 +102,11 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
   fsim_status st = fsim_outdir_path(od, rel, path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  static const char *const stat_names[] = {"mean", "sd", "p5", "p25", "p50", "p75", "p95"};
-  fputs("day,date", f.fp);
+  fputs(FSIM_SERIES_LEAD, f.fp);
   for (int v = 0; v < lay->nseries; v++) {
     if (lay->series_file[v] != file) continue;
-    for (int k = 0; k < 7; k++) fprintf(f.fp, ",%s_%s", lay->series_column[v], stat_names[k]);
+    for (int k = 0; k < FSIM_DAILY_NSTATS; k++)
+      fprintf(f.fp, ",%s_%s", lay->series_column[v], fsim_daily_stat_names[k]);
   }
   fputc('\n', f.fp);
   for (int d = 0; d <= res->days; d++) {
@@ -101,8 +116,9 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
     fprintf(f.fp, "%d,%s", d, date);
     for (int v = 0; v < lay->nseries; v++) {
       if (lay->series_file[v] != file) continue;
-      const double *vals = tab + ((size_t)v * (size_t)(res->days + 1) + (size_t)d) * 7;
-      for (int k = 0; k < 7; k++) {
+      const double *vals =
+          tab + ((size_t)v * (size_t)(res->days + 1) + (size_t)d) * FSIM_DAILY_NSTATS;
+      for (int k = 0; k < FSIM_DAILY_NSTATS; k++) {
         fputc(',', f.fp);
         put_number(f.fp, vals[k]);
       }
@@ -120,7 +136,7 @@ static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
   fsim_status st = fsim_outdir_path(od, "replications.csv", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  fputs("replication,seed", f.fp);
+  fputs(FSIM_REPLICATIONS_LEAD, f.fp);
   for (int m = 0; m < lay->nmetrics; m++) fprintf(f.fp, ",%s", lay->metric_name[m]);
   fputc('\n', f.fp);
   for (long r = 0; r < res->nreps; r++) {
@@ -137,16 +153,16 @@ static fsim_status write_replications(fsim_outdir *od, const fsim_results *res,
 static fsim_status write_summary_csv(fsim_outdir *od, const fsim_results *res,
                                      const fsim_summary *sum, fsim_error *err) {
   const fsim_layout *lay = &res->layout;
-  static const char *const kinds[] = {"value", "probability", "conditional"};
   char path[FSIM_PATH_MAX];
   fsim_file f;
   fsim_status st = fsim_outdir_path(od, "summary.csv", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  fputs("metric,kind,n,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95\n", f.fp);
+  fputs(FSIM_SUMMARY_CSV_HEADER "\n", f.fp);
   for (int m = 0; m < lay->nmetrics; m++) {
     const fsim_summary *s = &sum[m];
-    fprintf(f.fp, "%s,%s,%ld", lay->metric_name[m], kinds[lay->metric_kind[m]], s->n);
+    fprintf(f.fp, "%s,%s,%ld", lay->metric_name[m],
+            FSIM_ENUM_NAME(fsim_metric_kind_names, lay->metric_kind[m]), s->n);
     double vals[] = {s->mean, s->sd, s->ci_lo, s->ci_hi, s->p5, s->p25, s->p50, s->p75, s->p95};
     for (size_t k = 0; k < sizeof vals / sizeof vals[0]; k++) {
       fputc(',', f.fp);
@@ -184,6 +200,7 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     return st;
   }
   st = write_scenario(&od, res, sc, command_line, err);
+  if (st == FSIM_OK) st = write_meta(&od, res, sc, err);
   if (res->series && st == FSIM_OK) {
     double *tab = NULL;
     st = series_table(res, &tab, err);

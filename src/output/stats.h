@@ -12,7 +12,7 @@ typedef struct fsim_summary {
 } fsim_summary;
 
 /* Summarises x[0..n) (NaN values are left out); sorts x in place. kind is one of
- * FSIM_METRIC_* (layout.h). */
+ * FSIM_METRIC_* (metric_table.h). */
 void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out);
 
 /* Mean, sd and the 5/25/50/75/95th percentiles of x[0..n) (reordered in place;

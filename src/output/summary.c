@@ -1,4 +1,6 @@
-/* summary.txt: the headline answers in words an analyst can paste into a note. */
+/* summary.txt: the headline answers in words an analyst can paste into a note. The
+ * sections and their order are decided here; each metric's line is worded by the
+ * metric table (metric_table.h). */
 #include <math.h>
 #include <stdio.h>
 #include <string.h>
@@ -35,6 +37,19 @@ static void date_of(const fsim_scenario *sc, double day, char out[11]) {
   fsim_date_format(sc->run.start_epoch_day + (long)day - 1, out);
 }
 
+/* The line of family f's metric at (a, b), worded by the metric table: a
+ * probability for an indicator, else a value. */
+static void metric_line(FILE *fp, const fsim_scenario *sc, const fsim_layout *lay,
+                        const fsim_summary *sum, int f, int a, int b) {
+  char label[400];
+  fsim_metric_text(label, sizeof label, fsim_metric_families[f].label, sc, f, a, b, 1);
+  const fsim_summary *s = &sum[fsim_layout_metric(lay, f, a, b)];
+  if (fsim_metric_families[f].kind == FSIM_METRIC_INDICATOR)
+    prob_line(fp, label, s);
+  else
+    value_line(fp, label, s, "");
+}
+
 fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario *sc,
                                    const fsim_summary *sum, const char *path,
                                    const char *command_line, fsim_error *err) {
@@ -58,31 +73,25 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
 
   for (int s = 0; s < sc->nsectors; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
-    const fsim_sector_metrics *sm = &lay->sm[s];
     if (!d->has_supply) continue;
     fprintf(fp, "\nSupply route in %s (%s's; %.3g km from the line on day 0)\n", d->name,
             sc->sides.side[d->supply.supplied_side].name, d->supply.distance_km);
-    for (int e = 0; e < sc->nevents; e++) {
-      char when[11];
-      date_of(sc, sc->events[e].day_resolved, when);
-      snprintf(label, sizeof label, "P(cut by %s, %s, day %d)", sc->events[e].name, when,
-               sc->events[e].day_resolved);
-      prob_line(fp, label, &sum[lay->event_cut[e * sc->nsectors + s]]);
-    }
-    snprintf(label, sizeof label, "P(cut by the last day, %s, day %d)", last, sc->run.days);
-    prob_line(fp, label, &sum[sm->cut]);
-    const fsim_summary *cd = &sum[sm->cut_day];
+    for (int e = 0; e < sc->nevents; e++) metric_line(fp, sc, lay, sum, FSIM_M_EVENT_ROUTE_CUT, e, s);
+    metric_line(fp, sc, lay, sum, FSIM_M_ROUTE_CUT, s, 0);
+    const fsim_summary *cd = &sum[fsim_layout_metric(lay, FSIM_M_CUT_DAY, s, 0)];
     if (cd->n > 0) {
       char med[11], lo[11], hi[11];
       date_of(sc, round(cd->p50), med);
       date_of(sc, round(cd->p5), lo);
       date_of(sc, round(cd->p95), hi);
+      fsim_metric_text(label, sizeof label, fsim_metric_families[FSIM_M_CUT_DAY].label, sc,
+                       FSIM_M_CUT_DAY, s, 0, 1);
       fprintf(fp, "  %-44s median day %.0f (%s); 5-95%%: %s to %s (%ld replications)\n",
-              "day the route is cut, where it is cut:", cd->p50, med, lo, hi, cd->n);
+              label, cd->p50, med, lo, hi, cd->n);
     } else {
       fprintf(fp, "  the route is not cut in any replication\n");
     }
-    value_line(fp, "lowest supply effectiveness (0-1):", &sum[sm->min_eff], "");
+    metric_line(fp, sc, lay, sum, FSIM_M_MIN_EFF, s, 0);
   }
 
   for (int s = 0; s < sc->nsectors; s++) {
@@ -91,14 +100,8 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
     fprintf(fp, "\nHeld area in %s (held by %s; %s km2 on day 0)\n", d->name,
             sc->sides.side[d->held_area.holder_side].name,
             num(d->held_area.initial_km2, a, sizeof a));
-    for (int e = 0; e < sc->nevents; e++) {
-      char when[11];
-      date_of(sc, sc->events[e].day_resolved, when);
-      snprintf(label, sizeof label, "at %s (%s), km2:", sc->events[e].name, when);
-      value_line(fp, label, &sum[lay->event_area[e * sc->nsectors + s]], "");
-    }
-    snprintf(label, sizeof label, "on the last day (%s), km2:", last);
-    value_line(fp, label, &sum[lay->sm[s].area], "");
+    for (int e = 0; e < sc->nevents; e++) metric_line(fp, sc, lay, sum, FSIM_M_EVENT_HELD_AREA, e, s);
+    metric_line(fp, sc, lay, sum, FSIM_M_HELD_AREA, s, 0);
   }
 
   if (sc->run.diversion >= 0) {
@@ -106,40 +109,23 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
     fprintf(fp, "\nThe diversion in %s: personnel sent there during the run\n",
             sc->sectors[s].name);
     for (int i = FSIM_NSIDES - 1; i >= 0; i--) {
-      snprintf(label, sizeof label, "%s, from other sectors:", sc->sides.side[i].name);
-      value_line(fp, label, &sum[lay->sm[s].drawn[i][0]], "");
-      snprintf(label, sizeof label, "%s, from the reserve:", sc->sides.side[i].name);
-      value_line(fp, label, &sum[lay->sm[s].drawn[i][1]], "");
+      metric_line(fp, sc, lay, sum, FSIM_M_DRAWN_SECTORS, s, i);
+      metric_line(fp, sc, lay, sum, FSIM_M_DRAWN_RESERVE, s, i);
     }
   }
 
   fputs("\nLosses over the run (true; and as claimed by the enemy)\n", fp);
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    snprintf(label, sizeof label, "%s, true:", sc->sides.side[i].name);
-    value_line(fp, label, &sum[lay->losses[i]], "");
-    snprintf(label, sizeof label, "%s, claimed by %s:", sc->sides.side[i].name,
-             sc->sides.side[1 - i].name);
-    value_line(fp, label, &sum[lay->claimed[i]], "");
+    metric_line(fp, sc, lay, sum, FSIM_M_LOSSES, i, 0);
+    metric_line(fp, sc, lay, sum, FSIM_M_CLAIMED, i, 0);
   }
-  snprintf(label, sizeof label, "exchange ratio (%s / %s losses):", sc->sides.side[1].name,
-           sc->sides.side[0].name);
-  value_line(fp, label, &sum[lay->exchange], "");
+  metric_line(fp, sc, lay, sum, FSIM_M_EXCHANGE, 0, 0);
   for (int e = 0; e < sc->nevents; e++)
-    for (int i = 0; i < FSIM_NSIDES; i++) {
-      snprintf(label, sizeof label, "%s, true, by %s:", sc->sides.side[i].name,
-               sc->events[e].name);
-      value_line(fp, label, &sum[lay->event_losses[e * 2 + i]], "");
-    }
+    for (int i = 0; i < FSIM_NSIDES; i++) metric_line(fp, sc, lay, sum, FSIM_M_EVENT_LOSSES, e, i);
   fputs("\nLosses by formation (true)\n", fp);
-  for (int fi = 0; fi < sc->nformations; fi++) {
-    snprintf(label, sizeof label, "%s (%s):", sc->formations[fi].name,
-             fsim_side_key(sc->formations[fi].side_idx));
-    value_line(fp, label, &sum[lay->formation_losses + fi], "");
-  }
+  for (int fi = 0; fi < sc->nformations; fi++)
+    metric_line(fp, sc, lay, sum, FSIM_M_FORMATION_LOSSES, fi, 0);
   fputs("\nPersonnel at the end (all sectors, reserve and in transit)\n", fp);
-  for (int i = 0; i < FSIM_NSIDES; i++) {
-    snprintf(label, sizeof label, "%s:", sc->sides.side[i].name);
-    value_line(fp, label, &sum[lay->personnel_end[i]], "");
-  }
+  for (int i = 0; i < FSIM_NSIDES; i++) metric_line(fp, sc, lay, sum, FSIM_M_PERSONNEL_END, i, 0);
   return fsim_file_commit(&f, err);
 }

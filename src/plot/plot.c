@@ -1,5 +1,5 @@
 /* frontsim plot: the charts of a run or a sweep directory. The run or sweep is
- * read back from what it wrote (scenario.cfg, series/; sweep.csv,
+ * read back from what it wrote (scenario.cfg, frontsim.meta, series/; sweep.csv,
  * sensitivity.csv); each chart's script is written and drawn in a staging
  * directory beside charts/, then both files are renamed into place, so charts/
  * never holds a half-written chart or a script that did not draw. */
@@ -11,6 +11,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "formats.h"
 #include "frontsim/version.h"
 #include "plot_internal.h"
 
@@ -19,8 +20,8 @@ void fsim_plot_options_init(fsim_plot_options *opt) {
   opt->format = FSIM_PLOT_PNG;
 }
 
-/* What the run recorded about itself in scenario.cfg's header (write_run.c):
- * the replications actually run, which a library caller may have set apart from
+/* What the run recorded about itself in frontsim.meta (formats.h): the
+ * replications actually run, which a library caller may have set apart from
  * run.replications, the seed, the version and the scenario file. */
 typedef struct run_record {
   long replications;
@@ -29,11 +30,9 @@ typedef struct run_record {
   char scenario_file[FSIM_PATH_MAX];
 } run_record;
 
-static void read_record(const char *path, const fsim_scenario *sc, run_record *rec) {
-  rec->replications = fsim_scenario_replications(sc);
-  rec->seed = fsim_scenario_seed(sc);
-  snprintf(rec->version, sizeof rec->version, "%s", FRONTSIM_VERSION);
-  snprintf(rec->scenario_file, sizeof rec->scenario_file, "%s", path);
+/* Directories written before frontsim.meta existed: the same facts from the comment
+ * lines of scenario.cfg's header (run_dir.c, sweep.c write both). */
+static void read_cfg_header(const char *path, run_record *rec) {
   FILE *fp = fopen(path, "r");
   char line[FSIM_PATH_MAX];
   while (fp && fgets(line, sizeof line, fp) && line[0] == '#') {
@@ -50,6 +49,26 @@ static void read_record(const char *path, const fsim_scenario *sc, run_record *r
       snprintf(rec->scenario_file, sizeof rec->scenario_file, "%s", line + 10);
   }
   if (fp) fclose(fp);
+}
+
+static void read_record(const char *meta_path, const char *path, const fsim_scenario *sc,
+                        run_record *rec) {
+  rec->replications = fsim_scenario_replications(sc);
+  rec->seed = fsim_scenario_seed(sc);
+  snprintf(rec->version, sizeof rec->version, "%s", FRONTSIM_VERSION);
+  snprintf(rec->scenario_file, sizeof rec->scenario_file, "%s", path);
+  fsim_run_meta meta = {.seed = rec->seed, .replications = rec->replications};
+  snprintf(meta.version, sizeof meta.version, "%s", rec->version);
+  snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", path);
+  fsim_error ignored;
+  if (fsim_meta_read(meta_path, &meta, &ignored) == FSIM_OK) {
+    rec->replications = meta.replications;
+    rec->seed = meta.seed;
+    snprintf(rec->version, sizeof rec->version, "%s", meta.version);
+    snprintf(rec->scenario_file, sizeof rec->scenario_file, "%s", meta.scenario_file);
+  } else {
+    read_cfg_header(path, rec);
+  }
   /* The file name is enough in a footnote; the full path is in scenario.cfg. */
   const char *slash = strrchr(rec->scenario_file, '/');
   if (slash && slash[1]) memmove(rec->scenario_file, slash + 1, strlen(slash + 1) + 1);
@@ -283,11 +302,12 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   snprintf(pp.dir, sizeof pp.dir, "%.*s", (int)len, dir);
   char stage_name[64];
   snprintf(stage_name, sizeof stage_name, ".charts-partial-%ld", (long)getpid());
-  char cfg[FSIM_PATH_MAX];
+  char cfg[FSIM_PATH_MAX], meta[FSIM_PATH_MAX];
   /* The length was checked above, so these fit. */
   join(pp.charts, pp.dir, "charts");
   join(pp.stage, pp.dir, stage_name);
   join(cfg, pp.dir, "scenario.cfg");
+  join(meta, pp.dir, FSIM_META_NAME);
 
   fsim_plot_dir_kind kind;
   fsim_status st = fsim_plot_dir_kind_of(pp.dir, &kind, err);
@@ -301,7 +321,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   fsim_scenario *sc = NULL;
   if ((st = fsim_scenario_load(cfg, NULL, &sc, err)) != FSIM_OK) return st;
   run_record rec;
-  read_record(cfg, sc, &rec);
+  read_record(meta, cfg, sc, &rec);
   fsim_plot_run run;
   fsim_plot_sweep sweep;
   memset(&sweep, 0, sizeof sweep);

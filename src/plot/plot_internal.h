@@ -83,9 +83,6 @@ static inline const char *fsim_sweep_method_name(int method) {
   return name ? name : FSIM_ENUM_NAME(fsim_sweep_method_names, FSIM_SWEEP_GRID);
 }
 
-enum { FSIM_UNIT_PERSONS = 0, FSIM_UNIT_SHARE, FSIM_UNIT_KM2, FSIM_UNIT_KM, FSIM_UNIT_DAYS,
-       FSIM_UNIT_DAY, FSIM_UNIT_RATIO, FSIM_UNIT_FRACTION };
-
 typedef struct fsim_sweep_param {
   char path[FSIM_TEXT_MAX];  /* the setting, as the column of sweep.csv */
   char label[FSIM_TEXT_MAX]; /* its last part ("delay"), or the path when ambiguous */
@@ -104,7 +101,7 @@ typedef struct fsim_sweep_metric {
   long defined;             /* points where its mean is defined */
   double max_abs;           /* largest |mean| over the points */
   int is_default;           /* charted when --only does not ask for it */
-  int unit;                 /* FSIM_UNIT_* */
+  int unit;                 /* FSIM_UNIT_* (metric_table.h), -1 when unknown */
   double scale;             /* shown = value * scale (100: %, 0.001: thousands) */
   char subject[FSIM_CHART_TEXT]; /* what it is */
   char title[FSIM_CHART_TEXT];  /* the same with its unit */

@@ -1,5 +1,5 @@
 /* The charts of a sweep directory: what each metric is (its title, unit and
- * scale) and which charts it gets. Each metric gets an effect chart (its mean
+ * scale, from the metric table) and which charts it gets. Each metric gets an effect chart (its mean
  * against the parameters, with confidence intervals), a heat map over two
  * parameters when the design is a grid of two or more, and for sobol a chart of
  * its Sobol' indices. */
@@ -26,149 +26,30 @@ static void chart_text(char *dst, size_t n, const char *fmt, ...) {
 
 /* ---- What each metric is ------------------------------------------------- */
 
-static const char *side_name(const fsim_scenario *sc, int side) {
-  return sc->sides.side[side].name;
-}
-
-/* Title and axis label of metric `m` of the layout, without the unit. */
-static int classify(const fsim_scenario *sc, const fsim_layout *lay, int m, char *title,
-                    char *axis, size_t size) {
-  const char *const blue = side_name(sc, FSIM_BLUE), *const red = side_name(sc, FSIM_RED);
-  if (m == lay->days_run) {
-    snprintf(title, size, "Days simulated before an early stop");
-    snprintf(axis, size, "Days simulated");
-    return FSIM_UNIT_DAYS;
-  }
-  if (m == lay->exchange) {
-    snprintf(title, size, "Exchange ratio: losses of %s per loss of %s", red, blue);
-    snprintf(axis, size, "Losses of %s per loss of %s", red, blue);
-    return FSIM_UNIT_RATIO;
-  }
-  for (int i = 0; i < FSIM_NSIDES; i++) {
-    if (m == lay->losses[i]) {
-      snprintf(title, size, "Losses of %s over the run", side_name(sc, i));
-      snprintf(axis, size, "Losses");
-      return FSIM_UNIT_PERSONS;
-    }
-    if (m == lay->claimed[i]) {
-      snprintf(title, size, "Losses of %s as claimed by %s", side_name(sc, i),
-               side_name(sc, 1 - i));
-      snprintf(axis, size, "Claimed losses");
-      return FSIM_UNIT_PERSONS;
-    }
-    if (m == lay->personnel_end[i]) {
-      snprintf(title, size, "Personnel of %s at the end", side_name(sc, i));
-      snprintf(axis, size, "Personnel");
-      return FSIM_UNIT_PERSONS;
-    }
-  }
-  if (m >= lay->formation_losses && m < lay->formation_losses + sc->nformations) {
-    snprintf(title, size, "Losses of formation %s over the run",
-             sc->formations[m - lay->formation_losses].name);
-    snprintf(axis, size, "Losses");
-    return FSIM_UNIT_PERSONS;
-  }
-  for (int s = 0; s < sc->nsectors; s++) {
-    const fsim_sector_def *d = &sc->sectors[s];
-    const fsim_sector_metrics *sm = &lay->sm[s];
-    if (m == sm->front) {
-      snprintf(title, size, "Line position in %s at the end", d->name);
-      snprintf(axis, size, "Line position");
-      return FSIM_UNIT_KM;
-    }
-    if (m == sm->area) {
-      snprintf(title, size, "Area held by %s in %s at the end",
-               side_name(sc, d->held_area.holder_side), d->name);
-      snprintf(axis, size, "Held area");
-      return FSIM_UNIT_KM2;
-    }
-    if (m == sm->cut) {
-      snprintf(title, size, "Supply route in %s cut by the last day", d->name);
-      snprintf(axis, size, "Route cut");
-      return FSIM_UNIT_SHARE;
-    }
-    if (m == sm->cut_day) {
-      snprintf(title, size, "Day the supply route in %s was cut, where it was", d->name);
-      snprintf(axis, size, "Day cut");
-      return FSIM_UNIT_DAY;
-    }
-    if (m == sm->min_eff) {
-      snprintf(title, size, "Lowest supply effectiveness in %s", d->name);
-      snprintf(axis, size, "Lowest supply effectiveness");
-      return FSIM_UNIT_FRACTION;
-    }
-    for (int i = 0; i < FSIM_NSIDES; i++)
-      for (int from = 0; from < 2; from++)
-        if (m == sm->drawn[i][from]) {
-          snprintf(title, size, "Personnel of %s drawn into %s from %s",
-                   side_name(sc, i), d->name, from ? "the reserve" : "other sectors");
-          snprintf(axis, size, "Personnel drawn in");
-          return FSIM_UNIT_PERSONS;
-        }
-  }
-  for (int e = 0; e < sc->nevents; e++) {
-    const char *ev = sc->events[e].name;
-    for (int i = 0; i < FSIM_NSIDES; i++)
-      if (m == lay->event_losses[e * FSIM_NSIDES + i]) {
-        snprintf(title, size, "Losses of %s by %s", side_name(sc, i), ev);
-        snprintf(axis, size, "Losses");
-        return FSIM_UNIT_PERSONS;
-      }
-    for (int s = 0; s < sc->nsectors; s++) {
-      const fsim_sector_def *d = &sc->sectors[s];
-      if (m == lay->event_area[e * sc->nsectors + s]) {
-        snprintf(title, size, "Area held by %s in %s by %s",
-                 side_name(sc, d->held_area.holder_side), d->name, ev);
-        snprintf(axis, size, "Held area");
-        return FSIM_UNIT_KM2;
-      }
-      if (m == lay->event_cut[e * sc->nsectors + s]) {
-        snprintf(title, size, "Supply route in %s cut by %s", d->name, ev);
-        snprintf(axis, size, "Route cut");
-        return FSIM_UNIT_SHARE;
-      }
-    }
-  }
-  return -1;
-}
-
-/* The unit, as the suffix of a title or an axis label, and the scale of the
- * values shown: shares in %, persons in thousands once they reach 10,000 (as
- * the run charts show them). */
+/* The unit as the suffix of a title or an axis label, and the scale of the values
+ * shown (metric_table.c: shares in %, persons in thousands once they reach 10,000,
+ * as the run charts show them). */
 static const char *unit_suffix(int unit, double max_abs, double *scale) {
-  *scale = 1.0;
-  switch (unit) {
-    case FSIM_UNIT_PERSONS:
-      if (max_abs >= 10000.0) {
-        *scale = 0.001;
-        return " (thousands of persons)";
-      }
-      return " (persons)";
-    case FSIM_UNIT_SHARE:
-      *scale = 100.0;
-      return " (% of replications)";
-    case FSIM_UNIT_KM2: return " (km²)";
-    case FSIM_UNIT_KM: return " (km)";
-    case FSIM_UNIT_DAYS: return " (days)";
-    case FSIM_UNIT_DAY: return " (day of the run)";
-    case FSIM_UNIT_FRACTION: return " (0 to 1)";
-    default: return "";
+  const fsim_metric_unit *u = fsim_metric_unit_of(unit);
+  if (u->large > 0 && max_abs >= u->large) {
+    *scale = u->large_scale;
+    return u->large_suffix;
   }
+  *scale = u->scale;
+  return u->suffix;
 }
 
-/* The headline metrics, charted when the sweep did not list its metrics (it
- * then has every metric, too many to chart): each side's losses, the exchange
- * ratio, each supply route cut, each held area, and what the diversion drew. */
+/* The headline metrics, charted when the sweep did not list its metrics (it then
+ * has every metric, too many to chart): those the metric table marks, and those it
+ * marks for the diversion's sector (what the diversion drew). */
 static int headline(const fsim_scenario *sc, const fsim_layout *lay, int m) {
   if (m < 0) return 0;
-  if (m == lay->exchange || m == lay->losses[FSIM_BLUE] || m == lay->losses[FSIM_RED]) return 1;
-  for (int s = 0; s < sc->nsectors; s++) {
-    if (m == lay->sm[s].cut || m == lay->sm[s].area) return 1;
-    if (s == sc->run.diversion)
-      for (int i = 0; i < FSIM_NSIDES; i++)
-        if (m == lay->sm[s].drawn[i][0]) return 1;
+  const fsim_metric_ref *r = &lay->metric_ref[m];
+  switch (fsim_metric_families[r->family].headline) {
+    case FSIM_HEADLINE_YES: return 1;
+    case FSIM_HEADLINE_DIVERSION: return r->a == sc->run.diversion;
+    default: return 0;
   }
-  return 0;
 }
 
 /* The grid charts' axes: the parameter with the most values along x, one line
@@ -199,8 +80,14 @@ fsim_status fsim_plot_sweep_describe(fsim_plot_sweep *sw, const fsim_scenario *s
     fsim_sweep_metric *mt = &sw->metrics[m];
     int lm = fsim_layout_find_metric(&lay, mt->name);
     char title[FSIM_CHART_TEXT], axis[FSIM_CHART_TEXT];
-    mt->unit = lm >= 0 ? classify(sc, &lay, lm, title, axis, sizeof title) : -1;
-    if (mt->unit < 0) {
+    mt->unit = -1;
+    if (lm >= 0) { /* its title, axis label and unit from the metric table */
+      const fsim_metric_ref *r = &lay.metric_ref[lm];
+      const fsim_metric_family *fam = &fsim_metric_families[r->family];
+      fsim_metric_text(title, sizeof title, fam->title, sc, r->family, r->a, r->b, 1);
+      fsim_metric_text(axis, sizeof axis, fam->axis, sc, r->family, r->a, r->b, 1);
+      mt->unit = fam->unit;
+    } else { /* a column the scenario does not have: its name */
       snprintf(title, sizeof title, "%s", mt->name);
       snprintf(axis, sizeof axis, "%s", mt->name);
     }

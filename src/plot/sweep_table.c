@@ -6,9 +6,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats.h"
 #include "plot_internal.h"
-
-#define STATS_PER_METRIC 7 /* mean, sd, ci_low, ci_high, p5, p50, p95 (sweep_table.c) */
 
 /* Splits a CSV line in place at commas (the sweep's files hold numbers and
  * setting paths, never quoted fields); the line end is dropped. */
@@ -69,15 +68,15 @@ static fsim_status read_header(fsim_plot_sweep *sw, char *line, const char *path
   fsim_status st = FSIM_OK;
   int reps = -1;
   for (int i = 1; i < n && reps < 0; i++)
-    if (strcmp(f[i], "replications") == 0) reps = i;
-  if (strcmp(f[0], "point") != 0 || reps < 2)
+    if (strcmp(f[i], FSIM_SWEEP_REPS_COLUMN) == 0) reps = i;
+  if (strcmp(f[0], FSIM_SWEEP_POINT_COLUMN) != 0 || reps < 2)
     st = bad_table(path, "its header does not begin with point, the parameters, replications",
                    err);
-  else if ((n - reps - 1) % STATS_PER_METRIC != 0 || n - reps - 1 == 0)
+  else if ((n - reps - 1) % FSIM_POINT_NSTATS != 0 || n - reps - 1 == 0)
     st = bad_table(path, "the metric columns do not come in sevens", err);
   if (st == FSIM_OK) {
     sw->nparams = reps - 1;
-    sw->nmetrics = (n - reps - 1) / STATS_PER_METRIC;
+    sw->nmetrics = (n - reps - 1) / FSIM_POINT_NSTATS;
     sw->params = calloc((size_t)sw->nparams, sizeof *sw->params);
     sw->metrics = calloc((size_t)sw->nmetrics, sizeof *sw->metrics);
     if (!sw->params || !sw->metrics)
@@ -90,12 +89,15 @@ static fsim_status read_header(fsim_plot_sweep *sw, char *line, const char *path
       snprintf(sw->params[i].path, sizeof sw->params[i].path, "%s", f[1 + i]);
   }
   for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) {
-    const char *col = f[reps + 1 + m * STATS_PER_METRIC];
-    size_t len = strlen(col);
-    if (!ends_with(col, "_mean") || len <= 5 || len - 5 >= sizeof sw->metrics[m].name)
+    /* <metric>_mean: the first of the metric's point statistics. */
+    const char *col = f[reps + 1 + m * FSIM_POINT_NSTATS + FSIM_POINT_MEAN];
+    const char *stat = fsim_point_stat_names[FSIM_POINT_MEAN];
+    const size_t len = strlen(col), cut = strlen(stat) + 1;
+    if (!ends_with(col, stat) || len <= cut || col[len - cut] != '_' ||
+        len - cut >= sizeof sw->metrics[m].name)
       st = bad_table(path, "a metric's first column does not end in _mean", err);
     else
-      snprintf(sw->metrics[m].name, sizeof sw->metrics[m].name, "%.*s", (int)(len - 5), col);
+      snprintf(sw->metrics[m].name, sizeof sw->metrics[m].name, "%.*s", (int)(len - cut), col);
   }
   free(f);
   return st;
@@ -173,7 +175,7 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fs
   else
     st = read_header(sw, line, path, err);
   const int k = sw->nparams;
-  const int ncols = 1 + k + 1 + sw->nmetrics * STATS_PER_METRIC;
+  const int ncols = 1 + k + 1 + sw->nmetrics * FSIM_POINT_NSTATS;
   char **f = st == FSIM_OK ? malloc((size_t)ncols * sizeof *f) : NULL;
   long *caps = st == FSIM_OK ? calloc((size_t)k, sizeof *caps) : NULL;
   long rows_cap = 0;
@@ -207,7 +209,7 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fs
       sw->value_index[sw->npoints * k + i] = value_number(&sw->params[i], v, &caps[i], err, &st);
     }
     for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) {
-      double mean = number(f[k + 2 + m * STATS_PER_METRIC]);
+      double mean = number(f[k + 2 + m * FSIM_POINT_NSTATS + FSIM_POINT_MEAN]);
       if (isnan(mean)) continue;
       sw->metrics[m].defined++;
       if (fabs(mean) > sw->metrics[m].max_abs) sw->metrics[m].max_abs = fabs(mean);
@@ -265,10 +267,8 @@ fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                                          fsim_error *err) {
   FILE *fp = fopen(path, "r");
   if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read");
-  enum { NCOLS = 10 };
-  static const char header[] =
-      "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high,"
-      "variance,noise_share";
+  enum { NCOLS = FSIM_SENS_NCOLS };
+  static const char header[] = FSIM_SENSITIVITY_HEADER;
   char *line = NULL, *f[NCOLS];
   size_t size = 0;
   fsim_status st = FSIM_OK;
@@ -287,16 +287,18 @@ fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
       st = fsim_error_set(err, FSIM_E_INPUT, path, row, "", "a row without %d fields", NCOLS);
       break;
     }
-    int m = find_metric(sw, f[0]), i = find_param(sw, f[1]);
+    int m = find_metric(sw, f[FSIM_SENS_METRIC]), i = find_param(sw, f[FSIM_SENS_PARAMETER]);
     if (m < 0 || i < 0) {
       st = fsim_error_set(err, FSIM_E_INPUT, path, row, "",
-                          "metric %.60s or parameter %.60s is not in sweep.csv", f[0], f[1]);
+                          "metric %.60s or parameter %.60s is not in sweep.csv",
+                          f[FSIM_SENS_METRIC], f[FSIM_SENS_PARAMETER]);
       break;
     }
     /* A metric that does not vary has rows but no index: nothing to chart. */
-    if (!isnan(number(f[2])) || !isnan(number(f[5]))) sw->metrics[m].has_indices = 1;
-    sw->metrics[m].noise_share = number(f[9]);
-    total[m * sw->nparams + i] = number(f[5]);
+    if (!isnan(number(f[FSIM_SENS_FIRST])) || !isnan(number(f[FSIM_SENS_TOTAL])))
+      sw->metrics[m].has_indices = 1;
+    sw->metrics[m].noise_share = number(f[FSIM_SENS_NOISE_SHARE]);
+    total[m * sw->nparams + i] = number(f[FSIM_SENS_TOTAL]);
   }
   for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++)
     if (sw->metrics[m].has_indices)

@@ -1,3 +1,5 @@
+/* The layout of a scenario's outputs (layout.h): its series variables, one file per
+ * sector and sides.csv, and its metrics from the metric table. */
 #include "layout.h"
 
 #include <stdarg.h>
@@ -8,7 +10,7 @@
 typedef struct builder {
   int n, cap;
   char (*names)[FSIM_VAR_NAME];
-  int *tag; /* series: file; metrics: kind */
+  int *tag; /* the series' file */
   int failed;
 } builder;
 
@@ -34,18 +36,57 @@ static int add(builder *b, int tag, const char *fmt, ...) {
   return b->n++;
 }
 
+/* Family f's outer and inner dimension. */
+static int outer_dim(int f) { return fsim_metric_scopes[fsim_metric_families[f].scope].outer; }
+static int inner_dim(int f) { return fsim_metric_scopes[fsim_metric_families[f].scope].inner; }
+
+/* The metrics, family by family in the table's order: a run of families with the
+ * same outer dimension is expanded instance by instance (blue's losses, claimed
+ * losses, personnel; then red's), and within it a run with the same inner one. */
+static fsim_status build_metrics(fsim_layout *lay, const fsim_scenario *sc) {
+  int nslots = 0;
+  for (int f = 0; f < FSIM_NFAMILIES; f++) {
+    lay->slot_base[f] = nslots;
+    lay->slot_stride[f] = fsim_metric_dim_count(sc, inner_dim(f));
+    nslots += fsim_metric_dim_count(sc, outer_dim(f)) * lay->slot_stride[f];
+  }
+  /* At most one metric per slot. */
+  const size_t cap = (size_t)nslots + 1;
+  lay->metric_slot = malloc(cap * sizeof *lay->metric_slot);
+  lay->metric_name = malloc(cap * sizeof *lay->metric_name);
+  lay->metric_kind = malloc(cap * sizeof *lay->metric_kind);
+  lay->metric_ref = malloc(cap * sizeof *lay->metric_ref);
+  if (!lay->metric_slot || !lay->metric_name || !lay->metric_kind || !lay->metric_ref)
+    return FSIM_E_NOMEM;
+  for (int i = 0; i < nslots; i++) lay->metric_slot[i] = -1;
+  int n = 0;
+  for (int first = 0, last; first < FSIM_NFAMILIES; first = last) {
+    for (last = first; last < FSIM_NFAMILIES && outer_dim(last) == outer_dim(first);) last++;
+    for (int a = 0; a < fsim_metric_dim_count(sc, outer_dim(first)); a++)
+      for (int from = first, to; from < last; from = to) {
+        for (to = from; to < last && inner_dim(to) == inner_dim(from);) to++;
+        for (int b = 0; b < fsim_metric_dim_count(sc, inner_dim(from)); b++)
+          for (int f = from; f < to; f++) {
+            if (!fsim_metric_applies(sc, f, a, b)) continue;
+            fsim_metric_text(lay->metric_name[n], FSIM_VAR_NAME, fsim_metric_families[f].pattern,
+                             sc, f, a, b, 0);
+            lay->metric_kind[n] = fsim_metric_families[f].kind;
+            lay->metric_ref[n] = (fsim_metric_ref){.family = f, .a = a, .b = b};
+            lay->metric_slot[lay->slot_base[f] + a * lay->slot_stride[f] + b] = n++;
+          }
+      }
+  }
+  lay->nmetrics = n;
+  return FSIM_OK;
+}
+
 fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_error *err) {
   memset(lay, 0, sizeof *lay);
-  const int S = sc->nsectors, E = sc->nevents;
+  const int S = sc->nsectors;
   const char *const k[FSIM_NSIDES] = {fsim_side_key(FSIM_BLUE), fsim_side_key(FSIM_RED)};
-  lay->sv = calloc((size_t)S, sizeof *lay->sv);
-  lay->sm = calloc((size_t)S, sizeof *lay->sm);
-  lay->event_area = calloc((size_t)(E * S + 1), sizeof(int));
-  lay->event_cut = calloc((size_t)(E * S + 1), sizeof(int));
-  lay->event_losses = calloc((size_t)(E * FSIM_NSIDES + 1), sizeof(int));
-  builder sb = {0}, mb = {0};
-  if (!lay->sv || !lay->sm || !lay->event_area || !lay->event_cut || !lay->event_losses)
-    sb.failed = 1;
+  lay->sv = calloc((size_t)S + 1, sizeof *lay->sv);
+  builder sb = {0};
+  if (!lay->sv) sb.failed = 1;
 
   /* Series: one file per sector, then sides.csv. */
   for (int s = 0; s < S && !sb.failed; s++) {
@@ -80,54 +121,11 @@ fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_er
     v->claimed_cum = add(&sb, -1, "sides.%s_claimed_cum", k[i]);
   }
 
-  /* Metrics. */
-  lay->days_run = add(&mb, FSIM_METRIC_VALUE, "days_run");
-  for (int i = 0; i < FSIM_NSIDES; i++) {
-    lay->losses[i] = add(&mb, FSIM_METRIC_VALUE, "%s.losses", k[i]);
-    lay->claimed[i] = add(&mb, FSIM_METRIC_VALUE, "%s.claimed_losses", k[i]);
-    lay->personnel_end[i] = add(&mb, FSIM_METRIC_VALUE, "%s.personnel_end", k[i]);
-  }
-  lay->exchange = add(&mb, FSIM_METRIC_CONDITIONAL, "exchange_ratio");
-  lay->formation_losses = mb.n;
-  for (int f = 0; f < sc->nformations; f++)
-    add(&mb, FSIM_METRIC_VALUE, "formation.%s.losses", sc->formations[f].name);
-  for (int s = 0; s < S && !mb.failed; s++) {
-    const fsim_sector_def *d = &sc->sectors[s];
-    fsim_sector_metrics *m = &lay->sm[s];
-    m->front = add(&mb, FSIM_METRIC_VALUE, "%s.front_km", d->name);
-    m->area = d->has_held_area ? add(&mb, FSIM_METRIC_VALUE, "%s.held_area_km2", d->name) : -1;
-    m->cut = m->cut_day = m->min_eff = -1;
-    if (d->has_supply) {
-      m->cut = add(&mb, FSIM_METRIC_INDICATOR, "%s.route_cut", d->name);
-      m->cut_day = add(&mb, FSIM_METRIC_CONDITIONAL, "%s.cut_day", d->name);
-      m->min_eff = add(&mb, FSIM_METRIC_VALUE, "%s.min_supply_eff", d->name);
-    }
-    for (int i = 0; i < FSIM_NSIDES; i++) {
-      m->drawn[i][0] = add(&mb, FSIM_METRIC_VALUE, "%s.%s_drawn_from_sectors", d->name, k[i]);
-      m->drawn[i][1] = add(&mb, FSIM_METRIC_VALUE, "%s.%s_drawn_from_reserve", d->name, k[i]);
-    }
-  }
-  for (int e = 0; e < E && !mb.failed; e++) {
-    const char *en = sc->events[e].name;
-    for (int i = 0; i < FSIM_NSIDES; i++)
-      lay->event_losses[e * FSIM_NSIDES + i] = add(&mb, FSIM_METRIC_VALUE, "%s.%s.losses", en, k[i]);
-    for (int s = 0; s < S; s++) {
-      const fsim_sector_def *d = &sc->sectors[s];
-      lay->event_area[e * S + s] =
-          d->has_held_area ? add(&mb, FSIM_METRIC_VALUE, "%s.%s.held_area_km2", en, d->name) : -1;
-      lay->event_cut[e * S + s] =
-          d->has_supply ? add(&mb, FSIM_METRIC_INDICATOR, "%s.%s.route_cut", en, d->name) : -1;
-    }
-  }
-
   lay->nseries = sb.n;
   lay->series_name = sb.names;
   lay->series_file = sb.tag;
-  lay->nmetrics = mb.n;
-  lay->metric_name = mb.names;
-  lay->metric_kind = mb.tag;
   lay->series_column = calloc((size_t)sb.n + 1, sizeof(const char *));
-  if (sb.failed || mb.failed || !lay->series_column) {
+  if (sb.failed || !lay->series_column || build_metrics(lay, sc) != FSIM_OK) {
     fsim_layout_destroy(lay);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
@@ -137,14 +135,12 @@ fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_er
 
 void fsim_layout_destroy(fsim_layout *lay) {
   free(lay->series_column);
+  free(lay->metric_slot);
+  free(lay->metric_ref);
   free(lay->metric_kind);
   free(lay->metric_name);
   free(lay->series_file);
   free(lay->series_name);
-  free(lay->event_losses);
-  free(lay->event_cut);
-  free(lay->event_area);
-  free(lay->sm);
   free(lay->sv);
   memset(lay, 0, sizeof *lay);
 }

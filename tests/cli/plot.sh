@@ -53,4 +53,17 @@ rm -r "$tmp/run/charts"
 "$bin" plot "$tmp/run" --only held_area_kursk --quiet || fail "--only held_area_kursk"
 [ "$(ls "$tmp/run/charts")" = "held_area_kursk.gp
 held_area_kursk.png" ] || fail "--only wrote: $(ls "$tmp/run/charts")"
-echo "ok: every chart in png, svg and pdf, scripts re-run, --only, gnuplot missing"
+
+# The footnote and subtitles come from frontsim.meta; a directory written before it
+# existed (none there) gets the same scripts from scenario.cfg's header.
+cp "$tmp/run/charts/held_area_kursk.gp" "$tmp/with-meta.gp"
+rm -r "$tmp/run/charts"
+mv "$tmp/run/frontsim.meta" "$tmp/meta"
+"$bin" plot "$tmp/run" --only held_area_kursk --quiet || fail "plot without frontsim.meta"
+cmp -s "$tmp/with-meta.gp" "$tmp/run/charts/held_area_kursk.gp" ||
+  fail "without frontsim.meta the script differs"
+sed 's/^replications=.*/replications=999/' "$tmp/meta" > "$tmp/run/frontsim.meta"
+"$bin" plot "$tmp/run" --only held_area_kursk --quiet || fail "plot with an edited frontsim.meta"
+grep -q "999 replications" "$tmp/run/charts/held_area_kursk.gp" ||
+  fail "the replications in the footnote do not come from frontsim.meta"
+echo "ok: every chart in png, svg and pdf, scripts re-run, --only, gnuplot missing, frontsim.meta read (and missing)"

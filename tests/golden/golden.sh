@@ -29,9 +29,9 @@ trap 'rm -rf "$tmp"' EXIT
 got=$tmp/got
 mkdir -p "$got"
 for f in run/summary.csv run/summary.txt run/replications.csv run/scenario.cfg \
-         compare/compare.csv compare/compare.txt \
-         grid/sweep.csv grid/design.csv grid/scenario.cfg \
-         sobol/sweep.csv sobol/design.csv sobol/sensitivity.csv; do
+         run/frontsim.meta compare/compare.csv compare/compare.txt \
+         grid/sweep.csv grid/design.csv grid/scenario.cfg grid/frontsim.meta \
+         sobol/sweep.csv sobol/design.csv sobol/sensitivity.csv sobol/frontsim.meta; do
   mkdir -p "$got/$(dirname "$f")"
   sed "s|$tmp/out|@OUT@|g" "$tmp/out/$f" > "$got/$f"
 done

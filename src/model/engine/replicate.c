@@ -57,9 +57,11 @@ static void record(fsim_replica *rp, int t) {
   }
   for (int e = 0; e < sc->nevents; e++) {
     if (sc->events[e].day_resolved != t) continue;
-    for (int i = 0; i < FSIM_NSIDES; i++) rp->metrics[lay->event_losses[e * 2 + i]] = rp->loss[i];
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      rp->metrics[fsim_layout_metric(lay, FSIM_M_EVENT_LOSSES, e, i)] = rp->loss[i];
     for (int s = 0; s < S; s++) {
-      int a = lay->event_area[e * S + s], c = lay->event_cut[e * S + s];
+      int a = fsim_layout_metric(lay, FSIM_M_EVENT_HELD_AREA, e, s);
+      int c = fsim_layout_metric(lay, FSIM_M_EVENT_ROUTE_CUT, e, s);
       if (a >= 0) rp->metrics[a] = rp->area[s];
       if (c >= 0) rp->metrics[c] = rp->cut_day[s] > 0 ? 1.0 : 0.0;
     }
@@ -96,30 +98,37 @@ static int side_exhausted(const fsim_replica *rp, int t) {
   return 0;
 }
 
+/* The metrics of the metric table (metric_table.h) at the end of the replication;
+ * the event snapshots were taken by record(). */
 static void final_metrics(fsim_replica *rp) {
   const fsim_engine *eng = rp->eng;
   const fsim_layout *lay = &eng->layout;
   double *m = rp->metrics;
-  m[lay->days_run] = rp->alive_days;
+#define AT(family, a, b) m[fsim_layout_metric(lay, family, a, b)]
+  AT(FSIM_M_DAYS_RUN, 0, 0) = rp->alive_days;
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    m[lay->losses[i]] = rp->loss[i];
-    m[lay->claimed[i]] = rp->claimed[i];
-    m[lay->personnel_end[i]] = rp->row[lay->side[i].personnel];
+    AT(FSIM_M_LOSSES, i, 0) = rp->loss[i];
+    AT(FSIM_M_CLAIMED, i, 0) = rp->claimed[i];
+    AT(FSIM_M_PERSONNEL_END, i, 0) = rp->row[lay->side[i].personnel];
   }
-  m[lay->exchange] = rp->loss[FSIM_BLUE] > 0 ? rp->loss[FSIM_RED] / rp->loss[FSIM_BLUE] : NAN;
-  for (int f = 0; f < eng->nformations; f++) m[lay->formation_losses + f] = rp->loss_f[f];
+  AT(FSIM_M_EXCHANGE, 0, 0) =
+      rp->loss[FSIM_BLUE] > 0 ? rp->loss[FSIM_RED] / rp->loss[FSIM_BLUE] : NAN;
+  for (int f = 0; f < eng->nformations; f++) AT(FSIM_M_FORMATION_LOSSES, f, 0) = rp->loss_f[f];
   for (int s = 0; s < eng->nsectors; s++) {
-    const fsim_sector_metrics *sm = &lay->sm[s];
-    m[sm->front] = rp->x[s];
-    if (sm->area >= 0) m[sm->area] = rp->area[s];
-    if (sm->cut >= 0) {
-      m[sm->cut] = rp->cut_day[s] > 0 ? 1.0 : 0.0;
-      m[sm->cut_day] = rp->cut_day[s] > 0 ? (double)rp->cut_day[s] : NAN;
-      m[sm->min_eff] = rp->min_eff[s];
+    AT(FSIM_M_FRONT, s, 0) = rp->x[s];
+    if (fsim_layout_metric(lay, FSIM_M_HELD_AREA, s, 0) >= 0)
+      AT(FSIM_M_HELD_AREA, s, 0) = rp->area[s];
+    if (fsim_layout_metric(lay, FSIM_M_ROUTE_CUT, s, 0) >= 0) {
+      AT(FSIM_M_ROUTE_CUT, s, 0) = rp->cut_day[s] > 0 ? 1.0 : 0.0;
+      AT(FSIM_M_CUT_DAY, s, 0) = rp->cut_day[s] > 0 ? (double)rp->cut_day[s] : NAN;
+      AT(FSIM_M_MIN_EFF, s, 0) = rp->min_eff[s];
     }
-    for (int i = 0; i < FSIM_NSIDES; i++)
-      for (int k = 0; k < 2; k++) m[sm->drawn[i][k]] = rp->drawn[SIDE2(s, i) * 2 + (size_t)k];
+    for (int i = 0; i < FSIM_NSIDES; i++) {
+      AT(FSIM_M_DRAWN_SECTORS, s, i) = rp->drawn[SIDE2(s, i) * 2];
+      AT(FSIM_M_DRAWN_RESERVE, s, i) = rp->drawn[SIDE2(s, i) * 2 + 1];
+    }
   }
+#undef AT
 }
 
 void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t stride) {

@@ -1,0 +1,72 @@
+/* The names of the statistics columns of the output files, and the run metadata
+ * file (frontsim.meta) written beside a run's or a sweep's outputs and read back by
+ * the charts (formats.h). */
+#include "formats.h"
+
+#include <errno.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+
+const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS] = {
+    [FSIM_DAILY_MEAN] = "mean", [FSIM_DAILY_SD] = "sd",   [FSIM_DAILY_P5] = "p5",
+    [FSIM_DAILY_P25] = "p25",   [FSIM_DAILY_P50] = "p50", [FSIM_DAILY_P75] = "p75",
+    [FSIM_DAILY_P95] = "p95"};
+
+const char *const fsim_point_stat_names[FSIM_POINT_NSTATS] = {
+    [FSIM_POINT_MEAN] = "mean",       [FSIM_POINT_SD] = "sd", [FSIM_POINT_CI_LOW] = "ci_low",
+    [FSIM_POINT_CI_HIGH] = "ci_high", [FSIM_POINT_P5] = "p5", [FSIM_POINT_P50] = "p50",
+    [FSIM_POINT_P95] = "p95"};
+
+fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_error *err) {
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  fprintf(f.fp,
+          "# How this output was made (key=value); scenario.cfg holds the scenario.\n"
+          "kind=%s\nversion=%s\nscenario_file=%s\nseed=%" PRIu64 "\ngenerator=%s\n"
+          "replications=%ld\n",
+          meta->kind, meta->version, meta->scenario_file, meta->seed, meta->generator,
+          meta->replications);
+  return fsim_file_commit(&f, err);
+}
+
+static void copy(char *dst, size_t size, const char *value) {
+  snprintf(dst, size, "%.*s", (int)(size - 1), value);
+}
+
+fsim_status fsim_meta_read(const char *path, fsim_run_meta *meta, fsim_error *err) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read: %s", strerror(errno));
+  char line[sizeof meta->scenario_file + 64];
+  int lineno = 0;
+  fsim_status st = FSIM_OK;
+  while (st == FSIM_OK && fgets(line, sizeof line, fp)) {
+    lineno++;
+    line[strcspn(line, "\r\n")] = '\0';
+    if (line[0] == '#' || line[0] == '\0') continue;
+    char *eq = strchr(line, '=');
+    if (!eq || eq == line) {
+      st = fsim_error_set(err, FSIM_E_INPUT, path, lineno, "", "not a key=value line");
+      break;
+    }
+    *eq = '\0';
+    const char *key = line, *value = eq + 1;
+    if (strcmp(key, "kind") == 0)
+      copy(meta->kind, sizeof meta->kind, value);
+    else if (strcmp(key, "version") == 0)
+      copy(meta->version, sizeof meta->version, value);
+    else if (strcmp(key, "scenario_file") == 0)
+      copy(meta->scenario_file, sizeof meta->scenario_file, value);
+    else if (strcmp(key, "seed") == 0)
+      meta->seed = strtoull(value, NULL, 10);
+    else if (strcmp(key, "generator") == 0)
+      copy(meta->generator, sizeof meta->generator, value);
+    else if (strcmp(key, "replications") == 0)
+      meta->replications = strtol(value, NULL, 10);
+  }
+  fclose(fp);
+  return st;
+}

@@ -1,0 +1,77 @@
+/* The output files as interfaces between modules: the run directory is read back
+ * by the charts, the sweep journal becomes sweep.csv and sensitivity.csv, which the
+ * charts read again. Each file's columns and fixed lines are declared here once, so
+ * the writer and the reader cannot drift apart; and the run metadata file
+ * (frontsim.meta), a small key=value record of how a run or sweep was made that the
+ * charts read instead of the comment lines of scenario.cfg. */
+#ifndef FRONTSIM_FORMATS_H
+#define FRONTSIM_FORMATS_H
+
+#include <inttypes.h>
+
+#include "frontsim/error.h"
+
+/* ---- series/<file>.csv: "day,date", then per variable its daily statistics ---- */
+
+/* Across replications, for one variable on one day (fsim_series_stats' order). */
+enum { FSIM_DAILY_MEAN = 0, FSIM_DAILY_SD, FSIM_DAILY_P5, FSIM_DAILY_P25, FSIM_DAILY_P50,
+       FSIM_DAILY_P75, FSIM_DAILY_P95, FSIM_DAILY_NSTATS };
+extern const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS]; /* "mean", ... "p95" */
+#define FSIM_SERIES_LEAD "day,date"
+
+/* ---- replications.csv: "replication,seed", then every metric by name ---- */
+#define FSIM_REPLICATIONS_LEAD "replication,seed"
+
+/* ---- summary.csv: one row per metric ---- */
+#define FSIM_SUMMARY_CSV_HEADER "metric,kind,n,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95"
+
+/* ---- sweep.csv: "point", the parameter paths, "replications", then per metric
+ * its point statistics as <metric>_<stat>. design.csv begins with "point" too. ---- */
+#define FSIM_SWEEP_POINT_COLUMN "point"
+#define FSIM_SWEEP_REPS_COLUMN "replications"
+
+/* Across the replications of one sweep point, for one metric (not the daily set:
+ * a confidence interval instead of the quartiles). */
+enum { FSIM_POINT_MEAN = 0, FSIM_POINT_SD, FSIM_POINT_CI_LOW, FSIM_POINT_CI_HIGH,
+       FSIM_POINT_P5, FSIM_POINT_P50, FSIM_POINT_P95, FSIM_POINT_NSTATS };
+extern const char *const fsim_point_stat_names[FSIM_POINT_NSTATS]; /* "mean", ... "p95" */
+
+/* ---- sensitivity.csv (sobol): one row per metric and parameter ---- */
+enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIRST_LOW,
+       FSIM_SENS_FIRST_HIGH, FSIM_SENS_TOTAL, FSIM_SENS_TOTAL_LOW, FSIM_SENS_TOTAL_HIGH,
+       FSIM_SENS_VARIANCE, FSIM_SENS_NOISE_SHARE, FSIM_SENS_NCOLS };
+#define FSIM_SENSITIVITY_HEADER                                                          \
+  "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high," \
+  "variance,noise_share"
+
+/* ---- points.journal: six header lines, then one record per point ---- */
+#define FSIM_JOURNAL_HEADER_LINES 6
+#define FSIM_JOURNAL_MAGIC "# frontsim-sweep-journal 1"
+/* Lines 2 and 3 are printf and scanf formats alike, but for the 64-bit field at
+ * their end: append PRIx64 / SCNx64 (setup) and PRIu64 / SCNu64 (seed). */
+#define FSIM_JOURNAL_SETUP "# setup %"
+#define FSIM_JOURNAL_SHAPE "# points %ld params %d method %d bootstrap %d seed %"
+#define FSIM_JOURNAL_PARAMS "# params "   /* "path1;path2" */
+#define FSIM_JOURNAL_METRICS "# metrics " /* "m1;m2" */
+#define FSIM_JOURNAL_COLUMNS "# columns " /* the header line of sweep.csv */
+
+/* ---- frontsim.meta: how a run or a sweep was made, one key=value a line ---- */
+#define FSIM_META_NAME "frontsim.meta"
+
+typedef struct fsim_run_meta {
+  char kind[8];                /* "run" or "sweep" */
+  char version[32];            /* frontsim's */
+  char scenario_file[4096];    /* the scenario as given on the command line */
+  uint64_t seed;
+  char generator[64];          /* run.rng */
+  long replications;           /* a sweep's: per point */
+} fsim_run_meta;
+
+/* Writes the record to `path` (whole or not at all: fsim_file). */
+fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_error *err);
+/* Reads `path` into *meta; keys it does not know are skipped (a later version may
+ * add some), those it lacks keep what *meta held. FSIM_E_INPUT when the file
+ * cannot be read or a line is not key=value. */
+fsim_status fsim_meta_read(const char *path, fsim_run_meta *meta, fsim_error *err);
+
+#endif

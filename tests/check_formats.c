@@ -1,0 +1,107 @@
+/* The output formats (src/output/formats.h): the two sets of statistics keep their
+ * column names apart, and the run metadata file written by one side reads back the
+ * same on the other, tolerating keys it does not know and refusing what is not
+ * key=value. */
+#include <check.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <unistd.h>
+
+#include "formats.h"
+#include "suites.h"
+
+/* A fresh file name in a temporary directory; the caller removes both. */
+static void temp_path(char *dir, size_t dsize, char *path, size_t psize) {
+  snprintf(dir, dsize, "%s/frontsim-formats-XXXXXX", getenv("TMPDIR") ? getenv("TMPDIR") : "/tmp");
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  snprintf(path, psize, "%s/%s", dir, FSIM_META_NAME);
+}
+
+static void write_text(const char *path, const char *text) {
+  FILE *fp = fopen(path, "w");
+  ck_assert_ptr_nonnull(fp);
+  fputs(text, fp);
+  fclose(fp);
+}
+
+START_TEST(test_stat_names) {
+  /* The daily set has quartiles, the point set a confidence interval. */
+  ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_MEAN], "mean");
+  ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_P25], "p25");
+  ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_P95], "p95");
+  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_MEAN], "mean");
+  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_CI_LOW], "ci_low");
+  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_P95], "p95");
+}
+END_TEST
+
+START_TEST(test_meta_round_trip) {
+  char dir[256], path[512];
+  temp_path(dir, sizeof dir, path, sizeof path);
+  fsim_run_meta out = {.kind = "sweep", .version = "9.8.7", .scenario_file = "a/b c.cfg",
+                       .seed = 18446744073709551615ULL, .generator = "mt19937",
+                       .replications = 1234};
+  fsim_error err;
+  ck_assert_int_eq(fsim_meta_write(path, &out, &err), FSIM_OK);
+  fsim_run_meta in;
+  memset(&in, 0, sizeof in);
+  ck_assert_int_eq(fsim_meta_read(path, &in, &err), FSIM_OK);
+  ck_assert_str_eq(in.kind, "sweep");
+  ck_assert_str_eq(in.version, "9.8.7");
+  ck_assert_str_eq(in.scenario_file, "a/b c.cfg");
+  ck_assert(in.seed == out.seed);
+  ck_assert_str_eq(in.generator, "mt19937");
+  ck_assert_int_eq(in.replications, 1234);
+  unlink(path);
+  rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_meta_read_partial) {
+  char dir[256], path[512];
+  temp_path(dir, sizeof dir, path, sizeof path);
+  /* A later version's key is skipped; a missing key keeps the caller's value. */
+  write_text(path, "# comment\n\nseed=42\nfuture_key=x=y\nreplications=7\r\n");
+  fsim_run_meta m = {.version = "default", .replications = 1};
+  fsim_error err;
+  ck_assert_int_eq(fsim_meta_read(path, &m, &err), FSIM_OK);
+  ck_assert(m.seed == 42);
+  ck_assert_int_eq(m.replications, 7);
+  ck_assert_str_eq(m.version, "default");
+  unlink(path);
+  rmdir(dir);
+}
+END_TEST
+
+START_TEST(test_meta_read_bad) {
+  char dir[256], path[512];
+  temp_path(dir, sizeof dir, path, sizeof path);
+  fsim_run_meta m;
+  memset(&m, 0, sizeof m);
+  fsim_error err;
+  ck_assert_int_eq(fsim_meta_read(path, &m, &err), FSIM_E_INPUT); /* no file */
+  write_text(path, "seed=1\nnot a pair\n");
+  ck_assert_int_eq(fsim_meta_read(path, &m, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(err.line, 2);
+  write_text(path, "=value\n");
+  ck_assert_int_eq(fsim_meta_read(path, &m, &err), FSIM_E_INPUT);
+  unlink(path);
+  rmdir(dir);
+}
+END_TEST
+
+Suite *formats_suite(void) {
+  Suite *s = suite_create("formats");
+  TCase *tc = tcase_create("stat_names");
+  tcase_add_test(tc, test_stat_names);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_meta_write");
+  tcase_add_test(tc, test_meta_round_trip);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_meta_read");
+  tcase_add_test(tc, test_meta_read_partial);
+  tcase_add_test(tc, test_meta_read_bad);
+  suite_add_tcase(s, tc);
+  return s;
+}
