@@ -58,17 +58,6 @@ typedef struct cli_command {
  * (2, or what cli_report says for a refused --set). */
 int cli_parse(const cli_command *cmd, int argc, char **argv);
 
-/* Of the option loops not yet on cli_parse: 1 if argv[*i] is the option and
- * *value is set (a separate value advances *i); 0 if it is another argument; -1 if
- * its value is missing (message printed). */
-int cli_opt_value(int argc, char **argv, int *i, const char *long_name, char short_name,
-                  const char **value);
-/* Whole number in [lo, hi]; prints a message and returns 0 when it is not. */
-int cli_parse_long(const char *opt, const char *text, long long lo, long long hi,
-                   long long *out);
-/* Refuses an unknown option, takes arg as the one positional argument (*slot),
- * refuses a second. Returns 0 or the exit status 2. */
-int cli_positional(const char *cmd, const char *arg, const char **slot, const char *what);
 /* 1 if arg is the flag "--long_name" or "-short_name". */
 int cli_opt_flag(const char *arg, const char *long_name, char short_name);
 /* Prints "frontsim: <error>" and returns the exit status for it (2 bad input, else 1). */
