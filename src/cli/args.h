@@ -49,6 +49,18 @@ typedef struct cli_command {
   const char *missing; /* the message when some are not given */
 } cli_command;
 
+/* The options several commands share, each defined once (name, letter, range);
+ * the arguments are the remaining designators, e.g. CLI_THREADS(.number = &n). */
+#define CLI_QUIET(...) {.name = "quiet", .letter = 'q', .kind = CLI_FLAG, __VA_ARGS__}
+#define CLI_OUTPUT(...) {.name = "output", .letter = 'o', .kind = CLI_TEXT, __VA_ARGS__}
+#define CLI_SET_OPTION(...) {.name = "set", .kind = CLI_SET, __VA_ARGS__}
+#define CLI_REPLICATIONS(...) \
+  {.name = "replications", .letter = 'n', .kind = CLI_LONG, .min = 1, .max = 10000000, __VA_ARGS__}
+#define CLI_SEED(...) \
+  {.name = "seed", .kind = CLI_LONG, .min = 0, .max = 9000000000000000000LL, __VA_ARGS__}
+#define CLI_THREADS(...) \
+  {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096, __VA_ARGS__}
+
 #define CLI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 /* cli_parse's "all parsed, go on" (any other value is the exit status). */
 #define CLI_PROCEED (-1)

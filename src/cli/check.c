@@ -18,7 +18,7 @@ int cli_check(int argc, char **argv) {
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
-  const cli_option options[] = {{.name = "set", .kind = CLI_SET, .overrides = {ov}}};
+  const cli_option options[] = {CLI_SET_OPTION(.overrides = {ov})};
   const cli_command cmd = {.name = "check", .help = check_help, .options = options,
                            .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
                            .what = "scenario", .missing = "which scenario?"};

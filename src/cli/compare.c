@@ -27,16 +27,14 @@ int cli_compare(int argc, char **argv) {
   fsim_run_options_init(&opt);
   long long reps = opt.replications;
   const cli_option options[] = {
-      {.name = "quiet", .letter = 'q', .kind = CLI_FLAG, .flag = &quiet},
-      {.name = "set", .kind = CLI_SET, .overrides = {ov[0], ov[1]}},
+      CLI_QUIET(.flag = &quiet),
+      CLI_SET_OPTION(.overrides = {ov[0], ov[1]}),
       {.name = "set-a", .kind = CLI_SET, .overrides = {ov[0]}},
       {.name = "set-b", .kind = CLI_SET, .overrides = {ov[1]}},
-      {.name = "output", .letter = 'o', .kind = CLI_TEXT, .text = &outdir},
-      {.name = "replications", .letter = 'n', .kind = CLI_LONG, .min = 1, .max = 10000000,
-       .number = &reps},
-      {.name = "seed", .kind = CLI_LONG, .min = 0, .max = 9000000000000000000LL, .number = &seed},
-      {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096,
-       .number = &threads},
+      CLI_OUTPUT(.text = &outdir),
+      CLI_REPLICATIONS(.number = &reps),
+      CLI_SEED(.number = &seed),
+      CLI_THREADS(.number = &threads),
   };
   const cli_command cmd = {.name = "compare", .help = compare_help, .options = options,
                            .noptions = CLI_COUNT(options), .args = paths, .nargs = 2,

@@ -48,7 +48,7 @@ int cli_plot(int argc, char **argv) {
   fsim_plot_options opt;
   fsim_plot_options_init(&opt);
   const cli_option options[] = {
-      {.name = "quiet", .letter = 'q', .kind = CLI_FLAG, .flag = &quiet},
+      CLI_QUIET(.flag = &quiet),
       {.name = "format", .letter = 'f', .kind = CLI_CALL, .call = parse_format,
        .ctx = &opt.format},
       {.name = "only", .kind = CLI_TEXT, .text = &opt.only},

@@ -52,15 +52,12 @@ int cli_run(int argc, char **argv) {
   fsim_error err;
   fsim_error_clear(&err);
   const cli_option options[] = {
-      {.name = "quiet", .letter = 'q', .kind = CLI_FLAG, .flag = &quiet},
-      {.name = "set", .kind = CLI_SET, .overrides = {ov}},
-      {.name = "output", .letter = 'o', .kind = CLI_TEXT, .text = &outdir},
-      {.name = "replications", .letter = 'n', .kind = CLI_LONG, .min = 1, .max = 10000000,
-       .set = "run.replications=%lld", .overrides = {ov}},
-      {.name = "seed", .kind = CLI_LONG, .min = 0, .max = 9000000000000000000LL,
-       .set = "run.seed=%lldL", .overrides = {ov}},
-      {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096,
-       .number = &threads},
+      CLI_QUIET(.flag = &quiet),
+      CLI_SET_OPTION(.overrides = {ov}),
+      CLI_OUTPUT(.text = &outdir),
+      CLI_REPLICATIONS(.set = "run.replications=%lld", .overrides = {ov}),
+      CLI_SEED(.set = "run.seed=%lldL", .overrides = {ov}),
+      CLI_THREADS(.number = &threads),
       {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 100000000,
        .number = &max_reps},
       {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},

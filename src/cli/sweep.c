@@ -70,18 +70,16 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   fsim_error err;
   fsim_error_clear(&err);
   const cli_option options[] = {
-      {.name = "quiet", .letter = 'q', .kind = CLI_FLAG, .flag = &quiet},
+      CLI_QUIET(.flag = &quiet),
       {.name = "resume", .kind = CLI_FLAG, .flag = &resume},
-      {.name = "set", .kind = CLI_SET, .overrides = {ov}},
+      CLI_SET_OPTION(.overrides = {ov}),
       {.name = "param", .kind = CLI_CALL, .call = add_param, .ctx = ov},
       {.name = "method", .kind = CLI_TEXT, .set = "sweep.method=%s", .overrides = {ov}},
       {.name = "points", .kind = CLI_LONG, .min = 2, .max = 1000000, .set = "sweep.points=%lld",
        .overrides = {ov}},
-      {.name = "output", .letter = 'o', .kind = CLI_TEXT, .text = &outdir},
-      {.name = "replications", .letter = 'n', .kind = CLI_LONG, .min = 1, .max = 10000000,
-       .number = &reps},
-      {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096,
-       .number = &threads},
+      CLI_OUTPUT(.text = &outdir),
+      CLI_REPLICATIONS(.number = &reps),
+      CLI_THREADS(.number = &threads),
       {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
   };
   const cli_command cmd = {.name = "sweep", .help = sweep_help, .options = options,
