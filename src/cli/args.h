@@ -1,22 +1,77 @@
-/* Tiny option parsing shared by the subcommands (no getopt: the same behaviour
- * everywhere, and "--name=value" as well as "--name value"). */
+/* Option parsing shared by the subcommands (no getopt: the same behaviour
+ * everywhere, and "--name=value" as well as "--name value"). Each command declares
+ * a table of its options and its positional arguments; cli_parse walks argv once
+ * against it, so the messages and exit statuses of bad usage are the same for all. */
 #ifndef FRONTSIM_CLI_ARGS_H
 #define FRONTSIM_CLI_ARGS_H
 
-#include "frontsim/error.h"
+#include <stddef.h>
 
-/* 1 if argv[*i] is the option and *value is set (a separate value advances *i);
- * 0 if it is another argument; -1 if its value is missing (message printed). */
-int cli_opt_value(int argc, char **argv, int *i, const char *long_name, char short_name,
-                  const char **value);
+#include "frontsim/error.h"
+#include "frontsim/scenario.h"
+
+typedef enum cli_kind {
+  CLI_FLAG, /* --name: *flag = 1 */
+  CLI_TEXT, /* --name VALUE: *text = VALUE (or only the .set assignment) */
+  CLI_LONG, /* --name N: a whole number in [min, max] into *number */
+  CLI_SET,  /* --name path=value: added to every overrides[] */
+  CLI_CALL  /* --name VALUE: call(ctx, VALUE) */
+} cli_kind;
+
+typedef struct cli_option {
+  const char *name; /* long name, without "--" */
+  char letter;      /* short name ("-x"), or 0 */
+  cli_kind kind;
+  int *flag;
+  const char **text;
+  long long *number; /* may be NULL when .set says where the number goes */
+  long long min, max;
+  /* CLI_TEXT, CLI_LONG: also add this assignment to overrides[0], a format with
+   * one %s (text) or %lld (number), e.g. "run.replications=%lld". */
+  const char *set;
+  /* Where assignments go: compare's --set goes to both scenarios. */
+  fsim_overrides *overrides[2];
+  /* CLI_CALL: returns 0 or the exit status. value is NULL when it is missing (the
+   * message is printed already), so that the callback can add its usage line. */
+  int (*call)(void *ctx, const char *value);
+  void *ctx;
+} cli_option;
+
+typedef struct cli_command {
+  const char *name; /* "run": messages read "frontsim run: ..." */
+  const char *help; /* printed on stdout for --help or -h */
+  const cli_option *options;
+  size_t noptions;
+  const char **args; /* the positional arguments, filled in order */
+  int nargs;         /* 1 or 2, and all are required */
+  /* nargs 1: "one <what> at a time (got A and B)"; 2: "<what> (got a third: C)" */
+  const char *what;
+  const char *missing; /* the message when some are not given */
+} cli_command;
+
+/* The options several commands share, each defined once (name, letter, range);
+ * the arguments are the remaining designators, e.g. CLI_THREADS(.number = &n). */
+#define CLI_QUIET(...) {.name = "quiet", .letter = 'q', .kind = CLI_FLAG, __VA_ARGS__}
+#define CLI_OUTPUT(...) {.name = "output", .letter = 'o', .kind = CLI_TEXT, __VA_ARGS__}
+#define CLI_SET_OPTION(...) {.name = "set", .kind = CLI_SET, __VA_ARGS__}
+#define CLI_REPLICATIONS(...) \
+  {.name = "replications", .letter = 'n', .kind = CLI_LONG, .min = 1, .max = 10000000, __VA_ARGS__}
+#define CLI_SEED(...) \
+  {.name = "seed", .kind = CLI_LONG, .min = 0, .max = 9000000000000000000LL, __VA_ARGS__}
+#define CLI_THREADS(...) \
+  {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096, __VA_ARGS__}
+
+#define CLI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
+/* cli_parse's "all parsed, go on" (any other value is the exit status). */
+#define CLI_PROCEED (-1)
+
+/* Parses argv[1..argc-1] against cmd, stopping at the first error. Returns
+ * CLI_PROCEED, 0 after printing the help, or the exit status of bad usage
+ * (2, or what cli_report says for a refused --set). */
+int cli_parse(const cli_command *cmd, int argc, char **argv);
+
 /* 1 if arg is the flag "--long_name" or "-short_name". */
 int cli_opt_flag(const char *arg, const char *long_name, char short_name);
-/* Whole number in [lo, hi]; prints a message and returns 0 when it is not. */
-int cli_parse_long(const char *opt, const char *text, long long lo, long long hi,
-                   long long *out);
-/* The tail of every option loop: refuses an unknown option, takes arg as the one
- * positional argument (*slot), refuses a second. Returns 0 or the exit status 2. */
-int cli_positional(const char *cmd, const char *arg, const char **slot, const char *what);
 /* Prints "frontsim: <error>" and returns the exit status for it (2 bad input, else 1). */
 int cli_report(const fsim_error *err);
 /* Prints "frontsim CMD: message" for bad usage and returns 2. */

@@ -18,21 +18,16 @@ int cli_check(int argc, char **argv) {
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
-  int rc = 0;
-  for (int i = 1; i < argc && rc == 0; i++) {
-    const char *v = NULL;
-    int r;
-    if (cli_opt_flag(argv[i], "help", 'h')) {
-      fputs(check_help, stdout);
-      fsim_overrides_free(ov);
-      return 0;
-    } else if ((r = cli_opt_value(argc, argv, &i, "set", 0, &v)) != 0) {
-      if (r < 0 || fsim_overrides_add(ov, v, &err) != FSIM_OK) rc = r < 0 ? 2 : cli_report(&err);
-    } else {
-      rc = cli_positional("check", argv[i], &path, "scenario");
-    }
+  const cli_option options[] = {CLI_SET_OPTION(.overrides = {ov})};
+  const cli_command cmd = {.name = "check", .help = check_help, .options = options,
+                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
+                           .what = "scenario", .missing = "which scenario?"};
+  int rc = cli_parse(&cmd, argc, argv);
+  if (rc != CLI_PROCEED) {
+    fsim_overrides_free(ov);
+    return rc;
   }
-  if (rc == 0 && !path) rc = cli_usage_error("check", "which scenario?");
+  rc = 0;
   fsim_scenario *sc = NULL;
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);
   if (rc == 0) {

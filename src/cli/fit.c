@@ -16,37 +16,29 @@ static const char fit_help[] =
     "fitted too. Prints the coefficients with standard errors, ready for a scenario's\n"
     "sectors.[i].attrition.blue / .red.\n";
 
+static int parse_law(void *ctx, const char *v) {
+  static const char *const laws[] = {"square", "linear", "logarithmic", "free"};
+  for (int k = 0; v && k < 4; k++)
+    if (strcmp(v, laws[k]) == 0) {
+      *(fsim_fit_law *)ctx = (fsim_fit_law)k;
+      return 0;
+    }
+  return cli_usage_error("fit", "--law takes square, linear, logarithmic or free");
+}
+
 int cli_fit(int argc, char **argv) {
   const char *path = NULL, *blue_col = "blue", *red_col = "red";
   fsim_fit_law law = FSIM_FIT_SQUARE;
-  int rc = 0;
-  for (int i = 1; i < argc && rc == 0; i++) {
-    const char *v = NULL;
-    int r = 0;
-    if (cli_opt_flag(argv[i], "help", 'h')) {
-      fputs(fit_help, stdout);
-      return 0;
-    } else if ((r = cli_opt_value(argc, argv, &i, "law", 0, &v)) != 0) {
-      static const char *const laws[] = {"square", "linear", "logarithmic", "free"};
-      int found = -1;
-      for (int k = 0; r > 0 && k < 4; k++)
-        if (strcmp(v, laws[k]) == 0) found = k;
-      if (found < 0)
-        rc = cli_usage_error("fit", "--law takes square, linear, logarithmic or free");
-      else
-        law = (fsim_fit_law)found;
-    } else if ((r = cli_opt_value(argc, argv, &i, "blue", 0, &v)) != 0) {
-      if (r < 0) rc = 2;
-      blue_col = v;
-    } else if ((r = cli_opt_value(argc, argv, &i, "red", 0, &v)) != 0) {
-      if (r < 0) rc = 2;
-      red_col = v;
-    } else {
-      rc = cli_positional("fit", argv[i], &path, "data file");
-    }
-  }
-  if (rc == 0 && !path) rc = cli_usage_error("fit", "which data file?");
-  if (rc != 0) return rc;
+  const cli_option options[] = {
+      {.name = "law", .kind = CLI_CALL, .call = parse_law, .ctx = &law},
+      {.name = "blue", .kind = CLI_TEXT, .text = &blue_col},
+      {.name = "red", .kind = CLI_TEXT, .text = &red_col},
+  };
+  const cli_command cmd = {.name = "fit", .help = fit_help, .options = options,
+                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
+                           .what = "data file", .missing = "which data file?"};
+  int rc = cli_parse(&cmd, argc, argv);
+  if (rc != CLI_PROCEED) return rc;
   fsim_error err;
   fsim_error_clear(&err);
   double *blue = NULL, *red = NULL;

@@ -35,40 +35,32 @@ static void list_written(void *ctx, const char *image, const char *script) {
   fprintf(stderr, "frontsim: wrote %s (script %s)\n", image, script);
 }
 
-int cli_plot(int argc, char **argv) {
-  const char *dir = NULL;
-  int quiet = 0, rc = 0;
-  fsim_plot_options opt;
-  fsim_plot_options_init(&opt);
+static int parse_format(void *ctx, const char *v) {
   fsim_error err;
   fsim_error_clear(&err);
-  for (int i = 1; i < argc && rc == 0; i++) {
-    const char *v = NULL;
-    int r = 0;
-    if (cli_opt_flag(argv[i], "help", 'h')) {
-      fputs(plot_help, stdout);
-      return 0;
-    } else if (cli_opt_flag(argv[i], "quiet", 'q')) {
-      quiet = 1;
-    } else if ((r = cli_opt_value(argc, argv, &i, "format", 'f', &v)) != 0) {
-      if (r < 0)
-        rc = 2;
-      else if (fsim_plot_format_parse(v, &opt.format, &err) != FSIM_OK)
-        rc = cli_report(&err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "only", 0, &v)) != 0) {
-      if (r < 0) rc = 2;
-      opt.only = v;
-    } else if (argv[i][0] == '-' && argv[i][1]) {
-      rc = cli_usage_error("plot", "unknown option %s", argv[i]);
-    } else if (!dir) {
-      dir = argv[i];
-    } else {
-      rc = cli_usage_error("plot", "one directory at a time (got %s and %s)", dir, argv[i]);
-    }
-  }
-  if (rc == 0 && !dir) rc = cli_usage_error("plot", "which run or sweep directory?");
-  if (rc != 0) return rc;
+  if (!v) return 2;
+  return fsim_plot_format_parse(v, ctx, &err) == FSIM_OK ? 0 : cli_report(&err);
+}
 
+int cli_plot(int argc, char **argv) {
+  const char *dir = NULL;
+  int quiet = 0;
+  fsim_plot_options opt;
+  fsim_plot_options_init(&opt);
+  const cli_option options[] = {
+      CLI_QUIET(.flag = &quiet),
+      {.name = "format", .letter = 'f', .kind = CLI_CALL, .call = parse_format,
+       .ctx = &opt.format},
+      {.name = "only", .kind = CLI_TEXT, .text = &opt.only},
+  };
+  const cli_command cmd = {.name = "plot", .help = plot_help, .options = options,
+                           .noptions = CLI_COUNT(options), .args = &dir, .nargs = 1,
+                           .what = "directory", .missing = "which run or sweep directory?"};
+  int rc = cli_parse(&cmd, argc, argv);
+  if (rc != CLI_PROCEED) return rc;
+  rc = 0;
+  fsim_error err;
+  fsim_error_clear(&err);
   if (!quiet) opt.written = list_written;
   if (fsim_plot_dir(dir, &opt, &err) != FSIM_OK) {
     rc = cli_report(&err);

@@ -25,57 +25,52 @@ static const char run_help[] =
     "                  (at most --max-replications, default 1000000)\n"
     "  --quiet         no progress on stderr\n";
 
+/* --target-ci METRIC=HALFWIDTH */
+typedef struct target_ci {
+  char metric[256];
+  double half;
+} target_ci;
+
+static int parse_target(void *ctx, const char *v) {
+  target_ci *t = ctx;
+  const char *eq = v ? strchr(v, '=') : NULL;
+  char *end = NULL;
+  if (eq) t->half = strtod(eq + 1, &end);
+  if (!eq || eq == v || !end || *end || !(t->half > 0) || (size_t)(eq - v) >= sizeof t->metric)
+    return cli_usage_error("run", "--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0");
+  snprintf(t->metric, sizeof t->metric, "%.*s", (int)(eq - v), v);
+  return 0;
+}
+
 int cli_run(int argc, char **argv) {
   const char *path = NULL, *outdir = NULL;
-  long long threads = 0, num;
-  int quiet = 0, rc = 0;
-  char target_metric[256] = "";
-  double target_half = 0;
+  long long threads = 0;
+  int quiet = 0;
+  target_ci target = {"", 0};
   long long max_reps = 1000000;
-  char assignment[128];
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
-  for (int i = 1; i < argc && rc == 0; i++) {
-    const char *v = NULL;
-    int r = 0;
-    if (cli_opt_flag(argv[i], "help", 'h')) {
-      fputs(run_help, stdout);
-      fsim_overrides_free(ov);
-      return 0;
-    } else if (cli_opt_flag(argv[i], "quiet", 'q')) {
-      quiet = 1;
-    } else if ((r = cli_opt_value(argc, argv, &i, "set", 0, &v)) != 0) {
-      if (r < 0 || fsim_overrides_add(ov, v, &err) != FSIM_OK) rc = r < 0 ? 2 : cli_report(&err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "output", 'o', &v)) != 0) {
-      if (r < 0) rc = 2;
-      outdir = v;
-    } else if ((r = cli_opt_value(argc, argv, &i, "replications", 'n', &v)) != 0) {
-      if (r < 0 || !cli_parse_long("-n", v, 1, 10000000, &num)) rc = 2;
-      snprintf(assignment, sizeof assignment, "run.replications=%lld", num);
-      if (rc == 0) fsim_overrides_add(ov, assignment, &err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "seed", 0, &v)) != 0) {
-      if (r < 0 || !cli_parse_long("--seed", v, 0, 9000000000000000000LL, &num)) rc = 2;
-      snprintf(assignment, sizeof assignment, "run.seed=%lldL", num);
-      if (rc == 0) fsim_overrides_add(ov, assignment, &err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "threads", 'j', &v)) != 0) {
-      if (r < 0 || !cli_parse_long("-j", v, 1, 4096, &threads)) rc = 2;
-    } else if ((r = cli_opt_value(argc, argv, &i, "max-replications", 0, &v)) != 0) {
-      if (r < 0 || !cli_parse_long("--max-replications", v, 10, 100000000, &max_reps)) rc = 2;
-    } else if ((r = cli_opt_value(argc, argv, &i, "target-ci", 0, &v)) != 0) {
-      const char *eq = r > 0 ? strchr(v, '=') : NULL;
-      char *end = NULL;
-      if (eq) target_half = strtod(eq + 1, &end);
-      if (!eq || eq == v || !end || *end || !(target_half > 0) || (size_t)(eq - v) >= sizeof target_metric)
-        rc = cli_usage_error("run", "--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0");
-      else
-        snprintf(target_metric, sizeof target_metric, "%.*s", (int)(eq - v), v);
-    } else {
-      rc = cli_positional("run", argv[i], &path, "scenario");
-    }
+  const cli_option options[] = {
+      CLI_QUIET(.flag = &quiet),
+      CLI_SET_OPTION(.overrides = {ov}),
+      CLI_OUTPUT(.text = &outdir),
+      CLI_REPLICATIONS(.set = "run.replications=%lld", .overrides = {ov}),
+      CLI_SEED(.set = "run.seed=%lldL", .overrides = {ov}),
+      CLI_THREADS(.number = &threads),
+      {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 100000000,
+       .number = &max_reps},
+      {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},
+  };
+  const cli_command cmd = {.name = "run", .help = run_help, .options = options,
+                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
+                           .what = "scenario", .missing = "which scenario?"};
+  int rc = cli_parse(&cmd, argc, argv);
+  if (rc != CLI_PROCEED) {
+    fsim_overrides_free(ov);
+    return rc;
   }
-  if (rc == 0 && !path) rc = cli_usage_error("run", "which scenario?");
-
+  rc = 0;
   fsim_scenario *sc = NULL;
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);
   char outbuf[1024], cmdline[4096];
@@ -97,13 +92,13 @@ int cli_run(int argc, char **argv) {
     opt.stop = cli_stop_flag();
     double t0 = cli_now();
     int reached = 1;
-    fsim_status st = target_metric[0]
-                         ? fsim_run_target(sc, &opt, target_metric, target_half, (long)max_reps,
+    fsim_status st = target.metric[0]
+                         ? fsim_run_target(sc, &opt, target.metric, target.half, (long)max_reps,
                                            &res, &reached, &err)
                          : fsim_run(sc, &opt, &res, &err);
     if (st == FSIM_OK && !reached)
       fprintf(stderr, "frontsim: warning: %s did not reach +-%g within %lld replications\n",
-              target_metric, target_half, max_reps);
+              target.metric, target.half, max_reps);
     cli_progress_done(&progress);
     if (st == FSIM_OK) st = fsim_results_write_dir(res, sc, outdir, cmdline, &err);
     if (st != FSIM_OK) {

@@ -39,54 +39,58 @@ static fsim_status run_here(fsim_sweep *sw, const fsim_sweep_options *opt, const
 
 int cli_sweep(int argc, char **argv) { return cli_sweep_with(argc, argv, run_here); }
 
+static int add_param(void *ov, const char *spec) {
+  fsim_error err;
+  fsim_error_clear(&err);
+  if (!spec) return 2;
+  return fsim_overrides_add_param(ov, spec, &err) == FSIM_OK ? 0 : cli_report(&err);
+}
+
+/* --shard K/N */
+typedef struct shard {
+  int k, n;
+} shard;
+
+static int parse_shard(void *ctx, const char *v) {
+  shard *s = ctx;
+  int used = 0;
+  if (!v || sscanf(v, "%d/%d%n", &s->k, &s->n, &used) != 2 || v[used] != '\0' || s->n < 1 ||
+      s->k < 1 || s->k > s->n)
+    return cli_usage_error("sweep", "--shard takes K/N with 1 <= K <= N, got \"%s\"",
+                           v ? v : "");
+  return 0;
+}
+
 int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   const char *path = NULL, *outdir = NULL;
-  long long threads = 0, num = 0, reps = 0;
-  int quiet = 0, resume = 0, rc = 0, shard_k = 0, shard_n = 0;
-  char assignment[128];
+  long long threads = 0, reps = 0;
+  int quiet = 0, resume = 0;
+  shard sh = {0, 0};
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
-  for (int i = 1; i < argc && rc == 0; i++) {
-    const char *v = NULL;
-    int r = 0;
-    if (cli_opt_flag(argv[i], "help", 'h')) {
-      fputs(sweep_help, stdout);
-      fsim_overrides_free(ov);
-      return 0;
-    } else if (cli_opt_flag(argv[i], "quiet", 'q')) {
-      quiet = 1;
-    } else if (cli_opt_flag(argv[i], "resume", 0)) {
-      resume = 1;
-    } else if ((r = cli_opt_value(argc, argv, &i, "set", 0, &v)) != 0) {
-      if (r < 0 || fsim_overrides_add(ov, v, &err) != FSIM_OK) rc = r < 0 ? 2 : cli_report(&err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "param", 0, &v)) != 0) {
-      if (r < 0 || fsim_overrides_add_param(ov, v, &err) != FSIM_OK) rc = r < 0 ? 2 : cli_report(&err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "method", 0, &v)) != 0) {
-      snprintf(assignment, sizeof assignment, "sweep.method=%s", r > 0 ? v : "");
-      if (r < 0 || fsim_overrides_add(ov, assignment, &err) != FSIM_OK) rc = 2;
-    } else if ((r = cli_opt_value(argc, argv, &i, "points", 0, &v)) != 0) {
-      if (r < 0 || !cli_parse_long("--points", v, 2, 1000000, &num)) rc = 2;
-      snprintf(assignment, sizeof assignment, "sweep.points=%lld", num);
-      if (rc == 0) fsim_overrides_add(ov, assignment, &err);
-    } else if ((r = cli_opt_value(argc, argv, &i, "output", 'o', &v)) != 0) {
-      if (r < 0) rc = 2;
-      outdir = v;
-    } else if ((r = cli_opt_value(argc, argv, &i, "replications", 'n', &v)) != 0) {
-      if (r < 0 || !cli_parse_long("-n", v, 1, 10000000, &reps)) rc = 2;
-    } else if ((r = cli_opt_value(argc, argv, &i, "threads", 'j', &v)) != 0) {
-      if (r < 0 || !cli_parse_long("-j", v, 1, 4096, &threads)) rc = 2;
-    } else if ((r = cli_opt_value(argc, argv, &i, "shard", 0, &v)) != 0) {
-      int used = 0;
-      if (r < 0 || sscanf(v, "%d/%d%n", &shard_k, &shard_n, &used) != 2 || v[used] != '\0' ||
-          shard_n < 1 || shard_k < 1 || shard_k > shard_n)
-        rc = cli_usage_error("sweep", "--shard takes K/N with 1 <= K <= N, got \"%s\"",
-                             r > 0 ? v : "");
-    } else {
-      rc = cli_positional("sweep", argv[i], &path, "scenario");
-    }
+  const cli_option options[] = {
+      CLI_QUIET(.flag = &quiet),
+      {.name = "resume", .kind = CLI_FLAG, .flag = &resume},
+      CLI_SET_OPTION(.overrides = {ov}),
+      {.name = "param", .kind = CLI_CALL, .call = add_param, .ctx = ov},
+      {.name = "method", .kind = CLI_TEXT, .set = "sweep.method=%s", .overrides = {ov}},
+      {.name = "points", .kind = CLI_LONG, .min = 2, .max = 1000000, .set = "sweep.points=%lld",
+       .overrides = {ov}},
+      CLI_OUTPUT(.text = &outdir),
+      CLI_REPLICATIONS(.number = &reps),
+      CLI_THREADS(.number = &threads),
+      {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
+  };
+  const cli_command cmd = {.name = "sweep", .help = sweep_help, .options = options,
+                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
+                           .what = "scenario", .missing = "which scenario?"};
+  int rc = cli_parse(&cmd, argc, argv);
+  if (rc != CLI_PROCEED) {
+    fsim_overrides_free(ov);
+    return rc;
   }
-  if (rc == 0 && !path) rc = cli_usage_error("sweep", "which scenario?");
+  rc = 0;
   fsim_sweep *sw = NULL;
   if (rc == 0 && fsim_sweep_prepare(path, ov, &sw, &err) != FSIM_OK) rc = cli_report(&err);
   char outbuf[1024], cmdline[4096];
@@ -105,8 +109,8 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     opt.replications = (long)reps;
     opt.threads = (int)threads;
     opt.resume = resume;
-    opt.shard_k = shard_k;
-    opt.shard_n = shard_n;
+    opt.shard_k = sh.k;
+    opt.shard_n = sh.n;
     opt.progress = cli_progress_report;
     opt.progress_ctx = &progress;
     opt.stop = cli_stop_flag();

@@ -1,0 +1,87 @@
+#!/bin/sh
+# options.sh FRONTSIM: the command line's bad usage, a few representative cases per
+# command: the exact message on stderr and the exit status (2), the same for every
+# command since they share one option parser. --help prints the usage and exits 0.
+set -u
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fails=0
+
+# expect STATUS 'STDERR' ARGS...: frontsim ARGS must exit STATUS printing exactly STDERR.
+expect() {
+  want_status=$1 want_err=$2
+  shift 2
+  "$bin" "$@" > "$tmp/out" 2> "$tmp/err"
+  status=$?
+  if [ -n "$want_err" ]; then printf '%s\n' "$want_err"; fi > "$tmp/want"
+  if [ "$status" -ne "$want_status" ] || ! cmp -s "$tmp/want" "$tmp/err"; then
+    echo "FAIL: frontsim $*: status $status, expected $want_status; stderr:"
+    cat "$tmp/err"
+    echo "expected:"
+    cat "$tmp/want"
+    fails=$((fails + 1))
+  fi
+}
+# usage CMD MESSAGE: the two lines of a usage error.
+usage() { printf "frontsim %s: %s\n(see 'frontsim %s --help')" "$1" "$2" "$1"; }
+
+for cmd in run sweep compare check fit plot; do
+  expect 2 "$(usage $cmd 'unknown option --bogus')" $cmd --bogus
+  expect 2 "$(usage $cmd 'unknown option -x')" $cmd -x
+  expect 2 "$(usage $cmd 'unknown option --help=x')" $cmd --help=x
+  expect 2 "$(usage $cmd 'unknown option --bogus')" $cmd --bogus --help
+  expect 0 "" $cmd --help --bogus
+  expect 0 "" $cmd -h
+  grep -q "^usage: frontsim $cmd " "$tmp/out" || { echo "FAIL: $cmd -h: no usage"; fails=$((fails + 1)); }
+done
+
+expect 2 "$(usage run 'which scenario?')" run
+expect 2 "$(usage run 'one scenario at a time (got a and b)')" run a b
+expect 2 "$(usage run 'unknown option --quiet=1')" run --quiet=1
+expect 2 "$(usage run 'unknown option -ofoo')" run -ofoo
+expect 2 "frontsim: option -n needs a value" run a -n
+expect 2 "frontsim: option --replications needs a value" run a --replications
+expect 2 'frontsim: -n: must be between 1 and 10000000, got 0' run a --replications=0
+expect 2 'frontsim: --seed: expected a whole number, got "1x"' run a --seed 1x
+expect 2 'frontsim: -j: must be between 1 and 4096, got 4097' run a -j 4097
+expect 2 'frontsim: --max-replications: must be between 10 and 100000000, got 9' \
+  run a --max-replications 9
+expect 2 "frontsim: option --target-ci needs a value
+$(usage run '--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0')" run a --target-ci
+expect 2 "$(usage run '--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0')" \
+  run a --target-ci m=0
+# A value is the next argument, whatever it looks like.
+expect 2 'frontsim: --set: expected path=value, got "--help"' run a --set --help
+
+expect 2 "$(usage sweep 'which scenario?')" sweep -q
+expect 2 "$(usage sweep 'unknown option --resume=1')" sweep a --resume=1
+expect 2 'frontsim: --points: must be between 2 and 1000000, got 1' sweep a --points 1
+expect 2 'frontsim: --param: expected path=values (a,b,c), path=from:to:steps or path=from:to, got "x"' \
+  sweep a --param x
+expect 2 "$(usage sweep '--shard takes K/N with 1 <= K <= N, got "2/1"')" sweep a --shard 2/1
+expect 2 "frontsim: option --shard needs a value
+$(usage sweep '--shard takes K/N with 1 <= K <= N, got ""')" sweep a --shard
+
+expect 2 "$(usage compare 'give two scenarios, A and B')" compare a
+expect 2 "$(usage compare 'two scenarios, A and B (got a third: c)')" compare a b c
+expect 2 'frontsim: --set: expected path=value, got "x"' compare a b --set-b x
+expect 2 "frontsim: option --set-a needs a value" compare a b --set-a
+
+expect 2 "$(usage check 'which scenario?')" check --set a=1
+expect 2 "frontsim: option --set needs a value" check a --set
+
+expect 2 "$(usage fit 'which data file?')" fit --law free
+expect 2 "$(usage fit 'one data file at a time (got a and b)')" fit a b
+expect 2 "$(usage fit '--law takes square, linear, logarithmic or free')" fit a --law cubic
+expect 2 "frontsim: option --blue needs a value" fit a --blue
+
+expect 2 "$(usage plot 'which run or sweep directory?')" plot -q
+expect 2 "$(usage plot 'one directory at a time (got a and b)')" plot a b
+expect 2 "frontsim: option -f needs a value" plot a -f
+
+expect 2 "$(usage merge 'give the output and at least one shard')" merge --bogus
+expect 2 "$(usage merge 'unknown option -h')" merge out -h
+
+[ "$fails" -eq 0 ] || { echo "$fails cases failed"; exit 1; }
+echo "ok: messages and exit statuses of bad usage"
