@@ -25,11 +25,10 @@ void cli_default_output(const char *scenario, char *buf, size_t size) {
   snprintf(buf, size, "out/%.*s", len, base);
 }
 
-static volatile sig_atomic_t stop_signal = 0;
 static volatile int stop_flag = 0;
 
 static void on_signal(int sig) {
-  stop_signal = sig;
+  (void)sig;
   stop_flag = 1;
 }
 

@@ -2,6 +2,7 @@
 #include <stdio.h>
 
 #include "args.h"
+#include "cli_common.h"
 #include "frontsim/plot.h"
 
 static const char plot_help[] =
@@ -26,9 +27,12 @@ static const char plot_help[] =
     "  --only NAME     one chart (e.g. losses, heatmap_red.losses), one kind (personnel,\n"
     "                  effect), or a sweep's metric (red.losses)\n"
     "  --quiet         do not list the files written\n"
+    "  --timeout S     seconds each chart's gnuplot may take (default 120, or\n"
+    "                  FRONTSIM_GNUPLOT_TIMEOUT); past it gnuplot is stopped, exit 1\n"
     "\n"
     "Needs gnuplot (apt-get install gnuplot-nox; FRONTSIM_GNUPLOT names another\n"
-    "program). Without it the exit status is 2 and DIR is left as it was.\n";
+    "program). Without it the exit status is 2 and DIR is left as it was. Ctrl-C\n"
+    "stops between charts (exit 1); the charts drawn before stay in place.\n";
 
 static void list_written(void *ctx, const char *image, const char *script) {
   (void)ctx;
@@ -45,6 +49,7 @@ static int parse_format(void *ctx, const char *v) {
 int cli_plot(int argc, char **argv) {
   const char *dir = NULL;
   int quiet = 0;
+  long long timeout = 0;
   fsim_plot_options opt;
   fsim_plot_options_init(&opt);
   const cli_option options[] = {
@@ -52,6 +57,7 @@ int cli_plot(int argc, char **argv) {
       {.name = "format", .letter = 'f', .kind = CLI_CALL, .call = parse_format,
        .ctx = &opt.format},
       {.name = "only", .kind = CLI_TEXT, .text = &opt.only},
+      {.name = "timeout", .kind = CLI_LONG, .min = 1, .max = 86400, .number = &timeout},
   };
   const cli_command cmd = {.name = "plot", .help = plot_help, .options = options,
                            .noptions = CLI_COUNT(options), .args = &dir, .nargs = 1,
@@ -62,10 +68,14 @@ int cli_plot(int argc, char **argv) {
   fsim_error err;
   fsim_error_clear(&err);
   if (!quiet) opt.written = list_written;
+  opt.timeout = (double)timeout;
+  cli_install_stop_handler();
+  opt.stop = cli_stop_flag();
   if (fsim_plot_dir(dir, &opt, &err) != FSIM_OK) {
     rc = cli_report(&err);
     /* gnuplot missing or failing is a matter of the setup, not of the run: the
-     * data are complete, and the status says "fix the input" (SPEC 5). */
+     * data are complete, and the status says "fix the input" (docs/USAGE.md). A
+     * gnuplot stopped at its time limit or by Ctrl-C is a run that failed (1). */
     if (err.status == FSIM_E_EXTERNAL) rc = 2;
   }
   return rc;

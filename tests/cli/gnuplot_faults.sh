@@ -63,3 +63,19 @@ FAKE=truncated "$bin" plot "$tmp/run" --only held_area -q 2> "$tmp/err" || statu
 grep -q "is not a complete png file" "$tmp/err" || fail "truncated image: $(cat "$tmp/err")"
 cmp -s "$good" "$tmp/good.png" || fail "a truncated image replaced the good chart"
 echo "ok: a truncated image is refused and the good chart kept (exit $status)"
+
+# 4. SIGTERM (as Ctrl-C) while a chart is drawn: gnuplot stopped, exit 1, the staging
+#    folder removed, the good chart kept.
+FAKE=hang "$bin" plot "$tmp/run" --only held_area -q 2> "$tmp/err" &
+pid=$!
+sleep 1
+kill -TERM "$pid"
+status=0
+wait "$pid" || status=$?
+[ "$status" -eq 1 ] || fail "SIGTERM during a chart: exit $status ($(cat "$tmp/err"))"
+grep -q "interrupted" "$tmp/err" || fail "SIGTERM during a chart: $(cat "$tmp/err")"
+sleep 0.2
+pgrep -f "sleep 6173" >/dev/null && fail "SIGTERM left gnuplot running"
+[ -z "$(ls -A "$tmp/run" | grep charts-partial || true)" ] || fail "SIGTERM left a staging folder"
+cmp -s "$good" "$tmp/good.png" || fail "SIGTERM changed the chart"
+echo "ok: SIGTERM while drawing stops gnuplot, removes the staging folder (exit 1)"
