@@ -586,10 +586,54 @@ START_TEST(test_sweep_charts) {
 }
 END_TEST
 
+/* Every character a display name may hold, and quotes where gnuplot's own escape
+ * fails (first, last, two in a row), comes back from gnuplot as written. */
+START_TEST(test_put_quoted) {
+  if (!have_gnuplot("test_put_quoted")) return;
+  char printable[96];
+  for (int c = 0x20; c < 0x7f; c++) printable[c - 0x20] = (char)c;
+  printable[0x7f - 0x20] = '\0';
+  const char *texts[] = {"'Azov' brigade", "a''b", "''", "'", "end'", "\"q\" and \\ back",
+                         "@TITLE@ % $x", "Kursk \xe2\x80\x93 Pokrovsk", printable};
+  char dir[] = "/tmp/fsim-quote-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  for (size_t i = 0; i < sizeof texts / sizeof texts[0]; i++) {
+    char script[64], out[64], cmd[256];
+    snprintf(script, sizeof script, "%s/q.gp", dir);
+    snprintf(out, sizeof out, "%s/q.txt", dir);
+    FILE *fp = fopen(script, "w");
+    fprintf(fp, "set print '%s'\nx = '", out);
+    fsim_plot_put_quoted(fp, texts[i]);
+    fputs("'\nprint x\n", fp);
+    fclose(fp);
+    snprintf(cmd, sizeof cmd, "%s '%s' 2>&1", fsim_gnuplot_program(NULL), script);
+    FILE *p = popen(cmd, "r");
+    char complaint[512] = "";
+    size_t n = fread(complaint, 1, sizeof complaint - 1, p);
+    complaint[n] = '\0';
+    ck_assert_int_eq(pclose(p), 0);
+    fp = fopen(out, "r");
+    ck_assert_ptr_nonnull(fp);
+    char got[256] = "";
+    ck_assert_ptr_nonnull(fgets(got, sizeof got, fp));
+    fclose(fp);
+    got[strcspn(got, "\n")] = '\0';
+    ck_assert_msg(strcmp(got, texts[i]) == 0, "sent <%s>, gnuplot printed <%s> %s", texts[i], got,
+                  complaint);
+  }
+  char cmd[96];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 Suite *plot_suite(void) {
   Suite *s = suite_create("plot");
   TCase *tc = tcase_create("fsim_plot_format_parse");
   tcase_add_test(tc, test_format_parse);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_plot_put_quoted");
+  tcase_add_test(tc, test_put_quoted);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_plot_dir");
   tcase_set_timeout(tc, 120);

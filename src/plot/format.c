@@ -41,8 +41,11 @@ const char *fsim_plot_terminal(fsim_plot_format format) {
 
 void fsim_plot_put_quoted(FILE *out, const char *text) {
   for (const char *p = text; *p; p++) {
+    /* gnuplot's '' escape fails where a string opens with it or holds two in a row
+       (a title 'Azov' brigade written so is a syntax error): close the string, join a
+       quote in double quotes, reopen. Every field the templates fill is an expression. */
     if (*p == '\'')
-      fputs("''", out);
+      fputs("'.\"'\".'", out);
     else if ((unsigned char)*p < 0x20 || *p == 0x7f)
       fputc(' ', out);
     else

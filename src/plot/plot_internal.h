@@ -67,8 +67,10 @@ fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fs
 int fsim_plot_image_complete(const char *path, fsim_plot_format format);
 /* The gnuplot terminal of a format, with its size and fonts (format.c). */
 const char *fsim_plot_terminal(fsim_plot_format format);
-/* Writes text inside a gnuplot '...' string: a quote is doubled; control characters,
- * which a scenario's display names should not hold, become spaces. */
+/* Writes text inside a gnuplot '...' string: a quote becomes '."'".' (the string
+ * closed, a quote joined, the string reopened), so the field must be an expression;
+ * control characters, which a scenario's display names should not hold, become
+ * spaces. */
 void fsim_plot_put_quoted(FILE *out, const char *text);
 
 /* ---- Sweeps (sweep_table.c, sweep_charts.c, sweep_script.c) ---- */
