@@ -379,6 +379,10 @@ START_TEST(test_run_target_cap) {
   ck_assert_int_eq(fsim_run_target(sc, &opt, "no.such_metric", 1, 37, &target, &reached, &err),
                    FSIM_E_INPUT);
   ck_assert_ptr_null(target);
+  /* Beyond what a scenario may record as run.replications: refused before any run. */
+  ck_assert_int_eq(fsim_run_target(sc, &opt, "red.losses", 1, 20000000, &target, &reached, &err),
+                   FSIM_E_INPUT);
+  ck_assert_ptr_null(target);
   fsim_scenario_free(sc);
 }
 END_TEST

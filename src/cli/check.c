@@ -44,12 +44,14 @@ int cli_check(int argc, char **argv) {
 }
 
 int cli_settings(int argc, char **argv) {
-  if (argc > 1 && cli_opt_flag(argv[1], "help", 'h')) {
+  if (argc == 2 && cli_opt_flag(argv[1], "help", 'h')) {
     fputs("usage: frontsim settings\n\nPrints the reference of every scenario setting "
           "(Markdown), as in docs/SCENARIO.md.\n",
           stdout);
     return 0;
   }
+  if (argc > 1)
+    return cli_usage_error("settings", "takes no arguments (got %s)", argv[1]);
   fsim_settings_write_markdown(stdout);
-  return fflush(stdout) == 0 ? 0 : 1;
+  return 0; /* main checks that standard output took it */
 }

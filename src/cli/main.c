@@ -1,5 +1,6 @@
 /* The frontsim command line: parse, call the library, print. Only this file and
  * the cli_*.c handlers decide exit statuses: 0 ok, 1 a run failed, 2 bad input. */
+#include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>
 #include <stdio.h>
@@ -34,6 +35,24 @@ static void usage(FILE *out) {
         out);
 }
 
+/* What a command printed on standard output must have reached it: a full disk or a
+ * closed pipe is a failed run (1), however the command itself ended. */
+static int finish(int rc) {
+  if (fflush(stdout) != 0 || ferror(stdout)) {
+    fprintf(stderr, "frontsim: cannot write to standard output: %s\n",
+            errno ? strerror(errno) : "write error");
+    return rc == 0 ? 1 : rc;
+  }
+  return rc;
+}
+
+/* A top-level option takes nothing after it: `--version extra` is bad usage. */
+static int alone(int argc, const char *option) {
+  if (argc == 2) return 1;
+  fprintf(stderr, "frontsim: %s takes no arguments\n", option);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   /* The library checks every GSL return value itself. */
   gsl_set_error_handler_off();
@@ -45,15 +64,18 @@ int main(int argc, char **argv) {
     return 2;
   }
   if (cli_opt_flag(argv[1], "help", 'h')) {
+    if (!alone(argc, argv[1])) return 2;
     usage(stdout);
-    return 0;
+    return finish(0);
   }
   if (cli_opt_flag(argv[1], "version", 'V')) {
+    if (!alone(argc, argv[1])) return 2;
     printf("frontsim %s\n", FRONTSIM_VERSION);
-    return 0;
+    return finish(0);
   }
   for (size_t i = 0; i < sizeof commands / sizeof commands[0]; i++)
-    if (strcmp(argv[1], commands[i].name) == 0) return commands[i].fn(argc - 1, argv + 1);
+    if (strcmp(argv[1], commands[i].name) == 0)
+      return finish(commands[i].fn(argc - 1, argv + 1));
   fprintf(stderr, "frontsim: unknown command '%s'\n\n", argv[1]);
   usage(stderr);
   return 2;

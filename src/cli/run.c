@@ -58,7 +58,7 @@ int cli_run(int argc, char **argv) {
       CLI_REPLICATIONS(.set = "run.replications=%lld", .overrides = {ov}),
       CLI_SEED(.set = "run.seed=%lldL", .overrides = {ov}),
       CLI_THREADS(.number = &threads),
-      {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 100000000,
+      {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 10000000,
        .number = &max_reps},
       {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},
   };

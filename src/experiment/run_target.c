@@ -35,20 +35,27 @@ fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt
                             int *reached, fsim_error *err) {
   *out = NULL;
   *reached = 0;
+  if (max_reps > FSIM_REPLICATIONS_MAX)
+    return fsim_error_set(err, FSIM_E_INPUT, "--max-replications", 0, "",
+                          "at most %d replications (run.replications' limit), got %ld",
+                          FSIM_REPLICATIONS_MAX, max_reps);
+  /* The metric is checked against the scenario's layout before any replication runs. */
+  fsim_results *shape = NULL;
+  fsim_status st = fsim_results_new(sc, &shape, err);
+  if (st != FSIM_OK) return st;
+  const int m = fsim_results_metric_index(shape, metric);
+  fsim_results_free(shape);
+  if (m < 0)
+    return fsim_error_set(err, FSIM_E_INPUT, "--target-ci", 0, "",
+                          "no metric \"%s\" in this scenario (see summary.csv)", metric);
   fsim_run_options o = *opt;
   long n = o.replications > 0 ? o.replications : fsim_scenario_replications(sc);
   if (n < 10) n = 10;
   o.keep_series = 0; /* the rounds need only the metrics */
   o.replications = n;
   fsim_results *all = NULL; /* replications first .. first + n - 1 */
-  fsim_status st = fsim_run(sc, &o, &all, err);
+  st = fsim_run(sc, &o, &all, err);
   if (st != FSIM_OK) return st;
-  const int m = fsim_results_metric_index(all, metric);
-  if (m < 0) {
-    fsim_results_free(all);
-    return fsim_error_set(err, FSIM_E_INPUT, "--target-ci", 0, "",
-                          "no metric \"%s\" in this scenario (see summary.csv)", metric);
-  }
   for (;;) {
     double h = NAN;
     st = halfwidth_of(all, m, &h, err);

@@ -16,6 +16,9 @@
 /* Persons a side may have in all over a run: the engine counts persons in unsigned
    ints (Poisson and binomial draws, loss splits), so a side stays well inside them. */
 #define FSIM_SIDE_PERSONS_MAX 1e9
+/* Replications of a run (run.replications, and what a run to a target CI may reach):
+   a run's scenario.cfg records them, so a run must not exceed what the loader takes. */
+#define FSIM_REPLICATIONS_MAX 10000000
 /* The largest master seed: seeds are int64_t (the L suffix in files), and every
  * seed limit (the settings table, --set) is this one. As a double it is 2^63. */
 #define FSIM_SEED_MAX ((double)INT64_MAX)

@@ -34,7 +34,7 @@ static const fsim_spec run_specs[] = {
     {.key = "start_date", .kind = FSIM_K_DATE, .offset = offsetof(fsim_run_def, start_date),
      .def_text = "2025-01-01", .doc = "Calendar date of day 1 (YYYY-MM-DD)."},
     {.key = "replications", .kind = FSIM_K_INT, .offset = offsetof(fsim_run_def, replications),
-     .def = 1000, .min = 1, .max = 1e7, .unit = "replications",
+     .def = 1000, .min = 1, .max = FSIM_REPLICATIONS_MAX, .unit = "replications",
      .doc = "Monte Carlo replications (overridden by -n)."},
     {.key = "seed", .kind = FSIM_K_INT64, .offset = offsetof(fsim_run_def, seed), .def = 1,
      .min = 0, .max = FSIM_SEED_MAX,

@@ -45,7 +45,7 @@ expect 2 "frontsim: option --replications needs a value" run a --replications
 expect 2 'frontsim: -n: must be between 1 and 10000000, got 0' run a --replications=0
 expect 2 'frontsim: --seed: expected a whole number, got "1x"' run a --seed 1x
 expect 2 'frontsim: -j: must be between 1 and 4096, got 4097' run a -j 4097
-expect 2 'frontsim: --max-replications: must be between 10 and 100000000, got 9' \
+expect 2 'frontsim: --max-replications: must be between 10 and 10000000, got 9' \
   run a --max-replications 9
 expect 2 "frontsim: option --target-ci needs a value
 $(usage run '--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0')" run a --target-ci
@@ -82,6 +82,25 @@ expect 2 "frontsim: option -f needs a value" plot a -f
 
 expect 2 "$(usage merge 'give the output and at least one shard')" merge --bogus
 expect 2 "$(usage merge 'unknown option -h')" merge out -h
+
+expect 2 "$(usage settings 'takes no arguments (got extra)')" settings extra
+expect 2 "$(usage settings 'takes no arguments (got --frobnicate)')" settings --frobnicate
+expect 2 "frontsim: --version takes no arguments" --version extra
+expect 2 "frontsim: --help takes no arguments" --help extra
+expect 2 'frontsim: --max-replications: must be between 10 and 10000000, got 20000000' \
+  run a --max-replications 20000000
+
+# What a command prints on standard output must reach it: a full device is a failed
+# run (1), named, whichever command printed.
+for cmd in "--version" "settings" "check tests/data/plot.cfg"; do
+  status=0
+  # shellcheck disable=SC2086
+  "$bin" $cmd > /dev/full 2> "$tmp/err" || status=$?
+  if [ "$status" -ne 1 ] || ! grep -q "cannot write to standard output" "$tmp/err"; then
+    echo "FAIL: frontsim $cmd > /dev/full: status $status; stderr: $(cat "$tmp/err")"
+    fails=$((fails + 1))
+  fi
+done
 
 [ "$fails" -eq 0 ] || { echo "$fails cases failed"; exit 1; }
 echo "ok: messages and exit statuses of bad usage"
