@@ -3,6 +3,7 @@
 #include <check.h>
 #include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "suites.h"
@@ -387,6 +388,37 @@ START_TEST(test_run_target_cap) {
 }
 END_TEST
 
+/* The run's stop flag also stops the writing of its results: Ctrl-C after the last
+ * replication leaves the output directory as it was, and no staging directory. */
+START_TEST(test_write_dir_stops) {
+  fsim_scenario *sc = tu_load(busy);
+  volatile int stop = 0;
+  fsim_run_options opt;
+  fsim_run_options_init(&opt);
+  opt.replications = 20;
+  opt.stop = &stop;
+  fsim_results *res = NULL;
+  fsim_error err;
+  ck_assert_int_eq(fsim_run(sc, &opt, &res, &err), FSIM_OK);
+  char dir[] = "/tmp/fsim-stop-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  char out[64];
+  snprintf(out, sizeof out, "%s/out", dir);
+  stop = 1;
+  ck_assert_int_eq(fsim_results_write_dir(res, sc, out, NULL, &err), FSIM_E_INTERRUPTED);
+  ck_assert_ptr_nonnull(strstr(err.message, "nothing written"));
+  char cmd[128];
+  snprintf(cmd, sizeof cmd, "test -z \"$(ls -A '%s')\"", dir);
+  ck_assert_msg(system(cmd) == 0, "something was left in %s", dir);
+  stop = 0;
+  ck_assert_int_eq(fsim_results_write_dir(res, sc, out, NULL, &err), FSIM_OK);
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  ck_assert_int_eq(system(cmd), 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *runner_suite(void) {
   Suite *s = suite_create("runner");
   TCase *tc = tcase_create("fsim_run");
@@ -395,6 +427,7 @@ Suite *runner_suite(void) {
   tcase_add_test(tc, test_seed_matters);
   tcase_add_test(tc, test_conservation);
   tcase_add_test(tc, test_early_stop);
+  tcase_add_test(tc, test_write_dir_stops);
   suite_add_tcase(s, tc);
   tc = tcase_create("edge_cases");
   tcase_set_timeout(tc, 120);

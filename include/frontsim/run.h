@@ -25,7 +25,8 @@ typedef struct fsim_run_options {
   void (*progress)(void *ctx, long done, long total);
   void *progress_ctx;
   /* When non-NULL and set non-zero (e.g. by a signal handler), the run stops
-   * between replications and returns FSIM_E_INTERRUPTED. */
+   * between replications and returns FSIM_E_INTERRUPTED. The results keep the flag:
+   * fsim_results_write_dir of them stops too (FSIM_E_INTERRUPTED, nothing written). */
   volatile int *stop;
 } fsim_run_options;
 

@@ -19,6 +19,7 @@ struct fsim_results {
   uint64_t point;
   long first_rep;
   int threads_used;
+  volatile int *stop; /* the run's stop flag (may be NULL): also stops the writing */
   double *metrics;   /* [rep * nmetrics + m] */
   uint64_t *rep_key; /* [rep] */
   float *series;     /* [(v * (D + 1) + d) * nreps + rep], or NULL */

@@ -48,6 +48,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   res->seed = opt->has_seed ? opt->seed : (uint64_t)sc->run.seed;
   res->point = opt->point;
   res->first_rep = opt->first_replication;
+  res->stop = opt->stop;
   const size_t M = (size_t)eng->layout.nmetrics;
   const size_t nreps = (size_t)res->nreps;
   res->metrics = malloc(nreps * (M ? M : 1) * sizeof *res->metrics);

@@ -12,6 +12,14 @@
 #include "text.h"
 #include "run_dir.h"
 
+/* Ctrl-C after the replications: the writing stops too, and DIR stays as it was. */
+static int stopped(const fsim_results *res) { return res->stop && *res->stop; }
+
+static fsim_status interrupted(fsim_error *err) {
+  return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
+                        "interrupted while writing the outputs; nothing written");
+}
+
 static void put_number(FILE *fp, double v) {
   /* Empty for undefined: gnuplot, R and pandas all read it as missing. */
   if (isnan(v)) return;
@@ -77,16 +85,17 @@ static fsim_status series_table(const fsim_results *res, double **out, fsim_erro
 #pragma omp for schedule(dynamic, 16)
 #endif
     for (long c = 0; c < cells; c++) {
-      if (!scratch) continue;
+      if (!scratch || stopped(res)) continue; /* drain the loop quickly */
       const int v = (int)(c / (res->days + 1)), d = (int)(c % (res->days + 1));
       for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
       fsim_series_stats(scratch, (size_t)res->nreps, tab + c * FSIM_DAILY_NSTATS);
     }
     free(scratch);
   }
-  if (failed) {
+  if (failed || stopped(res)) {
     free(tab);
-    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    return failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
+                  : interrupted(err);
   }
   *out = tab;
   return FSIM_OK;
@@ -199,18 +208,23 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     free(sum);
     return st;
   }
+/* Between files: a stop asked for ends the writing before the next one. */
+#define NEXT(call) \
+  if (st == FSIM_OK) st = stopped(res) ? interrupted(err) : (call)
   st = write_scenario(&od, res, sc, command_line, err);
-  if (st == FSIM_OK) st = write_meta(&od, res, sc, err);
+  NEXT(write_meta(&od, res, sc, err));
   if (res->series && st == FSIM_OK) {
     double *tab = NULL;
     st = series_table(res, &tab, err);
     for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
-      st = write_series_file(&od, res, s, sc->sectors[s].name, tab, err);
-    if (st == FSIM_OK) st = write_series_file(&od, res, -1, "sides", tab, err);
+      NEXT(write_series_file(&od, res, s, sc->sectors[s].name, tab, err));
+    NEXT(write_series_file(&od, res, -1, "sides", tab, err));
     free(tab);
   }
-  if (st == FSIM_OK) st = write_replications(&od, res, err);
-  if (st == FSIM_OK) st = write_summary_csv(&od, res, sum, err);
+  NEXT(write_replications(&od, res, err));
+  NEXT(write_summary_csv(&od, res, sum, err));
+#undef NEXT
+  if (st == FSIM_OK && stopped(res)) st = interrupted(err);
   if (st == FSIM_OK) {
     char path[FSIM_PATH_MAX];
     st = fsim_outdir_path(&od, "summary.txt", path, sizeof path, err);
