@@ -5,6 +5,7 @@
 #include <stdlib.h>
 #include <string.h>
 #include <sys/stat.h>
+#include <sys/wait.h>
 #include <unistd.h>
 
 #include "fileio.h"
@@ -130,6 +131,99 @@ START_TEST(test_read_text) {
 }
 END_TEST
 
+/* A pid that no longer runs: a child's, once it has exited and been reaped. */
+static long dead_pid(void) {
+  pid_t pid = fork();
+  if (pid == 0) _exit(0);
+  waitpid(pid, NULL, 0);
+  return (long)pid;
+}
+
+static void make_output(const char *path, const char *content) {
+  ck_assert_int_eq(mkdir(path, 0777), 0);
+  char file[256];
+  snprintf(file, sizeof file, "%s/%s", path, FSIM_OUTPUT_MARKER);
+  FILE *fp = fopen(file, "w");
+  fputs(content, fp);
+  fclose(fp);
+}
+
+static int has(const char *path, const char *content) {
+  char file[256], got[64] = "";
+  snprintf(file, sizeof file, "%s/%s", path, FSIM_OUTPUT_MARKER);
+  FILE *fp = fopen(file, "r");
+  if (!fp) return 0;
+  char *ok = fgets(got, sizeof got, fp);
+  fclose(fp);
+  return ok && strcmp(got, content) == 0;
+}
+
+/* The next run on a target finds what a dead run left beside it (docs/ARCHITECTURE.md):
+ * the earlier output in target.old-<pid>-<host> is put back when target is missing; a
+ * dead run's staging directory is removed; a live run's, or another host's, is kept. */
+START_TEST(test_outdir_recover) {
+  char host[64] = "";
+  gethostname(host, sizeof host - 1);
+  char target[128], old[256], dead[256], live[256], other[256];
+  snprintf(target, sizeof target, "%s/out", dir);
+  snprintf(old, sizeof old, "%s.old-%ld-%s", target, dead_pid(), host);
+  snprintf(dead, sizeof dead, "%s.partial-%ld-%s", target, dead_pid(), host);
+  snprintf(live, sizeof live, "%s.partial-%ld-%s", target, (long)getpid(), host);
+  snprintf(other, sizeof other, "%s.partial-%ld-not-%s", target, dead_pid(), host);
+  make_output(old, "earlier\n");
+  make_output(dead, "staging\n");
+  make_output(live, "live\n");
+  make_output(other, "other\n");
+  fsim_error err;
+  ck_assert_int_eq(fsim_outdir_check_target(target, &err), FSIM_OK);
+  ck_assert(has(target, "earlier\n"));
+  ck_assert(!exists(old));
+  ck_assert(!exists(dead));
+  ck_assert(has(live, "live\n"));
+  ck_assert(has(other, "other\n"));
+  /* Once target is back, another old copy of a dead owner is only removed. */
+  make_output(old, "older\n");
+  ck_assert_int_eq(fsim_outdir_check_target(target, &err), FSIM_OK);
+  ck_assert(has(target, "earlier\n"));
+  ck_assert(!exists(old));
+}
+END_TEST
+
+/* Replacing an earlier output leaves the new one in place and nothing beside it. */
+START_TEST(test_outdir_replace) {
+  char target[128];
+  snprintf(target, sizeof target, "%s/out", dir);
+  fsim_error err;
+  for (int round = 0; round < 2; round++) {
+    fsim_outdir od;
+    ck_assert_int_eq(fsim_outdir_begin(&od, target, &err), FSIM_OK);
+    char path[FSIM_PATH_MAX + 256];
+    ck_assert_int_eq(fsim_outdir_path(&od, "a.txt", path, sizeof path, &err), FSIM_OK);
+    FILE *fp = fopen(path, "w");
+    fprintf(fp, "round %d\n", round);
+    fclose(fp);
+    ck_assert_int_eq(fsim_outdir_commit(&od, &err), FSIM_OK);
+  }
+  char a[160], got[32] = "";
+  snprintf(a, sizeof a, "%s/a.txt", target);
+  FILE *fp = fopen(a, "r");
+  ck_assert_ptr_nonnull(fgets(got, sizeof got, fp));
+  fclose(fp);
+  ck_assert_str_eq(got, "round 1\n");
+  ck_assert_int_eq(entries(), 1);
+}
+END_TEST
+
+/* The directory frontsim runs in, or one above it, cannot be swapped: refused first. */
+START_TEST(test_outdir_cwd) {
+  fsim_error err;
+  ck_assert_int_eq(fsim_outdir_check_target(".", &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "runs in"));
+  ck_assert_int_eq(fsim_outdir_check_target("..", &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_outdir_check_target("/", &err), FSIM_E_INPUT);
+}
+END_TEST
+
 Suite *fileio_suite(void) {
   Suite *s = suite_create("fileio");
   TCase *tc = tcase_create("fsim_file_commit");
@@ -140,6 +234,15 @@ Suite *fileio_suite(void) {
   tc = tcase_create("fsim_read_text");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_read_text);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_outdir_check_target");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_outdir_recover);
+  tcase_add_test(tc, test_outdir_cwd);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_outdir_commit");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_outdir_replace);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_file_abort");
   tcase_add_checked_fixture(tc, setup, teardown);

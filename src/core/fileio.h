@@ -29,7 +29,7 @@ void fsim_file_abort(fsim_file *f);
 
 typedef struct fsim_outdir {
   char target[FSIM_PATH_MAX];
-  char stage[FSIM_PATH_MAX + 32];
+  char stage[FSIM_PATH_MAX + 160]; /* target.partial-<pid>-<host> */
 } fsim_outdir;
 
 /* Refuses a target that exists and is neither empty nor an earlier frontsim

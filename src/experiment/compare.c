@@ -71,7 +71,7 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
   if (st == FSIM_OK) st = fsim_run(a, &o, &ra, err);
   if (st == FSIM_OK) st = fsim_run(b, &o, &rb, err);
   if (st == FSIM_OK) st = fsim_outdir_begin(&od, dir, err);
-  char path[FSIM_PATH_MAX + 64];
+  char path[sizeof od.stage + 32];
   if (st == FSIM_OK) {
     snprintf(path, sizeof path, "%s/a", od.stage);
     st = fsim_results_write_dir(ra, a, path, command_line, err);

@@ -183,7 +183,7 @@ fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,
   if (st == FSIM_OK) st = fsim_outdir_begin(&od, out_dir, err);
   if (st == FSIM_OK) {
     const char *files[] = {"scenario.cfg", "design.csv", FSIM_META_NAME};
-    char from[FSIM_PATH_MAX + 64], to[FSIM_PATH_MAX + 64];
+    char from[FSIM_PATH_MAX + 64], to[sizeof od.stage + 32];
     struct stat sb;
     for (int i = 0; i < 3 && st == FSIM_OK; i++) {
       snprintf(from, sizeof from, "%s/%s", shard_dirs[0], files[i]);

@@ -85,7 +85,7 @@ if ls -d "$tmp"/out.* 2> /dev/null; then fail "a staging directory was left"; fi
 
 # 4. kill -9 during a run: nothing can be cleaned up, but the earlier output stands
 #    and the next run works. (Killed while writing, a run leaves a directory named
-#    out.partial-PID beside the output, never mistaken for it; see docs/USAGE.md.)
+#    out.partial-PID-HOST beside the output, never mistaken for it; see docs/USAGE.md.)
 "$bin" run "$scen" -n 20000 -j 1 -o "$tmp/out" --quiet 2> /dev/null &
 pid=$!
 sleep 1

@@ -1,0 +1,203 @@
+/* Output directories that appear whole (fileio.h; docs/ARCHITECTURE.md, "A run's
+ * output directory"): staged beside the target under a name that says who owns it,
+ * swapped in by one atomic exchange where the file system allows it, and a dead
+ * owner's leftovers found and finished or removed by the next run on the target. */
+#define _GNU_SOURCE /* renameat2 and RENAME_EXCHANGE (Linux) */
+#include "fileio.h"
+
+#include <dirent.h>
+#include <errno.h>
+#include <fcntl.h>
+#include <limits.h>
+#include <signal.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+#include <sys/stat.h>
+#include <unistd.h>
+
+/* "<pid>-<host>": who owns a staging or old directory. A later run on the same host
+ * can tell a dead owner's leftovers from a live one's; another host's are left alone
+ * (on a shared file system its process ids mean nothing here). */
+static void owner_tag(char *buf, size_t size) {
+  char host[64] = "";
+  if (gethostname(host, sizeof host - 1) != 0 || !host[0]) snprintf(host, sizeof host, "host");
+  for (char *p = host; *p; p++)
+    if (*p == '/' || *p == ' ') *p = '_';
+  snprintf(buf, size, "%ld-%s", (long)getpid(), host);
+}
+
+/* 1 when `tag` ("<pid>-<host>") names this host and a process that no longer runs. */
+static int owner_dead(const char *tag) {
+  char *end = NULL;
+  const long pid = strtol(tag, &end, 10);
+  if (end == tag || *end != '-' || pid <= 0) return 0;
+  char mine[128];
+  owner_tag(mine, sizeof mine);
+  const char *my_host = strchr(mine, '-') + 1;
+  if (strcmp(end + 1, my_host) != 0) return 0;
+  return kill((pid_t)pid, 0) != 0 && errno == ESRCH;
+}
+
+static int dir_is_empty(const char *path) {
+  DIR *d = opendir(path);
+  if (!d) return 0;
+  struct dirent *e;
+  int empty = 1;
+  while ((e = readdir(d)) != NULL)
+    if (strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0) empty = 0;
+  closedir(d);
+  return empty;
+}
+
+/* The leftovers of a dead run on target, beside it (docs/ARCHITECTURE.md, D6):
+ * target.old-<owner> holds the earlier output when the owner died between the two
+ * renames of a swap without exchange: it is put back when target is missing, else
+ * removed; target.partial-<owner> is a dead run's staging directory: removed. */
+static void recover(const char *target) {
+  char parent[FSIM_PATH_MAX];
+  snprintf(parent, sizeof parent, "%s", target);
+  char *slash = strrchr(parent, '/');
+  const char *base = target;
+  if (slash) {
+    base = target + (slash - parent) + 1;
+    if (slash == parent) slash[1] = '\0';
+    else *slash = '\0';
+  } else {
+    snprintf(parent, sizeof parent, ".");
+  }
+  DIR *d = opendir(parent);
+  if (!d) return;
+  const size_t n = strlen(base);
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (strncmp(e->d_name, base, n) != 0) continue;
+    const char *rest = e->d_name + n;
+    int old = strncmp(rest, ".old-", 5) == 0, partial = strncmp(rest, ".partial-", 9) == 0;
+    if ((!old && !partial) || !owner_dead(rest + (old ? 5 : 9))) continue;
+    char path[FSIM_PATH_MAX + 256];
+    snprintf(path, sizeof path, "%s/%s", parent, e->d_name);
+    struct stat st;
+    if (old && stat(target, &st) != 0 && errno == ENOENT && rename(path, target) == 0) continue;
+    fsim_remove_tree(path);
+  }
+  closedir(d);
+}
+
+/* 1 when target is the directory frontsim runs in or one above it: it cannot be
+ * swapped (rename fails with EBUSY), which must be known before any work. */
+static int holds_cwd(const char *target) {
+  char t[PATH_MAX], cwd[PATH_MAX];
+  if (!realpath(target, t) || !getcwd(cwd, sizeof cwd)) return 0;
+  const size_t n = strlen(t);
+  return strncmp(cwd, t, n) == 0 && (cwd[n] == '\0' || cwd[n] == '/' || n == 1);
+}
+
+fsim_status fsim_outdir_check_target(const char *target, fsim_error *err) {
+  recover(target);
+  struct stat st;
+  if (stat(target, &st) != 0) return FSIM_OK;
+  char marker[FSIM_PATH_MAX + 32];
+  snprintf(marker, sizeof marker, "%s/%s", target, FSIM_OUTPUT_MARKER);
+  if (!S_ISDIR(st.st_mode))
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                          "exists and is not a directory; choose another output (-o)");
+  if (holds_cwd(target))
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                          "is the directory frontsim runs in (or holds it), which cannot be "
+                          "replaced; name a directory below it (e.g. -o out)");
+  if (access(marker, F_OK) != 0 && !dir_is_empty(target))
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                          "exists and is not a frontsim output; it is left alone "
+                          "(choose another output with -o)");
+  return FSIM_OK;
+}
+
+fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *err) {
+  memset(od, 0, sizeof *od);
+  size_t len = strlen(target);
+  while (len > 1 && target[len - 1] == '/') len--;
+  if (len == 0 || len >= sizeof od->target)
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "", "not a usable output directory");
+  snprintf(od->target, sizeof od->target, "%.*s", (int)len, target);
+  fsim_status chk = fsim_outdir_check_target(od->target, err);
+  if (chk != FSIM_OK) return chk;
+  /* The parent must exist: create it (like mkdir -p) so -o out/a/b works. */
+  char parent[FSIM_PATH_MAX];
+  snprintf(parent, sizeof parent, "%s", od->target);
+  char *slash = strrchr(parent, '/');
+  if (slash && slash != parent) {
+    *slash = '\0';
+    fsim_status s = fsim_make_dirs(parent, err);
+    if (s != FSIM_OK) return s;
+  }
+  char tag[128];
+  owner_tag(tag, sizeof tag);
+  snprintf(od->stage, sizeof od->stage, "%s.partial-%s", od->target, tag);
+  fsim_remove_tree(od->stage);
+  if (mkdir(od->stage, 0777) != 0)
+    return fsim_error_set(err, FSIM_E_IO, od->stage, 0, "", "cannot create directory: %s",
+                          strerror(errno));
+  char marker[sizeof od->stage + 32];
+  snprintf(marker, sizeof marker, "%s/%s", od->stage, FSIM_OUTPUT_MARKER);
+  FILE *m = fopen(marker, "w");
+  if (!m || fputs("frontsim output directory\n", m) < 0 || fclose(m) != 0) {
+    fsim_outdir_abort(od);
+    return fsim_error_set(err, FSIM_E_IO, marker, 0, "", "cannot write: %s", strerror(errno));
+  }
+  return FSIM_OK;
+}
+
+fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t size,
+                             fsim_error *err) {
+  if (snprintf(out, size, "%s/%s", od->stage, rel) >= (int)size)
+    return fsim_error_set(err, FSIM_E_IO, rel, 0, "", "path too long");
+  char dir[FSIM_PATH_MAX];
+  snprintf(dir, sizeof dir, "%s", out);
+  char *slash = strrchr(dir, '/');
+  if (slash) *slash = '\0';
+  return fsim_make_dirs(dir, err);
+}
+
+fsim_status fsim_outdir_swap_in(const char *stage, const char *target, fsim_error *err) {
+  struct stat st;
+  const int had = stat(target, &st) == 0;
+#ifdef RENAME_EXCHANGE
+  /* One step: target is wholly old until the exchange, wholly new after it; the
+     earlier output is then at stage's name, and removed. */
+  if (had && renameat2(AT_FDCWD, stage, AT_FDCWD, target, RENAME_EXCHANGE) == 0) {
+    fsim_remove_tree(stage);
+    return FSIM_OK;
+  }
+#endif
+  /* No exchange on this file system: two renames, with target.old-<owner> holding
+     the earlier output between them (recover() puts it back after a crash there). */
+  char tag[128], old[FSIM_PATH_MAX + 160];
+  owner_tag(tag, sizeof tag);
+  snprintf(old, sizeof old, "%s.old-%s", target, tag);
+  if (had && rename(target, old) != 0)
+    return fsim_error_set(err, FSIM_E_IO, target, 0, "", "cannot replace: %s", strerror(errno));
+  if (rename(stage, target) != 0) {
+    int saved = errno;
+    if (had) rename(old, target); /* put the earlier output back */
+    return fsim_error_set(err, FSIM_E_IO, target, 0, "", "cannot move into place: %s",
+                          strerror(saved));
+  }
+  if (had) fsim_remove_tree(old);
+  return FSIM_OK;
+}
+
+fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err) {
+  fsim_status st = fsim_outdir_swap_in(od->stage, od->target, err);
+  if (st != FSIM_OK) {
+    fsim_outdir_abort(od);
+    return st;
+  }
+  od->stage[0] = '\0';
+  return FSIM_OK;
+}
+
+void fsim_outdir_abort(fsim_outdir *od) {
+  if (od->stage[0]) fsim_remove_tree(od->stage);
+  od->stage[0] = '\0';
+}
