@@ -48,6 +48,9 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
   used.run.seed = (int64_t)res->seed;
   st = fsim_scenario_write(&used, f.fp, header, err);
   if (st != FSIM_OK) {
+    /* The writer sees a stream, not a file: the message names the file here. */
+    if (err && !err->file[0])
+      snprintf(err->file, sizeof err->file, "%.*s", (int)sizeof err->file - 1, path);
     fsim_file_abort(&f);
     return st;
   }

@@ -66,6 +66,9 @@ rc=0; (ulimit -f "$(kib 64)"; "$bin" run "$scen" -n 20 -o "$tmp/out" --quiet) 2>
 expect 1 "$tmp/err" "cannot write: File too large" "file size limit during run"
 snapshot "$tmp/out" | cmp -s - "$tmp/before" || fail "the earlier output changed"
 if ls -d "$tmp"/out.* 2> /dev/null; then fail "a staging directory was left"; fi
+#    A limit of 1 KiB stops the first file, the effective scenario: named in the message.
+rc=0; (ulimit -f "$(kib 1)"; "$bin" run "$scen" -n 20 -o "$tmp/out" --quiet) 2> "$tmp/err" || rc=$?
+expect 1 "$tmp/err" "scenario.cfg: cannot write the scenario" "file size limit on scenario.cfg"
 
 # 3. Ctrl-C during a long run (outputs are staged only once the replications are
 #    done): status 1, "interrupted", nothing replaced or left. frontsim heeds SIGINT
