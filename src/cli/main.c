@@ -1,5 +1,7 @@
-/* The frontsim command line: parse, call the library, print. Only this file and
- * the cli_*.c handlers decide exit statuses: 0 ok, 1 a run failed, 2 bad input. */
+/* The command line (src/cli): the frontsim tool parses arguments (args.c, one
+ * table-driven parser), calls the library through its public API only, and prints.
+ * One file per command. Only this file and the command handlers decide exit
+ * statuses: 0 ok, 1 a run failed, 2 bad input. */
 #include <errno.h>
 #include <gsl/gsl_errno.h>
 #include <signal.h>

@@ -1,4 +1,9 @@
-/* Sweeps: expand the design, validate every point, run the points not yet in the
+/* The experiment layer (src/experiment): many runs of one question. Sweeps (this
+ * file, with the journal, sweep_table.c for sweep.csv and merge, design.c for the
+ * designs and Sobol' indices), paired comparisons (compare.c) and runs to a target
+ * confidence interval (run_target.c). Above output.
+ *
+ * Sweeps: expand the design, validate every point, run the points not yet in the
  * journal, then write the collected results (docs/USAGE.md, "frontsim sweep"). */
 #include <errno.h>
 #include <inttypes.h>

@@ -1,5 +1,8 @@
-/* The output directory of a run (docs/USAGE.md): scenario.cfg, frontsim.meta, series/,
- * replications.csv, summary.csv and summary.txt, staged and swapped in whole. */
+/* The output layer (src/output): what a run's results become on disk. Statistics
+ * across replications (stats.c), the declared formats shared with their readers
+ * (formats.c), summary.txt (summary.c) and, in this file, the output directory of a
+ * run (docs/USAGE.md): scenario.cfg, frontsim.meta, series/, replications.csv,
+ * summary.csv and summary.txt, staged and swapped in whole (core/outdir.c). */
 #include <inttypes.h>
 #include <math.h>
 #include <stdlib.h>

@@ -1,4 +1,10 @@
-/* frontsim plot: the charts of a run or a sweep directory. The run or sweep is
+/* The plot layer (src/plot): charts of what a run or a sweep wrote, drawn by gnuplot
+ * (an external program) from the templates of plots/. Which charts (run_charts.c,
+ * sweep_charts.c), their scripts (script.c, sweep_script.c, dates.c), the formats
+ * (format.c), running gnuplot (gnuplot.c), and in this file the entry point. Above
+ * output; it reads files only, never a run in memory.
+ *
+ * frontsim plot: the charts of a run or a sweep directory. The run or sweep is
  * read back from what it wrote (scenario.cfg, frontsim.meta, series/; sweep.csv,
  * sensitivity.csv); each chart's script is written and drawn in a staging
  * directory beside charts/, then both files are renamed into place, so charts/

@@ -1,4 +1,12 @@
-/* Read-only accessors of a loaded scenario. */
+/* The scenario layer (src/scenario): from a libconfig file, with --set overrides, to
+ * a validated, immutable fsim_scenario. The settings table (schema.c, with the kinds'
+ * operations of kinds.c) says what every setting is; load.c reads the file once and
+ * walks it against the table (walk.c), diagnose.c explains what libconfig does not,
+ * resolve.c and sweep_resolve.c check what involves several settings; write.c and
+ * settings_doc.c write the scenario and the reference back from the same table; the
+ * layout (layout.c, metric_table.c) names what a scenario yields. Above core only.
+ *
+ * This file: read-only accessors of a loaded scenario. */
 #include "scenario_internal.h"
 
 const char *fsim_scenario_source(const fsim_scenario *sc) { return sc->source; }

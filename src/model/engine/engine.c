@@ -1,4 +1,9 @@
-/* Compiling a scenario into an engine, and allocating replicas. */
+/* The engine (src/model/engine), private to the model layer: the state of a
+ * replication (state.h), one day (day_step.c: MODEL.md 0-7), the allocation policies
+ * (policy.c: MODEL.md 8), the random draws and samplers, one replication
+ * (replicate.c). Its headers are an include directory of src/model only.
+ *
+ * This file: compiling a scenario into an engine, and allocating replicas. */
 #include "engine.h"
 #include "step.h"
 
