@@ -132,6 +132,12 @@ static int positional(const cli_command *cmd, const char *arg) {
   return cli_usage_error(cmd->name, "%s (got a third: %s)", cmd->what, arg);
 }
 
+int cli_parse_owning(const cli_command *cmd, int argc, char **argv, fsim_overrides *ov) {
+  const int rc = cli_parse(cmd, argc, argv);
+  if (rc != CLI_PROCEED) fsim_overrides_free(ov);
+  return rc;
+}
+
 int cli_parse(const cli_command *cmd, int argc, char **argv) {
   for (int i = 1; i < argc; i++) {
     const char *arg = argv[i], *value;

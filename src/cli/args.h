@@ -69,6 +69,12 @@ typedef struct cli_command {
  * CLI_PROCEED, 0 after printing the help, or the exit status of bad usage
  * (2, or what cli_report says for a refused --set). */
 int cli_parse(const cli_command *cmd, int argc, char **argv);
+/* cli_parse for a command that owns overrides: frees them unless it is to proceed
+ * (after the help, or on bad usage). */
+int cli_parse_owning(const cli_command *cmd, int argc, char **argv, fsim_overrides *ov);
+/* The one positional argument of the commands that read a scenario. */
+#define CLI_SCENARIO_ARG(slot) \
+  .args = (slot), .nargs = 1, .what = "scenario", .missing = "which scenario?"
 
 /* 1 if arg is the flag "--long_name" or "-short_name". */
 int cli_opt_flag(const char *arg, const char *long_name, char short_name);

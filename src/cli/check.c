@@ -20,13 +20,9 @@ int cli_check(int argc, char **argv) {
   fsim_error_clear(&err);
   const cli_option options[] = {CLI_SET_OPTION(.overrides = {ov})};
   const cli_command cmd = {.name = "check", .help = check_help, .options = options,
-                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
-                           .what = "scenario", .missing = "which scenario?"};
-  int rc = cli_parse(&cmd, argc, argv);
-  if (rc != CLI_PROCEED) {
-    fsim_overrides_free(ov);
-    return rc;
-  }
+                           .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
+  int rc = cli_parse_owning(&cmd, argc, argv, ov);
+  if (rc != CLI_PROCEED) return rc;
   rc = 0;
   fsim_scenario *sc = NULL;
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);

@@ -23,5 +23,7 @@ void cli_progress_init(cli_progress *p, const char *label, int quiet);
 void cli_progress_report(void *ctx, long done, long total);
 void cli_progress_done(cli_progress *p);
 double cli_now(void);
+/* Copies the text file `path` (an output just written) to standard output. */
+void cli_print_file(const char *path);
 
 #endif

@@ -43,6 +43,14 @@ void cli_install_stop_handler(void) {
 
 volatile int *cli_stop_flag(void) { return &stop_flag; }
 
+void cli_print_file(const char *path) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return;
+  char line[512];
+  while (fgets(line, sizeof line, fp)) fputs(line, stdout);
+  fclose(fp);
+}
+
 double cli_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);

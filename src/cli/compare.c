@@ -71,10 +71,7 @@ int cli_compare(int argc, char **argv) {
     } else if (!quiet) {
       char path[2200];
       snprintf(path, sizeof path, "%s/compare.txt", outdir);
-      FILE *fp = fopen(path, "r");
-      char line[512];
-      while (fp && fgets(line, sizeof line, fp)) fputs(line, stdout);
-      if (fp) fclose(fp);
+      cli_print_file(path);
       fprintf(stderr, "frontsim: wrote %s\n", outdir);
     }
   }

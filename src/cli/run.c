@@ -63,13 +63,9 @@ int cli_run(int argc, char **argv) {
       {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},
   };
   const cli_command cmd = {.name = "run", .help = run_help, .options = options,
-                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
-                           .what = "scenario", .missing = "which scenario?"};
-  int rc = cli_parse(&cmd, argc, argv);
-  if (rc != CLI_PROCEED) {
-    fsim_overrides_free(ov);
-    return rc;
-  }
+                           .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
+  int rc = cli_parse_owning(&cmd, argc, argv, ov);
+  if (rc != CLI_PROCEED) return rc;
   rc = 0;
   fsim_scenario *sc = NULL;
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);
@@ -111,10 +107,7 @@ int cli_run(int argc, char **argv) {
   if (rc == 0 && !quiet) {
     char summary[1100];
     snprintf(summary, sizeof summary, "%s/summary.txt", outdir);
-    FILE *fp = fopen(summary, "r");
-    char line[512];
-    while (fp && fgets(line, sizeof line, fp)) fputs(line, stdout);
-    if (fp) fclose(fp);
+    cli_print_file(summary);
   }
   fsim_results_free(res);
   fsim_scenario_free(sc);

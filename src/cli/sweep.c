@@ -83,13 +83,9 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
       {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
   };
   const cli_command cmd = {.name = "sweep", .help = sweep_help, .options = options,
-                           .noptions = CLI_COUNT(options), .args = &path, .nargs = 1,
-                           .what = "scenario", .missing = "which scenario?"};
-  int rc = cli_parse(&cmd, argc, argv);
-  if (rc != CLI_PROCEED) {
-    fsim_overrides_free(ov);
-    return rc;
-  }
+                           .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
+  int rc = cli_parse_owning(&cmd, argc, argv, ov);
+  if (rc != CLI_PROCEED) return rc;
   rc = 0;
   fsim_sweep *sw = NULL;
   if (rc == 0 && fsim_sweep_prepare(path, ov, &sw, &err) != FSIM_OK) rc = cli_report(&err);
