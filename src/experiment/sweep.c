@@ -355,12 +355,19 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
   }
   if (st == FSIM_OK) {
     text_buf head = {0};
-    tb_printf(&head,
+    char *cmd = malloc(FSIM_ONE_LINE_MAX), *src = malloc(FSIM_ONE_LINE_MAX); /* one line each */
+    if (!cmd || !src) head.failed = 1;
+    else tb_printf(&head,
               "# Effective base scenario of this sweep, every default filled in.\n"
               "# frontsim %s\n# command: %s\n# source: %s\n# seed: %" PRIu64 "\n# rng: %s\n"
               "# replications per point: %ld\n\n%s",
-              FRONTSIM_VERSION, job->opt.command_line ? job->opt.command_line : "(library call)",
-              sw->source, sw->info.seed, sw->base->run.rng, job->reps, sw->scenario_text);
+              FRONTSIM_VERSION,
+              fsim_text_one_line(job->opt.command_line ? job->opt.command_line : "(library call)",
+                                 cmd, FSIM_ONE_LINE_MAX),
+              fsim_text_one_line(sw->source, src, FSIM_ONE_LINE_MAX), sw->info.seed,
+              sw->base->run.rng, job->reps, sw->scenario_text);
+    free(cmd);
+    free(src);
     snprintf(file, sizeof file, "%s/scenario.cfg", job->stage);
     st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
                      : fsim_write_text_file(file, head.s, err);
