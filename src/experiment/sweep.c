@@ -203,11 +203,15 @@ static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
     for (int j = 0; j < sw->k; j++) tb_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
     tb_printf(&design, "\n");
   }
-  /* The effective base scenario, without a header: part of the setup hash. */
+  /* The effective base scenario, without a header: part of the setup hash. It
+   * records the replications used (-n), so that running it reproduces the sweep; a
+   * shallow copy, the writer only reads. */
   char *scen = NULL;
   size_t scen_len = 0;
+  fsim_scenario used = *sw->base;
+  used.sweep.replications = (int)reps;
   FILE *mem = open_memstream(&scen, &scen_len);
-  if (!mem || fsim_scenario_write(sw->base, mem, NULL, err) != FSIM_OK) params.failed = 1;
+  if (!mem || fsim_scenario_write(&used, mem, NULL, err) != FSIM_OK) params.failed = 1;
   if (mem) fclose(mem);
   fsim_layout_destroy(&lay);
   if (params.failed || metrics.failed || cols.failed || design.failed || !scen) {
