@@ -1,11 +1,12 @@
 #include "fileio.h"
 
 #include <dirent.h>
-#include <stdlib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -142,6 +143,16 @@ fsim_status fsim_make_dirs(const char *path, fsim_error *err) {
   return FSIM_OK;
 }
 
+/* Creates the directory that will hold `path` (like mkdir -p), so -o out/a/b works. */
+static fsim_status make_parent(const char *path, fsim_error *err) {
+  char parent[FSIM_PATH_MAX];
+  snprintf(parent, sizeof parent, "%s", path);
+  char *slash = strrchr(parent, '/');
+  if (!slash || slash == parent) return FSIM_OK;
+  *slash = '\0';
+  return fsim_make_dirs(parent, err);
+}
+
 static int dir_is_empty(const char *path) {
   DIR *d = opendir(path);
   if (!d) return 0;
@@ -177,15 +188,8 @@ fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *e
   snprintf(od->target, sizeof od->target, "%.*s", (int)len, target);
   fsim_status chk = fsim_outdir_check_target(od->target, err);
   if (chk != FSIM_OK) return chk;
-  /* The parent must exist: create it (like mkdir -p) so -o out/a/b works. */
-  char parent[FSIM_PATH_MAX];
-  snprintf(parent, sizeof parent, "%s", od->target);
-  char *slash = strrchr(parent, '/');
-  if (slash && slash != parent) {
-    *slash = '\0';
-    fsim_status s = fsim_make_dirs(parent, err);
-    if (s != FSIM_OK) return s;
-  }
+  fsim_status s = make_parent(od->target, err);
+  if (s != FSIM_OK) return s;
   snprintf(od->stage, sizeof od->stage, "%s.partial-%ld", od->target, (long)getpid());
   fsim_remove_tree(od->stage);
   if (mkdir(od->stage, 0777) != 0)
@@ -242,4 +246,43 @@ fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err) {
 void fsim_outdir_abort(fsim_outdir *od) {
   if (od->stage[0]) fsim_remove_tree(od->stage);
   od->stage[0] = '\0';
+}
+
+fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
+  memset(lk, 0, sizeof *lk);
+  lk->fd = -1;
+  if (snprintf(lk->path, sizeof lk->path, "%s", path) >= (int)sizeof lk->path)
+    return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "path too long");
+  fsim_status st = make_parent(path, err);
+  /* The holder removes the file when done: a lock taken on a file already unlinked
+   * (or replaced) protects nothing, so check that the name still leads to it. */
+  for (int tries = 0; st == FSIM_OK && tries < 100; tries++) {
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+      return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot create the lock: %s",
+                            strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      int saved = errno;
+      close(fd);
+      lk->busy = saved == EWOULDBLOCK;
+      return fsim_error_set(err, FSIM_E_IO, path, 0, "", "%s",
+                            lk->busy ? "held by another process" : strerror(saved));
+    }
+    struct stat held, named;
+    if (fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev &&
+        held.st_ino == named.st_ino) {
+      lk->fd = fd;
+      return FSIM_OK;
+    }
+    close(fd);
+  }
+  return st == FSIM_OK ? fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot take the lock")
+                       : st;
+}
+
+void fsim_lock_release(fsim_lock *lk) {
+  if (lk->fd < 0) return;
+  unlink(lk->path); /* while still held, so no one locks a name about to vanish */
+  close(lk->fd);
+  lk->fd = -1;
 }

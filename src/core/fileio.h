@@ -47,6 +47,18 @@ fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t
 fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err);
 void fsim_outdir_abort(fsim_outdir *od);
 
+/* An exclusive advisory lock (flock) on the file `path`, created if need be (its
+ * directory too), held until fsim_lock_release, which removes the file. A lock held
+ * by another process is refused at once: FSIM_E_IO with busy set. */
+typedef struct fsim_lock {
+  int fd; /* -1: not held */
+  int busy;
+  char path[FSIM_PATH_MAX + 16];
+} fsim_lock;
+fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err);
+/* A no-op on a lock not held (fd -1). */
+void fsim_lock_release(fsim_lock *lk);
+
 /* Text files are read whole, once, by one reader with one limit: every scenario,
  * journal and data file is far smaller, and a device such as /dev/zero must not be
  * read until memory runs out. */
