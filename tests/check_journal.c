@@ -45,6 +45,14 @@ static void append_raw(const char *text) {
   fclose(fp);
 }
 
+/* Appends a record as the sweep does (with its checksum). */
+static void append_record(const char *record) {
+  FILE *fp = fopen(path, "a");
+  fsim_error err;
+  ck_assert_int_eq(fsim_journal_append(fp, path, record, &err), FSIM_OK);
+  fclose(fp);
+}
+
 static long file_size(void) {
   struct stat sb;
   ck_assert_int_eq(stat(path, &sb), 0);
@@ -109,10 +117,8 @@ END_TEST
 START_TEST(test_damage_in_the_middle) {
   write_journal(2);
   append_raw("2,99*0000000000000000\n");
-  FILE *fp = fopen(path, "a");
+  append_record("3,30");
   fsim_error err;
-  ck_assert_int_eq(fsim_journal_append(fp, path, "3,30", &err), FSIM_OK);
-  fclose(fp);
   fsim_journal j;
   ck_assert_int_eq(fsim_journal_read(path, 1, &j, &err), FSIM_E_IO);
   ck_assert_ptr_nonnull(strstr(err.message, "damaged record in the middle"));
@@ -154,18 +160,14 @@ END_TEST
  * a different record of the same point is damage, a fault saying what to do. */
 START_TEST(test_duplicates) {
   write_journal(3);
-  FILE *fp = fopen(path, "a");
+  append_record("1,10");
   fsim_error err;
-  ck_assert_int_eq(fsim_journal_append(fp, path, "1,10", &err), FSIM_OK);
-  fclose(fp);
   fsim_journal j;
   ck_assert_int_eq(fsim_journal_read(path, 1, &j, &err), FSIM_OK);
   ck_assert_int_eq(j.nrecords, 3);
   ck_assert_str_eq(j.record[1], "1,10");
   fsim_journal_clear(&j);
-  fp = fopen(path, "a");
-  ck_assert_int_eq(fsim_journal_append(fp, path, "2,21", &err), FSIM_OK);
-  fclose(fp);
+  append_record("2,21");
   ck_assert_int_eq(fsim_journal_read(path, 1, &j, &err), FSIM_E_IO);
   ck_assert_ptr_nonnull(strstr(err.message, "point 2 is recorded twice with different"));
   ck_assert_ptr_nonnull(strstr(err.message, "without --resume"));
@@ -176,10 +178,8 @@ END_TEST
 /* A record of a point the design has not is damage too. */
 START_TEST(test_point_out_of_design) {
   write_journal(1);
-  FILE *fp = fopen(path, "a");
+  append_record("10,0");
   fsim_error err;
-  ck_assert_int_eq(fsim_journal_append(fp, path, "10,0", &err), FSIM_OK);
-  fclose(fp);
   fsim_journal j;
   ck_assert_int_eq(fsim_journal_read(path, 0, &j, &err), FSIM_E_IO);
   ck_assert_ptr_nonnull(strstr(err.message, "point 10"));

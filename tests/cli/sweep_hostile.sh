@@ -5,23 +5,9 @@
 # effective scenario reproducing the sweep, and a failure of the final rename.
 set -eu
 bin=$1
-scen=tests/data/sweep.cfg
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/cli/sweep_lib.sh
 # SECTIONS="2 3" runs only those parts (numbered as the findings they guard).
 want() { case " ${SECTIONS:-1 2 3 5 6} " in *" $1 "*) return 0 ;; esac; return 1; }
-
-# Waits until the journal $1 has at least $2 lines, while process $3 runs.
-wait_lines() {
-  tries=0
-  while [ "$(cat "$1" 2>/dev/null | wc -l)" -lt "$2" ]; do
-    tries=$((tries + 1))
-    [ "$tries" -gt 3000 ] && fail "the sweep never got going"
-    kill -0 "$3" 2>/dev/null || fail "the sweep finished too early"
-    sleep 0.01
-  done
-}
 
 "$bin" sweep "$scen" -o "$tmp/full" -q -j 2
 
@@ -45,11 +31,7 @@ wait "$pid" || fail "the first sweep failed after a second was refused"
 echo "ok: a second sweep on a running sweep's directory is refused (status 1)"
 
 # An exact duplicate of a record (two appenders of old) is kept once.
-"$bin" sweep "$scen" -o "$tmp/dup" -q -j 1 -n 1500 2>/dev/null &
-pid=$!
-wait_lines "$tmp/dup.partial/points.journal" 9 "$pid"
-kill -INT "$pid"
-wait "$pid" || true
+stopped_sweep "$tmp/dup" 9 INT
 sed -n 7,8p "$tmp/dup.partial/points.journal" >> "$tmp/dup.partial/points.journal"
 status=0
 "$bin" sweep "$scen" -o "$tmp/dup" -q -n 1500 -j 2 --resume 2>"$tmp/dup.err" || status=$?
@@ -61,11 +43,7 @@ fi
 if want 2; then
 # 2. A journal header cut short (a full disk while it was written) holds no record:
 # --resume starts afresh.
-"$bin" sweep "$scen" -o "$tmp/torn" -q -j 1 -n 1500 &
-pid=$!
-wait_lines "$tmp/torn.partial/points.journal" 8 "$pid"
-kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+stopped_sweep "$tmp/torn" 8 KILL
 head -c 60 "$tmp/torn.partial/points.journal" > "$tmp/head" && mv "$tmp/head" "$tmp/torn.partial/points.journal"
 status=0
 "$bin" sweep "$scen" -o "$tmp/torn" -q -j 2 --resume 2>"$tmp/torn.err" || status=$?
@@ -76,11 +54,7 @@ fi
 
 if want 3; then
 # 3. The shard is part of what a resume checks; merge names the shards it was given.
-"$bin" sweep "$scen" -o "$tmp/un" -q -j 1 -n 1500 &
-pid=$!
-wait_lines "$tmp/un.partial/points.journal" 8 "$pid"
-kill -9 "$pid"
-wait "$pid" 2>/dev/null || true
+stopped_sweep "$tmp/un" 8 KILL
 status=0
 "$bin" sweep "$scen" -o "$tmp/un" -q -n 1500 --resume --shard 1/2 2>"$tmp/un.err" || status=$?
 [ "$status" -eq 2 ] || fail "resume with another shard gave status $status"
