@@ -78,10 +78,11 @@ START_TEST(test_resume) {
   options(&opt, 4, 1);
   ck_assert_msg(fsim_sweep_begin(sw, &opt, dir, &job, &err) == FSIM_OK, "%s", err.message);
   ck_assert_int_eq(fsim_sweep_job_remaining(job), fsim_sweep_points(sw) - 3);
-  /* A record of a point already journalled is refused as bad input. */
+  /* A record of a point already journalled is refused: a scheduler's fault (status 1),
+   * not the user's input. */
   const char *record = NULL;
   ck_assert_int_eq(fsim_sweep_point_record(job, 0, &record, &err), FSIM_OK);
-  ck_assert_int_eq(fsim_sweep_job_add(job, record, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_sweep_job_add(job, record, &err), FSIM_E_IO);
   ck_assert_ptr_nonnull(strstr(err.message, "unexpected record for point 0"));
   long p;
   while ((p = fsim_sweep_job_next(job)) >= 0) {
@@ -96,6 +97,44 @@ START_TEST(test_resume) {
   snprintf(csv, sizeof csv, "%s/sweep.csv", dir);
   struct stat sb;
   ck_assert_int_eq(stat(csv, &sb), 0);
+  fsim_sweep_free(sw);
+  remove_all(tmp);
+  free(tmp);
+}
+END_TEST
+
+/* One process per sweep directory: while a job holds dir, a second begin on it (a
+ * requeued job's --resume, or a fresh sweep into the same output) is refused as a
+ * fault, before it touches the staging directory; once the first is freed, the
+ * resume goes on. A resume with another shard is the user's choice: bad input. */
+START_TEST(test_one_process_per_directory) {
+  char *tmp = temp_dir();
+  char dir[600], journal[700];
+  snprintf(dir, sizeof dir, "%s/out", tmp);
+  snprintf(journal, sizeof journal, "%s.partial/points.journal", dir);
+  fsim_sweep *sw = prepare();
+  fsim_sweep_options opt;
+  options(&opt, 3, 0);
+  fsim_sweep_job *first = NULL, *second = NULL;
+  fsim_error err;
+  ck_assert_int_eq(fsim_sweep_begin(sw, &opt, dir, &first, &err), FSIM_OK);
+  for (int resume = 0; resume <= 1; resume++) {
+    options(&opt, 3, resume);
+    ck_assert_int_eq(fsim_sweep_begin(sw, &opt, dir, &second, &err), FSIM_E_IO);
+    ck_assert_ptr_null(second);
+    ck_assert_ptr_nonnull(strstr(err.message, "another frontsim sweep is working on"));
+    struct stat sb;
+    ck_assert_int_eq(stat(journal, &sb), 0);
+  }
+  fsim_sweep_job_free(first);
+  options(&opt, 3, 1);
+  opt.shard_k = 1;
+  opt.shard_n = 2;
+  ck_assert_int_eq(fsim_sweep_begin(sw, &opt, dir, &second, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "started without --shard, not with --shard 1/2"));
+  options(&opt, 3, 1);
+  ck_assert_msg(fsim_sweep_begin(sw, &opt, dir, &second, &err) == FSIM_OK, "%s", err.message);
+  fsim_sweep_job_free(second);
   fsim_sweep_free(sw);
   remove_all(tmp);
   free(tmp);
@@ -138,6 +177,7 @@ Suite *sweep_suite(void) {
   TCase *tc = tcase_create("fsim_sweep_begin");
   tcase_set_timeout(tc, 120);
   tcase_add_test(tc, test_resume);
+  tcase_add_test(tc, test_one_process_per_directory);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_sweep_prepare");
   tcase_add_test(tc, test_prepare_refuses_devices);

@@ -1,11 +1,14 @@
+/* Files that are never seen half-written, the one text reader, directory trees and
+ * the lock of a sweep directory (fileio.h); output directories are in outdir.c. */
 #include "fileio.h"
 
 #include <dirent.h>
-#include <stdlib.h>
 #include <errno.h>
+#include <fcntl.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/file.h>
 #include <sys/stat.h>
 #include <unistd.h>
 
@@ -140,4 +143,52 @@ fsim_status fsim_make_dirs(const char *path, fsim_error *err) {
     return fsim_error_set(err, FSIM_E_IO, buf, 0, "", "cannot create directory: %s",
                           strerror(errno));
   return FSIM_OK;
+}
+
+fsim_status fsim_make_parent_dirs(const char *path, fsim_error *err) {
+  char parent[FSIM_PATH_MAX];
+  snprintf(parent, sizeof parent, "%s", path);
+  char *slash = strrchr(parent, '/');
+  if (!slash || slash == parent) return FSIM_OK;
+  *slash = '\0';
+  return fsim_make_dirs(parent, err);
+}
+
+fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
+  memset(lk, 0, sizeof *lk);
+  lk->fd = -1;
+  if (snprintf(lk->path, sizeof lk->path, "%s", path) >= (int)sizeof lk->path)
+    return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "path too long");
+  fsim_status st = fsim_make_parent_dirs(path, err);
+  /* The holder removes the file when done: a lock taken on a file already unlinked
+   * (or replaced) protects nothing, so check that the name still leads to it. */
+  for (int tries = 0; st == FSIM_OK && tries < 100; tries++) {
+    int fd = open(path, O_RDWR | O_CREAT | O_CLOEXEC, 0666);
+    if (fd < 0)
+      return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot create the lock: %s",
+                            strerror(errno));
+    if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
+      int saved = errno;
+      close(fd);
+      lk->busy = saved == EWOULDBLOCK;
+      return fsim_error_set(err, FSIM_E_IO, path, 0, "", "%s",
+                            lk->busy ? "held by another process" : strerror(saved));
+    }
+    struct stat held, named;
+    if (fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev &&
+        held.st_ino == named.st_ino) {
+      lk->fd = fd;
+      return FSIM_OK;
+    }
+    close(fd);
+  }
+  return st == FSIM_OK ? fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot take the lock")
+                       : st;
+}
+
+void fsim_lock_release(fsim_lock *lk) {
+  if (lk->fd < 0) return;
+  unlink(lk->path); /* while still held, so no one locks a name about to vanish */
+  close(lk->fd);
+  lk->fd = -1;
 }

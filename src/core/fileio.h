@@ -47,6 +47,18 @@ fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t
 fsim_status fsim_outdir_commit(fsim_outdir *od, fsim_error *err);
 void fsim_outdir_abort(fsim_outdir *od);
 
+/* An exclusive advisory lock (flock) on the file `path`, created if need be (its
+ * directory too), held until fsim_lock_release, which removes the file. A lock held
+ * by another process is refused at once: FSIM_E_IO with busy set. */
+typedef struct fsim_lock {
+  int fd; /* -1: not held */
+  int busy;
+  char path[FSIM_PATH_MAX + 16];
+} fsim_lock;
+fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err);
+/* A no-op on a lock not held (fd -1). */
+void fsim_lock_release(fsim_lock *lk);
+
 /* Text files are read whole, once, by one reader with one limit: every scenario,
  * journal and data file is far smaller, and a device such as /dev/zero must not be
  * read until memory runs out. */
@@ -59,6 +71,9 @@ void fsim_outdir_abort(fsim_outdir *od);
  * read error. */
 fsim_status fsim_read_text(const char *path, const char *what, char **out, size_t *len,
                            fsim_error *err);
+
+/* Creates the directory that will hold `path` (like mkdir -p), so -o out/a/b works. */
+fsim_status fsim_make_parent_dirs(const char *path, fsim_error *err);
 
 /* Removes a directory tree (used for staging and replaced outputs only). */
 int fsim_remove_tree(const char *path);

@@ -122,15 +122,8 @@ fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *e
   snprintf(od->target, sizeof od->target, "%.*s", (int)len, target);
   fsim_status chk = fsim_outdir_check_target(od->target, err);
   if (chk != FSIM_OK) return chk;
-  /* The parent must exist: create it (like mkdir -p) so -o out/a/b works. */
-  char parent[FSIM_PATH_MAX];
-  snprintf(parent, sizeof parent, "%s", od->target);
-  char *slash = strrchr(parent, '/');
-  if (slash && slash != parent) {
-    *slash = '\0';
-    fsim_status s = fsim_make_dirs(parent, err);
-    if (s != FSIM_OK) return s;
-  }
+  fsim_status s = fsim_make_parent_dirs(od->target, err);
+  if (s != FSIM_OK) return s;
   char tag[128];
   owner_tag(tag, sizeof tag);
   snprintf(od->stage, sizeof od->stage, "%s.partial-%s", od->target, tag);

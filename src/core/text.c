@@ -84,3 +84,47 @@ void fsim_text_double(double x, int force_point, char *buf, size_t size) {
     if (len + 2 < size) memcpy(buf + len, ".0", 3);
   }
 }
+
+const char *fsim_text_one_line(const char *value, char *buf, size_t size) {
+  size_t n = 0;
+  if (size == 0) return buf;
+  for (const unsigned char *p = (const unsigned char *)value; *p; p++) {
+    char e[5];
+    if (*p == '\\')
+      memcpy(e, "\\\\", 3);
+    else if (*p == '\n')
+      memcpy(e, "\\n", 3);
+    else if (*p == '\r')
+      memcpy(e, "\\r", 3);
+    else if (*p < 0x20 || *p == 0x7f)
+      snprintf(e, sizeof e, "\\x%02x", *p);
+    else
+      e[0] = (char)*p, e[1] = '\0';
+    size_t len = strlen(e);
+    if (n + len >= size) break; /* never half an escape */
+    memcpy(buf + n, e, len);
+    n += len;
+  }
+  buf[n] = '\0';
+  return buf;
+}
+
+void fsim_text_unescape_line(char *s) {
+  char *out = s;
+  for (const char *p = s; *p; p++) {
+    unsigned int hex;
+    if (p[0] != '\\' || !p[1]) {
+      *out++ = *p;
+    } else if (p[1] == 'n' || p[1] == 'r' || p[1] == '\\') {
+      *out++ = p[1] == 'n' ? '\n' : p[1] == 'r' ? '\r' : '\\';
+      p++;
+    } else if (p[1] == 'x' && isxdigit((unsigned char)p[2]) && isxdigit((unsigned char)p[3]) &&
+               sscanf(p + 2, "%2x", &hex) == 1) {
+      *out++ = (char)hex;
+      p += 3;
+    } else {
+      *out++ = *p;
+    }
+  }
+  *out = '\0';
+}

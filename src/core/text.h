@@ -26,5 +26,13 @@ int fsim_text_is_dotted_name(const char *s, size_t max);
 /* Shortest "%.*g" that reads back to exactly x; whole numbers get ".0" when
  * force_point is set, so libconfig reads them back as floats. */
 void fsim_text_double(double x, int force_point, char *buf, size_t size);
+/* `value` on one line, into buf (truncated whole escapes only): a backslash becomes
+ * \\, a newline \n, a carriage return \r, another control character \xHH, so a
+ * value written into a comment header or a key=value line cannot end it early or
+ * start a line of its own. Returns buf, for use as a printf argument. */
+#define FSIM_ONE_LINE_MAX (4 * 4096 + 1) /* room for a value of 4096 bytes, escaped */
+const char *fsim_text_one_line(const char *value, char *buf, size_t size);
+/* The inverse: undoes those escapes in place (a reader of key=value lines). */
+void fsim_text_unescape_line(char *s);
 
 #endif

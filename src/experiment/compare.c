@@ -11,6 +11,7 @@
 #include "fileio.h"
 #include "results.h"
 #include "stats.h"
+#include "text.h"
 
 typedef struct pair_stats {
   long n;
@@ -97,12 +98,15 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
     fputs("metric,n,mean_a,mean_b,difference,difference_ci_low,difference_ci_high,"
           "unpaired_ci_halfwidth,variance_reduction\n",
           csv.fp);
+    char one_a[FSIM_ONE_LINE_MAX], one_b[FSIM_ONE_LINE_MAX]; /* values on one line */
     fprintf(txt.fp,
             "frontsim compare: B - A, paired by replication (common random numbers)\n"
             "A: %s\nB: %s\n%ld replications each, seed %llu\n",
-            fsim_scenario_source(a), fsim_scenario_source(b), o.replications,
+            fsim_text_one_line(fsim_scenario_source(a), one_a, sizeof one_a),
+            fsim_text_one_line(fsim_scenario_source(b), one_b, sizeof one_b), o.replications,
             (unsigned long long)o.seed);
-    if (command_line) fprintf(txt.fp, "command: %s\n", command_line);
+    if (command_line)
+      fprintf(txt.fp, "command: %s\n", fsim_text_one_line(command_line, one_a, sizeof one_a));
     fprintf(txt.fp,
             "\nDifference: mean [95%% CI, paired]; 'x' = how many times smaller the variance\n"
             "of the difference is than with two independent runs.\n\n"

@@ -27,8 +27,8 @@ fsim_status fsim_journal_create(const char *path, const fsim_journal_info *info,
   FILE *fp = fopen(path, "w");
   if (!fp) return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot write: %s", strerror(errno));
   fprintf(fp, FSIM_JOURNAL_MAGIC "\n" FSIM_JOURNAL_SETUP "016" PRIx64 "\n", info->setup);
-  fprintf(fp, FSIM_JOURNAL_SHAPE PRIu64 "\n", info->npoints, info->nparams, info->method,
-          info->bootstrap, info->seed);
+  fprintf(fp, FSIM_JOURNAL_SHAPE PRIu64 FSIM_JOURNAL_SHARD "\n", info->npoints, info->nparams,
+          info->method, info->bootstrap, info->seed, info->shard_k, info->shard_n);
   fprintf(fp, FSIM_JOURNAL_PARAMS "%s\n" FSIM_JOURNAL_METRICS "%s\n" FSIM_JOURNAL_COLUMNS "%s\n",
           info->params, info->metrics, info->columns);
   fsim_status st = durable(fp, path, err);
@@ -128,6 +128,53 @@ static char *read_line(FILE *fp, int *complete) {
   return buf;
 }
 
+/* Damage a crash cannot explain: the journal cannot be trusted, the sweep must be
+ * redone (a status of fault, not of bad input: the user did nothing wrong). */
+#define DAMAGED "; the journal is damaged: run the sweep again without --resume (a shard: that shard)"
+
+/* One header line into info; 0 when it is not what line `lineno` must be. */
+static int header_line(fsim_journal_info *info, int lineno, const char *line) {
+  switch (lineno) {
+  case 1:
+    return strncmp(line, FSIM_JOURNAL_MAGIC, strlen(FSIM_JOURNAL_MAGIC)) == 0;
+  case 2:
+    return sscanf(line, FSIM_JOURNAL_SETUP SCNx64, &info->setup) == 1;
+  case 3: {
+    int n = sscanf(line, FSIM_JOURNAL_SHAPE SCNu64 FSIM_JOURNAL_SHARD, &info->npoints,
+                   &info->nparams, &info->method, &info->bootstrap, &info->seed,
+                   &info->shard_k, &info->shard_n);
+    if (n == 5) info->shard_k = info->shard_n = -1; /* written before the shard was */
+    int shard_ok = n == 5 || (info->shard_n == 0 && info->shard_k == 0) ||
+                   (info->shard_k >= 1 && info->shard_k <= info->shard_n);
+    return (n == 5 || n == 7) && shard_ok && info->npoints >= 0;
+  }
+  case 4:
+    return (info->params = dup_after(line, FSIM_JOURNAL_PARAMS)) != NULL;
+  case 5:
+    return (info->metrics = dup_after(line, FSIM_JOURNAL_METRICS)) != NULL;
+  default:
+    return (info->columns = dup_after(line, FSIM_JOURNAL_COLUMNS)) != NULL;
+  }
+}
+
+/* Adds a checked record unless it repeats one already read (two appenders of old
+ * wrote the same text): slot[p] is the index of point p's record, or -1. */
+static fsim_status add_record(fsim_journal *out, long *slot, const char *path, int lineno,
+                              const char *record, fsim_error *err) {
+  long p = strtol(record, NULL, 10);
+  if (p < 0 || p >= out->info.npoints)
+    return fsim_error_set(err, FSIM_E_IO, path, lineno, "",
+                          "a record of point %ld, which the design of %ld points has not" DAMAGED,
+                          p, out->info.npoints);
+  if (slot[p] >= 0) {
+    if (strcmp(out->record[slot[p]], record) == 0) return FSIM_OK;
+    return fsim_error_set(err, FSIM_E_IO, path, lineno, "",
+                          "point %ld is recorded twice with different results" DAMAGED, p);
+  }
+  slot[p] = out->nrecords;
+  return fsim_journal_add(out, p, record, err);
+}
+
 fsim_status fsim_journal_read(const char *path, int repair, fsim_journal *out, fsim_error *err) {
   memset(out, 0, sizeof *out);
   FILE *fp = fopen(path, "r");
@@ -138,25 +185,23 @@ fsim_status fsim_journal_read(const char *path, int repair, fsim_journal *out, f
   fsim_status st = FSIM_OK;
   char *line = NULL;
   int complete = 0, lineno = 0;
-  long good_end = 0;
-  fsim_journal_info *info = &out->info;
+  long good_end = 0, *slot = NULL;
   while (st == FSIM_OK && (line = read_line(fp, &complete)) != NULL) {
     lineno++;
     if (lineno <= FSIM_JOURNAL_HEADER_LINES) {
-      char *v = NULL;
-      int ok = complete;
-      if (lineno == 1)
-        ok = ok && strncmp(line, FSIM_JOURNAL_MAGIC, strlen(FSIM_JOURNAL_MAGIC)) == 0;
-      if (lineno == 2) ok = ok && sscanf(line, FSIM_JOURNAL_SETUP SCNx64, &info->setup) == 1;
-      if (lineno == 3)
-        ok = ok && sscanf(line, FSIM_JOURNAL_SHAPE SCNu64, &info->npoints, &info->nparams,
-                          &info->method, &info->bootstrap, &info->seed) == 5;
-      if (lineno == 4) ok = ok && (v = info->params = dup_after(line, FSIM_JOURNAL_PARAMS)) != NULL;
-      if (lineno == 5) ok = ok && (v = info->metrics = dup_after(line, FSIM_JOURNAL_METRICS)) != NULL;
-      if (lineno == 6) ok = ok && (v = info->columns = dup_after(line, FSIM_JOURNAL_COLUMNS)) != NULL;
-      if (!ok)
-        st = fsim_error_set(err, FSIM_E_INPUT, path, lineno, "",
-                            "not a complete frontsim sweep journal header");
+      if (!complete) { /* the file ends inside the header: torn, not damaged */
+        free(line);
+        lineno--;
+        break;
+      }
+      if (!header_line(&out->info, lineno, line))
+        st = fsim_error_set(err, FSIM_E_IO, path, lineno, "",
+                            "not a frontsim sweep journal header line" DAMAGED);
+      if (st == FSIM_OK && lineno == FSIM_JOURNAL_HEADER_LINES) {
+        slot = malloc((size_t)(out->info.npoints ? out->info.npoints : 1) * sizeof *slot);
+        if (!slot) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+        for (long p = 0; slot && p < out->info.npoints; p++) slot[p] = -1;
+      }
       good_end = ftell(fp);
       free(line);
       continue;
@@ -169,19 +214,24 @@ fsim_status fsim_journal_read(const char *path, int repair, fsim_journal *out, f
       /* Only the last line may be torn; anything after it means real damage. */
       int more = fgetc(fp) != EOF;
       if (more)
-        st = fsim_error_set(err, FSIM_E_INPUT, path, lineno, "",
-                            "damaged record in the middle of the journal");
+        st = fsim_error_set(err, FSIM_E_IO, path, lineno, "",
+                            "damaged record in the middle of the journal" DAMAGED);
       free(line);
       break;
     }
     *star = '\0';
-    st = fsim_journal_add(out, strtol(line, NULL, 10), line, err);
+    st = add_record(out, slot, path, lineno, line, err);
     good_end = ftell(fp);
     free(line);
   }
   fclose(fp);
-  if (st == FSIM_OK && lineno < FSIM_JOURNAL_HEADER_LINES)
-    st = fsim_error_set(err, FSIM_E_INPUT, path, lineno, "", "the journal header is incomplete");
+  free(slot);
+  if (st == FSIM_OK && lineno < FSIM_JOURNAL_HEADER_LINES) {
+    /* Cut short while the header was written: no record can follow. */
+    fsim_journal_clear(out);
+    out->torn_header = 1;
+    return FSIM_OK;
+  }
   if (st == FSIM_OK && repair && truncate(path, good_end) != 0)
     st = fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot cut the torn record: %s",
                         strerror(errno));

@@ -19,6 +19,7 @@ typedef struct fsim_journal_info {
   int method;        /* FSIM_SWEEP_* */
   int bootstrap;
   uint64_t seed;
+  int shard_k, shard_n; /* --shard K/N; 0/0 none; -1/-1 unknown (an older journal) */
   char *params;      /* "path1;path2" */
   char *metrics;     /* "m1;m2" */
   char *columns;     /* the sweep.csv header line, without newline */
@@ -30,6 +31,7 @@ typedef struct fsim_journal {
   long *point;       /* [nrecords] */
   char **record;     /* [nrecords] record text without checksum or newline */
   long cap;
+  int torn_header;   /* the file ends inside its header: no record, start afresh */
 } fsim_journal;
 
 uint64_t fsim_fnv1a(uint64_t h, const char *data, size_t n);
@@ -39,7 +41,11 @@ uint64_t fsim_fnv1a(uint64_t h, const char *data, size_t n);
 fsim_status fsim_journal_create(const char *path, const fsim_journal_info *info, FILE **out,
                                 fsim_error *err);
 /* Reads a journal; a torn or corrupt last line is cut off the file (when repair is
- * set) and left out. *out is filled; free with fsim_journal_clear. */
+ * set) and left out. An exact repeat of a point's record is kept once. *out is
+ * filled; free with fsim_journal_clear. A file that ends inside its header (a crash
+ * or a full disk while it was written) is FSIM_OK with torn_header set and no
+ * record. Damage (a bad line before the end, a record out of the design, two
+ * different records of one point) is FSIM_E_IO; a missing file FSIM_E_INPUT. */
 fsim_status fsim_journal_read(const char *path, int repair, fsim_journal *out, fsim_error *err);
 /* Opens an existing journal for appending. */
 fsim_status fsim_journal_open_append(const char *path, FILE **out, fsim_error *err);

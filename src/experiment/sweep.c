@@ -208,11 +208,15 @@ static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
     for (int j = 0; j < sw->k; j++) tb_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
     tb_printf(&design, "\n");
   }
-  /* The effective base scenario, without a header: part of the setup hash. */
+  /* The effective base scenario, without a header: part of the setup hash. It
+   * records the replications used (-n), so that running it reproduces the sweep; a
+   * shallow copy, the writer only reads. */
   char *scen = NULL;
   size_t scen_len = 0;
+  fsim_scenario used = *sw->base;
+  used.sweep.replications = (int)reps;
   FILE *mem = open_memstream(&scen, &scen_len);
-  if (!mem || fsim_scenario_write(sw->base, mem, NULL, err) != FSIM_OK) params.failed = 1;
+  if (!mem || fsim_scenario_write(&used, mem, NULL, err) != FSIM_OK) params.failed = 1;
   if (mem) fclose(mem);
   fsim_layout_destroy(&lay);
   if (params.failed || metrics.failed || cols.failed || design.failed || !scen) {
@@ -341,6 +345,7 @@ struct fsim_sweep_job {
   char dir[FSIM_PATH_MAX];
   char stage[FSIM_PATH_MAX];
   char journal[FSIM_PATH_MAX + 64];
+  fsim_lock lock; /* DIR.lock: one process per sweep directory */
   FILE *jf;
   char *have;      /* [npoints]: 1 when recorded */
   long next;       /* next point to hand out */
@@ -360,12 +365,19 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
   }
   if (st == FSIM_OK) {
     text_buf head = {0};
-    tb_printf(&head,
+    char *cmd = malloc(FSIM_ONE_LINE_MAX), *src = malloc(FSIM_ONE_LINE_MAX); /* one line each */
+    if (!cmd || !src) head.failed = 1;
+    else tb_printf(&head,
               "# Effective base scenario of this sweep, every default filled in.\n"
               "# frontsim %s\n# command: %s\n# source: %s\n# seed: %" PRIu64 "\n# rng: %s\n"
               "# replications per point: %ld\n\n%s",
-              FRONTSIM_VERSION, job->opt.command_line ? job->opt.command_line : "(library call)",
-              sw->source, sw->info.seed, sw->base->run.rng, job->reps, sw->scenario_text);
+              FRONTSIM_VERSION,
+              fsim_text_one_line(job->opt.command_line ? job->opt.command_line : "(library call)",
+                                 cmd, FSIM_ONE_LINE_MAX),
+              fsim_text_one_line(sw->source, src, FSIM_ONE_LINE_MAX), sw->info.seed,
+              sw->base->run.rng, job->reps, sw->scenario_text);
+    free(cmd);
+    free(src);
     snprintf(file, sizeof file, "%s/scenario.cfg", job->stage);
     st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
                      : fsim_write_text_file(file, head.s, err);
@@ -387,9 +399,68 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
   return st;
 }
 
+/* Before anything touches DIR.partial: a second process (a requeued job resuming,
+ * or another sweep into the same -o) would append the same points or remove the
+ * journal under the first. The lock file lives beside the staging directory, not
+ * in it, because a fresh start removes DIR.partial whole. */
+static fsim_status lock_dir(fsim_sweep_job *job, fsim_error *err) {
+  char path[FSIM_PATH_MAX + 16];
+  snprintf(path, sizeof path, "%s.lock", job->dir);
+  fsim_status st = fsim_lock_take(&job->lock, path, err);
+  if (st != FSIM_OK && job->lock.busy)
+    st = fsim_error_set(err, FSIM_E_IO, job->dir, 0, "",
+                        "another frontsim sweep is working on this directory (it holds %s); "
+                        "wait for it to end, or stop it and continue with --resume",
+                        path);
+  return st;
+}
+
+static void shard_text(int k, int n, char *buf, size_t size) {
+  if (n > 0)
+    snprintf(buf, size, "with --shard %d/%d", k, n);
+  else
+    snprintf(buf, size, "without --shard");
+}
+
+/* --resume continues the journal of the same sweep (setup and shard); a journal whose
+ * header was cut short holds no record, so that one starts afresh like no resume. */
+static fsim_status resume_or_create(fsim_sweep_job *job, fsim_error *err) {
+  fsim_sweep *sw = job->sw;
+  struct stat sb;
+  if (!job->opt.resume || stat(job->journal, &sb) != 0) {
+    if (job->opt.resume && stat(job->stage, &sb) != 0 && stat(job->dir, &sb) == 0)
+      return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
+                            "nothing to resume: the sweep in this directory is complete");
+    return create_stage(job, err);
+  }
+  fsim_journal done;
+  fsim_status st = fsim_journal_read(job->journal, 1, &done, err);
+  if (st != FSIM_OK) return st;
+  int afresh = done.torn_header;
+  if (!afresh && done.info.setup != sw->info.setup)
+    st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
+                        "this interrupted sweep was started with another scenario, design "
+                        "or replications; run without --resume to start afresh");
+  if (st == FSIM_OK && !afresh && done.info.shard_n >= 0 &&
+      (done.info.shard_n != sw->info.shard_n || done.info.shard_k != sw->info.shard_k)) {
+    char was[64], now[64];
+    shard_text(done.info.shard_k, done.info.shard_n, was, sizeof was);
+    shard_text(sw->info.shard_k, sw->info.shard_n, now, sizeof now);
+    st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
+                        "this interrupted sweep was started %s, not %s: resume it as it was "
+                        "started, or run without --resume to start afresh",
+                        was, now);
+  }
+  for (long i = 0; st == FSIM_OK && i < done.nrecords; i++) job->have[done.point[i]] = 1;
+  fsim_journal_clear(&done);
+  if (st != FSIM_OK) return st;
+  return afresh ? create_stage(job, err) : fsim_journal_open_append(job->journal, &job->jf, err);
+}
+
 void fsim_sweep_job_free(fsim_sweep_job *job) {
   if (!job) return;
   if (job->jf) fclose(job->jf);
+  fsim_lock_release(&job->lock);
   free(job->rec.s);
   free(job->scratch);
   free(job->have);
@@ -402,6 +473,10 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
   long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
   fsim_journal_info_clear(&sw->info);
   fsim_status st = describe(sw, reps, err);
+  if (opt->shard_n > 0) { /* part of what a resume checks; not of the setup, which merge compares */
+    sw->info.shard_k = opt->shard_k;
+    sw->info.shard_n = opt->shard_n;
+  }
   if (st == FSIM_OK && dir) st = fsim_outdir_check_target(dir, err);
   if (st != FSIM_OK) return st;
   fsim_sweep_job *job = calloc(1, sizeof *job);
@@ -409,6 +484,7 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
   job->sw = sw;
   job->opt = *opt;
   job->reps = reps;
+  job->lock.fd = -1;
   if (!dir) { /* a worker's job: computes points, touches no file */
     job->scratch = malloc((size_t)reps * sizeof *job->scratch);
     if (!job->scratch) {
@@ -424,28 +500,8 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
   job->have = calloc((size_t)sw->npoints, 1);
   job->scratch = malloc((size_t)reps * sizeof *job->scratch);
   if (!job->have || !job->scratch) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-
-  struct stat sb;
-  if (st == FSIM_OK && opt->resume && stat(job->journal, &sb) == 0) {
-    fsim_journal done;
-    st = fsim_journal_read(job->journal, 1, &done, err);
-    if (st == FSIM_OK) { /* done is ours to clear from here, whatever follows */
-      if (done.info.setup != sw->info.setup)
-        st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
-                            "this interrupted sweep was started with another scenario, design "
-                            "or replications; run without --resume to start afresh");
-      for (long i = 0; st == FSIM_OK && i < done.nrecords; i++)
-        if (done.point[i] >= 0 && done.point[i] < sw->npoints) job->have[done.point[i]] = 1;
-      fsim_journal_clear(&done);
-    }
-    if (st == FSIM_OK) st = fsim_journal_open_append(job->journal, &job->jf, err);
-  } else if (st == FSIM_OK) {
-    if (opt->resume && stat(job->stage, &sb) != 0 && stat(dir, &sb) == 0)
-      st = fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
-                          "nothing to resume: the sweep in this directory is complete");
-    else
-      st = create_stage(job, err);
-  }
+  if (st == FSIM_OK) st = lock_dir(job, err);
+  if (st == FSIM_OK) st = resume_or_create(job, err);
   for (long p = 0; st == FSIM_OK && p < sw->npoints; p++)
     if (is_mine(opt, p)) {
       job->total++;
@@ -480,8 +536,8 @@ fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_err
   if (!job->jf)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
                           "a worker's job keeps no journal: send its records to the job that does");
-  if (p < 0 || p >= job->sw->npoints || job->have[p])
-    return fsim_error_set(err, FSIM_E_INPUT, job->journal, 0, "",
+  if (p < 0 || p >= job->sw->npoints || job->have[p]) /* a scheduler's fault, not the user's */
+    return fsim_error_set(err, FSIM_E_IO, job->journal, 0, "",
                           "unexpected record for point %ld: not in the design, or already recorded",
                           p);
   fsim_status st = fsim_journal_append(job->jf, job->journal, record, err);
@@ -514,11 +570,16 @@ fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
     st = fsim_journal_read(job->journal, 0, &all, err);
     if (st == FSIM_OK) st = fsim_sweep_write_final(job->stage, &all, err);
     fsim_journal_clear(&all);
-    /* The journal only serves resuming; the results are in sweep.csv. */
-    if (st == FSIM_OK && remove(job->journal) != 0)
-      st = fsim_error_set(err, FSIM_E_IO, job->journal, 0, "", "cannot remove: %s", strerror(errno));
   }
   if (st == FSIM_OK) st = fsim_outdir_swap_in(job->stage, job->dir, err);
+  /* Only once DIR is in place: until then the journal is the only record of the
+   * points, and a kill before the swap must leave it for --resume. Left behind by a
+   * kill now, it is harmless: DIR is complete, and a resume says so. */
+  if (st == FSIM_OK && job->opt.shard_n <= 0) {
+    char done[FSIM_PATH_MAX + 64];
+    snprintf(done, sizeof done, "%s/%s", job->dir, FSIM_JOURNAL_NAME);
+    remove(done);
+  }
   return st;
 }
 

@@ -1,6 +1,7 @@
 /* The results of a sweep from its journal: sweep.csv (one row per point, in point
  * order) and, for a sobol design, sensitivity.csv. A plain run, a resumed run and a
  * merge of shards all come through here, so their outputs are byte-identical. */
+#include <errno.h>
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
@@ -99,7 +100,8 @@ done:
 
 fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_error *err) {
   const fsim_journal_info *info = &j->info;
-  /* Exactly one record per point. */
+  /* Exactly one record per point. The journal's reader and merge have checked that
+   * already, so a failure here is a fault (FSIM_E_IO), never the user's input. */
   const char **rows = calloc((size_t)(info->npoints ? info->npoints : 1), sizeof *rows);
   fsim_status st = FSIM_OK;
   if (!rows) {
@@ -109,19 +111,19 @@ fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_
   for (long i = 0; i < j->nrecords; i++) {
     long p = j->point[i];
     if (p < 0 || p >= info->npoints) {
-      st = fsim_error_set(err, FSIM_E_INPUT, dir, 0, "", "record for point %ld of %ld", p,
+      st = fsim_error_set(err, FSIM_E_IO, dir, 0, "", "record for point %ld of %ld", p,
                           info->npoints);
       goto done;
     }
     if (rows[p]) {
-      st = fsim_error_set(err, FSIM_E_INPUT, dir, 0, "", "point %ld recorded twice", p);
+      st = fsim_error_set(err, FSIM_E_IO, dir, 0, "", "point %ld recorded twice", p);
       goto done;
     }
     rows[p] = j->record[i];
   }
   for (long p = 0; p < info->npoints; p++)
     if (!rows[p]) {
-      st = fsim_error_set(err, FSIM_E_INPUT, dir, 0, "", "point %ld has no result", p);
+      st = fsim_error_set(err, FSIM_E_IO, dir, 0, "", "point %ld has no result", p);
       goto done;
     }
   char path[FSIM_PATH_MAX + 32];
@@ -142,7 +144,7 @@ done:
 
 static fsim_status copy_file(const char *from, const char *to, fsim_error *err) {
   FILE *in = fopen(from, "rb");
-  if (!in) return fsim_error_set(err, FSIM_E_INPUT, from, 0, "", "cannot read");
+  if (!in) return fsim_error_set(err, FSIM_E_IO, from, 0, "", "cannot read: %s", strerror(errno));
   fsim_file f;
   fsim_status st = fsim_file_open(&f, to, err);
   if (st == FSIM_OK) {
@@ -155,30 +157,102 @@ static fsim_status copy_file(const char *from, const char *to, fsim_error *err) 
   return st;
 }
 
+/* Where each point and each shard came from, so that errors name the shard
+ * directories the user gave: owner[p] and seen_k[k - 1] index into the dirs. */
+typedef struct merge_state {
+  fsim_journal all;
+  int *owner;  /* [npoints], -1: no shard holds it yet */
+  int *seen_k; /* [shard_n of the first shard], -1: not given yet */
+} merge_state;
+
+static fsim_status start_merge(merge_state *m, const fsim_journal_info *first, fsim_error *err) {
+  long n = first->npoints > 0 ? first->npoints : 1;
+  int k = first->shard_n > 0 ? first->shard_n : 1;
+  m->owner = malloc((size_t)n * sizeof *m->owner);
+  m->seen_k = malloc((size_t)k * sizeof *m->seen_k);
+  if (!m->owner || !m->seen_k) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (long p = 0; p < n; p++) m->owner[p] = -1;
+  for (int i = 0; i < k; i++) m->seen_k[i] = -1;
+  return FSIM_OK;
+}
+
+/* One shard's journal, checked against those before it: the same sweep, the same
+ * split into shards, each shard and point once. */
+static fsim_status add_shard(merge_state *m, const char *const *dirs, int s, fsim_error *err) {
+  char path[FSIM_PATH_MAX + 64];
+  snprintf(path, sizeof path, "%s/%s", dirs[s], FSIM_JOURNAL_NAME);
+  fsim_journal one;
+  fsim_status st = fsim_journal_read(path, 0, &one, err);
+  if (st != FSIM_OK) return st;
+  const fsim_journal_info *in = &one.info, *all = s > 0 ? &m->all.info : in;
+  if (one.torn_header)
+    st = fsim_error_set(err, FSIM_E_IO, path, 0, "",
+                        "the journal header is incomplete: this shard never ran; run it again");
+  else if (in->setup != all->setup)
+    st = fsim_error_set(err, FSIM_E_INPUT, dirs[s], 0, "",
+                        "this shard belongs to another sweep (its setup differs from %s)",
+                        dirs[0]);
+  else if (in->shard_n == 0)
+    st = fsim_error_set(err, FSIM_E_INPUT, dirs[s], 0, "",
+                        "not a shard: this sweep ran without --shard (finish it with --resume)");
+  else if (in->shard_n != all->shard_n)
+    st = fsim_error_set(err, FSIM_E_INPUT, dirs[s], 0, "",
+                        "shard %d/%d does not belong with %s, shard %d/%d", in->shard_k,
+                        in->shard_n, dirs[0], all->shard_k, all->shard_n);
+  if (st == FSIM_OK && s == 0) st = start_merge(m, in, err);
+  if (st == FSIM_OK && in->shard_n > 0) { /* -1: an older journal, split unknown */
+    int *seen = &m->seen_k[in->shard_k - 1];
+    if (*seen >= 0)
+      st = fsim_error_set(err, FSIM_E_INPUT, dirs[s], 0, "",
+                          "shard %d/%d is given twice (also as %s); give each shard once",
+                          in->shard_k, in->shard_n, dirs[*seen]);
+    *seen = s;
+  }
+  if (st == FSIM_OK && s == 0) {
+    m->all.info = one.info;
+    memset(&one.info, 0, sizeof one.info);
+  }
+  for (long i = 0; st == FSIM_OK && i < one.nrecords; i++) {
+    long p = one.point[i];
+    if (m->owner[p] >= 0)
+      st = fsim_error_set(err, FSIM_E_INPUT, dirs[s], 0, "",
+                          "point %ld is also in %s: give each shard once", p, dirs[m->owner[p]]);
+    else
+      st = fsim_journal_add(&m->all, p, one.record[i], err);
+    m->owner[p] = s;
+  }
+  fsim_journal_clear(&one);
+  return st;
+}
+
+/* Every point held by some shard; else which shard is missing. */
+static fsim_status check_cover(const merge_state *m, fsim_error *err) {
+  const fsim_journal_info *info = &m->all.info;
+  for (long p = 0; p < info->npoints; p++) {
+    if (m->owner[p] >= 0) continue;
+    if (info->shard_n > 0)
+      return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                            "no shard given holds point %ld: shard %ld/%d is missing (or did "
+                            "not finish)",
+                            p, p % info->shard_n + 1, info->shard_n);
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                          "no shard given holds point %ld: a shard is missing", p);
+  }
+  return FSIM_OK;
+}
+
 fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs, int nshards,
                              const char *command_line, fsim_error *err) {
   (void)command_line;
   if (nshards < 1) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no shard directories");
-  fsim_journal all, one;
-  memset(&all, 0, sizeof all);
+  merge_state m;
+  memset(&m, 0, sizeof m);
   fsim_status st = FSIM_OK;
-  for (int s = 0; s < nshards && st == FSIM_OK; s++) {
-    char path[FSIM_PATH_MAX + 64];
-    snprintf(path, sizeof path, "%s/%s", shard_dirs[s], FSIM_JOURNAL_NAME);
-    st = fsim_journal_read(path, 0, &one, err);
-    if (st != FSIM_OK) break;
-    if (s == 0) {
-      all.info = one.info;
-      memset(&one.info, 0, sizeof one.info);
-    } else if (one.info.setup != all.info.setup) {
-      st = fsim_error_set(err, FSIM_E_INPUT, shard_dirs[s], 0, "",
-                          "this shard belongs to another sweep (its setup differs from %s)",
-                          shard_dirs[0]);
-    }
-    for (long i = 0; st == FSIM_OK && i < one.nrecords; i++)
-      st = fsim_journal_add(&all, one.point[i], one.record[i], err);
-    fsim_journal_clear(&one);
-  }
+  for (int s = 0; s < nshards && st == FSIM_OK; s++) st = add_shard(&m, shard_dirs, s, err);
+  if (st == FSIM_OK) st = check_cover(&m, err);
+  free(m.owner);
+  free(m.seen_k);
+  fsim_journal all = m.all;
   fsim_outdir od;
   if (st == FSIM_OK) st = fsim_outdir_begin(&od, out_dir, err);
   if (st == FSIM_OK) {

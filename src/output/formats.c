@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "text.h"
 
 const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS] = {
     [FSIM_DAILY_MEAN] = "mean", [FSIM_DAILY_SD] = "sd",   [FSIM_DAILY_P5] = "p5",
@@ -24,12 +25,17 @@ fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_er
   fsim_file f;
   fsim_status st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
+  /* Values are escaped onto one line: a newline in a file name must not end its line. */
+  char kind[4 * sizeof meta->kind], version[4 * sizeof meta->version];
+  char file[4 * sizeof meta->scenario_file], generator[4 * sizeof meta->generator];
   fprintf(f.fp,
           "# How this output was made (key=value); scenario.cfg holds the scenario.\n"
           "kind=%s\nversion=%s\nscenario_file=%s\nseed=%" PRIu64 "\ngenerator=%s\n"
           "replications=%ld\n",
-          meta->kind, meta->version, meta->scenario_file, meta->seed, meta->generator,
-          meta->replications);
+          fsim_text_one_line(meta->kind, kind, sizeof kind),
+          fsim_text_one_line(meta->version, version, sizeof version),
+          fsim_text_one_line(meta->scenario_file, file, sizeof file), meta->seed,
+          fsim_text_one_line(meta->generator, generator, sizeof generator), meta->replications);
   return fsim_file_commit(&f, err);
 }
 
@@ -40,7 +46,7 @@ static void copy(char *dst, size_t size, const char *value) {
 fsim_status fsim_meta_read(const char *path, fsim_run_meta *meta, fsim_error *err) {
   FILE *fp = fopen(path, "r");
   if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read: %s", strerror(errno));
-  char line[sizeof meta->scenario_file + 64];
+  char line[4 * sizeof meta->scenario_file + 64]; /* room for escapes */
   int lineno = 0;
   fsim_status st = FSIM_OK;
   while (st == FSIM_OK && fgets(line, sizeof line, fp)) {
@@ -53,7 +59,9 @@ fsim_status fsim_meta_read(const char *path, fsim_run_meta *meta, fsim_error *er
       break;
     }
     *eq = '\0';
-    const char *key = line, *value = eq + 1;
+    char *value = eq + 1;
+    const char *key = line;
+    fsim_text_unescape_line(value);
     if (strcmp(key, "kind") == 0)
       copy(meta->kind, sizeof meta->kind, value);
     else if (strcmp(key, "version") == 0)

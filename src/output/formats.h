@@ -51,6 +51,8 @@ enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIR
  * their end: append PRIx64 / SCNx64 (setup) and PRIu64 / SCNu64 (seed). */
 #define FSIM_JOURNAL_SETUP "# setup %"
 #define FSIM_JOURNAL_SHAPE "# points %ld params %d method %d bootstrap %d seed %"
+/* Then, on line 3 since this field exists: the shard (0/0 for none). */
+#define FSIM_JOURNAL_SHARD " shard %d/%d"
 #define FSIM_JOURNAL_PARAMS "# params "   /* "path1;path2" */
 #define FSIM_JOURNAL_METRICS "# metrics " /* "m1;m2" */
 #define FSIM_JOURNAL_COLUMNS "# columns " /* the header line of sweep.csv */

@@ -37,13 +37,17 @@ static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
   fsim_status st = fsim_outdir_path(od, "scenario.cfg", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
-  char header[2048];
+  /* Each value escaped onto its line (fsim_text_one_line): a header line of its
+   * own would be read as one of these facts. */
+  char header[2 * FSIM_ONE_LINE_MAX + 512], cmd[FSIM_ONE_LINE_MAX], src[FSIM_ONE_LINE_MAX];
   snprintf(header, sizeof header,
            "Effective scenario of this run, every default filled in.\n"
            "frontsim %s\ncommand: %s\nsource: %s\nseed: %" PRIu64 "\nrng: %s\n"
            "replications: %ld",
-           FRONTSIM_VERSION, command_line ? command_line : "(library call)",
-           fsim_scenario_source(sc), res->seed, fsim_scenario_rng(sc), res->nreps);
+           FRONTSIM_VERSION,
+           fsim_text_one_line(command_line ? command_line : "(library call)", cmd, sizeof cmd),
+           fsim_text_one_line(fsim_scenario_source(sc), src, sizeof src), res->seed,
+           fsim_scenario_rng(sc), res->nreps);
   /* Record what was actually run (-n, --seed, --target-ci), so that running this
    * file reproduces the outputs. A shallow copy: the writer only reads. */
   fsim_scenario used = *sc;

@@ -8,6 +8,7 @@
 #include "fileio.h"
 #include "results.h"
 #include "run_dir.h"
+#include "text.h"
 
 /* Persons as whole numbers, ratios and km with a sensible number of digits. */
 static const char *num(double v, char *buf, size_t size) {
@@ -61,11 +62,13 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
   char first[11], last[11], label[400], a[32];
   date_of(sc, 1, first);
   date_of(sc, sc->run.days, last);
-  fprintf(fp, "frontsim %s: %s\n", FRONTSIM_VERSION, fsim_scenario_source(sc));
+  char one[FSIM_ONE_LINE_MAX]; /* a value on one line (fsim_text_one_line) */
+  fprintf(fp, "frontsim %s: %s\n", FRONTSIM_VERSION,
+          fsim_text_one_line(fsim_scenario_source(sc), one, sizeof one));
   fprintf(fp, "%ld replications, mode %s, %d days from %s to %s\n", res->nreps,
           FSIM_ENUM_NAME(fsim_run_mode_names, sc->run.mode), sc->run.days, first, last);
   fprintf(fp, "seed %llu, generator %s\n", (unsigned long long)res->seed, sc->run.rng);
-  if (command_line) fprintf(fp, "command: %s\n", command_line);
+  if (command_line) fprintf(fp, "command: %s\n", fsim_text_one_line(command_line, one, sizeof one));
   fputs("\nFigures: mean [95% confidence interval of the mean] (5th to 95th percentile\n"
         "across replications). Probabilities: share of replications [Wilson 95% interval].\n"
         "All inputs are illustrative assumptions; see the scenario's comments.\n",

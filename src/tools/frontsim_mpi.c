@@ -20,7 +20,7 @@
 #include "cli_common.h"
 #include "cli_sweep.h"
 
-enum { TAG_WORK = 1, TAG_STOP, TAG_RESULT, TAG_ERROR };
+enum { TAG_WORK = 1, TAG_STOP, TAG_RESULT, TAG_ERROR, TAG_INTERRUPTED };
 
 static int rank, size;
 
@@ -30,9 +30,12 @@ static void nap(void) {
   nanosleep(&ts, NULL);
 }
 
+/* A worker reports nothing itself: a failure or an interruption goes to rank 0, which
+ * reports once for all (with the resume hint); one it could not send is its own. */
 static fsim_status worker(fsim_sweep *sw, const fsim_sweep_options *opt, fsim_error *err) {
   fsim_sweep_job *job = NULL;
   fsim_status st = fsim_sweep_begin(sw, opt, NULL, &job, err);
+  int told = 0;
   for (;;) {
     MPI_Status ms;
     int flag = 0;
@@ -47,14 +50,18 @@ static fsim_status worker(fsim_sweep *sw, const fsim_sweep_options *opt, fsim_er
     if (st == FSIM_OK) st = fsim_sweep_point_record(job, p, &record, err);
     if (st == FSIM_OK) {
       MPI_Send(record, (int)strlen(record) + 1, MPI_CHAR, 0, TAG_RESULT, MPI_COMM_WORLD);
+    } else if (st == FSIM_E_INTERRUPTED) {
+      MPI_Send("", 1, MPI_CHAR, 0, TAG_INTERRUPTED, MPI_COMM_WORLD);
+      told = 1;
     } else {
       char msg[1024];
       fsim_error_format(err, msg, sizeof msg);
       MPI_Send(msg, (int)strlen(msg) + 1, MPI_CHAR, 0, TAG_ERROR, MPI_COMM_WORLD);
+      told = 1;
     }
   }
   fsim_sweep_job_free(job);
-  return st;
+  return told ? FSIM_OK : st;
 }
 
 static fsim_status master(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
@@ -75,6 +82,7 @@ static fsim_status master(fsim_sweep *sw, const fsim_sweep_options *opt, const c
     }
   }
   char *buf = NULL;
+  int interrupted = 0; /* a worker stopped by Ctrl-C: hand out no more points */
   while (busy > 0) {
     MPI_Status ms;
     int flag = 0;
@@ -96,7 +104,9 @@ static fsim_status master(fsim_sweep *sw, const fsim_sweep_options *opt, const c
     if (ms.MPI_TAG == TAG_ERROR && st == FSIM_OK)
       st = fsim_error_set(err, FSIM_E_NUMERIC, "", 0, "", "rank %d: %s", ms.MPI_SOURCE, buf);
     if (ms.MPI_TAG == TAG_RESULT && st == FSIM_OK) st = fsim_sweep_job_add(job, buf, err);
-    long p = (st == FSIM_OK && !(opt->stop && *opt->stop)) ? fsim_sweep_job_next(job) : -1;
+    if (ms.MPI_TAG == TAG_INTERRUPTED) interrupted = 1; /* its point stays undone */
+    long p = (st == FSIM_OK && !interrupted && !(opt->stop && *opt->stop))
+                 ? fsim_sweep_job_next(job) : -1;
     if (p >= 0) {
       MPI_Send(&p, 1, MPI_LONG, ms.MPI_SOURCE, TAG_WORK, MPI_COMM_WORLD);
       busy++;

@@ -1,6 +1,7 @@
 #!/bin/sh
 # mpi.sh FRONTSIM FRONTSIM_MPI MPIEXEC: a sweep over 2 MPI ranks (dynamic
-# scheduling) gives the same sweep.csv as a single process, also when resumed.
+# scheduling) gives the same sweep.csv as a single process, also when interrupted
+# by Ctrl-C and resumed.
 set -eu
 bin=$1 mpibin=$2 mpiexec=$3
 scen=tests/data/sweep.cfg
@@ -17,3 +18,26 @@ status=0
 [ "$status" -eq 2 ] || { echo "FAIL: bad input gave status $status"; exit 1; }
 [ ! -e "$tmp/bad" ] || { echo "FAIL: bad input wrote output"; exit 1; }
 echo "ok: bad input refused with status 2"
+# Ctrl-C mid-sweep (SIGINT to mpirun's process group, as a terminal sends it): rank 0
+# alone reports, with the resume hint; --resume completes the sweep identically.
+"$bin" sweep "$scen" -o "$tmp/single1500" -q -n 1500
+# mpirun leads its own process group (setsid execs it), which the signal goes to.
+setsid "$mpiexec" -np 2 "$mpibin" sweep "$scen" -o "$tmp/int" -q -n 1500 2>"$tmp/int.err" &
+pid=$!
+tries=0
+while [ "$(cat "$tmp/int.partial/points.journal" 2>/dev/null | wc -l)" -lt 10 ]; do
+  tries=$((tries + 1))
+  [ "$tries" -gt 3000 ] && { echo "FAIL: the MPI sweep never got going"; exit 1; }
+  kill -0 "$pid" 2>/dev/null || { echo "FAIL: the MPI sweep ended too early"; exit 1; }
+  sleep 0.01
+done
+kill -s INT -- "-$pid"
+status=0
+wait "$pid" || status=$?
+[ "$status" -eq 1 ] || { echo "FAIL: Ctrl-C gave status $status: $(cat "$tmp/int.err")"; exit 1; }
+[ "$(grep -c 'continue with --resume' "$tmp/int.err")" -eq 1 ] ||
+  { echo "FAIL: not one resume hint: $(cat "$tmp/int.err")"; exit 1; }
+grep -q "nothing written" "$tmp/int.err" && { echo "FAIL: a worker reported: $(cat "$tmp/int.err")"; exit 1; }
+"$mpiexec" -np 2 "$mpibin" sweep "$scen" -o "$tmp/int" -q -n 1500 --resume
+cmp "$tmp/single1500/sweep.csv" "$tmp/int/sweep.csv"
+echo "ok: Ctrl-C stops every rank, rank 0 alone reports with the resume hint; --resume completes"

@@ -4,10 +4,7 @@
 # `frontsim run` with the same seed; sobol writes sensitivity.csv.
 set -eu
 bin=$1
-scen=tests/data/sweep.cfg
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-fail() { echo "FAIL: $*"; exit 1; }
+. tests/cli/sweep_lib.sh
 
 "$bin" sweep "$scen" -o "$tmp/full" -q -j 2
 [ "$(wc -l < "$tmp/full/sweep.csv")" -eq 41 ] || fail "expected 40 points"
