@@ -7,7 +7,11 @@
 set -eu
 bin=$1
 tmp=$(mktemp -d)
-trap 'pkill -f "sleep 617[34]" 2>/dev/null || true; rm -rf "$tmp"' EXIT
+# The fake gnuplot's sleeps last a time unique to this script, so looking for them
+# never finds another test's (tests of several checkouts may run at once).
+hang=$((100000 + $$))
+child=$((hang + 1))
+trap 'pkill -f "sleep ($hang|$child)$" 2>/dev/null || true; rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
 gnuplot --version >/dev/null 2>&1 || { echo "SKIP: gnuplot is not installed"; exit 77; }
 
@@ -23,13 +27,13 @@ cat > "$fake" <<'EOF'
 [ "$1" = "--version" ] && { echo "gnuplot 5.4 patchlevel 4"; exit 0; }
 out=$(sed -n "s/^set output '\(.*\)'.*/\1/p" "$1" | head -n 1)
 case "$FAKE" in
-  hang) sleep 6173 ;;
-  child) cp "$GOOD" "$out"; sleep 6174 & exit 0 ;;
+  hang) sleep "$HANG" ;;
+  child) cp "$GOOD" "$out"; sleep "$CHILD" & exit 0 ;;
   truncated) head -c 200 "$GOOD" > "$out"; exit 0 ;;
 esac
 EOF
 chmod +x "$fake"
-export FRONTSIM_GNUPLOT="$fake" GOOD="$tmp/good.png"
+export FRONTSIM_GNUPLOT="$fake" GOOD="$tmp/good.png" HANG="$hang" CHILD="$child"
 
 # 1. A gnuplot that hangs: stopped after 2 s, exit 1, the chart named.
 start=$(date +%s)
@@ -41,7 +45,7 @@ grep -q "chart held_area_kursk: gnuplot did not finish within 2 s" "$tmp/err" ||
   fail "a hanging gnuplot: $(cat "$tmp/err")"
 [ "$took" -lt 30 ] || fail "a hanging gnuplot kept frontsim for $took s"
 sleep 0.2
-pgrep -f "sleep 6173" >/dev/null && fail "the hanging gnuplot's process was left running"
+pgrep -f "sleep $hang$" >/dev/null && fail "the hanging gnuplot's process was left running"
 cmp -s "$good" "$tmp/good.png" || fail "a hanging gnuplot changed the chart"
 [ -z "$(ls -A "$tmp/run" | grep charts-partial || true)" ] || fail "a staging folder was left"
 echo "ok: a hanging gnuplot is stopped after 2 s (exit 1, in ${took} s)"
@@ -53,7 +57,7 @@ FAKE=child "$bin" plot "$tmp/run" --only held_area -q 2> "$tmp/err" ||
 took=$(($(date +%s) - start))
 [ "$took" -lt 30 ] || fail "a gnuplot's child kept frontsim for $took s"
 sleep 0.2
-pgrep -f "sleep 6174" >/dev/null && fail "the child of gnuplot was left running"
+pgrep -f "sleep $child$" >/dev/null && fail "the child of gnuplot was left running"
 echo "ok: a child holding gnuplot's output does not keep frontsim waiting (${took} s)"
 
 # 3. A gnuplot that writes a truncated image and exits 0 (a full disk).
@@ -75,7 +79,7 @@ wait "$pid" || status=$?
 [ "$status" -eq 1 ] || fail "SIGTERM during a chart: exit $status ($(cat "$tmp/err"))"
 grep -q "interrupted" "$tmp/err" || fail "SIGTERM during a chart: $(cat "$tmp/err")"
 sleep 0.2
-pgrep -f "sleep 6173" >/dev/null && fail "SIGTERM left gnuplot running"
+pgrep -f "sleep $hang$" >/dev/null && fail "SIGTERM left gnuplot running"
 [ -z "$(ls -A "$tmp/run" | grep charts-partial || true)" ] || fail "SIGTERM left a staging folder"
 cmp -s "$good" "$tmp/good.png" || fail "SIGTERM changed the chart"
 echo "ok: SIGTERM while drawing stops gnuplot, removes the staging folder (exit 1)"
