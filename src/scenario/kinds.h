@@ -14,19 +14,20 @@
 
 typedef struct fsim_walk fsim_walk; /* the loader's context (walk.c) */
 
-/* Reads setting s (NULL: absent) of the table's sp into obj; parent is the group
- * it belongs to, for the place of a "missing" message. */
-typedef fsim_status (*fsim_load_fn)(fsim_walk *w, const config_setting_t *parent,
-                                    const config_setting_t *s, const fsim_spec *sp, void *obj,
-                                    const char *path);
+/* Reads setting s (present) of the table's sp into obj. */
+typedef fsim_status (*fsim_load_fn)(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
+                                    void *obj, const char *path);
 
 typedef struct fsim_kind_ops {
+  /* A group or a list of groups: loaded and written by the passes themselves
+   * (walk.c, write.c), which recurse into it; load and write are NULL. */
+  int structural;
   fsim_load_fn load;
   void (*set_default)(const fsim_spec *sp, void *obj); /* an absent setting's value */
   /* Is an optional setting unset, and so left out of the written scenario? NULL:
    * never. */
   int (*is_unset)(const fsim_spec *sp, const void *obj);
-  void (*write)(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+  void (*write)(FILE *out, const fsim_spec *sp, const void *obj); /* its value */
   const char *doc_name; /* the type column of the reference */
   /* The type column when it says more than doc_name (NULL: doc_name). */
   void (*doc_type)(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
@@ -39,30 +40,18 @@ typedef struct fsim_kind_ops {
 const fsim_kind_ops *fsim_kind_ops_of(fsim_kind k);
 
 /* walk.c */
-fsim_status fsim_load_integer(fsim_walk *w, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path);
-fsim_status fsim_load_float(fsim_walk *w, const config_setting_t *parent,
-                            const config_setting_t *s, const fsim_spec *sp, void *obj,
+fsim_status fsim_load_integer(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
+                              void *obj, const char *path);
+fsim_status fsim_load_float(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
                             const char *path);
-fsim_status fsim_load_enum(fsim_walk *w, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+fsim_status fsim_load_enum(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path);
-fsim_status fsim_load_text(fsim_walk *w, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+fsim_status fsim_load_text(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path);
-fsim_status fsim_load_reflist(fsim_walk *w, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path);
-fsim_status fsim_load_numlist(fsim_walk *w, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path);
-fsim_status fsim_load_group(fsim_walk *w, const config_setting_t *parent,
-                            const config_setting_t *s, const fsim_spec *sp, void *obj,
-                            const char *path);
-fsim_status fsim_load_list(fsim_walk *w, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path);
+fsim_status fsim_load_reflist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
+                              void *obj, const char *path);
+fsim_status fsim_load_numlist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
+                              void *obj, const char *path);
 void fsim_default_int(const fsim_spec *sp, void *obj);
 void fsim_default_int64(const fsim_spec *sp, void *obj);
 void fsim_default_float(const fsim_spec *sp, void *obj);
@@ -77,15 +66,13 @@ int fsim_unset_float(const fsim_spec *sp, const void *obj);
 int fsim_unset_text(const fsim_spec *sp, const void *obj);
 int fsim_unset_counted(const fsim_spec *sp, const void *obj);
 int fsim_unset_group(const fsim_spec *sp, const void *obj);
-void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth);
-void fsim_write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth);
+void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj);
 
 /* settings_doc.c */
 void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);

@@ -271,10 +271,8 @@ static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim
   return FSIM_OK;
 }
 
-fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path) {
-  (void)parent;
+fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
+                              void *obj, const char *path) {
   char(*names)[FSIM_NAME_MAX] = (char(*)[FSIM_NAME_MAX])((char *)obj + sp->offset);
   int *count = (int *)((char *)obj + sp->count_offset);
   *count = 0;
@@ -296,10 +294,8 @@ fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *parent,
   return FSIM_OK;
 }
 
-fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path) {
-  (void)parent;
+fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
+                              void *obj, const char *path) {
   double *values = (double *)((char *)obj + sp->offset);
   int *count = (int *)((char *)obj + sp->count_offset);
   *count = 0;
@@ -369,10 +365,8 @@ static void set_group_defaults(const fsim_group *g, void *obj) {
 
 /* ---- present settings: one loader per kind (kinds.c) ----------------------- */
 
-fsim_status fsim_load_integer(fsim_walk *c, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path) {
-  (void)parent;
+fsim_status fsim_load_integer(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
+                              void *obj, const char *path) {
   char *p = (char *)obj + sp->offset;
   int t = config_setting_type(s);
   if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) return wrong_type(c, s, path, "an integer");
@@ -388,10 +382,8 @@ fsim_status fsim_load_integer(fsim_walk *c, const config_setting_t *parent,
   return FSIM_OK;
 }
 
-fsim_status fsim_load_float(fsim_walk *c, const config_setting_t *parent,
-                            const config_setting_t *s, const fsim_spec *sp, void *obj,
+fsim_status fsim_load_float(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
                             const char *path) {
-  (void)parent;
   if (!is_number(s)) return wrong_type(c, s, path, "a number");
   double v = number_of(s);
   char got[64];
@@ -407,10 +399,8 @@ fsim_status fsim_load_float(fsim_walk *c, const config_setting_t *parent,
   return FSIM_OK;
 }
 
-fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path) {
-  (void)parent;
   char options[160];
   names_text(sp, NULL, options, sizeof options);
   if (config_setting_type(s) != CONFIG_TYPE_STRING) {
@@ -429,24 +419,22 @@ fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *parent,
   return FSIM_OK;
 }
 
-fsim_status fsim_load_text(fsim_walk *c, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
+fsim_status fsim_load_text(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path) {
-  (void)parent;
   return store_text(c, s, path, sp, (char *)obj + sp->offset);
 }
 
-fsim_status fsim_load_list(fsim_walk *c, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path) {
+static fsim_status load_list(fsim_walk *c, const config_setting_t *parent,
+                             const config_setting_t *s, const fsim_spec *sp, void *obj,
+                             const char *path) {
   if (!s && (sp->flags & FSIM_F_REQUIRED))
     return fail(c, parent, path, "missing required setting '%s'", sp->key);
   return fill_list(c, s, sp, obj, path);
 }
 
-fsim_status fsim_load_group(fsim_walk *c, const config_setting_t *parent,
-                            const config_setting_t *s, const fsim_spec *sp, void *obj,
-                            const char *path) {
+static fsim_status load_group(fsim_walk *c, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path) {
   char *p = (char *)obj + sp->offset;
   int *present = sp->count_offset ? (int *)((char *)obj + sp->count_offset) : NULL;
   if (!s) {
@@ -464,18 +452,21 @@ fsim_status fsim_load_group(fsim_walk *c, const config_setting_t *parent,
   return fill_group(c, s, sp->group, p, path);
 }
 
-/* A setting of any kind: absent ones (but groups and lists, which see to their own)
- * are required or take their default. */
+/* A setting of any kind: groups and lists are this file's (they recurse), the
+ * other kinds their row's; absent ones of those are required or take their
+ * default. */
 static fsim_status fill_value(fsim_walk *c, const config_setting_t *parent,
                               const config_setting_t *s, const fsim_spec *sp, void *obj,
                               const char *path) {
-  if (!s && sp->kind != FSIM_K_GROUP && sp->kind != FSIM_K_LIST) {
+  if (sp->kind == FSIM_K_GROUP) return load_group(c, parent, s, sp, obj, path);
+  if (sp->kind == FSIM_K_LIST) return load_list(c, parent, s, sp, obj, path);
+  if (!s) {
     if (sp->flags & FSIM_F_REQUIRED)
       return fail(c, parent, path, "missing required setting '%s'", sp->key);
     set_default(sp, obj);
     return FSIM_OK;
   }
-  return fsim_kind_ops_of(sp->kind)->load(c, parent, s, sp, obj, path);
+  return fsim_kind_ops_of(sp->kind)->load(c, s, sp, obj, path);
 }
 
 static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsim_group *g,

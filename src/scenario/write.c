@@ -57,22 +57,19 @@ static int unset(const fsim_spec *sp, const void *obj) {
   return is_unset ? is_unset(sp, obj) : 0;
 }
 
-/* ---- values: one writer per kind (kinds.c) -------------------------------- */
+/* ---- values: one writer per kind (kinds.c), groups and lists here ---------- */
 
-void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj) {
   fprintf(out, "%d", *(const int *)((const char *)obj + sp->offset));
 }
 
-void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj) {
   int64_t v = *(const int64_t *)(const void *)((const char *)obj + sp->offset);
   /* libconfig needs the L suffix beyond 32 bits. */
   fprintf(out, "%" PRId64 "%s", v, (v > INT32_MAX || v < INT32_MIN) ? "L" : "");
 }
 
-void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj) {
   double v = *(const double *)(const void *)((const char *)obj + sp->offset);
   char buf[64];
   if (sp->flags & FSIM_F_WHOLE) /* persons: written as integers, read back as numbers */
@@ -82,18 +79,15 @@ void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj, int depth
   fputs(buf, out);
 }
 
-void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj) {
   write_string(out, fsim_spec_enum_name(sp, *(const int *)((const char *)obj + sp->offset)));
 }
 
-void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj) {
   write_string(out, (const char *)obj + sp->offset);
 }
 
-void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj) {
   const char *p = (const char *)obj + sp->offset;
   int n = count_of(sp, obj);
   fputc('[', out);
@@ -104,8 +98,7 @@ void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj, int dep
   fputc(']', out);
 }
 
-void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
+void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj) {
   const double *v = (const double *)(const void *)((const char *)obj + sp->offset);
   int n = count_of(sp, obj);
   char buf[64];
@@ -117,14 +110,14 @@ void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj, int dep
   fputc(']', out);
 }
 
-void fsim_write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+static void write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   fputs("{\n", out);
   write_group_body(out, sp->group, (const char *)obj + sp->offset, depth + 1);
   indent(out, depth);
   fputc('}', out);
 }
 
-void fsim_write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+static void write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   const char *items;
   memcpy(&items, (const char *)obj + sp->offset, sizeof items);
   int n = count_of(sp, obj);
@@ -157,7 +150,12 @@ static void write_group_body(FILE *out, const fsim_group *g, const void *obj, in
     if (!fsim_spec_applies(sp, variant) || unset(sp, obj)) continue;
     indent(out, depth);
     fprintf(out, "%s = ", sp->key);
-    fsim_kind_ops_of(sp->kind)->write(out, sp, obj, depth);
+    if (sp->kind == FSIM_K_GROUP)
+      write_group(out, sp, obj, depth);
+    else if (sp->kind == FSIM_K_LIST)
+      write_list(out, sp, obj, depth);
+    else
+      fsim_kind_ops_of(sp->kind)->write(out, sp, obj);
     fputs(";\n", out);
   }
 }
