@@ -12,10 +12,6 @@
 
 /* ---- the type column: when doc_name of kinds.c is not all ------------------ */
 
-void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
-  snprintf(buf, size, "%s%s", doc_name, (sp->flags & FSIM_F_WHOLE) ? " (whole)" : "");
-}
-
 /* "one of `a|b|c`": the names of an ENUM's values, in the table's order. */
 void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
   size_t used = (size_t)snprintf(buf, size, "%s `", doc_name);
@@ -29,13 +25,6 @@ void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, siz
 }
 
 /* ---- the default column of a setting that is not required ------------------ */
-
-void fsim_doc_default_number(const fsim_spec *sp, char *buf, size_t size) {
-  if ((sp->flags & FSIM_F_OPTIONAL) && (isnan(sp->def) || sp->kind != FSIM_K_FLOAT))
-    snprintf(buf, size, "optional");
-  else
-    fsim_text_double(sp->def, 0, buf, size);
-}
 
 void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size) {
   snprintf(buf, size, "`\"%s\"`", fsim_spec_enum_name(sp, (int)sp->def));

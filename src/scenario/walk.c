@@ -59,35 +59,6 @@ static const char *nearest_choice(const fsim_spec *en, const char *text) {
   return fsim_nearest_result(&n);
 }
 
-/* A bound or value as an analyst would write it: whole numbers of the integer
- * settings in full (a seed limit of 9.2e+18 reads as a float). */
-static void number_text(double v, int integral, char *buf, size_t size) {
-  if (integral && isfinite(v) && fabs(v) < 1e19)
-    snprintf(buf, size, "%.0f", v);
-  else
-    fsim_text_double(v, 0, buf, size);
-}
-
-/* Range check of a number against spec. `got` is the value as read, so that a
- * 64-bit integer is shown exactly. */
-static fsim_status check_range(fsim_walk *c, const config_setting_t *s, const char *path,
-                               const fsim_spec *sp, double v, const char *got) {
-  char lo[64], hi[64];
-  int integral = sp->kind == FSIM_K_INT || sp->kind == FSIM_K_INT64;
-  number_text(sp->min, integral, lo, sizeof lo);
-  number_text(sp->max, integral, hi, sizeof hi);
-  if (!isfinite(v)) return fsim_walk_fail(c, s, path, "must be a finite number, got %s", got);
-  int low_excl = (sp->flags & FSIM_F_MIN_EXCL) != 0;
-  int high_excl = (sp->flags & FSIM_F_MAX_EXCL) != 0;
-  if (low_excl ? !(v > sp->min) : !(v >= sp->min))
-    return fsim_walk_fail(c, s, path, "must be %s %s, got %s", low_excl ? ">" : ">=", lo, got);
-  if (high_excl ? !(v < sp->max) : !(v <= sp->max))
-    return fsim_walk_fail(c, s, path, "must be %s %s, got %s", high_excl ? "<" : "<=", hi, got);
-  if ((sp->flags & FSIM_F_WHOLE) && v != floor(v))
-    return fsim_walk_fail(c, s, path, "must be a whole number of persons, got %s", got);
-  return FSIM_OK;
-}
-
 /* Why text is not a date YYYY-MM-DD, or NULL when it is one. "2025-02-30" is
  * refused by fsim_date_parse like "30/01/2025"; the analyst wants to know which
  * part is wrong. */
@@ -243,18 +214,6 @@ fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *s, const fsi
 
 /* ---- absent settings: their defaults -------------------------------------- */
 
-void fsim_default_int(const fsim_spec *sp, void *obj) {
-  *(int *)((char *)obj + sp->offset) = (int)sp->def;
-}
-
-void fsim_default_int64(const fsim_spec *sp, void *obj) {
-  *(int64_t *)((char *)obj + sp->offset) = (int64_t)sp->def;
-}
-
-void fsim_default_float(const fsim_spec *sp, void *obj) {
-  *(double *)((char *)obj + sp->offset) = sp->def;
-}
-
 void fsim_default_text(const fsim_spec *sp, void *obj) {
   snprintf((char *)obj + sp->offset, FSIM_NAME_MAX, "%s", sp->def_text ? sp->def_text : "");
 }
@@ -288,41 +247,6 @@ static void set_group_defaults(const fsim_group *g, void *obj) {
 }
 
 /* ---- present settings: one loader per kind (kinds.c) ----------------------- */
-
-fsim_status fsim_load_integer(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
-                              void *obj, const char *path) {
-  char *p = (char *)obj + sp->offset;
-  int t = config_setting_type(s);
-  if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64)
-    return fsim_walk_wrong_type(c, s, path, "an integer");
-  long long v = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
-  char got[32];
-  snprintf(got, sizeof got, "%lld", v);
-  fsim_status st = check_range(c, s, path, sp, (double)v, got);
-  if (st != FSIM_OK) return st;
-  if (sp->kind == FSIM_K_INT)
-    *(int *)p = (int)v;
-  else
-    *(int64_t *)p = (int64_t)v;
-  return FSIM_OK;
-}
-
-fsim_status fsim_load_float(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
-                            const char *path) {
-  if (!fsim_walk_is_number(s)) return fsim_walk_wrong_type(c, s, path, "a number");
-  double v = fsim_walk_number_of(s);
-  char got[64];
-  if (config_setting_type(s) == CONFIG_TYPE_FLOAT)
-    fsim_text_double(v, 0, got, sizeof got);
-  else
-    snprintf(got, sizeof got, "%lld", config_setting_type(s) == CONFIG_TYPE_INT
-                                          ? (long long)config_setting_get_int(s)
-                                          : config_setting_get_int64(s));
-  fsim_status st = check_range(c, s, path, sp, v, got);
-  if (st != FSIM_OK) return st;
-  *(double *)((char *)obj + sp->offset) = v;
-  return FSIM_OK;
-}
 
 fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path) {

@@ -32,14 +32,6 @@ static int count_of(const fsim_spec *sp, const void *obj) {
   return *(const int *)((const char *)obj + sp->count_offset);
 }
 
-int fsim_unset_int(const fsim_spec *sp, const void *obj) {
-  return *(const int *)((const char *)obj + sp->offset) == (int)sp->def;
-}
-
-int fsim_unset_float(const fsim_spec *sp, const void *obj) {
-  return isnan(*(const double *)(const void *)((const char *)obj + sp->offset));
-}
-
 int fsim_unset_text(const fsim_spec *sp, const void *obj) {
   return ((const char *)obj + sp->offset)[0] == '\0';
 }
@@ -58,26 +50,6 @@ static int unset(const fsim_spec *sp, const void *obj) {
 }
 
 /* ---- values: one writer per kind (kinds.c), groups and lists here ---------- */
-
-void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj) {
-  fprintf(out, "%d", *(const int *)((const char *)obj + sp->offset));
-}
-
-void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj) {
-  int64_t v = *(const int64_t *)(const void *)((const char *)obj + sp->offset);
-  /* libconfig needs the L suffix beyond 32 bits. */
-  fprintf(out, "%" PRId64 "%s", v, (v > INT32_MAX || v < INT32_MIN) ? "L" : "");
-}
-
-void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj) {
-  double v = *(const double *)(const void *)((const char *)obj + sp->offset);
-  char buf[64];
-  if (sp->flags & FSIM_F_WHOLE) /* persons: written as integers, read back as numbers */
-    snprintf(buf, sizeof buf, "%.0f", v);
-  else
-    fsim_text_double(v, 1, buf, sizeof buf);
-  fputs(buf, out);
-}
 
 void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj) {
   write_string(out, fsim_spec_enum_name(sp, *(const int *)((const char *)obj + sp->offset)));
