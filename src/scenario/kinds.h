@@ -39,6 +39,12 @@ typedef struct fsim_kind_ops {
 /* The row of kind k. */
 const fsim_kind_ops *fsim_kind_ops_of(fsim_kind k);
 
+/* The int at count_offset: the count of a REFLIST, NUMLIST or LIST, the present
+ * flag of an optional GROUP. */
+static inline int fsim_count_of(const fsim_spec *sp, const void *obj) {
+  return *(const int *)((const char *)obj + sp->count_offset);
+}
+
 /* kind_number.c: INT, INT64, FLOAT */
 fsim_status fsim_load_integer(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path);
@@ -55,33 +61,33 @@ void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj);
 void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
 void fsim_doc_default_number(const fsim_spec *sp, char *buf, size_t size);
 
-/* walk.c */
-fsim_status fsim_load_enum(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path);
+/* kind_text.c: TEXT, NAME, REF, DATE, ENUM, REFLIST */
 fsim_status fsim_load_text(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
+                           const char *path);
+fsim_status fsim_load_enum(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path);
 fsim_status fsim_load_reflist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path);
+void fsim_default_text(const fsim_spec *sp, void *obj);
+int fsim_unset_text(const fsim_spec *sp, const void *obj);
+void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
+void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
+void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size);
+void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size); /* also others' */
+
+/* walk.c */
 fsim_status fsim_load_numlist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path);
-void fsim_default_text(const fsim_spec *sp, void *obj);
 void fsim_default_counted(const fsim_spec *sp, void *obj);
 void fsim_default_list(const fsim_spec *sp, void *obj);
 void fsim_default_group(const fsim_spec *sp, void *obj);
 
 /* write.c */
-int fsim_unset_text(const fsim_spec *sp, const void *obj);
 int fsim_unset_counted(const fsim_spec *sp, const void *obj);
 int fsim_unset_group(const fsim_spec *sp, const void *obj);
-void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj);
-void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj);
-void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj);
 void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj);
-
-/* settings_doc.c */
-void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
-void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
-void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size);
-void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size);
 
 #endif

@@ -10,32 +10,7 @@
 #include "schema.h"
 #include "text.h"
 
-/* ---- the type column: when doc_name of kinds.c is not all ------------------ */
-
-/* "one of `a|b|c`": the names of an ENUM's values, in the table's order. */
-void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
-  size_t used = (size_t)snprintf(buf, size, "%s `", doc_name);
-  for (size_t i = 0; i < sp->nnames && used < size; i++)
-    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "|" : "", sp->names[i].name);
-  if (used < size) snprintf(buf + used, size - used, "`");
-}
-
-void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
-  snprintf(buf, size, "%s %s", doc_name, sp->refers_to);
-}
-
-/* ---- the default column of a setting that is not required ------------------ */
-
-void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size) {
-  snprintf(buf, size, "`\"%s\"`", fsim_spec_enum_name(sp, (int)sp->def));
-}
-
-void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size) {
-  if (sp->def_text && sp->def_text[0])
-    snprintf(buf, size, "`\"%s\"`", sp->def_text);
-  else
-    snprintf(buf, size, "optional");
-}
+/* ---- the columns of a setting: its kind's row (kinds.c) says type and default */
 
 static void range_text(const fsim_spec *sp, char *buf, size_t size) {
   if (!fsim_kind_ops_of(sp->kind)->numeric) {

@@ -52,90 +52,6 @@ static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) 
   }
 }
 
-static const char *nearest_choice(const fsim_spec *en, const char *text) {
-  fsim_nearest n;
-  fsim_nearest_init(&n, text);
-  for (size_t i = 0; i < en->nnames; i++) fsim_nearest_offer(&n, en->names[i].name);
-  return fsim_nearest_result(&n);
-}
-
-/* Why text is not a date YYYY-MM-DD, or NULL when it is one. "2025-02-30" is
- * refused by fsim_date_parse like "30/01/2025"; the analyst wants to know which
- * part is wrong. */
-static const char *date_problem(const char *text, char *buf, size_t size) {
-  /* Digits in every place: fsim_date_parse reads with sscanf, which lets
-   * "2025-+1-05" and "2025- 1-05" through, and they would be written back as they are. */
-  int digits = strlen(text) == 10;
-  for (int i = 0; digits && i < 10; i++)
-    digits = (i == 4 || i == 7) ? text[i] == '-' : isdigit((unsigned char)text[i]) != 0;
-  long day;
-  if (digits && fsim_date_parse(text, &day)) return NULL;
-  int y, m, d, used = 0;
-  if (!digits || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10) {
-    snprintf(buf, size, "must be a date YYYY-MM-DD, got \"%.60s\"", text);
-  } else if (y < 1900 || y > 2999) {
-    snprintf(buf, size, "must be a date in the years 1900 to 2999, got \"%s\"", text);
-  } else if (m < 1 || m > 12) {
-    snprintf(buf, size, "\"%s\" is not a date: there is no month %d", text, m);
-  } else {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    int n = fsim_date_days_in_month(y, (unsigned)m);
-    snprintf(buf, size, "\"%s\" is not a date: %s %d has %d days", text, months[m - 1], y, n);
-  }
-  return buf;
-}
-
-static fsim_status store_text(fsim_walk *c, const config_setting_t *s, const char *path,
-                              const fsim_spec *sp, char *dst) {
-  if (config_setting_type(s) != CONFIG_TYPE_STRING)
-    return fsim_walk_wrong_type(c, s, path, "a string");
-  const char *v = config_setting_get_string(s);
-  size_t cap = sp->kind == FSIM_K_TEXT ? FSIM_TEXT_MAX : FSIM_NAME_MAX;
-  size_t len = strlen(v);
-  if (len >= cap)
-    return fsim_walk_fail(c, s, path, "must be at most %zu characters, got %zu (\"%.40s...\")",
-                          cap - 1, len, v);
-  if (sp->kind == FSIM_K_TEXT) {
-    /* Texts end up in CSV headers, chart titles and the effective scenario, where
-     * a line break or a control character breaks the line structure. */
-    for (const char *q = v; *q; q++)
-      if ((unsigned char)*q < 0x20 || *q == 0x7f)
-        return fsim_walk_fail(
-            c, s, path,
-            "must be one line of text without control characters, got byte 0x%02x "
-            "at position %d",
-            (unsigned)(unsigned char)*q, (int)(q - v) + 1);
-  } else if (sp->kind == FSIM_K_DATE) {
-    char why[160];
-    if (date_problem(v, why, sizeof why)) return fsim_walk_fail(c, s, path, "%s", why);
-  } else if (!fsim_text_is_identifier(v, cap) &&
-             !((sp->flags & FSIM_F_DOTTED) && fsim_text_is_dotted_name(v, cap))) {
-    if (len == 0) return fsim_walk_fail(c, s, path, "must not be empty");
-    /* Name the first character that is not allowed: a space or a '.' is easy to miss. */
-    const char *bad = v;
-    while (*bad && (isalnum((unsigned char)*bad) || *bad == '_' || *bad == '-' ||
-                    ((sp->flags & FSIM_F_DOTTED) && *bad == '.')))
-      bad++;
-    char shown[16];
-    if (*bad == ' ')
-      snprintf(shown, sizeof shown, "a space");
-    else if (isprint((unsigned char)*bad))
-      snprintf(shown, sizeof shown, "'%c'", *bad);
-    else
-      snprintf(shown, sizeof shown, "byte 0x%02x", (unsigned)(unsigned char)*bad);
-    return fsim_walk_fail(
-        c, s, path,
-        "must be a name of letters, digits, '_' or '-'%s, got \"%.60s\" (%s is not "
-        "allowed)",
-        (sp->flags & FSIM_F_DOTTED) ? " joined by '.'" : "", v,
-        *bad ? shown : "a '.' cannot start or end a name, nor follow another");
-  }
-  memcpy(dst, v, len + 1);
-  return FSIM_OK;
-}
-
 static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
                              void *obj, const char *path) {
   void **slot = (void **)((char *)obj + sp->offset);
@@ -165,30 +81,6 @@ static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim
   return FSIM_OK;
 }
 
-fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
-                              void *obj, const char *path) {
-  char(*names)[FSIM_NAME_MAX] = (char(*)[FSIM_NAME_MAX])((char *)obj + sp->offset);
-  int *count = (int *)((char *)obj + sp->count_offset);
-  *count = 0;
-  if (!s) return FSIM_OK;
-  if (!config_setting_is_array(s) && !config_setting_is_list(s))
-    return fsim_walk_wrong_type(c, s, path, "an array of names [ \"a\", \"b\" ]");
-  int n = config_setting_length(s);
-  if (n > FSIM_MAX_REFS)
-    return fsim_walk_fail(c, s, path, "at most %d names, got %d", FSIM_MAX_REFS, n);
-  for (int i = 0; i < n; i++) {
-    char sub[FSIM_ERROR_PLACE];
-    snprintf(sub, sizeof sub, "%s.[%d]", path, i);
-    const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-    fsim_spec one = *sp;
-    one.kind = FSIM_K_NAME;
-    fsim_status st = store_text(c, e, sub, &one, names[i]);
-    if (st != FSIM_OK) return st;
-  }
-  *count = n;
-  return FSIM_OK;
-}
-
 fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path) {
   double *values = (double *)((char *)obj + sp->offset);
@@ -213,10 +105,6 @@ fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *s, const fsi
 }
 
 /* ---- absent settings: their defaults -------------------------------------- */
-
-void fsim_default_text(const fsim_spec *sp, void *obj) {
-  snprintf((char *)obj + sp->offset, FSIM_NAME_MAX, "%s", sp->def_text ? sp->def_text : "");
-}
 
 void fsim_default_counted(const fsim_spec *sp, void *obj) {
   *(int *)((char *)obj + sp->count_offset) = 0;
@@ -247,32 +135,6 @@ static void set_group_defaults(const fsim_group *g, void *obj) {
 }
 
 /* ---- present settings: one loader per kind (kinds.c) ----------------------- */
-
-fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path) {
-  char options[160];
-  fsim_walk_names_text(sp, NULL, options, sizeof options);
-  if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-    char expected[200];
-    snprintf(expected, sizeof expected, "one of the strings %s", options);
-    return fsim_walk_wrong_type(c, s, path, expected);
-  }
-  const char *v = config_setting_get_string(s);
-  int idx = fsim_enum_value_of(sp->names, sp->nnames, v);
-  if (idx < 0) {
-    const char *hint = nearest_choice(sp, v);
-    return fsim_walk_fail(c, s, path, "must be %s%s, got \"%.60s\"%s%s%s",
-                          sp->nnames > 2 ? "one of " : "", options, v,
-                          hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
-  }
-  *(int *)((char *)obj + sp->offset) = idx;
-  return FSIM_OK;
-}
-
-fsim_status fsim_load_text(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path) {
-  return store_text(c, s, path, sp, (char *)obj + sp->offset);
-}
 
 static fsim_status load_list(fsim_walk *c, const config_setting_t *parent,
                              const config_setting_t *s, const fsim_spec *sp, void *obj,

@@ -15,31 +15,14 @@ static void indent(FILE *out, int depth) {
   for (int i = 0; i < depth; i++) fputs("  ", out);
 }
 
-static void write_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const char *p = s; *p; p++) {
-    if (*p == '"' || *p == '\\') fputc('\\', out);
-    fputc(*p, out);
-  }
-  fputc('"', out);
-}
-
 static void write_group_body(FILE *out, const fsim_group *g, const void *obj, int depth);
 
 /* ---- optional settings left out: one test per kind (kinds.c) -------------- */
 
-static int count_of(const fsim_spec *sp, const void *obj) {
-  return *(const int *)((const char *)obj + sp->count_offset);
-}
-
-int fsim_unset_text(const fsim_spec *sp, const void *obj) {
-  return ((const char *)obj + sp->offset)[0] == '\0';
-}
-
-int fsim_unset_counted(const fsim_spec *sp, const void *obj) { return count_of(sp, obj) == 0; }
+int fsim_unset_counted(const fsim_spec *sp, const void *obj) { return fsim_count_of(sp, obj) == 0; }
 
 int fsim_unset_group(const fsim_spec *sp, const void *obj) {
-  return sp->count_offset && count_of(sp, obj) == 0;
+  return sp->count_offset && fsim_count_of(sp, obj) == 0;
 }
 
 /* Is this optional setting unset (and so left out)? */
@@ -51,28 +34,9 @@ static int unset(const fsim_spec *sp, const void *obj) {
 
 /* ---- values: one writer per kind (kinds.c), groups and lists here ---------- */
 
-void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj) {
-  write_string(out, fsim_spec_enum_name(sp, *(const int *)((const char *)obj + sp->offset)));
-}
-
-void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj) {
-  write_string(out, (const char *)obj + sp->offset);
-}
-
-void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj) {
-  const char *p = (const char *)obj + sp->offset;
-  int n = count_of(sp, obj);
-  fputc('[', out);
-  for (int i = 0; i < n; i++) {
-    if (i) fputs(", ", out);
-    write_string(out, p + (size_t)i * FSIM_NAME_MAX);
-  }
-  fputc(']', out);
-}
-
 void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj) {
   const double *v = (const double *)(const void *)((const char *)obj + sp->offset);
-  int n = count_of(sp, obj);
+  int n = fsim_count_of(sp, obj);
   char buf[64];
   fputc('[', out);
   for (int i = 0; i < n; i++) {
@@ -92,7 +56,7 @@ static void write_group(FILE *out, const fsim_spec *sp, const void *obj, int dep
 static void write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   const char *items;
   memcpy(&items, (const char *)obj + sp->offset, sizeof items);
-  int n = count_of(sp, obj);
+  int n = fsim_count_of(sp, obj);
   fputs("(\n", out);
   for (int i = 0; i < n; i++) {
     const void *e = items + (size_t)i * sp->group->elem_size;
