@@ -1,8 +1,11 @@
 /* What each kind of setting does, in one row per kind (kinds.c): how the loader
- * reads it from the tree and what it holds when absent (walk.c), how the
- * effective-scenario writer writes it (write.c), and how the settings reference
- * documents it (settings_doc.c). The functions live with their pass; the table
- * puts a kind's behaviour side by side. */
+ * (walk.c) reads it from the tree and what it holds when absent, how the
+ * effective-scenario writer (write.c) writes it, and how the settings reference
+ * (settings_doc.c) documents it. The table puts a kind's behaviour side by side;
+ * the functions live in files by family of kinds (kind_number.c, kind_text.c,
+ * kind_array.c), which the passes reach only through the table and which never
+ * call the passes. Groups and lists, which recurse, are the passes' own: their
+ * rows are marked structural and have no load or write. */
 #ifndef FRONTSIM_KINDS_H
 #define FRONTSIM_KINDS_H
 
@@ -12,7 +15,7 @@
 #include "frontsim/error.h"
 #include "schema.h"
 
-typedef struct fsim_walk fsim_walk; /* the loader's context (walk.c) */
+typedef struct fsim_walk fsim_walk; /* the loader's context (walk.h) */
 
 /* Reads setting s (present) of the table's sp into obj. */
 typedef fsim_status (*fsim_load_fn)(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
@@ -78,16 +81,14 @@ void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, siz
 void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size);
 void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size); /* also others' */
 
-/* walk.c */
+/* kind_array.c: NUMLIST, and what the counted kinds, LIST and GROUP share */
 fsim_status fsim_load_numlist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path);
-void fsim_default_counted(const fsim_spec *sp, void *obj);
+void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj);
+void fsim_default_counted(const fsim_spec *sp, void *obj); /* REFLIST, NUMLIST */
 void fsim_default_list(const fsim_spec *sp, void *obj);
 void fsim_default_group(const fsim_spec *sp, void *obj);
-
-/* write.c */
-int fsim_unset_counted(const fsim_spec *sp, const void *obj);
+int fsim_unset_counted(const fsim_spec *sp, const void *obj); /* REFLIST, NUMLIST, LIST */
 int fsim_unset_group(const fsim_spec *sp, const void *obj);
-void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj);
 
 #endif

@@ -1,8 +1,6 @@
 /* docs/SCENARIO.md's reference tables, generated from the settings table so the
  * documentation cannot drift from what the loader accepts. */
-#include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "frontsim/scenario.h"
 #include "kinds.h"

@@ -1,18 +1,13 @@
 /* The schema walker: fills the scenario structs from a libconfig tree by walking
  * the settings table (schema.c), checking every value's type and range as it goes
- * and reporting the first problem as file:line: path: message. Name resolution and
- * checks across settings follow in resolve.c. */
-#include <ctype.h>
+ * and reporting the first problem as file:line: path: message (walk.h). It recurses
+ * into groups and lists itself; every other setting is read by its kind's row
+ * (kinds.c). Name resolution and checks across settings follow in resolve.c. */
 #include <libconfig.h>
-#include <math.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "config_path.h"
 #include "kinds.h"
-#include "date.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
 #include "schema.h"
@@ -81,44 +76,7 @@ static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim
   return FSIM_OK;
 }
 
-fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
-                              void *obj, const char *path) {
-  double *values = (double *)((char *)obj + sp->offset);
-  int *count = (int *)((char *)obj + sp->count_offset);
-  *count = 0;
-  if (!s) return FSIM_OK;
-  if (!config_setting_is_array(s) && !config_setting_is_list(s))
-    return fsim_walk_wrong_type(c, s, path, "an array of numbers [ 1.0, 2.0 ]");
-  int n = config_setting_length(s);
-  if (n > FSIM_MAX_VALUES)
-    return fsim_walk_fail(c, s, path, "at most %d values, got %d", FSIM_MAX_VALUES, n);
-  for (int i = 0; i < n; i++) {
-    char sub[FSIM_ERROR_PLACE];
-    snprintf(sub, sizeof sub, "%s.[%d]", path, i);
-    const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-    if (!fsim_walk_is_number(e)) return fsim_walk_wrong_type(c, e, sub, "a number");
-    values[i] = fsim_walk_number_of(e);
-    if (!isfinite(values[i])) return fsim_walk_fail(c, e, sub, "must be a finite number");
-  }
-  *count = n;
-  return FSIM_OK;
-}
-
 /* ---- absent settings: their defaults -------------------------------------- */
-
-void fsim_default_counted(const fsim_spec *sp, void *obj) {
-  *(int *)((char *)obj + sp->count_offset) = 0;
-}
-
-void fsim_default_list(const fsim_spec *sp, void *obj) {
-  *(void **)((char *)obj + sp->offset) = NULL;
-  *(int *)((char *)obj + sp->count_offset) = 0;
-}
-
-void fsim_default_group(const fsim_spec *sp, void *obj) {
-  (void)sp; /* an absent group is filled by fsim_load_group */
-  (void)obj;
-}
 
 static void set_default(const fsim_spec *sp, void *obj) {
   fsim_kind_ops_of(sp->kind)->set_default(sp, obj);
@@ -134,7 +92,7 @@ static void set_group_defaults(const fsim_group *g, void *obj) {
   }
 }
 
-/* ---- present settings: one loader per kind (kinds.c) ----------------------- */
+/* ---- present settings: groups and lists; the other kinds by their row ------- */
 
 static fsim_status load_list(fsim_walk *c, const config_setting_t *parent,
                              const config_setting_t *s, const fsim_spec *sp, void *obj,

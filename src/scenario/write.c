@@ -1,15 +1,12 @@
 /* The effective scenario, written from the structs by walking the settings table,
- * so that `frontsim check` output loads back to the same scenario. */
-#include <inttypes.h>
-#include <math.h>
-#include <stdint.h>
+ * so that `frontsim check` output loads back to the same scenario. Groups and
+ * lists are written here; every other value by its kind's row (kinds.c). */
 #include <stdio.h>
 #include <string.h>
 
 #include "kinds.h"
 #include "scenario_internal.h"
 #include "schema.h"
-#include "text.h"
 
 static void indent(FILE *out, int depth) {
   for (int i = 0; i < depth; i++) fputs("  ", out);
@@ -19,12 +16,6 @@ static void write_group_body(FILE *out, const fsim_group *g, const void *obj, in
 
 /* ---- optional settings left out: one test per kind (kinds.c) -------------- */
 
-int fsim_unset_counted(const fsim_spec *sp, const void *obj) { return fsim_count_of(sp, obj) == 0; }
-
-int fsim_unset_group(const fsim_spec *sp, const void *obj) {
-  return sp->count_offset && fsim_count_of(sp, obj) == 0;
-}
-
 /* Is this optional setting unset (and so left out)? */
 static int unset(const fsim_spec *sp, const void *obj) {
   if (!(sp->flags & FSIM_F_OPTIONAL)) return 0;
@@ -33,18 +24,6 @@ static int unset(const fsim_spec *sp, const void *obj) {
 }
 
 /* ---- values: one writer per kind (kinds.c), groups and lists here ---------- */
-
-void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj) {
-  const double *v = (const double *)(const void *)((const char *)obj + sp->offset);
-  int n = fsim_count_of(sp, obj);
-  char buf[64];
-  fputc('[', out);
-  for (int i = 0; i < n; i++) {
-    fsim_text_double(v[i], 1, buf, sizeof buf);
-    fprintf(out, "%s%s", i ? ", " : "", buf);
-  }
-  fputc(']', out);
-}
 
 static void write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   fputs("{\n", out);
