@@ -39,12 +39,12 @@ static const fsim_kind_ops kind_ops[] = {
     [FSIM_K_NUMLIST] = {.load = fsim_load_numlist, .set_default = fsim_default_counted,
                         .is_unset = fsim_unset_counted, .write = fsim_write_numlist,
                         .doc_name = "array of numbers", .doc_default = fsim_doc_default_text},
-    [FSIM_K_GROUP] = {.load = fsim_load_group, .set_default = fsim_default_group,
-                      .is_unset = fsim_unset_group, .write = fsim_write_group,
-                      .doc_name = "group", .doc_default = fsim_doc_default_text},
-    [FSIM_K_LIST] = {.load = fsim_load_list, .set_default = fsim_default_list,
-                     .is_unset = fsim_unset_counted, .write = fsim_write_list,
-                     .doc_name = "list of groups", .doc_default = fsim_doc_default_text},
+    [FSIM_K_GROUP] = {.structural = 1, .set_default = fsim_default_group,
+                      .is_unset = fsim_unset_group, .doc_name = "group",
+                      .doc_default = fsim_doc_default_text},
+    [FSIM_K_LIST] = {.structural = 1, .set_default = fsim_default_list,
+                     .is_unset = fsim_unset_counted, .doc_name = "list of groups",
+                     .doc_default = fsim_doc_default_text},
 };
 
 _Static_assert(sizeof kind_ops / sizeof kind_ops[0] == FSIM_K_LIST + 1,

@@ -1,8 +1,6 @@
 /* docs/SCENARIO.md's reference tables, generated from the settings table so the
  * documentation cannot drift from what the loader accepts. */
-#include <math.h>
 #include <stdio.h>
-#include <string.h>
 
 #include "frontsim/scenario.h"
 #include "kinds.h"
@@ -10,43 +8,7 @@
 #include "schema.h"
 #include "text.h"
 
-/* ---- the type column: when doc_name of kinds.c is not all ------------------ */
-
-void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
-  snprintf(buf, size, "%s%s", doc_name, (sp->flags & FSIM_F_WHOLE) ? " (whole)" : "");
-}
-
-/* "one of `a|b|c`": the names of an ENUM's values, in the table's order. */
-void fsim_doc_type_enum(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
-  size_t used = (size_t)snprintf(buf, size, "%s `", doc_name);
-  for (size_t i = 0; i < sp->nnames && used < size; i++)
-    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? "|" : "", sp->names[i].name);
-  if (used < size) snprintf(buf + used, size - used, "`");
-}
-
-void fsim_doc_type_ref(const fsim_spec *sp, const char *doc_name, char *buf, size_t size) {
-  snprintf(buf, size, "%s %s", doc_name, sp->refers_to);
-}
-
-/* ---- the default column of a setting that is not required ------------------ */
-
-void fsim_doc_default_number(const fsim_spec *sp, char *buf, size_t size) {
-  if ((sp->flags & FSIM_F_OPTIONAL) && (isnan(sp->def) || sp->kind != FSIM_K_FLOAT))
-    snprintf(buf, size, "optional");
-  else
-    fsim_text_double(sp->def, 0, buf, size);
-}
-
-void fsim_doc_default_enum(const fsim_spec *sp, char *buf, size_t size) {
-  snprintf(buf, size, "`\"%s\"`", fsim_spec_enum_name(sp, (int)sp->def));
-}
-
-void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size) {
-  if (sp->def_text && sp->def_text[0])
-    snprintf(buf, size, "`\"%s\"`", sp->def_text);
-  else
-    snprintf(buf, size, "optional");
-}
+/* ---- the columns of a setting: its kind's row (kinds.c) says type and default */
 
 static void range_text(const fsim_spec *sp, char *buf, size_t size) {
   if (!fsim_kind_ops_of(sp->kind)->numeric) {

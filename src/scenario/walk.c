@@ -1,85 +1,28 @@
 /* The schema walker: fills the scenario structs from a libconfig tree by walking
  * the settings table (schema.c), checking every value's type and range as it goes
- * and reporting the first problem as file:line: path: message. Name resolution and
- * checks across settings follow in resolve.c. */
-#include <ctype.h>
+ * and reporting the first problem as file:line: path: message (walk.h). It recurses
+ * into groups and lists itself; every other setting is read by its kind's row
+ * (kinds.c). Name resolution and checks across settings follow in resolve.c. */
 #include <libconfig.h>
-#include <math.h>
-#include <stdarg.h>
-#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
-#include <string.h>
 
-#include "config_path.h"
 #include "kinds.h"
-#include "date.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
 #include "schema.h"
 #include "text.h"
+#include "walk.h"
 
 /* Most elements of a list of groups: far beyond any real scenario, short of memory
  * trouble from a generated one. */
 #define LIST_MAX 10000
-
-struct fsim_walk {
-  const char *name; /* file name for settings that carry none */
-  fsim_error *err;
-};
 
 static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsim_group *g,
                               void *obj, const char *path);
 
 static void join(char *out, size_t size, const char *path, const char *key) {
   snprintf(out, size, "%s%s%s", path, path[0] ? "." : "", key);
-}
-
-static fsim_status fail(fsim_walk *c, const config_setting_t *s, const char *path,
-                        const char *fmt, ...) __attribute__((format(printf, 4, 5)));
-static fsim_status fail(fsim_walk *c, const config_setting_t *s, const char *path,
-                        const char *fmt, ...) {
-  char msg[FSIM_ERROR_TEXT];
-  va_list ap;
-  va_start(ap, fmt);
-  vsnprintf(msg, sizeof msg, fmt, ap);
-  va_end(ap);
-  return fsim_error_set(c->err, FSIM_E_INPUT, fsim_config_file(s, c->name), fsim_config_line(s),
-                        path, "%s", msg);
-}
-
-/* "a string \"x\"", "an integer 3", ... for "found ..." messages. */
-static void describe(const config_setting_t *s, char *buf, size_t size) {
-  char num[64];
-  switch (config_setting_type(s)) {
-    case CONFIG_TYPE_INT:
-      snprintf(buf, size, "an integer %d", config_setting_get_int(s));
-      break;
-    case CONFIG_TYPE_INT64:
-      snprintf(buf, size, "an integer %lld", config_setting_get_int64(s));
-      break;
-    case CONFIG_TYPE_FLOAT:
-      fsim_text_double(config_setting_get_float(s), 1, num, sizeof num);
-      snprintf(buf, size, "a number %s", num);
-      break;
-    case CONFIG_TYPE_BOOL:
-      snprintf(buf, size, "a boolean %s", config_setting_get_bool(s) ? "true" : "false");
-      break;
-    case CONFIG_TYPE_STRING:
-      snprintf(buf, size, "a string \"%.60s\"", config_setting_get_string(s));
-      break;
-    case CONFIG_TYPE_GROUP: snprintf(buf, size, "a group { ... }"); break;
-    case CONFIG_TYPE_LIST: snprintf(buf, size, "a list ( ... )"); break;
-    case CONFIG_TYPE_ARRAY: snprintf(buf, size, "an array [ ... ]"); break;
-    default: snprintf(buf, size, "nothing"); break;
-  }
-}
-
-static fsim_status wrong_type(fsim_walk *c, const config_setting_t *s, const char *path,
-                              const char *expected) {
-  char found[128];
-  describe(s, found, sizeof found);
-  return fail(c, s, path, "expected %s, found %s", expected, found);
 }
 
 /* Nearest key of g to `key` among those applicable to variant (or, with
@@ -94,21 +37,6 @@ static const char *nearest_key(const fsim_group *g, int variant, int any_variant
   return fsim_nearest_result(&n);
 }
 
-/* "\"a\", \"b\" or \"c\"": the names of the ENUM spec en's values, all of them, or
- * (only not NULL) those of the variants that `only` applies to. */
-static void names_text(const fsim_spec *en, const fsim_spec *only, char *buf, size_t size) {
-  const char *names[16];
-  size_t n = 0, used = 0;
-  for (size_t i = 0; i < en->nnames && n < 16; i++)
-    if (!only || fsim_spec_applies(only, en->names[i].value)) names[n++] = en->names[i].name;
-  buf[0] = '\0';
-  for (size_t i = 0; i < n && used < size; i++) {
-    int k = snprintf(buf + used, size - used, "%s\"%s\"",
-                     i == 0 ? "" : i + 1 == n ? " or " : ", ", names[i]);
-    if (k > 0) used += (size_t)k;
-  }
-}
-
 static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) {
   size_t used = 0;
   buf[0] = '\0';
@@ -117,129 +45,6 @@ static void list_keys(const fsim_group *g, int variant, char *buf, size_t size) 
     int k = snprintf(buf + used, size - used, "%s%s", used ? ", " : "", g->specs[i].key);
     if (k > 0) used += (size_t)k;
   }
-}
-
-static const char *nearest_choice(const fsim_spec *en, const char *text) {
-  fsim_nearest n;
-  fsim_nearest_init(&n, text);
-  for (size_t i = 0; i < en->nnames; i++) fsim_nearest_offer(&n, en->names[i].name);
-  return fsim_nearest_result(&n);
-}
-
-/* A bound or value as an analyst would write it: whole numbers of the integer
- * settings in full (a seed limit of 9.2e+18 reads as a float). */
-static void number_text(double v, int integral, char *buf, size_t size) {
-  if (integral && isfinite(v) && fabs(v) < 1e19)
-    snprintf(buf, size, "%.0f", v);
-  else
-    fsim_text_double(v, 0, buf, size);
-}
-
-/* Range check of a number against spec. `got` is the value as read, so that a
- * 64-bit integer is shown exactly. */
-static fsim_status check_range(fsim_walk *c, const config_setting_t *s, const char *path,
-                               const fsim_spec *sp, double v, const char *got) {
-  char lo[64], hi[64];
-  int integral = sp->kind == FSIM_K_INT || sp->kind == FSIM_K_INT64;
-  number_text(sp->min, integral, lo, sizeof lo);
-  number_text(sp->max, integral, hi, sizeof hi);
-  if (!isfinite(v)) return fail(c, s, path, "must be a finite number, got %s", got);
-  int low_excl = (sp->flags & FSIM_F_MIN_EXCL) != 0;
-  int high_excl = (sp->flags & FSIM_F_MAX_EXCL) != 0;
-  if (low_excl ? !(v > sp->min) : !(v >= sp->min))
-    return fail(c, s, path, "must be %s %s, got %s", low_excl ? ">" : ">=", lo, got);
-  if (high_excl ? !(v < sp->max) : !(v <= sp->max))
-    return fail(c, s, path, "must be %s %s, got %s", high_excl ? "<" : "<=", hi, got);
-  if ((sp->flags & FSIM_F_WHOLE) && v != floor(v))
-    return fail(c, s, path, "must be a whole number of persons, got %s", got);
-  return FSIM_OK;
-}
-
-/* Why text is not a date YYYY-MM-DD, or NULL when it is one. "2025-02-30" is
- * refused by fsim_date_parse like "30/01/2025"; the analyst wants to know which
- * part is wrong. */
-static const char *date_problem(const char *text, char *buf, size_t size) {
-  /* Digits in every place: fsim_date_parse reads with sscanf, which lets
-   * "2025-+1-05" and "2025- 1-05" through, and they would be written back as they are. */
-  int digits = strlen(text) == 10;
-  for (int i = 0; digits && i < 10; i++)
-    digits = (i == 4 || i == 7) ? text[i] == '-' : isdigit((unsigned char)text[i]) != 0;
-  long day;
-  if (digits && fsim_date_parse(text, &day)) return NULL;
-  int y, m, d, used = 0;
-  if (!digits || sscanf(text, "%4d-%2d-%2d%n", &y, &m, &d, &used) != 3 || used != 10) {
-    snprintf(buf, size, "must be a date YYYY-MM-DD, got \"%.60s\"", text);
-  } else if (y < 1900 || y > 2999) {
-    snprintf(buf, size, "must be a date in the years 1900 to 2999, got \"%s\"", text);
-  } else if (m < 1 || m > 12) {
-    snprintf(buf, size, "\"%s\" is not a date: there is no month %d", text, m);
-  } else {
-    static const char *const months[] = {"January",   "February", "March",    "April",
-                                         "May",       "June",     "July",     "August",
-                                         "September", "October",  "November", "December"};
-    int n = fsim_date_days_in_month(y, (unsigned)m);
-    snprintf(buf, size, "\"%s\" is not a date: %s %d has %d days", text, months[m - 1], y, n);
-  }
-  return buf;
-}
-
-static int is_number(const config_setting_t *s) {
-  int t = config_setting_type(s);
-  return t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64 || t == CONFIG_TYPE_FLOAT;
-}
-
-static double number_of(const config_setting_t *s) {
-  switch (config_setting_type(s)) {
-    case CONFIG_TYPE_INT: return config_setting_get_int(s);
-    case CONFIG_TYPE_INT64: return (double)config_setting_get_int64(s);
-    default: return config_setting_get_float(s);
-  }
-}
-
-static fsim_status store_text(fsim_walk *c, const config_setting_t *s, const char *path,
-                              const fsim_spec *sp, char *dst) {
-  if (config_setting_type(s) != CONFIG_TYPE_STRING) return wrong_type(c, s, path, "a string");
-  const char *v = config_setting_get_string(s);
-  size_t cap = sp->kind == FSIM_K_TEXT ? FSIM_TEXT_MAX : FSIM_NAME_MAX;
-  size_t len = strlen(v);
-  if (len >= cap)
-    return fail(c, s, path, "must be at most %zu characters, got %zu (\"%.40s...\")", cap - 1,
-                len, v);
-  if (sp->kind == FSIM_K_TEXT) {
-    /* Texts end up in CSV headers, chart titles and the effective scenario, where
-     * a line break or a control character breaks the line structure. */
-    for (const char *q = v; *q; q++)
-      if ((unsigned char)*q < 0x20 || *q == 0x7f)
-        return fail(c, s, path,
-                    "must be one line of text without control characters, got byte 0x%02x "
-                    "at position %d",
-                    (unsigned)(unsigned char)*q, (int)(q - v) + 1);
-  } else if (sp->kind == FSIM_K_DATE) {
-    char why[160];
-    if (date_problem(v, why, sizeof why)) return fail(c, s, path, "%s", why);
-  } else if (!fsim_text_is_identifier(v, cap) &&
-             !((sp->flags & FSIM_F_DOTTED) && fsim_text_is_dotted_name(v, cap))) {
-    if (len == 0) return fail(c, s, path, "must not be empty");
-    /* Name the first character that is not allowed: a space or a '.' is easy to miss. */
-    const char *bad = v;
-    while (*bad && (isalnum((unsigned char)*bad) || *bad == '_' || *bad == '-' ||
-                    ((sp->flags & FSIM_F_DOTTED) && *bad == '.')))
-      bad++;
-    char shown[16];
-    if (*bad == ' ')
-      snprintf(shown, sizeof shown, "a space");
-    else if (isprint((unsigned char)*bad))
-      snprintf(shown, sizeof shown, "'%c'", *bad);
-    else
-      snprintf(shown, sizeof shown, "byte 0x%02x", (unsigned)(unsigned char)*bad);
-    return fail(c, s, path,
-                "must be a name of letters, digits, '_' or '-'%s, got \"%.60s\" (%s is not "
-                "allowed)",
-                (sp->flags & FSIM_F_DOTTED) ? " joined by '.'" : "", v,
-                *bad ? shown : "a '.' cannot start or end a name, nor follow another");
-  }
-  memcpy(dst, v, len + 1);
-  return FSIM_OK;
 }
 
 static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
@@ -251,10 +56,10 @@ static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim
   if (!s) return FSIM_OK;
   if (!config_setting_is_list(s)) {
     if (config_setting_is_array(s) && config_setting_length(s) == 0) return FSIM_OK;
-    return wrong_type(c, s, path, "a list ( { ... }, ... )");
+    return fsim_walk_wrong_type(c, s, path, "a list ( { ... }, ... )");
   }
   int n = config_setting_length(s);
-  if (n > LIST_MAX) return fail(c, s, path, "at most %d elements, got %d", LIST_MAX, n);
+  if (n > LIST_MAX) return fsim_walk_fail(c, s, path, "at most %d elements, got %d", LIST_MAX, n);
   if (n == 0) return FSIM_OK;
   char *items = calloc((size_t)n, sp->group->elem_size);
   if (!items) return fsim_error_set(c->err, FSIM_E_NOMEM, c->name, 0, path, "out of memory");
@@ -264,94 +69,14 @@ static fsim_status fill_list(fsim_walk *c, const config_setting_t *s, const fsim
     char sub[FSIM_ERROR_PLACE];
     snprintf(sub, sizeof sub, "%s.[%d]", path, i);
     const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-    if (!config_setting_is_group(e)) return wrong_type(c, e, sub, "a group { ... }");
+    if (!config_setting_is_group(e)) return fsim_walk_wrong_type(c, e, sub, "a group { ... }");
     fsim_status st = fill_group(c, e, sp->group, items + (size_t)i * sp->group->elem_size, sub);
     if (st != FSIM_OK) return st;
   }
   return FSIM_OK;
 }
 
-fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path) {
-  (void)parent;
-  char(*names)[FSIM_NAME_MAX] = (char(*)[FSIM_NAME_MAX])((char *)obj + sp->offset);
-  int *count = (int *)((char *)obj + sp->count_offset);
-  *count = 0;
-  if (!s) return FSIM_OK;
-  if (!config_setting_is_array(s) && !config_setting_is_list(s))
-    return wrong_type(c, s, path, "an array of names [ \"a\", \"b\" ]");
-  int n = config_setting_length(s);
-  if (n > FSIM_MAX_REFS) return fail(c, s, path, "at most %d names, got %d", FSIM_MAX_REFS, n);
-  for (int i = 0; i < n; i++) {
-    char sub[FSIM_ERROR_PLACE];
-    snprintf(sub, sizeof sub, "%s.[%d]", path, i);
-    const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-    fsim_spec one = *sp;
-    one.kind = FSIM_K_NAME;
-    fsim_status st = store_text(c, e, sub, &one, names[i]);
-    if (st != FSIM_OK) return st;
-  }
-  *count = n;
-  return FSIM_OK;
-}
-
-fsim_status fsim_load_numlist(fsim_walk *c, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path) {
-  (void)parent;
-  double *values = (double *)((char *)obj + sp->offset);
-  int *count = (int *)((char *)obj + sp->count_offset);
-  *count = 0;
-  if (!s) return FSIM_OK;
-  if (!config_setting_is_array(s) && !config_setting_is_list(s))
-    return wrong_type(c, s, path, "an array of numbers [ 1.0, 2.0 ]");
-  int n = config_setting_length(s);
-  if (n > FSIM_MAX_VALUES)
-    return fail(c, s, path, "at most %d values, got %d", FSIM_MAX_VALUES, n);
-  for (int i = 0; i < n; i++) {
-    char sub[FSIM_ERROR_PLACE];
-    snprintf(sub, sizeof sub, "%s.[%d]", path, i);
-    const config_setting_t *e = config_setting_get_elem(s, (unsigned)i);
-    if (!is_number(e)) return wrong_type(c, e, sub, "a number");
-    values[i] = number_of(e);
-    if (!isfinite(values[i])) return fail(c, e, sub, "must be a finite number");
-  }
-  *count = n;
-  return FSIM_OK;
-}
-
 /* ---- absent settings: their defaults -------------------------------------- */
-
-void fsim_default_int(const fsim_spec *sp, void *obj) {
-  *(int *)((char *)obj + sp->offset) = (int)sp->def;
-}
-
-void fsim_default_int64(const fsim_spec *sp, void *obj) {
-  *(int64_t *)((char *)obj + sp->offset) = (int64_t)sp->def;
-}
-
-void fsim_default_float(const fsim_spec *sp, void *obj) {
-  *(double *)((char *)obj + sp->offset) = sp->def;
-}
-
-void fsim_default_text(const fsim_spec *sp, void *obj) {
-  snprintf((char *)obj + sp->offset, FSIM_NAME_MAX, "%s", sp->def_text ? sp->def_text : "");
-}
-
-void fsim_default_counted(const fsim_spec *sp, void *obj) {
-  *(int *)((char *)obj + sp->count_offset) = 0;
-}
-
-void fsim_default_list(const fsim_spec *sp, void *obj) {
-  *(void **)((char *)obj + sp->offset) = NULL;
-  *(int *)((char *)obj + sp->count_offset) = 0;
-}
-
-void fsim_default_group(const fsim_spec *sp, void *obj) {
-  (void)sp; /* an absent group is filled by fsim_load_group */
-  (void)obj;
-}
 
 static void set_default(const fsim_spec *sp, void *obj) {
   fsim_kind_ops_of(sp->kind)->set_default(sp, obj);
@@ -367,91 +92,24 @@ static void set_group_defaults(const fsim_group *g, void *obj) {
   }
 }
 
-/* ---- present settings: one loader per kind (kinds.c) ----------------------- */
+/* ---- present settings: groups and lists; the other kinds by their row ------- */
 
-fsim_status fsim_load_integer(fsim_walk *c, const config_setting_t *parent,
-                              const config_setting_t *s, const fsim_spec *sp, void *obj,
-                              const char *path) {
-  (void)parent;
-  char *p = (char *)obj + sp->offset;
-  int t = config_setting_type(s);
-  if (t != CONFIG_TYPE_INT && t != CONFIG_TYPE_INT64) return wrong_type(c, s, path, "an integer");
-  long long v = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
-  char got[32];
-  snprintf(got, sizeof got, "%lld", v);
-  fsim_status st = check_range(c, s, path, sp, (double)v, got);
-  if (st != FSIM_OK) return st;
-  if (sp->kind == FSIM_K_INT)
-    *(int *)p = (int)v;
-  else
-    *(int64_t *)p = (int64_t)v;
-  return FSIM_OK;
-}
-
-fsim_status fsim_load_float(fsim_walk *c, const config_setting_t *parent,
-                            const config_setting_t *s, const fsim_spec *sp, void *obj,
-                            const char *path) {
-  (void)parent;
-  if (!is_number(s)) return wrong_type(c, s, path, "a number");
-  double v = number_of(s);
-  char got[64];
-  if (config_setting_type(s) == CONFIG_TYPE_FLOAT)
-    fsim_text_double(v, 0, got, sizeof got);
-  else
-    snprintf(got, sizeof got, "%lld", config_setting_type(s) == CONFIG_TYPE_INT
-                                          ? (long long)config_setting_get_int(s)
-                                          : config_setting_get_int64(s));
-  fsim_status st = check_range(c, s, path, sp, v, got);
-  if (st != FSIM_OK) return st;
-  *(double *)((char *)obj + sp->offset) = v;
-  return FSIM_OK;
-}
-
-fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path) {
-  (void)parent;
-  char options[160];
-  names_text(sp, NULL, options, sizeof options);
-  if (config_setting_type(s) != CONFIG_TYPE_STRING) {
-    char expected[200];
-    snprintf(expected, sizeof expected, "one of the strings %s", options);
-    return wrong_type(c, s, path, expected);
-  }
-  const char *v = config_setting_get_string(s);
-  int idx = fsim_enum_value_of(sp->names, sp->nnames, v);
-  if (idx < 0) {
-    const char *hint = nearest_choice(sp, v);
-    return fail(c, s, path, "must be %s%s, got \"%.60s\"%s%s%s", sp->nnames > 2 ? "one of " : "",
-                options, v, hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
-  }
-  *(int *)((char *)obj + sp->offset) = idx;
-  return FSIM_OK;
-}
-
-fsim_status fsim_load_text(fsim_walk *c, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path) {
-  (void)parent;
-  return store_text(c, s, path, sp, (char *)obj + sp->offset);
-}
-
-fsim_status fsim_load_list(fsim_walk *c, const config_setting_t *parent,
-                           const config_setting_t *s, const fsim_spec *sp, void *obj,
-                           const char *path) {
+static fsim_status load_list(fsim_walk *c, const config_setting_t *parent,
+                             const config_setting_t *s, const fsim_spec *sp, void *obj,
+                             const char *path) {
   if (!s && (sp->flags & FSIM_F_REQUIRED))
-    return fail(c, parent, path, "missing required setting '%s'", sp->key);
+    return fsim_walk_fail(c, parent, path, "missing required setting '%s'", sp->key);
   return fill_list(c, s, sp, obj, path);
 }
 
-fsim_status fsim_load_group(fsim_walk *c, const config_setting_t *parent,
-                            const config_setting_t *s, const fsim_spec *sp, void *obj,
-                            const char *path) {
+static fsim_status load_group(fsim_walk *c, const config_setting_t *parent,
+                              const config_setting_t *s, const fsim_spec *sp, void *obj,
+                              const char *path) {
   char *p = (char *)obj + sp->offset;
   int *present = sp->count_offset ? (int *)((char *)obj + sp->count_offset) : NULL;
   if (!s) {
     if (sp->flags & FSIM_F_REQUIRED)
-      return fail(c, parent, path, "missing required group '%s'", sp->key);
+      return fsim_walk_fail(c, parent, path, "missing required group '%s'", sp->key);
     if (present) {
       *present = 0;
       set_group_defaults(sp->group, p); /* unused, but deterministic */
@@ -459,23 +117,26 @@ fsim_status fsim_load_group(fsim_walk *c, const config_setting_t *parent,
     }
     return fill_group(c, NULL, sp->group, p, path);
   }
-  if (!config_setting_is_group(s)) return wrong_type(c, s, path, "a group { ... }");
+  if (!config_setting_is_group(s)) return fsim_walk_wrong_type(c, s, path, "a group { ... }");
   if (present) *present = 1;
   return fill_group(c, s, sp->group, p, path);
 }
 
-/* A setting of any kind: absent ones (but groups and lists, which see to their own)
- * are required or take their default. */
+/* A setting of any kind: groups and lists are this file's (they recurse), the
+ * other kinds their row's; absent ones of those are required or take their
+ * default. */
 static fsim_status fill_value(fsim_walk *c, const config_setting_t *parent,
                               const config_setting_t *s, const fsim_spec *sp, void *obj,
                               const char *path) {
-  if (!s && sp->kind != FSIM_K_GROUP && sp->kind != FSIM_K_LIST) {
+  if (sp->kind == FSIM_K_GROUP) return load_group(c, parent, s, sp, obj, path);
+  if (sp->kind == FSIM_K_LIST) return load_list(c, parent, s, sp, obj, path);
+  if (!s) {
     if (sp->flags & FSIM_F_REQUIRED)
-      return fail(c, parent, path, "missing required setting '%s'", sp->key);
+      return fsim_walk_fail(c, parent, path, "missing required setting '%s'", sp->key);
     set_default(sp, obj);
     return FSIM_OK;
   }
-  return fsim_kind_ops_of(sp->kind)->load(c, parent, s, sp, obj, path);
+  return fsim_kind_ops_of(sp->kind)->load(c, s, sp, obj, path);
 }
 
 static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsim_group *g,
@@ -499,15 +160,16 @@ static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsi
     const fsim_spec *sp = key ? fsim_schema_find(g, key) : NULL;
     if (!sp) {
       const char *near = key ? nearest_key(g, variant, 0, key) : NULL;
-      if (near) return fail(c, e, sub, "unknown setting '%s'; did you mean '%s'?", key, near);
+      if (near)
+        return fsim_walk_fail(c, e, sub, "unknown setting '%s'; did you mean '%s'?", key, near);
       /* A key of another kind of rule ("donor" in a transfer) is worth naming too. */
       near = key && vspec ? nearest_key(g, variant, 1, key) : NULL;
       if (near) {
         char vnames[128];
-        names_text(vspec, fsim_schema_find(g, near), vnames, sizeof vnames);
-        return fail(c, e, sub,
-                    "unknown setting '%s'; did you mean '%s' (only in a rule of %s %s)?", key,
-                    near, vspec->key, vnames);
+        fsim_walk_names_text(vspec, fsim_schema_find(g, near), vnames, sizeof vnames);
+        return fsim_walk_fail(c, e, sub,
+                              "unknown setting '%s'; did you mean '%s' (only in a rule of %s %s)?",
+                              key, near, vspec->key, vnames);
       }
       /* `days = 30;` at the top level belongs in run: say where it goes. */
       for (size_t k = 0; key && k < g->nspecs; k++) {
@@ -515,19 +177,20 @@ static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsi
         if (gs->kind == FSIM_K_GROUP && fsim_schema_find(gs->group, key)) {
           char there[FSIM_ERROR_PLACE];
           join(there, sizeof there, path, gs->key);
-          return fail(c, e, sub, "unknown setting '%s' here; did you mean '%s.%s'?", key,
-                      there, key);
+          return fsim_walk_fail(c, e, sub, "unknown setting '%s' here; did you mean '%s.%s'?", key,
+                                there, key);
         }
       }
       char keys[512];
       list_keys(g, variant, keys, sizeof keys);
-      return fail(c, e, sub, "unknown setting '%s'; known here: %s", key ? key : "?", keys);
+      return fsim_walk_fail(c, e, sub, "unknown setting '%s'; known here: %s", key ? key : "?",
+                            keys);
     }
     if (!fsim_spec_applies(sp, variant)) {
       char vnames[128];
-      names_text(vspec, sp, vnames, sizeof vnames);
-      return fail(c, e, sub, "'%s' does not apply to a rule of %s \"%s\" (only to %s)", key,
-                  vspec->key, fsim_spec_enum_name(vspec, variant), vnames);
+      fsim_walk_names_text(vspec, sp, vnames, sizeof vnames);
+      return fsim_walk_fail(c, e, sub, "'%s' does not apply to a rule of %s \"%s\" (only to %s)",
+                            key, vspec->key, fsim_spec_enum_name(vspec, variant), vnames);
     }
   }
   for (size_t i = 0; i < g->nspecs; i++) {

@@ -1,54 +1,20 @@
 /* The effective scenario, written from the structs by walking the settings table,
- * so that `frontsim check` output loads back to the same scenario. */
-#include <inttypes.h>
-#include <math.h>
-#include <stdint.h>
+ * so that `frontsim check` output loads back to the same scenario. Groups and
+ * lists are written here; every other value by its kind's row (kinds.c). */
 #include <stdio.h>
 #include <string.h>
 
 #include "kinds.h"
 #include "scenario_internal.h"
 #include "schema.h"
-#include "text.h"
 
 static void indent(FILE *out, int depth) {
   for (int i = 0; i < depth; i++) fputs("  ", out);
 }
 
-static void write_string(FILE *out, const char *s) {
-  fputc('"', out);
-  for (const char *p = s; *p; p++) {
-    if (*p == '"' || *p == '\\') fputc('\\', out);
-    fputc(*p, out);
-  }
-  fputc('"', out);
-}
-
 static void write_group_body(FILE *out, const fsim_group *g, const void *obj, int depth);
 
 /* ---- optional settings left out: one test per kind (kinds.c) -------------- */
-
-static int count_of(const fsim_spec *sp, const void *obj) {
-  return *(const int *)((const char *)obj + sp->count_offset);
-}
-
-int fsim_unset_int(const fsim_spec *sp, const void *obj) {
-  return *(const int *)((const char *)obj + sp->offset) == (int)sp->def;
-}
-
-int fsim_unset_float(const fsim_spec *sp, const void *obj) {
-  return isnan(*(const double *)(const void *)((const char *)obj + sp->offset));
-}
-
-int fsim_unset_text(const fsim_spec *sp, const void *obj) {
-  return ((const char *)obj + sp->offset)[0] == '\0';
-}
-
-int fsim_unset_counted(const fsim_spec *sp, const void *obj) { return count_of(sp, obj) == 0; }
-
-int fsim_unset_group(const fsim_spec *sp, const void *obj) {
-  return sp->count_offset && count_of(sp, obj) == 0;
-}
 
 /* Is this optional setting unset (and so left out)? */
 static int unset(const fsim_spec *sp, const void *obj) {
@@ -57,77 +23,19 @@ static int unset(const fsim_spec *sp, const void *obj) {
   return is_unset ? is_unset(sp, obj) : 0;
 }
 
-/* ---- values: one writer per kind (kinds.c) -------------------------------- */
+/* ---- values: one writer per kind (kinds.c), groups and lists here ---------- */
 
-void fsim_write_int(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  fprintf(out, "%d", *(const int *)((const char *)obj + sp->offset));
-}
-
-void fsim_write_int64(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  int64_t v = *(const int64_t *)(const void *)((const char *)obj + sp->offset);
-  /* libconfig needs the L suffix beyond 32 bits. */
-  fprintf(out, "%" PRId64 "%s", v, (v > INT32_MAX || v < INT32_MIN) ? "L" : "");
-}
-
-void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  double v = *(const double *)(const void *)((const char *)obj + sp->offset);
-  char buf[64];
-  if (sp->flags & FSIM_F_WHOLE) /* persons: written as integers, read back as numbers */
-    snprintf(buf, sizeof buf, "%.0f", v);
-  else
-    fsim_text_double(v, 1, buf, sizeof buf);
-  fputs(buf, out);
-}
-
-void fsim_write_enum(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  write_string(out, fsim_spec_enum_name(sp, *(const int *)((const char *)obj + sp->offset)));
-}
-
-void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  write_string(out, (const char *)obj + sp->offset);
-}
-
-void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  const char *p = (const char *)obj + sp->offset;
-  int n = count_of(sp, obj);
-  fputc('[', out);
-  for (int i = 0; i < n; i++) {
-    if (i) fputs(", ", out);
-    write_string(out, p + (size_t)i * FSIM_NAME_MAX);
-  }
-  fputc(']', out);
-}
-
-void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
-  (void)depth;
-  const double *v = (const double *)(const void *)((const char *)obj + sp->offset);
-  int n = count_of(sp, obj);
-  char buf[64];
-  fputc('[', out);
-  for (int i = 0; i < n; i++) {
-    fsim_text_double(v[i], 1, buf, sizeof buf);
-    fprintf(out, "%s%s", i ? ", " : "", buf);
-  }
-  fputc(']', out);
-}
-
-void fsim_write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+static void write_group(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   fputs("{\n", out);
   write_group_body(out, sp->group, (const char *)obj + sp->offset, depth + 1);
   indent(out, depth);
   fputc('}', out);
 }
 
-void fsim_write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
+static void write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   const char *items;
   memcpy(&items, (const char *)obj + sp->offset, sizeof items);
-  int n = count_of(sp, obj);
+  int n = fsim_count_of(sp, obj);
   fputs("(\n", out);
   for (int i = 0; i < n; i++) {
     const void *e = items + (size_t)i * sp->group->elem_size;
@@ -157,7 +65,12 @@ static void write_group_body(FILE *out, const fsim_group *g, const void *obj, in
     if (!fsim_spec_applies(sp, variant) || unset(sp, obj)) continue;
     indent(out, depth);
     fprintf(out, "%s = ", sp->key);
-    fsim_kind_ops_of(sp->kind)->write(out, sp, obj, depth);
+    if (sp->kind == FSIM_K_GROUP)
+      write_group(out, sp, obj, depth);
+    else if (sp->kind == FSIM_K_LIST)
+      write_list(out, sp, obj, depth);
+    else
+      fsim_kind_ops_of(sp->kind)->write(out, sp, obj);
     fputs(";\n", out);
   }
 }
