@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "laws.h"
 
 typedef struct fit_data {
   const double *blue, *red;
@@ -63,7 +64,7 @@ static double first_guess(const double *own, const double *enemy, size_t n, doub
 fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
                                fsim_fit_law law, fsim_fit_result *out, fsim_error *err) {
   memset(out, 0, sizeof *out);
-  static const double law_ab[3][2] = {{1, 0}, {1, 1}, {0, 1}};
+  _Static_assert((int)FSIM_FIT_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
   const int free_law = law == FSIM_FIT_FREE;
   const size_t p = free_law ? 4 : 2;
   if (n < 3 || 2 * (n - 1) <= p)
@@ -72,10 +73,7 @@ fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
   if (!(blue[0] > 0) || !(red[0] > 0))
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "both sides need personnel on day 0");
   fit_data d = {blue, red, n, free_law, 1, 0, {1, 1, 1, 1}};
-  if (!free_law) {
-    d.a = law_ab[law][0];
-    d.b = law_ab[law][1];
-  }
+  if (!free_law) fsim_law_exponents((int)law, &d.a, &d.b);
   d.scale[0] = first_guess(red, blue, n, d.a, d.b);  /* blue's fire shows in red's losses */
   d.scale[1] = first_guess(blue, red, n, d.a, d.b);
 

@@ -7,6 +7,7 @@
 #include "engine.h"
 #include "step.h"
 
+#include "laws.h"
 #include "rng.h"
 
 #include <math.h>
@@ -22,13 +23,12 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
   eng->days = sc->run.days;
   eng->expected = sc->run.mode == FSIM_MODE_EXPECTED;
   eng->law = sc->model.attrition.law;
-  static const double law_ab[3][2] = {{1, 0}, {1, 1}, {0, 1}}; /* MODEL.md 5 */
+  _Static_assert((int)FSIM_LAW_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
   if (eng->law == FSIM_LAW_FREE) {
     eng->a = sc->model.attrition.a;
     eng->b = sc->model.attrition.b;
   } else {
-    eng->a = law_ab[eng->law][0];
-    eng->b = law_ab[eng->law][1];
+    fsim_law_exponents(eng->law, &eng->a, &eng->b); /* MODEL.md 5 */
   }
   int maxdelay = 0;
   for (int i = 0; i < FSIM_NSIDES; i++)
