@@ -7,6 +7,7 @@
 
 #include "fileio.h"
 #include "formats.h"
+#include "layout.h"
 #include "results.h"
 #include "stats.h"
 #include "text.h"
@@ -206,7 +207,7 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     st = series_table(res, &tab, err);
     for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
       st = write_series_file(&od, res, s, sc->sectors[s].name, tab, err);
-    if (st == FSIM_OK) st = write_series_file(&od, res, -1, "sides", tab, err);
+    if (st == FSIM_OK) st = write_series_file(&od, res, -1, FSIM_SERIES_SIDES, tab, err);
     free(tab);
   }
   if (st == FSIM_OK) st = write_replications(&od, res, err);
