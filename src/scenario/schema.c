@@ -39,7 +39,7 @@ static const fsim_spec run_specs[] = {
      .def = 1000, .min = 1, .max = 1e7, .unit = "replications",
      .doc = "Monte Carlo replications (overridden by -n)."},
     {.key = "seed", .kind = FSIM_K_INT64, .offset = offsetof(fsim_run_def, seed), .def = 1,
-     .min = 0, .max = FSIM_SEED_MAX,
+     .min = 0, .max = (double)FSIM_SEED_MAX,
      .doc = "Master seed of all random streams (overridden by --seed)."},
     {.key = "mode", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_run_def, mode),
      .def = FSIM_MODE_STOCHASTIC, NAMED_BY(fsim_run_mode_names),
