@@ -181,11 +181,12 @@ START_TEST(test_include_beside_long_path) {
     ck_assert_int_eq(mkdir(dir, 0700), 0);
   }
   ck_assert_uint_gt(strlen(dir), 512);
-  char inc[1100], main_path[1100], bad[1100], uses_bad[1100];
+  char inc[1100], main_path[1100], bad[1100], uses_bad[1100], sweep[1100];
   snprintf(inc, sizeof inc, "%s/base.inc", dir);
   snprintf(main_path, sizeof main_path, "%s/main.cfg", dir);
   snprintf(bad, sizeof bad, "%s/bad.inc", dir);
   snprintf(uses_bad, sizeof uses_bad, "%s/uses-bad.cfg", dir);
+  snprintf(sweep, sizeof sweep, "%s/sweep.cfg", dir);
   FILE *f = fopen(inc, "w");
   fputs(minimal, f);
   fclose(f);
@@ -198,6 +199,10 @@ START_TEST(test_include_beside_long_path) {
   f = fopen(uses_bad, "w");
   fputs("@include \"bad.inc\"\n", f);
   fclose(f);
+  f = fopen(sweep, "w");
+  fputs("@include \"base.inc\"\nsweep = { parameters = ( { path = \"run.days\"; "
+        "values = [10.0, 20.0]; } ); };\n", f);
+  fclose(f);
   fsim_scenario *sc = NULL;
   fsim_error err;
   ck_assert_msg(fsim_scenario_load(main_path, NULL, &sc, &err) == FSIM_OK, "%s: %s", err.file,
@@ -208,6 +213,13 @@ START_TEST(test_include_beside_long_path) {
   ck_assert_int_eq(fsim_scenario_load(uses_bad, NULL, &sc, &err), FSIM_E_INPUT);
   ck_assert_str_eq(err.path, "run.days");
   ck_assert_ptr_nonnull(strstr(err.message, "out of range for a plain integer"));
+  /* the sweep reads the scenario beside its includes too */
+  fsim_sweep *sw = NULL;
+  ck_assert_msg(fsim_sweep_prepare(sweep, NULL, &sw, &err) == FSIM_OK, "%s: %s", err.file,
+                err.message);
+  ck_assert_int_eq(fsim_sweep_points(sw), 2);
+  fsim_sweep_free(sw);
+  remove(sweep);
   remove(inc);
   remove(main_path);
   remove(bad);

@@ -31,6 +31,7 @@ void fsim_sweep_free(fsim_sweep *sw) {
   fsim_scenario_free(sw->base);
   fsim_overrides_free(sw->ov);
   free(sw->text);
+  free(sw->include_dir);
   free(sw);
 }
 
@@ -243,17 +244,25 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   if (!sw) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   snprintf(sw->source, sizeof sw->source, "%s", scenario_path);
   const char *slash = strrchr(scenario_path, '/');
-  if (slash) snprintf(sw->include_dir, sizeof sw->include_dir, "%.*s", (int)(slash - scenario_path), scenario_path);
+  if (slash && slash > scenario_path) {
+    size_t len = (size_t)(slash - scenario_path);
+    sw->include_dir = malloc(len + 1);
+    if (sw->include_dir) {
+      memcpy(sw->include_dir, scenario_path, len);
+      sw->include_dir[len] = '\0';
+    }
+  }
   sw->ov = fsim_overrides_new();
-  fsim_status st = sw->ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  fsim_status st = sw->ov && (!slash || slash == scenario_path || sw->include_dir)
+                       ? FSIM_OK
+                       : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(ov); i++)
     st = fsim_overrides_add(sw->ov, fsim_overrides_get(ov, i), err);
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(ov); i++)
     st = fsim_overrides_add_param(sw->ov, fsim_overrides_param_get(ov, i), err);
   if (st == FSIM_OK) st = fsim_read_text(scenario_path, "the scenario", &sw->text, NULL, err);
   if (st == FSIM_OK)
-    st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir[0] ? sw->include_dir : NULL,
-                                   sw->ov, &sw->base, err);
+    st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, sw->ov, &sw->base, err);
   if (st == FSIM_OK && !sw->base->has_sweep)
     st = fsim_error_set(err, FSIM_E_INPUT, scenario_path, 0, "sweep",
                         "the scenario has no sweep section and no --param was given");

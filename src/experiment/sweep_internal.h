@@ -10,7 +10,7 @@
 struct fsim_sweep {
   char *text;                  /* the scenario file, read once */
   char source[FSIM_ERROR_PLACE];
-  char include_dir[FSIM_ERROR_PLACE];
+  char *include_dir;           /* the scenario's directory, at its length (NULL: none) */
   fsim_overrides *ov;          /* the command line's --set and --param */
   fsim_scenario *base;
   int k;                       /* parameters */
