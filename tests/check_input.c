@@ -13,13 +13,7 @@
 #include "frontsim/frontsim.h"
 #include "scenario_internal.h"
 #include "suites.h"
-
-static const char minimal[] =
-    "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 5;\n"
-    "              attrition = { blue = 0.01; red = 0.01; }; } );\n"
-    "formations = ( { name = \"b\"; side = \"blue\"; personnel = 100; location = \"s\"; },\n"
-    "               { name = \"r\"; side = \"red\"; personnel = 200; location = \"s\"; } );\n"
-    "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; }; };\n";
+#include "testutil.h"
 
 /* The scenario `text` with one --set, or NULL with err filled. */
 static fsim_scenario *load_set(const char *text, const char *set, fsim_error *err) {
@@ -84,14 +78,14 @@ START_TEST(test_param_specs_read) {
   ck_assert_int_eq(fsim_overrides_add_param(ov, "sectors.s.width_km= 1 , 2.5,4", &err), FSIM_OK);
   ck_assert_int_eq(fsim_overrides_add_param(ov, "formations.b.personnel=50:80", &err), FSIM_OK);
   fsim_scenario *sc = NULL;
-  fsim_status st = fsim_scenario_load_string(minimal, "mem.cfg", NULL, ov, &sc, &err);
+  fsim_status st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
   ck_assert_msg(st == FSIM_E_INPUT, "a grid with a range only: %s", err.message);
   ck_assert_str_eq(err.path, "sweep.parameters.[2]");
   fsim_overrides_free(ov);
   ov = fsim_overrides_new();
   ck_assert_int_eq(fsim_overrides_add_param(ov, "run.days=10:20:3", &err), FSIM_OK);
   ck_assert_int_eq(fsim_overrides_add_param(ov, "sectors.s.width_km= 1 , 2.5,4", &err), FSIM_OK);
-  st = fsim_scenario_load_string(minimal, "mem.cfg", NULL, ov, &sc, &err);
+  st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
   ck_assert_msg(st == FSIM_OK, "%s: %s", err.path, err.message);
   ck_assert_int_eq(sc->sweep.nparams, 2);
   ck_assert_str_eq(sc->sweep.params[0].path, "run.days");
@@ -119,11 +113,11 @@ START_TEST(test_set_one_value) {
   };
   fsim_error err;
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    ck_assert_ptr_null(load_set(minimal, cases[i].set, &err));
+    ck_assert_ptr_null(load_set(tu_minimal, cases[i].set, &err));
     ck_assert_str_eq(err.file, "--set");
     ck_assert_str_eq(err.message, cases[i].message);
   }
-  fsim_scenario *sc = load_set(minimal, "run.days=3", &err);
+  fsim_scenario *sc = load_set(tu_minimal, "run.days=3", &err);
   ck_assert_msg(sc != NULL, "%s", err.message);
   ck_assert_int_eq(sc->run.days, 3);
   fsim_scenario_free(sc);
@@ -136,15 +130,16 @@ START_TEST(test_seed_limit) {
       "9223372036854775807)";
   fsim_error err;
   /* a file: libconfig clamps a literal with L; the loader refuses it */
-  char *text = malloc(sizeof minimal + 64);
-  snprintf(text, sizeof minimal + 64, "%srun = { seed = 99999999999999999999L; };\n", minimal);
+  size_t size = strlen(tu_minimal) + 64;
+  char *text = malloc(size);
+  snprintf(text, size, "%srun = { seed = 99999999999999999999L; };\n", tu_minimal);
   ck_assert_ptr_null(load_set(text, NULL, &err));
   ck_assert_str_eq(err.path, "run.seed");
   ck_assert_int_eq(err.line, 6);
   ck_assert_str_eq(err.message, beyond);
   free(text);
   /* --set */
-  ck_assert_ptr_null(load_set(minimal, "run.seed=99999999999999999999", &err));
+  ck_assert_ptr_null(load_set(tu_minimal, "run.seed=99999999999999999999", &err));
   ck_assert_str_eq(err.path, "run.seed");
   ck_assert_str_eq(err.message, beyond);
   /* --seed */
@@ -160,7 +155,7 @@ START_TEST(test_seed_limit) {
   /* the largest seed is the same everywhere */
   ck_assert_int_eq(fsim_seed_parse("9223372036854775807", &seed, &err), FSIM_OK);
   ck_assert_uint_eq(seed, (unsigned long long)FSIM_SEED_MAX);
-  fsim_scenario *sc = load_set(minimal, "run.seed=9223372036854775807", &err);
+  fsim_scenario *sc = load_set(tu_minimal, "run.seed=9223372036854775807", &err);
   ck_assert_msg(sc != NULL, "%s", err.message);
   ck_assert_uint_eq(fsim_scenario_seed(sc), (unsigned long long)FSIM_SEED_MAX);
   fsim_scenario_free(sc);
@@ -188,7 +183,7 @@ START_TEST(test_include_beside_long_path) {
   snprintf(uses_bad, sizeof uses_bad, "%s/uses-bad.cfg", dir);
   snprintf(sweep, sizeof sweep, "%s/sweep.cfg", dir);
   FILE *f = fopen(inc, "w");
-  fputs(minimal, f);
+  fputs(tu_minimal, f);
   fclose(f);
   f = fopen(main_path, "w");
   fputs("@include \"base.inc\"\nrun = { days = 45; };\n", f);
@@ -248,7 +243,7 @@ START_TEST(test_sector_names_and_files) {
   };
   fsim_error err;
   for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
-    ck_assert_ptr_null(load_set(minimal, cases[i].set, &err));
+    ck_assert_ptr_null(load_set(tu_minimal, cases[i].set, &err));
     ck_assert_str_eq(err.path, "sectors.[0].name");
     ck_assert_str_eq(err.message, cases[i].message);
   }
@@ -257,12 +252,12 @@ END_TEST
 
 START_TEST(test_run_ends_by_last_year) {
   fsim_error err;
-  ck_assert_ptr_null(load_set(minimal, "run.start_date=2999-10-01", &err)); /* 120 days */
+  ck_assert_ptr_null(load_set(tu_minimal, "run.start_date=2999-10-01", &err)); /* 120 days */
   ck_assert_str_eq(err.path, "run.days");
   ck_assert_str_eq(err.message,
                    "the run would end on 3000-01-28 (day 120); the last date frontsim handles "
                    "is 2999-12-31: at most 92 days from start_date 2999-10-01");
-  fsim_scenario *sc = load_set(minimal, "run.start_date=2999-09-03", &err); /* ends 12-31 */
+  fsim_scenario *sc = load_set(tu_minimal, "run.start_date=2999-09-03", &err); /* ends 12-31 */
   ck_assert_msg(sc != NULL, "%s", err.message);
   fsim_scenario_free(sc);
 }
