@@ -7,6 +7,7 @@
  * drawn by gnuplot are tested by tests/cli/plot_sweep.sh). */
 #include <check.h>
 #include <dirent.h>
+#include <limits.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -627,10 +628,43 @@ START_TEST(test_put_quoted) {
 }
 END_TEST
 
+/* The date axis ends for any range: a run ending in the year 3000 (the month loop
+ * once met 1970-01-01 again and never ended), a range of a single day, a reversed
+ * one and the extremes of a long. The output stays small and dated. */
+static char *date_ticks(long first, long last, long start) {
+  char *text = NULL;
+  size_t len = 0;
+  FILE *mem = open_memstream(&text, &len);
+  ck_assert_ptr_nonnull(mem);
+  fsim_plot_write_date_ticks(mem, first, last, start);
+  fclose(mem);
+  ck_assert_uint_lt(len, 20000);
+  return text;
+}
+
+START_TEST(test_date_ticks_any_range) {
+  long d = 0;
+  ck_assert(fsim_date_parse("2999-06-01", &d));
+  char *text = date_ticks(d - 1, d + 399, d);
+  ck_assert_ptr_nonnull(strstr(text, "date_of('3000-01-01')"));
+  ck_assert_ptr_null(strstr(text, "1970-01-01"));
+  free(text);
+  const long cases[][3] = {{d, d, d},           {d + 5, d, d},         {LONG_MIN, LONG_MAX, 0},
+                           {LONG_MAX - 1, LONG_MAX, LONG_MIN}, {0, 3000000, -3000000},
+                           {-800000, 100, 5}};
+  for (size_t i = 0; i < sizeof cases / sizeof cases[0]; i++) {
+    text = date_ticks(cases[i][0], cases[i][1], cases[i][2]);
+    ck_assert_msg(strstr(text, "date_of('") != NULL, "case %zu: no tick", i);
+    free(text);
+  }
+}
+END_TEST
+
 Suite *plot_suite(void) {
   Suite *s = suite_create("plot");
   TCase *tc = tcase_create("fsim_plot_format_parse");
   tcase_add_test(tc, test_format_parse);
+  tcase_add_test(tc, test_date_ticks_any_range);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_plot_put_quoted");
   tcase_add_test(tc, test_put_quoted);

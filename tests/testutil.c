@@ -51,6 +51,14 @@ double tu_metric_mean(const fsim_results *res, const char *name) {
   return sum / (double)n;
 }
 
+/* The smallest valid scenario: one sector, a formation per side. */
+const char tu_minimal[] =
+    "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 5;\n"
+    "              attrition = { blue = 0.01; red = 0.01; }; } );\n"
+    "formations = ( { name = \"b\"; side = \"blue\"; personnel = 100; location = \"s\"; },\n"
+    "               { name = \"r\"; side = \"red\"; personnel = 200; location = \"s\"; } );\n"
+    "sides = { blue = { name = \"B\"; }; red = { name = \"R\"; }; };\n";
+
 /* Two sectors, one with a held area and one with a supply route; a sector name
  * with '-' and '_', a display name with a quote, an event by date. */
 const char tu_two_sectors[] =

@@ -17,6 +17,9 @@ double tu_series_grand_mean(const fsim_results *res, const char *name, int days)
 /* Mean over replications of metric `name`. */
 double tu_metric_mean(const fsim_results *res, const char *name);
 
+/* The smallest valid scenario: one sector "s", formations "b" (blue) and "r" (red). */
+extern const char tu_minimal[];
+
 /* Two sectors, k_1 with a held area and p-2 with a supply route, four formations,
  * two events, a diversion (testutil.c): the charts' and the layout's fixture. */
 extern const char tu_two_sectors[];

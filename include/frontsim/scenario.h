@@ -29,6 +29,14 @@ fsim_status fsim_overrides_add_param(fsim_overrides *ov, const char *spec, fsim_
 size_t fsim_overrides_param_count(const fsim_overrides *ov);
 const char *fsim_overrides_param_get(const fsim_overrides *ov, size_t i);
 
+/* The largest master seed (run.seed, --seed): a scenario holds the seed as a signed
+ * 64-bit integer. */
+#define FSIM_SEED_MAX 9223372036854775807LL
+/* Reads a master seed given as text (--seed N): a whole number from 0 to
+ * FSIM_SEED_MAX, refused with the message run.seed gets in a file or from --set
+ * (err->file is "--seed", err->path "run.seed"). */
+fsim_status fsim_seed_parse(const char *text, unsigned long long *seed, fsim_error *err);
+
 /* Reads, overrides and validates. On failure *out is NULL and err says where. */
 fsim_status fsim_scenario_load(const char *path, const fsim_overrides *ov, fsim_scenario **out,
                                fsim_error *err);

@@ -6,7 +6,7 @@
 #include "date.h"
 #include "frontsim/scenario.h"
 
-static long days_from_civil(long y, unsigned m, unsigned d) {
+long fsim_date_from_civil(long y, unsigned m, unsigned d) {
   y -= m <= 2;
   const long era = (y >= 0 ? y : y - 399) / 400;
   const unsigned yoe = (unsigned)(y - era * 400);
@@ -30,9 +30,9 @@ int fsim_date_parse(const char *text, long *epoch_day) {
   for (int i = 0; i < 4; i++) y = y * 10 + (text[i] - '0');
   m = (text[5] - '0') * 10 + (text[6] - '0');
   d = (text[8] - '0') * 10 + (text[9] - '0');
-  if (y < 1900 || y > 2999 || m < 1 || m > 12 || d < 1 || d > fsim_date_days_in_month(y, (unsigned)m))
+  if (y < FSIM_DATE_YEAR_MIN || y > FSIM_DATE_YEAR_MAX || m < 1 || m > 12 || d < 1 || d > fsim_date_days_in_month(y, (unsigned)m))
     return 0;
-  *epoch_day = days_from_civil(y, (unsigned)m, (unsigned)d);
+  *epoch_day = fsim_date_from_civil(y, (unsigned)m, (unsigned)d);
   return 1;
 }
 

@@ -45,6 +45,14 @@ fsim_status fsim_file_commit(fsim_file *f, fsim_error *err) {
   return st;
 }
 
+fsim_status fsim_file_write_text(const char *path, const char *text, fsim_error *err) {
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  fputs(text, f.fp);
+  return fsim_file_commit(&f, err);
+}
+
 void fsim_file_abort(fsim_file *f) {
   if (f->fp) fclose(f->fp);
   f->fp = NULL;

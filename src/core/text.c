@@ -3,6 +3,7 @@
 #include "text.h"
 
 #include <ctype.h>
+#include <stdarg.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -127,4 +128,31 @@ void fsim_text_unescape_line(char *s) {
     }
   }
   *out = '\0';
+}
+
+void fsim_text_buf_printf(fsim_text_buf *b, const char *fmt, ...) {
+  if (b->failed) return;
+  for (;;) {
+    va_list ap;
+    va_start(ap, fmt);
+    int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
+    va_end(ap);
+    if (n < 0) {
+      b->failed = 1;
+      return;
+    }
+    if (b->s && b->len + (size_t)n < b->cap) {
+      b->len += (size_t)n;
+      return;
+    }
+    size_t cap = b->cap ? b->cap * 2 : 1024;
+    while (cap < b->len + (size_t)n + 1) cap *= 2;
+    char *g = realloc(b->s, cap);
+    if (!g) {
+      b->failed = 1;
+      return;
+    }
+    b->s = g;
+    b->cap = cap;
+  }
 }

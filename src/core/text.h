@@ -35,4 +35,18 @@ const char *fsim_text_one_line(const char *value, char *buf, size_t size);
 /* The inverse: undoes those escapes in place (a reader of key=value lines). */
 void fsim_text_unescape_line(char *s);
 
+/* A growable text buffer written by printf: the one the writers of records, headers
+ * and designs share. `failed` is set when memory ran out (later writes are skipped);
+ * the caller frees s. */
+typedef struct fsim_text_buf {
+  char *s;
+  size_t len, cap;
+  int failed;
+} fsim_text_buf;
+void fsim_text_buf_printf(fsim_text_buf *b, const char *fmt, ...)
+#if defined(__GNUC__)
+    __attribute__((format(printf, 2, 3)))
+#endif
+    ;
+
 #endif

@@ -36,6 +36,7 @@ void fsim_sweep_free(fsim_sweep *sw) {
   fsim_scenario_free(sw->base);
   fsim_overrides_free(sw->ov);
   free(sw->text);
+  free(sw->include_dir);
   free(sw);
 }
 
@@ -141,42 +142,7 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
   return st;
 }
 
-/* Grows a text buffer by printf. */
-typedef struct text_buf {
-  char *s;
-  size_t len, cap;
-  int failed;
-} text_buf;
-
-static void tb_printf(text_buf *b, const char *fmt, ...) __attribute__((format(printf, 2, 3)));
-static void tb_printf(text_buf *b, const char *fmt, ...) {
-  if (b->failed) return;
-  for (;;) {
-    va_list ap;
-    va_start(ap, fmt);
-    int n = vsnprintf(b->s ? b->s + b->len : NULL, b->s ? b->cap - b->len : 0, fmt, ap);
-    va_end(ap);
-    if (n < 0) {
-      b->failed = 1;
-      return;
-    }
-    if (b->s && b->len + (size_t)n < b->cap) {
-      b->len += (size_t)n;
-      return;
-    }
-    size_t cap = b->cap ? b->cap * 2 : 1024;
-    while (cap < b->len + (size_t)n + 1) cap *= 2;
-    char *g = realloc(b->s, cap);
-    if (!g) {
-      b->failed = 1;
-      return;
-    }
-    b->s = g;
-    b->cap = cap;
-  }
-}
-
-static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
+fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
   const fsim_sweep_def *def = &sw->base->sweep;
   fsim_layout lay;
   fsim_status st = fsim_layout_build(&lay, sw->base, err);
@@ -184,29 +150,29 @@ static fsim_status describe(fsim_sweep *sw, long reps, fsim_error *err) {
   sw->nmetrics = def->nmetrics > 0 ? def->nmetrics : lay.nmetrics;
   free(sw->metric); /* describe runs again when a run changes the replications */
   sw->metric = malloc((size_t)sw->nmetrics * sizeof *sw->metric);
-  text_buf params = {0}, metrics = {0}, cols = {0}, design = {0};
+  fsim_text_buf params = {0}, metrics = {0}, cols = {0}, design = {0};
   if (!sw->metric) params.failed = 1;
   for (int m = 0; m < sw->nmetrics && sw->metric; m++) {
     sw->metric[m] = def->nmetrics > 0 ? fsim_layout_find_metric(&lay, def->metrics[m]) : m;
     const char *name = lay.metric_name[sw->metric[m]];
-    tb_printf(&metrics, "%s%s", m ? ";" : "", name);
+    fsim_text_buf_printf(&metrics, "%s%s", m ? ";" : "", name);
   }
-  tb_printf(&cols, FSIM_SWEEP_POINT_COLUMN);
-  tb_printf(&design, FSIM_SWEEP_POINT_COLUMN);
+  fsim_text_buf_printf(&cols, FSIM_SWEEP_POINT_COLUMN);
+  fsim_text_buf_printf(&design, FSIM_SWEEP_POINT_COLUMN);
   for (int j = 0; j < sw->k; j++) {
-    tb_printf(&params, "%s%s", j ? ";" : "", def->params[j].path);
-    tb_printf(&cols, ",%s", def->params[j].path);
-    tb_printf(&design, ",%s", def->params[j].path);
+    fsim_text_buf_printf(&params, "%s%s", j ? ";" : "", def->params[j].path);
+    fsim_text_buf_printf(&cols, ",%s", def->params[j].path);
+    fsim_text_buf_printf(&design, ",%s", def->params[j].path);
   }
-  tb_printf(&design, "\n");
-  tb_printf(&cols, "," FSIM_SWEEP_REPS_COLUMN);
+  fsim_text_buf_printf(&design, "\n");
+  fsim_text_buf_printf(&cols, "," FSIM_SWEEP_REPS_COLUMN);
   for (int m = 0; m < sw->nmetrics && sw->metric; m++)
     for (int s = 0; s < FSIM_POINT_NSTATS; s++)
-      tb_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], fsim_point_stat_names[s]);
+      fsim_text_buf_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], fsim_point_stat_names[s]);
   for (long p = 0; p < sw->npoints; p++) {
-    tb_printf(&design, "%ld", p);
-    for (int j = 0; j < sw->k; j++) tb_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
-    tb_printf(&design, "\n");
+    fsim_text_buf_printf(&design, "%ld", p);
+    for (int j = 0; j < sw->k; j++) fsim_text_buf_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    fsim_text_buf_printf(&design, "\n");
   }
   /* The effective base scenario, without a header: part of the setup hash. It
    * records the replications used (-n), so that running it reproduces the sweep; a
@@ -252,17 +218,25 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   if (!sw) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   snprintf(sw->source, sizeof sw->source, "%s", scenario_path);
   const char *slash = strrchr(scenario_path, '/');
-  if (slash) snprintf(sw->include_dir, sizeof sw->include_dir, "%.*s", (int)(slash - scenario_path), scenario_path);
+  if (slash && slash > scenario_path) {
+    size_t len = (size_t)(slash - scenario_path);
+    sw->include_dir = malloc(len + 1);
+    if (sw->include_dir) {
+      memcpy(sw->include_dir, scenario_path, len);
+      sw->include_dir[len] = '\0';
+    }
+  }
   sw->ov = fsim_overrides_new();
-  fsim_status st = sw->ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  fsim_status st = sw->ov && (!slash || slash == scenario_path || sw->include_dir)
+                       ? FSIM_OK
+                       : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(ov); i++)
     st = fsim_overrides_add(sw->ov, fsim_overrides_get(ov, i), err);
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(ov); i++)
     st = fsim_overrides_add_param(sw->ov, fsim_overrides_param_get(ov, i), err);
   if (st == FSIM_OK) st = fsim_read_text(scenario_path, "the scenario", &sw->text, NULL, err);
   if (st == FSIM_OK)
-    st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir[0] ? sw->include_dir : NULL,
-                                   sw->ov, &sw->base, err);
+    st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, sw->ov, &sw->base, err);
   if (st == FSIM_OK && !sw->base->has_sweep)
     st = fsim_error_set(err, FSIM_E_INPUT, scenario_path, 0, "sweep",
                         "the scenario has no sweep section and no --param was given");
@@ -273,7 +247,7 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
     st = load_point(sw, p, &sc, err);
     fsim_scenario_free(sc);
   }
-  if (st == FSIM_OK) st = describe(sw, sw->base->sweep.replications, err);
+  if (st == FSIM_OK) st = fsim_sweep_describe(sw, sw->base->sweep.replications, err);
   if (st != FSIM_OK) {
     fsim_sweep_free(sw);
     return st;
@@ -282,9 +256,9 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   return FSIM_OK;
 }
 
-/* One point: its replications, then each collected metric's statistics. */
-static fsim_status run_point(const fsim_sweep *sw, long p, const fsim_sweep_options *opt,
-                             long reps, text_buf *rec, double *scratch, fsim_error *err) {
+fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_options *opt,
+                                 long reps, fsim_text_buf *rec, double *scratch,
+                                 fsim_error *err) {
   fsim_scenario *sc = NULL;
   fsim_status st = load_point(sw, p, &sc, err);
   if (st != FSIM_OK) return st;
@@ -299,9 +273,9 @@ static fsim_status run_point(const fsim_sweep *sw, long p, const fsim_sweep_opti
   st = fsim_run(sc, &ro, &res, err);
   if (st == FSIM_OK) {
     rec->len = 0;
-    tb_printf(rec, "%ld", p);
-    for (int j = 0; j < sw->k; j++) tb_printf(rec, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
-    tb_printf(rec, ",%ld", reps);
+    fsim_text_buf_printf(rec, "%ld", p);
+    for (int j = 0; j < sw->k; j++) fsim_text_buf_printf(rec, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    fsim_text_buf_printf(rec, ",%ld", reps);
     for (int m = 0; m < sw->nmetrics; m++) {
       int mi = sw->metric[m];
       for (long r = 0; r < reps; r++) scratch[r] = fsim_results_value(res, r, mi);
@@ -314,287 +288,14 @@ static fsim_status run_point(const fsim_sweep *sw, long p, const fsim_sweep_opti
           [FSIM_POINT_P95] = s.p95};
       for (int k = 0; k < FSIM_POINT_NSTATS; k++) {
         if (isnan(v[k]))
-          tb_printf(rec, ",");
+          fsim_text_buf_printf(rec, ",");
         else
-          tb_printf(rec, ",%.10g", v[k]);
+          fsim_text_buf_printf(rec, ",%.10g", v[k]);
       }
     }
     if (rec->failed) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
   fsim_results_free(res);
   fsim_scenario_free(sc);
-  return st;
-}
-
-fsim_status fsim_write_text_file(const char *path, const char *text, fsim_error *err) {
-  fsim_file f;
-  fsim_status st = fsim_file_open(&f, path, err);
-  if (st != FSIM_OK) return st;
-  fputs(text, f.fp);
-  return fsim_file_commit(&f, err);
-}
-
-static int is_mine(const fsim_sweep_options *opt, long p) {
-  return opt->shard_n <= 0 || p % opt->shard_n == opt->shard_k - 1;
-}
-
-struct fsim_sweep_job {
-  fsim_sweep *sw;
-  fsim_sweep_options opt;
-  long reps;
-  char dir[FSIM_PATH_MAX];
-  char stage[FSIM_PATH_MAX];
-  char journal[FSIM_PATH_MAX + 64];
-  fsim_lock lock; /* DIR.lock: one process per sweep directory */
-  FILE *jf;
-  char *have;      /* [npoints]: 1 when recorded */
-  long next;       /* next point to hand out */
-  long total, finished;
-  double *scratch; /* [reps] */
-  text_buf rec;
-};
-
-static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
-  fsim_sweep *sw = job->sw;
-  fsim_remove_tree(job->stage);
-  fsim_status st = fsim_make_dirs(job->stage, err);
-  char file[FSIM_PATH_MAX + 64];
-  if (st == FSIM_OK) {
-    snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_OUTPUT_MARKER);
-    st = fsim_write_text_file(file, "frontsim output directory\n", err);
-  }
-  if (st == FSIM_OK) {
-    text_buf head = {0};
-    char *cmd = malloc(FSIM_ONE_LINE_MAX), *src = malloc(FSIM_ONE_LINE_MAX); /* one line each */
-    if (!cmd || !src) head.failed = 1;
-    else tb_printf(&head,
-              "# Effective base scenario of this sweep, every default filled in.\n"
-              "# frontsim %s\n# command: %s\n# source: %s\n# seed: %" PRIu64 "\n# rng: %s\n"
-              "# replications per point: %ld\n\n%s",
-              FRONTSIM_VERSION,
-              fsim_text_one_line(job->opt.command_line ? job->opt.command_line : "(library call)",
-                                 cmd, FSIM_ONE_LINE_MAX),
-              fsim_text_one_line(sw->source, src, FSIM_ONE_LINE_MAX), sw->info.seed,
-              sw->base->run.rng, job->reps, sw->scenario_text);
-    free(cmd);
-    free(src);
-    snprintf(file, sizeof file, "%s/scenario.cfg", job->stage);
-    st = head.failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
-                     : fsim_write_text_file(file, head.s, err);
-    free(head.s);
-  }
-  if (st == FSIM_OK) {
-    fsim_run_meta meta = {.kind = "sweep", .seed = sw->info.seed, .replications = job->reps};
-    snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
-    snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", sw->source);
-    snprintf(meta.generator, sizeof meta.generator, "%s", sw->base->run.rng);
-    snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_META_NAME);
-    st = fsim_meta_write(file, &meta, err);
-  }
-  if (st == FSIM_OK) {
-    snprintf(file, sizeof file, "%s/design.csv", job->stage);
-    st = fsim_write_text_file(file, sw->design_text, err);
-  }
-  if (st == FSIM_OK) st = fsim_journal_create(job->journal, &sw->info, &job->jf, err);
-  return st;
-}
-
-/* Before anything touches DIR.partial: a second process (a requeued job resuming,
- * or another sweep into the same -o) would append the same points or remove the
- * journal under the first. The lock file lives beside the staging directory, not
- * in it, because a fresh start removes DIR.partial whole. */
-static fsim_status lock_dir(fsim_sweep_job *job, fsim_error *err) {
-  char path[FSIM_PATH_MAX + 16];
-  snprintf(path, sizeof path, "%s.lock", job->dir);
-  fsim_status st = fsim_lock_take(&job->lock, path, err);
-  if (st != FSIM_OK && job->lock.busy)
-    st = fsim_error_set(err, FSIM_E_IO, job->dir, 0, "",
-                        "another frontsim sweep is working on this directory (it holds %s); "
-                        "wait for it to end, or stop it and continue with --resume",
-                        path);
-  return st;
-}
-
-static void shard_text(int k, int n, char *buf, size_t size) {
-  if (n > 0)
-    snprintf(buf, size, "with --shard %d/%d", k, n);
-  else
-    snprintf(buf, size, "without --shard");
-}
-
-/* --resume continues the journal of the same sweep (setup and shard); a journal whose
- * header was cut short holds no record, so that one starts afresh like no resume. */
-static fsim_status resume_or_create(fsim_sweep_job *job, fsim_error *err) {
-  fsim_sweep *sw = job->sw;
-  struct stat sb;
-  if (!job->opt.resume || stat(job->journal, &sb) != 0) {
-    if (job->opt.resume && stat(job->stage, &sb) != 0 && stat(job->dir, &sb) == 0)
-      return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
-                            "nothing to resume: the sweep in this directory is complete");
-    return create_stage(job, err);
-  }
-  fsim_journal done;
-  fsim_status st = fsim_journal_read(job->journal, 1, &done, err);
-  if (st != FSIM_OK) return st;
-  int afresh = done.torn_header;
-  if (!afresh && done.info.setup != sw->info.setup)
-    st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
-                        "this interrupted sweep was started with another scenario, design "
-                        "or replications; run without --resume to start afresh");
-  if (st == FSIM_OK && !afresh && done.info.shard_n >= 0 &&
-      (done.info.shard_n != sw->info.shard_n || done.info.shard_k != sw->info.shard_k)) {
-    char was[64], now[64];
-    shard_text(done.info.shard_k, done.info.shard_n, was, sizeof was);
-    shard_text(sw->info.shard_k, sw->info.shard_n, now, sizeof now);
-    st = fsim_error_set(err, FSIM_E_INPUT, job->stage, 0, "",
-                        "this interrupted sweep was started %s, not %s: resume it as it was "
-                        "started, or run without --resume to start afresh",
-                        was, now);
-  }
-  for (long i = 0; st == FSIM_OK && i < done.nrecords; i++) job->have[done.point[i]] = 1;
-  fsim_journal_clear(&done);
-  if (st != FSIM_OK) return st;
-  return afresh ? create_stage(job, err) : fsim_journal_open_append(job->journal, &job->jf, err);
-}
-
-void fsim_sweep_job_free(fsim_sweep_job *job) {
-  if (!job) return;
-  if (job->jf) fclose(job->jf);
-  fsim_lock_release(&job->lock);
-  free(job->rec.s);
-  free(job->scratch);
-  free(job->have);
-  free(job);
-}
-
-fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
-                             fsim_sweep_job **out, fsim_error *err) {
-  *out = NULL;
-  long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
-  fsim_journal_info_clear(&sw->info);
-  fsim_status st = describe(sw, reps, err);
-  if (opt->shard_n > 0) { /* part of what a resume checks; not of the setup, which merge compares */
-    sw->info.shard_k = opt->shard_k;
-    sw->info.shard_n = opt->shard_n;
-  }
-  if (st == FSIM_OK && dir) st = fsim_outdir_check_target(dir, err);
-  if (st != FSIM_OK) return st;
-  fsim_sweep_job *job = calloc(1, sizeof *job);
-  if (!job) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  job->sw = sw;
-  job->opt = *opt;
-  job->reps = reps;
-  job->lock.fd = -1;
-  if (!dir) { /* a worker's job: computes points, touches no file */
-    job->scratch = malloc((size_t)reps * sizeof *job->scratch);
-    if (!job->scratch) {
-      free(job);
-      return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-    }
-    *out = job;
-    return FSIM_OK;
-  }
-  snprintf(job->dir, sizeof job->dir, "%s", dir);
-  snprintf(job->stage, sizeof job->stage, "%s.partial", dir);
-  snprintf(job->journal, sizeof job->journal, "%s/%s", job->stage, FSIM_JOURNAL_NAME);
-  job->have = calloc((size_t)sw->npoints, 1);
-  job->scratch = malloc((size_t)reps * sizeof *job->scratch);
-  if (!job->have || !job->scratch) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  if (st == FSIM_OK) st = lock_dir(job, err);
-  if (st == FSIM_OK) st = resume_or_create(job, err);
-  for (long p = 0; st == FSIM_OK && p < sw->npoints; p++)
-    if (is_mine(opt, p)) {
-      job->total++;
-      job->finished += job->have[p];
-    }
-  if (st != FSIM_OK) {
-    fsim_sweep_job_free(job);
-    return st;
-  }
-  *out = job;
-  return FSIM_OK;
-}
-
-long fsim_sweep_job_next(fsim_sweep_job *job) {
-  while (job->next < job->sw->npoints &&
-         (!is_mine(&job->opt, job->next) || job->have[job->next]))
-    job->next++;
-  return job->next < job->sw->npoints ? job->next++ : -1;
-}
-
-long fsim_sweep_job_remaining(const fsim_sweep_job *job) { return job->total - job->finished; }
-
-fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
-                                    fsim_error *err) {
-  fsim_status st = run_point(job->sw, p, &job->opt, job->reps, &job->rec, job->scratch, err);
-  *record = st == FSIM_OK ? job->rec.s : NULL;
-  return st;
-}
-
-fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err) {
-  long p = strtol(record, NULL, 10);
-  if (!job->jf)
-    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
-                          "a worker's job keeps no journal: send its records to the job that does");
-  if (p < 0 || p >= job->sw->npoints || job->have[p]) /* a scheduler's fault, not the user's */
-    return fsim_error_set(err, FSIM_E_IO, job->journal, 0, "",
-                          "unexpected record for point %ld: not in the design, or already recorded",
-                          p);
-  fsim_status st = fsim_journal_append(job->jf, job->journal, record, err);
-  if (st != FSIM_OK) return st;
-  job->have[p] = 1;
-  job->finished++;
-  if (job->opt.progress) job->opt.progress(job->opt.progress_ctx, job->finished, job->total);
-  return FSIM_OK;
-}
-
-fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
-  if (!job->jf) /* a worker's job (no directory), or one already finished */
-    return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
-                          "this sweep job has no journal to finish: a worker's job, or finished");
-  if (job->finished < job->total)
-    return fsim_error_set(err, FSIM_E_INTERRUPTED, job->dir, 0, "",
-                          "interrupted after %ld of %ld points; continue with --resume",
-                          job->finished, job->total);
-  fclose(job->jf);
-  job->jf = NULL;
-  fsim_status st = FSIM_OK;
-  if (job->opt.shard_n > 0) {
-    char file[FSIM_PATH_MAX + 64], note[128];
-    snprintf(file, sizeof file, "%s/shard.txt", job->stage);
-    snprintf(note, sizeof note, "shard %d/%d of %ld points: join with frontsim merge\n",
-             job->opt.shard_k, job->opt.shard_n, job->sw->npoints);
-    st = fsim_write_text_file(file, note, err);
-  } else {
-    fsim_journal all;
-    st = fsim_journal_read(job->journal, 0, &all, err);
-    if (st == FSIM_OK) st = fsim_sweep_write_final(job->stage, &all, err);
-    fsim_journal_clear(&all);
-  }
-  if (st == FSIM_OK) st = fsim_outdir_swap_in(job->stage, job->dir, err);
-  /* Only once DIR is in place: until then the journal is the only record of the
-   * points, and a kill before the swap must leave it for --resume. Left behind by a
-   * kill now, it is harmless: DIR is complete, and a resume says so. */
-  if (st == FSIM_OK && job->opt.shard_n <= 0) {
-    char done[FSIM_PATH_MAX + 64];
-    snprintf(done, sizeof done, "%s/%s", job->dir, FSIM_JOURNAL_NAME);
-    remove(done);
-  }
-  return st;
-}
-
-fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
-                           fsim_error *err) {
-  fsim_sweep_job *job = NULL;
-  fsim_status st = fsim_sweep_begin(sw, opt, dir, &job, err);
-  long p;
-  while (st == FSIM_OK && (p = fsim_sweep_job_next(job)) >= 0) {
-    if (opt->stop && *opt->stop) break;
-    const char *record = NULL;
-    st = fsim_sweep_point_record(job, p, &record, err);
-    if (st == FSIM_OK) st = fsim_sweep_job_add(job, record, err);
-  }
-  if (st == FSIM_OK || st == FSIM_E_INTERRUPTED) st = fsim_sweep_job_finish(job, err);
-  fsim_sweep_job_free(job);
   return st;
 }

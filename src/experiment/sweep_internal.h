@@ -6,11 +6,12 @@
 #include "formats.h"
 #include "journal.h"
 #include "scenario_internal.h"
+#include "text.h"
 
 struct fsim_sweep {
   char *text;                  /* the scenario file, read once */
   char source[FSIM_ERROR_PLACE];
-  char include_dir[FSIM_ERROR_PLACE];
+  char *include_dir;           /* the scenario's directory, at its length (NULL: none) */
   fsim_overrides *ov;          /* the command line's --set and --param */
   fsim_scenario *base;
   int k;                       /* parameters */
@@ -28,7 +29,14 @@ struct fsim_sweep {
  * their outputs are byte-identical. */
 fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_error *err);
 
-/* Writes a file whole (under a temporary name, then renamed). */
-fsim_status fsim_write_text_file(const char *path, const char *text, fsim_error *err);
+/* The journal header of the sweep with `reps` replications a point: setup hash,
+ * names and columns (sw->info), and design.csv's text (sweep.c). */
+fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err);
+/* Runs point p with `reps` replications into its record (rec), the line the journal
+ * keeps: p, its values, then each collected metric's statistics (sweep.c). scratch
+ * holds reps values. */
+fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_options *opt,
+                                 long reps, fsim_text_buf *rec, double *scratch,
+                                 fsim_error *err);
 
 #endif

@@ -10,6 +10,7 @@
 
 #include "fileio.h"
 #include "formats.h"
+#include "layout.h"
 #include "results.h"
 #include "stats.h"
 #include "text.h"
@@ -228,7 +229,7 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     st = series_table(res, &tab, err);
     for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
       NEXT(write_series_file(&od, res, s, sc->sectors[s].name, tab, err));
-    NEXT(write_series_file(&od, res, -1, "sides", tab, err));
+    NEXT(write_series_file(&od, res, -1, FSIM_SERIES_SIDES, tab, err));
     free(tab);
   }
   NEXT(write_replications(&od, res, err));

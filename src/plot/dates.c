@@ -6,6 +6,7 @@
  * first of every month, second, third... month, labelled "Apr 2025". */
 #include <stdio.h>
 
+#include "date.h"
 #include "plot_internal.h"
 
 #define DAY_SECONDS 86400
@@ -21,6 +22,14 @@ static void write_tick(FILE *out, long epoch_day, int *n) {
   ++*n;
 }
 
+/* The axis is drawn for any range it is given, within the years 0 to 9999 (dates
+ * of four digits); every loop below then ends after at most one step per month of
+ * that window. The loader keeps a run's dates in 1900 to 2999 (date.h). */
+static long clamp_day(long day) {
+  long lo = fsim_date_from_civil(0, 1, 1), hi = fsim_date_from_civil(9999, 12, 31);
+  return day < lo ? lo : day > hi ? hi : day;
+}
+
 static void day_ticks(FILE *out, long first, long last, long start) {
   static const int steps[] = {1, 2, 7, 14, 28, 42, 56, 91};
   long span = last - first;
@@ -33,6 +42,7 @@ static void day_ticks(FILE *out, long first, long last, long start) {
     }
   fputs("date_format = '%d %b %Y'\nset format x date_format\nset xtics (", out);
   int n = 0;
+  if (start < first) start += (first - start + step - 1) / step * step; /* left of the axis */
   for (long d = start; d <= last; d += step)
     if ((double)(d - first) <= (1.0 - RIGHT_CLEARANCE) * (double)span) write_tick(out, d, &n);
   if (n == 0) write_tick(out, first, &n); /* a run of a day or two: the left edge */
@@ -46,16 +56,13 @@ static void day_ticks(FILE *out, long first, long last, long start) {
     fputs("# (no minor ticks)", out);
 }
 
-static long month_start(int year, int month) {
-  char text[16];
-  long day = 0;
-  snprintf(text, sizeof text, "%04d-%02d-01", year, month);
-  fsim_date_parse(text, &day);
-  return day;
-}
+/* The first day of month k counted from January of year 0. Not through
+ * fsim_date_parse, which reads only the loader's years: a month it refused came
+ * back as day 0, 1970-01-01, before `last`, and the loop never ended. */
+static long month_start(long k) { return fsim_date_from_civil(k / 12, (unsigned)(k % 12) + 1, 1); }
 
 static void month_ticks(FILE *out, long first, long last) {
-  static const int steps[] = {1, 2, 3, 6, 12, 24, 60, 120};
+  static const int steps[] = {1, 2, 3, 6, 12, 24, 60, 120, 240, 600, 1200, 2400, 6000, 12000};
   char date[11];
   int y, m, d;
   fsim_date_format(first, date);
@@ -68,13 +75,13 @@ static void month_ticks(FILE *out, long first, long last) {
       step = steps[i];
       break;
     }
-  int minor = step <= 3 ? 1 : step <= 12 ? 3 : 12;
+  int minor = step <= 3 ? 1 : step <= 12 ? 3 : step <= 120 ? 12 : step;
   long span = last - first;
   fputs("date_format = '%b %Y'\nset format x date_format\nset xtics (", out);
   int n = 0;
   /* Months counted from year 0, so that steps fall on January, April... */
   for (long k = (long)y * 12 + (m - 1) + (d > 1);; k++) {
-    long t = month_start((int)(k / 12), (int)(k % 12) + 1);
+    long t = month_start(k);
     if (t > last) break;
     if (k % step == 0 && (double)(t - first) <= (1.0 - RIGHT_CLEARANCE) * (double)span)
       write_tick(out, t, &n);
@@ -84,7 +91,7 @@ static void month_ticks(FILE *out, long first, long last) {
   if (minor == step) return;
   int nminor = 0;
   for (long k = (long)y * 12 + (m - 1) + (d > 1);; k++) {
-    long t = month_start((int)(k / 12), (int)(k % 12) + 1);
+    long t = month_start(k);
     if (t > last) break;
     if (k % minor != 0 || k % step == 0) continue;
     fsim_date_format(t, date);
@@ -96,6 +103,10 @@ static void month_ticks(FILE *out, long first, long last) {
 }
 
 void fsim_plot_write_date_ticks(FILE *out, long first, long last, long start) {
+  first = clamp_day(first);
+  last = clamp_day(last);
+  start = clamp_day(start);
+  if (last < first) last = first;
   if (last - first <= 200)
     day_ticks(out, first, last, start);
   else

@@ -141,7 +141,7 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
 /* Every data file the selected charts read must be there before gnuplot runs,
  * so a wrong directory gets one clear message. */
 static fsim_status check_data(const char *dir, const fsim_plot_run *run, fsim_error *err) {
-  fsim_status st = need_file(dir, "series/sides.csv", FSIM_PLOT_DIR_RUN, err);
+  fsim_status st = need_file(dir, "series/" FSIM_SERIES_SIDES ".csv", FSIM_PLOT_DIR_RUN, err);
   for (int s = 0; st == FSIM_OK && s < run->sc->nsectors; s++) {
     char rel[FSIM_PATH_MAX];
     snprintf(rel, sizeof rel, "series/%s.csv", run->sc->sectors[s].name);

@@ -53,7 +53,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   for (int k = 0; k < FSIM_NSIDES; k++) {
     fsim_chart *c = add(run, "allocation", "allocation", fsim_side_key(k));
     c->side = k;
-    snprintf(c->data, sizeof c->data, "../series/sides.csv");
+    snprintf(c->data, sizeof c->data, "../series/" FSIM_SERIES_SIDES ".csv");
     snprintf(c->title, sizeof c->title, "Where the personnel of %s are",
              sc->sides.side[k].name);
     snprintf(c->subtitle, sizeof c->subtitle,
@@ -87,7 +87,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
              sc->nevents > 0 ? "; dotted lines mark the events" : "");
   }
   fsim_chart *c = add(run, "losses", "losses", "");
-  snprintf(c->data, sizeof c->data, "../series/sides.csv");
+  snprintf(c->data, sizeof c->data, "../series/" FSIM_SERIES_SIDES ".csv");
   snprintf(c->title, sizeof c->title, "Cumulative losses: true and as claimed by the enemy");
   snprintf(c->subtitle, sizeof c->subtitle,
            "Medians across %ld replications; shaded: the middle 90%% of true losses",

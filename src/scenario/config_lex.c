@@ -17,12 +17,20 @@
 enum { TK_NONE, TK_NAME, TK_VALUE, TK_STRING, TK_ASSIGN, TK_OPEN_GROUP, TK_OPEN_LIST, TK_COMMA,
        TK_INCLUDE, TK_OTHER };
 
-static void note_wide(fsim_lex_facts *f, int line, const char *start, const char *end, int wrapped,
-                      int beyond64) {
+fsim_status fsim_lex_refuse_beyond64(fsim_error *err, const char *file, int line,
+                                     const char *path, const char *text) {
+  return fsim_error_set(err, FSIM_E_INPUT, file, line, path,
+                        "%.40s is out of range for any integer (%lld to %lld)", text, LLONG_MIN,
+                        LLONG_MAX);
+}
+
+static void note_wide(fsim_lex_facts *f, int line, const char *start, const char *end,
+                      long long wrapped, int beyond64) {
   if (f->nwide >= FSIM_LEX_WIDE) return;
   fsim_lex_wide *w = &f->wide[f->nwide++];
   w->line = line;
   w->wrapped = wrapped;
+  w->suffixed = *end == 'L';
   w->beyond64 = beyond64;
   snprintf(w->text, sizeof w->text, "%.*s", (int)(end - start), start);
 }
@@ -52,12 +60,15 @@ static const char *skip_number(const char *p, int line, fsim_lex_facts *f) {
       }
       return p;
     }
+    errno = 0;
+    long long v = strtoll(start, NULL, 10);
+    int beyond64 = errno == ERANGE;
     if (*p != 'L') {
-      errno = 0;
-      long long v = strtoll(start, NULL, 10);
-      int beyond64 = errno == ERANGE;
       if (beyond64 || v > INT_MAX || v < INT_MIN) /* wrapped as glibc's atoi, as libconfig: */
         note_wide(f, line, start, p, (int)strtol(start, NULL, 10), beyond64);
+    } else if (beyond64) {
+      /* With L libconfig reads through strtoll, which clamps without a word. */
+      note_wide(f, line, start, p, v, 1);
     }
   }
   while (*p == 'L') p++;
@@ -116,7 +127,8 @@ static void scan(const char *text, int prev, fsim_lex_facts *f) {
       if ((line != start || !*p) && !f->string_line) f->string_line = start;
       if (include_before && *p && f->nincludes < FSIM_LEX_INCLUDES) {
         f->include_lines[f->nincludes] = start;
-        snprintf(f->includes[f->nincludes++], FSIM_ERROR_PLACE, "%.*s", (int)(p - body), body);
+        f->include_name[f->nincludes] = body;
+        f->include_len[f->nincludes++] = (int)(p - body);
       }
       if (*p) p++;
       f->last_line = line;

@@ -14,8 +14,10 @@
 
 typedef struct fsim_lex_wide {
   int line;
-  int wrapped;   /* what libconfig made of it */
-  int beyond64;  /* too large even with the suffix L */
+  long long wrapped; /* what libconfig made of it: wrapped to 32 bits, or, with the
+                       suffix L, clamped to the 64-bit limits */
+  int suffixed;      /* written with L: libconfig read it as a 64-bit integer */
+  int beyond64;      /* too large even with the suffix L */
   char text[32];
 } fsim_lex_wide;
 
@@ -29,14 +31,21 @@ typedef struct fsim_lex_facts {
   char mismatch_close, mismatch_open;
   int mismatch_open_line; /* 0 when nothing was open */
   int nwide;
-  fsim_lex_wide wide[FSIM_LEX_WIDE]; /* plain integer literals outside the int range */
+  fsim_lex_wide wide[FSIM_LEX_WIDE]; /* integer literals libconfig reads as another value */
   int stray_line;       /* first string where the grammar allows none (0: none) */
   int stray_after_name; /* ... right after a setting's name: the '=' is missing */
   int nincludes;
-  char includes[FSIM_LEX_INCLUDES][FSIM_ERROR_PLACE]; /* the names after @include */
+  /* The names after @include, as spans of the scanned text (which must outlive the
+   * facts): a name is as long as its path, with no fixed limit. */
+  const char *include_name[FSIM_LEX_INCLUDES];
+  int include_len[FSIM_LEX_INCLUDES];
   int include_lines[FSIM_LEX_INCLUDES];
 } fsim_lex_facts;
 
+/* The one refusal of an integer literal beyond 64 bits, in a file, in a --set value
+ * or a --seed: "TEXT is out of range for any integer (LLONG_MIN to LLONG_MAX)". */
+fsim_status fsim_lex_refuse_beyond64(fsim_error *err, const char *file, int line,
+                                     const char *path, const char *text);
 /* Scans text (NUL-terminated) once, filling f. */
 void fsim_lex_scan(const char *text, fsim_lex_facts *f);
 

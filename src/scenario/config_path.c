@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "config_lex.h"
+#include "param_spec.h"
 #include "schema.h"
 
 #define ORIGIN "--set"
@@ -171,9 +172,11 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
                           "not a setting path: a key is empty (a '.' at an end, or two dots)");
   long long wide = 0;
   int w = wide_integer(value, &wide);
-  if (w < 0)
+  if (w < 0) return fsim_lex_refuse_beyond64(err, ORIGIN, 0, path, value);
+  /* One value per --set: a line break would let libconfig read an @include. */
+  if (strpbrk(value, "\r\n"))
     return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
-                          "%s is too large for a 64-bit integer", value);
+                          "expected a value on one line, found a line break in '%.60s'", value);
 
   /* Parse the value as libconfig would; a bare word is a string. */
   config_t tmp;
@@ -204,6 +207,14 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
     }
   }
   free(text);
+  /* "1; days=2" reads as two settings: the second would be dropped without a word. */
+  if (config_setting_length(config_root_setting(&tmp)) != 1) {
+    config_destroy(&tmp);
+    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
+                          "expected one value, found more after it in '%.100s' (give each "
+                          "setting its own --set)",
+                          value);
+  }
   const config_setting_t *val = config_lookup(&tmp, "v");
 
   fsim_status st = FSIM_OK;
@@ -297,6 +308,23 @@ static int add_float(config_setting_t *group, const char *key, double v) {
   return s && config_setting_set_float(s, v);
 }
 
+/* Parameter group g from a spec read by fsim_param_spec_read; 0 when out of memory. */
+static int add_param(config_setting_t *g, const fsim_param_spec *p) {
+  config_setting_t *ps = config_setting_add(g, "path", CONFIG_TYPE_STRING);
+  if (!ps || !config_setting_set_string(ps, p->path)) return 0;
+  if (p->range) {
+    if (!add_float(g, "from", p->from) || !add_float(g, "to", p->to)) return 0;
+    config_setting_t *st = p->steps ? config_setting_add(g, "steps", CONFIG_TYPE_INT) : NULL;
+    return !p->steps || (st && config_setting_set_int(st, p->steps));
+  }
+  config_setting_t *vals = config_setting_add(g, "values", CONFIG_TYPE_ARRAY);
+  for (int k = 0; vals && k < p->nvalues; k++) {
+    config_setting_t *e = config_setting_add(vals, NULL, CONFIG_TYPE_FLOAT);
+    if (!e || !config_setting_set_float(e, p->values[k])) return 0;
+  }
+  return vals != NULL;
+}
+
 fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size_t n,
                                    fsim_error *err) {
   if (n == 0) return FSIM_OK;
@@ -308,38 +336,15 @@ fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size
   if (config_setting_get_member(sweep, "parameters"))
     config_setting_remove(sweep, "parameters");
   config_setting_t *list = config_setting_add(sweep, "parameters", CONFIG_TYPE_LIST);
-  for (size_t i = 0; list && i < n; i++) {
-    const char *eq = strchr(specs[i], '=');
-    char path[512];
-    snprintf(path, sizeof path, "%.*s", (int)(eq - specs[i]), specs[i]);
+  if (!list) return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
+  for (size_t i = 0; i < n; i++) {
+    fsim_param_spec p;
+    fsim_status st = fsim_param_spec_read(specs[i], &p, err);
+    if (st != FSIM_OK) return st;
     config_setting_t *g = config_setting_add(list, NULL, CONFIG_TYPE_GROUP);
-    config_setting_t *ps = g ? config_setting_add(g, "path", CONFIG_TYPE_STRING) : NULL;
-    if (!ps || !config_setting_set_string(ps, path))
-      return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
-    double v[3];
-    int k = 0, colon = strchr(eq, ':') != NULL;
-    for (const char *p = eq + 1; *p && k < 3;) {
-      char *end = NULL;
-      double x = strtod(p, &end);
-      if (colon) {
-        v[k++] = x;
-      } else {
-        config_setting_t *vals = config_setting_get_member(g, "values");
-        if (!vals) vals = config_setting_add(g, "values", CONFIG_TYPE_ARRAY);
-        config_setting_t *e = vals ? config_setting_add(vals, NULL, CONFIG_TYPE_FLOAT) : NULL;
-        if (!e || !config_setting_set_float(e, x))
-          return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
-      }
-      p = *end ? end + 1 : end;
-    }
-    if (colon) {
-      int ok = add_float(g, "from", v[0]) && add_float(g, "to", v[1]);
-      if (ok && k == 3) {
-        config_setting_t *st = config_setting_add(g, "steps", CONFIG_TYPE_INT);
-        ok = st && config_setting_set_int(st, (int)v[2]);
-      }
-      if (!ok) return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
-    }
+    int ok = g && add_param(g, &p);
+    fsim_param_spec_free(&p);
+    if (!ok) return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
   }
   return FSIM_OK;
 }

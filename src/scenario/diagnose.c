@@ -70,29 +70,32 @@ static void line_text(const char *text, int line, char *buf, size_t size) {
     snprintf(buf, size, "%.*s", (int)n, p);
 }
 
-/* Where libconfig looks for an included file: `name` is as written after
- * @include; relative names are taken from the include directory. */
-static void include_path(const config_t *cfg, const char *name, char *buf, size_t size) {
+/* Where libconfig looks for an included file: `name` (its first `len` bytes) is as
+ * written after @include; relative names are taken from the include directory.
+ * Allocated at the path's length (the caller frees it); NULL when out of memory. */
+static char *include_path(const config_t *cfg, const char *name, size_t len) {
   const char *dir = config_get_include_dir(cfg);
-  if (dir && dir[0] && name[0] != '/')
-    snprintf(buf, size, "%s/%s", dir, name);
-  else
-    snprintf(buf, size, "%s", name);
+  int rel = dir && dir[0] && name[0] != '/';
+  size_t size = (rel ? strlen(dir) + 1 : 0) + len + 1;
+  char *buf = malloc(size);
+  if (buf) snprintf(buf, size, "%s%s%.*s", rel ? dir : "", rel ? "/" : "", (int)len, name);
+  return buf;
 }
-
 /* libconfig's parse error as file:line: message, with the cause spelt out. */
 fsim_status fsim_diagnose_parse_error(config_t *cfg, fsim_sources *sources, fsim_error *err) {
   const char *path = sources->main_path, *name = sources->main_name;
   const char *raw = config_error_file(cfg);
   const char *what = config_error_text(cfg);
   int line = config_error_line(cfg);
-  char file[FSIM_ERROR_PLACE];
-  const char *src = NULL;
+  char *included = NULL;
+  const char *file, *src = NULL;
   if (!raw || (path && strcmp(raw, path) == 0)) { /* the scenario itself */
-    snprintf(file, sizeof file, "%s", raw ? raw : name);
+    file = raw ? raw : name;
     src = sources->main_text;
   } else { /* an included file */
-    include_path(cfg, raw, file, sizeof file);
+    included = include_path(cfg, raw, strlen(raw));
+    if (!included) return fsim_error_set(err, FSIM_E_NOMEM, raw, 0, "", "out of memory");
+    file = included;
     src = fsim_sources_text(sources, file);
   }
   if (!what) what = "syntax error";
@@ -100,20 +103,28 @@ fsim_status fsim_diagnose_parse_error(config_t *cfg, fsim_sources *sources, fsim
   line_text(src, line, here, sizeof here);
   if (strcmp(what, "cannot open include file") == 0) {
     /* The line is the @include; name the file and say where it was looked for. */
-    char inc[FSIM_ERROR_PLACE] = "", where[FSIM_ERROR_PLACE];
-    const char *q = strchr(here, '"');
-    if (q) snprintf(inc, sizeof inc, "%.*s", (int)strcspn(q + 1, "\""), q + 1);
-    include_path(cfg, inc, where, sizeof where);
-    FILE *probe = inc[0] ? fopen(where, "r") : NULL;
+    /* The name from the lexer, whole (the line shown in messages is shortened). */
+    char inc[FSIM_ERROR_PLACE] = "";
+    char *where = NULL;
+    fsim_lex_facts *f = src ? malloc(sizeof *f) : NULL;
+    if (f) fsim_lex_scan(src, f);
+    for (int i = 0; f && i < f->nincludes && !where; i++)
+      if (f->include_lines[i] == line) {
+        snprintf(inc, sizeof inc, "%.*s", f->include_len[i], f->include_name[i]);
+        where = include_path(cfg, f->include_name[i], (size_t)f->include_len[i]);
+      }
+    free(f);
+    FILE *probe = where ? fopen(where, "r") : NULL;
     const char *why = probe || !inc[0] ? "cannot be read" : strerror(errno);
     if (probe) fclose(probe);
     if (!inc[0])
       snprintf(msg, sizeof msg, "cannot open an included file: %s", here);
-    else if (strcmp(where, inc) != 0)
+    else if (where && strcmp(where, inc) != 0)
       snprintf(msg, sizeof msg, "cannot include \"%.150s\": %.60s (looked for %.250s)", inc, why,
                where);
     else
       snprintf(msg, sizeof msg, "cannot include \"%.150s\": %.60s", inc, why);
+    free(where);
   } else if (strcmp(what, "include file nesting too deep") == 0) {
     snprintf(msg, sizeof msg, "@include nested too deep (does a file include itself?)");
   } else if (strcmp(what, "mismatched element type in array") == 0) {
@@ -161,7 +172,9 @@ fsim_status fsim_diagnose_parse_error(config_t *cfg, fsim_sources *sources, fsim
       snprintf(msg, sizeof msg, "syntax error");
     }
   }
-  return fsim_error_set(err, FSIM_E_INPUT, file, line, "", "%s", msg);
+  fsim_status st = fsim_error_set(err, FSIM_E_INPUT, file, line, "", "%s", msg);
+  free(included);
+  return st;
 }
 
 /* The path of setting `s` below the root ("sectors.[0].width_km"). */
@@ -184,19 +197,23 @@ static int same_file(const char *a, const char *b) {
   return a == b || (a && b && strcmp(a, b) == 0);
 }
 
-/* The integer setting of `file` at `line` whose value libconfig wrapped to `v`. */
+/* The integer setting of `file` at `line` whose value libconfig made `v` (wrapped
+ * to 32 bits, or clamped to 64 when `as64`). */
 static const config_setting_t *find_wrapped(const config_setting_t *s, const char *file,
-                                            int line, int v) {
-  if (config_setting_type(s) == CONFIG_TYPE_INT)
-    return same_file(config_setting_source_file(s), file) &&
-                   (int)config_setting_source_line(s) == line && config_setting_get_int(s) == v
+                                            int line, long long v, int as64) {
+  int t = config_setting_type(s);
+  if (t == CONFIG_TYPE_INT || t == CONFIG_TYPE_INT64) {
+    long long got = t == CONFIG_TYPE_INT ? config_setting_get_int(s) : config_setting_get_int64(s);
+    return (t == CONFIG_TYPE_INT64) == as64 && same_file(config_setting_source_file(s), file) &&
+                   (int)config_setting_source_line(s) == line && got == v
                ? s
                : NULL;
+  }
   if (!config_setting_is_aggregate(s)) return NULL;
   int n = config_setting_length(s);
   for (int i = 0; i < n; i++) {
     const config_setting_t *hit =
-        find_wrapped(config_setting_get_elem(s, (unsigned)i), file, line, v);
+        find_wrapped(config_setting_get_elem(s, (unsigned)i), file, line, v, as64);
     if (hit) return hit;
   }
   return NULL;
@@ -223,32 +240,34 @@ fsim_status fsim_diagnose_wide_integers(config_t *cfg, fsim_sources *sources, fs
   collect_files(root, files, &nfiles, 64);
   fsim_status st = FSIM_OK;
   for (int i = 0; i < nfiles && st == FSIM_OK; i++) {
-    char shown[FSIM_ERROR_PLACE];
-    const char *src;
+    char *included = NULL;
+    const char *shown, *src;
     if (!files[i] || (path && strcmp(files[i], path) == 0)) {
-      snprintf(shown, sizeof shown, "%s", files[i] ? files[i] : name);
+      shown = files[i] ? files[i] : name;
       src = sources->main_text;
     } else {
-      include_path(cfg, files[i], shown, sizeof shown);
+      included = include_path(cfg, files[i], strlen(files[i]));
+      if (!included) return fsim_error_set(err, FSIM_E_NOMEM, files[i], 0, "", "out of memory");
+      shown = included;
       src = fsim_sources_text(sources, shown);
     }
     fsim_lex_facts f;
     if (src) fsim_lex_scan(src, &f);
     for (int k = 0; src && k < f.nwide && st == FSIM_OK; k++) {
-      const config_setting_t *s = find_wrapped(root, files[i], f.wide[k].line, f.wide[k].wrapped);
+      const config_setting_t *s =
+          find_wrapped(root, files[i], f.wide[k].line, f.wide[k].wrapped, f.wide[k].suffixed);
       if (!s) continue; /* not a setting of the scenario: nothing was misread */
       char where[FSIM_ERROR_PLACE];
       setting_path(s, where, sizeof where);
       if (f.wide[k].beyond64)
-        st = fsim_error_set(err, FSIM_E_INPUT, shown, f.wide[k].line, where,
-                            "%s is out of range for any integer (%lld to %lld)",
-                            f.wide[k].text, LLONG_MIN, LLONG_MAX);
+        st = fsim_lex_refuse_beyond64(err, shown, f.wide[k].line, where, f.wide[k].text);
       else
         st = fsim_error_set(err, FSIM_E_INPUT, shown, f.wide[k].line, where,
                             "%s is out of range for a plain integer (%d to %d) and would be "
                             "misread; write %sL for a 64-bit integer",
                             f.wide[k].text, INT_MIN, INT_MAX, f.wide[k].text);
     }
+    free(included);
   }
   return st;
 }
@@ -277,19 +296,25 @@ static fsim_status precheck(const config_t *cfg, fsim_sources *sources, const ch
                         "syntax error: a string where none can be (is a '=', ',' or '[' "
                         "missing before it, or a name in quotes?)");
   for (int i = 0; st == FSIM_OK && depth < INCLUDE_DEPTH && i < f->nincludes; i++) {
-    char inc[FSIM_ERROR_PLACE];
-    include_path(cfg, f->includes[i], inc, sizeof inc);
+    char *inc = include_path(cfg, f->include_name[i], (size_t)f->include_len[i]);
+    if (!inc) {
+      st = fsim_error_set(err, FSIM_E_NOMEM, shown, 0, "", "out of memory");
+      break;
+    }
     /* libconfig 1.5 ends the process (exit() from its scanner) when an @include names
      * a directory or another file it cannot read as text (hyperrealm/libconfig#292). */
     struct stat sb;
     if (stat(inc, &sb) == 0 && !S_ISREG(sb.st_mode)) {
       st = fsim_error_set(err, FSIM_E_INPUT, shown, f->include_lines[i], "",
-                          "@include \"%s\": not a regular file (%s)", f->includes[i], inc);
+                          "@include \"%.*s\": not a regular file (%s)", f->include_len[i],
+                          f->include_name[i], inc);
+      free(inc);
       break;
     }
+    /* libconfig says when it cannot be opened, and the parse error explains */
     const char *text = fsim_sources_text(sources, inc);
-    if (!text) continue; /* libconfig says it cannot be opened, and the parse error explains */
-    st = precheck(cfg, sources, inc, text, depth + 1, err);
+    if (text) st = precheck(cfg, sources, inc, text, depth + 1, err);
+    free(inc);
   }
   free(f);
   return st;

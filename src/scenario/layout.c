@@ -111,14 +111,15 @@ fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_er
   }
   for (int i = 0; i < FSIM_NSIDES && !sb.failed; i++) {
     fsim_side_vars *v = &lay->side[i];
-    v->personnel = add(&sb, -1, "sides.%s_personnel", k[i]);
-    v->reserve = add(&sb, -1, "sides.%s_reserve", k[i]);
-    v->transit = add(&sb, -1, "sides.%s_transit", k[i]);
+    v->personnel = add(&sb, -1, FSIM_SERIES_SIDES ".%s_personnel", k[i]);
+    v->reserve = add(&sb, -1, FSIM_SERIES_SIDES ".%s_reserve", k[i]);
+    v->transit = add(&sb, -1, FSIM_SERIES_SIDES ".%s_transit", k[i]);
     v->at = sb.n;
-    for (int s = 0; s < S; s++) add(&sb, -1, "sides.%s_at_%s", k[i], sc->sectors[s].name);
-    v->losses = add(&sb, -1, "sides.%s_losses", k[i]);
-    v->losses_cum = add(&sb, -1, "sides.%s_losses_cum", k[i]);
-    v->claimed_cum = add(&sb, -1, "sides.%s_claimed_cum", k[i]);
+    for (int s = 0; s < S; s++)
+      add(&sb, -1, FSIM_SERIES_SIDES ".%s_at_%s", k[i], sc->sectors[s].name);
+    v->losses = add(&sb, -1, FSIM_SERIES_SIDES ".%s_losses", k[i]);
+    v->losses_cum = add(&sb, -1, FSIM_SERIES_SIDES ".%s_losses_cum", k[i]);
+    v->claimed_cum = add(&sb, -1, FSIM_SERIES_SIDES ".%s_claimed_cum", k[i]);
   }
 
   lay->nseries = sb.n;

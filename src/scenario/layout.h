@@ -10,6 +10,10 @@
 
 #define FSIM_VAR_NAME 160
 
+/* The stem of the sides' daily series file, series/sides.csv, beside one file per
+ * sector named after it: no sector may take this name (resolve.c). */
+#define FSIM_SERIES_SIDES "sides"
+
 typedef struct fsim_sector_vars {
   int personnel[FSIM_NSIDES], power[FSIM_NSIDES], losses[FSIM_NSIDES];
   int attacks[FSIM_NSIDES], successes[FSIM_NSIDES];

@@ -63,15 +63,20 @@ static fsim_status load_common(const char *path, const char *text, const char *n
   fsim_error_clear(err);
   config_t cfg;
   config_init(&cfg);
-  char dir[FSIM_ERROR_PLACE] = "";
-  if (include_dir) {
-    snprintf(dir, sizeof dir, "%s", include_dir);
-  } else if (path) {
-    /* @include paths are relative to the including file's directory. */
-    const char *slash = strrchr(path, '/');
-    if (slash) snprintf(dir, sizeof dir, "%.*s", (int)(slash - path), path);
+  /* @include paths are relative to the including file's directory, however long
+   * its path (libconfig copies it). */
+  const char *slash = path && !include_dir ? strrchr(path, '/') : NULL;
+  size_t dir_len = include_dir ? strlen(include_dir) : slash ? (size_t)(slash - path) : 0;
+  char *dir = dir_len ? malloc(dir_len + 1) : NULL;
+  if (dir) {
+    memcpy(dir, include_dir ? include_dir : path, dir_len);
+    dir[dir_len] = '\0';
+    config_set_include_dir(&cfg, dir);
+    free(dir);
+  } else if (dir_len) {
+    config_destroy(&cfg);
+    return fsim_error_set(err, FSIM_E_NOMEM, name, 0, "", "out of memory");
   }
-  if (dir[0]) config_set_include_dir(&cfg, dir);
 
   char *own = text ? NULL : read_scenario(path, err);
   fsim_sources sources = {.main_path = path, .main_name = name, .main_text = text ? text : own};

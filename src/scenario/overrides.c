@@ -1,8 +1,12 @@
 /* The --set assignments, kept in order, and the --param sweep parameters. */
+#include <ctype.h>
+#include <errno.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "config_lex.h"
 #include "frontsim/scenario.h"
+#include "param_spec.h"
 
 typedef struct text_list {
   char **items;
@@ -54,27 +58,12 @@ fsim_status fsim_overrides_add(fsim_overrides *ov, const char *assignment, fsim_
   return list_add(&ov->set, assignment, err);
 }
 
-/* "a,b,c" (values), "from:to:steps" (grid) or "from:to" (range); every part a number. */
+/* Checked here, when given, by the reader the loader uses (param_spec.c). */
 fsim_status fsim_overrides_add_param(fsim_overrides *ov, const char *spec, fsim_error *err) {
-  const char *eq = strchr(spec, '=');
-  if (!eq || eq == spec || !eq[1])
-    return fsim_error_set(err, FSIM_E_INPUT, "--param", 0, "",
-                          "expected path=values (a,b,c), path=from:to:steps or path=from:to, "
-                          "got \"%s\"",
-                          spec);
-  int colons = 0;
-  for (const char *p = eq + 1; *p;) {
-    char *end = NULL;
-    strtod(p, &end);
-    if (end == p || (*end && *end != ',' && *end != ':'))
-      return fsim_error_set(err, FSIM_E_INPUT, "--param", 0, "",
-                            "\"%s\": expected numbers separated by ',' or ':'", spec);
-    if (*end == ':') colons++;
-    p = *end ? end + 1 : end;
-  }
-  if (colons > 2 || (colons > 0 && strchr(eq, ',')))
-    return fsim_error_set(err, FSIM_E_INPUT, "--param", 0, "",
-                          "\"%s\": use a,b,c or from:to:steps or from:to", spec);
+  fsim_param_spec p;
+  fsim_status st = fsim_param_spec_read(spec, &p, err);
+  if (st != FSIM_OK) return st;
+  fsim_param_spec_free(&p);
   return list_add(&ov->param, spec, err);
 }
 
@@ -88,4 +77,21 @@ size_t fsim_overrides_count(const fsim_overrides *ov) { return ov ? ov->set.n : 
 
 const char *fsim_overrides_get(const fsim_overrides *ov, size_t i) {
   return ov && i < ov->set.n ? ov->set.items[i] : NULL;
+}
+
+fsim_status fsim_seed_parse(const char *text, unsigned long long *seed, fsim_error *err) {
+  const char *digits = text + (text[0] == '-' || text[0] == '+');
+  int ok = digits[0] != '\0';
+  for (const char *p = digits; ok && *p; p++) ok = isdigit((unsigned char)*p) != 0;
+  if (!ok)
+    return fsim_error_set(err, FSIM_E_INPUT, "--seed", 0, "run.seed",
+                          "expected a whole number from 0 to %lld, found \"%.40s\"",
+                          FSIM_SEED_MAX, text);
+  errno = 0;
+  long long v = strtoll(text, NULL, 10);
+  if (errno == ERANGE) return fsim_lex_refuse_beyond64(err, "--seed", 0, "run.seed", text);
+  /* As the settings table words it for run.seed (its minimum is 0). */
+  if (v < 0) return fsim_error_set(err, FSIM_E_INPUT, "--seed", 0, "run.seed", "must be >= 0, got %lld", v);
+  *seed = (unsigned long long)v;
+  return FSIM_OK;
 }

@@ -5,13 +5,23 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <strings.h>
 
 #include "config_path.h"
+#include "date.h"
+#include "layout.h"
 #include "rng.h"
 #include "scenario_load.h"
 #include "text.h"
 
 #define RESERVE_NAME "reserve"
+
+/* Names a sector cannot take: the places a formation can be besides a sector, and
+ * the stem of the sides' series file, as series/<sector>.csv lies beside it. A
+ * sector name is used nowhere else as a file name: its charts are prefixed by
+ * their kind (personnel_<sector>...). */
+static const char *const reserved_sector_names[] = {RESERVE_NAME, "transit", FSIM_SERIES_SIDES};
+#define NRESERVED (sizeof reserved_sector_names / sizeof reserved_sector_names[0])
 
 typedef struct rctx {
   config_t *cfg;
@@ -101,19 +111,42 @@ static const char *nearest_formation(const fsim_scenario *sc, const char *name) 
   return fsim_nearest_result(&n);
 }
 
+/* Why a sector name cannot be used, at sector i (0: it can). Case is ignored
+ * against the reserved names and the other sectors' names, since a sector's file
+ * series/<name>.csv is one with series/<NAME>.csv on a file system that ignores
+ * case (macOS, Windows). */
+static fsim_status check_sector_name(rctx *c, const fsim_scenario *sc, int i, const char *p) {
+  const char *name = sc->sectors[i].name;
+  for (size_t r = 0; r < NRESERVED; r++)
+    if (strcasecmp(name, reserved_sector_names[r]) == 0)
+      return bad(c, p,
+                 "\"%s\" is a reserved word; choose another sector name (reserved: %s, %s, %s; "
+                 "series/%s.csv holds the sides' totals)",
+                 name, reserved_sector_names[0], reserved_sector_names[1],
+                 reserved_sector_names[2], FSIM_SERIES_SIDES);
+  for (int j = 0; j < i; j++) {
+    const char *other = sc->sectors[j].name;
+    if (strcmp(other, name) == 0)
+      return bad(c, p, "duplicate sector name \"%s\" (also sectors.[%d])", name, j);
+    if (strcasecmp(other, name) == 0)
+      return bad(c, p,
+                 "\"%s\" differs from sectors.[%d] (\"%s\") only in case; both would write "
+                 "series/%s.csv on a file system that ignores case",
+                 name, j, other, other);
+  }
+  return FSIM_OK;
+}
+
 static fsim_status check_sectors(rctx *c, fsim_scenario *sc) {
   char p[FSIM_ERROR_PLACE];
   if (sc->nsectors == 0) return bad(c, "sectors", "must list at least one sector");
   for (int i = 0; i < sc->nsectors; i++) {
     fsim_sector_def *s = &sc->sectors[i];
     snprintf(p, sizeof p, "sectors.[%d].name", i);
-    if (strcmp(s->name, RESERVE_NAME) == 0 || strcmp(s->name, "transit") == 0)
-      return bad(c, p, "\"%s\" is a reserved word; choose another sector name", s->name);
-    for (int j = 0; j < i; j++)
-      if (strcmp(sc->sectors[j].name, s->name) == 0)
-        return bad(c, p, "duplicate sector name \"%s\" (also sectors.[%d])", s->name, j);
+    fsim_status st = check_sector_name(c, sc, i, p);
+    if (st != FSIM_OK) return st;
     snprintf(p, sizeof p, "sectors.[%d].attacker", i);
-    fsim_status st = want_side(c, p, s->attacker, &s->attacker_side);
+    st = want_side(c, p, s->attacker, &s->attacker_side);
     if (st != FSIM_OK) return st;
     if (s->has_held_area) {
       snprintf(p, sizeof p, "sectors.[%d].held_area.holder", i);
@@ -333,6 +366,19 @@ static fsim_status check_events(rctx *c, fsim_scenario *sc) {
 
 static fsim_status check_run_and_model(rctx *c, fsim_scenario *sc) {
   fsim_date_parse(sc->run.start_date, &sc->run.start_epoch_day);
+  /* Every day of the run is a date the calendar reads back (charts, events): a
+   * last day past the last year would be a date no scenario can state. */
+  long last_day = fsim_date_from_civil(FSIM_DATE_YEAR_MAX, 12, 31);
+  long end = sc->run.start_epoch_day + sc->run.days - 1;
+  if (end > last_day) {
+    char when[11];
+    fsim_date_format(end, when);
+    return bad(c, "run.days",
+               "the run would end on %s (day %d); the last date frontsim handles is "
+               "%d-12-31: at most %ld days from start_date %s",
+               when, sc->run.days, FSIM_DATE_YEAR_MAX, last_day - sc->run.start_epoch_day + 1,
+               sc->run.start_date);
+  }
   const gsl_rng_type *T = fsim_rng_type_find(sc->run.rng);
   if (!T)
     return bad(c, "run.rng",

@@ -21,7 +21,6 @@
 #define FSIM_REPLICATIONS_MAX 10000000
 /* The largest master seed: seeds are int64_t (the L suffix in files), and every
  * seed limit (the settings table, --set) is this one. As a double it is 2^63. */
-#define FSIM_SEED_MAX ((double)INT64_MAX)
 
 /* The enumerations of the scenario format. Their names as written in files (and
  * in outputs) are in the {name, value} tables below, defined once in enums.c;

@@ -32,12 +32,14 @@ static const fsim_spec run_specs[] = {
      .min = 1, .max = DAYS_MAX, .unit = "days",
      .doc = "Number of simulated days; day 1 is start_date."},
     {.key = "start_date", .kind = FSIM_K_DATE, .offset = offsetof(fsim_run_def, start_date),
-     .def_text = "2025-01-01", .doc = "Calendar date of day 1 (YYYY-MM-DD)."},
+     .def_text = "2025-01-01",
+     .doc = "Calendar date of day 1 (YYYY-MM-DD), from 1900-01-01; the run's last day must "
+            "fall by 2999-12-31."},
     {.key = "replications", .kind = FSIM_K_INT, .offset = offsetof(fsim_run_def, replications),
      .def = 1000, .min = 1, .max = FSIM_REPLICATIONS_MAX, .unit = "replications",
      .doc = "Monte Carlo replications (overridden by -n)."},
     {.key = "seed", .kind = FSIM_K_INT64, .offset = offsetof(fsim_run_def, seed), .def = 1,
-     .min = 0, .max = FSIM_SEED_MAX,
+     .min = 0, .max = (double)FSIM_SEED_MAX,
      .doc = "Master seed of all random streams (overridden by --seed)."},
     {.key = "mode", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_run_def, mode),
      .def = FSIM_MODE_STOCHASTIC, NAMED_BY(fsim_run_mode_names),
@@ -332,7 +334,7 @@ static const fsim_spec event_specs[] = {
     {.key = "day", .kind = FSIM_K_INT, .offset = offsetof(fsim_event_def, day), .flags = O,
      .def = 0, .min = 1, .max = DAYS_MAX, .unit = "day", .doc = "Day of the event (or date)."},
     {.key = "date", .kind = FSIM_K_DATE, .offset = offsetof(fsim_event_def, date), .flags = O,
-     .def_text = "", .doc = "Date of the event (or day)."},
+     .def_text = "", .doc = "Date of the event (or day), YYYY-MM-DD within the run."},
 };
 static const fsim_group event_group = {
     .name = "events.[i]", .specs = event_specs, .nspecs = COUNT(event_specs),

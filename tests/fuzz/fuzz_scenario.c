@@ -9,6 +9,7 @@
 #include <string.h>
 
 #include "frontsim/frontsim.h"
+#include "fuzz_text.h"
 
 #define NO_INCLUDES "/nonexistent-frontsim-fuzz"
 
@@ -26,10 +27,8 @@ static char *written(const fsim_scenario *sc) {
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 1 << 16) return 0;
-  char *text = malloc(size + 1);
+  char *text = fuzz_text(data, size);
   if (!text) return 0;
-  memcpy(text, data, size);
-  text[size] = '\0';
   fsim_scenario *sc = NULL;
   fsim_error err;
   if (fsim_scenario_load_string(text, "fuzz.cfg", NO_INCLUDES, NULL, &sc, &err) == FSIM_OK) {

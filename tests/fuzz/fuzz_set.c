@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "frontsim/frontsim.h"
+#include "fuzz_text.h"
 
 static const char base[] =
     "run = { days = 10; };\n"
@@ -21,10 +22,8 @@ static const char base[] =
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size);
 int LLVMFuzzerTestOneInput(const uint8_t *data, size_t size) {
   if (size > 1 << 14) return 0;
-  char *text = malloc(size + 1);
+  char *text = fuzz_text(data, size);
   if (!text) return 0;
-  memcpy(text, data, size);
-  text[size] = '\0';
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   int ok = 1;

@@ -1,0 +1,143 @@
+/* The reader of --param specs (param_spec.h). Every part is checked before any is
+ * used: a missing bound, an empty value, a number that is not finite or a count of
+ * steps that is not a whole number in the range of sweep.parameters.[k].steps. */
+#include "param_spec.h"
+
+#include <ctype.h>
+#include <errno.h>
+#include <math.h>
+#include <stdarg.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "schema.h"
+
+#define ORIGIN "--param"
+#define FORMS "path=a,b,c, path=from:to or path=from:to:steps"
+
+static fsim_status refuse(fsim_error *err, const char *spec, const char *path, const char *fmt,
+                          ...) __attribute__((format(printf, 4, 5)));
+static fsim_status refuse(fsim_error *err, const char *spec, const char *path, const char *fmt,
+                          ...) {
+  char msg[FSIM_ERROR_TEXT];
+  va_list ap;
+  va_start(ap, fmt);
+  vsnprintf(msg, sizeof msg, fmt, ap);
+  va_end(ap);
+  return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path, "\"%.200s\": %s", spec, msg);
+}
+
+/* The number in [p, end), blanks around it allowed; `found` says what is there
+ * (for a message), and 0 is returned when it is not a finite number. */
+static int read_number(const char *p, const char *end, double *out, char *found, size_t size) {
+  while (p < end && isspace((unsigned char)*p)) p++;
+  while (end > p && isspace((unsigned char)end[-1])) end--;
+  size_t n = (size_t)(end - p);
+  if (n == 0) {
+    snprintf(found, size, "nothing");
+    return 0;
+  }
+  char buf[80];
+  if (n >= sizeof buf) {
+    snprintf(found, size, "\"%.40s...\" (%zu characters)", p, n);
+    return 0;
+  }
+  memcpy(buf, p, n);
+  buf[n] = '\0';
+  snprintf(found, size, "\"%s\"", buf);
+  char *stop = NULL;
+  errno = 0;
+  double v = strtod(buf, &stop);
+  if (stop != buf + n || errno == ERANGE || !isfinite(v)) return 0;
+  *out = v;
+  return 1;
+}
+
+/* The bounds of sweep.parameters.[k].steps, from the settings table. */
+static void steps_range(double *lo, double *hi) {
+  const fsim_spec *sp = fsim_schema_lookup_path("sweep.parameters.[0].steps");
+  *lo = sp ? sp->min : 2;
+  *hi = sp ? sp->max : 10000;
+}
+
+static fsim_status read_range(const char *spec, const char *text, fsim_param_spec *out,
+                              fsim_error *err) {
+  static const char *const part[] = {"from", "to", "steps"};
+  const char *p = text;
+  double v[3];
+  int k = 0;
+  char found[128] = "";
+  for (;; k++) {
+    const char *end = strchr(p, ':');
+    if (!end) end = p + strlen(p);
+    if (k == 3)
+      return refuse(err, spec, out->path,
+                    "expected path=from:to or path=from:to:steps, found more than two ':'");
+    if (!read_number(p, end, &v[k], found, sizeof found))
+      return refuse(err, spec, out->path, "expected a finite number as %s, found %s", part[k],
+                    found);
+    if (!*end) break;
+    p = end + 1;
+  }
+  out->range = 1;
+  out->from = v[0];
+  out->to = v[1];
+  if (k == 2) {
+    double lo, hi;
+    steps_range(&lo, &hi);
+    if (v[2] != floor(v[2]) || v[2] < lo || v[2] > hi)
+      return refuse(err, spec, out->path,
+                    "expected a whole number of steps from %.0f to %.0f, found %s", lo, hi,
+                    found);
+    out->steps = (int)v[2];
+  }
+  return FSIM_OK;
+}
+
+static fsim_status read_values(const char *spec, const char *text, fsim_param_spec *out,
+                               fsim_error *err) {
+  int n = 1;
+  for (const char *q = text; *q; q++) n += *q == ',';
+  out->values = malloc((size_t)n * sizeof *out->values);
+  if (!out->values) return fsim_error_set(err, FSIM_E_NOMEM, ORIGIN, 0, out->path, "out of memory");
+  char found[128];
+  for (const char *p = text;; out->nvalues++) {
+    const char *end = strchr(p, ',');
+    if (!end) end = p + strlen(p);
+    if (!read_number(p, end, &out->values[out->nvalues], found, sizeof found)) {
+      fsim_status st = refuse(err, spec, out->path,
+                              "expected a finite number as value %d, found %s",
+                              out->nvalues + 1, found);
+      fsim_param_spec_free(out);
+      return st;
+    }
+    if (!*end) break;
+    p = end + 1;
+  }
+  out->nvalues++;
+  return FSIM_OK;
+}
+
+fsim_status fsim_param_spec_read(const char *spec, fsim_param_spec *out, fsim_error *err) {
+  memset(out, 0, sizeof *out);
+  const char *eq = strchr(spec, '=');
+  if (!eq || eq == spec)
+    return refuse(err, spec, "", "expected %s, found %s", FORMS,
+                  eq ? "no path before '='" : "no '='");
+  if ((size_t)(eq - spec) >= sizeof out->path)
+    return refuse(err, spec, "", "the path is longer than %zu characters", sizeof out->path - 1);
+  snprintf(out->path, sizeof out->path, "%.*s", (int)(eq - spec), spec);
+  const char *text = eq + 1;
+  int colon = strchr(text, ':') != NULL, comma = strchr(text, ',') != NULL;
+  if (colon && comma)
+    return refuse(err, spec, out->path, "expected %s, found both ',' and ':'", FORMS);
+  if (colon) return read_range(spec, text, out, err);
+  return read_values(spec, text, out, err);
+}
+
+void fsim_param_spec_free(fsim_param_spec *p) {
+  free(p->values);
+  p->values = NULL;
+  p->nvalues = 0;
+}
