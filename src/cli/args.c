@@ -114,7 +114,15 @@ static int apply(const cli_option *o, const char *arg, const char *value) {
   else
     snprintf(label, sizeof label, "--%s", o->name);
   long long v;
-  if (!parse_long(label, value, o->min, o->max, &v)) return 2;
+  if (o->parse) {
+    unsigned long long u = 0;
+    fsim_error err;
+    fsim_error_clear(&err);
+    if (o->parse(value, &u, &err) != FSIM_OK) return cli_report(&err);
+    v = (long long)u; /* the parsers of this kind stay within long long */
+  } else if (!parse_long(label, value, o->min, o->max, &v)) {
+    return 2;
+  }
   if (o->number) *o->number = v;
   return o->set ? assign_number(o, v) : 0;
 }

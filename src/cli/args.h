@@ -26,6 +26,9 @@ typedef struct cli_option {
   const char **text;
   long long *number; /* may be NULL when .set says where the number goes */
   long long min, max;
+  /* CLI_LONG: reads the number instead of the range check (e.g. fsim_seed_parse, so
+   * that --seed has the limit and the message of run.seed). */
+  fsim_status (*parse)(const char *text, unsigned long long *out, fsim_error *err);
   /* CLI_TEXT, CLI_LONG: also add this assignment to overrides[0], a format with
    * one %s (text) or %lld (number), e.g. "run.replications=%lld". */
   const char *set;
@@ -57,7 +60,7 @@ typedef struct cli_command {
 #define CLI_REPLICATIONS(...) \
   {.name = "replications", .letter = 'n', .kind = CLI_LONG, .min = 1, .max = 10000000, __VA_ARGS__}
 #define CLI_SEED(...) \
-  {.name = "seed", .kind = CLI_LONG, .min = 0, .max = 9000000000000000000LL, __VA_ARGS__}
+  {.name = "seed", .kind = CLI_LONG, .parse = fsim_seed_parse, __VA_ARGS__}
 #define CLI_THREADS(...) \
   {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096, __VA_ARGS__}
 

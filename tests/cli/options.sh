@@ -43,7 +43,11 @@ expect 2 "$(usage run 'unknown option -ofoo')" run -ofoo
 expect 2 "frontsim: option -n needs a value" run a -n
 expect 2 "frontsim: option --replications needs a value" run a --replications
 expect 2 'frontsim: -n: must be between 1 and 10000000, got 0' run a --replications=0
-expect 2 'frontsim: --seed: expected a whole number, got "1x"' run a --seed 1x
+expect 2 'frontsim: --seed: run.seed: expected a whole number from 0 to 9223372036854775807, found "1x"' \
+  run a --seed 1x
+# --seed has run.seed's limit and message, whether given by option, --set or file.
+expect 2 'frontsim: --seed: run.seed: 9300000000000000000 is out of range for any integer (-9223372036854775808 to 9223372036854775807)' \
+  run a --seed 9300000000000000000
 expect 2 'frontsim: -j: must be between 1 and 4096, got 4097' run a -j 4097
 expect 2 'frontsim: --max-replications: must be between 10 and 10000000, got 9' \
   run a --max-replications 9
