@@ -2,6 +2,7 @@
  * effective-scenario writer's round trip, dates and the edit distance behind
  * "did you mean". One TCase per library function. */
 #include <check.h>
+#include <limits.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -16,6 +17,7 @@
 #include "fileio.h"
 #include "kinds.h"
 #include "schema.h"
+#include "setting_path.h"
 #include "suites.h"
 #include "testutil.h"
 #include "text.h"
@@ -832,8 +834,38 @@ START_TEST(test_kind_ops) {
 }
 END_TEST
 
+/* ---- fsim_setting_path_split ---------------------------------------------- */
+
+/* One grammar for every setting path: keys, "[i]" and element names; an empty key
+ * is refused, not skipped (a value must land where it was written). */
+START_TEST(test_setting_path) {
+  fsim_setting_path p;
+  ck_assert_int_eq(fsim_setting_path_split(&p, "sides.red.rules.[0].delay"), FSIM_PATH_OK);
+  ck_assert_int_eq(p.n, 5);
+  ck_assert_str_eq(p.seg[3], "[0]");
+  ck_assert_int_eq(fsim_setting_path_index(p.seg[3]), 0);
+  ck_assert_int_eq(fsim_setting_path_index(p.seg[2]), -1);
+  ck_assert_int_eq(fsim_setting_path_index("[99999999999]"), INT_MAX);
+  ck_assert_int_eq(fsim_setting_path_index("[1a]"), -1);
+  ck_assert_int_eq(fsim_setting_path_split(&p, "run"), FSIM_PATH_OK);
+  ck_assert_int_eq(p.n, 1);
+  const char *empty[] = {"", ".run", "run.", "run..days"};
+  for (size_t i = 0; i < sizeof empty / sizeof empty[0]; i++)
+    ck_assert_int_eq(fsim_setting_path_split(&p, empty[i]), FSIM_PATH_EMPTY_KEY);
+  char deep[200] = "a";
+  for (int i = 0; i < FSIM_PATH_SEGMENTS_MAX; i++) strcat(deep, ".b");
+  ck_assert_int_eq(fsim_setting_path_split(&p, deep), FSIM_PATH_TOO_LONG);
+  /* The settings table and the tree lookups read paths by the same grammar. */
+  ck_assert_ptr_nonnull(fsim_schema_lookup_path("sides.red.rules.[0].delay"));
+  ck_assert_ptr_null(fsim_schema_lookup_path("sides..red.rules.[0].delay"));
+}
+END_TEST
+
 Suite *scenario_suite(void) {
   Suite *s = suite_create("scenario");
+  TCase *path_tc = tcase_create("fsim_setting_path_split");
+  tcase_add_test(path_tc, test_setting_path);
+  suite_add_tcase(s, path_tc);
   TCase *tc = tcase_create("fsim_scenario_load_string");
   tcase_add_test(tc, test_load_defaults);
   tcase_add_test(tc, test_load_rule_defaults_and_derived);

@@ -13,6 +13,7 @@
 #include "config_lex.h"
 #include "param_spec.h"
 #include "schema.h"
+#include "setting_path.h"
 
 #define ORIGIN "--set"
 
@@ -43,19 +44,6 @@ int fsim_config_line(const config_setting_t *s) {
   return s ? (int)config_setting_source_line(s) : 0;
 }
 
-/* "[12]" -> 12; -1 when seg is not an index; INT_MAX for an index too large to
- * exist (still an index, so that the message says so). */
-static int segment_index(const char *seg) {
-  size_t n = strlen(seg);
-  if (n < 3 || seg[0] != '[' || seg[n - 1] != ']') return -1;
-  long v = 0;
-  for (size_t i = 1; i + 1 < n; i++) {
-    if (!isdigit((unsigned char)seg[i])) return -1;
-    if (v <= 1000000) v = v * 10 + (seg[i] - '0');
-  }
-  return v > 1000000 ? INT_MAX : (int)v;
-}
-
 static config_setting_t *list_named(config_setting_t *list, const char *name) {
   int n = config_setting_length(list);
   for (int i = 0; i < n; i++) {
@@ -70,7 +58,7 @@ static config_setting_t *list_named(config_setting_t *list, const char *name) {
 
 /* One step down from cur by seg; NULL when there is nothing there. */
 static config_setting_t *step(config_setting_t *cur, const char *seg) {
-  int idx = segment_index(seg);
+  int idx = fsim_setting_path_index(seg);
   if (idx >= 0) {
     if (!config_setting_is_aggregate(cur) || idx >= config_setting_length(cur)) return NULL;
     return config_setting_get_elem(cur, (unsigned)idx);
@@ -81,12 +69,10 @@ static config_setting_t *step(config_setting_t *cur, const char *seg) {
 }
 
 config_setting_t *fsim_config_find(config_setting_t *root, const char *path) {
-  char buf[512];
-  if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return NULL;
+  fsim_setting_path sp;
+  if (fsim_setting_path_split(&sp, path) != FSIM_PATH_OK) return NULL;
   config_setting_t *cur = root;
-  for (char *save = NULL, *seg = strtok_r(buf, ".", &save); seg && cur;
-       seg = strtok_r(NULL, ".", &save))
-    cur = step(cur, seg);
+  for (int i = 0; i < sp.n && cur; i++) cur = step(cur, sp.seg[i]);
   return cur;
 }
 
@@ -123,7 +109,7 @@ static fsim_status no_such(config_setting_t *cur, const char *walked, const char
   if (!config_setting_is_aggregate(cur))
     return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
                           "%s is a single value; nothing lies below it", where);
-  if (segment_index(seg) >= 0) {
+  if (fsim_setting_path_index(seg) >= 0) {
     if (n == 0)
       return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path, "%s is empty: no element %s",
                             where, seg);
@@ -162,14 +148,13 @@ static int wide_integer(const char *value, long long *out) {
 
 fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *value,
                                fsim_error *err) {
-  char buf[512];
-  size_t plen = strlen(path);
-  if (!path[0] || snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf)
-    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path, "not a setting path");
-  /* strtok would skip an empty key, and the value land elsewhere than written. */
-  if (path[0] == '.' || path[plen - 1] == '.' || strstr(path, ".."))
+  fsim_setting_path segs;
+  const int split = fsim_setting_path_split(&segs, path);
+  if (split == FSIM_PATH_EMPTY_KEY && path[0])
     return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
                           "not a setting path: a key is empty (a '.' at an end, or two dots)");
+  if (split != FSIM_PATH_OK)
+    return fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path, "not a setting path");
   long long wide = 0;
   int w = wide_integer(value, &wide);
   if (w < 0) return fsim_lex_refuse_beyond64(err, ORIGIN, 0, path, value);
@@ -220,13 +205,13 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
   fsim_status st = FSIM_OK;
   config_setting_t *cur = config_root_setting(cfg);
   char walked[512] = "";
-  char *save = NULL;
-  char *seg = strtok_r(buf, ".", &save);
+  int at = 0;
+  char *seg = segs.seg[0];
   while (seg) {
-    char *next = strtok_r(NULL, ".", &save);
+    char *next = at + 1 < segs.n ? segs.seg[at + 1] : NULL;
     if (!next) break;
     config_setting_t *down = step(cur, seg);
-    if (!down && config_setting_is_group(cur) && segment_index(seg) < 0) {
+    if (!down && config_setting_is_group(cur) && fsim_setting_path_index(seg) < 0) {
       /* Create the missing group (an optional one such as held_area), unless the
        * settings table says this is not a group: then the path itself is wrong. */
       char here[512];
@@ -260,11 +245,12 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
     snprintf(walked + used, sizeof walked - used, "%s%s", used ? "." : "", seg);
     cur = down;
     seg = next;
+    at++;
   }
   if (st == FSIM_OK) {
     if (!config_setting_is_aggregate(cur)) {
       st = no_such(cur, walked, seg, path, err);
-    } else if (!config_setting_is_group(cur) || segment_index(seg) >= 0) {
+    } else if (!config_setting_is_group(cur) || fsim_setting_path_index(seg) >= 0) {
       st = fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
                           "a --set path must end in the key of a setting, not in a list "
                           "element (e.g. %s.%s.name)",

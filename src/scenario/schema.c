@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "scenario_internal.h"
+#include "setting_path.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define DAYS_MAX 36500.0
@@ -424,12 +425,13 @@ const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key) {
 /* Walks the table along a --set style path: list elements are skipped whether
  * named by index or by name. */
 const fsim_spec *fsim_schema_lookup_path(const char *path) {
-  char buf[512];
-  if (snprintf(buf, sizeof buf, "%s", path) >= (int)sizeof buf) return NULL;
+  fsim_setting_path segs;
+  if (fsim_setting_path_split(&segs, path) != FSIM_PATH_OK) return NULL;
   const fsim_group *g = &fsim_schema_root;
   const fsim_spec *sp = NULL;
   int in_list = 0;
-  for (char *save = NULL, *seg = strtok_r(buf, ".", &save); seg; seg = strtok_r(NULL, ".", &save)) {
+  for (int i = 0; i < segs.n; i++) {
+    const char *seg = segs.seg[i];
     if (in_list) { /* "[i]" or an element's name */
       in_list = 0;
       continue;
