@@ -159,3 +159,27 @@ int fsim_layout_find_series(const fsim_layout *lay, const char *name) {
 int fsim_layout_find_metric(const fsim_layout *lay, const char *name) {
   return find(lay->metric_name, lay->nmetrics, name);
 }
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(const char *const *)a, *(const char *const *)b);
+}
+
+/* The first name in names[0..n) that stands twice, or NULL (sorts a copy). */
+static const char *first_twice(char (*names)[FSIM_VAR_NAME], int n) {
+  const char **sorted = malloc((size_t)(n > 0 ? n : 1) * sizeof *sorted);
+  if (!sorted) return NULL;
+  for (int i = 0; i < n; i++) sorted[i] = names[i];
+  qsort(sorted, (size_t)n, sizeof *sorted, by_name);
+  const char *dup = NULL;
+  for (int i = 1; i < n && !dup; i++)
+    if (strcmp(sorted[i - 1], sorted[i]) == 0) dup = sorted[i];
+  free(sorted);
+  return dup;
+}
+
+const char *fsim_layout_duplicate(const fsim_layout *lay) {
+  /* Metrics and series are named apart (summary.csv's rows, the series files'
+     columns): a name may be both, but neither list may hold it twice. */
+  const char *dup = first_twice(lay->metric_name, lay->nmetrics);
+  return dup ? dup : first_twice(lay->series_name, lay->nseries);
+}

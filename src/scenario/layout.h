@@ -52,6 +52,11 @@ typedef struct fsim_layout {
 
 fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_error *err);
 void fsim_layout_destroy(fsim_layout *lay);
+/* The first name the layout makes twice (among the metrics, or among the series), or
+ * NULL: names
+ * built from several settings (an event "formation" and a formation "blue" both make
+ * "formation.blue.losses") must not collide in the outputs. */
+const char *fsim_layout_duplicate(const fsim_layout *lay);
 int fsim_layout_find_series(const fsim_layout *lay, const char *name);
 int fsim_layout_find_metric(const fsim_layout *lay, const char *name);
 

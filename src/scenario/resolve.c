@@ -442,5 +442,16 @@ fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *
     f->loc = sc->nsectors;
     f->implicit = 1;
   }
-  return FSIM_OK;
+  /* Output names are built from several settings' names: none may come out twice. */
+  fsim_layout lay;
+  st = fsim_layout_build(&lay, sc, err);
+  if (st != FSIM_OK) return st;
+  const char *dup = fsim_layout_duplicate(&lay);
+  if (dup)
+    st = fsim_error_set(err, FSIM_E_INPUT, name, 0, "",
+                        "the output name \"%s\" would be made twice (by the names of events, "
+                        "formations or sectors); rename one of them",
+                        dup);
+  fsim_layout_destroy(&lay);
+  return st;
 }
