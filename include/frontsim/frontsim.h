@@ -6,6 +6,7 @@
 #include "frontsim/compare.h"
 #include "frontsim/error.h"
 #include "frontsim/fit.h"
+#include "frontsim/output.h"
 #include "frontsim/plot.h"
 #include "frontsim/run.h"
 #include "frontsim/scenario.h"

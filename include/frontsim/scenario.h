@@ -57,6 +57,16 @@ void fsim_settings_write_markdown(FILE *out);
 
 /* Read-only facts for tools and tests. */
 const char *fsim_scenario_source(const fsim_scenario *sc);
+/* What the run is called in its outputs: run.label, by default the file's name
+ * and its --set overrides ("kursk-pokrovsk, formations.dprk.personnel=0"). */
+const char *fsim_scenario_label(const fsim_scenario *sc);
+/* The overrides that change what is simulated, the file's `overrides` then --set's,
+ * ", " between them ("" when none). */
+const char *fsim_scenario_whatif(const fsim_scenario *sc);
+/* The default name of a label's output directory: the label made file-system-safe
+ * and short, plus "-" and a hash of the whole label where it is not already such a
+ * name (a label with overrides: "kursk-pokrovsk-1f0c9a2e"). */
+void fsim_label_dirname(const char *label, char *buf, size_t size);
 int fsim_scenario_days(const fsim_scenario *sc);
 int fsim_scenario_replications(const fsim_scenario *sc);
 unsigned long long fsim_scenario_seed(const fsim_scenario *sc);

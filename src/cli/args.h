@@ -64,6 +64,10 @@ typedef struct cli_command {
 #define CLI_THREADS(...) \
   {.name = "threads", .letter = 'j', .kind = CLI_LONG, .min = 1, .max = 4096, __VA_ARGS__}
 
+/* --label TEXT: run.label of the scenario (its name in every output). */
+#define CLI_LABEL(...) {.name = "label", .kind = CLI_TEXT, .set = "run.label=%s", __VA_ARGS__}
+/* --force: replace an output directory holding another label's output. */
+#define CLI_FORCE(...) {.name = "force", .kind = CLI_FLAG, __VA_ARGS__}
 #define CLI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 /* cli_parse's "all parsed, go on" (any other value is the exit status). */
 #define CLI_PROCEED (-1)

@@ -8,8 +8,8 @@
 
 /* The command line as one string, quoted where needed (recorded in outputs). */
 void cli_command_line(int argc, char **argv, const char *prefix, char *buf, size_t size);
-/* "out/<scenario file stem>" */
-void cli_default_output(const char *scenario, char *buf, size_t size);
+/* "out/<a name made from the label>" (fsim_label_dirname) */
+void cli_default_output(const char *label, char *buf, size_t size);
 /* Ctrl-C and SIGTERM set *cli_stop_flag() so long work stops cleanly. */
 void cli_install_stop_handler(void);
 volatile int *cli_stop_flag(void);

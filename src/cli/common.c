@@ -17,12 +17,10 @@ void cli_command_line(int argc, char **argv, const char *prefix, char *buf, size
   }
 }
 
-void cli_default_output(const char *scenario, char *buf, size_t size) {
-  const char *base = strrchr(scenario, '/');
-  base = base ? base + 1 : scenario;
-  const char *dot = strrchr(base, '.');
-  int len = dot && dot != base ? (int)(dot - base) : (int)strlen(base);
-  snprintf(buf, size, "out/%.*s", len, base);
+void cli_default_output(const char *label, char *buf, size_t size) {
+  char name[64];
+  fsim_label_dirname(label, name, sizeof name);
+  snprintf(buf, size, "out/%s", name);
 }
 
 static volatile int stop_flag = 0;

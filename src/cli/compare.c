@@ -8,13 +8,15 @@
 
 static const char compare_help[] =
     "usage: frontsim compare A B [-o DIR] [-n REPS] [--seed N] [--set p=v]...\n"
-    "                        [--set-a p=v]... [--set-b p=v]... [-j THREADS] [--quiet]\n"
+    "                        [--set-a p=v]... [--set-b p=v]... [--label-a T] [--label-b T]\n"
+    "                        [-j THREADS] [--quiet]\n"
     "\n"
     "Runs scenarios A and B with the same seed and replications (common random\n"
     "numbers) and writes DIR (default out/compare-<A>-<B>): a/ and b/ (full run\n"
     "outputs), compare.csv and compare.txt: per metric the mean difference B - A with\n"
     "its paired 95% CI, and the variance reduction against two independent runs.\n"
-    "A and B may be the same file with different --set-a / --set-b overrides.\n";
+    "A and B may be the same file with different --set-a / --set-b overrides;\n"
+    "--label-a TEXT and --label-b TEXT name them (run.label) in every output.\n";
 
 int cli_compare(int argc, char **argv) {
   const char *paths[2] = {NULL, NULL}, *outdir = NULL;
@@ -31,6 +33,8 @@ int cli_compare(int argc, char **argv) {
       CLI_SET_OPTION(.overrides = {ov[0], ov[1]}),
       {.name = "set-a", .kind = CLI_SET, .overrides = {ov[0]}},
       {.name = "set-b", .kind = CLI_SET, .overrides = {ov[1]}},
+      {.name = "label-a", .kind = CLI_TEXT, .set = "run.label=%s", .overrides = {ov[0]}},
+      {.name = "label-b", .kind = CLI_TEXT, .set = "run.label=%s", .overrides = {ov[1]}},
       CLI_OUTPUT(.text = &outdir),
       CLI_REPLICATIONS(.number = &reps),
       CLI_SEED(.number = &seed),
@@ -54,8 +58,8 @@ int cli_compare(int argc, char **argv) {
   char outbuf[2100], cmdline[4096];
   if (rc == 0 && !outdir) {
     char a[1024], b[1024];
-    cli_default_output(paths[0], a, sizeof a);
-    cli_default_output(paths[1], b, sizeof b);
+    cli_default_output(fsim_scenario_label(sc[0]), a, sizeof a);
+    cli_default_output(fsim_scenario_label(sc[1]), b, sizeof b);
     snprintf(outbuf, sizeof outbuf, "out/compare-%.900s-%.900s", a + 4, b + 4);
     outdir = outbuf;
   }

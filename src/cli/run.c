@@ -5,17 +5,21 @@
 
 #include "args.h"
 #include "cli_common.h"
+#include "frontsim/output.h"
 #include "frontsim/run.h"
 
 static const char run_help[] =
     "usage: frontsim run SCENARIO [-o DIR] [-n REPS] [--seed N] [--set path=value]...\n"
     "                    [-j THREADS] [--quiet]\n"
     "\n"
-    "Runs the replications of SCENARIO and writes DIR (default out/<scenario name>):\n"
-    "scenario.cfg, series/<sector>.csv, series/sides.csv, replications.csv,\n"
-    "summary.csv and summary.txt. The directory is replaced only when complete.\n"
+    "Runs the replications of SCENARIO and writes DIR (default out/ and a name made\n"
+    "from the label): scenario.cfg, series/<sector>.csv, series/sides.csv,\n"
+    "replications.csv, summary.csv and summary.txt. The directory is replaced only\n"
+    "when complete, and only when it holds the output of the same label (or --force).\n"
     "\n"
     "  -o DIR          output directory\n"
+    "  --label TEXT    the run's name in every output (sets run.label)\n"
+    "  --force         replace DIR even when it holds another label's output\n"
     "  -n REPS         replications (sets run.replications)\n"
     "  --seed N        master seed (sets run.seed)\n"
     "  --set p=v       override a setting, e.g. --set sectors.kursk.engagement_rate=50\n"
@@ -45,7 +49,7 @@ static int parse_target(void *ctx, const char *v) {
 int cli_run(int argc, char **argv) {
   const char *path = NULL, *outdir = NULL;
   long long threads = 0;
-  int quiet = 0;
+  int quiet = 0, force = 0, charts = 0;
   target_ci target = {"", 0};
   long long max_reps = 1000000;
   fsim_overrides *ov = fsim_overrides_new();
@@ -55,6 +59,8 @@ int cli_run(int argc, char **argv) {
       CLI_QUIET(.flag = &quiet),
       CLI_SET_OPTION(.overrides = {ov}),
       CLI_OUTPUT(.text = &outdir),
+      CLI_LABEL(.overrides = {ov}),
+      CLI_FORCE(.flag = &force),
       CLI_REPLICATIONS(.set = "run.replications=%lld", .overrides = {ov}),
       CLI_SEED(.set = "run.seed=%lldL", .overrides = {ov}),
       CLI_THREADS(.number = &threads),
@@ -71,9 +77,13 @@ int cli_run(int argc, char **argv) {
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);
   char outbuf[1024], cmdline[4096];
   if (rc == 0 && !outdir) {
-    cli_default_output(path, outbuf, sizeof outbuf);
+    cli_default_output(fsim_scenario_label(sc), outbuf, sizeof outbuf);
     outdir = outbuf;
   }
+  /* Before any work: another what-if's output is not replaced unasked. */
+  if (rc == 0 && fsim_output_may_replace(outdir, fsim_scenario_label(sc), force, &charts,
+                                         &err) != FSIM_OK)
+    rc = cli_report(&err);
   fsim_results *res = NULL;
   if (rc == 0) {
     cli_command_line(argc - 1, argv + 1, "frontsim run", cmdline, sizeof cmdline);
@@ -103,6 +113,9 @@ int cli_run(int argc, char **argv) {
       fprintf(stderr, "frontsim: wrote %s (%ld replications in %.2f s)\n", outdir,
               fsim_results_replications(res), cli_now() - t0);
     }
+    if (st == FSIM_OK && charts) /* said even with --quiet: they are gone */
+      fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; "
+              "draw the new ones with: frontsim plot %s\n", outdir, outdir);
   }
   if (rc == 0 && !quiet) {
     char summary[1100];

@@ -9,6 +9,7 @@
 
 static const char sweep_help[] =
     "usage: frontsim sweep SCENARIO [-o DIR] [-n REPS] [--param path=spec]... [--set p=v]...\n"
+    "                      [--label TEXT] (the sweep's name in its outputs: run.label)\n"
     "                      [--method grid|lhs|sobol] [--points N] [-j THREADS]\n"
     "                      [--resume] [--shard K/N] [--quiet]\n"
     "\n"
@@ -78,6 +79,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
       {.name = "points", .kind = CLI_LONG, .min = 2, .max = 1000000, .set = "sweep.points=%lld",
        .overrides = {ov}},
       CLI_OUTPUT(.text = &outdir),
+      CLI_LABEL(.overrides = {ov}),
       CLI_REPLICATIONS(.number = &reps),
       CLI_THREADS(.number = &threads),
       {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
@@ -91,7 +93,12 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   if (rc == 0 && fsim_sweep_prepare(path, ov, &sw, &err) != FSIM_OK) rc = cli_report(&err);
   char outbuf[1024], cmdline[4096];
   if (rc == 0 && !outdir) {
-    cli_default_output(path, outbuf, sizeof outbuf - 8);
+    /* The file's name: a sweep's points differ by design, not by a label. */
+    const char *base = strrchr(path, '/'), *dot;
+    base = base ? base + 1 : path;
+    dot = strrchr(base, '.');
+    snprintf(outbuf, sizeof outbuf - 8, "out/%.*s", dot && dot != base ? (int)(dot - base) : 900,
+             base);
     strcat(outbuf, "-sweep");
     outdir = outbuf;
   }

@@ -101,8 +101,11 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
     char one_a[FSIM_ONE_LINE_MAX], one_b[FSIM_ONE_LINE_MAX]; /* values on one line */
     fprintf(txt.fp,
             "frontsim compare: B - A, paired by replication (common random numbers)\n"
-            "A: %s\nB: %s\n%ld replications each, seed %llu\n",
-            fsim_text_one_line(fsim_scenario_source(a), one_a, sizeof one_a),
+            "A: %s\n",
+            fsim_text_one_line(fsim_scenario_label(a), one_a, sizeof one_a));
+    fprintf(txt.fp, "   (%s)\n", fsim_text_one_line(fsim_scenario_source(a), one_a, sizeof one_a));
+    fprintf(txt.fp, "B: %s\n", fsim_text_one_line(fsim_scenario_label(b), one_b, sizeof one_b));
+    fprintf(txt.fp, "   (%s)\n%ld replications each, seed %llu\n",
             fsim_text_one_line(fsim_scenario_source(b), one_b, sizeof one_b), o.replications,
             (unsigned long long)o.seed);
     if (command_line)
@@ -110,8 +113,9 @@ fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
     fprintf(txt.fp,
             "\nDifference: mean [95%% CI, paired]; 'x' = how many times smaller the variance\n"
             "of the difference is than with two independent runs.\n\n"
-            "%-44s %12s %12s %12s  %-27s %s\n",
-            "metric", "A", "B", "B - A", "95% CI", "variance reduction");
+            "%-44s %12.12s %12.12s %12s  %-27s %s\n",
+            "metric", fsim_scenario_label(a), fsim_scenario_label(b), "B - A", "95% CI",
+            "variance reduction");
     const fsim_layout *la = &ra->layout;
     double *da = buf, *db = buf + o.replications, *dd = buf + 2 * o.replications;
     for (int m = 0; m < la->nmetrics; m++) {

@@ -75,6 +75,7 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
     fsim_run_meta meta = {.kind = "sweep", .seed = sw->info.seed, .replications = job->reps};
     snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
     snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", sw->source);
+    snprintf(meta.label, sizeof meta.label, "%s", fsim_scenario_label(sw->base));
     snprintf(meta.generator, sizeof meta.generator, "%s", sw->base->run.rng);
     snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_META_NAME);
     st = fsim_meta_write(file, &meta, err);

@@ -28,12 +28,14 @@ fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_er
   /* Values are escaped onto one line: a newline in a file name must not end its line. */
   char kind[4 * sizeof meta->kind], version[4 * sizeof meta->version];
   char file[4 * sizeof meta->scenario_file], generator[4 * sizeof meta->generator];
+  char label[4 * sizeof meta->label];
   fprintf(f.fp,
           "# How this output was made (key=value); scenario.cfg holds the scenario.\n"
-          "kind=%s\nversion=%s\nscenario_file=%s\nseed=%" PRIu64 "\ngenerator=%s\n"
-          "replications=%ld\n",
+          "kind=%s\nversion=%s\nlabel=%s\nscenario_file=%s\nseed=%" PRIu64
+          "\ngenerator=%s\nreplications=%ld\n",
           fsim_text_one_line(meta->kind, kind, sizeof kind),
           fsim_text_one_line(meta->version, version, sizeof version),
+          fsim_text_one_line(meta->label, label, sizeof label),
           fsim_text_one_line(meta->scenario_file, file, sizeof file), meta->seed,
           fsim_text_one_line(meta->generator, generator, sizeof generator), meta->replications);
   return fsim_file_commit(&f, err);
@@ -66,6 +68,8 @@ fsim_status fsim_meta_read(const char *path, fsim_run_meta *meta, fsim_error *er
       copy(meta->kind, sizeof meta->kind, value);
     else if (strcmp(key, "version") == 0)
       copy(meta->version, sizeof meta->version, value);
+    else if (strcmp(key, "label") == 0)
+      copy(meta->label, sizeof meta->label, value);
     else if (strcmp(key, "scenario_file") == 0)
       copy(meta->scenario_file, sizeof meta->scenario_file, value);
     else if (strcmp(key, "seed") == 0)

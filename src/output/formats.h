@@ -64,6 +64,7 @@ typedef struct fsim_run_meta {
   char kind[8];                /* "run" or "sweep" */
   char version[32];            /* frontsim's */
   char scenario_file[4096];    /* the scenario as given on the command line */
+  char label[128];             /* run.label: what the output is of (may be empty: older) */
   uint64_t seed;
   char generator[64];          /* run.rng */
   long replications;           /* a sweep's: per point */

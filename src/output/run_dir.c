@@ -72,6 +72,7 @@ static fsim_status write_meta(fsim_outdir *od, const fsim_results *res,
   fsim_run_meta meta = {.kind = "run", .seed = res->seed, .replications = res->nreps};
   snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
   snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", fsim_scenario_source(sc));
+  snprintf(meta.label, sizeof meta.label, "%s", fsim_scenario_label(sc));
   snprintf(meta.generator, sizeof meta.generator, "%s", fsim_scenario_rng(sc));
   char path[FSIM_PATH_MAX];
   fsim_status st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);

@@ -23,15 +23,35 @@ static const char *num(double v, char *buf, size_t size) {
   return buf;
 }
 
+/* The digits the interval supports: v rounded to the leading digit of the
+ * interval's half-width (0.763 [0.741, 0.786] is 0.76 [0.74, 0.79]); more digits
+ * would claim a precision the replications do not give. A zero-width interval
+ * (every replication alike) keeps num()'s digits. */
+static const char *rounded(double v, double half, char *buf, size_t size) {
+  if (isnan(v) || !(half > 0) || !isfinite(half)) return num(v, buf, size);
+  int exp10 = (int)floor(log10(half));
+  double unit = pow(10, exp10);
+  double r = round(v / unit) * unit;
+  if (r == 0) r = 0; /* no "-0" */
+  snprintf(buf, size, "%.*f", exp10 < 0 ? -exp10 : 0, r);
+  return buf;
+}
+
 static void value_line(FILE *fp, const char *label, const fsim_summary *s, const char *unit) {
   char a[32], b[32], c[32], d[32], e[32];
-  fprintf(fp, "  %-44s %s%s [%s, %s]  (5-95%%: %s to %s)\n", label, num(s->mean, a, sizeof a),
-          unit, num(s->ci_lo, b, sizeof b), num(s->ci_hi, c, sizeof c), num(s->p5, d, sizeof d),
-          num(s->p95, e, sizeof e));
+  double half = (s->ci_hi - s->ci_lo) / 2;
+  fprintf(fp, "  %-44s %s%s [%s, %s]  (5-95%%: %s to %s)\n", label,
+          rounded(s->mean, half, a, sizeof a), unit, rounded(s->ci_lo, half, b, sizeof b),
+          rounded(s->ci_hi, half, c, sizeof c), rounded(s->p5, half, d, sizeof d),
+          rounded(s->p95, half, e, sizeof e));
 }
 
 static void prob_line(FILE *fp, const char *label, const fsim_summary *s) {
-  fprintf(fp, "  %-44s %.3f [%.3f, %.3f]\n", label, s->mean, s->ci_lo, s->ci_hi);
+  char a[32], b[32], c[32];
+  double half = (s->ci_hi - s->ci_lo) / 2;
+  if (!(half > 0)) half = 0.001; /* three decimals, as before */
+  fprintf(fp, "  %-44s %s [%s, %s]\n", label, rounded(s->mean, half, a, sizeof a),
+          rounded(s->ci_lo, half, b, sizeof b), rounded(s->ci_hi, half, c, sizeof c));
 }
 
 static void date_of(const fsim_scenario *sc, double day, char out[11]) {
@@ -64,14 +84,21 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
   date_of(sc, sc->run.days, last);
   char one[FSIM_ONE_LINE_MAX]; /* a value on one line (fsim_text_one_line) */
   fprintf(fp, "frontsim %s: %s\n", FRONTSIM_VERSION,
-          fsim_text_one_line(fsim_scenario_source(sc), one, sizeof one));
+          fsim_text_one_line(fsim_scenario_label(sc), one, sizeof one));
+  fprintf(fp, "scenario: %s\n", fsim_text_one_line(fsim_scenario_source(sc), one, sizeof one));
+  fprintf(fp, "overrides: %s\n",
+          sc->whatif[0] ? fsim_text_one_line(sc->whatif, one, sizeof one) : "none");
   fprintf(fp, "%ld replications, mode %s, %d days from %s to %s\n", res->nreps,
           FSIM_ENUM_NAME(fsim_run_mode_names, sc->run.mode), sc->run.days, first, last);
   fprintf(fp, "seed %llu, generator %s\n", (unsigned long long)res->seed, sc->run.rng);
   if (command_line) fprintf(fp, "command: %s\n", fsim_text_one_line(command_line, one, sizeof one));
   fputs("\nFigures: mean [95% confidence interval of the mean] (5th to 95th percentile\n"
         "across replications). Probabilities: share of replications [Wilson 95% interval].\n"
-        "All inputs are illustrative assumptions; see the scenario's comments.\n",
+        "Figures are rounded to the digits their interval supports.\n"
+        "The bracketed intervals are Monte Carlo error of the mean only: they shrink with\n"
+        "more replications and say nothing of the inputs. Every input is an illustrative\n"
+        "assumption (see the scenario's comments); the spread across other assumptions,\n"
+        "e.g. other what-ifs or a sweep, is far larger than these intervals.\n",
         fp);
 
   for (int s = 0; s < sc->nsectors; s++) {

@@ -284,9 +284,9 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
   }
   if (st != FSIM_OK) return st;
   snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s sweep of %.200s, %ld points (%s design) x %ld replications, "
-           "seed %llu",
-           rec->version, rec->scenario_file, sw->npoints,
+           "Source: frontsim %s sweep, %.130s (%.100s), %ld points (%s design) x %ld "
+           "replications, seed %llu",
+           rec->version, fsim_scenario_label(sc), rec->scenario_file, sw->npoints,
            fsim_sweep_method_name(sw->method), rec->replications,
            rec->seed);
   return fsim_plot_sweep_charts(run, sw, err);

@@ -34,9 +34,10 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   memset(run, 0, sizeof *run);
   run->sc = sc;
   run->replications = replications;
+  /* The label says which what-if this is; the file where it came from. */
   snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s simulation of %s, %ld replications, seed %llu", version,
-           scenario_file, replications, seed);
+           "Source: frontsim %s simulation, %.130s (%.120s), %ld replications, seed %llu",
+           version, sc->run.label, scenario_file, replications, seed);
   run->charts = calloc((size_t)sc->nsectors * 3 + 4, sizeof *run->charts);
   if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
 

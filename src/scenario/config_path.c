@@ -14,34 +14,35 @@
 #include "param_spec.h"
 #include "schema.h"
 #include "setting_path.h"
+#include "sources.h"
 
 #define ORIGIN "--set"
 
+/* The map of the expanded text the tree was parsed from (sources.h), which the
+ * loader hangs on the root's hook; NULL for a tree read otherwise. */
+static const fsim_sources *sources_of(const config_setting_t *s) {
+  while (config_setting_parent(s)) s = config_setting_parent(s);
+  return config_setting_get_hook(s);
+}
+
 const char *fsim_config_file(const config_setting_t *s, const char *fallback) {
   if (!s) return fallback;
-  const char *f = config_setting_source_file(s);
   /* The root has no line of its own, but it is the file, not an override. */
-  if (!config_setting_parent(s)) return f ? f : fallback;
+  if (!config_setting_parent(s)) return fallback;
   if (config_setting_source_line(s) == 0) return ORIGIN;
-  if (!f) return fallback;
-  /* libconfig names an included file as written after @include; the analyst needs
-   * a path that opens from where frontsim ran, so prefix the include directory.
-   * The name is copied by the caller at once (fsim_error_set); a small ring of
-   * buffers per thread keeps two calls in one expression apart. */
-  const config_setting_t *root = s;
-  while (config_setting_parent(root)) root = config_setting_parent(root);
-  const char *main_file = config_setting_source_file(root);
-  const char *dir = s->config ? config_get_include_dir(s->config) : NULL;
-  if (!dir || !dir[0] || f[0] == '/' || (main_file && strcmp(f, main_file) == 0)) return f;
-  static _Thread_local char ring[4][FSIM_ERROR_PLACE];
-  static _Thread_local unsigned next;
-  char *buf = ring[next++ % 4];
-  snprintf(buf, FSIM_ERROR_PLACE, "%s/%s", dir, f);
-  return buf;
+  const fsim_sources *src = sources_of(s);
+  int line = 0;
+  const char *f = src ? fsim_sources_place(src, (int)config_setting_source_line(s), &line) : NULL;
+  if (f) return f;
+  f = config_setting_source_file(s);
+  return f ? f : fallback;
 }
 
 int fsim_config_line(const config_setting_t *s) {
-  return s ? (int)config_setting_source_line(s) : 0;
+  if (!s) return 0;
+  int line = (int)config_setting_source_line(s), mapped = 0;
+  const fsim_sources *src = line ? sources_of(s) : NULL;
+  return src && fsim_sources_place(src, line, &mapped) ? mapped : line;
 }
 
 static config_setting_t *list_named(config_setting_t *list, const char *name) {

@@ -1,6 +1,6 @@
-/* The loader's entry points: read the scenario once into memory, let libconfig
- * parse it (with the diagnoses of diagnose.c around it), apply the --set and
- * --param overrides, then fill the structs from the tree (walk.c) and resolve names
+/* The loader's entry points: read the scenario once into memory, expand its
+ * @include (sources.c), let libconfig parse it (with the diagnoses of diagnose.c
+ * around it), apply the file's own overrides (whatif.c), then --set and --param, then fill the structs from the tree (walk.c) and resolve names
  * and checks across settings (resolve.c). Every problem is reported as
  * file:line: path: message, before any work starts. */
 #include <errno.h>
@@ -14,19 +14,19 @@
 #include "fileio.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
+#include "whatif.h"
 
-/* Parses the scenario's text, which sources holds: libconfig reads it from memory
- * (config_read_string), and the include directory set by the caller resolves every
- * @include as it would for the file. */
-static fsim_status read_config(config_t *cfg, fsim_sources *sources, fsim_error *err) {
-  fsim_status pre = fsim_diagnose_precheck(cfg, sources, err);
+/* Parses the scenario's text, which sources holds: its @include expanded by
+ * frontsim (sources.h), then read by libconfig from memory. The root's hook keeps
+ * the line map, so every later message names the file and line. */
+static fsim_status read_config(config_t *cfg, fsim_sources *sources, char **expanded,
+                               fsim_error *err) {
+  fsim_status pre = fsim_diagnose_precheck(sources, err);
+  if (pre == FSIM_OK) pre = fsim_sources_expand(sources, expanded, err);
   if (pre != FSIM_OK) return pre;
-  if (config_read_string(cfg, sources->main_text) == CONFIG_TRUE)
+  if (config_read_string(cfg, *expanded) == CONFIG_TRUE) {
+    config_setting_set_hook(config_root_setting(cfg), sources);
     return fsim_diagnose_wide_integers(cfg, sources, err);
-  if (config_error_type(cfg) == CONFIG_ERR_FILE_IO) {
-    const char *file = config_error_file(cfg);
-    return fsim_error_set(err, FSIM_E_INPUT, file ? file : sources->main_name, 0, "",
-                          "cannot read the scenario file");
   }
   return fsim_diagnose_parse_error(cfg, sources, err);
 }
@@ -63,24 +63,28 @@ static fsim_status load_common(const char *path, const char *text, const char *n
   fsim_error_clear(err);
   config_t cfg;
   config_init(&cfg);
-  /* @include paths are relative to the including file's directory, however long
-   * its path (libconfig copies it). */
+  /* The scenario's own @include are resolved from its directory (or include_dir
+   * for a text in memory); the included files' from theirs (sources.c). */
   const char *slash = path && !include_dir ? strrchr(path, '/') : NULL;
-  size_t dir_len = include_dir ? strlen(include_dir) : slash ? (size_t)(slash - path) : 0;
-  char *dir = dir_len ? malloc(dir_len + 1) : NULL;
-  if (dir) {
-    memcpy(dir, include_dir ? include_dir : path, dir_len);
+  char *dir = NULL;
+  if (slash) {
+    size_t dir_len = slash == path ? 1 : (size_t)(slash - path);
+    dir = malloc(dir_len + 1);
+    if (!dir) {
+      config_destroy(&cfg);
+      return fsim_error_set(err, FSIM_E_NOMEM, name, 0, "", "out of memory");
+    }
+    memcpy(dir, path, dir_len);
     dir[dir_len] = '\0';
-    config_set_include_dir(&cfg, dir);
-    free(dir);
-  } else if (dir_len) {
-    config_destroy(&cfg);
-    return fsim_error_set(err, FSIM_E_NOMEM, name, 0, "", "out of memory");
   }
 
   char *own = text ? NULL : read_scenario(path, err);
-  fsim_sources sources = {.main_path = path, .main_name = name, .main_text = text ? text : own};
-  fsim_status st = sources.main_text ? read_config(&cfg, &sources, err) : FSIM_E_INPUT;
+  char *expanded = NULL;
+  fsim_sources sources = {.main_path = path, .main_name = name, .main_text = text ? text : own,
+                          .main_dir = include_dir ? include_dir : dir};
+  fsim_status st = sources.main_text ? read_config(&cfg, &sources, &expanded, err) : FSIM_E_INPUT;
+  char whatif[sizeof ((fsim_scenario *)0)->whatif] = "";
+  if (st == FSIM_OK) st = fsim_whatif_apply(&cfg, name, whatif, sizeof whatif, err);
   if (st == FSIM_OK) st = apply_overrides(&cfg, ov, err);
   fsim_scenario *sc = NULL;
   if (st == FSIM_OK) {
@@ -89,8 +93,10 @@ static fsim_status load_common(const char *path, const char *text, const char *n
   }
   if (st == FSIM_OK) {
     snprintf(sc->source, sizeof sc->source, "%s", name);
+    snprintf(sc->whatif, sizeof sc->whatif, "%s", whatif);
     st = fsim_walk_scenario(config_root_setting(&cfg), name, sc, err);
   }
+  if (st == FSIM_OK) fsim_whatif_label(sc, name, ov);
   if (st == FSIM_OK) st = fsim_scenario_resolve(sc, &cfg, name, err);
   if (st == FSIM_OK && ov) {
     size_t used = 0;
@@ -102,6 +108,8 @@ static fsim_status load_common(const char *path, const char *text, const char *n
   }
   config_destroy(&cfg);
   fsim_sources_free(&sources);
+  free(expanded);
+  free(dir);
   free(own);
   if (st != FSIM_OK) {
     fsim_scenario_free(sc);

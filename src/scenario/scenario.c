@@ -10,6 +10,8 @@
 #include "scenario_internal.h"
 
 const char *fsim_scenario_source(const fsim_scenario *sc) { return sc->source; }
+const char *fsim_scenario_label(const fsim_scenario *sc) { return sc->run.label; }
+const char *fsim_scenario_whatif(const fsim_scenario *sc) { return sc->whatif; }
 int fsim_scenario_days(const fsim_scenario *sc) { return sc->run.days; }
 int fsim_scenario_replications(const fsim_scenario *sc) { return sc->run.replications; }
 unsigned long long fsim_scenario_seed(const fsim_scenario *sc) {

@@ -79,6 +79,7 @@ static inline const char *fsim_side_key(int side) {
 }
 
 typedef struct fsim_run_def {
+  char label[FSIM_TEXT_MAX]; /* filled in by the loader when the file has none */
   int days;
   char start_date[FSIM_NAME_MAX];
   int replications;
@@ -254,6 +255,7 @@ struct fsim_scenario {
   fsim_sweep_def sweep;
   char source[FSIM_ERROR_PLACE]; /* the file it was read from */
   char text_overrides[1024];     /* the --set assignments, for the record */
+  char whatif[1024]; /* what changes the question: the file's overrides, then --set's */
 };
 
 #endif

@@ -29,6 +29,10 @@
 
 /* ---- run ---------------------------------------------------------------- */
 static const fsim_spec run_specs[] = {
+    {.key = "label", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_run_def, label), .flags = O,
+     .def_text = "",
+     .doc = "What this run is, in outputs, charts and comparisons (default: the file's name "
+            "and the --set overrides; see Including a base scenario)."},
     {.key = "days", .kind = FSIM_K_INT, .offset = offsetof(fsim_run_def, days), .def = 120,
      .min = 1, .max = DAYS_MAX, .unit = "days",
      .doc = "Number of simulated days; day 1 is start_date."},
