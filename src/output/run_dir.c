@@ -73,6 +73,8 @@ static fsim_status write_meta(fsim_outdir *od, const fsim_results *res,
   snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
   snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", fsim_scenario_source(sc));
   snprintf(meta.generator, sizeof meta.generator, "%s", fsim_scenario_rng(sc));
+  snprintf(meta.series, sizeof meta.series, "%s",
+           res->ser.nsel == res->layout.nseries ? "all" : res->ser.nsel ? "some" : "none");
   char path[FSIM_PATH_MAX];
   fsim_status st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);
   return st == FSIM_OK ? fsim_meta_write(path, &meta, err) : st;
