@@ -20,6 +20,7 @@ fsim_results *tu_run_opt(const fsim_scenario *sc, long reps, int threads, int ke
   opt.replications = reps;
   opt.threads = threads;
   opt.keep_series = keep_series;
+  opt.series_exact_max = reps; /* the tests read every replication's series */
   fsim_results *res = NULL;
   fsim_error err;
   fsim_status st = fsim_run(sc, &opt, &res, &err);

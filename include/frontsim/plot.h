@@ -34,6 +34,10 @@ typedef struct fsim_plot_options {
   /* Called after each chart is in place (may be NULL): the image and its script. */
   void (*written)(void *ctx, const char *image, const char *script);
   void *written_ctx;
+  /* Called for each chart not drawn because the run kept fewer daily series
+   * (frontsim run --series) and its data are missing; may be NULL. */
+  void (*skipped)(void *ctx, const char *chart, const char *why);
+  void *skipped_ctx;
 } fsim_plot_options;
 
 void fsim_plot_options_init(fsim_plot_options *opt);

@@ -17,6 +17,14 @@ typedef struct fsim_run_options {
   uint64_t seed;
   int threads;             /* 0: OpenMP's default; results do not depend on it */
   int keep_series;         /* 1: keep daily series for percentiles (run); 0: metrics only */
+  /* With keep_series, which variables: NULL or "all", "none", or names separated by
+   * commas as fsim_results_series_name spells them ("kursk.blue_personnel"). An
+   * unknown name fails the run (FSIM_E_INPUT) before any replication. */
+  const char *series;
+  /* Up to this many replications (0: 10,000) the series' statistics are exact and
+   * fsim_results_series_value reads every replication; beyond, they come from
+   * summaries of bounded memory (docs/VALIDATION.md) and it returns NaN. */
+  long series_exact_max;
   uint64_t point;          /* p in the seeding hash (docs/MODEL.md 11): 0 for a run, and
                               for every point of a sweep too (common random numbers);
                               another value gives independent streams */
@@ -57,7 +65,8 @@ const char *fsim_results_metric_name(const fsim_results *res, int m);
 int fsim_results_metric_index(const fsim_results *res, const char *name); /* -1: none */
 double fsim_results_value(const fsim_results *res, long rep, int m);
 
-/* Daily series (only with keep_series): variable v on day d (0 = initial state). */
+/* Daily series (only with keep_series): variable v on day d (0 = initial state);
+ * NaN for a variable not kept, or beyond series_exact_max replications. */
 int fsim_results_nseries(const fsim_results *res);
 const char *fsim_results_series_name(const fsim_results *res, int v);
 int fsim_results_series_index(const fsim_results *res, const char *name); /* -1: none */

@@ -39,6 +39,12 @@ static void list_written(void *ctx, const char *image, const char *script) {
   fprintf(stderr, "frontsim: wrote %s (script %s)\n", image, script);
 }
 
+/* Said even with --quiet: a chart missing is not what a reader expects. */
+static void note_skipped(void *ctx, const char *chart, const char *why) {
+  (void)ctx;
+  fprintf(stderr, "frontsim: skipped chart %s: %s\n", chart, why);
+}
+
 static int parse_format(void *ctx, const char *v) {
   fsim_error err;
   fsim_error_clear(&err);
@@ -68,6 +74,7 @@ int cli_plot(int argc, char **argv) {
   fsim_error err;
   fsim_error_clear(&err);
   if (!quiet) opt.written = list_written;
+  opt.skipped = note_skipped;
   opt.timeout = (double)timeout;
   cli_install_stop_handler();
   opt.stop = cli_stop_flag();

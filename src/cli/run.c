@@ -10,7 +10,7 @@
 
 static const char run_help[] =
     "usage: frontsim run SCENARIO [-o DIR] [-n REPS] [--seed N] [--set path=value]...\n"
-    "                    [-j THREADS] [--quiet]\n"
+    "                    [-j THREADS] [--series all|none|VAR,...] [--quiet]\n"
     "\n"
     "Runs the replications of SCENARIO and writes DIR (default out/ and a name made\n"
     "from the label): scenario.cfg, series/<sector>.csv, series/sides.csv,\n"
@@ -24,6 +24,8 @@ static const char run_help[] =
     "  --seed N        master seed (sets run.seed)\n"
     "  --set p=v       override a setting, e.g. --set sectors.kursk.engagement_rate=50\n"
     "  -j THREADS      threads (default: all cores); results do not depend on it\n"
+    "  --series WHICH  daily series kept: all (default), none (no series/), or\n"
+    "                  variables as <file>.<column>, e.g. kursk.blue_personnel\n"
     "  --target-ci METRIC=HALFWIDTH\n"
     "                  add replications until the 95% CI of METRIC is +-HALFWIDTH\n"
     "                  (at most --max-replications, default 1000000)\n"
@@ -47,7 +49,7 @@ static int parse_target(void *ctx, const char *v) {
 }
 
 int cli_run(int argc, char **argv) {
-  const char *path = NULL, *outdir = NULL;
+  const char *path = NULL, *outdir = NULL, *series = NULL;
   long long threads = 0;
   int quiet = 0, force = 0, charts = 0;
   target_ci target = {"", 0};
@@ -64,6 +66,7 @@ int cli_run(int argc, char **argv) {
       CLI_REPLICATIONS(.set = "run.replications=%lld", .overrides = {ov}),
       CLI_SEED(.set = "run.seed=%lldL", .overrides = {ov}),
       CLI_THREADS(.number = &threads),
+      {.name = "series", .kind = CLI_TEXT, .text = &series},
       {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 10000000,
        .number = &max_reps},
       {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},
@@ -93,6 +96,7 @@ int cli_run(int argc, char **argv) {
     fsim_run_options opt;
     fsim_run_options_init(&opt);
     opt.threads = (int)threads;
+    opt.series = series;
     opt.progress = cli_progress_report;
     opt.progress_ctx = &progress;
     opt.stop = cli_stop_flag();

@@ -1,4 +1,5 @@
 /* The results record and its read-only accessors (include/frontsim/run.h). */
+#include <math.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -20,7 +21,7 @@ fsim_status fsim_results_new(const fsim_scenario *sc, fsim_results **out, fsim_e
 }
 
 fsim_status fsim_results_extend(fsim_results *res, const fsim_results *more, fsim_error *err) {
-  if (res->series || more->series || res->sc != more->sc || res->seed != more->seed ||
+  if (res->ser.nsel || more->ser.nsel || res->sc != more->sc || res->seed != more->seed ||
       res->point != more->point || more->first_rep != res->first_rep + res->nreps)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
                           "results can be extended only by the next replications of the same "
@@ -42,7 +43,7 @@ fsim_status fsim_results_extend(fsim_results *res, const fsim_results *more, fsi
 
 void fsim_results_free(fsim_results *res) {
   if (!res) return;
-  free(res->series);
+  fsim_series_store_free(&res->ser);
   free(res->rep_key);
   free(res->metrics);
   fsim_layout_destroy(&res->layout);
@@ -62,7 +63,7 @@ int fsim_results_metric_index(const fsim_results *res, const char *name) {
 double fsim_results_value(const fsim_results *res, long rep, int m) {
   return res->metrics[(size_t)rep * (size_t)res->layout.nmetrics + (size_t)m];
 }
-int fsim_results_nseries(const fsim_results *res) { return res->series ? res->layout.nseries : 0; }
+int fsim_results_nseries(const fsim_results *res) { return res->ser.nsel ? res->layout.nseries : 0; }
 const char *fsim_results_series_name(const fsim_results *res, int v) {
   return v >= 0 && v < res->layout.nseries ? res->layout.series_name[v] : NULL;
 }
@@ -70,7 +71,8 @@ int fsim_results_series_index(const fsim_results *res, const char *name) {
   return fsim_layout_find_series(&res->layout, name);
 }
 double fsim_results_series_value(const fsim_results *res, int v, int day, long rep) {
-  size_t at =
-      ((size_t)v * (size_t)(res->days + 1) + (size_t)day) * (size_t)res->nreps + (size_t)rep;
-  return (double)res->series[at];
+  const fsim_series_store *ss = &res->ser;
+  if (!ss->exact || v < 0 || v >= res->layout.nseries || ss->slot[v] < 0) return NAN;
+  return (double)ss->rows[(size_t)rep * (size_t)ss->ncells +
+                          (size_t)ss->slot[v] * (size_t)ss->days1 + (size_t)day];
 }

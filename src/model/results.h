@@ -9,6 +9,7 @@
 
 #include "frontsim/run.h"
 #include "layout.h"
+#include "series_store.h"
 
 struct fsim_results {
   const fsim_scenario *sc; /* borrowed: must outlive the results */
@@ -22,7 +23,7 @@ struct fsim_results {
   volatile int *stop; /* the run's stop flag (may be NULL): also stops the writing */
   double *metrics;   /* [rep * nmetrics + m] */
   uint64_t *rep_key; /* [rep] */
-  float *series;     /* [(v * (D + 1) + d) * nreps + rep], or NULL */
+  fsim_series_store ser; /* the daily series kept (ser.nsel = 0: none) */
 };
 
 /* A results record with its layout built and no values yet (fsim_run fills it). */

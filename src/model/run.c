@@ -53,26 +53,36 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   const size_t nreps = (size_t)res->nreps;
   res->metrics = malloc(nreps * (M ? M : 1) * sizeof *res->metrics);
   res->rep_key = malloc(nreps * sizeof *res->rep_key);
-  if (opt->keep_series) {
-    unsigned long long cells =
-        (unsigned long long)eng->layout.nseries * (unsigned long long)(eng->days + 1) * nreps;
-    if (cells * sizeof(float) > SERIES_BYTES_MAX) {
-      const int days = eng->days;
-      fsim_engine_destroy(&engine);
-      fsim_results_free(res);
-      return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
-                            "the daily series of %ld replications x %d days would need %.1f GiB;"
-                            " use fewer replications (or a sweep, which keeps no series)",
-                            (long)nreps, days, (double)(cells * sizeof(float)) / (1 << 30));
-    }
-    res->series = malloc(cells * sizeof(float));
-  }
-  if (!res->metrics || !res->rep_key || (opt->keep_series && !res->series)) {
+  fsim_series_store *ss = &res->ser;
+  st = fsim_series_store_select(ss, &eng->layout, opt->keep_series ? opt->series : "none", err);
+  const long exact_max = opt->series_exact_max > 0 ? opt->series_exact_max : FSIM_SERIES_EXACT_MAX;
+  const unsigned long long exact_bytes =
+      (unsigned long long)ss->nsel * (unsigned long long)(eng->days + 1) * nreps * sizeof(float);
+  if (st == FSIM_OK && (long)nreps <= exact_max && exact_bytes > SERIES_BYTES_MAX)
+    st = fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                        "the exact daily series of %ld replications x %d days would need %.1f "
+                        "GiB; keep fewer (--series) or lower the exact limit",
+                        (long)nreps, eng->days, (double)exact_bytes / (1 << 30));
+  if (st == FSIM_OK) st = fsim_series_store_alloc(ss, eng->days + 1, (long)nreps, exact_max, err);
+  if (st == FSIM_OK && (!res->metrics || !res->rep_key))
+    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  if (st != FSIM_OK) {
     fsim_engine_destroy(&engine);
     fsim_results_free(res);
-    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    return st;
   }
 
+  /* Replications in blocks of rows (all of them when the series are exact, or none
+   * kept); beyond the exact limit each block is folded into the summaries, cell by
+   * cell in replication order, before the next block: the same figures on any
+   * number of threads. With every variable kept the engine writes straight into
+   * the block's row; otherwise into a full row of its thread, then copied. */
+  const size_t full_cells = (size_t)eng->layout.nseries * (size_t)(eng->days + 1);
+  const int direct = ss->nsel == eng->layout.nseries;
+  const long block = ss->nsel ? ss->block : (long)nreps;
+  const long nblocks = block > 0 ? ((long)nreps + block - 1) / block : 0;
+  const long tile = 16; /* cells folded together: a 64-byte line of each row */
+  const long ntiles = (ss->ncells + tile - 1) / tile;
   int failed = 0;
   long done = 0;
   int threads = 1;
@@ -82,28 +92,46 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
 #endif
   {
     fsim_replica *rp = fsim_replica_new(eng);
-    if (!rp) failed = 1;
+    float *full = ss->nsel && !direct ? malloc(full_cells * sizeof *full) : NULL;
+    if (!rp || (ss->nsel && !direct && !full)) failed = 1;
+    for (long b = 0; b < nblocks; b++) {
+      const long r0 = b * block, n = (long)nreps - r0 < block ? (long)nreps - r0 : block;
 #ifdef FRONTSIM_HAVE_OPENMP
 #pragma omp for schedule(dynamic, 8)
 #endif
-    for (long r = 0; r < (long)nreps; r++) {
-      if (!rp || (opt->stop && *opt->stop)) continue; /* drain the loop quickly */
-      uint64_t key = fsim_rep_key(res->seed, res->point, (uint64_t)(res->first_rep + r));
-      res->rep_key[r] = key;
-      fsim_replicate(rp, key, res->series ? res->series + r : NULL, nreps);
-      memcpy(res->metrics + (size_t)r * M, rp->metrics, M * sizeof *rp->metrics);
-      if (opt->progress) {
-        long now;
+      for (long i = 0; i < n; i++) {
+        if (failed || (opt->stop && *opt->stop)) continue; /* drain the loop quickly */
+        const long r = r0 + i;
+        uint64_t key = fsim_rep_key(res->seed, res->point, (uint64_t)(res->first_rep + r));
+        res->rep_key[r] = key;
+        float *row = !ss->nsel ? NULL : direct ? ss->rows + (size_t)i * (size_t)ss->ncells : full;
+        fsim_replicate(rp, key, row, 1);
+        if (full) fsim_series_store_keep(ss, i, full);
+        memcpy(res->metrics + (size_t)r * M, rp->metrics, M * sizeof *rp->metrics);
+        if (opt->progress) {
+          long now;
 #ifdef FRONTSIM_HAVE_OPENMP
 #pragma omp atomic capture
 #endif
-        now = ++done;
+          now = ++done;
 #ifdef FRONTSIM_HAVE_OPENMP
-        if (omp_get_thread_num() == 0)
+          if (omp_get_thread_num() == 0)
 #endif
-          opt->progress(opt->progress_ctx, now, (long)nreps);
+            opt->progress(opt->progress_ctx, now, (long)nreps);
+        }
+      }
+      if (ss->nsel && !ss->exact) {
+#ifdef FRONTSIM_HAVE_OPENMP
+#pragma omp for schedule(dynamic, 1)
+#endif
+        for (long t = 0; t < ntiles; t++) {
+          if (opt->stop && *opt->stop) continue;
+          const long c1 = (t + 1) * tile < ss->ncells ? (t + 1) * tile : ss->ncells;
+          fsim_series_store_fold(ss, n, t * tile, c1);
+        }
       }
     }
+    free(full);
     fsim_replica_free(rp);
   }
   res->threads_used = threads;

@@ -38,6 +38,8 @@ fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_er
           fsim_text_one_line(meta->label, label, sizeof label),
           fsim_text_one_line(meta->scenario_file, file, sizeof file), meta->seed,
           fsim_text_one_line(meta->generator, generator, sizeof generator), meta->replications);
+  if (meta->series[0] && strcmp(meta->series, "all") != 0)
+    fprintf(f.fp, "series=%s\n", strcmp(meta->series, "none") == 0 ? "none" : "some");
   return fsim_file_commit(&f, err);
 }
 
@@ -78,6 +80,8 @@ fsim_status fsim_meta_read(const char *path, fsim_run_meta *meta, fsim_error *er
       copy(meta->generator, sizeof meta->generator, value);
     else if (strcmp(key, "replications") == 0)
       meta->replications = strtol(value, NULL, 10);
+    else if (strcmp(key, "series") == 0)
+      copy(meta->series, sizeof meta->series, value);
   }
   fclose(fp);
   return st;

@@ -68,6 +68,9 @@ typedef struct fsim_run_meta {
   uint64_t seed;
   char generator[64];          /* run.rng */
   long replications;           /* a sweep's: per point */
+  /* A run's daily series: "some" or "none" when it kept fewer than all (then
+   * written as series=...; absent, as in older outputs, means all). */
+  char series[8];
 } fsim_run_meta;
 
 /* Writes the record to `path` (whole or not at all: fsim_file). */

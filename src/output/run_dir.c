@@ -12,6 +12,7 @@
 #include "formats.h"
 #include "layout.h"
 #include "results.h"
+#include "series_table.h"
 #include "stats.h"
 #include "text.h"
 #include "run_dir.h"
@@ -74,49 +75,22 @@ static fsim_status write_meta(fsim_outdir *od, const fsim_results *res,
   snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", fsim_scenario_source(sc));
   snprintf(meta.label, sizeof meta.label, "%s", fsim_scenario_label(sc));
   snprintf(meta.generator, sizeof meta.generator, "%s", fsim_scenario_rng(sc));
+  snprintf(meta.series, sizeof meta.series, "%s",
+           res->ser.nsel == res->layout.nseries ? "all" : res->ser.nsel ? "some" : "none");
   char path[FSIM_PATH_MAX];
   fsim_status st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);
   return st == FSIM_OK ? fsim_meta_write(path, &meta, err) : st;
 }
 
-/* Mean, sd and percentiles of every series variable on every day, computed once
- * (in parallel over the cells) before any file is written:
- * tab[(v * (D + 1) + d) * FSIM_DAILY_NSTATS + k]. */
-static fsim_status series_table(const fsim_results *res, double **out, fsim_error *err) {
-  const long cells = (long)res->layout.nseries * (long)(res->days + 1);
-  double *tab = malloc((size_t)(cells > 0 ? cells : 1) * FSIM_DAILY_NSTATS * sizeof *tab);
-  if (!tab) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  int failed = 0;
-#ifdef FRONTSIM_HAVE_OPENMP
-#pragma omp parallel num_threads(res->threads_used > 0 ? res->threads_used : 1) reduction(| : failed)
-#endif
-  {
-    double *scratch = malloc((size_t)res->nreps * sizeof *scratch);
-    if (!scratch) failed = 1;
-#ifdef FRONTSIM_HAVE_OPENMP
-#pragma omp for schedule(dynamic, 16)
-#endif
-    for (long c = 0; c < cells; c++) {
-      if (!scratch || stopped(res)) continue; /* drain the loop quickly */
-      const int v = (int)(c / (res->days + 1)), d = (int)(c % (res->days + 1));
-      for (long r = 0; r < res->nreps; r++) scratch[r] = fsim_results_series_value(res, v, d, r);
-      fsim_series_stats(scratch, (size_t)res->nreps, tab + c * FSIM_DAILY_NSTATS);
-    }
-    free(scratch);
-  }
-  if (failed || stopped(res)) {
-    free(tab);
-    return failed ? fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory")
-                  : interrupted(err);
-  }
-  *out = tab;
-  return FSIM_OK;
-}
-
-/* One series file: the variables whose file tag is `file`. */
+/* One series file: the kept variables whose file tag is `file` (none kept: no file);
+ * tab from fsim_series_table. */
 static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, int file,
                                      const char *name, const double *tab, fsim_error *err) {
   const fsim_layout *lay = &res->layout;
+  const fsim_series_store *ss = &res->ser;
+  int any = 0;
+  for (int k = 0; k < ss->nsel; k++) any |= lay->series_file[ss->var[k]] == file;
+  if (!any) return FSIM_OK;
   char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
   snprintf(rel, sizeof rel, "series/%s.csv", name);
   fsim_file f;
@@ -124,10 +98,10 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
   fputs(FSIM_SERIES_LEAD, f.fp);
-  for (int v = 0; v < lay->nseries; v++) {
-    if (lay->series_file[v] != file) continue;
-    for (int k = 0; k < FSIM_DAILY_NSTATS; k++)
-      fprintf(f.fp, ",%s_%s", lay->series_column[v], fsim_daily_stat_names[k]);
+  for (int k = 0; k < ss->nsel; k++) {
+    if (lay->series_file[ss->var[k]] != file) continue;
+    for (int j = 0; j < FSIM_DAILY_NSTATS; j++)
+      fprintf(f.fp, ",%s_%s", lay->series_column[ss->var[k]], fsim_daily_stat_names[j]);
   }
   fputc('\n', f.fp);
   for (int d = 0; d <= res->days; d++) {
@@ -135,13 +109,12 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
     /* Day d ends on start_date + d - 1; day 0 is the state the run starts from. */
     fsim_date_format(res->sc->run.start_epoch_day + d - 1, date);
     fprintf(f.fp, "%d,%s", d, date);
-    for (int v = 0; v < lay->nseries; v++) {
-      if (lay->series_file[v] != file) continue;
-      const double *vals =
-          tab + ((size_t)v * (size_t)(res->days + 1) + (size_t)d) * FSIM_DAILY_NSTATS;
-      for (int k = 0; k < FSIM_DAILY_NSTATS; k++) {
+    for (int k = 0; k < ss->nsel; k++) {
+      if (lay->series_file[ss->var[k]] != file) continue;
+      const double *vals = tab + ((size_t)k * (size_t)ss->days1 + (size_t)d) * FSIM_DAILY_NSTATS;
+      for (int j = 0; j < FSIM_DAILY_NSTATS; j++) {
         fputc(',', f.fp);
-        put_number(f.fp, vals[k]);
+        put_number(f.fp, vals[j]);
       }
     }
     fputc('\n', f.fp);
@@ -225,9 +198,9 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
   if (st == FSIM_OK) st = stopped(res) ? interrupted(err) : (call)
   st = write_scenario(&od, res, sc, command_line, err);
   NEXT(write_meta(&od, res, sc, err));
-  if (res->series && st == FSIM_OK) {
+  if (res->ser.nsel && st == FSIM_OK) {
     double *tab = NULL;
-    st = series_table(res, &tab, err);
+    st = fsim_series_table(res, &tab, err);
     for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
       NEXT(write_series_file(&od, res, s, sc->sectors[s].name, tab, err));
     NEXT(write_series_file(&od, res, -1, FSIM_SERIES_SIDES, tab, err));

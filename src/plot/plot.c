@@ -18,6 +18,7 @@
 
 #include "fileio.h"
 #include "formats.h"
+#include "layout.h"
 #include "frontsim/version.h"
 #include "plot_internal.h"
 
@@ -34,6 +35,7 @@ typedef struct run_record {
   unsigned long long seed;
   char version[32];
   char scenario_file[FSIM_PATH_MAX];
+  int all_series; /* 0: the run kept fewer daily series (frontsim.meta's series=) */
 } run_record;
 
 /* Directories written before frontsim.meta existed: the same facts from the comment
@@ -67,7 +69,9 @@ static void read_record(const char *meta_path, const char *path, const fsim_scen
   snprintf(meta.version, sizeof meta.version, "%s", rec->version);
   snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", path);
   fsim_error ignored;
+  rec->all_series = 1;
   if (fsim_meta_read(meta_path, &meta, &ignored) == FSIM_OK) {
+    rec->all_series = !meta.series[0] || strcmp(meta.series, "all") == 0;
     rec->replications = meta.replications;
     rec->seed = meta.seed;
     snprintf(rec->version, sizeof rec->version, "%s", meta.version);
@@ -148,6 +152,60 @@ static fsim_status check_data(const char *dir, const fsim_plot_run *run, fsim_er
     st = need_file(dir, rel, FSIM_PLOT_DIR_RUN, err);
   }
   return st;
+}
+
+/* Whether series/<file>.csv holds every column a full run writes: a run that kept
+ * fewer series (--series) wrote some files with fewer columns, or none. */
+static int series_file_complete(const char *dir, const char *file, int tag,
+                                const fsim_layout *lay) {
+  char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
+  snprintf(rel, sizeof rel, "series/%s.csv", file);
+  join(path, dir, rel);
+  FILE *fp = fopen(path, "r");
+  if (!fp) return 0;
+  long fields = 1, want = 2;
+  for (int c; (c = fgetc(fp)) != EOF && c != '\n';) fields += c == ',';
+  fclose(fp);
+  for (int v = 0; v < lay->nseries; v++) want += lay->series_file[v] == tag ? FSIM_DAILY_NSTATS : 0;
+  return fields == want;
+}
+
+/* A run chart's data are there: its file, or for "../series" every sector's file. */
+static int chart_data_complete(const char *dir, const fsim_plot_run *run, const fsim_chart *c,
+                               const fsim_layout *lay) {
+  const fsim_scenario *sc = run->sc;
+  for (int s = -1; s < sc->nsectors; s++) {
+    const char *file = s < 0 ? "sides" : sc->sectors[s].name;
+    char data[FSIM_CHART_NAME + 16];
+    snprintf(data, sizeof data, "../series/%s.csv", file);
+    const int reads = strcmp(c->data, "../series") == 0 ? s >= 0 : strcmp(c->data, data) == 0;
+    if (reads && !series_file_complete(dir, file, s, lay)) return 0;
+  }
+  return 1;
+}
+
+/* Of a run that kept fewer series, the charts whose data are missing are dropped
+ * (and reported), not failed: the other charts are still drawn. */
+static fsim_status drop_incomplete(const char *dir, fsim_plot_run *run,
+                                   const fsim_plot_options *opt, fsim_error *err) {
+  fsim_layout lay;
+  fsim_status st = fsim_layout_build(&lay, run->sc, err);
+  if (st != FSIM_OK) return st;
+  int kept = 0;
+  for (int i = 0; i < run->ncharts; i++) {
+    fsim_chart *c = &run->charts[i];
+    if (!fsim_chart_selected(c, opt->only) || chart_data_complete(dir, run, c, &lay)) {
+      run->charts[kept++] = *c;
+    } else if (opt->skipped) {
+      char why[FSIM_CHART_NAME + 96];
+      snprintf(why, sizeof why, "the run kept fewer daily series; %s is missing or lacks columns",
+               strcmp(c->data, "../series") == 0 ? "series/" : c->data + 3);
+      opt->skipped(opt->skipped_ctx, c->name, why);
+    }
+  }
+  run->ncharts = kept;
+  fsim_layout_destroy(&lay);
+  return FSIM_OK;
 }
 
 static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsim_error *err) {
@@ -340,7 +398,8 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   for (int i = 0; st == FSIM_OK && i < run.ncharts; i++)
     any |= fsim_chart_selected(&run.charts[i], opt->only);
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
-  if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN) st = check_data(pp.dir, &run, err);
+  if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN)
+    st = rec.all_series ? check_data(pp.dir, &run, err) : drop_incomplete(pp.dir, &run, opt, err);
   /* gnuplot is checked before anything is written: without it the run
    * directory is left exactly as it was. */
   const char *program = fsim_gnuplot_program(opt->gnuplot);
