@@ -141,7 +141,7 @@ static long dead_pid(void) {
 
 static void make_output(const char *path, const char *content) {
   ck_assert_int_eq(mkdir(path, 0777), 0);
-  char file[256];
+  char file[512];
   snprintf(file, sizeof file, "%s/%s", path, FSIM_OUTPUT_MARKER);
   FILE *fp = fopen(file, "w");
   fputs(content, fp);
@@ -149,7 +149,7 @@ static void make_output(const char *path, const char *content) {
 }
 
 static int has(const char *path, const char *content) {
-  char file[256], got[64] = "";
+  char file[512], got[64] = "";
   snprintf(file, sizeof file, "%s/%s", path, FSIM_OUTPUT_MARKER);
   FILE *fp = fopen(file, "r");
   if (!fp) return 0;
