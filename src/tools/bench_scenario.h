@@ -1,0 +1,12 @@
+/* Scenarios the benchmark generates in memory: N alike sectors, so that the cost per
+ * sector-day can be compared across sizes (docs/PERFORMANCE.md). */
+#ifndef FRONTSIM_BENCH_SCENARIO_H
+#define FRONTSIM_BENCH_SCENARIO_H
+
+/* The text of a scenario of `nsectors` sectors, two formations of each side in each;
+ * with `replacements`, each side's replacements are shared out over every sector,
+ * without, the sides draw only on a reserve (and can run out, so the engine checks
+ * every day). The caller frees it; NULL when out of memory. */
+char *fsim_bench_scenario_text(int nsectors, int replacements, int days);
+
+#endif
