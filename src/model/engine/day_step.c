@@ -50,10 +50,14 @@ void fsim_state_reset(fsim_replica *rp) {
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
   memset(rp->nhere, 0, (size_t)L * 2 * sizeof *rp->nhere);
   memset(rp->been, 0, (size_t)F * (size_t)L);
+  for (int i = 0; i < FSIM_NSIDES; i++) rp->held[i] = rp->in_reserve[i] = rp->in_transit[i] = 0.0;
   for (int f = 0; f < F; f++)
     if (sc->formations[f].arrival_day == 0) {
-      rp->n[(size_t)f * (size_t)L + (size_t)sc->formations[f].loc] = sc->formations[f].personnel;
-      note_here(rp, f, sc->formations[f].loc);
+      const fsim_formation_def *fd = &sc->formations[f];
+      rp->n[(size_t)f * (size_t)L + (size_t)fd->loc] = fd->personnel;
+      note_here(rp, f, fd->loc);
+      rp->held[fd->side_idx] += fd->personnel;
+      if (fd->loc == S) rp->in_reserve[fd->side_idx] += fd->personnel;
     }
   for (int i = 0; i < FSIM_NSIDES; i++) note_here(rp, eng->reserve_formation[i], S); /* replacements */
   for (int s = 0; s < S; s++) {
@@ -97,8 +101,10 @@ static void replacements_arrive(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     if (!(eng->sc->sides.side[i].replacements_per_day > 0)) continue;
-    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->nlocations + (size_t)eng->nsectors] +=
-        eng->repl_in[(size_t)i * (size_t)(eng->days + 1) + (size_t)t];
+    const double v = eng->repl_in[(size_t)i * (size_t)(eng->days + 1) + (size_t)t];
+    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->nlocations + (size_t)eng->nsectors] += v;
+    rp->held[i] += v;
+    rp->in_reserve[i] += v;
   }
 }
 
@@ -113,6 +119,7 @@ static void formations_arrive(fsim_replica *rp, int t) {
     rp->ring[(slot * (size_t)eng->nformations + (size_t)f) * (size_t)eng->nlocations +
              (size_t)fd->loc] += fd->personnel;
     rp->ring_has[slot * (size_t)eng->nformations + (size_t)f] = 1;
+    rp->in_transit[fd->side_idx] += fd->personnel;
     if (fd->loc < eng->nsectors)
       rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
   }
@@ -127,11 +134,15 @@ static void land_arrivals(fsim_replica *rp, int t) {
     /* Most formations have nobody landing on a given day. */
     if (!has[f]) continue;
     has[f] = 0;
+    const int i = eng->f_side[f];
     double *from = slot + (size_t)f * L, *to = rp->n + (size_t)f * L;
     for (size_t loc = 0; loc < L; loc++) {
       if (from[loc] == 0.0) continue;
       to[loc] += from[loc];
       note_here(rp, f, (int)loc);
+      rp->in_transit[i] -= from[loc];
+      rp->held[i] += from[loc];
+      if (loc == (size_t)eng->nsectors) rp->in_reserve[i] += from[loc];
       if (loc < (size_t)eng->nsectors)
         rp->inbound_q[SIDE2(loc, eng->f_side[f])] -= from[loc] * eng->f_quality[f];
       from[loc] = 0.0;
@@ -377,6 +388,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
                             : fsim_draw_lognormal(&rp->draws, rp->rng, S, 0.0, side->claim_sigma);
     rp->claim_day[j] = truth * side->claim_bias * noise;
     rp->loss[j] += truth;
+    rp->held[j] -= truth; /* the day's losses are what was taken (capped at what was there) */
     rp->claimed[j] += rp->claim_day[j];
   }
 }

@@ -48,6 +48,9 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
     eng->f_side[f] = sc->formations[f].side_idx;
     eng->f_quality[f] = sc->formations[f].quality;
     if (sc->formations[f].arrival_day > 0) eng->late[eng->nlate++] = f;
+    const int i = sc->formations[f].side_idx;
+    if (sc->formations[f].personnel > 0 && sc->formations[f].arrival_day > eng->last_arrival[i])
+      eng->last_arrival[i] = sc->formations[f].arrival_day;
   }
 
   for (int i = 0; i < FSIM_NSIDES; i++) {

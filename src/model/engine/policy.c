@@ -62,6 +62,9 @@ static inline double dispatch(fsim_replica *rp, int side, int from, int to, int 
     persons += v;
     power += v * eng->f_quality[f];
   }
+  rp->held[side] -= persons;
+  rp->in_transit[side] += persons;
+  if (from == eng->nsectors) rp->in_reserve[side] -= persons;
   if (to < eng->nsectors) rp->inbound_q[SIDE2(to, side)] += power;
   if (to < eng->nsectors && from != to)
     rp->drawn[SIDE2(to, side) * 2 + (from == eng->nsectors ? 1 : 0)] += persons;

@@ -33,6 +33,7 @@ typedef struct fsim_engine {
   int nlate;
   unsigned char *event_day;          /* [t]: 1 on days with an event */
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
+  int last_arrival[FSIM_NSIDES];     /* latest arrival day of a formation with personnel */
   int has_reinforce;                 /* some rule needs the projected power */
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
      so worked out once, with the running totals the rules would keep. */
@@ -67,6 +68,13 @@ typedef struct fsim_replica {
   int *nhere;          /* [loc * 2 + side] */
   unsigned char *been; /* [f * L + loc]: f is in the list of loc */
   double loss[FSIM_NSIDES], claimed[FSIM_NSIDES]; /* cumulative; claimed = by the enemy */
+  /* Each side's personnel at every location (reserve included), in the reserve and in
+     transit, kept up to date where personnel move, land, arrive and are lost, so that
+     the early stop and the day's row need no pass over formations x locations. Exact
+     in stochastic mode only: persons are whole numbers there (and a side has at most
+     1e9 of them, well below 2^53), so these sums are exact in any order; with
+     fractional persons (expected mode) the order of additions would change the bits. */
+  double held[FSIM_NSIDES], in_reserve[FSIM_NSIDES], in_transit[FSIM_NSIDES];
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
   int alive_days;   /* days simulated before an early stop */
   /* morning aggregates and the day's flows, reused each day */
