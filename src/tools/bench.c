@@ -15,9 +15,10 @@
  * cost per sector-day of generated scenarios of 3 to 100 alike sectors, with and
  * without replacements (bench_scenario.c), as ratios to 3 sectors.
  *
- *   frontsim-bench --print-scenario N [--no-replacements]
+ *   frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]
  *
- * writes the generated scenario of N sectors (for measuring a run's memory). */
+ * writes the generated scenario of N sectors, with 1 or 2 (the default, as measured)
+ * formations of each side in each (for measuring a run's memory). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -73,7 +74,7 @@ static const int bench_sizes[] = {3, 10, 30, 100};
 enum { GEN_DAYS = 120 };
 
 static fsim_scenario *generated(int nsectors, int replacements) {
-  char *text = fsim_bench_scenario_text(nsectors, replacements, GEN_DAYS);
+  char *text = fsim_bench_scenario_text(nsectors, 2, replacements, GEN_DAYS);
   fsim_scenario *sc = NULL;
   fsim_error err;
   if (!text || fsim_scenario_load_string(text, "generated", NULL, NULL, &sc, &err) != FSIM_OK) {
@@ -93,8 +94,8 @@ static void summary_row(const char *name, double value, const char *unit, const 
   printf("\n");
 }
 
-static int print_scenario(int nsectors, int replacements) {
-  char *text = fsim_bench_scenario_text(nsectors, replacements, GEN_DAYS);
+static int print_scenario(int nsectors, int per_side, int replacements) {
+  char *text = fsim_bench_scenario_text(nsectors, per_side, replacements, GEN_DAYS);
   if (!text) return 1;
   fputs(text, stdout);
   free(text);
@@ -104,10 +105,12 @@ static int print_scenario(int nsectors, int replacements) {
 int main(int argc, char **argv) {
   const char *path = "scenarios/kursk-pokrovsk.cfg", *csv = NULL;
   long reps = 4000, trace_reps = 400;
-  int rounds = 5, print_sectors = 0, print_replacements = 1;
+  int rounds = 5, print_sectors = 0, print_replacements = 1, print_per_side = 2;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--print-scenario") == 0 && i + 1 < argc)
       print_sectors = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--per-side") == 0 && i + 1 < argc)
+      print_per_side = atoi(argv[++i]) > 1 ? 2 : 1;
     else if (strcmp(argv[i], "--no-replacements") == 0)
       print_replacements = 0;
     else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
@@ -118,12 +121,12 @@ int main(int argc, char **argv) {
       csv = argv[++i];
     else if (argv[i][0] == '-') {
       fprintf(stderr, "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV]\n"
-                      "       frontsim-bench --print-scenario N [--no-replacements]\n");
+                      "       frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]\n");
       return 2;
     } else
       path = argv[i];
   }
-  if (print_sectors > 0) return print_scenario(print_sectors, print_replacements);
+  if (print_sectors > 0) return print_scenario(print_sectors, print_per_side, print_replacements);
   if (reps < 10 || rounds < 1 || rounds > 99) {
     fprintf(stderr, "frontsim-bench: -n >= 10 and 1 <= -r <= 99\n");
     return 2;

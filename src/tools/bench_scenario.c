@@ -39,7 +39,7 @@ static void add(text *t, const char *fmt, ...) {
   }
 }
 
-char *fsim_bench_scenario_text(int nsectors, int replacements, int days) {
+char *fsim_bench_scenario_text(int nsectors, int per_side, int replacements, int days) {
   text t = {malloc(4096), 0, 4096, 0};
   if (!t.s) return NULL;
   t.s[0] = '\0';
@@ -52,13 +52,17 @@ char *fsim_bench_scenario_text(int nsectors, int replacements, int days) {
         " attrition = { blue = 0.003; red = 0.003; }; }%s\n",
         s, s % 2 ? "blue" : "red", s + 1 < nsectors ? "," : "");
   add(&t, ");\nformations = (\n");
-  for (int s = 0; s < nsectors; s++)
-    add(&t,
-        "  { name = \"b%d\"; side = \"blue\"; personnel = 20000; location = \"s%d\"; },\n"
-        "  { name = \"bq%d\"; side = \"blue\"; personnel = 5000; quality = 0.7; location = \"s%d\"; },\n"
-        "  { name = \"r%d\"; side = \"red\"; personnel = 25000; location = \"s%d\"; },\n"
-        "  { name = \"rq%d\"; side = \"red\"; personnel = 6000; quality = 0.5; location = \"s%d\"; }%s\n",
-        s, s, s, s, s, s, s, s, s + 1 < nsectors ? "," : "");
+  for (int s = 0; s < nsectors; s++) {
+    add(&t, "  { name = \"b%d\"; side = \"blue\"; personnel = 20000; location = \"s%d\"; },\n", s, s);
+    if (per_side > 1)
+      add(&t, "  { name = \"bq%d\"; side = \"blue\"; personnel = 5000; quality = 0.7; location = \"s%d\"; },\n",
+          s, s);
+    add(&t, "  { name = \"r%d\"; side = \"red\"; personnel = 25000; location = \"s%d\"; }", s, s);
+    if (per_side > 1)
+      add(&t, ",\n  { name = \"rq%d\"; side = \"red\"; personnel = 6000; quality = 0.5; location = \"s%d\"; }",
+          s, s);
+    add(&t, "%s\n", s + 1 < nsectors ? "," : "");
+  }
   add(&t, ");\nsides = {\n");
   static const char *const key[2] = {"blue", "red"};
   for (int i = 0; i < 2; i++) {

@@ -9,11 +9,11 @@
 /* Chooses who leaves: `amount` persons (whole in stochastic mode: the callers round
  * down) of side's formations at `loc`, in proportion to their personnel (whole
  * persons in stochastic mode, largest remainders first). Fills the compact list
- * rp->move_f / rp->move_v (rp->nmove entries); returns the total. */
+ * rp->move_p / rp->move_v (rp->nmove entries); returns the total. */
 static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
   double present, total;
-  const int K = fsim_gather(rp, loc, side, rp->move_f, rp->move_v, &present, &total);
+  const int K = fsim_gather(rp, loc, side, rp->move_p, rp->move_v, &present, &total);
   rp->nmove = 0;
   if (total <= 0 || amount <= 0) return 0.0;
   if (amount >= total) amount = total;
@@ -49,15 +49,16 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
  * the quality-weighted sum moved. */
 static inline double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
   const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
+  const size_t F = (size_t)eng->nformations;
   const size_t slot = (size_t)((t + delay) % eng->ring_slots);
   double persons = 0.0, power = 0.0;
   for (int k = 0; k < rp->nmove; k++) {
-    const int f = rp->move_f[k];
+    const int p = rp->move_p[k], f = eng->place_f[p];
     const double v = rp->move_v[k];
     if (v <= 0) continue;
-    rp->n[(size_t)f * L + (size_t)from] -= v;
-    rp->ring[(slot * F + (size_t)f) * L + (size_t)to] += v;
+    rp->n[p] -= v;
+    /* The rules that move f to `to` made (f, to) one of its places (places.c). */
+    rp->ring[slot * (size_t)eng->nplaces + (size_t)fsim_place(eng, f, to)] += v;
     rp->ring_has[slot * F + (size_t)f] = 1;
     persons += v;
     power += v * eng->f_quality[f];
@@ -83,12 +84,13 @@ static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) 
   if (r->day != t) return;
   if (r->nformations > 0) {
     for (int k = 0; k < r->nformations; k++) {
-      int f = r->formation_idx[k];
-      for (int loc = 0; loc < eng->nlocations; loc++) {
+      const int f = r->formation_idx[k];
+      for (int p = eng->place_start[f]; p < eng->place_start[f + 1]; p++) {
+        const int loc = eng->place_loc[p];
         if (loc == r->to_loc || (r->from_loc >= 0 && loc != r->from_loc)) continue;
         rp->nmove = 1;
-        rp->move_f[0] = f;
-        rp->move_v[0] = rp->n[(size_t)f * (size_t)eng->nlocations + (size_t)loc];
+        rp->move_p[0] = p;
+        rp->move_v[0] = rp->n[p];
         if (rp->move_v[0] > 0) dispatch(rp, side, loc, r->to_loc, t, r->delay);
       }
     }
