@@ -105,12 +105,14 @@ static int print_scenario(int nsectors, int per_side, int replacements) {
 int main(int argc, char **argv) {
   const char *path = "scenarios/kursk-pokrovsk.cfg", *csv = NULL;
   long reps = 4000, trace_reps = 400;
-  int rounds = 5, print_sectors = 0, print_replacements = 1, print_per_side = 2;
+  int rounds = 5, print_sectors = 0, print_replacements = 1, print_per_side = 2, nsizes = NSIZES;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--print-scenario") == 0 && i + 1 < argc)
       print_sectors = atoi(argv[++i]);
     else if (strcmp(argv[i], "--per-side") == 0 && i + 1 < argc)
       print_per_side = atoi(argv[++i]) > 1 ? 2 : 1;
+    else if (strcmp(argv[i], "--no-generated") == 0)
+      nsizes = 0; /* engine and floor alone, e.g. under callgrind */
     else if (strcmp(argv[i], "--no-replacements") == 0)
       print_replacements = 0;
     else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
@@ -120,7 +122,7 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
       csv = argv[++i];
     else if (argv[i][0] == '-') {
-      fprintf(stderr, "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV]\n"
+      fprintf(stderr, "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV] [--no-generated]\n"
                       "       frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]\n");
       return 2;
     } else
@@ -167,7 +169,7 @@ int main(int argc, char **argv) {
   fsim_scenario *gen[NSIZES][2];
   long gen_reps[NSIZES];
   double tg[NSIZES][2][99];
-  for (int z = 0; z < NSIZES; z++) {
+  for (int z = 0; z < nsizes; z++) {
     gen_reps[z] = reps * bench_sizes[0] / bench_sizes[z] > 10 ? reps * bench_sizes[0] / bench_sizes[z] : 10;
     for (int w = 0; w < 2; w++) gen[z][w] = generated(bench_sizes[z], !w);
   }
@@ -183,13 +185,13 @@ int main(int argc, char **argv) {
     }
     tn[round] = time_run(sc, reps, threads) / (double)reps;
     /* Per sector-day, on one thread (w: 0 with replacements, 1 without). */
-    for (int z = 0; z < NSIZES; z++)
+    for (int z = 0; z < nsizes; z++)
       for (int w = 0; w < 2; w++)
         tg[z][w][round] = time_run(gen[z][w], gen_reps[z], 1) /
                           ((double)gen_reps[z] * bench_sizes[z] * GEN_DAYS);
   }
   double sector_day[NSIZES][2];
-  for (int z = 0; z < NSIZES; z++)
+  for (int z = 0; z < nsizes; z++)
     for (int w = 0; w < 2; w++) sector_day[z][w] = median(tg[z][w], rounds);
   double one = median(t1, rounds), many = median(tn, rounds), floor_t = median(tf, rounds);
   double floor_kind[FSIM_DRAW_NKINDS];
@@ -215,21 +217,23 @@ int main(int argc, char **argv) {
   printf("floor (draws alone):     %9.1f us/replication\n\n", floor_t * 1e6);
   printf("engine / floor (1 thread): %.2f\n", one / floor_t);
   printf("speed-up on %d threads:     %.2f\n\n", threads, one / many);
-  printf("cost per sector-day, 1 thread, generated scenarios (%d days; ratio to 3 sectors):\n",
-         GEN_DAYS);
-  printf("  %-8s %12s %12s %8s   %12s %8s\n", "sectors", "replications", "with repl. ns",
+  if (nsizes) {
+    printf("cost per sector-day, 1 thread, generated scenarios (%d days; ratio to 3 sectors):\n",
+           GEN_DAYS);
+    printf("  %-8s %12s %12s %8s   %12s %8s\n", "sectors", "replications", "with repl. ns",
          "ratio", "without ns", "ratio");
-  for (int z = 0; z < NSIZES; z++)
+  for (int z = 0; z < nsizes; z++)
     printf("  %-8d %12ld %12.1f %8.2f   %12.1f %8.2f\n", bench_sizes[z], gen_reps[z],
            sector_day[z][0] * 1e9, sector_day[z][0] / sector_day[0][0], sector_day[z][1] * 1e9,
            sector_day[z][1] / sector_day[0][1]);
+  }
   /* Side by side, the figures the targets of docs/PERFORMANCE.md are set on. */
   printf("\nsummary (medians; ratios within this run):\n");
   summary_row("engine, 1 thread", one * 1e6, "us/replication", "engine / floor", one / floor_t);
   summary_row("floor (draws alone)", floor_t * 1e6, "us/replication", NULL, 0);
   summary_row("engine, all threads", many * 1e6, "us/replication", "speed-up", one / many);
   for (int w = 0; w < 2; w++)
-    for (int z = 1; z < NSIZES; z++) {
+    for (int z = 1; z < nsizes; z++) {
       char name[64];
       snprintf(name, sizeof name, "sector-day, %d sectors, %s", bench_sizes[z],
                w ? "no repl." : "repl.");
@@ -256,7 +260,7 @@ int main(int argc, char **argv) {
     fprintf(fp, "us_floor_per_replication,%.3f\n", floor_t * 1e6);
     fprintf(fp, "engine_over_floor,%.4f\n", one / floor_t);
     fprintf(fp, "speedup_%d_threads,%.4f\n", threads, one / many);
-    for (int z = 0; z < NSIZES; z++)
+    for (int z = 0; z < nsizes; z++)
       for (int w = 0; w < 2; w++) {
         const char *kind = w ? "without_replacements" : "with_replacements";
         fprintf(fp, "ns_per_sector_day_%d_sectors_%s,%.3f\n", bench_sizes[z], kind,
@@ -269,7 +273,7 @@ int main(int argc, char **argv) {
   if (sink == 42.4242) puts(""); /* keeps the replayed draws alive */
   for (int k = FSIM_DRAW_NKINDS - 1; k >= 0; k--) fsim_draw_trace_free(&by_kind[k]);
   fsim_draw_trace_free(&trace);
-  for (int z = 0; z < NSIZES; z++)
+  for (int z = 0; z < nsizes; z++)
     for (int w = 0; w < 2; w++) fsim_scenario_free(gen[z][w]);
   fsim_replica_free(rp);
   fsim_engine_destroy(&eng);
