@@ -2,9 +2,24 @@
  * (docs/MODEL.md 8). Personnel leave at once and land after their delay; the
  * day's combat rates still use the morning state. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "step.h"
+
+/* floor and ceil of a number of persons, inlined: without SSE4.1 the compiler calls
+ * libm for each, five times a rule. Exact: below 2^52 a positive double converts to
+ * an integer by truncation, which is its floor; anything else (0, -0, negative, huge,
+ * infinite, NaN) goes to libm, so every result is the very value libm gives. */
+static inline double floor_persons(double x) {
+  return x > 0 && x < 4503599627370496.0 ? (double)(int64_t)x : floor(x);
+}
+
+static inline double ceil_persons(double x) {
+  if (!(x > 0 && x < 4503599627370496.0)) return ceil(x);
+  const double t = (double)(int64_t)x;
+  return t < x ? t + 1.0 : t;
+}
 
 /* Chooses who leaves: `amount` persons (whole in stochastic mode: the callers round
  * down) of side's formations at `loc`, in proportion to their personnel (whole
@@ -26,7 +41,7 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
   for (int k = 0; k < K; k++) {
     double exact = rp->move_v[k] * amount / total;
     rp->split_weight[k] = exact; /* kept for the remainders */
-    rp->move_v[k] = eng->expected ? exact : floor(exact);
+    rp->move_v[k] = eng->expected ? exact : floor_persons(exact);
     given += rp->move_v[k];
   }
   /* Whole persons: hand the remainder out one by one, largest fraction first
@@ -74,7 +89,7 @@ static inline double dispatch(fsim_replica *rp, int side, int from, int to, int 
 
 double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
                            int delay) {
-  double moved = share_out(rp, side, from, rp->eng->expected ? amount : floor(amount));
+  double moved = share_out(rp, side, from, rp->eng->expected ? amount : floor_persons(amount));
   if (moved > 0) dispatch(rp, side, from, to, t, delay);
   return moved;
 }
@@ -125,7 +140,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
     if (persons <= 0) continue;
     const double avg_q = qsum / persons;
     double wanted = need / (avg_q * e_dest);
-    if (!eng->expected) wanted = ceil(wanted);
+    if (!eng->expected) wanted = ceil_persons(wanted);
     double avail = persons;
     if (d < eng->nsectors && rp->P[SIDE2(d, enemy)] > 0) {
       /* Never strip a donor sector below its own floor ratio. */
@@ -134,7 +149,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
       avail = unit > 0 && spare > 0 ? fmin(persons, spare / unit) : 0.0;
     }
     double amount = fmin(wanted, fmin(cap, avail));
-    if (!eng->expected) amount = floor(amount);
+    if (!eng->expected) amount = floor_persons(amount);
     double moved = share_out(rp, side, d, amount);
     if (moved <= 0) continue;
     double power = dispatch(rp, side, d, s, t, r->delay);

@@ -98,7 +98,7 @@ static double side_total_scan(const fsim_replica *rp, int i) {
   return total;
 }
 
-/* A side with nobody left anywhere and nobody to come ends the replication. */
+/* A side with nobody left anywhere and nobody to come ends the replication (MODEL.md 12). */
 static int side_exhausted(const fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   for (int i = 0; i < FSIM_NSIDES; i++) {
