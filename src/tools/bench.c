@@ -16,9 +16,11 @@
  * without replacements (bench_scenario.c), as ratios to 3 sectors.
  *
  *   frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]
+ *   frontsim-bench --generated N [-n REPS] [--no-replacements]
  *
  * writes the generated scenario of N sectors, with 1 or 2 (the default, as measured)
- * formations of each side in each (for measuring a run's memory). */
+ * formations of each side in each (for measuring a run's memory), or runs it alone
+ * (for counting its instructions). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -106,11 +108,14 @@ int main(int argc, char **argv) {
   const char *path = "scenarios/kursk-pokrovsk.cfg", *csv = NULL;
   long reps = 4000, trace_reps = 400;
   int rounds = 5, print_sectors = 0, print_replacements = 1, print_per_side = 2, nsizes = NSIZES;
+  int only_sectors = 0;
   for (int i = 1; i < argc; i++) {
     if (strcmp(argv[i], "--print-scenario") == 0 && i + 1 < argc)
       print_sectors = atoi(argv[++i]);
     else if (strcmp(argv[i], "--per-side") == 0 && i + 1 < argc)
       print_per_side = atoi(argv[++i]) > 1 ? 2 : 1;
+    else if (strcmp(argv[i], "--generated") == 0 && i + 1 < argc)
+      only_sectors = atoi(argv[++i]);
     else if (strcmp(argv[i], "--no-generated") == 0)
       nsizes = 0; /* engine and floor alone, e.g. under callgrind */
     else if (strcmp(argv[i], "--no-replacements") == 0)
@@ -122,13 +127,24 @@ int main(int argc, char **argv) {
     else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
       csv = argv[++i];
     else if (argv[i][0] == '-') {
-      fprintf(stderr, "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV] [--no-generated]\n"
-                      "       frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]\n");
+      fprintf(stderr,
+              "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV] [--no-generated]\n"
+              "       frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]\n"
+              "       frontsim-bench --generated N [-n REPS] [--no-replacements]\n");
       return 2;
     } else
       path = argv[i];
   }
   if (print_sectors > 0) return print_scenario(print_sectors, print_per_side, print_replacements);
+  if (only_sectors > 0) { /* one generated scenario, -n replications on 1 thread, once */
+    fsim_scenario *g = generated(only_sectors, print_replacements);
+    const double t = time_run(g, reps, 1);
+    printf("%d sectors, %s replacements: %.1f ns per sector-day\n", only_sectors,
+           print_replacements ? "with" : "without",
+           t * 1e9 / ((double)reps * only_sectors * GEN_DAYS));
+    fsim_scenario_free(g);
+    return 0;
+  }
   if (reps < 10 || rounds < 1 || rounds > 99) {
     fprintf(stderr, "frontsim-bench: -n >= 10 and 1 <= -r <= 99\n");
     return 2;
@@ -170,7 +186,8 @@ int main(int argc, char **argv) {
   long gen_reps[NSIZES];
   double tg[NSIZES][2][99];
   for (int z = 0; z < nsizes; z++) {
-    gen_reps[z] = reps * bench_sizes[0] / bench_sizes[z] > 10 ? reps * bench_sizes[0] / bench_sizes[z] : 10;
+    gen_reps[z] =
+        reps * bench_sizes[0] / bench_sizes[z] > 10 ? reps * bench_sizes[0] / bench_sizes[z] : 10;
     for (int w = 0; w < 2; w++) gen[z][w] = generated(bench_sizes[z], !w);
   }
   for (int round = 0; round < rounds; round++) {
@@ -187,8 +204,8 @@ int main(int argc, char **argv) {
     /* Per sector-day, on one thread (w: 0 with replacements, 1 without). */
     for (int z = 0; z < nsizes; z++)
       for (int w = 0; w < 2; w++)
-        tg[z][w][round] = time_run(gen[z][w], gen_reps[z], 1) /
-                          ((double)gen_reps[z] * bench_sizes[z] * GEN_DAYS);
+        tg[z][w][round] =
+            time_run(gen[z][w], gen_reps[z], 1) / ((double)gen_reps[z] * bench_sizes[z] * GEN_DAYS);
   }
   double sector_day[NSIZES][2];
   for (int z = 0; z < nsizes; z++)
@@ -220,12 +237,12 @@ int main(int argc, char **argv) {
   if (nsizes) {
     printf("cost per sector-day, 1 thread, generated scenarios (%d days; ratio to 3 sectors):\n",
            GEN_DAYS);
-    printf("  %-8s %12s %12s %8s   %12s %8s\n", "sectors", "replications", "with repl. ns",
-         "ratio", "without ns", "ratio");
-  for (int z = 0; z < nsizes; z++)
-    printf("  %-8d %12ld %12.1f %8.2f   %12.1f %8.2f\n", bench_sizes[z], gen_reps[z],
-           sector_day[z][0] * 1e9, sector_day[z][0] / sector_day[0][0], sector_day[z][1] * 1e9,
-           sector_day[z][1] / sector_day[0][1]);
+    printf("  %-8s %12s %12s %8s   %12s %8s\n", "sectors", "replications", "with repl. ns", "ratio",
+           "without ns", "ratio");
+    for (int z = 0; z < nsizes; z++)
+      printf("  %-8d %12ld %12.1f %8.2f   %12.1f %8.2f\n", bench_sizes[z], gen_reps[z],
+             sector_day[z][0] * 1e9, sector_day[z][0] / sector_day[0][0], sector_day[z][1] * 1e9,
+             sector_day[z][1] / sector_day[0][1]);
   }
   /* Side by side, the figures the targets of docs/PERFORMANCE.md are set on. */
   printf("\nsummary (medians; ratios within this run):\n");

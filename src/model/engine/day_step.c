@@ -336,8 +336,8 @@ void fsim_step_day(fsim_replica *rp, int t) {
     const fsim_sector_def *d = &sc->sectors[s];
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present, total;
-      const size_t K = (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight,
-                                           &present, &total);
+      const size_t K =
+          (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight, &present, &total);
       const double mu = rp->mu[SIDE2(s, i)];
       double loss;
       if (eng->expected) {

@@ -17,7 +17,8 @@ static void record(fsim_replica *rp, int t) {
   double total[FSIM_NSIDES] = {0}, reserve[FSIM_NSIDES] = {0}, transit[FSIM_NSIDES] = {0};
   double day_loss[FSIM_NSIDES] = {0};
   if (!eng->expected) { /* whole persons: the running totals are these sums exactly */
-    for (int i = 0; i < FSIM_NSIDES; i++) reserve[i] = rp->in_reserve[i], transit[i] = rp->in_transit[i];
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      reserve[i] = rp->in_reserve[i], transit[i] = rp->in_transit[i];
   } else {
     /* Over places, which skips only the +0 of pairs a formation never occupies. */
     const size_t P = (size_t)eng->nplaces;
@@ -92,7 +93,8 @@ static double side_total_scan(const fsim_replica *rp, int i) {
     const int f = eng->side_formations[i][k];
     for (int p = eng->place_start[f]; p < eng->place_start[f + 1]; p++) {
       total += rp->n[p];
-      for (int slot = 0; slot < eng->ring_slots; slot++) total += rp->ring[(size_t)slot * P + (size_t)p];
+      for (int slot = 0; slot < eng->ring_slots; slot++)
+        total += rp->ring[(size_t)slot * P + (size_t)p];
     }
   }
   return total;

@@ -52,7 +52,7 @@ typedef struct fsim_engine {
   double *place_q;  /* [P] the formation's quality */
   int *home_place;  /* [F] the place where f starts or arrives */
   int reserve_place[FSIM_NSIDES]; /* the reserve formation in the reserve */
-  int *here_start;  /* [L * 2 + 1]: room of each (loc, side) list in fsim_replica.here */
+  int *here_start; /* [L * 2 + 1]: room of each (loc, side) list in fsim_replica.here */
   const gsl_rng_type *rng_type;
   fsim_layout layout; /* series variables and metrics */
 } fsim_engine;
@@ -63,8 +63,8 @@ typedef struct fsim_replica {
   fsim_draw_counter draws; /* draws by kind (and a trace in the benchmark) */
   uint64_t rep_key;        /* the replication's seed key */
   /* state */
-  double *n;        /* [p] personnel at place p (formation f at location loc) */
-  double *ring;     /* [slot * P + p] in transit to place p, landing on day slot mod R */
+  double *n;               /* [p] personnel at place p (formation f at location loc) */
+  double *ring;            /* [slot * P + p] in transit to place p, landing on day slot mod R */
   unsigned char *ring_has; /* [slot * F + f]: 1 if f may have someone in that slot */
   double *x;        /* [s] line position, km (+ = blue gained) */
   double *area;     /* [s] held area, km2 */
@@ -118,8 +118,10 @@ static inline int fsim_place(const fsim_engine *eng, int f, int loc) {
   while (lo <= hi) {
     const int mid = (lo + hi) / 2, at = eng->place_loc[mid];
     if (at == loc) return mid;
-    if (at < loc) lo = mid + 1;
-    else hi = mid - 1;
+    if (at < loc)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
   }
   return -1;
 }
