@@ -10,8 +10,17 @@
  *
  * In one run it measures, in alternating rounds so that machine noise hits both
  * alike: replications per second on 1 thread and on all threads (fsim_run, metrics
- * only, as sweeps use it), and the floor: the very draws one replication makes
- * (same kinds, same parameters, same generators), replayed in a tight loop. */
+ * only, as sweeps use it), the floor: the very draws one replication makes
+ * (same kinds, same parameters, same generators), replayed in a tight loop, and the
+ * cost per sector-day of generated scenarios of 3 to 100 alike sectors, with and
+ * without replacements (bench_scenario.c), as ratios to 3 sectors.
+ *
+ *   frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]
+ *   frontsim-bench --generated N [-n REPS] [--no-replacements]
+ *
+ * writes the generated scenario of N sectors, with 1 or 2 (the default, as measured)
+ * formations of each side in each (for measuring a run's memory), or runs it alone
+ * (for counting its instructions). */
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -21,6 +30,7 @@
 #include <omp.h>
 #endif
 
+#include "bench_scenario.h"
 #include "engine.h"
 #include "frontsim/frontsim.h"
 #include "rng.h"
@@ -59,22 +69,81 @@ static double time_run(const fsim_scenario *sc, long reps, int threads) {
   return t;
 }
 
+/* The generated scenarios: sizes, and replications in proportion to 1 / sectors so
+   that every size simulates about as many sector-days. */
+static const int bench_sizes[] = {3, 10, 30, 100};
+#define NSIZES (int)(sizeof bench_sizes / sizeof bench_sizes[0])
+enum { GEN_DAYS = 120 };
+
+static fsim_scenario *generated(int nsectors, int replacements) {
+  char *text = fsim_bench_scenario_text(nsectors, 2, replacements, GEN_DAYS);
+  fsim_scenario *sc = NULL;
+  fsim_error err;
+  if (!text || fsim_scenario_load_string(text, "generated", NULL, NULL, &sc, &err) != FSIM_OK) {
+    fprintf(stderr, "frontsim-bench: generated scenario: %s\n", text ? err.message : "no memory");
+    exit(1);
+  }
+  free(text);
+  return sc;
+}
+
+/* One row of the summary: a figure and, where it has one, its ratio. Rows a run does
+   not measure are left out. */
+static void summary_row(const char *name, double value, const char *unit, const char *ratio_name,
+                        double ratio) {
+  printf("  %-34s %10.2f %-16s", name, value, unit);
+  if (ratio_name) printf(" %-22s %6.2f", ratio_name, ratio);
+  printf("\n");
+}
+
+static int print_scenario(int nsectors, int per_side, int replacements) {
+  char *text = fsim_bench_scenario_text(nsectors, per_side, replacements, GEN_DAYS);
+  if (!text) return 1;
+  fputs(text, stdout);
+  free(text);
+  return 0;
+}
+
 int main(int argc, char **argv) {
   const char *path = "scenarios/kursk-pokrovsk.cfg", *csv = NULL;
   long reps = 4000, trace_reps = 400;
-  int rounds = 5;
+  int rounds = 5, print_sectors = 0, print_replacements = 1, print_per_side = 2, nsizes = NSIZES;
+  int only_sectors = 0;
   for (int i = 1; i < argc; i++) {
-    if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
+    if (strcmp(argv[i], "--print-scenario") == 0 && i + 1 < argc)
+      print_sectors = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--per-side") == 0 && i + 1 < argc)
+      print_per_side = atoi(argv[++i]) > 1 ? 2 : 1;
+    else if (strcmp(argv[i], "--generated") == 0 && i + 1 < argc)
+      only_sectors = atoi(argv[++i]);
+    else if (strcmp(argv[i], "--no-generated") == 0)
+      nsizes = 0; /* engine and floor alone, e.g. under callgrind */
+    else if (strcmp(argv[i], "--no-replacements") == 0)
+      print_replacements = 0;
+    else if (strcmp(argv[i], "-n") == 0 && i + 1 < argc)
       reps = atol(argv[++i]);
     else if (strcmp(argv[i], "-r") == 0 && i + 1 < argc)
       rounds = atoi(argv[++i]);
     else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
       csv = argv[++i];
     else if (argv[i][0] == '-') {
-      fprintf(stderr, "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV]\n");
+      fprintf(stderr,
+              "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV] [--no-generated]\n"
+              "       frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]\n"
+              "       frontsim-bench --generated N [-n REPS] [--no-replacements]\n");
       return 2;
     } else
       path = argv[i];
+  }
+  if (print_sectors > 0) return print_scenario(print_sectors, print_per_side, print_replacements);
+  if (only_sectors > 0) { /* one generated scenario, -n replications on 1 thread, once */
+    fsim_scenario *g = generated(only_sectors, print_replacements);
+    const double t = time_run(g, reps, 1);
+    printf("%d sectors, %s replacements: %.1f ns per sector-day\n", only_sectors,
+           print_replacements ? "with" : "without",
+           t * 1e9 / ((double)reps * only_sectors * GEN_DAYS));
+    fsim_scenario_free(g);
+    return 0;
   }
   if (reps < 10 || rounds < 1 || rounds > 99) {
     fprintf(stderr, "frontsim-bench: -n >= 10 and 1 <= -r <= 99\n");
@@ -113,6 +182,14 @@ int main(int argc, char **argv) {
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++)
     if (fsim_draw_trace_filter(&trace, k, &by_kind[k]) != 0) return 1;
   double t1[99], tn[99], tf[99], tk[FSIM_DRAW_NKINDS][99], sink = 0.0;
+  fsim_scenario *gen[NSIZES][2];
+  long gen_reps[NSIZES];
+  double tg[NSIZES][2][99];
+  for (int z = 0; z < nsizes; z++) {
+    gen_reps[z] =
+        reps * bench_sizes[0] / bench_sizes[z] > 10 ? reps * bench_sizes[0] / bench_sizes[z] : 10;
+    for (int w = 0; w < 2; w++) gen[z][w] = generated(bench_sizes[z], !w);
+  }
   for (int round = 0; round < rounds; round++) {
     t1[round] = time_run(sc, reps, 1) / (double)reps;
     double t0 = now();
@@ -124,7 +201,15 @@ int main(int argc, char **argv) {
       tk[k][round] = (now() - t0) / (double)trace_reps;
     }
     tn[round] = time_run(sc, reps, threads) / (double)reps;
+    /* Per sector-day, on one thread (w: 0 with replacements, 1 without). */
+    for (int z = 0; z < nsizes; z++)
+      for (int w = 0; w < 2; w++)
+        tg[z][w][round] =
+            time_run(gen[z][w], gen_reps[z], 1) / ((double)gen_reps[z] * bench_sizes[z] * GEN_DAYS);
   }
+  double sector_day[NSIZES][2];
+  for (int z = 0; z < nsizes; z++)
+    for (int w = 0; w < 2; w++) sector_day[z][w] = median(tg[z][w], rounds);
   double one = median(t1, rounds), many = median(tn, rounds), floor_t = median(tf, rounds);
   double floor_kind[FSIM_DRAW_NKINDS];
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++) floor_kind[k] = median(tk[k], rounds);
@@ -148,7 +233,30 @@ int main(int argc, char **argv) {
          many * 1e6, 1 / many);
   printf("floor (draws alone):     %9.1f us/replication\n\n", floor_t * 1e6);
   printf("engine / floor (1 thread): %.2f\n", one / floor_t);
-  printf("speed-up on %d threads:     %.2f\n", threads, one / many);
+  printf("speed-up on %d threads:     %.2f\n\n", threads, one / many);
+  if (nsizes) {
+    printf("cost per sector-day, 1 thread, generated scenarios (%d days; ratio to 3 sectors):\n",
+           GEN_DAYS);
+    printf("  %-8s %12s %12s %8s   %12s %8s\n", "sectors", "replications", "with repl. ns", "ratio",
+           "without ns", "ratio");
+    for (int z = 0; z < nsizes; z++)
+      printf("  %-8d %12ld %12.1f %8.2f   %12.1f %8.2f\n", bench_sizes[z], gen_reps[z],
+             sector_day[z][0] * 1e9, sector_day[z][0] / sector_day[0][0], sector_day[z][1] * 1e9,
+             sector_day[z][1] / sector_day[0][1]);
+  }
+  /* Side by side, the figures the targets of docs/PERFORMANCE.md are set on. */
+  printf("\nsummary (medians; ratios within this run):\n");
+  summary_row("engine, 1 thread", one * 1e6, "us/replication", "engine / floor", one / floor_t);
+  summary_row("floor (draws alone)", floor_t * 1e6, "us/replication", NULL, 0);
+  summary_row("engine, all threads", many * 1e6, "us/replication", "speed-up", one / many);
+  for (int w = 0; w < 2; w++)
+    for (int z = 1; z < nsizes; z++) {
+      char name[64];
+      snprintf(name, sizeof name, "sector-day, %d sectors, %s", bench_sizes[z],
+               w ? "no repl." : "repl.");
+      summary_row(name, sector_day[z][w] * 1e9, "ns", "ratio to 3 sectors",
+                  sector_day[z][w] / sector_day[0][w]);
+    }
   if (csv) {
     FILE *fp = fopen(csv, "w");
     if (!fp) {
@@ -169,11 +277,21 @@ int main(int argc, char **argv) {
     fprintf(fp, "us_floor_per_replication,%.3f\n", floor_t * 1e6);
     fprintf(fp, "engine_over_floor,%.4f\n", one / floor_t);
     fprintf(fp, "speedup_%d_threads,%.4f\n", threads, one / many);
+    for (int z = 0; z < nsizes; z++)
+      for (int w = 0; w < 2; w++) {
+        const char *kind = w ? "without_replacements" : "with_replacements";
+        fprintf(fp, "ns_per_sector_day_%d_sectors_%s,%.3f\n", bench_sizes[z], kind,
+                sector_day[z][w] * 1e9);
+        fprintf(fp, "sector_day_ratio_%d_to_3_sectors_%s,%.4f\n", bench_sizes[z], kind,
+                sector_day[z][w] / sector_day[0][w]);
+      }
     fclose(fp);
   }
   if (sink == 42.4242) puts(""); /* keeps the replayed draws alive */
   for (int k = FSIM_DRAW_NKINDS - 1; k >= 0; k--) fsim_draw_trace_free(&by_kind[k]);
   fsim_draw_trace_free(&trace);
+  for (int z = 0; z < nsizes; z++)
+    for (int w = 0; w < 2; w++) fsim_scenario_free(gen[z][w]);
   fsim_replica_free(rp);
   fsim_engine_destroy(&eng);
   fsim_scenario_free(sc);

@@ -21,41 +21,47 @@ double fsim_route_distance(const fsim_sector_def *d, double x) {
   return d->supply.distance_km + (d->supply.supplied_side == FSIM_BLUE ? x : -x);
 }
 
-/* Adds formation f to the list of loc, in index order so that sums over the list
- * add in the same order as over all formations. */
-static void note_here_first(fsim_replica *rp, int f, int loc) {
+/* Adds place p to the list of its location, in formation order (places are
+ * formation-major) so that sums over the list add in the same order as over all
+ * formations. */
+static void note_here_first(fsim_replica *rp, int p) {
   const fsim_engine *eng = rp->eng;
-  rp->been[(size_t)f * (size_t)eng->nlocations + (size_t)loc] = 1;
-  const size_t c = (size_t)loc * 2 + (size_t)eng->f_side[f];
-  int *list = rp->here + c * (size_t)eng->nformations;
+  rp->been[p] = 1;
+  const size_t c = (size_t)eng->place_loc[p] * 2 + (size_t)eng->f_side[eng->place_f[p]];
+  int *list = rp->here + eng->here_start[c];
   int k = rp->nhere[c]++;
-  for (; k > 0 && list[k - 1] > f; k--) list[k] = list[k - 1];
-  list[k] = f;
+  for (; k > 0 && list[k - 1] > p; k--) list[k] = list[k - 1];
+  list[k] = p;
 }
 
-/* Notes that formation f has someone at loc (a check, once it is listed). */
-static inline void note_here(fsim_replica *rp, int f, int loc) {
-  if (!rp->been[(size_t)f * (size_t)rp->eng->nlocations + (size_t)loc]) note_here_first(rp, f, loc);
+/* Notes that place p has someone (a check, once it is listed). */
+static inline void note_here(fsim_replica *rp, int p) {
+  if (!rp->been[p]) note_here_first(rp, p);
 }
 
 void fsim_state_reset(fsim_replica *rp) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
   const int S = eng->nsectors, F = eng->nformations, L = eng->nlocations;
-  memset(rp->n, 0, (size_t)F * (size_t)L * sizeof *rp->n);
-  memset(rp->ring, 0, (size_t)eng->ring_slots * (size_t)F * (size_t)L * sizeof *rp->ring);
+  const size_t P = (size_t)eng->nplaces;
+  memset(rp->n, 0, P * sizeof *rp->n);
+  memset(rp->ring, 0, (size_t)eng->ring_slots * P * sizeof *rp->ring);
   memset(rp->ring_has, 0, (size_t)eng->ring_slots * (size_t)F);
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
   memset(rp->nhere, 0, (size_t)L * 2 * sizeof *rp->nhere);
-  memset(rp->been, 0, (size_t)F * (size_t)L);
+  memset(rp->been, 0, P);
+  for (int i = 0; i < FSIM_NSIDES; i++) rp->held[i] = rp->in_reserve[i] = rp->in_transit[i] = 0.0;
   for (int f = 0; f < F; f++)
     if (sc->formations[f].arrival_day == 0) {
-      rp->n[(size_t)f * (size_t)L + (size_t)sc->formations[f].loc] = sc->formations[f].personnel;
-      note_here(rp, f, sc->formations[f].loc);
+      const fsim_formation_def *fd = &sc->formations[f];
+      rp->n[eng->home_place[f]] = fd->personnel;
+      note_here(rp, eng->home_place[f]);
+      rp->held[fd->side_idx] += fd->personnel;
+      if (fd->loc == S) rp->in_reserve[fd->side_idx] += fd->personnel;
     }
-  for (int i = 0; i < FSIM_NSIDES; i++) note_here(rp, eng->reserve_formation[i], S); /* replacements */
+  for (int i = 0; i < FSIM_NSIDES; i++) note_here(rp, eng->reserve_place[i]); /* replacements */
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     rp->x[s] = 0.0;
@@ -97,8 +103,10 @@ static void replacements_arrive(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     if (!(eng->sc->sides.side[i].replacements_per_day > 0)) continue;
-    rp->n[(size_t)eng->reserve_formation[i] * (size_t)eng->nlocations + (size_t)eng->nsectors] +=
-        eng->repl_in[(size_t)i * (size_t)(eng->days + 1) + (size_t)t];
+    const double v = eng->repl_in[(size_t)i * (size_t)(eng->days + 1) + (size_t)t];
+    rp->n[eng->reserve_place[i]] += v;
+    rp->held[i] += v;
+    rp->in_reserve[i] += v;
   }
 }
 
@@ -110,9 +118,9 @@ static void formations_arrive(fsim_replica *rp, int t) {
     const int f = eng->late[k];
     const fsim_formation_def *fd = &eng->sc->formations[f];
     if (fd->arrival_day != t) continue;
-    rp->ring[(slot * (size_t)eng->nformations + (size_t)f) * (size_t)eng->nlocations +
-             (size_t)fd->loc] += fd->personnel;
+    rp->ring[slot * (size_t)eng->nplaces + (size_t)eng->home_place[f]] += fd->personnel;
     rp->ring_has[slot * (size_t)eng->nformations + (size_t)f] = 1;
+    rp->in_transit[fd->side_idx] += fd->personnel;
     if (fd->loc < eng->nsectors)
       rp->inbound_q[SIDE2(fd->loc, fd->side_idx)] += fd->personnel * fd->quality;
   }
@@ -120,21 +128,23 @@ static void formations_arrive(fsim_replica *rp, int t) {
 
 static void land_arrivals(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->nlocations;
-  double *slot = rp->ring + (size_t)(t % eng->ring_slots) * (size_t)eng->nformations * L;
+  double *from = rp->ring + (size_t)(t % eng->ring_slots) * (size_t)eng->nplaces;
   unsigned char *has = rp->ring_has + (size_t)(t % eng->ring_slots) * (size_t)eng->nformations;
   for (int f = 0; f < eng->nformations; f++) {
     /* Most formations have nobody landing on a given day. */
     if (!has[f]) continue;
     has[f] = 0;
-    double *from = slot + (size_t)f * L, *to = rp->n + (size_t)f * L;
-    for (size_t loc = 0; loc < L; loc++) {
-      if (from[loc] == 0.0) continue;
-      to[loc] += from[loc];
-      note_here(rp, f, (int)loc);
-      if (loc < (size_t)eng->nsectors)
-        rp->inbound_q[SIDE2(loc, eng->f_side[f])] -= from[loc] * eng->f_quality[f];
-      from[loc] = 0.0;
+    const int i = eng->f_side[f];
+    for (int p = eng->place_start[f]; p < eng->place_start[f + 1]; p++) {
+      if (from[p] == 0.0) continue;
+      const int loc = eng->place_loc[p];
+      rp->n[p] += from[p];
+      note_here(rp, p);
+      rp->in_transit[i] -= from[p];
+      rp->held[i] += from[p];
+      if (loc == eng->nsectors) rp->in_reserve[i] += from[p];
+      if (loc < eng->nsectors) rp->inbound_q[SIDE2(loc, i)] -= from[p] * eng->f_quality[f];
+      from[p] = 0.0;
     }
   }
 }
@@ -229,46 +239,43 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   return gain[FSIM_BLUE] - gain[FSIM_RED];
 }
 
-/* The K formations gathered in sector s lose all they have there. */
-static void lose_all(fsim_replica *rp, int s, size_t K) {
-  const size_t L = (size_t)rp->eng->nlocations;
+/* The K formations gathered in a sector lose all they have there. */
+static void lose_all(fsim_replica *rp, size_t K) {
   for (size_t k = 0; k < K; k++) {
-    const int f = rp->split_formation[k];
-    rp->n[(size_t)f * L + (size_t)s] -= rp->split_weight[k]; /* exactly 0: w[k] is what it had */
-    rp->loss_f[f] += rp->split_weight[k];
+    const int p = rp->split_place[k];
+    rp->n[p] -= rp->split_weight[k]; /* exactly 0: w[k] is what it had */
+    rp->loss_f[rp->eng->place_f[p]] += rp->split_weight[k];
   }
 }
 
-/* Takes `loss` persons of side i in sector s from the K formations gathered there, in
+/* Takes `loss` persons of a side in a sector from the K formations gathered there, in
  * proportion to their personnel (the expected mode). */
-static void share_losses(fsim_replica *rp, int s, size_t K, double total, double loss) {
-  const size_t L = (size_t)rp->eng->nlocations;
+static void share_losses(fsim_replica *rp, size_t K, double total, double loss) {
   if (loss <= 0 || total <= 0) return;
   for (size_t k = 0; k < K; k++) {
-    const int f = rp->split_formation[k];
+    const int p = rp->split_place[k];
     const double part = K == 1 ? loss : loss * rp->split_weight[k] / total;
-    rp->n[(size_t)f * L + (size_t)s] = fmax(0.0, rp->n[(size_t)f * L + (size_t)s] - part);
-    rp->loss_f[f] += part;
+    rp->n[p] = fmax(0.0, rp->n[p] - part);
+    rp->loss_f[rp->eng->place_f[p]] += part;
   }
 }
 
-/* Takes the drawn losses rp->split_count of the K formations gathered in sector s, each up to
- * what it has; returns the excess of those drawn for more than they had. */
-static inline unsigned int settle_losses(fsim_replica *rp, int s, size_t K) {
-  const size_t L = (size_t)rp->eng->nlocations;
-  double *n = rp->n + s, *w = rp->split_weight, *loss_f = rp->loss_f;
-  const int *fidx = rp->split_formation;
+/* Takes the drawn losses rp->split_count of the K formations gathered in a sector, each
+ * up to what it has; returns the excess of those drawn for more than they had. */
+static inline unsigned int settle_losses(fsim_replica *rp, size_t K) {
+  double *n = rp->n, *w = rp->split_weight, *loss_f = rp->loss_f;
+  const int *pidx = rp->split_place, *place_f = rp->eng->place_f;
   const unsigned int *drawn = rp->split_count;
   unsigned int left = 0;
   for (size_t k = 0; k < K; k++) {
     if (drawn[k] == 0) continue;
-    const int f = fidx[k];
+    const int p = pidx[k];
     /* fmin inlined: both are numbers and drawn >= 1, so no NaN or signed zero. */
     const double d = (double)drawn[k], take = d < w[k] ? d : w[k];
     left += (unsigned int)(d - take);
     w[k] -= take;
-    n[(size_t)f * L] -= take;
-    loss_f[f] += take;
+    n[p] -= take;
+    loss_f[place_f[p]] += take;
   }
   return left;
 }
@@ -290,13 +297,13 @@ static double draw_losses(fsim_replica *rp, int s, size_t K, double present, dou
     sum += drawn[k];
   }
   if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */
-    lose_all(rp, s, K);
+    lose_all(rp, K);
     return present;
   }
   /* A formation drawn for more than it has passes the excess on to the others by a
      multinomial draw over what they have left (rare: only when losses are a large
      share of a small formation), until all of it is taken. */
-  for (unsigned int left = settle_losses(rp, s, K); left > 0; left = settle_losses(rp, s, K))
+  for (unsigned int left = settle_losses(rp, K); left > 0; left = settle_losses(rp, K))
     fsim_draw_multinomial(&rp->draws, rp->rng, s, K, left, rp->split_weight, drawn);
   return sum;
 }
@@ -329,13 +336,13 @@ void fsim_step_day(fsim_replica *rp, int t) {
     const fsim_sector_def *d = &sc->sectors[s];
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present, total;
-      const size_t K = (size_t)fsim_gather(rp, s, i, rp->split_formation, rp->split_weight,
-                                           &present, &total);
+      const size_t K =
+          (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight, &present, &total);
       const double mu = rp->mu[SIDE2(s, i)];
       double loss;
       if (eng->expected) {
         loss = fmin(mu, present); /* capped at what is there (MODEL.md 5) */
-        share_losses(rp, s, K, total, loss);
+        share_losses(rp, K, total, loss);
       } else if (!(mu > 0) || K == 0) {
         loss = 0.0;
       } else if (!(present > mu - 10.0 * sqrt(mu))) {
@@ -343,7 +350,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
            also keeps huge means (up to 1e30 with the free law, or infinite: then the
            right side is NaN) out of the sampler, whose counts are unsigned ints. */
         loss = present;
-        lose_all(rp, s, K);
+        lose_all(rp, K);
       } else {
         loss = draw_losses(rp, s, K, present, total, mu);
       }
@@ -377,6 +384,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
                             : fsim_draw_lognormal(&rp->draws, rp->rng, S, 0.0, side->claim_sigma);
     rp->claim_day[j] = truth * side->claim_bias * noise;
     rp->loss[j] += truth;
+    rp->held[j] -= truth; /* the day's losses are what was taken (capped at what was there) */
     rp->claimed[j] += rp->claim_day[j];
   }
 }

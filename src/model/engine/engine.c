@@ -48,6 +48,9 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
     eng->f_side[f] = sc->formations[f].side_idx;
     eng->f_quality[f] = sc->formations[f].quality;
     if (sc->formations[f].arrival_day > 0) eng->late[eng->nlate++] = f;
+    const int i = sc->formations[f].side_idx;
+    if (sc->formations[f].personnel > 0 && sc->formations[f].arrival_day > eng->last_arrival[i])
+      eng->last_arrival[i] = sc->formations[f].arrival_day;
   }
 
   for (int i = 0; i < FSIM_NSIDES; i++) {
@@ -62,6 +65,11 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
     eng->can_exhaust[i] = !(sc->sides.side[i].replacements_per_day > 0);
     for (int r = 0; r < sc->sides.side[i].nrules; r++)
       if (sc->sides.side[i].rules[r].type == FSIM_RULE_REINFORCE) eng->has_reinforce = 1;
+  }
+  fsim_status pst = fsim_places_build(eng, err);
+  if (pst != FSIM_OK) {
+    fsim_engine_destroy(eng);
+    return pst;
   }
   eng->event_day = calloc((size_t)eng->days + 1, 1);
   if (!eng->event_day) {
@@ -111,6 +119,7 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
 
 void fsim_engine_destroy(fsim_engine *eng) {
   fsim_layout_destroy(&eng->layout);
+  fsim_places_free(eng);
   free(eng->event_day);
   eng->event_day = NULL;
   free(eng->repl_out);
@@ -131,14 +140,15 @@ void fsim_engine_destroy(fsim_engine *eng) {
   eng->pi_blue = eng->lambda = NULL;
 }
 
-/* The replica's arrays, with their lengths (S, F, L, R in scope). */
-#define REPLICA_ARRAYS(X)                                                                 \
-  X(rng, S + 1) X(n, F * L) X(ring, R * F * L) X(ring_has, R * F) X(x, S) X(area, S)        \
-  X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, L * 2 * F) X(nhere, L * 2)  \
-  X(been, F * L) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2) X(phi, S)             \
+/* The replica's arrays, with their lengths (S, F, L, R, NP in scope): none grows with
+   formations x locations. */
+#define REPLICA_ARRAYS(X)                                                                  \
+  X(rng, S + 1) X(n, NP) X(ring, R * NP) X(ring_has, R * F) X(x, S) X(area, S)             \
+  X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, NP) X(nhere, L * 2)         \
+  X(been, NP) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2) X(phi, S)                \
   X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2) X(succ, S * 2)        \
   X(loss_day, S * 2) X(mu, S * 2) X(dx, S) X(split_weight, F) X(split_count, F)            \
-  X(split_formation, F) X(move_f, F) X(move_v, F) X(row, (size_t)eng->layout.nseries)      \
+  X(split_place, F) X(move_p, F) X(move_v, F) X(row, (size_t)eng->layout.nseries)          \
   X(metrics, (size_t)eng->layout.nmetrics)
 
 /* Whole cache lines: what one thread writes never shares a line with what another
@@ -150,7 +160,7 @@ static size_t lines(size_t bytes) { return (bytes + LINE - 1) / LINE * LINE; }
 
 fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   const size_t S = (size_t)eng->nsectors, F = (size_t)eng->nformations, L = (size_t)eng->nlocations;
-  const size_t R = (size_t)eng->ring_slots;
+  const size_t R = (size_t)eng->ring_slots, NP = (size_t)eng->nplaces;
   fsim_replica probe; /* for the element sizes only */
   const size_t state = lines(eng->rng_type->size ? eng->rng_type->size : 1);
   size_t bytes = lines(sizeof probe) + (S + 1) * (lines(sizeof(gsl_rng)) + state);

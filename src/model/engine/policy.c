@@ -2,18 +2,33 @@
  * (docs/MODEL.md 8). Personnel leave at once and land after their delay; the
  * day's combat rates still use the morning state. */
 #include <math.h>
+#include <stdint.h>
 #include <string.h>
 
 #include "step.h"
 
+/* floor and ceil of a number of persons, inlined: without SSE4.1 the compiler calls
+ * libm for each, five times a rule. Exact: below 2^52 a positive double converts to
+ * an integer by truncation, which is its floor; anything else (0, -0, negative, huge,
+ * infinite, NaN) goes to libm, so every result is the very value libm gives. */
+static inline double floor_persons(double x) {
+  return x > 0 && x < 4503599627370496.0 ? (double)(int64_t)x : floor(x);
+}
+
+static inline double ceil_persons(double x) {
+  if (!(x > 0 && x < 4503599627370496.0)) return ceil(x);
+  const double t = (double)(int64_t)x;
+  return t < x ? t + 1.0 : t;
+}
+
 /* Chooses who leaves: `amount` persons (whole in stochastic mode: the callers round
  * down) of side's formations at `loc`, in proportion to their personnel (whole
  * persons in stochastic mode, largest remainders first). Fills the compact list
- * rp->move_f / rp->move_v (rp->nmove entries); returns the total. */
+ * rp->move_p / rp->move_v (rp->nmove entries); returns the total. */
 static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
   const fsim_engine *eng = rp->eng;
   double present, total;
-  const int K = fsim_gather(rp, loc, side, rp->move_f, rp->move_v, &present, &total);
+  const int K = fsim_gather(rp, loc, side, rp->move_p, rp->move_v, &present, &total);
   rp->nmove = 0;
   if (total <= 0 || amount <= 0) return 0.0;
   if (amount >= total) amount = total;
@@ -26,7 +41,7 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
   for (int k = 0; k < K; k++) {
     double exact = rp->move_v[k] * amount / total;
     rp->split_weight[k] = exact; /* kept for the remainders */
-    rp->move_v[k] = eng->expected ? exact : floor(exact);
+    rp->move_v[k] = eng->expected ? exact : floor_persons(exact);
     given += rp->move_v[k];
   }
   /* Whole persons: hand the remainder out one by one, largest fraction first
@@ -49,19 +64,23 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
  * the quality-weighted sum moved. */
 static inline double dispatch(fsim_replica *rp, int side, int from, int to, int t, int delay) {
   const fsim_engine *eng = rp->eng;
-  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
+  const size_t F = (size_t)eng->nformations;
   const size_t slot = (size_t)((t + delay) % eng->ring_slots);
   double persons = 0.0, power = 0.0;
   for (int k = 0; k < rp->nmove; k++) {
-    const int f = rp->move_f[k];
+    const int p = rp->move_p[k], f = eng->place_f[p];
     const double v = rp->move_v[k];
     if (v <= 0) continue;
-    rp->n[(size_t)f * L + (size_t)from] -= v;
-    rp->ring[(slot * F + (size_t)f) * L + (size_t)to] += v;
+    rp->n[p] -= v;
+    /* The rules that move f to `to` made (f, to) one of its places (places.c). */
+    rp->ring[slot * (size_t)eng->nplaces + (size_t)fsim_place(eng, f, to)] += v;
     rp->ring_has[slot * F + (size_t)f] = 1;
     persons += v;
     power += v * eng->f_quality[f];
   }
+  rp->held[side] -= persons;
+  rp->in_transit[side] += persons;
+  if (from == eng->nsectors) rp->in_reserve[side] -= persons;
   if (to < eng->nsectors) rp->inbound_q[SIDE2(to, side)] += power;
   if (to < eng->nsectors && from != to)
     rp->drawn[SIDE2(to, side) * 2 + (from == eng->nsectors ? 1 : 0)] += persons;
@@ -70,7 +89,7 @@ static inline double dispatch(fsim_replica *rp, int side, int from, int to, int 
 
 double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double amount, int t,
                            int delay) {
-  double moved = share_out(rp, side, from, rp->eng->expected ? amount : floor(amount));
+  double moved = share_out(rp, side, from, rp->eng->expected ? amount : floor_persons(amount));
   if (moved > 0) dispatch(rp, side, from, to, t, delay);
   return moved;
 }
@@ -80,12 +99,13 @@ static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) 
   if (r->day != t) return;
   if (r->nformations > 0) {
     for (int k = 0; k < r->nformations; k++) {
-      int f = r->formation_idx[k];
-      for (int loc = 0; loc < eng->nlocations; loc++) {
+      const int f = r->formation_idx[k];
+      for (int p = eng->place_start[f]; p < eng->place_start[f + 1]; p++) {
+        const int loc = eng->place_loc[p];
         if (loc == r->to_loc || (r->from_loc >= 0 && loc != r->from_loc)) continue;
         rp->nmove = 1;
-        rp->move_f[0] = f;
-        rp->move_v[0] = rp->n[(size_t)f * (size_t)eng->nlocations + (size_t)loc];
+        rp->move_p[0] = p;
+        rp->move_v[0] = rp->n[p];
         if (rp->move_v[0] > 0) dispatch(rp, side, loc, r->to_loc, t, r->delay);
       }
     }
@@ -120,7 +140,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
     if (persons <= 0) continue;
     const double avg_q = qsum / persons;
     double wanted = need / (avg_q * e_dest);
-    if (!eng->expected) wanted = ceil(wanted);
+    if (!eng->expected) wanted = ceil_persons(wanted);
     double avail = persons;
     if (d < eng->nsectors && rp->P[SIDE2(d, enemy)] > 0) {
       /* Never strip a donor sector below its own floor ratio. */
@@ -129,7 +149,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t)
       avail = unit > 0 && spare > 0 ? fmin(persons, spare / unit) : 0.0;
     }
     double amount = fmin(wanted, fmin(cap, avail));
-    if (!eng->expected) amount = floor(amount);
+    if (!eng->expected) amount = floor_persons(amount);
     double moved = share_out(rp, side, d, amount);
     if (moved <= 0) continue;
     double power = dispatch(rp, side, d, s, t, r->delay);

@@ -12,16 +12,23 @@ static void record(fsim_replica *rp, int t) {
   const fsim_scenario *sc = eng->sc;
   const fsim_layout *lay = &eng->layout;
   const int S = eng->nsectors;
-  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
   double *row = rp->row;
   fsim_state_aggregate(rp);
   double total[FSIM_NSIDES] = {0}, reserve[FSIM_NSIDES] = {0}, transit[FSIM_NSIDES] = {0};
   double day_loss[FSIM_NSIDES] = {0};
-  for (size_t f = 0; f < F; f++) {
-    int i = sc->formations[f].side_idx;
-    reserve[i] += rp->n[f * L + (size_t)S];
-    for (int slot = 0; slot < eng->ring_slots; slot++)
-      for (size_t loc = 0; loc < L; loc++) transit[i] += rp->ring[((size_t)slot * F + f) * L + loc];
+  if (!eng->expected) { /* whole persons: the running totals are these sums exactly */
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      reserve[i] = rp->in_reserve[i], transit[i] = rp->in_transit[i];
+  } else {
+    /* Over places, which skips only the +0 of pairs a formation never occupies. */
+    const size_t P = (size_t)eng->nplaces;
+    for (int f = 0; f < eng->nformations; f++) {
+      const int i = sc->formations[f].side_idx, home = fsim_place(eng, f, S);
+      if (home >= 0) reserve[i] += rp->n[home];
+      for (int slot = 0; slot < eng->ring_slots; slot++)
+        for (int p = eng->place_start[f]; p < eng->place_start[f + 1]; p++)
+          transit[i] += rp->ring[(size_t)slot * P + (size_t)p];
+    }
   }
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
@@ -75,25 +82,31 @@ static void store(const fsim_replica *rp, float *series, size_t stride, int t) {
     series[((size_t)v * (size_t)(D + 1) + (size_t)t) * stride] = (float)rp->row[v];
 }
 
-/* A side with nobody left anywhere and nobody to come ends the replication. */
+/* Side i's personnel everywhere, in transit included, summed over its formations as
+ * it always was: with fractional persons (expected mode) a running total could end a
+ * few ulps from the 0 this sum reaches, and stop on another day. */
+static double side_total_scan(const fsim_replica *rp, int i) {
+  const fsim_engine *eng = rp->eng;
+  const size_t P = (size_t)eng->nplaces;
+  double total = 0.0;
+  for (int k = 0; k < eng->nside_formations[i]; k++) {
+    const int f = eng->side_formations[i][k];
+    for (int p = eng->place_start[f]; p < eng->place_start[f + 1]; p++) {
+      total += rp->n[p];
+      for (int slot = 0; slot < eng->ring_slots; slot++)
+        total += rp->ring[(size_t)slot * P + (size_t)p];
+    }
+  }
+  return total;
+}
+
+/* A side with nobody left anywhere and nobody to come ends the replication (MODEL.md 12). */
 static int side_exhausted(const fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const fsim_scenario *sc = eng->sc;
-  const size_t L = (size_t)eng->nlocations, F = (size_t)eng->nformations;
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    if (!eng->can_exhaust[i]) continue;
-    double total = 0.0;
-    int later = 0;
-    for (int k = 0; k < eng->nside_formations[i]; k++) {
-      const size_t f = (size_t)eng->side_formations[i][k];
-      for (size_t loc = 0; loc < L; loc++) {
-        total += rp->n[f * L + loc];
-        for (int slot = 0; slot < eng->ring_slots; slot++)
-          total += rp->ring[((size_t)slot * F + f) * L + loc];
-      }
-      if (sc->formations[f].arrival_day > t && sc->formations[f].personnel > 0) later = 1;
-    }
-    if (total <= 0 && !later) return 1;
+    if (!eng->can_exhaust[i] || t < eng->last_arrival[i]) continue;
+    const double total = eng->expected ? side_total_scan(rp, i) : rp->held[i] + rp->in_transit[i];
+    if (total <= 0) return 1;
   }
   return 0;
 }

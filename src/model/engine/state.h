@@ -33,6 +33,7 @@ typedef struct fsim_engine {
   int nlate;
   unsigned char *event_day;          /* [t]: 1 on days with an event */
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
+  int last_arrival[FSIM_NSIDES];     /* latest arrival day of a formation with personnel */
   int has_reinforce;                 /* some rule needs the projected power */
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
      so worked out once, with the running totals the rules would keep. */
@@ -41,6 +42,17 @@ typedef struct fsim_engine {
   /* Per sector and day t (1..D): engagement rate and blue's share of initiative. */
   double *lambda; /* [s * (D + 1) + t] */
   double *pi_blue;
+  /* Places: the (formation, location) pairs a formation can ever occupy (places.c),
+     formation-major with locations ascending, so a pass over places visits the pairs
+     in the order of a pass over formations, then locations. */
+  int nplaces;      /* P */
+  int *place_start; /* [F + 1]: formation f's places are place_start[f] .. [f + 1] - 1 */
+  int *place_loc;   /* [P] */
+  int *place_f;     /* [P] */
+  double *place_q;  /* [P] the formation's quality */
+  int *home_place;  /* [F] the place where f starts or arrives */
+  int reserve_place[FSIM_NSIDES]; /* the reserve formation in the reserve */
+  int *here_start; /* [L * 2 + 1]: room of each (loc, side) list in fsim_replica.here */
   const gsl_rng_type *rng_type;
   fsim_layout layout; /* series variables and metrics */
 } fsim_engine;
@@ -51,8 +63,8 @@ typedef struct fsim_replica {
   fsim_draw_counter draws; /* draws by kind (and a trace in the benchmark) */
   uint64_t rep_key;        /* the replication's seed key */
   /* state */
-  double *n;        /* [f * L + loc] personnel of formation f at location loc */
-  double *ring;     /* [(slot * F + f) * L + loc] in transit, landing on day slot mod R */
+  double *n;               /* [p] personnel at place p (formation f at location loc) */
+  double *ring;            /* [slot * P + p] in transit to place p, landing on day slot mod R */
   unsigned char *ring_has; /* [slot * F + f]: 1 if f may have someone in that slot */
   double *x;        /* [s] line position, km (+ = blue gained) */
   double *area;     /* [s] held area, km2 */
@@ -60,13 +72,21 @@ typedef struct fsim_replica {
   int *cut_day;     /* [s] first day the route was cut, 0 = not cut */
   double *min_eff;  /* [s] lowest supply effectiveness seen */
   double *loss_f;   /* [f] cumulative losses */
-  /* The formations of each side that have been at each location in this replication,
-     in index order: sums over a location visit only these, as every other formation
-     holds exactly 0 there (and adding +0 to a sum begun at +0 changes nothing). */
-  int *here;           /* [(loc * 2 + side) * F + k] */
+  /* The places of each side's formations that have been at each location in this
+     replication, in formation order: sums over a location visit only these, as every
+     other formation holds exactly 0 there (and adding +0 to a sum begun at +0 changes
+     nothing). */
+  int *here;           /* [eng->here_start[loc * 2 + side] + k] */
   int *nhere;          /* [loc * 2 + side] */
-  unsigned char *been; /* [f * L + loc]: f is in the list of loc */
+  unsigned char *been; /* [p]: p is in the list of its location */
   double loss[FSIM_NSIDES], claimed[FSIM_NSIDES]; /* cumulative; claimed = by the enemy */
+  /* Each side's personnel at every location (reserve included), in the reserve and in
+     transit, kept up to date where personnel move, land, arrive and are lost, so that
+     the early stop and the day's row need no pass over formations x locations. Exact
+     in stochastic mode only: persons are whole numbers there (and a side has at most
+     1e9 of them, well below 2^53), so these sums are exact in any order; with
+     fractional persons (expected mode) the order of additions would change the bits. */
+  double held[FSIM_NSIDES], in_reserve[FSIM_NSIDES], in_transit[FSIM_NSIDES];
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
   int alive_days;   /* days simulated before an early stop */
   /* morning aggregates and the day's flows, reused each day */
@@ -80,8 +100,8 @@ typedef struct fsim_replica {
   double claim_day[FSIM_NSIDES];
   double *split_weight;           /* [F] weights of a loss split (MODEL.md 5, 7) */
   unsigned int *split_count;      /* [F] persons each formation of a split loses */
-  int *split_formation;           /* [F] formations of a split */
-  int *move_f;                    /* [F] formations of a move */
+  int *split_place;               /* [F] places of the formations of a split */
+  int *move_p;                    /* [F] places of the formations of a move */
   double *move_v;                 /* [F] persons each gives */
   int nmove;
   double *row;                    /* one day of series variables */
@@ -91,11 +111,26 @@ typedef struct fsim_replica {
 /* Index of (sector s, side i) in the arrays laid out [s * 2 + side]. */
 #define SIDE2(s, i) ((size_t)(s) * 2 + (size_t)(i))
 
-/* The formations of `side` that have been at `loc` (see fsim_replica.here). */
+/* The place of formation f at loc, or -1 if f can never be there: a binary search
+ * over f's few places. */
+static inline int fsim_place(const fsim_engine *eng, int f, int loc) {
+  int lo = eng->place_start[f], hi = eng->place_start[f + 1] - 1;
+  while (lo <= hi) {
+    const int mid = (lo + hi) / 2, at = eng->place_loc[mid];
+    if (at == loc) return mid;
+    if (at < loc)
+      lo = mid + 1;
+    else
+      hi = mid - 1;
+  }
+  return -1;
+}
+
+/* The places of `side`'s formations that have been at `loc` (see fsim_replica.here). */
 static inline const int *fsim_here(const fsim_replica *rp, int loc, int side, int *count) {
   const size_t c = (size_t)loc * 2 + (size_t)side;
   *count = rp->nhere[c];
-  return rp->here + c * (size_t)rp->eng->nformations;
+  return rp->here + rp->eng->here_start[c];
 }
 
 /* Personnel and power (quality-weighted personnel, MODEL.md 1) of `side` at `loc`:
@@ -107,28 +142,27 @@ static inline void fsim_holdings(const fsim_replica *rp, int loc, int side, doub
   const int *mine = fsim_here(rp, loc, side, &nmine);
   double p = 0.0, q = 0.0;
   for (int k = 0; k < nmine; k++) {
-    const double v = rp->n[(size_t)mine[k] * (size_t)eng->nlocations + (size_t)loc];
+    const double v = rp->n[mine[k]];
     p += v;
-    q += v * eng->f_quality[mine[k]];
+    q += v * eng->place_q[mine[k]];
   }
   *persons = p;
   *power = q;
 }
 
-/* The formations of `side` with personnel at `loc`, compacted into idx[] with their
+/* The places of `side`'s formations with personnel at `loc`, compacted into idx[] with their
  * personnel in w[] (usually one or two); returns how many. *present is the side's
  * personnel there, *positive the sum of w[]. One pass serves a loss cap and its split
  * (MODEL.md 5, 7) or a move's shares (MODEL.md 8). */
 static inline int fsim_gather(const fsim_replica *rp, int loc, int side, int *idx, double *w,
                               double *present, double *positive) {
-  const size_t L = (size_t)rp->eng->nlocations;
   int nmine;
   const int *mine = fsim_here(rp, loc, side, &nmine);
-  const double *n = rp->n + loc;
+  const double *n = rp->n;
   int K = 0;
   double all = 0.0, pos = 0.0;
   for (int k = 0; k < nmine; k++) {
-    const double v = n[(size_t)mine[k] * L];
+    const double v = n[mine[k]];
     all += v;
     if (v <= 0) continue;
     idx[K] = mine[k];

@@ -10,6 +10,9 @@ void fsim_step_day(fsim_replica *rp, int t);
 void fsim_state_aggregate(fsim_replica *rp);
 double fsim_route_distance(const fsim_sector_def *d, double x);
 void fsim_policies_apply(fsim_replica *rp, int t);
+/* Finds the places of the engine's formations (places.c); fsim_places_free frees them. */
+fsim_status fsim_places_build(fsim_engine *eng, fsim_error *err);
+void fsim_places_free(fsim_engine *eng);
 /* Fills eng->repl_in and eng->repl_out (allocated) from the scenario. */
 void fsim_replacements_plan(fsim_engine *eng);
 /* Moves `amount` of side's personnel from location `from` to location `to`,
