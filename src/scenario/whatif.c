@@ -116,6 +116,11 @@ fsim_status fsim_whatif_apply(config_t *cfg, const char *name, char *record, siz
                             "expected \"path=value\" (as for --set), found \"%.100s\"", text);
     char *eq = strchr(one, '=');
     *eq = '\0';
+    /* The list being applied cannot be a target: assigning it would free the
+       elements still to be read. */
+    if (strcmp(one, "overrides") == 0 || strncmp(one, "overrides.", 10) == 0)
+      return fsim_error_set(err, FSIM_E_INPUT, file, at, where,
+                            "an override cannot change the overrides list itself");
     fsim_status st = fsim_config_assign(cfg, one, eq + 1, err);
     if (st != FSIM_OK) {
       /* The assignment's own errors name --set: here it is this line of the file. */
