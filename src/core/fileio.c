@@ -64,6 +64,7 @@ fsim_status fsim_read_text(const char *path, const char *what, char **out, size_
                            fsim_error *err) {
   *out = NULL;
   if (len) *len = 0;
+  if (!path) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no file named for %s", what);
   FILE *fp = fopen(path, "rb");
   if (!fp)
     return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot open %s: %s", what,

@@ -35,11 +35,10 @@ static void write_group(FILE *out, const fsim_spec *sp, const void *obj, int dep
 static void write_list(FILE *out, const fsim_spec *sp, const void *obj, int depth) {
   const char *items;
   memcpy(&items, (const char *)obj + sp->offset, sizeof items);
-  int n = fsim_count_of(sp, obj);
+  int n = sp->group ? fsim_count_of(sp, obj) : 0; /* a list always has its group */
   fputs("(\n", out);
   for (int i = 0; i < n; i++) {
     const void *e = items + (size_t)i * sp->group->elem_size;
-    if (sp->group == NULL) break;
     /* Implicit reserve formations are the loader's, not the file's. */
     if (strcmp(sp->key, "formations") == 0 && ((const fsim_formation_def *)e)->implicit)
       continue;
