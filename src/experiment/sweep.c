@@ -24,7 +24,6 @@
 #include "sweep_internal.h"
 #include "text.h"
 
-void fsim_sweep_options_init(fsim_sweep_options *opt) { memset(opt, 0, sizeof *opt); }
 
 void fsim_sweep_free(fsim_sweep *sw) {
   if (!sw) return;

@@ -40,6 +40,7 @@ struct fsim_sweep_job {
   long total, finished;
   double *scratch; /* [reps] */
   fsim_text_buf rec;
+  volatile int cancelled; /* the caller's progress callback asked to stop */
 };
 
 static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
@@ -172,6 +173,8 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
   if (!job) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   job->sw = sw;
   job->opt = *opt;
+  /* A cancel asked for through the progress callback stops the points' runs too. */
+  if (!job->opt.stop) job->opt.stop = &job->cancelled;
   job->reps = reps;
   job->lock.fd = -1;
   if (!dir) { /* a worker's job: computes points, touches no file */
@@ -233,7 +236,8 @@ fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_err
   if (st != FSIM_OK) return st;
   job->have[p] = 1;
   job->finished++;
-  if (job->opt.progress) job->opt.progress(job->opt.progress_ctx, job->finished, job->total);
+  if (job->opt.progress && job->opt.progress(job->opt.progress_ctx, job->finished, job->total))
+    job->cancelled = 1;
   return FSIM_OK;
 }
 
@@ -278,7 +282,7 @@ fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const 
   fsim_status st = fsim_sweep_begin(sw, opt, dir, &job, err);
   long p;
   while (st == FSIM_OK && (p = fsim_sweep_job_next(job)) >= 0) {
-    if (opt->stop && *opt->stop) break;
+    if (job->cancelled || *job->opt.stop) break;
     const char *record = NULL;
     st = fsim_sweep_point_record(job, p, &record, err);
     if (st == FSIM_OK) st = fsim_sweep_job_add(job, record, err);

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "library.h"
 #include "laws.h"
 
 typedef struct fit_data {
@@ -63,6 +64,7 @@ static double first_guess(const double *own, const double *enemy, size_t n, doub
 
 fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
                                fsim_fit_law law, fsim_fit_result *out, fsim_error *err) {
+  fsim_gsl_policy_apply();
   memset(out, 0, sizeof *out);
   _Static_assert((int)FSIM_FIT_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
   const int free_law = law == FSIM_FIT_FREE;

@@ -12,6 +12,7 @@
 #include "config_path.h"
 #include "diagnose.h"
 #include "fileio.h"
+#include "library.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
 #include "whatif.h"
@@ -121,12 +122,14 @@ static fsim_status load_common(const char *path, const char *text, const char *n
 
 fsim_status fsim_scenario_load(const char *path, const fsim_overrides *ov, fsim_scenario **out,
                                fsim_error *err) {
+  fsim_gsl_policy_apply();
   return load_common(path, NULL, path, NULL, ov, out, err);
 }
 
 fsim_status fsim_scenario_load_string(const char *text, const char *name,
                                       const char *include_dir, const fsim_overrides *ov,
                                       fsim_scenario **out, fsim_error *err) {
+  fsim_gsl_policy_apply();
   return load_common(NULL, text, name ? name : "(string)", include_dir, ov, out, err);
 }
 
