@@ -52,6 +52,10 @@ FSIM_API void fsim_error_format(const fsim_error *err, char *buf, size_t size);
 
 FSIM_API const char *fsim_status_name(fsim_status status);
 
+/* Frees memory the library handed to the caller (fsim_scenario_to_text,
+ * fsim_settings_markdown): the library's free, whatever allocator the host uses. */
+FSIM_API void fsim_free(void *p);
+
 #ifdef __cplusplus
 }
 #endif

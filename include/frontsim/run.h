@@ -53,7 +53,11 @@ FSIM_API fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_opt
                                      const char *metric, double halfwidth, long max_reps,
                                      fsim_results **out, int *reached, fsim_error *err);
 
+/* The accessors answer 0, NULL, -1 or NaN for a NULL record, an index out of range
+ * or an unknown name. */
 FSIM_API long fsim_results_replications(const fsim_results *res);
+/* run.days: the series have days + 1 values (day 0, the initial state, to the last). */
+FSIM_API int fsim_results_days(const fsim_results *res);
 FSIM_API uint64_t fsim_results_seed(const fsim_results *res);
 /* The seed key of one replication (recorded in replications.csv). */
 FSIM_API uint64_t fsim_results_rep_seed(const fsim_results *res, long rep);
@@ -71,6 +75,19 @@ FSIM_API int fsim_results_nseries(const fsim_results *res);
 FSIM_API const char *fsim_results_series_name(const fsim_results *res, int v);
 FSIM_API int fsim_results_series_index(const fsim_results *res, const char *name); /* -1: none */
 FSIM_API double fsim_results_series_value(const fsim_results *res, int v, int day, long rep);
+
+/* Bulk copies into the caller's array, which must hold what is asked for:
+ * metric m of replications first .. first + count - 1 (count values); every metric
+ * of those replications, replication by replication (count x nmetrics values); or
+ * series variable v of those replications, replication by replication, days + 1
+ * values each (FSIM_E_INPUT when the run did not keep it replication by
+ * replication). FSIM_E_INPUT for a range or index out of bounds, NULL arguments. */
+FSIM_API fsim_status fsim_results_metric_column(const fsim_results *res, int m, long first,
+                                                long count, double *out, fsim_error *err);
+FSIM_API fsim_status fsim_results_metric_block(const fsim_results *res, long first, long count,
+                                               double *out, fsim_error *err);
+FSIM_API fsim_status fsim_results_series_block(const fsim_results *res, int v, long first,
+                                               long count, double *out, fsim_error *err);
 
 /* Writes the output directory of a run (docs/USAGE.md) atomically: files go to a temporary
  * directory that replaces `dir` only when complete; an earlier frontsim output in

@@ -56,8 +56,18 @@ FSIM_API void fsim_scenario_free(fsim_scenario *sc);
 FSIM_API fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, const char *header,
                                          fsim_error *err);
 
-/* Markdown reference of every setting (the table the loader uses). */
+/* The same as text in memory (*out, freed with fsim_free), or written whole to `path`
+ * (under a temporary name renamed into place: never seen half-written). */
+FSIM_API fsim_status fsim_scenario_to_text(const fsim_scenario *sc, const char *header,
+                                           char **out, fsim_error *err);
+FSIM_API fsim_status fsim_scenario_write_path(const fsim_scenario *sc, const char *path,
+                                              const char *header, fsim_error *err);
+
+/* Markdown reference of every setting (the table the loader uses); the second form
+ * as text in memory (*out, freed with fsim_free). */
 FSIM_API void fsim_settings_write_markdown(FILE *out);
+FSIM_API fsim_status fsim_settings_markdown(char **out, fsim_error *err);
+
 
 /* Read-only facts for tools and tests. */
 FSIM_API const char *fsim_scenario_source(const fsim_scenario *sc);

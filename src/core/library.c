@@ -3,10 +3,14 @@
 
 #include <gsl/gsl_errno.h>
 #include <pthread.h>
+#include <stdlib.h>
 
+#include "frontsim/error.h"
 #include "frontsim/version.h"
 
 const char *fsim_version(void) { return FRONTSIM_VERSION; }
+
+void fsim_free(void *p) { free(p); }
 
 /* GSL keeps one process-wide handler; NULL means its default, which prints and
  * aborts. The library checks every GSL return value itself, so it needs no handler:

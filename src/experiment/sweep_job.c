@@ -159,6 +159,7 @@ void fsim_sweep_job_free(fsim_sweep_job *job) {
 
 fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                              fsim_sweep_job **out, fsim_error *err) {
+  if (!sw || !opt || !out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_begin: no sweep, options or place for the job (NULL)");
   *out = NULL;
   long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
   fsim_journal_info_clear(&sw->info);
@@ -208,22 +209,27 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
 }
 
 long fsim_sweep_job_next(fsim_sweep_job *job) {
+  if (!job) return -1;
   while (job->next < job->sw->npoints &&
          (!is_mine(&job->opt, job->next) || job->have[job->next]))
     job->next++;
   return job->next < job->sw->npoints ? job->next++ : -1;
 }
 
-long fsim_sweep_job_remaining(const fsim_sweep_job *job) { return job->total - job->finished; }
+long fsim_sweep_job_remaining(const fsim_sweep_job *job) {
+  return job ? job->total - job->finished : 0;
+}
 
 fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
                                     fsim_error *err) {
+  if (!job || !record) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_point_record: a NULL argument");
   fsim_status st = fsim_sweep_run_point(job->sw, p, &job->opt, job->reps, &job->rec, job->scratch, err);
   *record = st == FSIM_OK ? job->rec.s : NULL;
   return st;
 }
 
 fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err) {
+  if (!job || !record) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_job_add: a NULL argument");
   long p = strtol(record, NULL, 10);
   if (!job->jf)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
@@ -242,6 +248,7 @@ fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_err
 }
 
 fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
+  if (!job) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_job_finish: a NULL argument");
   if (!job->jf) /* a worker's job (no directory), or one already finished */
     return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
                           "this sweep job has no journal to finish: a worker's job, or finished");
@@ -278,6 +285,7 @@ fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
 
 fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                            fsim_error *err) {
+  if (!sw || !opt || !dir) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_run: no sweep, options or directory (NULL)");
   fsim_sweep_job *job = NULL;
   fsim_status st = fsim_sweep_begin(sw, opt, dir, &job, err);
   long p;

@@ -112,6 +112,7 @@ static fsim_status need_file(const char *dir, const char *rel, fsim_plot_dir_kin
 }
 
 fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsim_error *err) {
+  if (!dir || !kind) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_plot_dir_kind_of: no directory (NULL)");
   char path[FSIM_PATH_MAX];
   if (!dir || !*dir || !is_dir(dir))
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",

@@ -1,5 +1,5 @@
 #!/bin/sh
-# install.sh BUILD_DIR: installs a shared build of frontsim to a fresh prefix and checks
+# install.sh BUILD_DIR [PYTHON]: installs a shared build of frontsim to a fresh prefix and checks
 # what a program embedding it relies on (docs/API.md):
 #  1. the shared library exports the public API and nothing else (nm -D), and every
 #     function the installed headers declare;
@@ -7,7 +7,9 @@
 #     scenario, and gives the same mean of a metric as the installed frontsim tool;
 #  3. a CMake project with find_package(frontsim) builds the same program and agrees;
 #  4. a host that uses GSL keeps running after a GSL error (no abort), and a host's
-#     own GSL error handler is left in place.
+#     own GSL error handler is left in place;
+#  5. with PYTHON (a python3 with numpy): the installed Python package finds the
+#     installed library and gives the same mean as the tool.
 set -eu
 build=$(cd "$1" && pwd)
 here=$(cd "$(dirname "$0")" && pwd)
@@ -73,4 +75,18 @@ cc -std=c11 -o "$tmp/gsl_host" "$here/gsl_host.c" $(pkg-config --cflags --libs f
   -Wl,-rpath,"$libdir"
 "$tmp/gsl_host" "$scenario" default || fail "a GSL error aborted a host that left GSL's default handler"
 "$tmp/gsl_host" "$scenario" own || fail "the host's own GSL handler"
+
+# 5. Python.
+if [ $# -ge 2 ] && [ -n "$2" ]; then
+  init=$(find "$prefix" -path '*/frontsim/__init__.py' | head -n 1)
+  [ -n "$init" ] || fail "the Python package is not installed"
+  pydir=$(dirname "$(dirname "$init")")
+  got=$(cd "$tmp" && PYTHONPATH="$pydir" FRONTSIM_LIBRARY= "$2" -c "
+import frontsim
+sc = frontsim.Scenario('$scenario')
+r = sc.run(replications=$n, seed=$seed, series='none')
+print('%.6f' % r.metric('$metric').mean())") || fail "python3 -c 'import frontsim' from the install"
+  [ "$got" = "$want" ] || fail "Python package: mean $got, frontsim run: $want"
+  echo "install: the Python package agrees ($pydir)"
+fi
 echo "install: ok"
