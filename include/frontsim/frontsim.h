@@ -26,6 +26,7 @@
 #define FRONTSIM_H
 
 #include "frontsim/compare.h"
+#include "frontsim/discover.h"
 #include "frontsim/error.h"
 #include "frontsim/fit.h"
 #include "frontsim/output.h"

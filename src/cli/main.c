@@ -21,6 +21,7 @@ static const command commands[] = {
     {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol)"},
     {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
+    {"discover", cli_discover, "find where in a sweep a condition holds (PRIM)"},
     {"plot", cli_plot, "draw the charts of a run directory"},
     {"fit", cli_fit, "fit attrition coefficients to observed daily strengths"},
     {"check", cli_check, "validate a scenario and print it with every default"},
