@@ -8,6 +8,8 @@ pkgs="$pkgs clang libclang-rt-14-dev"
 # valgrind for the loader's memcheck tests, python3 for the house rules test
 # (tests/CMakeLists.txt).
 pkgs="$pkgs valgrind python3"
+# python3-numpy for the Python package and its tests (python/).
+pkgs="$pkgs python3-numpy"
 # Open MPI for frontsim-mpi (FRONTSIM_NO_MPI=1 skips it).
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] || pkgs="$pkgs libopenmpi-dev openmpi-bin"
 missing=""

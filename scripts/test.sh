@@ -1,5 +1,6 @@
 #!/bin/sh
-# Sets up, builds and runs every test: the release build (with frontsim-mpi), the
+# Sets up, builds and runs every test: the release build (shared libfrontsim, with
+# frontsim-mpi, and the install test of tests/install), the
 # whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, a clang
 # build with the golden outputs and the unit suites, then the loader's
 # fuzzers for a minute (FRONTSIM_FUZZ_SECONDS; 0 skips them). FRONTSIM_WERROR=ON
@@ -22,7 +23,7 @@ count() { # adds up ctest's "N% tests passed, F tests failed out of T"
 }
 mpi=ON
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] && mpi=OFF
-sh scripts/build.sh build -DFRONTSIM_MPI=$mpi -DFRONTSIM_WERROR="$werror"
+sh scripts/build.sh build -DFRONTSIM_MPI=$mpi -DFRONTSIM_WERROR="$werror" -DBUILD_SHARED_LIBS=ON
 status=0
 (cd build && ctest --output-on-failure -j "$jobs") > "$log" 2>&1 || status=$?
 cat "$log"

@@ -8,6 +8,7 @@
 #include <unistd.h>
 
 #include "frontsim/frontsim.h"
+#include "testutil.h"
 #include "suites.h"
 
 #define SCENARIO FSIM_SOURCE_DIR "/tests/data/sweep.cfg"

@@ -3,6 +3,10 @@
 #define FRONTSIM_TESTUTIL_H
 
 #include "frontsim/frontsim.h"
+/* The suites are white-box: they fill the options structs directly. */
+#include "plot_options.h"
+#include "run_options.h"
+#include "sweep_options.h"
 
 /* Loads scenario text (fails the test on error). */
 fsim_scenario *tu_load(const char *text);

@@ -5,6 +5,8 @@
 #ifndef FRONTSIM_COMPARE_H
 #define FRONTSIM_COMPARE_H
 
+#include "frontsim/export.h"
+
 #include "frontsim/run.h"
 
 #ifdef __cplusplus
@@ -13,9 +15,9 @@ extern "C" {
 
 /* Runs A and B with `opt` (seed and replications from A unless set in opt) and
  * writes dir: a/ and b/ (full run outputs), compare.csv and compare.txt. */
-fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
-                         const fsim_run_options *opt, const char *dir,
-                         const char *command_line, fsim_error *err);
+FSIM_API fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
+                                  const fsim_run_options *opt, const char *dir,
+                                  const char *command_line, fsim_error *err);
 
 #ifdef __cplusplus
 }

@@ -3,6 +3,8 @@
 #ifndef FRONTSIM_ERROR_H
 #define FRONTSIM_ERROR_H
 
+#include "frontsim/export.h"
+
 #include <stddef.h>
 
 #ifdef __cplusplus
@@ -34,21 +36,25 @@ typedef struct fsim_error {
   char message[FSIM_ERROR_TEXT];
 } fsim_error;
 
-void fsim_error_clear(fsim_error *err);
+FSIM_API void fsim_error_clear(fsim_error *err);
 
 /* Fills err (when not NULL) and returns status, so callers can write
  * `return fsim_error_set(err, FSIM_E_IO, ...);`. */
-fsim_status fsim_error_set(fsim_error *err, fsim_status status, const char *file, int line,
-                           const char *path, const char *fmt, ...)
+FSIM_API fsim_status fsim_error_set(fsim_error *err, fsim_status status, const char *file, int line,
+                                    const char *path, const char *fmt, ...)
 #if defined(__GNUC__)
     __attribute__((format(printf, 6, 7)))
 #endif
     ;
 
 /* "file:line: path: message" with the empty parts left out. */
-void fsim_error_format(const fsim_error *err, char *buf, size_t size);
+FSIM_API void fsim_error_format(const fsim_error *err, char *buf, size_t size);
 
-const char *fsim_status_name(fsim_status status);
+FSIM_API const char *fsim_status_name(fsim_status status);
+
+/* Frees memory the library handed to the caller (fsim_scenario_to_text,
+ * fsim_settings_markdown): the library's free, whatever allocator the host uses. */
+FSIM_API void fsim_free(void *p);
 
 #ifdef __cplusplus
 }

@@ -8,6 +8,8 @@
 #ifndef FRONTSIM_FIT_H
 #define FRONTSIM_FIT_H
 
+#include "frontsim/export.h"
+
 #include <stddef.h>
 
 #include "frontsim/error.h"
@@ -17,10 +19,10 @@ extern "C" {
 #endif
 
 typedef enum fsim_fit_law {
-  FSIM_FIT_SQUARE = 0, /* (a, b) = (1, 0) */
-  FSIM_FIT_LINEAR,     /* (1, 1) */
+  FSIM_FIT_SQUARE = 0,  /* (a, b) = (1, 0) */
+  FSIM_FIT_LINEAR,      /* (1, 1) */
   FSIM_FIT_LOGARITHMIC, /* (0, 1) */
-  FSIM_FIT_FREE        /* a and b fitted too */
+  FSIM_FIT_FREE         /* a and b fitted too */
 } fsim_fit_law;
 
 typedef struct fsim_fit_result {
@@ -35,12 +37,12 @@ typedef struct fsim_fit_result {
 } fsim_fit_result;
 
 /* blue[0..n), red[0..n): personnel on consecutive days. */
-fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
-                               fsim_fit_law law, fsim_fit_result *out, fsim_error *err);
+FSIM_API fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
+                                        fsim_fit_law law, fsim_fit_result *out, fsim_error *err);
 
 /* Reads two columns (by header name) of a CSV file; *blue and *red are malloc'ed. */
-fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char *red_col,
-                              double **blue, double **red, size_t *n, fsim_error *err);
+FSIM_API fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char *red_col,
+                                       double **blue, double **red, size_t *n, fsim_error *err);
 
 #ifdef __cplusplus
 }

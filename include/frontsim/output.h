@@ -3,6 +3,8 @@
 #ifndef FRONTSIM_OUTPUT_H
 #define FRONTSIM_OUTPUT_H
 
+#include "frontsim/export.h"
+
 #include "frontsim/error.h"
 
 #ifdef __cplusplus
@@ -14,8 +16,8 @@ extern "C" {
  * output of the same label, or `force` is set; otherwise FSIM_E_INPUT naming both
  * labels and --force. *charts (when not NULL) is set to 1 when dir holds charts
  * (charts/), which a replacement removes. */
-fsim_status fsim_output_may_replace(const char *dir, const char *label, int force, int *charts,
-                                    fsim_error *err);
+FSIM_API fsim_status fsim_output_may_replace(const char *dir, const char *label, int force,
+                                             int *charts, fsim_error *err);
 
 #ifdef __cplusplus
 }

@@ -5,9 +5,12 @@
 #ifndef FRONTSIM_SWEEP_H
 #define FRONTSIM_SWEEP_H
 
+#include "frontsim/export.h"
+
 #include <stdint.h>
 
 #include "frontsim/error.h"
+#include "frontsim/run.h"
 #include "frontsim/scenario.h"
 
 #ifdef __cplusplus
@@ -16,30 +19,35 @@ extern "C" {
 
 typedef struct fsim_sweep fsim_sweep;
 
-typedef struct fsim_sweep_options {
-  long replications; /* per point; 0: the scenario's sweep.replications */
-  int threads;       /* 0: OpenMP default; results do not depend on it */
-  int resume;        /* continue an interrupted sweep in the same output */
-  int shard_k, shard_n; /* run points p with p % n == k - 1 (1 <= k <= n); n = 0: all */
-  void (*progress)(void *ctx, long done, long total);
-  void *progress_ctx;
-  volatile int *stop;
-  const char *command_line;
-} fsim_sweep_options;
-
-void fsim_sweep_options_init(fsim_sweep_options *opt);
+/* Options of a sweep, opaque and set by name (docs/API.md lists them):
+ * "replications" (per point; 0: the scenario's sweep.replications), "threads"
+ * (0: OpenMP's default; results do not depend on it), "resume" (1: continue an
+ * interrupted sweep in the same output), "shard" ("K/N": run the points p with
+ * p % N == K - 1; "" for all) and "command_line" (recorded in the outputs). */
+typedef struct fsim_sweep_options fsim_sweep_options;
+/* NULL when memory ran out. */
+FSIM_API fsim_sweep_options *fsim_sweep_options_new(void);
+FSIM_API void fsim_sweep_options_free(fsim_sweep_options *opt);
+FSIM_API fsim_status fsim_sweep_options_set(fsim_sweep_options *opt, const char *name,
+                                            const char *value, fsim_error *err);
+FSIM_API fsim_status fsim_sweep_options_get(const fsim_sweep_options *opt, const char *name,
+                                            char *buf, size_t size, fsim_error *err);
+/* Called after each point with the points done and the total; a non-zero return
+ * stops the sweep after the point (FSIM_E_INTERRUPTED; --resume goes on). */
+FSIM_API void fsim_sweep_options_set_progress(fsim_sweep_options *opt, fsim_progress_fn fn,
+                                              void *ctx);
 
 /* Loads the scenario (its sweep section, or --param from ov), builds the design and
  * validates every point before any work starts. */
-fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
-                               fsim_sweep **out, fsim_error *err);
-void fsim_sweep_free(fsim_sweep *sw);
-long fsim_sweep_points(const fsim_sweep *sw);
+FSIM_API fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
+                                        fsim_sweep **out, fsim_error *err);
+FSIM_API void fsim_sweep_free(fsim_sweep *sw);
+FSIM_API long fsim_sweep_points(const fsim_sweep *sw);
 
 /* Runs the points into `dir` (sweep.csv, design.csv, scenario.cfg, sensitivity.csv);
  * with a shard, the directory holds that shard's journal for `frontsim merge`. */
-fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
-                           fsim_error *err);
+FSIM_API fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+                                    fsim_error *err);
 
 /* The same, step by step, for other schedulers (the MPI driver): begin opens the
  * output (resuming when asked); next hands out the points still to do (-1 at the
@@ -47,19 +55,19 @@ fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const 
  * call); add journals a record (from any worker); finish writes the results.
  * With dir NULL, begin gives a worker's job: point_record only, no files. */
 typedef struct fsim_sweep_job fsim_sweep_job;
-fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
-                             fsim_sweep_job **out, fsim_error *err);
-long fsim_sweep_job_next(fsim_sweep_job *job);
-long fsim_sweep_job_remaining(const fsim_sweep_job *job);
-fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
-                                    fsim_error *err);
-fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err);
-fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err);
-void fsim_sweep_job_free(fsim_sweep_job *job);
+FSIM_API fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt,
+                                      const char *dir, fsim_sweep_job **out, fsim_error *err);
+FSIM_API long fsim_sweep_job_next(fsim_sweep_job *job);
+FSIM_API long fsim_sweep_job_remaining(const fsim_sweep_job *job);
+FSIM_API fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
+                                             fsim_error *err);
+FSIM_API fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err);
+FSIM_API fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err);
+FSIM_API void fsim_sweep_job_free(fsim_sweep_job *job);
 
 /* Joins shard directories into one output identical to an unsharded run. */
-fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs, int nshards,
-                             const char *command_line, fsim_error *err);
+FSIM_API fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,
+                                      int nshards, const char *command_line, fsim_error *err);
 
 #ifdef __cplusplus
 }

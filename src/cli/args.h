@@ -102,5 +102,6 @@ int cli_merge(int argc, char **argv);
 int cli_compare(int argc, char **argv);
 int cli_fit(int argc, char **argv);
 int cli_plot(int argc, char **argv);
+int cli_discover(int argc, char **argv);
 
 #endif

@@ -10,9 +10,14 @@
 void cli_command_line(int argc, char **argv, const char *prefix, char *buf, size_t size);
 /* "out/<a name made from the label>" (fsim_label_dirname) */
 void cli_default_output(const char *label, char *buf, size_t size);
-/* Ctrl-C and SIGTERM set *cli_stop_flag() so long work stops cleanly. */
+/* Ctrl-C and SIGTERM set *cli_stop_flag() so long work stops cleanly: the progress
+ * callbacks below hand it to the library (a non-zero return cancels). */
 void cli_install_stop_handler(void);
 volatile int *cli_stop_flag(void);
+/* A progress callback that reports nothing and cancels on Ctrl-C. */
+int cli_stop_requested(void *ctx, long done, long total);
+/* v as text, for the options set by name. */
+const char *cli_number(char buf[32], long long v);
 /* Progress on stderr when it is a terminal: "label done/total, rate, time left". */
 typedef struct cli_progress {
   const char *label;
@@ -20,7 +25,8 @@ typedef struct cli_progress {
   int enabled;
 } cli_progress;
 void cli_progress_init(cli_progress *p, const char *label, int quiet);
-void cli_progress_report(void *ctx, long done, long total);
+/* Draws the progress line; returns the stop flag (a progress callback). */
+int cli_progress_report(void *ctx, long done, long total);
 void cli_progress_done(cli_progress *p);
 double cli_now(void);
 /* Copies the text file `path` (an output just written) to standard output. */

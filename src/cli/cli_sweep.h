@@ -4,7 +4,7 @@
 
 #include "frontsim/sweep.h"
 
-typedef fsim_status (*cli_sweep_runner)(fsim_sweep *sw, const fsim_sweep_options *opt,
+typedef fsim_status (*cli_sweep_runner)(fsim_sweep *sw, fsim_sweep_options *opt,
                                         const char *dir, fsim_error *err);
 
 /* Parses the sweep options, prepares the sweep and hands it to runner. */

@@ -61,13 +61,24 @@ void cli_progress_init(cli_progress *p, const char *label, int quiet) {
   p->enabled = !quiet && isatty(STDERR_FILENO);
 }
 
-void cli_progress_report(void *ctx, long done, long total) {
+int cli_progress_report(void *ctx, long done, long total) {
   cli_progress *p = ctx;
-  if (!p->enabled) return;
+  if (!p->enabled) return stop_flag;
   double elapsed = cli_now() - p->started;
   double rate = elapsed > 0 ? (double)done / elapsed : 0.0;
   double left = rate > 0 ? (double)(total - done) / rate : 0.0;
   fprintf(stderr, "\r%s %ld/%ld  %.0f/s  %.0f s left   ", p->label, done, total, rate, left);
+  return stop_flag;
+}
+
+int cli_stop_requested(void *ctx, long done, long total) {
+  (void)ctx, (void)done, (void)total;
+  return stop_flag;
+}
+
+const char *cli_number(char buf[32], long long v) {
+  snprintf(buf, 32, "%lld", v);
+  return buf;
 }
 
 void cli_progress_done(cli_progress *p) {

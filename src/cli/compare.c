@@ -25,9 +25,7 @@ int cli_compare(int argc, char **argv) {
   fsim_overrides *ov[2] = {fsim_overrides_new(), fsim_overrides_new()};
   fsim_error err;
   fsim_error_clear(&err);
-  fsim_run_options opt;
-  fsim_run_options_init(&opt);
-  long long reps = opt.replications;
+  long long reps = 0;
   const cli_option options[] = {
       CLI_QUIET(.flag = &quiet),
       CLI_SET_OPTION(.overrides = {ov[0], ov[1]}),
@@ -51,7 +49,6 @@ int cli_compare(int argc, char **argv) {
     return rc;
   }
   rc = 0;
-  opt.replications = (long)reps;
   fsim_scenario *sc[2] = {NULL, NULL};
   for (int s = 0; s < 2 && rc == 0; s++)
     if (fsim_scenario_load(paths[s], ov[s], &sc[s], &err) != FSIM_OK) rc = cli_report(&err);
@@ -66,11 +63,17 @@ int cli_compare(int argc, char **argv) {
   if (rc == 0) {
     cli_command_line(argc - 1, argv + 1, "frontsim compare", cmdline, sizeof cmdline);
     cli_install_stop_handler();
-    opt.threads = (int)threads;
-    opt.has_seed = seed >= 0;
-    opt.seed = (uint64_t)seed;
-    opt.stop = cli_stop_flag();
-    if (fsim_compare(sc[0], sc[1], &opt, outdir, cmdline, &err) != FSIM_OK) {
+    fsim_run_options *opt = fsim_run_options_new();
+    char num[32];
+    fsim_status st = opt ? FSIM_OK : fsim_error_set(&err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    if (st == FSIM_OK) st = fsim_run_options_set(opt, "replications", cli_number(num, reps), &err);
+    if (st == FSIM_OK) st = fsim_run_options_set(opt, "threads", cli_number(num, threads), &err);
+    if (st == FSIM_OK && seed >= 0)
+      st = fsim_run_options_set(opt, "seed", cli_number(num, seed), &err);
+    fsim_run_options_set_progress(opt, cli_stop_requested, NULL);
+    if (st == FSIM_OK) st = fsim_compare(sc[0], sc[1], opt, outdir, cmdline, &err);
+    fsim_run_options_free(opt);
+    if (st != FSIM_OK) {
       rc = cli_report(&err);
     } else if (!quiet) {
       char path[2200];

@@ -3,7 +3,6 @@
  * One file per command. Only this file and the command handlers decide exit
  * statuses: 0 ok, 1 a run failed, 2 bad input. */
 #include <errno.h>
-#include <gsl/gsl_errno.h>
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -22,6 +21,7 @@ static const command commands[] = {
     {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol)"},
     {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
+    {"discover", cli_discover, "find where in a sweep a condition holds (PRIM)"},
     {"plot", cli_plot, "draw the charts of a run directory"},
     {"fit", cli_fit, "fit attrition coefficients to observed daily strengths"},
     {"check", cli_check, "validate a scenario and print it with every default"},
@@ -56,8 +56,6 @@ static int alone(int argc, const char *option) {
 }
 
 int main(int argc, char **argv) {
-  /* The library checks every GSL return value itself. */
-  gsl_set_error_handler_off();
   /* Past a file size limit (ulimit -f), a write should fail with EFBIG, reported and
      cleaned up like a full disk, rather than kill the process mid-file. */
   signal(SIGXFSZ, SIG_IGN);

@@ -56,13 +56,13 @@ int cli_plot(int argc, char **argv) {
   const char *dir = NULL;
   int quiet = 0;
   long long timeout = 0;
-  fsim_plot_options opt;
-  fsim_plot_options_init(&opt);
+  fsim_plot_format format = FSIM_PLOT_PNG;
+  const char *only = NULL;
   const cli_option options[] = {
       CLI_QUIET(.flag = &quiet),
       {.name = "format", .letter = 'f', .kind = CLI_CALL, .call = parse_format,
-       .ctx = &opt.format},
-      {.name = "only", .kind = CLI_TEXT, .text = &opt.only},
+       .ctx = &format},
+      {.name = "only", .kind = CLI_TEXT, .text = &only},
       {.name = "timeout", .kind = CLI_LONG, .min = 1, .max = 86400, .number = &timeout},
   };
   const cli_command cmd = {.name = "plot", .help = plot_help, .options = options,
@@ -73,12 +73,20 @@ int cli_plot(int argc, char **argv) {
   rc = 0;
   fsim_error err;
   fsim_error_clear(&err);
-  if (!quiet) opt.written = list_written;
-  opt.skipped = note_skipped;
-  opt.timeout = (double)timeout;
+  fsim_plot_options *opt = fsim_plot_options_new();
+  char num[32];
+  fsim_status st = opt ? FSIM_OK : fsim_error_set(&err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  if (st == FSIM_OK)
+    st = fsim_plot_options_set(opt, "format", fsim_plot_format_extension(format), &err);
+  if (st == FSIM_OK && only) st = fsim_plot_options_set(opt, "only", only, &err);
+  if (st == FSIM_OK) st = fsim_plot_options_set(opt, "timeout", cli_number(num, timeout), &err);
+  if (!quiet) fsim_plot_options_set_written(opt, list_written, NULL);
+  fsim_plot_options_set_skipped(opt, note_skipped, NULL);
   cli_install_stop_handler();
-  opt.stop = cli_stop_flag();
-  if (fsim_plot_dir(dir, &opt, &err) != FSIM_OK) {
+  fsim_plot_options_set_progress(opt, cli_stop_requested, NULL);
+  if (st == FSIM_OK) st = fsim_plot_dir(dir, opt, &err);
+  fsim_plot_options_free(opt);
+  if (st != FSIM_OK) {
     rc = cli_report(&err);
     /* gnuplot missing or failing is a matter of the setup, not of the run: the
      * data are complete, and the status says "fix the input" (docs/USAGE.md). A

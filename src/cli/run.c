@@ -93,19 +93,19 @@ int cli_run(int argc, char **argv) {
     cli_install_stop_handler();
     cli_progress progress;
     cli_progress_init(&progress, "replications", quiet);
-    fsim_run_options opt;
-    fsim_run_options_init(&opt);
-    opt.threads = (int)threads;
-    opt.series = series;
-    opt.progress = cli_progress_report;
-    opt.progress_ctx = &progress;
-    opt.stop = cli_stop_flag();
+    fsim_run_options *opt = fsim_run_options_new();
+    char num[32];
+    fsim_status st = opt ? FSIM_OK : fsim_error_set(&err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    if (st == FSIM_OK) st = fsim_run_options_set(opt, "threads", cli_number(num, threads), &err);
+    if (st == FSIM_OK && series) st = fsim_run_options_set(opt, "series", series, &err);
+    fsim_run_options_set_progress(opt, cli_progress_report, &progress);
     double t0 = cli_now();
     int reached = 1;
-    fsim_status st = target.metric[0]
-                         ? fsim_run_target(sc, &opt, target.metric, target.half, (long)max_reps,
-                                           &res, &reached, &err)
-                         : fsim_run(sc, &opt, &res, &err);
+    if (st == FSIM_OK)
+      st = target.metric[0] ? fsim_run_target(sc, opt, target.metric, target.half,
+                                              (long)max_reps, &res, &reached, &err)
+                            : fsim_run(sc, opt, &res, &err);
+    fsim_run_options_free(opt);
     if (st == FSIM_OK && !reached)
       fprintf(stderr, "frontsim: warning: %s did not reach +-%g within %lld replications\n",
               target.metric, target.half, max_reps);

@@ -33,7 +33,7 @@ static const char merge_help[] =
     "Joins the outputs of `frontsim sweep --shard K/N` into OUT, the same result as\n"
     "one unsharded sweep.\n";
 
-static fsim_status run_here(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+static fsim_status run_here(fsim_sweep *sw, fsim_sweep_options *opt, const char *dir,
                             fsim_error *err) {
   return fsim_sweep_run(sw, opt, dir, err);
 }
@@ -107,19 +107,21 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     cli_install_stop_handler();
     cli_progress progress;
     cli_progress_init(&progress, "points", quiet);
-    fsim_sweep_options opt;
-    fsim_sweep_options_init(&opt);
-    opt.replications = (long)reps;
-    opt.threads = (int)threads;
-    opt.resume = resume;
-    opt.shard_k = sh.k;
-    opt.shard_n = sh.n;
-    opt.progress = cli_progress_report;
-    opt.progress_ctx = &progress;
-    opt.stop = cli_stop_flag();
-    opt.command_line = cmdline;
+    fsim_sweep_options *opt = fsim_sweep_options_new();
+    char nreps[32], nthreads[32], kn[64] = "";
+    if (sh.n > 0) snprintf(kn, sizeof kn, "%d/%d", sh.k, sh.n);
+    const char *const set[][2] = {{"replications", cli_number(nreps, reps)},
+                                  {"threads", cli_number(nthreads, threads)},
+                                  {"resume", resume ? "1" : "0"},
+                                  {"shard", kn},
+                                  {"command_line", cmdline}};
+    fsim_status st = opt ? FSIM_OK : fsim_error_set(&err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    for (size_t i = 0; st == FSIM_OK && i < sizeof set / sizeof *set; i++)
+      st = fsim_sweep_options_set(opt, set[i][0], set[i][1], &err);
+    fsim_sweep_options_set_progress(opt, cli_progress_report, &progress);
     double t0 = cli_now();
-    fsim_status st = runner(sw, &opt, outdir, &err);
+    if (st == FSIM_OK) st = runner(sw, opt, outdir, &err);
+    fsim_sweep_options_free(opt);
     cli_progress_done(&progress);
     if (st != FSIM_OK)
       rc = cli_report(&err);

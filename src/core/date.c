@@ -22,6 +22,7 @@ int fsim_date_days_in_month(long y, unsigned m) {
 }
 
 int fsim_date_parse(const char *text, long *epoch_day) {
+  if (!text || !epoch_day) return 0;
   /* Exactly YYYY-MM-DD with digits in every place (sscanf alone would take "+1"). */
   if (strlen(text) != 10 || text[4] != '-' || text[7] != '-') return 0;
   for (int i = 0; i < 10; i++)
@@ -37,6 +38,7 @@ int fsim_date_parse(const char *text, long *epoch_day) {
 }
 
 void fsim_date_format(long z, char buf[11]) {
+  if (!buf) return;
   z += 719468;
   const long era = (z >= 0 ? z : z - 146096) / 146097;
   const unsigned doe = (unsigned)(z - era * 146097);

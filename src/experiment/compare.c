@@ -57,6 +57,7 @@ static void num(FILE *fp, double v) {
 fsim_status fsim_compare(const fsim_scenario *a, const fsim_scenario *b,
                          const fsim_run_options *opt, const char *dir,
                          const char *command_line, fsim_error *err) {
+  if (!a || !b || !dir) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_compare: no scenario A or B, or no directory (NULL)");
   fsim_run_options o = *opt;
   if (!o.has_seed) {
     o.has_seed = 1;

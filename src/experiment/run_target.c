@@ -33,6 +33,8 @@ static long next_count(long n, double h, double halfwidth, long max_reps) {
 fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt,
                             const char *metric, double halfwidth, long max_reps, fsim_results **out,
                             int *reached, fsim_error *err) {
+  if (!sc || !metric || !out || !reached)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_run_target: no scenario, metric or place for the results (NULL)");
   *out = NULL;
   *reached = 0;
   if (max_reps > FSIM_REPLICATIONS_MAX)

@@ -24,7 +24,6 @@
 #include "sweep_internal.h"
 #include "text.h"
 
-void fsim_sweep_options_init(fsim_sweep_options *opt) { memset(opt, 0, sizeof *opt); }
 
 void fsim_sweep_free(fsim_sweep *sw) {
   if (!sw) return;
@@ -40,7 +39,7 @@ void fsim_sweep_free(fsim_sweep *sw) {
   free(sw);
 }
 
-long fsim_sweep_points(const fsim_sweep *sw) { return sw->npoints; }
+long fsim_sweep_points(const fsim_sweep *sw) { return sw ? sw->npoints : 0; }
 
 
 /* Copies the command line's overrides and adds "path=value" for each parameter. */
@@ -213,6 +212,8 @@ fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
 
 fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
                                fsim_sweep **out, fsim_error *err) {
+  if (!scenario_path || !out)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_prepare: no scenario or no place for the sweep (NULL)");
   *out = NULL;
   fsim_sweep *sw = calloc(1, sizeof *sw);
   if (!sw) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");

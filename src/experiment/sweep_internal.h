@@ -3,6 +3,7 @@
 #define FRONTSIM_SWEEP_INTERNAL_H
 
 #include "frontsim/sweep.h"
+#include "sweep_options.h"
 #include "formats.h"
 #include "journal.h"
 #include "scenario_internal.h"

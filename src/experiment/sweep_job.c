@@ -40,6 +40,7 @@ struct fsim_sweep_job {
   long total, finished;
   double *scratch; /* [reps] */
   fsim_text_buf rec;
+  volatile int cancelled; /* the caller's progress callback asked to stop */
 };
 
 static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
@@ -158,6 +159,7 @@ void fsim_sweep_job_free(fsim_sweep_job *job) {
 
 fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                              fsim_sweep_job **out, fsim_error *err) {
+  if (!sw || !opt || !out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_begin: no sweep, options or place for the job (NULL)");
   *out = NULL;
   long reps = opt->replications > 0 ? opt->replications : sw->base->sweep.replications;
   fsim_journal_info_clear(&sw->info);
@@ -172,6 +174,8 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
   if (!job) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   job->sw = sw;
   job->opt = *opt;
+  /* A cancel asked for through the progress callback stops the points' runs too. */
+  if (!job->opt.stop) job->opt.stop = &job->cancelled;
   job->reps = reps;
   job->lock.fd = -1;
   if (!dir) { /* a worker's job: computes points, touches no file */
@@ -205,22 +209,27 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
 }
 
 long fsim_sweep_job_next(fsim_sweep_job *job) {
+  if (!job) return -1;
   while (job->next < job->sw->npoints &&
          (!is_mine(&job->opt, job->next) || job->have[job->next]))
     job->next++;
   return job->next < job->sw->npoints ? job->next++ : -1;
 }
 
-long fsim_sweep_job_remaining(const fsim_sweep_job *job) { return job->total - job->finished; }
+long fsim_sweep_job_remaining(const fsim_sweep_job *job) {
+  return job ? job->total - job->finished : 0;
+}
 
 fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **record,
                                     fsim_error *err) {
+  if (!job || !record) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_point_record: a NULL argument");
   fsim_status st = fsim_sweep_run_point(job->sw, p, &job->opt, job->reps, &job->rec, job->scratch, err);
   *record = st == FSIM_OK ? job->rec.s : NULL;
   return st;
 }
 
 fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err) {
+  if (!job || !record) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_job_add: a NULL argument");
   long p = strtol(record, NULL, 10);
   if (!job->jf)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
@@ -233,11 +242,13 @@ fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_err
   if (st != FSIM_OK) return st;
   job->have[p] = 1;
   job->finished++;
-  if (job->opt.progress) job->opt.progress(job->opt.progress_ctx, job->finished, job->total);
+  if (job->opt.progress && job->opt.progress(job->opt.progress_ctx, job->finished, job->total))
+    job->cancelled = 1;
   return FSIM_OK;
 }
 
 fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
+  if (!job) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_job_finish: a NULL argument");
   if (!job->jf) /* a worker's job (no directory), or one already finished */
     return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
                           "this sweep job has no journal to finish: a worker's job, or finished");
@@ -274,11 +285,12 @@ fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
 
 fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                            fsim_error *err) {
+  if (!sw || !opt || !dir) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_run: no sweep, options or directory (NULL)");
   fsim_sweep_job *job = NULL;
   fsim_status st = fsim_sweep_begin(sw, opt, dir, &job, err);
   long p;
   while (st == FSIM_OK && (p = fsim_sweep_job_next(job)) >= 0) {
-    if (opt->stop && *opt->stop) break;
+    if (job->cancelled || *job->opt.stop) break;
     const char *record = NULL;
     st = fsim_sweep_point_record(job, p, &record, err);
     if (st == FSIM_OK) st = fsim_sweep_job_add(job, record, err);

@@ -243,6 +243,7 @@ static fsim_status check_cover(const merge_state *m, fsim_error *err) {
 
 fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs, int nshards,
                              const char *command_line, fsim_error *err) {
+  if (!out_dir || (nshards > 0 && !shard_dirs) || nshards < 1) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_merge: no output directory or no shards");
   (void)command_line;
   if (nshards < 1) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no shard directories");
   merge_state m;

@@ -13,6 +13,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "library.h"
 #include "laws.h"
 
 typedef struct fit_data {
@@ -63,6 +64,8 @@ static double first_guess(const double *own, const double *enemy, size_t n, doub
 
 fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
                                fsim_fit_law law, fsim_fit_result *out, fsim_error *err) {
+  fsim_gsl_policy_apply();
+  if (!blue || !red || !out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_fit_attrition: a NULL argument");
   memset(out, 0, sizeof *out);
   _Static_assert((int)FSIM_FIT_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
   const int free_law = law == FSIM_FIT_FREE;
@@ -179,6 +182,8 @@ static char *next_line(char **at) {
 
 fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char *red_col,
                               double **blue, double **red, size_t *n, fsim_error *err) {
+  if (!path || !blue_col || !red_col || !blue || !red || !n)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_fit_read_csv: a NULL argument");
   *blue = *red = NULL;
   *n = 0;
   char *text = NULL;

@@ -50,27 +50,36 @@ void fsim_results_free(fsim_results *res) {
   free(res);
 }
 
-long fsim_results_replications(const fsim_results *res) { return res->nreps; }
-uint64_t fsim_results_seed(const fsim_results *res) { return res->seed; }
-uint64_t fsim_results_rep_seed(const fsim_results *res, long rep) { return res->rep_key[rep]; }
-int fsim_results_nmetrics(const fsim_results *res) { return res->layout.nmetrics; }
+/* The accessors of the public API: a NULL results record, an index out of range or an
+ * unknown name answer 0, NULL, -1 or NaN rather than crash the host (docs/API.md). */
+long fsim_results_replications(const fsim_results *res) { return res ? res->nreps : 0; }
+uint64_t fsim_results_seed(const fsim_results *res) { return res ? res->seed : 0; }
+uint64_t fsim_results_rep_seed(const fsim_results *res, long rep) {
+  return res && rep >= 0 && rep < res->nreps ? res->rep_key[rep] : 0;
+}
+int fsim_results_days(const fsim_results *res) { return res ? res->days : 0; }
+int fsim_results_nmetrics(const fsim_results *res) { return res ? res->layout.nmetrics : 0; }
 const char *fsim_results_metric_name(const fsim_results *res, int m) {
-  return m >= 0 && m < res->layout.nmetrics ? res->layout.metric_name[m] : NULL;
+  return res && m >= 0 && m < res->layout.nmetrics ? res->layout.metric_name[m] : NULL;
 }
 int fsim_results_metric_index(const fsim_results *res, const char *name) {
-  return fsim_layout_find_metric(&res->layout, name);
+  return res && name ? fsim_layout_find_metric(&res->layout, name) : -1;
 }
 double fsim_results_value(const fsim_results *res, long rep, int m) {
+  if (!res || rep < 0 || rep >= res->nreps || m < 0 || m >= res->layout.nmetrics) return NAN;
   return res->metrics[(size_t)rep * (size_t)res->layout.nmetrics + (size_t)m];
 }
-int fsim_results_nseries(const fsim_results *res) { return res->ser.nsel ? res->layout.nseries : 0; }
+int fsim_results_nseries(const fsim_results *res) {
+  return res && res->ser.nsel ? res->layout.nseries : 0;
+}
 const char *fsim_results_series_name(const fsim_results *res, int v) {
-  return v >= 0 && v < res->layout.nseries ? res->layout.series_name[v] : NULL;
+  return res && v >= 0 && v < res->layout.nseries ? res->layout.series_name[v] : NULL;
 }
 int fsim_results_series_index(const fsim_results *res, const char *name) {
-  return fsim_layout_find_series(&res->layout, name);
+  return res && name ? fsim_layout_find_series(&res->layout, name) : -1;
 }
 double fsim_results_series_value(const fsim_results *res, int v, int day, long rep) {
+  if (!res || day < 0 || day > res->days || rep < 0 || rep >= res->nreps) return NAN;
   const fsim_series_store *ss = &res->ser;
   if (!ss->exact || v < 0 || v >= res->layout.nseries || ss->slot[v] < 0) return NAN;
   return (double)ss->rows[(size_t)rep * (size_t)ss->ncells +

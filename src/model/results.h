@@ -9,6 +9,7 @@
 
 #include "frontsim/run.h"
 #include "layout.h"
+#include "run_options.h"
 #include "series_store.h"
 
 struct fsim_results {

@@ -17,17 +17,15 @@
 #include "engine.h"
 #include "results.h"
 #include "rng.h"
+#include "run_options.h"
 
 #define SERIES_BYTES_MAX (8ULL << 30) /* refuse runs whose series would not fit */
 
-void fsim_run_options_init(fsim_run_options *opt) {
-  memset(opt, 0, sizeof *opt);
-  opt->keep_series = 1;
-}
-
 fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_results **out,
                      fsim_error *err) {
+  if (!out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_run: no place for the results (NULL)");
   *out = NULL;
+  if (!sc) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_run: no scenario (NULL)");
   fsim_run_options defaults;
   if (!opt) {
     fsim_run_options_init(&defaults);
@@ -48,6 +46,9 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   res->seed = opt->has_seed ? opt->seed : (uint64_t)sc->run.seed;
   res->point = opt->point;
   res->first_rep = opt->first_replication;
+  /* Cancelled by the caller's progress callback (a non-zero return), or by the
+     library's own stop flag (a sweep's). */
+  volatile int cancelled = 0;
   res->stop = opt->stop;
   const size_t M = (size_t)eng->layout.nmetrics;
   const size_t nreps = (size_t)res->nreps;
@@ -100,7 +101,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
 #pragma omp for schedule(dynamic, 8)
 #endif
       for (long i = 0; i < n; i++) {
-        if (failed || (opt->stop && *opt->stop)) continue; /* drain the loop quickly */
+        if (failed || cancelled || (opt->stop && *opt->stop)) continue; /* drain quickly */
         const long r = r0 + i;
         uint64_t key = fsim_rep_key(res->seed, res->point, (uint64_t)(res->first_rep + r));
         res->rep_key[r] = key;
@@ -117,7 +118,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
 #ifdef FRONTSIM_HAVE_OPENMP
           if (omp_get_thread_num() == 0)
 #endif
-            opt->progress(opt->progress_ctx, now, (long)nreps);
+            if (opt->progress(opt->progress_ctx, now, (long)nreps)) cancelled = 1;
         }
       }
       if (ss->nsel && !ss->exact) {
@@ -125,7 +126,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
 #pragma omp for schedule(dynamic, 1)
 #endif
         for (long t = 0; t < ntiles; t++) {
-          if (opt->stop && *opt->stop) continue;
+          if (cancelled || (opt->stop && *opt->stop)) continue;
           const long c1 = (t + 1) * tile < ss->ncells ? (t + 1) * tile : ss->ncells;
           fsim_series_store_fold(ss, n, t * tile, c1);
         }
@@ -140,12 +141,12 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     fsim_results_free(res);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
-  if (opt->stop && *opt->stop) {
+  if (cancelled || (opt->stop && *opt->stop)) {
     fsim_results_free(res);
     return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
                           "interrupted before the replications were done; nothing written");
   }
-  if (opt->progress) opt->progress(opt->progress_ctx, (long)nreps, (long)nreps);
+  if (opt->progress) (void)opt->progress(opt->progress_ctx, (long)nreps, (long)nreps);
   *out = res;
   return FSIM_OK;
 }

@@ -10,6 +10,7 @@
 
 fsim_status fsim_output_may_replace(const char *dir, const char *label, int force, int *charts,
                                     fsim_error *err) {
+  if (!dir) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_output_may_replace: no directory (NULL)");
   char path[8192];
   struct stat sb;
   snprintf(path, sizeof path, "%s/charts", dir);

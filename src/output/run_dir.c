@@ -183,6 +183,7 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
 fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario *sc,
                                    const char *dir, const char *command_line,
                                    fsim_error *err) {
+  if (!res || !sc || !dir) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_results_write_dir: no results, scenario or directory (NULL)");
   const fsim_layout *lay = &res->layout;
   fsim_summary *sum = calloc((size_t)lay->nmetrics + 1, sizeof *sum);
   if (!sum) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");

@@ -69,14 +69,22 @@ static double now_seconds(void) {
   return (double)ts.tv_sec + (double)ts.tv_nsec * 1e-9;
 }
 
+int fsim_plot_stop_asked(fsim_plot_stop *stop) {
+  if (!stop) return 0;
+  if (!stop->asked && stop->flag && *stop->flag) stop->asked = 1;
+  if (!stop->asked && stop->progress && stop->progress(stop->ctx, stop->done, stop->total))
+    stop->asked = 1;
+  return stop->asked;
+}
+
 /* Runs argv in cwd (NULL: here) as the leader of a process group of its own, stdin on
  * /dev/null, its standard output and error output captured together (gnuplot writes
  * only its version and its complaints there). A second pipe, closed by a successful
  * exec, carries the child's errno when exec (or chdir) fails, which tells "not
  * installed" from "failed". The wait is bounded: past `timeout` seconds, or when
- * *stop is set, the whole group is killed. When the program ends, the group is killed
+ * `stop` asks (polled every 50 ms), the whole group is killed. When the program ends, the group is killed
  * too, so a child it left holding the pipe cannot keep frontsim waiting. */
-static int run(char *const argv[], const char *cwd, double timeout, volatile int *stop,
+static int run(char *const argv[], const char *cwd, double timeout, fsim_plot_stop *stop,
                outcome *o) {
   memset(o, 0, sizeof *o);
   int err_pipe[2], exec_pipe[2];
@@ -127,8 +135,8 @@ static int run(char *const argv[], const char *cwd, double timeout, volatile int
     memset(&info, 0, sizeof info);
     if (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOHANG | WNOWAIT) == 0 && info.si_pid == pid)
       ended = 1;
-    else if (now_seconds() > deadline || (stop && *stop)) {
-      o->stopped = stop && *stop;
+    else if (now_seconds() > deadline || fsim_plot_stop_asked(stop)) {
+      o->stopped = stop && stop->asked;
       o->timed_out = !o->stopped;
       kill(-pid, SIGKILL);
       while (waitid(P_PID, (id_t)pid, &info, WEXITED | WNOWAIT) != 0 && errno == EINTR) {
@@ -237,7 +245,7 @@ static void summarize(const char *tail, char *out, size_t size) {
 }
 
 fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *script,
-                             const char *shown, double timeout, volatile int *stop,
+                             const char *shown, double timeout, fsim_plot_stop *stop,
                              fsim_error *err) {
   char *argv[] = {(char *)(uintptr_t)program, (char *)(uintptr_t)script, NULL};
   outcome o;

@@ -21,11 +21,7 @@
 #include "layout.h"
 #include "frontsim/version.h"
 #include "plot_internal.h"
-
-void fsim_plot_options_init(fsim_plot_options *opt) {
-  memset(opt, 0, sizeof *opt);
-  opt->format = FSIM_PLOT_PNG;
-}
+#include "plot_options.h"
 
 /* What the run recorded about itself in frontsim.meta (formats.h): the
  * replications actually run, which a library caller may have set apart from
@@ -116,6 +112,7 @@ static fsim_status need_file(const char *dir, const char *rel, fsim_plot_dir_kin
 }
 
 fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsim_error *err) {
+  if (!dir || !kind) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_plot_dir_kind_of: no directory (NULL)");
   char path[FSIM_PATH_MAX];
   if (!dir || !*dir || !is_dir(dir))
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
@@ -268,6 +265,7 @@ typedef struct plot_paths {
   char charts[FSIM_PATH_MAX];  /* dir/charts */
   char stage[FSIM_PATH_MAX];   /* dir/.charts-partial-<pid>: same depth as charts/, so
                                   the scripts' ../series paths hold in both */
+  fsim_plot_stop *stop;        /* asked whether to stop, between and during charts */
 } plot_paths;
 
 static fsim_status draw_chart(const plot_paths *pp, const fsim_plot_run *run,
@@ -294,13 +292,14 @@ static fsim_status draw_chart(const plot_paths *pp, const fsim_plot_run *run,
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;
   /* gnuplot runs the very file that is kept, from the staging directory. */
   if ((st = fsim_gnuplot_run(program, pp->stage, script, chart->name,
-                              fsim_gnuplot_timeout(opt->timeout), opt->stop, err)) != FSIM_OK)
+                              fsim_gnuplot_timeout(opt->timeout), pp->stop, err)) != FSIM_OK)
     return st;
   if ((st = check_image(staged_image, chart->name, image, opt->format, err)) != FSIM_OK)
     return st;
   if ((st = move_into_place(staged_image, final_image, err)) != FSIM_OK) return st;
   if ((st = move_into_place(staged_script, final_script, err)) != FSIM_OK) return st;
   if (opt->written) opt->written(opt->written_ctx, final_image, final_script);
+  pp->stop->done++;
   return FSIM_OK;
 }
 
@@ -313,8 +312,11 @@ static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
   if (mkdir(pp->stage, 0777) != 0)
     return fsim_error_set(err, FSIM_E_IO, pp->stage, 0, "", "cannot create directory: %s",
                           strerror(errno));
+  pp->stop->total = 0;
+  for (int i = 0; i < run->ncharts; i++)
+    pp->stop->total += fsim_chart_selected(&run->charts[i], opt->only);
   for (int i = 0; st == FSIM_OK && i < run->ncharts; i++) {
-    if (opt->stop && *opt->stop)
+    if (fsim_plot_stop_asked(pp->stop))
       st = fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
                           "interrupted; the charts drawn before are in place");
     else if (fsim_chart_selected(&run->charts[i], opt->only))
@@ -351,13 +353,19 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
 }
 
 fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim_error *err) {
-  fsim_plot_options defaults;
-  fsim_plot_options_init(&defaults);
-  const fsim_plot_options *opt = opt_in ? opt_in : &defaults;
+  fsim_plot_options o;
+  if (opt_in)
+    o = *opt_in;
+  else
+    fsim_plot_options_init(&o);
+  if (o.only && !*o.only) o.only = NULL; /* "": every chart, as NULL */
+  const fsim_plot_options *opt = &o;
   if ((unsigned)opt->format > FSIM_PLOT_PDF)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "--format", "unknown chart format");
 
   plot_paths pp;
+  fsim_plot_stop stop = {.flag = opt->stop, .progress = opt->progress, .ctx = opt->progress_ctx};
+  pp.stop = &stop;
   size_t len = dir ? strlen(dir) : 0;
   while (len > 1 && dir[len - 1] == '/') len--;
   if (len == 0 || len + 40 >= sizeof pp.dir)

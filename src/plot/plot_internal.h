@@ -152,6 +152,17 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
  * the format of x and the major and minor ticks. */
 void fsim_plot_write_date_ticks(FILE *out, long first, long last, long start);
 
+/* Whether to stop drawing: the library's own flag, or the caller's progress callback
+ * (a non-zero return), asked between charts and while gnuplot draws one. */
+typedef struct fsim_plot_stop {
+  volatile int *flag;        /* may be NULL */
+  fsim_progress_fn progress; /* may be NULL */
+  void *ctx;
+  long done, total; /* charts drawn and to draw, for the callback */
+  int asked;        /* 1 once either asked to stop: it stays asked */
+} fsim_plot_stop;
+int fsim_plot_stop_asked(fsim_plot_stop *stop);
+
 /* The gnuplot program: `configured`, else $FRONTSIM_GNUPLOT, else "gnuplot". */
 const char *fsim_gnuplot_program(const char *configured);
 /* Seconds a gnuplot process may take: `configured` when positive, else
@@ -163,9 +174,9 @@ fsim_status fsim_gnuplot_check(const char *program, const char *dir, double time
                                fsim_error *err);
 /* Runs `program script` in the directory `cwd`; FSIM_E_EXTERNAL with the end of
  * gnuplot's error output when it fails, FSIM_E_TIMEOUT past `timeout` seconds,
- * FSIM_E_INTERRUPTED when *stop is set (may be NULL). `shown` names the chart. */
+ * FSIM_E_INTERRUPTED when `stop` asks to (may be NULL). `shown` names the chart. */
 fsim_status fsim_gnuplot_run(const char *program, const char *cwd, const char *script,
-                             const char *shown, double timeout, volatile int *stop,
+                             const char *shown, double timeout, fsim_plot_stop *stop,
                              fsim_error *err);
 
 #endif

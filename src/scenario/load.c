@@ -12,6 +12,7 @@
 #include "config_path.h"
 #include "diagnose.h"
 #include "fileio.h"
+#include "library.h"
 #include "scenario_internal.h"
 #include "scenario_load.h"
 #include "whatif.h"
@@ -59,8 +60,10 @@ static fsim_status apply_overrides(config_t *cfg, const fsim_overrides *ov, fsim
 static fsim_status load_common(const char *path, const char *text, const char *name,
                                const char *include_dir, const fsim_overrides *ov,
                                fsim_scenario **out, fsim_error *err) {
-  *out = NULL;
   fsim_error_clear(err);
+  if (!out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no place for the scenario (NULL)");
+  *out = NULL;
+  if (!text && !path) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no scenario file or text given (NULL)");
   config_t cfg;
   config_init(&cfg);
   /* The scenario's own @include are resolved from its directory (or include_dir
@@ -121,12 +124,14 @@ static fsim_status load_common(const char *path, const char *text, const char *n
 
 fsim_status fsim_scenario_load(const char *path, const fsim_overrides *ov, fsim_scenario **out,
                                fsim_error *err) {
+  fsim_gsl_policy_apply();
   return load_common(path, NULL, path, NULL, ov, out, err);
 }
 
 fsim_status fsim_scenario_load_string(const char *text, const char *name,
                                       const char *include_dir, const fsim_overrides *ov,
                                       fsim_scenario **out, fsim_error *err) {
+  fsim_gsl_policy_apply();
   return load_common(NULL, text, name ? name : "(string)", include_dir, ov, out, err);
 }
 

@@ -49,6 +49,7 @@ static fsim_status list_add(text_list *l, const char *text, fsim_error *err) {
 }
 
 fsim_status fsim_overrides_add(fsim_overrides *ov, const char *assignment, fsim_error *err) {
+  if (!ov || !assignment) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_overrides_add: no overrides or no assignment (NULL)");
   const char *eq = strchr(assignment, '=');
   if (!eq || eq == assignment)
     return fsim_error_set(err, FSIM_E_INPUT, "--set", 0, "",
@@ -60,6 +61,7 @@ fsim_status fsim_overrides_add(fsim_overrides *ov, const char *assignment, fsim_
 
 /* Checked here, when given, by the reader the loader uses (param_spec.c). */
 fsim_status fsim_overrides_add_param(fsim_overrides *ov, const char *spec, fsim_error *err) {
+  if (!ov || !spec) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_overrides_add_param: no overrides or no parameter (NULL)");
   fsim_param_spec p;
   fsim_status st = fsim_param_spec_read(spec, &p, err);
   if (st != FSIM_OK) return st;
@@ -80,6 +82,7 @@ const char *fsim_overrides_get(const fsim_overrides *ov, size_t i) {
 }
 
 fsim_status fsim_seed_parse(const char *text, unsigned long long *seed, fsim_error *err) {
+  if (!text || !seed) return fsim_error_set(err, FSIM_E_INPUT, "--seed", 0, "run.seed", "no seed given (NULL)");
   const char *digits = text + (text[0] == '-' || text[0] == '+');
   int ok = digits[0] != '\0';
   for (const char *p = digits; ok && *p; p++) ok = isdigit((unsigned char)*p) != 0;

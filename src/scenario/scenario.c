@@ -9,24 +9,28 @@
  * This file: read-only accessors of a loaded scenario. */
 #include "scenario_internal.h"
 
-const char *fsim_scenario_source(const fsim_scenario *sc) { return sc->source; }
-const char *fsim_scenario_label(const fsim_scenario *sc) { return sc->run.label; }
-const char *fsim_scenario_whatif(const fsim_scenario *sc) { return sc->whatif; }
-int fsim_scenario_days(const fsim_scenario *sc) { return sc->run.days; }
-int fsim_scenario_replications(const fsim_scenario *sc) { return sc->run.replications; }
+/* A NULL scenario or an index out of range answers NULL or 0 rather than crash the
+ * host (docs/API.md). */
+const char *fsim_scenario_source(const fsim_scenario *sc) { return sc ? sc->source : NULL; }
+const char *fsim_scenario_label(const fsim_scenario *sc) { return sc ? sc->run.label : NULL; }
+const char *fsim_scenario_whatif(const fsim_scenario *sc) { return sc ? sc->whatif : NULL; }
+int fsim_scenario_days(const fsim_scenario *sc) { return sc ? sc->run.days : 0; }
+int fsim_scenario_replications(const fsim_scenario *sc) { return sc ? sc->run.replications : 0; }
 unsigned long long fsim_scenario_seed(const fsim_scenario *sc) {
-  return (unsigned long long)sc->run.seed;
+  return sc ? (unsigned long long)sc->run.seed : 0;
 }
-const char *fsim_scenario_rng(const fsim_scenario *sc) { return sc->run.rng; }
-const char *fsim_scenario_start_date(const fsim_scenario *sc) { return sc->run.start_date; }
-int fsim_scenario_nsectors(const fsim_scenario *sc) { return sc->nsectors; }
+const char *fsim_scenario_rng(const fsim_scenario *sc) { return sc ? sc->run.rng : NULL; }
+const char *fsim_scenario_start_date(const fsim_scenario *sc) {
+  return sc ? sc->run.start_date : NULL;
+}
+int fsim_scenario_nsectors(const fsim_scenario *sc) { return sc ? sc->nsectors : 0; }
 const char *fsim_scenario_sector_name(const fsim_scenario *sc, int i) {
-  return i >= 0 && i < sc->nsectors ? sc->sectors[i].name : NULL;
+  return sc && i >= 0 && i < sc->nsectors ? sc->sectors[i].name : NULL;
 }
-int fsim_scenario_nformations(const fsim_scenario *sc) { return sc->nformations; }
+int fsim_scenario_nformations(const fsim_scenario *sc) { return sc ? sc->nformations : 0; }
 const char *fsim_scenario_formation_name(const fsim_scenario *sc, int i) {
-  return i >= 0 && i < sc->nformations ? sc->formations[i].name : NULL;
+  return sc && i >= 0 && i < sc->nformations ? sc->formations[i].name : NULL;
 }
 const char *fsim_scenario_side_name(const fsim_scenario *sc, int side) {
-  return side >= 0 && side < FSIM_NSIDES ? sc->sides.side[side].name : NULL;
+  return sc && side >= 0 && side < FSIM_NSIDES ? sc->sides.side[side].name : NULL;
 }

@@ -172,6 +172,8 @@ void fsim_whatif_label(fsim_scenario *sc, const char *name, const fsim_overrides
 }
 
 void fsim_label_dirname(const char *label, char *buf, size_t size) {
+  if (!buf || size == 0) return;
+  if (!label) label = "";
   /* The part before the overrides, file-system-safe and short; then, where
    * overrides follow (or the name was cut short), a hash of the whole label, so
    * that each what-if has a directory of its own and a label always the same one. */

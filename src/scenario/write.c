@@ -76,6 +76,7 @@ static void write_group_body(FILE *out, const fsim_group *g, const void *obj, in
 
 fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, const char *header,
                                 fsim_error *err) {
+  if (!sc || !out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_scenario_write: no scenario or no file (NULL)");
   if (header) {
     const char *p = header;
     while (*p) {

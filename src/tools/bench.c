@@ -34,6 +34,7 @@
 #include "engine.h"
 #include "frontsim/frontsim.h"
 #include "rng.h"
+#include "run_options.h"
 
 static double now(void) {
   struct timespec ts;

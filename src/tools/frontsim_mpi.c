@@ -8,7 +8,6 @@
  * never holds up the rest); ranks 1..N-1 compute points and send back their
  * records. Records are the same text whoever computes them, so the result is
  * byte-identical to a single-process sweep, and --resume works as usual. */
-#include <gsl/gsl_errno.h>
 #include <mpi.h>
 #include <signal.h>
 #include <stdio.h>
@@ -105,7 +104,7 @@ static fsim_status master(fsim_sweep *sw, const fsim_sweep_options *opt, const c
       st = fsim_error_set(err, FSIM_E_NUMERIC, "", 0, "", "rank %d: %s", ms.MPI_SOURCE, buf);
     if (ms.MPI_TAG == TAG_RESULT && st == FSIM_OK) st = fsim_sweep_job_add(job, buf, err);
     if (ms.MPI_TAG == TAG_INTERRUPTED) interrupted = 1; /* its point stays undone */
-    long p = (st == FSIM_OK && !interrupted && !(opt->stop && *opt->stop))
+    long p = (st == FSIM_OK && !interrupted && !*cli_stop_flag())
                  ? fsim_sweep_job_next(job) : -1;
     if (p >= 0) {
       MPI_Send(&p, 1, MPI_LONG, ms.MPI_SOURCE, TAG_WORK, MPI_COMM_WORLD);
@@ -120,18 +119,21 @@ static fsim_status master(fsim_sweep *sw, const fsim_sweep_options *opt, const c
   return st;
 }
 
-static fsim_status run_mpi(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
+static fsim_status run_mpi(fsim_sweep *sw, fsim_sweep_options *opt, const char *dir,
                            fsim_error *err) {
-  fsim_sweep_options o = *opt;
-  if (o.threads == 0) o.threads = 1; /* one rank per core is the usual layout */
-  return rank == 0 ? master(sw, &o, dir, err) : worker(sw, &o, err);
+  char threads[32];
+  fsim_status st = fsim_sweep_options_get(opt, "threads", threads, sizeof threads, err);
+  /* One rank per core is the usual layout. */
+  if (st == FSIM_OK && strcmp(threads, "0") == 0)
+    st = fsim_sweep_options_set(opt, "threads", "1", err);
+  if (st != FSIM_OK) return st;
+  return rank == 0 ? master(sw, opt, dir, err) : worker(sw, opt, err);
 }
 
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
-  /* As in frontsim: the library checks every GSL return value, and a file size limit
-     is reported as a write error rather than killing the rank mid-file. */
-  gsl_set_error_handler_off();
+  /* As in frontsim: a file size limit is reported as a write error rather than
+     killing the rank mid-file. */
   signal(SIGXFSZ, SIG_IGN);
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
