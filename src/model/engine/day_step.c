@@ -66,6 +66,7 @@ void fsim_state_reset(fsim_replica *rp) {
     const fsim_sector_def *d = &sc->sectors[s];
     rp->x[s] = 0.0;
     rp->area[s] = d->has_held_area ? d->held_area.initial_km2 : 0.0;
+    rp->area_line[s] = rp->area[s];
     rp->stock[s] = d->has_supply ? d->supply.stock_days : 0.0;
     rp->cut_day[s] = 0;
     rp->min_eff[s] = 1.0;
@@ -126,8 +127,11 @@ static void formations_arrive(fsim_replica *rp, int t) {
   }
 }
 
+/* Everyone whose transit ends today lands; rp->landed counts them per sector and
+ * side, for the exposure of a side that had nobody there this morning (MODEL.md 5). */
 static void land_arrivals(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
+  memset(rp->landed, 0, (size_t)eng->nsectors * 2 * sizeof *rp->landed);
   double *from = rp->ring + (size_t)(t % eng->ring_slots) * (size_t)eng->nplaces;
   unsigned char *has = rp->ring_has + (size_t)(t % eng->ring_slots) * (size_t)eng->nformations;
   for (int f = 0; f < eng->nformations; f++) {
@@ -143,7 +147,10 @@ static void land_arrivals(fsim_replica *rp, int t) {
       rp->in_transit[i] -= from[p];
       rp->held[i] += from[p];
       if (loc == eng->nsectors) rp->in_reserve[i] += from[p];
-      if (loc < eng->nsectors) rp->inbound_q[SIDE2(loc, i)] -= from[p] * eng->f_quality[f];
+      if (loc < eng->nsectors) {
+        rp->inbound_q[SIDE2(loc, i)] -= from[p] * eng->f_quality[f];
+        rp->landed[SIDE2(loc, i)] += from[p];
+      }
       from[p] = 0.0;
     }
   }
@@ -222,11 +229,14 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
                                 d->step_km / d->step_shape);
   }
 
-  /* Expected losses: generalised Lanchester (MODEL.md 5). */
+  /* Expected losses: generalised Lanchester (MODEL.md 5). A side with nobody there
+     this morning is exposed with those landing today: a landing takes fire on its
+     first day (MODEL.md 5, 8.5). */
   const double scale = lambda > 0 ? E / lambda : 0.0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     const int j = 1 - i;
-    const double Pj = rp->P[SIDE2(s, j)], Ni = rp->N[SIDE2(s, i)];
+    const double Pj = rp->P[SIDE2(s, j)], Nm = rp->N[SIDE2(s, i)];
+    const double Ni = Nm > 0 ? Nm : rp->landed[SIDE2(s, i)];
     const double mi = i == defender ? m : 1.0;
     double v = 0.0;
     if (Pj > 0 && Ni > 0) {
@@ -329,8 +339,10 @@ void fsim_step_day(fsim_replica *rp, int t) {
   replacements_arrive(rp, t);
   formations_arrive(rp, t);
   fsim_policies_apply(rp, t);
-  for (int s = 0; s < S; s++) rp->dx[s] = sector_draws(rp, s, t, rp->mu + SIDE2(s, 0));
+  /* Landing first changes no draw (they use the morning aggregates) but tells them
+     who lands where today. */
   land_arrivals(rp, t);
+  for (int s = 0; s < S; s++) rp->dx[s] = sector_draws(rp, s, t, rp->mu + SIDE2(s, 0));
 
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
@@ -360,9 +372,11 @@ void fsim_step_day(fsim_replica *rp, int t) {
     double x0 = rp->x[s];
     rp->x[s] = clamp(x0 + rp->dx[s], d->x_min_km, d->x_max_km);
     if (d->has_held_area) {
+      /* The area follows the line: it is the clamp of the area the line gives, so once
+         at 0 it returns only when the line does (MODEL.md 4). */
       double sign = d->held_area.holder_side == FSIM_BLUE ? 1.0 : -1.0;
-      rp->area[s] = clamp(rp->area[s] + sign * d->width_km * (rp->x[s] - x0), 0.0,
-                          d->held_area.max_km2);
+      rp->area_line[s] += sign * d->width_km * (rp->x[s] - x0);
+      rp->area[s] = clamp(rp->area_line[s], 0.0, d->held_area.max_km2);
     }
     /* Supply stock and the cut (MODEL.md 6). */
     if (d->has_supply) {

@@ -68,6 +68,7 @@ typedef struct fsim_replica {
   unsigned char *ring_has; /* [slot * F + f]: 1 if f may have someone in that slot */
   double *x;        /* [s] line position, km (+ = blue gained) */
   double *area;     /* [s] held area, km2 */
+  double *area_line; /* [s] the held area the line gives, before the clamp (MODEL.md 4) */
   double *stock;    /* [s] supply stock, days of need */
   int *cut_day;     /* [s] first day the route was cut, 0 = not cut */
   double *min_eff;  /* [s] lowest supply effectiveness seen */
@@ -96,6 +97,7 @@ typedef struct fsim_replica {
   double *eng_day, *att, *succ;   /* engagements [s], attacks and successes [s*2+side] */
   double *loss_day;               /* [s * 2 + side] */
   double *mu;                     /* [s * 2 + side] expected losses of the day */
+  double *landed;                 /* [s * 2 + side] persons landing in s today (MODEL.md 5) */
   double *dx;                     /* [s] line movement of the day */
   double claim_day[FSIM_NSIDES];
   double *split_weight;           /* [F] weights of a loss split (MODEL.md 5, 7) */
