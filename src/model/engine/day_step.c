@@ -50,6 +50,8 @@ void fsim_state_reset(fsim_replica *rp) {
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
+  memset(rp->withdraw_day, 0, (size_t)eng->nrules * sizeof *rp->withdraw_day);
+  memset(rp->rearguard, 0, (size_t)S * 2 * sizeof *rp->rearguard);
   memset(rp->nhere, 0, (size_t)L * 2 * sizeof *rp->nhere);
   memset(rp->been, 0, P);
   for (int i = 0; i < FSIM_NSIDES; i++) rp->held[i] = rp->in_reserve[i] = rp->in_transit[i] = 0.0;
@@ -177,8 +179,13 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
   const fsim_sector_def *d = &eng->sc->sectors[s];
   const fsim_attack_def *atk = &eng->sc->model.attack;
   const size_t at = (size_t)s * (size_t)(eng->days + 1) + (size_t)t;
-  const double lambda = eng->lambda[at], pib = eng->pi_blue[at];
+  double lambda = eng->lambda[at];
+  const double pib = eng->pi_blue[at];
   const double m = d->terrain * d->fortification;
+  /* The quiet sector: its holder gone and the area 0, the tempo falls (MODEL.md 2). */
+  if (d->has_held_area && rp->area[s] <= 0 && !isnan(d->held_area.quiet_rate) &&
+      !(rp->N[SIDE2(s, d->held_area.holder_side)] > 0))
+    lambda = d->held_area.quiet_rate;
   const int defender = 1 - d->attacker_side;
 
   /* Success probability of an attack by each side (MODEL.md 3). */
@@ -350,7 +357,10 @@ void fsim_step_day(fsim_replica *rp, int t) {
       double present, total;
       const size_t K =
           (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight, &present, &total);
-      const double mu = rp->mu[SIDE2(s, i)];
+      double mu = rp->mu[SIDE2(s, i)];
+      /* The rear guard of a withdrawal loses a share of those still there (MODEL.md 8.6). */
+      const double rg = rp->rearguard[SIDE2(s, i)];
+      if (rg > 0 && rp->P[SIDE2(s, 1 - i)] > 0) mu += rg * present;
       double loss;
       if (eng->expected) {
         loss = fmin(mu, present); /* capped at what is there (MODEL.md 5) */

@@ -170,6 +170,24 @@ static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int
                       r->delay);
 }
 
+/* Pulls the side out of a sector once a trigger holds on a morning (MODEL.md 8.6):
+ * from then on up to daily_cap persons a day leave for `to`, and those still there
+ * are the rear guard. The triggers read the morning state. */
+static void withdraw(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  if (!active(r, t)) return;
+  const int s = r->sector_idx;
+  if (!rp->withdraw_day[rule]) {
+    const double own = rp->P[SIDE2(s, side)], foe = rp->P[SIDE2(s, 1 - side)];
+    const int fired = (r->area_below_km2 > 0 && rp->area[s] < r->area_below_km2) ||
+                      (r->route_cut && rp->cut_day[s] > 0) ||
+                      (r->ratio_below > 0 && own > 0 && own < r->ratio_below * foe);
+    if (!fired) return;
+    rp->withdraw_day[rule] = t;
+  }
+  rp->rearguard[SIDE2(s, side)] = fmax(rp->rearguard[SIDE2(s, side)], r->rearguard_rate);
+  fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
+}
+
 void fsim_replacements_plan(fsim_engine *eng) {
   const fsim_scenario *sc = eng->sc;
   const size_t days = (size_t)eng->days + 1;
@@ -211,6 +229,9 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
     const int s = (int)(c / 2), i = (int)(c % 2);
     rp->incoming[c] = rp->P[c] + rp->inbound_q[c] * rp->e[SIDE2(s, i)];
   }
+  /* The rear guard is the day's: set by the withdrawals in force this morning. */
+  if (eng->has_withdraw)
+    memset(rp->rearguard, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard);
   int rule = 0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     const fsim_side_def *side = &sc->sides.side[i];
@@ -220,6 +241,7 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
         case FSIM_RULE_TRANSFER: transfer(rp, i, r, t); break;
         case FSIM_RULE_REINFORCE: reinforce(rp, i, r, t); break;
         case FSIM_RULE_REPLACEMENTS: replacements(rp, i, r, rule, t); break;
+        case FSIM_RULE_WITHDRAW: withdraw(rp, i, r, rule, t); break;
         default: break;
       }
     }

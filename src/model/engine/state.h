@@ -35,6 +35,8 @@ typedef struct fsim_engine {
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
   int last_arrival[FSIM_NSIDES];     /* latest arrival day of a formation with personnel */
   int has_reinforce;                 /* some rule needs the projected power */
+  int has_withdraw;                  /* some rule may pull a side out (MODEL.md 8.6) */
+  int nrules;                        /* both sides' rules, blue's first */
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
      so worked out once, with the running totals the rules would keep. */
   double *repl_in;  /* [side * (D + 1) + t] arriving in the side's reserve on day t */
@@ -89,6 +91,8 @@ typedef struct fsim_replica {
      fractional persons (expected mode) the order of additions would change the bits. */
   double held[FSIM_NSIDES], in_reserve[FSIM_NSIDES], in_transit[FSIM_NSIDES];
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
+  int *withdraw_day; /* [rule] day a withdraw rule fired, 0 = not yet (MODEL.md 8.6) */
+  double *rearguard; /* [s * 2 + side] the day's rear-guard loss rate (MODEL.md 8.6) */
   int alive_days;   /* days simulated before an early stop */
   /* morning aggregates and the day's flows, reused each day */
   double *N, *P, *e, *phi;        /* [s * 2 + side] (phi: [s]) */
