@@ -129,11 +129,8 @@ static void formations_arrive(fsim_replica *rp, int t) {
   }
 }
 
-/* Everyone whose transit ends today lands; rp->landed counts them per sector and
- * side, for the exposure of a side that had nobody there this morning (MODEL.md 5). */
 static void land_arrivals(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  memset(rp->landed, 0, (size_t)eng->nsectors * 2 * sizeof *rp->landed);
   double *from = rp->ring + (size_t)(t % eng->ring_slots) * (size_t)eng->nplaces;
   unsigned char *has = rp->ring_has + (size_t)(t % eng->ring_slots) * (size_t)eng->nformations;
   for (int f = 0; f < eng->nformations; f++) {
@@ -149,10 +146,7 @@ static void land_arrivals(fsim_replica *rp, int t) {
       rp->in_transit[i] -= from[p];
       rp->held[i] += from[p];
       if (loc == eng->nsectors) rp->in_reserve[i] += from[p];
-      if (loc < eng->nsectors) {
-        rp->inbound_q[SIDE2(loc, i)] -= from[p] * eng->f_quality[f];
-        rp->landed[SIDE2(loc, i)] += from[p];
-      }
+      if (loc < eng->nsectors) rp->inbound_q[SIDE2(loc, i)] -= from[p] * eng->f_quality[f];
       from[p] = 0.0;
     }
   }
@@ -172,9 +166,11 @@ static double success_probability(double PA, double PD, double rho50, double bet
   return 1.0 / (1.0 + pow(rho50 / rho, beta));
 }
 
-/* Draws engagements, attack outcomes, line movement and expected losses of sector
- * s from the morning state (MODEL.md 2-5); returns the line movement. */
-static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES]) {
+/* Draws engagements, attack outcomes and line movement of sector s from the morning
+ * state (MODEL.md 2-4), and the enemy's fire on each side there, w[i] = (E / lambda)
+ * alpha_j P_j^a (MODEL.md 5: the expected loss is w[i] exposure / m_i, taken once the
+ * day's arrivals have landed); returns the line movement. */
+static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]) {
   const fsim_engine *eng = rp->eng;
   const fsim_sector_def *d = &eng->sc->sectors[s];
   const fsim_attack_def *atk = &eng->sc->model.attack;
@@ -236,24 +232,33 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
                                 d->step_km / d->step_shape);
   }
 
-  /* Expected losses: generalised Lanchester (MODEL.md 5). A side with nobody there
-     this morning is exposed with those landing today: a landing takes fire on its
-     first day (MODEL.md 5, 8.5). */
+  /* The enemy's fire: generalised Lanchester (MODEL.md 5). */
   const double scale = lambda > 0 ? E / lambda : 0.0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    const int j = 1 - i;
-    const double Pj = rp->P[SIDE2(s, j)], Nm = rp->N[SIDE2(s, i)];
-    const double Ni = Nm > 0 ? Nm : rp->landed[SIDE2(s, i)];
-    const double mi = i == defender ? m : 1.0;
-    double v = 0.0;
-    if (Pj > 0 && Ni > 0) {
-      double fire = eng->a == 1.0 ? Pj : pow(Pj, eng->a);
-      double exposure = eng->b == 0.0 ? 1.0 : eng->b == 1.0 ? Ni : pow(Ni, eng->b);
-      v = scale * d->attrition.by[j] * fire * exposure / mi;
-    }
-    mu[i] = v;
+    const double Pj = rp->P[SIDE2(s, 1 - i)];
+    w[i] = Pj > 0 ? scale * d->attrition.by[1 - i] * (eng->a == 1.0 ? Pj : pow(Pj, eng->a)) : 0.0;
   }
   return gain[FSIM_BLUE] - gain[FSIM_RED];
+}
+
+/* Expected loss of side i in sector s (MODEL.md 5), `present` of it there now: the
+ * enemy's fire w times the exposure N_i^b over the protection. N_i is the morning's
+ * personnel, or for a side that had nobody there this morning those who landed today
+ * (then all it has): a landing takes fire on its first day (MODEL.md 5, 8.5). The rear
+ * guard of a withdrawal adds its share of those present (MODEL.md 8.6). mi is the
+ * side's protection there (MODEL.md 1). */
+static inline double expected_loss(const fsim_replica *rp, int s, int i, double w,
+                                   double present, double mi) {
+  const fsim_engine *eng = rp->eng;
+  const double Nm = rp->N[SIDE2(s, i)], Ni = Nm > 0 ? Nm : present;
+  double mu = 0.0;
+  if (rp->P[SIDE2(s, 1 - i)] > 0 && Ni > 0) {
+    const double exposure = eng->b == 0.0 ? 1.0 : eng->b == 1.0 ? Ni : pow(Ni, eng->b);
+    mu = w * exposure / mi;
+    if (eng->has_withdraw && rp->rearguard[SIDE2(s, i)] > 0)
+      mu += rp->rearguard[SIDE2(s, i)] * present;
+  }
+  return mu;
 }
 
 /* The K formations gathered in a sector lose all they have there. */
@@ -346,21 +351,19 @@ void fsim_step_day(fsim_replica *rp, int t) {
   replacements_arrive(rp, t);
   formations_arrive(rp, t);
   fsim_policies_apply(rp, t);
-  /* Landing first changes no draw (they use the morning aggregates) but tells them
-     who lands where today. */
-  land_arrivals(rp, t);
   for (int s = 0; s < S; s++) rp->dx[s] = sector_draws(rp, s, t, rp->mu + SIDE2(s, 0));
+  land_arrivals(rp, t);
 
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
+    const double m = d->terrain * d->fortification; /* the defender's protection */
+    const int defender = 1 - d->attacker_side;
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present, total;
       const size_t K =
           (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight, &present, &total);
-      double mu = rp->mu[SIDE2(s, i)];
-      /* The rear guard of a withdrawal loses a share of those still there (MODEL.md 8.6). */
-      const double rg = rp->rearguard[SIDE2(s, i)];
-      if (rg > 0 && rp->P[SIDE2(s, 1 - i)] > 0) mu += rg * present;
+      const double mi = i == defender ? m : 1.0;
+      const double mu = expected_loss(rp, s, i, rp->mu[SIDE2(s, i)], present, mi);
       double loss;
       if (eng->expected) {
         loss = fmin(mu, present); /* capped at what is there (MODEL.md 5) */

@@ -150,7 +150,7 @@ void fsim_engine_destroy(fsim_engine *eng) {
   X(area_line, S) X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, NP)         \
   X(nhere, L * 2) X(been, NP) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2)          \
   X(phi, S) X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2)             \
-  X(succ, S * 2) X(loss_day, S * 2) X(mu, S * 2) X(landed, S * 2) X(dx, S)                 \
+  X(succ, S * 2) X(loss_day, S * 2) X(mu, S * 2) X(dx, S)                                   \
   X(split_weight, F) X(split_count, F) X(split_place, F) X(move_p, F) X(move_v, F)         \
   X(withdraw_day, NR) X(rearguard, S * 2) X(row, (size_t)eng->layout.nseries)              \
   X(metrics, (size_t)eng->layout.nmetrics)

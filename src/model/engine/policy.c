@@ -94,7 +94,8 @@ double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double 
   return moved;
 }
 
-static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  (void)rule;
   const fsim_engine *eng = rp->eng;
   if (r->day != t) return;
   if (r->nformations > 0) {
@@ -123,7 +124,8 @@ static int active(const fsim_rule_def *r, int t) {
 
 /* Reinforce sector s while own/enemy power there is below the threshold, counting
  * what is already on its way (MODEL.md 8). */
-static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  (void)rule;
   const fsim_engine *eng = rp->eng;
   const int s = r->sector_idx, enemy = 1 - side;
   const double enemy_power = rp->P[SIDE2(s, enemy)];
@@ -220,6 +222,15 @@ void fsim_replacements_plan(fsim_engine *eng) {
   }
 }
 
+/* What each type of rule does (MODEL.md 8.1-8.6), by fsim_rule_type. */
+typedef void (*rule_fn)(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t);
+static const rule_fn apply_rule[FSIM_RULE_NTYPES] = {
+    [FSIM_RULE_TRANSFER] = transfer,
+    [FSIM_RULE_REINFORCE] = reinforce,
+    [FSIM_RULE_REPLACEMENTS] = replacements,
+    [FSIM_RULE_WITHDRAW] = withdraw,
+};
+
 void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
@@ -237,13 +248,7 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
     const fsim_side_def *side = &sc->sides.side[i];
     for (int k = 0; k < side->nrules; k++, rule++) {
       const fsim_rule_def *r = &side->rules[k];
-      switch (r->type) {
-        case FSIM_RULE_TRANSFER: transfer(rp, i, r, t); break;
-        case FSIM_RULE_REINFORCE: reinforce(rp, i, r, t); break;
-        case FSIM_RULE_REPLACEMENTS: replacements(rp, i, r, rule, t); break;
-        case FSIM_RULE_WITHDRAW: withdraw(rp, i, r, rule, t); break;
-        default: break;
-      }
+      apply_rule[r->type](rp, i, r, rule, t);
     }
   }
 }

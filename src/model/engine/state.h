@@ -100,8 +100,7 @@ typedef struct fsim_replica {
   double *inbound_q;              /* [s * 2 + side] quality-weighted persons on the way to s */
   double *eng_day, *att, *succ;   /* engagements [s], attacks and successes [s*2+side] */
   double *loss_day;               /* [s * 2 + side] */
-  double *mu;                     /* [s * 2 + side] expected losses of the day */
-  double *landed;                 /* [s * 2 + side] persons landing in s today (MODEL.md 5) */
+  double *mu;                     /* [s * 2 + side] the enemy's fire of the day (MODEL.md 5) */
   double *dx;                     /* [s] line movement of the day */
   double claim_day[FSIM_NSIDES];
   double *split_weight;           /* [F] weights of a loss split (MODEL.md 5, 7) */
