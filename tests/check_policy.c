@@ -290,6 +290,40 @@ START_TEST(test_withdraw_rearguard_law) {
 }
 END_TEST
 
+START_TEST(test_quiet_law) {
+  /* Stochastic: blue (at 1:3) leaves on day 1, all of it, and holds an area of 0: from
+     day 2 the holder is gone, so E ~ Poisson(quiet_rate = 3) each day instead of
+     Poisson(10) (MODEL.md 2). Days 2-5 of 5,000 replications by the randomised
+     transform (chi-square p > 1e-4); against Poisson(3.3) it must be rejected. */
+  fsim_scenario *sc = salient("days = 5; seed = 43;", 3000,
+                              "held_area = { holder = \"blue\"; initial_km2 = 0; max_km2 = 100;"
+                              "  quiet_rate = 3; };",
+                              "{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; ratio_below = 0.5;"
+                              "  daily_cap = 1000; }");
+  enum { N = 5000, D = 4 };
+  fsim_results *res = tu_run(sc, N, 1);
+  const int e_ = fsim_results_series_index(res, "s.engagements");
+  ck_assert(e_ >= 0);
+  double *u = malloc(sizeof(double) * N * D * 2);
+  gsl_rng *v = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(v, 44);
+  for (long r = 0; r < N; r++)
+    for (int t = 2; t <= 5; t++) {
+      const double E = fsim_results_series_value(res, e_, t, r);
+      u[r * D + (t - 2)] = pit_poisson(E, 3.0, v);
+      u[N * D + r * D + (t - 2)] = pit_poisson(E, 3.3, v);
+    }
+  const double pv = uniform_pvalue(u, N * D), wrong = uniform_pvalue(u + N * D, N * D);
+  fprintf(stderr, "quiet sector: chi-square p = %.3f (against Poisson(3.3): %.2g)\n", pv, wrong);
+  ck_assert_msg(pv > 1e-4, "quiet sector: chi-square p = %g", pv);
+  ck_assert_msg(wrong < 1e-4, "the quiet sector test cannot tell 3.3 from 3: p = %g", wrong);
+  gsl_rng_free(v);
+  free(u);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *policy_suite(void) {
   Suite *s = suite_create("policy");
   TCase *tc = tcase_create("transfer");
@@ -308,6 +342,7 @@ Suite *policy_suite(void) {
   tcase_add_test(tc, test_withdraw_triggers_and_quiet);
   tcase_add_test(tc, test_version_2_neutral);
   tcase_add_test(tc, test_withdraw_rearguard_law);
+  tcase_add_test(tc, test_quiet_law);
   suite_add_tcase(s, tc);
   return s;
 }
