@@ -1,7 +1,13 @@
 /* Allocation policies (docs/MODEL.md 8), in expected mode so timing and amounts
  * are exact. */
 #include <check.h>
+#include <gsl/gsl_cdf.h>
+#include <gsl/gsl_randist.h>
+#include <gsl/gsl_rng.h>
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
 
 #include "suites.h"
 #include "testutil.h"
@@ -114,6 +120,210 @@ START_TEST(test_replacements_handout) {
 }
 END_TEST
 
+/* One sector "s" that red attacks, blue holding 1,000 there against red's `red`, no
+ * fire (alpha 0): a version-2 scenario with blue's `rules` and the sector's `extra`. */
+static fsim_scenario *salient(const char *run, double red, const char *extra, const char *rules) {
+  char text[4096];
+  snprintf(text, sizeof text,
+           "version = 2;\n"
+           "run = { %s };\n"
+           "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 10;\n"
+           "  step_km = 1; attrition = { blue = 0.0; red = 0.0; }; %s } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+           "  { name = \"r\"; side = \"red\"; personnel = %.0f; location = \"s\"; } );\n"
+           "sides = { blue = { name = \"B\"; rules = ( %s ); }; red = { name = \"R\"; }; };\n",
+           run, extra, red, rules);
+  return tu_load(text);
+}
+
+START_TEST(test_withdraw_rearguard) {
+  /* Blue at 1:3 is below ratio_below 0.5 on the first morning: from day 1 it sends 300 a
+     day to the reserve (2 days on the way) and the rear guard left loses 10% a day
+     (MODEL.md 8.6): n(t) = 0.9 (n(t-1) - min(300, n(t-1))): 630, 297, 0; 897 withdrawn,
+     103 lost. */
+  fsim_scenario *sc =
+      salient("days = 8; mode = \"expected\";", 3000, "",
+              "{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; ratio_below = 0.5;"
+              "  daily_cap = 300; delay = 2; rearguard_rate = 0.1; }");
+  fsim_results *res = tu_run(sc, 1, 1);
+  double n = 1000, sent[9] = {0}, lost = 0, reserve = 0;
+  for (int t = 1; t <= 8; t++) {
+    sent[t] = fmin(300, n);
+    lost += 0.1 * (n - sent[t]);
+    n = 0.9 * (n - sent[t]);
+    if (t > 2) reserve += sent[t - 2];
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", t), n, 1e-4);
+    ck_assert_double_eq_tol(tu_series_mean(res, "sides.blue_reserve", t), reserve, 1e-4);
+  }
+  ck_assert_double_eq_tol(lost, 103, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "blue.losses"), 103, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "blue.personnel_end"), 897, 1e-9);
+  ck_assert_double_eq(tu_metric_mean(res, "red.losses"), 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_withdraw_triggers_and_quiet) {
+  /* Red attacks 10 times a day at 1:1 (p = 1/10), 1 km a success: x = -t. The 50 km2
+     area (10 km wide) is 10 km2 at the end of day 4, below 20: blue leaves on the morning
+     of day 5 (all of it, delay 0). That day's fighting still sees blue's morning power,
+     so x(5) = -5 and the area is 0. From day 6 the holder is gone: with quiet_rate 2 the
+     sector has 2 engagements a day, each a success (no defender), x = -5 - 2 (t - 5);
+     without, 10 a day until the floor x_min = -50. */
+  const char *rule = "{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; area_below_km2 = 20;"
+                     "  daily_cap = 1000; }";
+  fsim_scenario *sc = salient("days = 20; mode = \"expected\";", 1000,
+                              "held_area = { holder = \"blue\"; initial_km2 = 50; max_km2 = 100;"
+                              "  quiet_rate = 2; };", rule);
+  fsim_results *res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", 4), 1000, 1e-9);
+  ck_assert_double_eq(tu_series_mean(res, "s.blue_personnel", 5), 0);
+  ck_assert_double_eq_tol(tu_series_mean(res, "sides.blue_reserve", 5), 1000, 1e-9);
+  for (int t = 1; t <= 20; t++) {
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.front_km", t), t <= 5 ? -t : -5 - 2 * (t - 5),
+                            1e-5);
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.engagements", t), t <= 5 ? 10 : 2, 1e-9);
+  }
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  sc = salient("days = 20; mode = \"expected\";", 1000,
+               "held_area = { holder = \"blue\"; initial_km2 = 50; max_km2 = 100; };", rule);
+  res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.front_km", 6), -15, 1e-5);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.front_km", 20), -50, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* The route 2.5 km behind the line is cut on day 3 (x = -3): blue leaves on day 4. */
+  sc = salient("days = 6; mode = \"expected\";", 1000, "supply = { side = \"blue\"; distance_km = 2.5; };",
+               "{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; route_cut = 1;"
+               "  daily_cap = 1000; }");
+  res = tu_run(sc, 1, 1);
+  ck_assert_double_eq(tu_metric_mean(res, "s.cut_day"), 3);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", 3), 1000, 1e-9);
+  ck_assert_double_eq(tu_series_mean(res, "s.blue_personnel", 4), 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_version_2_neutral) {
+  /* Version 2 with no new setting is version 1, bit for bit, in stochastic mode. */
+  fsim_scenario *v1 = tu_load(tu_two_sectors);
+  char text[8192];
+  snprintf(text, sizeof text, "version = 2;\n%s", tu_two_sectors);
+  fsim_scenario *v2 = tu_load(text);
+  fsim_results *a = tu_run(v1, 20, 1), *b = tu_run(v2, 20, 1);
+  const int nm = fsim_results_nmetrics(a), nv = fsim_results_nseries(a);
+  ck_assert_int_eq(nm, fsim_results_nmetrics(b));
+  ck_assert_int_eq(nv, fsim_results_nseries(b));
+  for (long r = 0; r < 20; r++) {
+    for (int m = 0; m < nm; m++) {
+      const double x = fsim_results_value(a, r, m), y = fsim_results_value(b, r, m);
+      ck_assert_msg(memcmp(&x, &y, sizeof x) == 0, "%s: %g %g", fsim_results_metric_name(a, m), x, y);
+    }
+    for (int v = 0; v < nv; v++)
+      for (int t = 0; t <= 20; t++) { /* tu_two_sectors: 20 days */
+        const double x = fsim_results_series_value(a, v, t, r);
+        const double y = fsim_results_series_value(b, v, t, r);
+        ck_assert_msg(memcmp(&x, &y, sizeof x) == 0, "%s day %d: %g %g", fsim_results_series_name(a, v), t, x, y);
+      }
+  }
+  fsim_results_free(a);
+  fsim_results_free(b);
+  fsim_scenario_free(v1);
+  fsim_scenario_free(v2);
+}
+END_TEST
+
+/* Randomised probability integral transform of a Poisson count x of mean mu. */
+static double pit_poisson(double x, double mu, gsl_rng *v) {
+  const unsigned int k = (unsigned int)x;
+  return (k ? gsl_cdf_poisson_P(k - 1, mu) : 0.0) + gsl_rng_uniform(v) * gsl_ran_poisson_pdf(k, mu);
+}
+
+/* Chi-square p-value of values in (0, 1) against the uniform law, 20 equal cells. */
+static double uniform_pvalue(const double *u, long n) {
+  enum { CELLS = 20 };
+  long count[CELLS] = {0};
+  for (long i = 0; i < n; i++) count[u[i] >= 1 ? CELLS - 1 : u[i] > 0 ? (int)(u[i] * CELLS) : 0]++;
+  double stat = 0, e = (double)n / CELLS;
+  for (int c = 0; c < CELLS; c++) stat += ((double)count[c] - e) * ((double)count[c] - e) / e;
+  return gsl_cdf_chisq_Q(stat, CELLS - 1);
+}
+
+START_TEST(test_withdraw_rearguard_law) {
+  /* Stochastic: blue at 1:3 sends 400 a day out from day 1; the rear guard loses
+     L1 ~ Poisson(0.05 * 600) on day 1 and L2 | L1 ~ Poisson(0.05 * (200 - L1)) on day 2
+     (MODEL.md 8.6; no fire, alpha 0). Each by the randomised transform, chi-square
+     p > 1e-4 (a correct engine fails 1 time in 10^4); the same against a rate 10% off
+     must be rejected, so the test can tell. */
+  fsim_scenario *sc =
+      salient("days = 2; seed = 41;", 3000, "",
+              "{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; ratio_below = 0.5;"
+              "  daily_cap = 400; rearguard_rate = 0.05; }");
+  enum { N = 20000 };
+  fsim_results *res = tu_run(sc, N, 1);
+  const int l_ = fsim_results_series_index(res, "s.blue_losses");
+  ck_assert(l_ >= 0);
+  double *u = malloc(sizeof(double) * N * 4);
+  gsl_rng *v = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(v, 42);
+  for (long r = 0; r < N; r++) {
+    const double L1 = fsim_results_series_value(res, l_, 1, r);
+    const double L2 = fsim_results_series_value(res, l_, 2, r);
+    u[r] = pit_poisson(L1, 0.05 * 600, v);
+    u[N + r] = pit_poisson(L2, 0.05 * (200 - L1), v);
+    u[2 * N + r] = pit_poisson(L1, 0.055 * 600, v);
+    u[3 * N + r] = pit_poisson(L2, 0.055 * (200 - L1), v);
+  }
+  const double p1 = uniform_pvalue(u, N), p2 = uniform_pvalue(u + N, N);
+  const double w1 = uniform_pvalue(u + 2 * N, N), w2 = uniform_pvalue(u + 3 * N, N);
+  fprintf(stderr, "rear guard: chi-square p = %.3f (day 1), %.3f (day 2 | day 1); "
+          "a rate 10%% off: %.2g, %.2g\n", p1, p2, w1, w2);
+  ck_assert_msg(p1 > 1e-4 && p2 > 1e-4, "rear guard law: p = %g, %g", p1, p2);
+  ck_assert_msg(w1 < 1e-4 && w2 < 1e-4, "the rear guard test cannot tell: p = %g, %g", w1, w2);
+  gsl_rng_free(v);
+  free(u);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_quiet_law) {
+  /* Stochastic: blue (at 1:3) leaves on day 1, all of it, and holds an area of 0: from
+     day 2 the holder is gone, so E ~ Poisson(quiet_rate = 3) each day instead of
+     Poisson(10) (MODEL.md 2). Days 2-5 of 5,000 replications by the randomised
+     transform (chi-square p > 1e-4); against Poisson(3.3) it must be rejected. */
+  fsim_scenario *sc = salient("days = 5; seed = 43;", 3000,
+                              "held_area = { holder = \"blue\"; initial_km2 = 0; max_km2 = 100;"
+                              "  quiet_rate = 3; };",
+                              "{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; ratio_below = 0.5;"
+                              "  daily_cap = 1000; }");
+  enum { N = 5000, D = 4 };
+  fsim_results *res = tu_run(sc, N, 1);
+  const int e_ = fsim_results_series_index(res, "s.engagements");
+  ck_assert(e_ >= 0);
+  double *u = malloc(sizeof(double) * N * D * 2);
+  gsl_rng *v = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(v, 44);
+  for (long r = 0; r < N; r++)
+    for (int t = 2; t <= 5; t++) {
+      const double E = fsim_results_series_value(res, e_, t, r);
+      u[r * D + (t - 2)] = pit_poisson(E, 3.0, v);
+      u[N * D + r * D + (t - 2)] = pit_poisson(E, 3.3, v);
+    }
+  const double pv = uniform_pvalue(u, N * D), wrong = uniform_pvalue(u + N * D, N * D);
+  fprintf(stderr, "quiet sector: chi-square p = %.3f (against Poisson(3.3): %.2g)\n", pv, wrong);
+  ck_assert_msg(pv > 1e-4, "quiet sector: chi-square p = %g", pv);
+  ck_assert_msg(wrong < 1e-4, "the quiet sector test cannot tell 3.3 from 3: p = %g", wrong);
+  gsl_rng_free(v);
+  free(u);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *policy_suite(void) {
   Suite *s = suite_create("policy");
   TCase *tc = tcase_create("transfer");
@@ -126,6 +336,13 @@ Suite *policy_suite(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("replacements");
   tcase_add_test(tc, test_replacements_handout);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("withdraw");
+  tcase_add_test(tc, test_withdraw_rearguard);
+  tcase_add_test(tc, test_withdraw_triggers_and_quiet);
+  tcase_add_test(tc, test_version_2_neutral);
+  tcase_add_test(tc, test_withdraw_rearguard_law);
+  tcase_add_test(tc, test_quiet_law);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -33,6 +33,7 @@ const fsim_enum_name fsim_rule_type_names[FSIM_RULE_NTYPES] = {
     {.name = "transfer", .value = FSIM_RULE_TRANSFER},
     {.name = "reinforce", .value = FSIM_RULE_REINFORCE},
     {.name = "replacements", .value = FSIM_RULE_REPLACEMENTS},
+    {.name = "withdraw", .value = FSIM_RULE_WITHDRAW, .since = 2},
 };
 
 const char *fsim_enum_name_of(const fsim_enum_name *names, size_t n, int value) {

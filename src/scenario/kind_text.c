@@ -125,6 +125,12 @@ fsim_status fsim_load_enum(fsim_walk *c, const config_setting_t *s, const fsim_s
                           sp->nnames > 2 ? "one of " : "", options, v,
                           hint ? "; did you mean \"" : "", hint ? hint : "", hint ? "\"?" : "");
   }
+  for (size_t i = 0; i < sp->nnames; i++)
+    if (sp->names[i].value == idx && sp->names[i].since > c->version) {
+      char what[96];
+      snprintf(what, sizeof what, "%s \"%s\"", sp->key, v);
+      return fsim_walk_too_new(c, s, path, what, sp->names[i].since);
+    }
   *(int *)((char *)obj + sp->offset) = idx;
   return FSIM_OK;
 }

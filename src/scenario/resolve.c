@@ -206,13 +206,38 @@ static fsim_status check_formations(rctx *c, fsim_scenario *sc) {
   return FSIM_OK;
 }
 
+/* A withdraw rule (MODEL.md 8.6): its sector, and triggers that can fire there. */
+static fsim_status check_withdraw(rctx *c, fsim_scenario *sc, int side, fsim_rule_def *r,
+                                  const char *base) {
+  char p[FSIM_ERROR_PLACE];
+  snprintf(p, sizeof p, "%s.sector", base);
+  fsim_status st = want_location(c, sc, p, r->sector, 0, &r->sector_idx);
+  if (st != FSIM_OK) return st;
+  const fsim_sector_def *d = &sc->sectors[r->sector_idx];
+  if (r->to_loc == r->sector_idx) {
+    snprintf(p, sizeof p, "%s.to", base);
+    return bad(c, p, "a withdrawal must leave its sector (\"%s\")", r->to);
+  }
+  if (!(r->area_below_km2 > 0) && !r->route_cut && !(r->ratio_below > 0))
+    return bad(c, base, "a withdraw rule needs a trigger: area_below_km2, route_cut or "
+                        "ratio_below (found none)");
+  snprintf(p, sizeof p, "%s.area_below_km2", base);
+  if (r->area_below_km2 > 0 && !(d->has_held_area && d->held_area.holder_side == side))
+    return bad(c, p, "sector \"%s\" has no held area held by %s", d->name, fsim_side_key(side));
+  snprintf(p, sizeof p, "%s.route_cut", base);
+  if (r->route_cut && !(d->has_supply && d->supply.supplied_side == side))
+    return bad(c, p, "sector \"%s\" has no supply route of %s", d->name, fsim_side_key(side));
+  return FSIM_OK;
+}
+
 static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
   fsim_rule_def *r = &sc->sides.side[side].rules[k];
   char base[64], p[FSIM_ERROR_PLACE];
   snprintf(base, sizeof base, "sides.%s.rules.[%d]", fsim_side_key(side), k);
   fsim_status st = FSIM_OK;
   r->from_loc = r->to_loc = r->sector_idx = -1;
-  if (r->type == FSIM_RULE_TRANSFER || r->type == FSIM_RULE_REPLACEMENTS) {
+  if (r->type == FSIM_RULE_TRANSFER || r->type == FSIM_RULE_REPLACEMENTS ||
+      r->type == FSIM_RULE_WITHDRAW) {
     snprintf(p, sizeof p, "%s.to", base);
     st = want_location(c, sc, p, r->to, 1, &r->to_loc);
     if (st != FSIM_OK) return st;
@@ -279,6 +304,10 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
         if (r->donor_loc[j] == r->donor_loc[i])
           return bad(c, p, "\"%s\" is listed twice", r->donors[i]);
     }
+  }
+  if (r->type == FSIM_RULE_WITHDRAW) {
+    st = check_withdraw(c, sc, side, r, base);
+    if (st != FSIM_OK) return st;
   }
   if (r->type == FSIM_RULE_REPLACEMENTS && r->to_loc == sc->nsectors)
     return bad(c, base, "replacements already arrive in the reserve; 'to' must be a sector");

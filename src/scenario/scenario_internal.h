@@ -19,6 +19,9 @@
 /* Replications of a run (run.replications, and what a run to a target CI may reach):
    a run's scenario.cfg records them, so a run must not exceed what the loader takes. */
 #define FSIM_REPLICATIONS_MAX 10000000
+/* The newest scenario format version (MODEL.md: version 2 adds the withdraw rule and
+   the quiet sector); older files keep their meaning. */
+#define FSIM_VERSION_MAX 2
 /* The largest master seed: seeds are int64_t (the L suffix in files), and every
  * seed limit (the settings table, --set) is this one. As a double it is 2^63. */
 
@@ -48,6 +51,7 @@ typedef enum fsim_rule_type {
   FSIM_RULE_TRANSFER = 0,
   FSIM_RULE_REINFORCE,
   FSIM_RULE_REPLACEMENTS,
+  FSIM_RULE_WITHDRAW,
   FSIM_RULE_NTYPES
 } fsim_rule_type;
 
@@ -55,6 +59,7 @@ typedef enum fsim_rule_type {
 typedef struct fsim_enum_name {
   const char *name;
   int value;
+  int since; /* the first scenario version that has it (0: every version) */
 } fsim_enum_name;
 
 extern const fsim_enum_name fsim_side_names[FSIM_NSIDES];
@@ -127,6 +132,11 @@ typedef struct fsim_rule_def {
   double donor_floor;
   /* replacements */
   double share;
+  /* withdraw (MODEL.md 8.6): triggers (0: unused) and the rear guard's loss rate */
+  double area_below_km2;
+  int route_cut;
+  double ratio_below;
+  double rearguard_rate;
   /* window, for reinforce and replacements */
   int start_day;
   int end_day; /* 0: until the end */
@@ -159,7 +169,8 @@ typedef struct fsim_held_def {
   char holder[FSIM_NAME_MAX];
   double initial_km2;
   double max_km2;
-  int holder_side; /* derived */
+  double quiet_rate; /* NaN when not given (MODEL.md 2) */
+  int holder_side;   /* derived */
 } fsim_held_def;
 
 typedef struct fsim_supply_def {

@@ -21,6 +21,7 @@
 #define V_TRANSFER (1u << FSIM_RULE_TRANSFER)
 #define V_REINFORCE (1u << FSIM_RULE_REINFORCE)
 #define V_REPLACEMENTS (1u << FSIM_RULE_REPLACEMENTS)
+#define V_WITHDRAW (1u << FSIM_RULE_WITHDRAW)
 
 #define R FSIM_F_REQUIRED
 #define O FSIM_F_OPTIONAL
@@ -124,6 +125,10 @@ static const fsim_spec held_specs[] = {
     {.key = "max_km2", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_held_def, max_km2),
      .flags = R, .min = 0, .max = 1e7, .unit = "km2",
      .doc = "Upper bound of the held area (e.g. its earlier peak)."},
+    {.key = "quiet_rate", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_held_def, quiet_rate),
+     .flags = O, .def = NAN, .min = 0, .max = 1e6, .unit = "engagements per day", .since = 2,
+     .doc = "Engagement rate of the sector while the holder has nobody there and the area is "
+            "0 (MODEL.md 2; absent: the sector's tempo goes on)."},
 };
 static const fsim_group held_group = {.name = "sectors.[i].held_area", .specs = held_specs,
                                       .nspecs = COUNT(held_specs),
@@ -245,7 +250,8 @@ static const fsim_group formation_group = {
 /* ---- sides and their rules ---------------------------------------------- */
 static const fsim_spec rule_specs[] = {
     {.key = "type", .kind = FSIM_K_ENUM, .offset = offsetof(fsim_rule_def, type), .flags = R,
-     NAMED_BY(fsim_rule_type_names), .doc = "Kind of rule."},
+     NAMED_BY(fsim_rule_type_names),
+     .doc = "Kind of rule (MODEL.md 8; \"withdraw\" from version 2)."},
     {.key = "day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, day), .flags = R,
      .min = 1, .max = DAYS_MAX, .variants = V_TRANSFER, .unit = "day",
      .doc = "Day of the transfer (morning)."},
@@ -253,8 +259,8 @@ static const fsim_spec rule_specs[] = {
      .def_text = "", .refers_to = "sector or \"reserve\"", .variants = V_TRANSFER,
      .doc = "Where personnel leave (optional with formations: wherever they are)."},
     {.key = "to", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, to), .flags = R,
-     .refers_to = "sector or \"reserve\"", .variants = V_TRANSFER | V_REPLACEMENTS,
-     .doc = "Where personnel go."},
+     .refers_to = "sector or \"reserve\"",
+     .variants = V_TRANSFER | V_REPLACEMENTS | V_WITHDRAW, .doc = "Where personnel go."},
     {.key = "personnel", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, personnel),
      .flags = O | W, .def = NAN, .min = 0, .max = PERSONS_MAX, .variants = V_TRANSFER,
      .unit = "persons", .doc = "Persons to move (one of personnel, fraction, formations)."},
@@ -265,12 +271,13 @@ static const fsim_spec rule_specs[] = {
      .count_offset = offsetof(fsim_rule_def, nformations), .flags = O,
      .refers_to = "formation", .variants = V_TRANSFER, .doc = "Formations to move whole."},
     {.key = "sector", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, sector), .flags = R,
-     .refers_to = "sector", .variants = V_REINFORCE, .doc = "The sector the rule watches."},
+     .refers_to = "sector", .variants = V_REINFORCE | V_WITHDRAW,
+     .doc = "The sector the rule watches."},
     {.key = "threshold", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, threshold),
      .flags = GT, .def = 1.0, .min = 0, .max = 1e6, .variants = V_REINFORCE, .unit = "ratio",
      .doc = "Reinforce when own/enemy combat power there falls below this."},
     {.key = "daily_cap", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, daily_cap),
-     .flags = W, .def = 1000, .min = 0, .max = PERSONS_MAX, .variants = V_REINFORCE,
+     .flags = W, .def = 1000, .min = 0, .max = PERSONS_MAX, .variants = V_REINFORCE | V_WITHDRAW,
      .unit = "persons per day", .doc = "Most personnel sent in one day."},
     {.key = "donors", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_rule_def, donors),
      .count_offset = offsetof(fsim_rule_def, ndonors), .flags = R,
@@ -282,14 +289,32 @@ static const fsim_spec rule_specs[] = {
     {.key = "share", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, share), .def = 1.0,
      .min = 0, .max = 1, .variants = V_REPLACEMENTS, .unit = "fraction",
      .doc = "Share of each day's replacements sent from the reserve."},
+    {.key = "area_below_km2", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, area_below_km2), .def = 0, .min = 0, .max = 1e7,
+     .variants = V_WITHDRAW, .unit = "km2",
+     .doc = "Withdraw once the side's held area in the sector is below this (0: no such "
+            "trigger; the side must hold the sector's held area; MODEL.md 8.6)."},
+    {.key = "route_cut", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, route_cut),
+     .def = 0, .min = 0, .max = 1, .variants = V_WITHDRAW, .unit = "0 or 1",
+     .doc = "1: withdraw once the side's supply route in the sector is cut (MODEL.md 6)."},
+    {.key = "ratio_below", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, ratio_below),
+     .def = 0, .min = 0, .max = 1e6, .variants = V_WITHDRAW, .unit = "ratio",
+     .doc = "Withdraw once own/enemy combat power in the sector is below this (0: no such "
+            "trigger)."},
+    {.key = "rearguard_rate", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, rearguard_rate), .def = 0, .min = 0, .max = 1,
+     .variants = V_WITHDRAW, .unit = "per day",
+     .doc = "Extra share of those still in the sector lost each day of the withdrawal, "
+            "while the enemy has power there (the rear guard)."},
     {.key = "delay", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, delay), .def = 0,
      .min = 0, .max = 365, .unit = "days", .doc = "Days in transit (0: arrives the same day)."},
     {.key = "start_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, start_day),
-     .def = 1, .min = 1, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS,
-     .unit = "day", .doc = "First day the rule acts."},
+     .def = 1, .min = 1, .max = DAYS_MAX,
+     .variants = V_REINFORCE | V_REPLACEMENTS | V_WITHDRAW, .unit = "day",
+     .doc = "First day the rule acts."},
     {.key = "end_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, end_day), .def = 0,
-     .min = 0, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS, .unit = "day",
-     .doc = "Last day the rule acts (0: no end)."},
+     .min = 0, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS | V_WITHDRAW,
+     .unit = "day", .doc = "Last day the rule acts (0: no end)."},
 };
 static const fsim_group rule_group = {
     .name = "sides.<side>.rules.[k]", .specs = rule_specs, .nspecs = COUNT(rule_specs),
@@ -394,7 +419,9 @@ static const fsim_group sweep_group = {
 /* ---- root --------------------------------------------------------------- */
 static const fsim_spec root_specs[] = {
     {.key = "version", .kind = FSIM_K_INT, .offset = offsetof(fsim_scenario, version), .def = 1,
-     .min = 1, .max = 1, .doc = "Scenario format version."},
+     .min = 1, .max = FSIM_VERSION_MAX,
+     .doc = "Scenario format version (MODEL.md): 2 adds the withdraw rule and the quiet "
+            "sector; a version-1 file keeps its meaning."},
     {.key = "run", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, run),
      .group = &run_group, .doc = "Run settings."},
     {.key = "model", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, model),

@@ -54,6 +54,7 @@ typedef struct fsim_spec {
   const char *unit;
   const struct fsim_group *group; /* GROUP, LIST */
   const char *doc;
+  int since; /* the first scenario version that has the setting (0: every version) */
 } fsim_spec;
 
 typedef struct fsim_group {

@@ -60,8 +60,10 @@ static void write_group(FILE *out, const fsim_group *g) {
       }
       snprintf(applies + used, sizeof applies - used, ")");
     }
-    fprintf(out, "| `%s` | %s | %s | %s | %s | %s%s |\n", sp->key, type,
-            sp->unit ? sp->unit : " ", def, range, sp->doc, applies);
+    char since[48] = "";
+    if (sp->since > 1) snprintf(since, sizeof since, " From version %d.", sp->since);
+    fprintf(out, "| `%s` | %s | %s | %s | %s | %s%s%s |\n", sp->key, type,
+            sp->unit ? sp->unit : " ", def, range, sp->doc, applies, since);
   }
   fputc('\n', out);
   for (size_t i = 0; i < g->nspecs; i++)

@@ -186,6 +186,11 @@ static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsi
       return fsim_walk_fail(c, e, sub, "unknown setting '%s'; known here: %s", key ? key : "?",
                             keys);
     }
+    if (sp->since > c->version) {
+      char what[96];
+      snprintf(what, sizeof what, "the setting '%s'", key);
+      return fsim_walk_too_new(c, e, sub, what, sp->since);
+    }
     if (!fsim_spec_applies(sp, variant)) {
       char vnames[128];
       fsim_walk_names_text(vspec, sp, vnames, sizeof vnames);
@@ -210,6 +215,11 @@ static fsim_status fill_group(fsim_walk *c, const config_setting_t *s, const fsi
 
 fsim_status fsim_walk_scenario(const config_setting_t *root, const char *name,
                                fsim_scenario *sc, fsim_error *err) {
-  fsim_walk c = {name, err};
+  /* The version first: it says which settings the file may use. Its range is checked
+     as the walk reads it; a value out of range here only stays below every `since`. */
+  int version = 1;
+  const config_setting_t *v = config_setting_get_member(root, "version");
+  if (v && config_setting_type(v) == CONFIG_TYPE_INT) version = config_setting_get_int(v);
+  fsim_walk c = {name, err, version};
   return fill_group(&c, root, &fsim_schema_root, sc, "");
 }

@@ -15,7 +15,12 @@
 typedef struct fsim_walk {
   const char *name; /* file name for settings that carry none */
   fsim_error *err;
+  int version; /* the scenario's version: a setting or name since a later one is refused */
 } fsim_walk;
+
+/* The refusal of something (a setting, a name) that the scenario's version lacks. */
+fsim_status fsim_walk_too_new(fsim_walk *w, const config_setting_t *s, const char *path,
+                              const char *what, int since);
 
 /* An input error at setting s (its file and line) and path. */
 fsim_status fsim_walk_fail(fsim_walk *w, const config_setting_t *s, const char *path,

@@ -56,6 +56,14 @@ fsim_status fsim_walk_wrong_type(fsim_walk *c, const config_setting_t *s, const 
   return fsim_walk_fail(c, s, path, "expected %s, found %s", expected, found);
 }
 
+fsim_status fsim_walk_too_new(fsim_walk *c, const config_setting_t *s, const char *path,
+                              const char *what, int since) {
+  return fsim_walk_fail(c, s, path,
+                        "%s needs version = %d (or later) at the top of the scenario (this "
+                        "file is version %d)",
+                        what, since, c->version);
+}
+
 void fsim_walk_names_text(const fsim_spec *en, const fsim_spec *only, char *buf, size_t size) {
   const char *names[16];
   size_t n = 0, used = 0;

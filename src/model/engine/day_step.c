@@ -50,6 +50,8 @@ void fsim_state_reset(fsim_replica *rp) {
   memset(rp->loss_f, 0, (size_t)F * sizeof *rp->loss_f);
   memset(rp->inbound_q, 0, (size_t)S * 2 * sizeof *rp->inbound_q);
   memset(rp->drawn, 0, (size_t)S * 4 * sizeof *rp->drawn);
+  memset(rp->withdraw_day, 0, (size_t)eng->nrules * sizeof *rp->withdraw_day);
+  memset(rp->rearguard, 0, (size_t)S * 2 * sizeof *rp->rearguard);
   memset(rp->nhere, 0, (size_t)L * 2 * sizeof *rp->nhere);
   memset(rp->been, 0, P);
   for (int i = 0; i < FSIM_NSIDES; i++) rp->held[i] = rp->in_reserve[i] = rp->in_transit[i] = 0.0;
@@ -66,6 +68,7 @@ void fsim_state_reset(fsim_replica *rp) {
     const fsim_sector_def *d = &sc->sectors[s];
     rp->x[s] = 0.0;
     rp->area[s] = d->has_held_area ? d->held_area.initial_km2 : 0.0;
+    rp->area_line[s] = rp->area[s];
     rp->stock[s] = d->has_supply ? d->supply.stock_days : 0.0;
     rp->cut_day[s] = 0;
     rp->min_eff[s] = 1.0;
@@ -163,15 +166,22 @@ static double success_probability(double PA, double PD, double rho50, double bet
   return 1.0 / (1.0 + pow(rho50 / rho, beta));
 }
 
-/* Draws engagements, attack outcomes, line movement and expected losses of sector
- * s from the morning state (MODEL.md 2-5); returns the line movement. */
-static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES]) {
+/* Draws engagements, attack outcomes and line movement of sector s from the morning
+ * state (MODEL.md 2-4), and the enemy's fire on each side there, w[i] = (E / lambda)
+ * alpha_j P_j^a (MODEL.md 5: the expected loss is w[i] exposure / m_i, taken once the
+ * day's arrivals have landed); returns the line movement. */
+static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]) {
   const fsim_engine *eng = rp->eng;
   const fsim_sector_def *d = &eng->sc->sectors[s];
   const fsim_attack_def *atk = &eng->sc->model.attack;
   const size_t at = (size_t)s * (size_t)(eng->days + 1) + (size_t)t;
-  const double lambda = eng->lambda[at], pib = eng->pi_blue[at];
+  double lambda = eng->lambda[at];
+  const double pib = eng->pi_blue[at];
   const double m = d->terrain * d->fortification;
+  /* The quiet sector: its holder gone and the area 0, the tempo falls (MODEL.md 2). */
+  if (d->has_held_area && rp->area[s] <= 0 && !isnan(d->held_area.quiet_rate) &&
+      !(rp->N[SIDE2(s, d->held_area.holder_side)] > 0))
+    lambda = d->held_area.quiet_rate;
   const int defender = 1 - d->attacker_side;
 
   /* Success probability of an attack by each side (MODEL.md 3). */
@@ -222,21 +232,33 @@ static double sector_draws(fsim_replica *rp, int s, int t, double mu[FSIM_NSIDES
                                 d->step_km / d->step_shape);
   }
 
-  /* Expected losses: generalised Lanchester (MODEL.md 5). */
+  /* The enemy's fire: generalised Lanchester (MODEL.md 5). */
   const double scale = lambda > 0 ? E / lambda : 0.0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
-    const int j = 1 - i;
-    const double Pj = rp->P[SIDE2(s, j)], Ni = rp->N[SIDE2(s, i)];
-    const double mi = i == defender ? m : 1.0;
-    double v = 0.0;
-    if (Pj > 0 && Ni > 0) {
-      double fire = eng->a == 1.0 ? Pj : pow(Pj, eng->a);
-      double exposure = eng->b == 0.0 ? 1.0 : eng->b == 1.0 ? Ni : pow(Ni, eng->b);
-      v = scale * d->attrition.by[j] * fire * exposure / mi;
-    }
-    mu[i] = v;
+    const double Pj = rp->P[SIDE2(s, 1 - i)];
+    w[i] = Pj > 0 ? scale * d->attrition.by[1 - i] * (eng->a == 1.0 ? Pj : pow(Pj, eng->a)) : 0.0;
   }
   return gain[FSIM_BLUE] - gain[FSIM_RED];
+}
+
+/* Expected loss of side i in sector s (MODEL.md 5), `present` of it there now: the
+ * enemy's fire w times the exposure N_i^b over the protection. N_i is the morning's
+ * personnel, or for a side that had nobody there this morning those who landed today
+ * (then all it has): a landing takes fire on its first day (MODEL.md 5, 8.5). The rear
+ * guard of a withdrawal adds its share of those present (MODEL.md 8.6). mi is the
+ * side's protection there (MODEL.md 1). */
+static inline double expected_loss(const fsim_replica *rp, int s, int i, double w,
+                                   double present, double mi) {
+  const fsim_engine *eng = rp->eng;
+  const double Nm = rp->N[SIDE2(s, i)], Ni = Nm > 0 ? Nm : present;
+  double mu = 0.0;
+  if (rp->P[SIDE2(s, 1 - i)] > 0 && Ni > 0) {
+    const double exposure = eng->b == 0.0 ? 1.0 : eng->b == 1.0 ? Ni : pow(Ni, eng->b);
+    mu = w * exposure / mi;
+    if (eng->has_withdraw && rp->rearguard[SIDE2(s, i)] > 0)
+      mu += rp->rearguard[SIDE2(s, i)] * present;
+  }
+  return mu;
 }
 
 /* The K formations gathered in a sector lose all they have there. */
@@ -334,11 +356,14 @@ void fsim_step_day(fsim_replica *rp, int t) {
 
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
+    const double m = d->terrain * d->fortification; /* the defender's protection */
+    const int defender = 1 - d->attacker_side;
     for (int i = 0; i < FSIM_NSIDES; i++) {
       double present, total;
       const size_t K =
           (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight, &present, &total);
-      const double mu = rp->mu[SIDE2(s, i)];
+      const double mi = i == defender ? m : 1.0;
+      const double mu = expected_loss(rp, s, i, rp->mu[SIDE2(s, i)], present, mi);
       double loss;
       if (eng->expected) {
         loss = fmin(mu, present); /* capped at what is there (MODEL.md 5) */
@@ -360,9 +385,11 @@ void fsim_step_day(fsim_replica *rp, int t) {
     double x0 = rp->x[s];
     rp->x[s] = clamp(x0 + rp->dx[s], d->x_min_km, d->x_max_km);
     if (d->has_held_area) {
+      /* The area follows the line: it is the clamp of the area the line gives, so once
+         at 0 it returns only when the line does (MODEL.md 4). */
       double sign = d->held_area.holder_side == FSIM_BLUE ? 1.0 : -1.0;
-      rp->area[s] = clamp(rp->area[s] + sign * d->width_km * (rp->x[s] - x0), 0.0,
-                          d->held_area.max_km2);
+      rp->area_line[s] += sign * d->width_km * (rp->x[s] - x0);
+      rp->area[s] = clamp(rp->area_line[s], 0.0, d->held_area.max_km2);
     }
     /* Supply stock and the cut (MODEL.md 6). */
     if (d->has_supply) {

@@ -63,8 +63,11 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
       if (sc->formations[f].side_idx == i)
         eng->side_formations[i][eng->nside_formations[i]++] = f;
     eng->can_exhaust[i] = !(sc->sides.side[i].replacements_per_day > 0);
-    for (int r = 0; r < sc->sides.side[i].nrules; r++)
+    for (int r = 0; r < sc->sides.side[i].nrules; r++) {
       if (sc->sides.side[i].rules[r].type == FSIM_RULE_REINFORCE) eng->has_reinforce = 1;
+      if (sc->sides.side[i].rules[r].type == FSIM_RULE_WITHDRAW) eng->has_withdraw = 1;
+      eng->nrules++;
+    }
   }
   fsim_status pst = fsim_places_build(eng, err);
   if (pst != FSIM_OK) {
@@ -144,11 +147,12 @@ void fsim_engine_destroy(fsim_engine *eng) {
    formations x locations. */
 #define REPLICA_ARRAYS(X)                                                                  \
   X(rng, S + 1) X(n, NP) X(ring, R * NP) X(ring_has, R * F) X(x, S) X(area, S)             \
-  X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, NP) X(nhere, L * 2)         \
-  X(been, NP) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2) X(phi, S)                \
-  X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2) X(succ, S * 2)        \
-  X(loss_day, S * 2) X(mu, S * 2) X(dx, S) X(split_weight, F) X(split_count, F)            \
-  X(split_place, F) X(move_p, F) X(move_v, F) X(row, (size_t)eng->layout.nseries)          \
+  X(area_line, S) X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, NP)         \
+  X(nhere, L * 2) X(been, NP) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2)          \
+  X(phi, S) X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2)             \
+  X(succ, S * 2) X(loss_day, S * 2) X(mu, S * 2) X(dx, S)                                   \
+  X(split_weight, F) X(split_count, F) X(split_place, F) X(move_p, F) X(move_v, F)         \
+  X(withdraw_day, NR) X(rearguard, S * 2) X(row, (size_t)eng->layout.nseries)              \
   X(metrics, (size_t)eng->layout.nmetrics)
 
 /* Whole cache lines: what one thread writes never shares a line with what another
@@ -161,6 +165,7 @@ static size_t lines(size_t bytes) { return (bytes + LINE - 1) / LINE * LINE; }
 fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   const size_t S = (size_t)eng->nsectors, F = (size_t)eng->nformations, L = (size_t)eng->nlocations;
   const size_t R = (size_t)eng->ring_slots, NP = (size_t)eng->nplaces;
+  const size_t NR = (size_t)eng->nrules;
   fsim_replica probe; /* for the element sizes only */
   const size_t state = lines(eng->rng_type->size ? eng->rng_type->size : 1);
   size_t bytes = lines(sizeof probe) + (S + 1) * (lines(sizeof(gsl_rng)) + state);

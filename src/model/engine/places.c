@@ -18,7 +18,7 @@ static void edge(int *start, int *to, int from, int dest, int fill) {
 }
 
 /* The side's location graph: where personnel at a location can be sent by a rule
- * (MODEL.md 8: transfers, reinforce donors, replacements from the reserve), in
+ * (MODEL.md 8: transfers, reinforce donors, replacements from the reserve, withdrawals), in
  * compressed rows: adj[start[loc] .. start[loc + 1]). */
 static void side_graph(const fsim_engine *eng, int side, int *start, int *adj) {
   const fsim_side_def *sd = &eng->sc->sides.side[side];
@@ -33,6 +33,8 @@ static void side_graph(const fsim_engine *eng, int side, int *start, int *adj) {
         for (int d = 0; d < r->ndonors; d++) edge(start, adj, r->donor_loc[d], r->sector_idx, fill);
       else if (r->type == FSIM_RULE_REPLACEMENTS)
         edge(start, adj, eng->nsectors, r->to_loc, fill);
+      else if (r->type == FSIM_RULE_WITHDRAW)
+        edge(start, adj, r->sector_idx, r->to_loc, fill);
     }
     if (!fill) { /* counts to row starts */
       for (int loc = 0; loc < L; loc++) start[loc + 1] += start[loc];

@@ -94,7 +94,8 @@ double fsim_move_personnel(fsim_replica *rp, int side, int from, int to, double 
   return moved;
 }
 
-static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+static void transfer(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  (void)rule;
   const fsim_engine *eng = rp->eng;
   if (r->day != t) return;
   if (r->nformations > 0) {
@@ -123,7 +124,8 @@ static int active(const fsim_rule_def *r, int t) {
 
 /* Reinforce sector s while own/enemy power there is below the threshold, counting
  * what is already on its way (MODEL.md 8). */
-static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  (void)rule;
   const fsim_engine *eng = rp->eng;
   const int s = r->sector_idx, enemy = 1 - side;
   const double enemy_power = rp->P[SIDE2(s, enemy)];
@@ -170,6 +172,24 @@ static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int
                       r->delay);
 }
 
+/* Pulls the side out of a sector once a trigger holds on a morning (MODEL.md 8.6):
+ * from then on up to daily_cap persons a day leave for `to`, and those still there
+ * are the rear guard. The triggers read the morning state. */
+static void withdraw(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  if (!active(r, t)) return;
+  const int s = r->sector_idx;
+  if (!rp->withdraw_day[rule]) {
+    const double own = rp->P[SIDE2(s, side)], foe = rp->P[SIDE2(s, 1 - side)];
+    const int fired = (r->area_below_km2 > 0 && rp->area[s] < r->area_below_km2) ||
+                      (r->route_cut && rp->cut_day[s] > 0) ||
+                      (r->ratio_below > 0 && own > 0 && own < r->ratio_below * foe);
+    if (!fired) return;
+    rp->withdraw_day[rule] = t;
+  }
+  rp->rearguard[SIDE2(s, side)] = fmax(rp->rearguard[SIDE2(s, side)], r->rearguard_rate);
+  fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
+}
+
 void fsim_replacements_plan(fsim_engine *eng) {
   const fsim_scenario *sc = eng->sc;
   const size_t days = (size_t)eng->days + 1;
@@ -202,6 +222,15 @@ void fsim_replacements_plan(fsim_engine *eng) {
   }
 }
 
+/* What each type of rule does (MODEL.md 8.1-8.6), by fsim_rule_type. */
+typedef void (*rule_fn)(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t);
+static const rule_fn apply_rule[FSIM_RULE_NTYPES] = {
+    [FSIM_RULE_TRANSFER] = transfer,
+    [FSIM_RULE_REINFORCE] = reinforce,
+    [FSIM_RULE_REPLACEMENTS] = replacements,
+    [FSIM_RULE_WITHDRAW] = withdraw,
+};
+
 void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
   const fsim_scenario *sc = eng->sc;
@@ -211,17 +240,15 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
     const int s = (int)(c / 2), i = (int)(c % 2);
     rp->incoming[c] = rp->P[c] + rp->inbound_q[c] * rp->e[SIDE2(s, i)];
   }
+  /* The rear guard is the day's: set by the withdrawals in force this morning. */
+  if (eng->has_withdraw)
+    memset(rp->rearguard, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard);
   int rule = 0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     const fsim_side_def *side = &sc->sides.side[i];
     for (int k = 0; k < side->nrules; k++, rule++) {
       const fsim_rule_def *r = &side->rules[k];
-      switch (r->type) {
-        case FSIM_RULE_TRANSFER: transfer(rp, i, r, t); break;
-        case FSIM_RULE_REINFORCE: reinforce(rp, i, r, t); break;
-        case FSIM_RULE_REPLACEMENTS: replacements(rp, i, r, rule, t); break;
-        default: break;
-      }
+      apply_rule[r->type](rp, i, r, rule, t);
     }
   }
 }

@@ -35,6 +35,8 @@ typedef struct fsim_engine {
   int can_exhaust[FSIM_NSIDES];      /* the side has no replacement flow */
   int last_arrival[FSIM_NSIDES];     /* latest arrival day of a formation with personnel */
   int has_reinforce;                 /* some rule needs the projected power */
+  int has_withdraw;                  /* some rule may pull a side out (MODEL.md 8.6) */
+  int nrules;                        /* both sides' rules, blue's first */
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
      so worked out once, with the running totals the rules would keep. */
   double *repl_in;  /* [side * (D + 1) + t] arriving in the side's reserve on day t */
@@ -68,6 +70,7 @@ typedef struct fsim_replica {
   unsigned char *ring_has; /* [slot * F + f]: 1 if f may have someone in that slot */
   double *x;        /* [s] line position, km (+ = blue gained) */
   double *area;     /* [s] held area, km2 */
+  double *area_line; /* [s] the held area the line gives, before the clamp (MODEL.md 4) */
   double *stock;    /* [s] supply stock, days of need */
   int *cut_day;     /* [s] first day the route was cut, 0 = not cut */
   double *min_eff;  /* [s] lowest supply effectiveness seen */
@@ -88,6 +91,8 @@ typedef struct fsim_replica {
      fractional persons (expected mode) the order of additions would change the bits. */
   double held[FSIM_NSIDES], in_reserve[FSIM_NSIDES], in_transit[FSIM_NSIDES];
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
+  int *withdraw_day; /* [rule] day a withdraw rule fired, 0 = not yet (MODEL.md 8.6) */
+  double *rearguard; /* [s * 2 + side] the day's rear-guard loss rate (MODEL.md 8.6) */
   int alive_days;   /* days simulated before an early stop */
   /* morning aggregates and the day's flows, reused each day */
   double *N, *P, *e, *phi;        /* [s * 2 + side] (phi: [s]) */
@@ -95,7 +100,7 @@ typedef struct fsim_replica {
   double *inbound_q;              /* [s * 2 + side] quality-weighted persons on the way to s */
   double *eng_day, *att, *succ;   /* engagements [s], attacks and successes [s*2+side] */
   double *loss_day;               /* [s * 2 + side] */
-  double *mu;                     /* [s * 2 + side] expected losses of the day */
+  double *mu;                     /* [s * 2 + side] the enemy's fire of the day (MODEL.md 5) */
   double *dx;                     /* [s] line movement of the day */
   double claim_day[FSIM_NSIDES];
   double *split_weight;           /* [F] weights of a loss split (MODEL.md 5, 7) */
