@@ -1,0 +1,65 @@
+@HEADER@
+#
+# The paired differences of a comparison: for each headline metric (a panel) and
+# each what-if (a row, in its colour on every comparison chart), the mean
+# difference what-if minus base across the paired replications, with its 95%
+# confidence interval; the value is written above it. The line at 0 is "no
+# change": an interval that does not cross it is a difference the replications
+# resolve (Monte Carlo error only, not the uncertainty of the inputs).
+set terminal @TERMINAL@
+set output '@OUTPUT@'
+
+chart_title = '@TITLE@'
+chart_subtitle = '@SUBTITLE@'
+chart_source = '@SOURCE@'
+# The what-ifs: their data files (unused here) and labels.
+@WHAT_IFS@
+# The panels' titles, and the differences (scaled to the unit in the title).
+@PANELS@
+
+@STYLE@
+
+key_rows = n < 4 ? n : 4
+top = 0.855 - 0.04 * key_rows + 0.005
+set key maxrows key_rows
+colour(i) = scenario_colour(first_colour + i - 1)
+
+# Panels in one column, or two beyond three metrics.
+ncols = npanels > 3 ? 2 : 1
+nrows = (npanels + ncols - 1) / ncols
+panel_h = (top - plot_bottom) / nrows
+panel_w = (plot_right - plot_left + 0.02) / ncols
+unset ylabel
+unset ytics
+set yrange [0.35 : n + 0.85]
+set border 1
+set grid noytics xtics
+set xtics font ',9'
+set offsets graph 0.12, graph 0.12, 0, 0
+mine(w, v) = (column('panel') == p && column('what_if') == w) ? v : NaN
+
+set multiplot
+do for [p = 1:npanels] {
+  row = (p - 1) / ncols
+  col = (p - 1) % ncols
+  left = plot_left + col * panel_w
+  panel_top = top - row * panel_h
+  set lmargin at screen left
+  set rmargin at screen left + panel_w - 0.05
+  set tmargin at screen panel_top - 0.04
+  set bmargin at screen panel_top - panel_h + 0.055
+  set label 301 panel_titles[p] at screen left, screen panel_top - 0.012 left \
+      font ',9' tc rgb colour_ink front
+  set xrange [*<0:0<*]
+  set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
+  plot for [w = 1:n] $differences using (mine(w, column('difference'))):(n + 1 - w):(mine(w, column('low'))):(mine(w, column('high'))) \
+         with xerrorbars pt 7 ps 1.1 lw 1.6 lc rgb colour(w) title names[w], \
+       for [w = 1:n] $differences using (mine(w, column('difference'))):(n + 1 - w):(strcol('text')) \
+         with labels offset 0, 0.75 font ',9' tc rgb colour_ink notitle
+  # The header, source line and legend once.
+  unset label 101
+  unset label 102
+  unset label 103
+  unset key
+}
+unset multiplot
