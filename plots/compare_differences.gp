@@ -3,7 +3,7 @@
 # The paired differences of a comparison: for each headline metric (a panel) and
 # each what-if (a row, in its colour on every comparison chart), the mean
 # difference what-if minus base across the paired replications, with its 95%
-# confidence interval; the value is written above it. The line at 0 is "no
+# confidence interval; the value is written beside it (on the side with room). The line at 0 is "no
 # change": an interval that does not cross it is a difference the replications
 # resolve (Monte Carlo error only, not the uncertainty of the inputs).
 set terminal @TERMINAL@
@@ -31,12 +31,12 @@ panel_h = (top - plot_bottom) / nrows
 panel_w = (plot_right - plot_left + 0.02) / ncols
 unset ylabel
 unset ytics
-set yrange [0.35 : n + 0.85]
 set border 1
 set grid noytics xtics
 set xtics font ',9'
-set offsets graph 0.12, graph 0.12, 0, 0
+set offsets graph 0.05, graph 0.05, 0, 0
 mine(w, v) = (column('panel') == p && column('what_if') == w) ? v : NaN
+in_panel(v) = column('panel') == p ? v : NaN
 
 set multiplot
 do for [p = 1:npanels] {
@@ -46,16 +46,29 @@ do for [p = 1:npanels] {
   panel_top = top - row * panel_h
   set lmargin at screen left
   set rmargin at screen left + panel_w - 0.05
-  set tmargin at screen panel_top - 0.04
+  set tmargin at screen panel_top - 0.058
   set bmargin at screen panel_top - panel_h + 0.055
-  set label 301 panel_titles[p] at screen left, screen panel_top - 0.012 left \
-      font ',9' tc rgb colour_ink front
+  # Titles of two lines hang from the same top as those of one.
+  nlines = strstrt(panel_titles[p], "\n") > 0 ? 2 : 1
+  set label 301 panel_titles[p] at screen left, screen panel_top - 0.012 - (nlines - 1) * 0.0125 \
+      left font ',9' tc rgb colour_ink front
+  # The range with 0 in it; a value right of its middle is written left of its
+  # interval, else right of it.
+  set autoscale xy
+  stats $differences using (in_panel(column('low'))) name 'low' nooutput
+  stats $differences using (in_panel(column('high'))) name 'high' nooutput
+  x_lo = low_min < 0 ? low_min : 0
+  x_hi = high_max > 0 ? high_max : 0
+  mid = (x_lo + x_hi) / 2
   set xrange [*<0:0<*]
+  set yrange [0.5 : n + 0.5]
   set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
   plot for [w = 1:n] $differences using (mine(w, column('difference'))):(n + 1 - w):(mine(w, column('low'))):(mine(w, column('high'))) \
          with xerrorbars pt 7 ps 1.1 lw 1.6 lc rgb colour(w) title names[w], \
-       for [w = 1:n] $differences using (mine(w, column('difference'))):(n + 1 - w):(strcol('text')) \
-         with labels offset 0, 0.75 font ',9' tc rgb colour_ink notitle
+       for [w = 1:n] $differences using (mine(w, column('difference') <= mid ? column('high') : NaN)):(n + 1 - w):(strcol('text')) \
+         with labels left offset 0.8, 0 font ',9' tc rgb colour_ink notitle, \
+       for [w = 1:n] $differences using (mine(w, column('difference') > mid ? column('low') : NaN)):(n + 1 - w):(strcol('text')) \
+         with labels right offset -0.8, 0 font ',9' tc rgb colour_ink notitle
   # The header, source line and legend once.
   unset label 101
   unset label 102

@@ -291,6 +291,9 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
   if (cmp->npanels > 0) {
     fsim_chart *c = add(run, "differences", "compare_differences", "", "", "");
     c->own_axes = 1;
+    /* Beyond two rows of panels (two a row), a taller canvas keeps each readable. */
+    const int rows = (cmp->npanels + 1) / 2;
+    c->taller = rows > 2 ? 1 + 0.22 * (rows - 2) : 1;
     snprintf(c->title, sizeof c->title, "What each what-if changes against the base");
     snprintf(c->subtitle, sizeof c->subtitle,
              "Headline metrics: mean difference what-if minus base over %ld paired "
@@ -321,12 +324,34 @@ static void put_scenarios(FILE *out, const fsim_plot_compare *cmp, const fsim_ch
   fprintf(out, "]\nfirst_colour = %d", first + 1);
 }
 
+/* A panel's title on one line, or two when long: broken at the space nearest its
+ * middle, so that two columns of panels do not run into each other. */
+static void put_title(FILE *out, const char *title) {
+  const size_t len = strlen(title);
+  const char *cut = NULL;
+  for (const char *p = strchr(title, ' '); len > 56 && p; p = strchr(p + 1, ' '))
+    if (!cut || labs((long)(p - title) - (long)len / 2) < labs((long)(cut - title) - (long)len / 2))
+      cut = p;
+  if (!cut) {
+    fputc('\'', out);
+    fsim_plot_put_quoted(out, title);
+    fputc('\'', out);
+    return;
+  }
+  char first[FSIM_CHART_TEXT];
+  snprintf(first, sizeof first, "%.*s", (int)(cut - title), title);
+  fputc('\'', out);
+  fsim_plot_put_quoted(out, first);
+  fputs("'.\"\\n\".'", out);
+  fsim_plot_put_quoted(out, cut + 1);
+  fputc('\'', out);
+}
+
 static void put_panels(FILE *out, const fsim_plot_compare *cmp) {
   fprintf(out, "npanels = %d\narray panel_titles[npanels] = [", cmp->npanels);
   for (int p = 0; p < cmp->npanels; p++) {
-    fputs(p ? ", '" : "'", out);
-    fsim_plot_put_quoted(out, cmp->panels[p].title);
-    fputc('\'', out);
+    if (p) fputs(", ", out);
+    put_title(out, cmp->panels[p].title);
   }
   fputs("]\n# panel, what-if (1: the first), difference, 95% CI low and high, its text\n"
         "$differences << EOD\npanel,what_if,difference,low,high,text\n",

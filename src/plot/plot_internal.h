@@ -37,6 +37,7 @@ typedef struct fsim_chart {
   double scale;
   char axis[FSIM_CHART_TEXT];
   int own_axes;
+  double taller; /* the canvas this many times as high (0 or 1: the usual) */
 } fsim_chart;
 
 typedef struct fsim_plot_sweep fsim_plot_sweep;
@@ -75,6 +76,9 @@ fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fs
 int fsim_plot_image_complete(const char *path, fsim_plot_format format);
 /* The gnuplot terminal of a format, with its size and fonts (format.c). */
 const char *fsim_plot_terminal(fsim_plot_format format);
+/* Writes the terminal of a format with its canvas `taller` times as high (1: as
+ * every chart). */
+void fsim_plot_put_terminal(FILE *out, fsim_plot_format format, double taller);
 /* Writes text inside a gnuplot '...' string: a quote becomes '."'".' (the string
  * closed, a quote joined, the string reopened), so the field must be an expression;
  * control characters, which a scenario's display names should not hold, become

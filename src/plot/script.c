@@ -83,7 +83,7 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   if (strcmp(key, "HEADER") == 0)
     put_header(c);
   else if (strcmp(key, "TERMINAL") == 0)
-    fputs(fsim_plot_terminal(c->format), c->out);
+    fsim_plot_put_terminal(c->out, c->format, ch->taller);
   else if (strcmp(key, "STYLE") == 0) {
     const char *style = template_text("style");
     if (!style) return fsim_error_set(err, FSIM_E_INPUT, "plots/style.gp", 0, "", "missing");
