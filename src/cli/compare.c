@@ -76,6 +76,10 @@ int cli_compare(int argc, char **argv) {
                            .nargs_min = 2, .what = "scenarios: a base and its what-ifs",
                            .missing = "give two or more scenarios: a base and its what-ifs"};
   int rc = cli_parse(&cmd, argc, argv);
+  if (rc != CLI_PROCEED) { /* the help, or bad usage */
+    for (int s = 0; s <= FSIM_COMPARE_MAX; s++) fsim_overrides_free(ov[s]);
+    return rc;
+  }
   int n = 0;
   while (n < FSIM_COMPARE_MAX && paths[n]) n++;
   /* --set-c and beyond need that many scenarios. */
