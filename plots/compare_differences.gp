@@ -60,7 +60,8 @@ do for [p = 1:npanels] {
   x_lo = low_min < 0 ? low_min : 0
   x_hi = high_max > 0 ? high_max : 0
   mid = (x_lo + x_hi) / 2
-  set xrange [*<0:0<*]
+  # Every difference 0 (nothing changed in any pair): a range around it.
+  if (x_lo == x_hi) { set xrange [-1:1] } else { set xrange [*<0:0<*] }
   set yrange [0.5 : n + 0.5]
   set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
   plot for [w = 1:n] $differences using (mine(w, column('difference'))):(n + 1 - w):(mine(w, column('low'))):(mine(w, column('high'))) \

@@ -1,7 +1,7 @@
 @HEADER@
 #
 # A supply route in every scenario of a comparison: above, the distance from the
-# line to the route (each scenario's median and middle 50% of replications); below,
+# line to the route (each scenario's median, middle 50% and 90% of replications); below,
 # the share of replications in which the route has been cut by each day. One
 # colour per scenario, the base first.
 set terminal @TERMINAL@
@@ -33,7 +33,9 @@ set label 201 '@AXIS@' at screen axis_title_x, screen (split + 0.035 + plot_top)
     center rotate by 90 font ',11' tc rgb colour_ink
 set label 202 'Cut (%)' at screen axis_title_x, screen (plot_bottom + split) / 2 \
     center rotate by 90 font ',11' tc rgb colour_ink
-plot for [i = 1:n] files[i] using 'date':(stat('p25')):(stat('p75')) \
+plot for [i = 1:n] files[i] using 'date':(stat('p5')):(stat('p95')) \
+       with filledcurves fs transparent solid band90 lc rgb colour(i) notitle, \
+     for [i = 1:n] files[i] using 'date':(stat('p25')):(stat('p75')) \
        with filledcurves fs transparent solid band50 lc rgb colour(i) notitle, \
      for [i = 1:n] files[i] using 'date':(stat('p50')) \
        with lines lw median_width lc rgb colour(i) title names[i], \

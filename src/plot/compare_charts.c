@@ -194,8 +194,8 @@ static void add_overlays(fsim_plot_run *run, const fsim_scenario *sc, long reps)
     snprintf(c->title, sizeof c->title, "Supply route of %s in the %s sector, by scenario",
              sc->sides.side[sd->supply.supplied_side].name, sd->name);
     snprintf(c->subtitle, sizeof c->subtitle,
-             "Above: distance to the route (median, middle 50%%); below: %% of the %ld "
-             "replications cut",
+             "Above: distance to the route (median, middle 50%% and 90%%); below: %% of the "
+             "%ld replications cut",
              reps);
     snprintf(c->axis, sizeof c->axis, "Distance (km)");
   }
