@@ -174,7 +174,8 @@ static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *templat
   c->side = -1;
   c->metric = -1;
   c->scale = 1;
-  snprintf(c->name, sizeof c->name, "%s%s%s", kind, suffix[0] ? "_" : "", suffix);
+  /* Sector names are short (identifiers): the cut never happens in practice. */
+  snprintf(c->name, sizeof c->name, "%.40s%s%.150s", kind, suffix[0] ? "_" : "", suffix);
   snprintf(c->data, sizeof c->data, "%s", file);
   snprintf(c->variable, sizeof c->variable, "%s", variable);
   return c;
