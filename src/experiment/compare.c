@@ -13,6 +13,7 @@
 #include "fileio.h"
 #include "formats.h"
 #include "frontsim/version.h"
+#include "metric_table.h"
 #include "results.h"
 #include "run_target.h"
 #include "stats.h"
@@ -188,6 +189,9 @@ static fsim_status add_rows(const fsim_results *ra, const fsim_results *rb, int 
     row->what_if = w;
     row->metric = la->metric_name[m];
     row->kind = la->metric_kind[m];
+    const fsim_metric_ref *ref = &la->metric_ref[m];
+    fsim_metric_text(row->title, sizeof row->title, fsim_metric_families[ref->family].title,
+                     ra->sc, ref->family, ref->a, ref->b, 1);
     row->reps = ra->nreps;
     pair(ra, m, rb, mb, da, db, dd, row);
     own(ra, m, da, &row->n_a, &row->mean_a_all, &row->half_a_all);

@@ -10,6 +10,7 @@
 typedef struct fsim_compare_row {
   int what_if;        /* the scenario's index, 1.. (0 is the base) */
   const char *metric; /* the base's name for it */
+  char title[160];    /* what it is, from the metric table ("Day the supply route ...") */
   int kind;           /* FSIM_METRIC_* (metric_table.h) */
   long reps;          /* replications run, each scenario */
   /* Over the replications where both define the metric (n of them): the means,

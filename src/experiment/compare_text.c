@@ -126,9 +126,10 @@ static void block(FILE *fp, const fsim_compare_report *rep, int w) {
     const fsim_compare_row *r = &rep->rows[i];
     if (r->what_if != w || (r->n_a == r->reps && r->n_b == r->reps)) continue;
     fprintf(fp,
-            "(%d) %s: a's mean is over the %ld of its %ld replications where it is defined, "
-            "%c's over %ld;\n    the difference over the %ld replications where both are%s.\n",
-            ++notes, r->metric, r->n_a, r->reps, b, r->n_b, r->n,
+            "(%d) %s (%s):\n    a's mean is over the %ld of its %ld replications where it is "
+            "defined, %c's over %ld;\n    the difference over the %ld replications where both "
+            "are%s.\n",
+            ++notes, r->metric, r->title, r->n_a, r->reps, b, r->n_b, r->n,
             r->n < 2 ? " (too few for an interval)" : "");
   }
 }

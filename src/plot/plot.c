@@ -119,8 +119,8 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
   char path[FSIM_PATH_MAX];
   if (!dir || !*dir || !is_dir(dir))
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
-                          "no such directory (give the output directory of `frontsim run` "
-                          "or `frontsim sweep`)");
+                          "no such directory (give the output directory of `frontsim run`, "
+                          "`frontsim sweep` or `frontsim compare`)");
   if (join(path, dir, "sweep.csv") && is_file(path)) {
     *kind = FSIM_PLOT_DIR_SWEEP;
     return FSIM_OK;

@@ -37,8 +37,10 @@ grep -q '^blue.losses  *[0-9]*  *[0-9]*  *-\?[0-9]*  *\[' $txt ||
   fail "blue.losses is not in whole persons with its CI"
 # The day the route is cut is defined only where it is cut: said, with the counts.
 grep -q '^pokrovsk.cut_day .*(1)$' $txt || fail "cut_day not marked as partly defined"
-grep -Eq "^\(1\) pokrovsk.cut_day: a's mean is over the [0-9]+ of its 16 replications" $txt ||
+grep -q '^(1) pokrovsk.cut_day (Day the supply route in pokrovsk was cut, where it was):$' $txt ||
   fail "cut_day's note does not say which replications enter"
+grep -Eq "^    a's mean is over the [0-9]+ of its 16 replications where it is defined, b's over [0-9]+;$" \
+  $txt || fail "cut_day's note does not say how many replications enter"
 # compare.csv: label columns; one row per what-if and metric, pairs consistent.
 head -1 cmp/compare.csv | grep -q '^what_if,label_a,label_b,metric,' || fail "csv header"
 rows=$(grep -c '^[bc],' cmp/compare.csv)
