@@ -67,7 +67,8 @@ void fsim_compare_dirname(const fsim_scenario *const *sc, int n, char *buf, size
   snprintf(buf, size, "compare-%s-and-%d-what-ifs-%08x", base, n - 1, (unsigned)fnv(whole));
 }
 
-/* Where x (base) and y (what-if) are both defined: the paired statistics. */
+/* Where x (base) and y (what-if) are both defined: the paired statistics
+ * (docs/MODEL.md §13, paired comparisons). */
 static void pair(const fsim_results *ra, int ma, const fsim_results *rb, int mb, double *da,
                  double *db, double *dd, fsim_compare_row *row) {
   long n = 0;
