@@ -140,7 +140,9 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     else if (!quiet)
       fprintf(stderr, "frontsim: wrote %s (%ld points in %.2f s)\n", outdir,
               fsim_sweep_points(sw), cli_now() - t0);
-    if (st == FSIM_OK && charts && !sh.n) /* said even with --quiet: they are gone */
+    /* Said even with --quiet (they are gone), but once: the MPI driver's workers run
+       this too, quietly. */
+    if (st == FSIM_OK && charts && !sh.n && (!quiet || runner == run_here))
       fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; "
               "draw the new ones with: frontsim plot %s\n", outdir, outdir);
   }
