@@ -11,6 +11,9 @@ side_colour(k) = (k eq 'blue') ? oi_blue : oi_vermillion
 # Sectors take the colours the sides do not use; yellow comes last (faint on white).
 sector_colours = oi_orange.' '.oi_green.' '.oi_purple.' '.oi_sky.' '.oi_black.' '.oi_yellow
 sector_colour(i) = word(sector_colours, (i - 1) % words(sector_colours) + 1)
+# The scenarios of a comparison, the base first (in black, the reference).
+scenario_colours = oi_black.' '.oi_orange.' '.oi_sky.' '.oi_green.' '.oi_purple.' '.oi_vermillion.' '.oi_blue.' '.oi_yellow
+scenario_colour(i) = word(scenario_colours, (i - 1) % words(scenario_colours) + 1)
 colour_reserve = '#8C8C8C'
 colour_transit = '#D4D4D4'
 colour_cut = oi_black

@@ -105,7 +105,7 @@ START_TEST(test_null_arguments) {
   ck_assert_ptr_null(res);
   ck_assert_int_eq(fsim_run_target(NULL, NULL, "x", 0.1, 10, &res, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_results_write_dir(NULL, NULL, "out/x", NULL, &err), FSIM_E_INPUT);
-  ck_assert_int_eq(fsim_compare(NULL, NULL, NULL, "out/x", NULL, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_compare_run(NULL, 2, NULL, "out/x", NULL, NULL, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_scenario_write(NULL, stdout, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_scenario_to_text(NULL, NULL, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_scenario_write_path(NULL, NULL, NULL, &err), FSIM_E_INPUT);

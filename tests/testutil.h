@@ -4,6 +4,7 @@
 
 #include "frontsim/frontsim.h"
 /* The suites are white-box: they fill the options structs directly. */
+#include "compare_options.h"
 #include "plot_options.h"
 #include "run_options.h"
 #include "sweep_options.h"

@@ -6,7 +6,7 @@
  * scenario (fsim_scenario_load), overrides, options (fsim_run_options_new, ...),
  * results (fsim_run), a sweep and a sweep job. Results borrow their scenario: free
  * the results first, the scenario after. A sweep job borrows its sweep and its
- * options; fsim_compare and fsim_plot_dir borrow their arguments for the call only.
+ * options; fsim_compare_run and fsim_plot_dir borrow their arguments for the call only.
  * Options copy the texts they are given. Strings the accessors return belong to the
  * object asked and live as long as it. Every freeing function accepts NULL.
  *

@@ -57,11 +57,15 @@ FSIM_API fsim_status fsim_plot_format_parse(const char *text, fsim_plot_format *
 /* The file extension of a format, without the dot. */
 FSIM_API const char *fsim_plot_format_extension(fsim_plot_format format);
 
-typedef enum fsim_plot_dir_kind { FSIM_PLOT_DIR_RUN = 1, FSIM_PLOT_DIR_SWEEP } fsim_plot_dir_kind;
+typedef enum fsim_plot_dir_kind {
+  FSIM_PLOT_DIR_RUN = 1,
+  FSIM_PLOT_DIR_SWEEP,
+  FSIM_PLOT_DIR_COMPARE
+} fsim_plot_dir_kind;
 
 /* What `dir` holds: a run (written by `frontsim run`: scenario.cfg and no
- * sweep.csv) or a sweep (written by `frontsim sweep` or `frontsim merge`:
- * sweep.csv). FSIM_E_INPUT, with what to do, when it is neither: no such
+ * sweep.csv), a sweep (written by `frontsim sweep` or `frontsim merge`:
+ * sweep.csv) or a comparison (written by `frontsim compare`: compare.csv). FSIM_E_INPUT, with what to do, when it is neither: no such
  * directory, an unfinished sweep or a shard (points.journal without sweep.csv),
  * anything else. Whether the files are complete is checked when plotting. */
 FSIM_API fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind,

@@ -329,15 +329,23 @@ class Results:
         return path
 
 
-def compare(a, b, out_dir, replications=None, seed=None, threads=None, progress=None,
-            command_line=None):
-    """Runs scenarios a and b (Scenario objects) with common random numbers and writes
-    out_dir (compare.csv, compare.txt, a/, b/); returns read_csv of compare.csv."""
-    opts = _Options("run", progress, replications=replications, seed=seed, threads=threads)
+def compare(scenarios, out_dir, replications=None, seed=None, threads=None, target=None,
+            max_replications=None, progress=None, command_line=None):
+    """Runs a base and its what-ifs (a list of Scenario objects, the base first, with
+    distinct labels) with common random numbers, each difference paired against the
+    base, and writes out_dir (compare.csv, compare.txt, a/, b/, ...); returns
+    read_csv of compare.csv. target=(metric, half_width) adds replications until every
+    paired difference of the metric has a 95% CI at most that wide on either side."""
+    scenarios = list(scenarios)
+    metric, half = target if target is not None else (None, None)
+    opts = _Options("compare", progress, replications=replications, seed=seed,
+                    threads=threads, target_metric=metric, target_halfwidth=half,
+                    max_replications=max_replications)
+    arr = (ctypes.c_void_p * len(scenarios))(*[sc._ptr for sc in scenarios])
     err = _lib.Error()
     with opts:
-        st = _C.fsim_compare(a._ptr, b._ptr, opts.ptr, _b(out_dir),
-                             _b(command_line or "(Python)"), ctypes.byref(err))
+        st = _C.fsim_compare_run(arr, len(scenarios), opts.ptr, _b(out_dir),
+                                 _b(command_line or "(Python)"), None, None, ctypes.byref(err))
     _check(st, err)
     return read_csv(f"{out_dir}/compare.csv")
 

@@ -131,9 +131,13 @@ class TestExperiments(unittest.TestCase):
         a = frontsim.Scenario(DEFAULT)
         b = frontsim.Scenario(DEFAULT, {"formations.dprk.personnel": 0})
         with tempfile.TemporaryDirectory() as tmp:
-            table = frontsim.compare(a, b, os.path.join(tmp, "cmp"), replications=40, seed=2)
+            table = frontsim.compare([a, b], os.path.join(tmp, "cmp"), replications=40, seed=2)
         self.assertIn("metric", table)
         self.assertIn("red.losses", list(table["metric"]))
+        # The base's own mean is what a plain run of it gives.
+        row = list(table["metric"]).index("red.losses")
+        plain = a.run(replications=40, seed=2, series="none").metric("red.losses").mean()
+        self.assertAlmostEqual(table["mean_a_all"][row], plain, delta=1e-6 * abs(plain))
 
     def test_settings_markdown(self):
         self.assertIn("### `run`", frontsim.settings_markdown())

@@ -71,7 +71,7 @@ static const cli_option *find(const cli_command *cmd, const char *arg, const cha
 static int assign(const cli_option *o, const char *assignment) {
   fsim_error err;
   fsim_error_clear(&err);
-  for (int s = 0; s < 2 && o->overrides[s]; s++)
+  for (int s = 0; s < CLI_OVERRIDES_MAX && o->overrides[s]; s++)
     if (fsim_overrides_add(o->overrides[s], assignment, &err) != FSIM_OK) return cli_report(&err);
   return 0;
 }
@@ -137,6 +137,9 @@ static int positional(const cli_command *cmd, const char *arg) {
   if (cmd->nargs == 1)
     return cli_usage_error(cmd->name, "one %s at a time (got %s and %s)", cmd->what, cmd->args[0],
                            arg);
+  if (cmd->nargs_min)
+    return cli_usage_error(cmd->name, "%s (at most %d; got one more: %s)", cmd->what,
+                           cmd->nargs, arg);
   return cli_usage_error(cmd->name, "%s (got a third: %s)", cmd->what, arg);
 }
 
@@ -159,6 +162,6 @@ int cli_parse(const cli_command *cmd, int argc, char **argv) {
     int rc = o ? apply(o, arg, value) : positional(cmd, arg);
     if (rc != 0) return rc;
   }
-  if (cmd->args[cmd->nargs - 1]) return CLI_PROCEED;
+  if (cmd->args[(cmd->nargs_min ? cmd->nargs_min : cmd->nargs) - 1]) return CLI_PROCEED;
   return cli_usage_error(cmd->name, "%s", cmd->missing);
 }

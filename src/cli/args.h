@@ -18,6 +18,10 @@ typedef enum cli_kind {
   CLI_CALL  /* --name VALUE: call(ctx, VALUE) */
 } cli_kind;
 
+/* Where one option's assignments may go: compare's eight scenarios and a record
+ * of what went to all of them. */
+#define CLI_OVERRIDES_MAX 9
+
 typedef struct cli_option {
   const char *name; /* long name, without "--" */
   char letter;      /* short name ("-x"), or 0 */
@@ -32,8 +36,8 @@ typedef struct cli_option {
   /* CLI_TEXT, CLI_LONG: also add this assignment to overrides[0], a format with
    * one %s (text) or %lld (number), e.g. "run.replications=%lld". */
   const char *set;
-  /* Where assignments go: compare's --set goes to both scenarios. */
-  fsim_overrides *overrides[2];
+  /* Where assignments go: compare's --set goes to every scenario. */
+  fsim_overrides *overrides[CLI_OVERRIDES_MAX];
   /* CLI_CALL: returns 0 or the exit status. value is NULL when it is missing (the
    * message is printed already), so that the callback can add its usage line. */
   int (*call)(void *ctx, const char *value);
@@ -46,8 +50,10 @@ typedef struct cli_command {
   const cli_option *options;
   size_t noptions;
   const char **args; /* the positional arguments, filled in order */
-  int nargs;         /* 1 or 2, and all are required */
-  /* nargs 1: "one <what> at a time (got A and B)"; 2: "<what> (got a third: C)" */
+  int nargs;         /* how many at most */
+  int nargs_min;     /* how many are required; 0: all of them */
+  /* nargs 1: "one <what> at a time (got A and B)"; 2: "<what> (got a third: C)";
+   * with nargs_min: "<what> (at most N; got one more: X)" */
   const char *what;
   const char *missing; /* the message when some are not given */
 } cli_command;

@@ -10,6 +10,13 @@
 void cli_command_line(int argc, char **argv, const char *prefix, char *buf, size_t size);
 /* "out/<a name made from the label>" (fsim_label_dirname) */
 void cli_default_output(const char *label, char *buf, size_t size);
+/* --target-ci METRIC=HALFWIDTH (run, compare): a CLI_CALL option's context. */
+typedef struct cli_target {
+  const char *command; /* for the usage message */
+  char metric[256];
+  double half;
+} cli_target;
+int cli_parse_target(void *ctx, const char *value);
 /* Ctrl-C and SIGTERM set *cli_stop_flag() so long work stops cleanly: the progress
  * callbacks below hand it to the library (a non-zero return cancels). */
 void cli_install_stop_handler(void);

@@ -1,6 +1,9 @@
 #include "cli_common.h"
 
+#include "args.h"
+
 #include <signal.h>
+#include <stdlib.h>
 #include <stdio.h>
 #include <string.h>
 #include <time.h>
@@ -21,6 +24,17 @@ void cli_default_output(const char *label, char *buf, size_t size) {
   char name[64];
   fsim_label_dirname(label, name, sizeof name);
   snprintf(buf, size, "out/%s", name);
+}
+
+int cli_parse_target(void *ctx, const char *v) {
+  cli_target *t = ctx;
+  const char *eq = v ? strchr(v, '=') : NULL;
+  char *end = NULL;
+  if (eq) t->half = strtod(eq + 1, &end);
+  if (!eq || eq == v || !end || *end || !(t->half > 0) || (size_t)(eq - v) >= sizeof t->metric)
+    return cli_usage_error(t->command, "--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0");
+  snprintf(t->metric, sizeof t->metric, "%.*s", (int)(eq - v), v);
+  return 0;
 }
 
 static volatile int stop_flag = 0;

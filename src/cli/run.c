@@ -31,28 +31,11 @@ static const char run_help[] =
     "                  (at most --max-replications, default 1000000)\n"
     "  --quiet         no progress on stderr\n";
 
-/* --target-ci METRIC=HALFWIDTH */
-typedef struct target_ci {
-  char metric[256];
-  double half;
-} target_ci;
-
-static int parse_target(void *ctx, const char *v) {
-  target_ci *t = ctx;
-  const char *eq = v ? strchr(v, '=') : NULL;
-  char *end = NULL;
-  if (eq) t->half = strtod(eq + 1, &end);
-  if (!eq || eq == v || !end || *end || !(t->half > 0) || (size_t)(eq - v) >= sizeof t->metric)
-    return cli_usage_error("run", "--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0");
-  snprintf(t->metric, sizeof t->metric, "%.*s", (int)(eq - v), v);
-  return 0;
-}
-
 int cli_run(int argc, char **argv) {
   const char *path = NULL, *outdir = NULL, *series = NULL;
   long long threads = 0;
   int quiet = 0, force = 0, charts = 0;
-  target_ci target = {"", 0};
+  cli_target target = {"run", "", 0};
   long long max_reps = 1000000;
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
@@ -69,7 +52,7 @@ int cli_run(int argc, char **argv) {
       {.name = "series", .kind = CLI_TEXT, .text = &series},
       {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 10000000,
        .number = &max_reps},
-      {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},
+      {.name = "target-ci", .kind = CLI_CALL, .call = cli_parse_target, .ctx = &target},
   };
   const cli_command cmd = {.name = "run", .help = run_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};

@@ -5,16 +5,17 @@
 #include "args.h"
 #include "cli_common.h"
 #include "cli_sweep.h"
+#include "frontsim/output.h"
 #include "frontsim/sweep.h"
 
 static const char sweep_help[] =
     "usage: frontsim sweep SCENARIO [-o DIR] [-n REPS] [--param path=spec]... [--set p=v]...\n"
     "                      [--label TEXT] (the sweep's name in its outputs: run.label)\n"
     "                      [--method grid|lhs|sobol] [--points N] [-j THREADS]\n"
-    "                      [--resume] [--shard K/N] [--quiet]\n"
+    "                      [--resume] [--shard K/N] [--force] [--quiet]\n"
     "\n"
     "Runs the design of the scenario's sweep section (or of --param) and writes DIR\n"
-    "(default out/<scenario name>-sweep): sweep.csv (one row per point: parameter\n"
+    "(default out/<label's name>-sweep, with a hash of the --param given): sweep.csv (one row per point: parameter\n"
     "values, then per metric mean, sd, 95% CI, p5, p50, p95), design.csv, scenario.cfg,\n"
     "and sensitivity.csv for --method sobol. Replication r uses the same random\n"
     "numbers at every point (common random numbers).\n"
@@ -25,7 +26,8 @@ static const char sweep_help[] =
     "  --method, --points          set sweep.method and sweep.points\n"
     "  -n REPS                     replications per point (sweep.replications)\n"
     "  --resume                    continue an interrupted sweep in DIR\n"
-    "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n";
+    "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n"
+    "  --force                     replace DIR even when it holds another label's output\n";
 
 static const char merge_help[] =
     "usage: frontsim merge OUT SHARD_DIR...\n"
@@ -65,7 +67,7 @@ static int parse_shard(void *ctx, const char *v) {
 int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   const char *path = NULL, *outdir = NULL;
   long long threads = 0, reps = 0;
-  int quiet = 0, resume = 0;
+  int quiet = 0, resume = 0, force = 0, charts = 0;
   shard sh = {0, 0};
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
@@ -80,6 +82,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
        .overrides = {ov}},
       CLI_OUTPUT(.text = &outdir),
       CLI_LABEL(.overrides = {ov}),
+      CLI_FORCE(.flag = &force),
       CLI_REPLICATIONS(.number = &reps),
       CLI_THREADS(.number = &threads),
       {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
@@ -91,17 +94,28 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   rc = 0;
   fsim_sweep *sw = NULL;
   if (rc == 0 && fsim_sweep_prepare(path, ov, &sw, &err) != FSIM_OK) rc = cli_report(&err);
+  /* The sweep's label (run.label, else the file's name and its --set): its output
+   * directory's default name, and what it may replace. */
+  fsim_scenario *base = NULL;
+  if (rc == 0 && fsim_scenario_load(path, ov, &base, &err) != FSIM_OK) rc = cli_report(&err);
   char outbuf[1024], cmdline[4096];
   if (rc == 0 && !outdir) {
-    /* The file's name: a sweep's points differ by design, not by a label. */
-    const char *base = strrchr(path, '/'), *dot;
-    base = base ? base + 1 : path;
-    dot = strrchr(base, '.');
-    snprintf(outbuf, sizeof outbuf - 8, "out/%.*s", dot && dot != base ? (int)(dot - base) : 900,
-             base);
+    /* Sweeps of other --param get directories of their own: their hash is added. */
+    char ident[4096];
+    size_t used = (size_t)snprintf(ident, sizeof ident, "%s", fsim_scenario_label(base));
+    for (size_t i = 0; i < fsim_overrides_param_count(ov) && used < sizeof ident; i++) {
+      int k = snprintf(ident + used, sizeof ident - used, ", %s", fsim_overrides_param_get(ov, i));
+      if (k > 0) used += (size_t)k;
+    }
+    cli_default_output(ident, outbuf, sizeof outbuf - 8);
     strcat(outbuf, "-sweep");
     outdir = outbuf;
   }
+  /* Before any work: another label's output is not replaced unasked. */
+  if (rc == 0 && fsim_output_may_replace(outdir, fsim_scenario_label(base), force, &charts,
+                                         &err) != FSIM_OK)
+    rc = cli_report(&err);
+  fsim_scenario_free(base);
   if (rc == 0) {
     cli_command_line(argc - 1, argv + 1, "frontsim sweep", cmdline, sizeof cmdline);
     cli_install_stop_handler();
@@ -128,6 +142,11 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     else if (!quiet)
       fprintf(stderr, "frontsim: wrote %s (%ld points in %.2f s)\n", outdir,
               fsim_sweep_points(sw), cli_now() - t0);
+    /* Said even with --quiet (they are gone), but once: the MPI driver's workers run
+       this too, quietly. */
+    if (st == FSIM_OK && charts && !sh.n && (!quiet || runner == run_here))
+      fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; "
+              "draw the new ones with: frontsim plot %s\n", outdir, outdir);
   }
   fsim_sweep_free(sw);
   fsim_overrides_free(ov);

@@ -13,17 +13,27 @@
 
 #include "text.h"
 
-static const fsim_opt_row *find(const fsim_opt_table *t, const char *name, fsim_error *err) {
+/* The row of `name` in t or its parent, and the base its offsets count from. */
+static const fsim_opt_row *lookup(const fsim_opt_table *t, const char *name, size_t *shift) {
+  *shift = 0;
+  for (; t; *shift += t->parent_offset, t = t->parent)
+    for (size_t i = 0; i < t->nrows; i++)
+      if (strcmp(t->rows[i].name, name) == 0) return &t->rows[i];
+  return NULL;
+}
+
+static const fsim_opt_row *find(const fsim_opt_table *t, const char *name, size_t *shift,
+                                fsim_error *err) {
   if (!name) {
     fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no option name given");
     return NULL;
   }
+  const fsim_opt_row *r = lookup(t, name, shift);
+  if (r) return r;
   fsim_nearest near;
   fsim_nearest_init(&near, name);
-  for (size_t i = 0; i < t->nrows; i++) {
-    if (strcmp(t->rows[i].name, name) == 0) return &t->rows[i];
-    fsim_nearest_offer(&near, t->rows[i].name);
-  }
+  for (const fsim_opt_table *u = t; u; u = u->parent)
+    for (size_t i = 0; i < u->nrows; i++) fsim_nearest_offer(&near, u->rows[i].name);
   const char *hint = fsim_nearest_result(&near);
   if (hint)
     fsim_error_set(err, FSIM_E_INPUT, "", 0, name, "no such %s (did you mean \"%s\"?)", t->what,
@@ -58,8 +68,10 @@ static fsim_status out_of_range(const fsim_opt_row *r, const char *value, fsim_e
 fsim_status fsim_opt_set(const fsim_opt_table *t, void *base, const char *name,
                          const char *value, fsim_error *err) {
   if (!t || !base) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no options given (NULL)");
-  const fsim_opt_row *r = find(t, name, err);
+  size_t shift = 0;
+  const fsim_opt_row *r = find(t, name, &shift, err);
   if (!r) return FSIM_E_INPUT;
+  base = (char *)base + shift;
   if (!value && r->kind != FSIM_OPT_TEXT)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, r->name, "no value given (NULL)");
   char *field = (char *)base + r->offset;
@@ -129,8 +141,10 @@ fsim_status fsim_opt_get(const fsim_opt_table *t, const void *base, const char *
                          size_t size, fsim_error *err) {
   if (!t || !base || !buf || size == 0)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no options or buffer given (NULL)");
-  const fsim_opt_row *r = find(t, name, err);
+  size_t shift = 0;
+  const fsim_opt_row *r = find(t, name, &shift, err);
   if (!r) return FSIM_E_INPUT;
+  base = (const char *)base + shift;
   const char *field = (const char *)base + r->offset;
   switch (r->kind) {
     case FSIM_OPT_LONG: snprintf(buf, size, "%ld", *(const long *)(const void *)field); break;
@@ -151,22 +165,11 @@ fsim_status fsim_opt_get(const fsim_opt_table *t, const void *base, const char *
 }
 
 void fsim_opt_free_texts(const fsim_opt_table *t, void *base) {
+  if (t->parent) fsim_opt_free_texts(t->parent, (char *)base + t->parent_offset);
   for (size_t i = 0; i < t->nrows; i++)
     if (t->rows[i].kind == FSIM_OPT_TEXT) {
       char **slot = (char **)(void *)((char *)base + t->rows[i].offset);
       free(*slot);
       *slot = NULL;
     }
-}
-
-int fsim_opt_copy_texts(const fsim_opt_table *t, void *dst, const void *src) {
-  int ok = 1;
-  for (size_t i = 0; i < t->nrows; i++)
-    if (t->rows[i].kind == FSIM_OPT_TEXT) {
-      const char *s = *(char *const *)(const void *)((const char *)src + t->rows[i].offset);
-      char **slot = (char **)(void *)((char *)dst + t->rows[i].offset);
-      *slot = s ? strdup(s) : NULL;
-      if (s && !*slot) ok = 0;
-    }
-  return ok;
 }

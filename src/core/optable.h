@@ -33,9 +33,13 @@ typedef struct fsim_opt_row {
 } fsim_opt_row;
 
 typedef struct fsim_opt_table {
-  const char *what; /* "run options", for messages */
+  const char *what; /* "run option", for messages */
   const fsim_opt_row *rows;
   size_t nrows;
+  /* Options of another kind embedded in this one (a comparison's run options): its
+   * table, and where its struct lies in this one. */
+  const struct fsim_opt_table *parent;
+  size_t parent_offset;
 } fsim_opt_table;
 
 /* Sets option `name` of the struct at `base` from text. FSIM_E_INPUT naming the
@@ -47,8 +51,5 @@ fsim_status fsim_opt_get(const fsim_opt_table *t, const void *base, const char *
                          size_t size, fsim_error *err);
 /* Frees the text options' copies. */
 void fsim_opt_free_texts(const fsim_opt_table *t, void *base);
-/* Copies the text options of src into dst (after a struct copy), so both own theirs;
- * returns 0 when memory ran out (dst's texts are then NULL). */
-int fsim_opt_copy_texts(const fsim_opt_table *t, void *dst, const void *src);
 
 #endif

@@ -32,7 +32,8 @@ static const fsim_opt_row rows[] = {
      .min = 0, .max = 1e15, .doc = "index of the first replication (to extend a run)"},
 };
 #undef OFF
-static const fsim_opt_table table = {"run option", rows, sizeof rows / sizeof *rows};
+const fsim_opt_table fsim_run_option_table = {"run option", rows, sizeof rows / sizeof *rows,
+                                              NULL, 0};
 
 fsim_run_options *fsim_run_options_new(void) {
   fsim_run_options *opt = malloc(sizeof *opt);
@@ -42,18 +43,18 @@ fsim_run_options *fsim_run_options_new(void) {
 
 void fsim_run_options_free(fsim_run_options *opt) {
   if (!opt) return;
-  fsim_opt_free_texts(&table, opt);
+  fsim_opt_free_texts(&fsim_run_option_table, opt);
   free(opt);
 }
 
 fsim_status fsim_run_options_set(fsim_run_options *opt, const char *name, const char *value,
                                  fsim_error *err) {
-  return fsim_opt_set(&table, opt, name, value, err);
+  return fsim_opt_set(&fsim_run_option_table, opt, name, value, err);
 }
 
 fsim_status fsim_run_options_get(const fsim_run_options *opt, const char *name, char *buf,
                                  size_t size, fsim_error *err) {
-  return fsim_opt_get(&table, opt, name, buf, size, err);
+  return fsim_opt_get(&fsim_run_option_table, opt, name, buf, size, err);
 }
 
 void fsim_run_options_set_progress(fsim_run_options *opt, fsim_progress_fn fn, void *ctx) {

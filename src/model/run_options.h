@@ -37,6 +37,10 @@ struct fsim_run_options {
   volatile int *stop;
 };
 
+/* The table of the run options (optable.h), which a comparison's options embed. */
+struct fsim_opt_table;
+extern const struct fsim_opt_table fsim_run_option_table;
+
 /* The defaults: every field 0 but keep_series. */
 void fsim_run_options_init(fsim_run_options *opt);
 

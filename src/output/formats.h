@@ -44,6 +44,20 @@ enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIR
   "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high," \
   "variance,noise_share"
 
+/* ---- compare.csv: one row per what-if and metric; a is the base, b the what-if
+ * (their letters are their directories); n and the means before "difference"
+ * are over the replications where both define the metric, n_a_all and
+ * mean_a_all over all of the base's where it does (b alike). ---- */
+#define FSIM_COMPARE_CSV_HEADER                                                          \
+  "what_if,label_a,label_b,metric,kind,n,mean_a,mean_b,difference,difference_ci_low,"    \
+  "difference_ci_high,unpaired_ci_halfwidth,variance_reduction,n_a_all,mean_a_all,"      \
+  "n_b_all,mean_b_all"
+enum { FSIM_CMP_WHAT_IF = 0, FSIM_CMP_LABEL_A, FSIM_CMP_LABEL_B, FSIM_CMP_METRIC,
+       FSIM_CMP_KIND, FSIM_CMP_N, FSIM_CMP_MEAN_A, FSIM_CMP_MEAN_B, FSIM_CMP_DIFF,
+       FSIM_CMP_DIFF_LOW, FSIM_CMP_DIFF_HIGH, FSIM_CMP_UNPAIRED, FSIM_CMP_REDUCTION,
+       FSIM_CMP_N_A_ALL, FSIM_CMP_MEAN_A_ALL, FSIM_CMP_N_B_ALL, FSIM_CMP_MEAN_B_ALL,
+       FSIM_CMP_NCOLS };
+
 /* ---- points.journal: six header lines, then one record per point ---- */
 #define FSIM_JOURNAL_HEADER_LINES 6
 #define FSIM_JOURNAL_MAGIC "# frontsim-sweep-journal 1"
@@ -61,7 +75,7 @@ enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIR
 #define FSIM_META_NAME "frontsim.meta"
 
 typedef struct fsim_run_meta {
-  char kind[8];                /* "run" or "sweep" */
+  char kind[8];                /* "run", "sweep" or "compare" */
   char version[32];            /* frontsim's */
   char scenario_file[4096];    /* the scenario as given on the command line */
   char label[128];             /* run.label: what the output is of (may be empty: older) */

@@ -4,6 +4,7 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <stdio.h>
 
 #include "layout.h"
 
@@ -69,4 +70,26 @@ void fsim_series_stats(double *x, size_t n, double out[7]) {
   out[1] = n > 1 ? gsl_stats_sd_m(x, 1, n, out[0]) : 0.0;
   static const double q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
   for (int k = 0; k < 5; k++) out[2 + k] = select_quantile(x, n, q[k]);
+}
+
+const char *fsim_format_fixed(double v, char *buf, size_t size) {
+  if (isnan(v))
+    snprintf(buf, size, "n/a");
+  else if (fabs(v) >= 100)
+    snprintf(buf, size, "%.0f", v);
+  else if (fabs(v) >= 1)
+    snprintf(buf, size, "%.2f", v);
+  else
+    snprintf(buf, size, "%.3f", v);
+  return buf;
+}
+
+const char *fsim_format_rounded(double v, double half, char *buf, size_t size) {
+  if (isnan(v) || !(half > 0) || !isfinite(half)) return fsim_format_fixed(v, buf, size);
+  int exp10 = (int)floor(log10(half));
+  double unit = pow(10, exp10);
+  double r = round(v / unit) * unit;
+  if (r == 0) r = 0; /* no "-0" */
+  snprintf(buf, size, "%.*f", exp10 < 0 ? -exp10 : 0, r);
+  return buf;
 }

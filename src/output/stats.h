@@ -24,4 +24,13 @@ void fsim_series_stats(double *x, size_t n, double out[7]);
 /* 95% interval of a mean from n values with standard deviation sd (Student t). */
 double fsim_ci_halfwidth(double sd, long n);
 
+/* Fixed notation with a sensible number of digits: persons as whole numbers
+ * (|v| >= 100), then two decimals (>= 1), else three; "n/a" for NaN. */
+const char *fsim_format_fixed(double v, char *buf, size_t size);
+/* The digits the interval supports: v rounded to the leading digit of the
+ * interval's half-width (0.763 [0.741, 0.786] is 0.76 [0.74, 0.79]); more digits
+ * would claim a precision the replications do not give. A zero-width interval
+ * (every replication alike) keeps fsim_format_fixed's digits. */
+const char *fsim_format_rounded(double v, double half, char *buf, size_t size);
+
 #endif

@@ -8,33 +8,13 @@
 #include "fileio.h"
 #include "results.h"
 #include "run_dir.h"
+#include "stats.h"
 #include "text.h"
 
-/* Persons as whole numbers, ratios and km with a sensible number of digits. */
-static const char *num(double v, char *buf, size_t size) {
-  if (isnan(v))
-    snprintf(buf, size, "n/a");
-  else if (fabs(v) >= 100)
-    snprintf(buf, size, "%.0f", v);
-  else if (fabs(v) >= 1)
-    snprintf(buf, size, "%.2f", v);
-  else
-    snprintf(buf, size, "%.3f", v);
-  return buf;
-}
+static const char *num(double v, char *buf, size_t size) { return fsim_format_fixed(v, buf, size); }
 
-/* The digits the interval supports: v rounded to the leading digit of the
- * interval's half-width (0.763 [0.741, 0.786] is 0.76 [0.74, 0.79]); more digits
- * would claim a precision the replications do not give. A zero-width interval
- * (every replication alike) keeps num()'s digits. */
 static const char *rounded(double v, double half, char *buf, size_t size) {
-  if (isnan(v) || !(half > 0) || !isfinite(half)) return num(v, buf, size);
-  int exp10 = (int)floor(log10(half));
-  double unit = pow(10, exp10);
-  double r = round(v / unit) * unit;
-  if (r == 0) r = 0; /* no "-0" */
-  snprintf(buf, size, "%.*f", exp10 < 0 ? -exp10 : 0, r);
-  return buf;
+  return fsim_format_rounded(v, half, buf, size);
 }
 
 static void value_line(FILE *fp, const char *label, const fsim_summary *s, const char *unit) {

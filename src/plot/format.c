@@ -1,6 +1,7 @@
 /* The chart formats (png, svg, pdf) with their gnuplot terminals, and text as it
  * goes inside a gnuplot string. */
 #include <stdio.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plot_internal.h"
@@ -37,6 +38,19 @@ const char *fsim_plot_terminal(fsim_plot_format format) {
       return "pngcairo size 1200,700 font 'Sans,11' fontscale 1.45 linewidth 1.4 "
              "noenhanced background rgb 'white'";
   }
+}
+
+void fsim_plot_put_terminal(FILE *out, fsim_plot_format format, double taller) {
+  const char *t = fsim_plot_terminal(format), *size = strstr(t, "size ");
+  const char *comma = size ? strchr(size, ',') : NULL;
+  if (!(taller > 1) || !comma) {
+    fputs(t, out);
+    return;
+  }
+  /* "size W,H..." with H scaled, its unit (in) kept. */
+  char *end = NULL;
+  const double h = strtod(comma + 1, &end);
+  fprintf(out, "%.*s%.4g%s", (int)(comma + 1 - t), t, h * taller, end);
 }
 
 void fsim_plot_put_quoted(FILE *out, const char *text) {

@@ -116,10 +116,14 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
   char path[FSIM_PATH_MAX];
   if (!dir || !*dir || !is_dir(dir))
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
-                          "no such directory (give the output directory of `frontsim run` "
-                          "or `frontsim sweep`)");
+                          "no such directory (give the output directory of `frontsim run`, "
+                          "`frontsim sweep` or `frontsim compare`)");
   if (join(path, dir, "sweep.csv") && is_file(path)) {
     *kind = FSIM_PLOT_DIR_SWEEP;
+    return FSIM_OK;
+  }
+  if (join(path, dir, "compare.csv") && is_file(path)) {
+    *kind = FSIM_PLOT_DIR_COMPARE;
     return FSIM_OK;
   }
   /* A sweep still running or interrupted, or one shard: its journal, no table. */
@@ -378,12 +382,18 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   /* The length was checked above, so these fit. */
   join(pp.charts, pp.dir, "charts");
   join(pp.stage, pp.dir, stage_name);
-  join(cfg, pp.dir, "scenario.cfg");
+  /* A comparison's scenario is its base's (a/); its record is its own. */
   join(meta, pp.dir, FSIM_META_NAME);
 
   fsim_plot_dir_kind kind;
   fsim_status st = fsim_plot_dir_kind_of(pp.dir, &kind, err);
   if (st != FSIM_OK) return st;
+  join(cfg, pp.dir, kind == FSIM_PLOT_DIR_COMPARE ? "a/scenario.cfg" : "scenario.cfg");
+  if (kind == FSIM_PLOT_DIR_COMPARE && !is_file(cfg))
+    return fsim_error_set(err, FSIM_E_INPUT, cfg, 0, "",
+                          "missing: %s is not a complete comparison (write one with "
+                          "`frontsim compare BASE WHATIF... -o %s`)",
+                          pp.dir, pp.dir);
   if (kind == FSIM_PLOT_DIR_SWEEP) {
     st = need_file(pp.dir, "scenario.cfg", kind, err);
     if (st == FSIM_OK) st = need_file(pp.dir, "design.csv", kind, err);
@@ -397,8 +407,12 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   fsim_plot_run run;
   fsim_plot_sweep sweep;
   memset(&sweep, 0, sizeof sweep);
+  fsim_plot_compare *compare = NULL;
   if (kind == FSIM_PLOT_DIR_SWEEP)
     st = sweep_init(&run, &sweep, pp.dir, sc, &rec, err);
+  else if (kind == FSIM_PLOT_DIR_COMPARE)
+    st = fsim_plot_compare_init(&run, &compare, pp.dir, sc, rec.replications, rec.seed,
+                                rec.version, err);
   else
     st = fsim_plot_run_init(&run, sc, rec.replications, rec.seed, rec.version,
                             rec.scenario_file, err);
@@ -415,6 +429,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   if (st == FSIM_OK) st = draw_all(&pp, &run, opt, program, err);
   fsim_plot_run_free(&run);
   fsim_plot_sweep_free(&sweep);
+  fsim_plot_compare_free(compare);
   fsim_scenario_free(sc);
   return st;
 }

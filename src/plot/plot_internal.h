@@ -31,9 +31,17 @@ typedef struct fsim_chart {
   int metric;
   const char *topic;
   int optional;
+  /* Comparison charts: the series column drawn (without "_p50"), how the axis
+   * shows it, and whether the chart sets its own axes (no date axis). */
+  char variable[FSIM_CHART_NAME];
+  double scale;
+  char axis[FSIM_CHART_TEXT];
+  int own_axes;
+  double taller; /* the canvas this many times as high (0 or 1: the usual) */
 } fsim_chart;
 
 typedef struct fsim_plot_sweep fsim_plot_sweep;
+typedef struct fsim_plot_compare fsim_plot_compare;
 
 /* Facts about a run that every chart uses. */
 typedef struct fsim_plot_run {
@@ -43,6 +51,7 @@ typedef struct fsim_plot_run {
   int ncharts;
   fsim_chart *charts;
   const fsim_plot_sweep *sweep; /* NULL for a run directory */
+  const fsim_plot_compare *compare; /* NULL but for a comparison's directory */
 } fsim_plot_run;
 
 /* The charts of a run, in the order they are drawn. `replications`, `seed`,
@@ -67,6 +76,9 @@ fsim_status fsim_plot_write_script(FILE *out, const fsim_plot_run *run, const fs
 int fsim_plot_image_complete(const char *path, fsim_plot_format format);
 /* The gnuplot terminal of a format, with its size and fonts (format.c). */
 const char *fsim_plot_terminal(fsim_plot_format format);
+/* Writes the terminal of a format with its canvas `taller` times as high (1: as
+ * every chart). */
+void fsim_plot_put_terminal(FILE *out, fsim_plot_format format, double taller);
 /* Writes text inside a gnuplot '...' string: a quote becomes '."'".' (the string
  * closed, a quote joined, the string reopened), so the field must be an expression;
  * control characters, which a scenario's display names should not hold, become
@@ -146,6 +158,22 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
 /* Writes the value of a sweep template's @KEY@ field; 0 when `key` is not one. */
 int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                          const char *key);
+
+/* ---- Comparisons (compare_charts.c) ---- */
+
+/* Reads a comparison's directory (its scenarios' labels from a/, b/, ...
+ * frontsim.meta, and compare.csv) and lists its charts: the paired differences of
+ * the headline metrics, then per key series one chart with every scenario
+ * overlaid. `sc` is the base's scenario (a/scenario.cfg); `version` and `seed`
+ * come from the comparison's frontsim.meta. */
+fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, const char *dir,
+                                   const fsim_scenario *sc, long replications,
+                                   unsigned long long seed, const char *version,
+                                   fsim_error *err);
+void fsim_plot_compare_free(fsim_plot_compare *cmp);
+/* Writes the value of a comparison template's @KEY@ field; 0 when `key` is not one. */
+int fsim_plot_compare_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
+                           const char *key);
 
 /* The date axis of a run whose rows are dated first..last (epoch days; the
  * first day of the run is `start`): gnuplot statements setting date_format,

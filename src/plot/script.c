@@ -32,9 +32,11 @@ static void put_header(const script_ctx *c) {
           "# For another format, change the two `set` lines below, e.g. to\n"
           "#     set terminal %s\n"
           "#     set output '%s.%s'",
-          name, c->chart->template_name, c->run->sweep ? "sweep" : "run",
-          c->run->sweep ? "../sweep.csv, ../design.csv, ../scenario.cfg"
-                        : "../scenario.cfg, ../series/",
+          name, c->chart->template_name,
+          c->run->sweep ? "sweep" : c->run->compare ? "comparison" : "run",
+          c->run->sweep     ? "../sweep.csv, ../design.csv, ../scenario.cfg"
+          : c->run->compare ? "../a/series/, ../b/series/, ..., ../compare.csv"
+                            : "../scenario.cfg, ../series/",
           name, fsim_plot_terminal(other), name,
           fsim_plot_format_extension(other));
 }
@@ -81,7 +83,7 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   if (strcmp(key, "HEADER") == 0)
     put_header(c);
   else if (strcmp(key, "TERMINAL") == 0)
-    fputs(fsim_plot_terminal(c->format), c->out);
+    fsim_plot_put_terminal(c->out, c->format, ch->taller);
   else if (strcmp(key, "STYLE") == 0) {
     const char *style = template_text("style");
     if (!style) return fsim_error_set(err, FSIM_E_INPUT, "plots/style.gp", 0, "", "missing");
@@ -89,8 +91,10 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   } else if (strcmp(key, "AXES") == 0) {
     /* Run charts share a date axis; a sweep chart's x axis is a parameter,
      * set by the chart itself. */
-    if (c->run->sweep) {
-      fputs("# (No date axis: each sweep chart sets its own axes below.)", c->out);
+    if (c->run->sweep || ch->own_axes) {
+      fputs(c->run->sweep ? "# (No date axis: each sweep chart sets its own axes below.)"
+                          : "# (No date axis: this chart sets its own axes below.)",
+            c->out);
       return FSIM_OK;
     }
     const char *dates = template_text("dates");
@@ -126,7 +130,8 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     put_events(c, 0);
   else if (strcmp(key, "EVENT_NAMES") == 0)
     put_events(c, 1);
-  else if (!fsim_plot_sweep_fill(c->out, c->run, ch, key))
+  else if (!fsim_plot_sweep_fill(c->out, c->run, ch, key) &&
+           !fsim_plot_compare_fill(c->out, c->run, ch, key))
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "plots/%s.gp: no value for @%s@", tpl,
                           key);
   return FSIM_OK;

@@ -28,7 +28,7 @@ grep -q '^[a-z]*out' "$tmp/run${nl}out/summary.txt" && fail "summary.txt: a valu
 loads "$tmp/sweep${nl}out/scenario.cfg"
 meta_ok "$tmp/sweep${nl}out/frontsim.meta"
 
-"$bin" compare "$scen" "$scen" -o "$tmp/cmp${nl}out" -n 5 -q
+"$bin" compare "$scen" "$scen" --label-b "what-if" -o "$tmp/cmp${nl}out" -n 5 -q
 loads "$tmp/cmp${nl}out/a/scenario.cfg"
 grep -q '^name' "$tmp/cmp${nl}out/compare.txt" && fail "compare.txt: a value broke a line"
 grep -q '^out' "$tmp/cmp${nl}out/compare.txt" && fail "compare.txt: a value broke a line"

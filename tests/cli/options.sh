@@ -67,8 +67,13 @@ expect 2 "$(usage sweep '--shard takes K/N with 1 <= K <= N, got "2/1"')" sweep 
 expect 2 "frontsim: option --shard needs a value
 $(usage sweep '--shard takes K/N with 1 <= K <= N, got ""')" sweep a --shard
 
-expect 2 "$(usage compare 'give two scenarios, A and B')" compare a
-expect 2 "$(usage compare 'two scenarios, A and B (got a third: c)')" compare a b c
+expect 2 "$(usage compare 'give two or more scenarios: a base and its what-ifs')" compare a
+expect 2 "$(usage compare 'scenarios: a base and its what-ifs (at most 8; got one more: i)')" \
+  compare a b c d e f g h i
+expect 2 "$(usage compare '--set-c or --label-c given, but only 2 scenarios')" \
+  compare a b --set-c x=1
+expect 2 "$(usage compare '--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0')" \
+  compare a b --target-ci red.losses=0
 expect 2 'frontsim: --set: expected path=value, got "x"' compare a b --set-b x
 expect 2 "frontsim: option --set-a needs a value" compare a b --set-a
 
