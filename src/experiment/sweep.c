@@ -43,6 +43,16 @@ void fsim_sweep_free(fsim_sweep *sw) {
 long fsim_sweep_points(const fsim_sweep *sw) { return sw->npoints; }
 
 
+/* Parameter j's value at point p as the outputs show it: a level's name, or the
+ * number. */
+static const char *shown_value(const fsim_sweep *sw, long p, int j, char *buf, size_t size) {
+  const fsim_param_def *pd = &sw->base->sweep.params[j];
+  double v = sw->values[(size_t)p * (size_t)sw->k + (size_t)j];
+  if (pd->nlevels > 0) return pd->levels[(int)v].name;
+  snprintf(buf, size, "%.10g", v);
+  return buf;
+}
+
 /* Copies the command line's overrides and adds "path=value" for each parameter. */
 static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides **out,
                                    fsim_error *err) {
@@ -54,13 +64,15 @@ static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides 
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(sw->ov); i++)
     st = fsim_overrides_add_param(ov, fsim_overrides_param_get(sw->ov, i), err);
   for (int j = 0; st == FSIM_OK && j < sw->k; j++) {
-    char a[FSIM_TEXT_MAX + 64], num[48];
+    char a[2 * FSIM_TEXT_MAX + 8], num[48];
     double v = sw->values[(size_t)p * (size_t)sw->k + (size_t)j];
-    if (sw->base->sweep.params[j].integer)
+    const fsim_param_def *pd = &sw->base->sweep.params[j];
+    if (pd->integer)
       snprintf(num, sizeof num, "%.0f", v);
     else
       fsim_text_double(v, 1, num, sizeof num);
-    snprintf(a, sizeof a, "%s=%s", sw->base->sweep.params[j].path, num);
+    /* A level: its value as given, of whatever type the setting takes. */
+    snprintf(a, sizeof a, "%s=%s", pd->path, pd->nlevels > 0 ? pd->levels[(int)v].value : num);
     st = fsim_overrides_add(ov, a, err);
   }
   if (st != FSIM_OK) {
@@ -86,6 +98,41 @@ static fsim_status load_point(const fsim_sweep *sw, long p, fsim_scenario **out,
   return st;
 }
 
+/* Each level of a categorical parameter on its own, on the base scenario as --set
+ * would set it, so that a wrong value is named where it was given (file:line and
+ * the level) rather than as the point that first uses it. */
+static fsim_status check_levels(const fsim_sweep *sw, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  for (int j = 0; j < def->nparams; j++)
+    for (int l = 0; l < def->params[j].nlevels; l++) {
+      const fsim_param_def *pd = &def->params[j];
+      const fsim_level_def *lv = &pd->levels[l];
+      fsim_overrides *ov = fsim_overrides_new();
+      char a[2 * FSIM_TEXT_MAX + 8];
+      snprintf(a, sizeof a, "%s=%s", pd->path, lv->value);
+      fsim_status st = ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+      for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(sw->ov); i++)
+        st = fsim_overrides_add(ov, fsim_overrides_get(sw->ov, i), err);
+      if (st == FSIM_OK) st = fsim_overrides_add(ov, a, err);
+      fsim_scenario *sc = NULL;
+      if (st == FSIM_OK)
+        st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, ov, &sc, err);
+      fsim_scenario_free(sc);
+      fsim_overrides_free(ov);
+      if (st != FSIM_OK && st != FSIM_E_NOMEM) {
+        char orig[FSIM_ERROR_TEXT];
+        memcpy(orig, err->message, sizeof orig);
+        snprintf(err->message, sizeof err->message, "level \"%.30s\" (%.90s = %.90s): %.60s%s%.200s",
+                 lv->name, pd->path, lv->value, err->path, err->path[0] ? ": " : "", orig);
+        snprintf(err->file, sizeof err->file, "%s", lv->file);
+        err->line = lv->line;
+        snprintf(err->path, sizeof err->path, "sweep.parameters.[%d].levels.[%d].value", j, l);
+      }
+      if (st != FSIM_OK) return st;
+    }
+  return FSIM_OK;
+}
+
 /* The design: every point's parameter values (MODEL.md has none of this; see
  * docs/USAGE.md "frontsim sweep"). */
 static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
@@ -96,7 +143,9 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
   if (def->method == FSIM_SWEEP_GRID) {
     int counts[FSIM_MAX_VALUES];
     for (int j = 0; j < k; j++)
-      counts[j] = def->params[j].nvalues > 0 ? def->params[j].nvalues : def->params[j].steps;
+      counts[j] = def->params[j].nlevels > 0   ? def->params[j].nlevels
+                  : def->params[j].nvalues > 0 ? def->params[j].nvalues
+                                               : def->params[j].steps;
     size_t n = fsim_design_grid_size(k, counts);
     if (n > 10000000)
       return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.parameters",
@@ -109,8 +158,9 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
       fsim_design_grid_index(p, k, counts, idx);
       for (int j = 0; j < k; j++) {
         const fsim_param_def *pd = &def->params[j];
-        double v = pd->nvalues > 0 ? pd->values[idx[j]]
-                                   : pd->from + (pd->to - pd->from) * idx[j] / (pd->steps - 1);
+        double v = pd->nlevels > 0   ? idx[j] /* the level's number */
+                   : pd->nvalues > 0 ? pd->values[idx[j]]
+                                     : pd->from + (pd->to - pd->from) * idx[j] / (pd->steps - 1);
         sw->values[p * (size_t)k + (size_t)j] = pd->integer ? round(v) : v;
       }
     }
@@ -131,7 +181,9 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
     for (int j = 0; j < k; j++) {
       const fsim_param_def *pd = &def->params[j];
       double x = u[p * (size_t)k + (size_t)j], v;
-      if (pd->integer) /* every whole value in [from, to] equally likely */
+      if (pd->nlevels > 0) /* the strata split evenly among the levels */
+        v = fmin(pd->nlevels - 1, floor(x * pd->nlevels));
+      else if (pd->integer) /* every whole value in [from, to] equally likely */
         v = fmin(pd->to, floor(ceil(pd->from) + x * (floor(pd->to) - ceil(pd->from) + 1)));
       else
         v = pd->from + x * (pd->to - pd->from);
@@ -170,8 +222,10 @@ fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
     for (int s = 0; s < FSIM_POINT_NSTATS; s++)
       fsim_text_buf_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], fsim_point_stat_names[s]);
   for (long p = 0; p < sw->npoints; p++) {
+    char num[48];
     fsim_text_buf_printf(&design, "%ld", p);
-    for (int j = 0; j < sw->k; j++) fsim_text_buf_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    for (int j = 0; j < sw->k; j++)
+      fsim_text_buf_printf(&design, ",%s", shown_value(sw, p, j, num, sizeof num));
     fsim_text_buf_printf(&design, "\n");
   }
   /* The effective base scenario, without a header: part of the setup hash. It
@@ -240,6 +294,7 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   if (st == FSIM_OK && !sw->base->has_sweep)
     st = fsim_error_set(err, FSIM_E_INPUT, scenario_path, 0, "sweep",
                         "the scenario has no sweep section and no --param was given");
+  if (st == FSIM_OK) st = check_levels(sw, err);
   if (st == FSIM_OK) st = expand_design(sw, err);
   /* Every point must load before any work starts. */
   for (long p = 0; st == FSIM_OK && p < sw->npoints; p++) {
@@ -273,8 +328,10 @@ fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_
   st = fsim_run(sc, &ro, &res, err);
   if (st == FSIM_OK) {
     rec->len = 0;
+    char num[48];
     fsim_text_buf_printf(rec, "%ld", p);
-    for (int j = 0; j < sw->k; j++) fsim_text_buf_printf(rec, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    for (int j = 0; j < sw->k; j++)
+      fsim_text_buf_printf(rec, ",%s", shown_value(sw, p, j, num, sizeof num));
     fsim_text_buf_printf(rec, ",%ld", reps);
     for (int m = 0; m < sw->nmetrics; m++) {
       int mi = sw->metric[m];

@@ -220,8 +220,20 @@ typedef struct fsim_event_def {
   int day_resolved; /* derived: 1..days */
 } fsim_event_def;
 
+/* One alternative of a categorical sweep parameter. */
+typedef struct fsim_level_def {
+  char name[FSIM_NAME_MAX];   /* in outputs; derived from the value when not given */
+  char value[FSIM_TEXT_MAX];  /* the value in --set syntax, e.g. ["a", "b"] */
+  char file[FSIM_ERROR_PLACE]; /* derived: where the level was given, for messages */
+  int line;
+} fsim_level_def;
+
 typedef struct fsim_param_def {
   char path[FSIM_TEXT_MAX];
+  char label[FSIM_TEXT_MAX]; /* on charts; "" for the path's last part */
+  char unit[FSIM_NAME_MAX];  /* on charts; "" for the setting's own unit */
+  int nlevels;               /* a categorical parameter: its alternatives */
+  fsim_level_def *levels;
   int nvalues;
   double values[FSIM_MAX_VALUES];
   double from, to; /* NaN when not given */
