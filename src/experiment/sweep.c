@@ -113,6 +113,8 @@ static fsim_status check_levels(const fsim_sweep *sw, fsim_error *err) {
       fsim_status st = ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
       for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(sw->ov); i++)
         st = fsim_overrides_add(ov, fsim_overrides_get(sw->ov, i), err);
+      for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(sw->ov); i++)
+        st = fsim_overrides_add_param(ov, fsim_overrides_param_get(sw->ov, i), err);
       if (st == FSIM_OK) st = fsim_overrides_add(ov, a, err);
       fsim_scenario *sc = NULL;
       if (st == FSIM_OK)

@@ -118,8 +118,14 @@ static void slice_text(const fsim_plot_sweep *sw, char *out, size_t size) {
   for (int i = 0; i < sw->nparams; i++) {
     if (i == sw->x_param || i == sw->line_param) continue;
     const fsim_sweep_param *p = &sw->params[i];
-    int w = snprintf(out + len, size - len, "%s%s held at %.6g", len ? ", " : "; ", p->label,
-                     p->values[(p->count - 1) / 2]);
+    const int mid = (p->count - 1) / 2;
+    char value[FSIM_NAME_MAX];
+    if (p->nlevels > 0)
+      snprintf(value, sizeof value, "%s", p->levels[mid]);
+    else
+      snprintf(value, sizeof value, "%.6g", p->values[mid]);
+    int w = snprintf(out + len, size - len, "%s%s held at %s", len ? ", " : "; ", p->label,
+                     value);
     if (w < 0 || (size_t)w >= size - len) break;
     len += (size_t)w;
   }
