@@ -70,7 +70,7 @@ if (exists('STATS_min')) { cb_lo = STATS_min; cb_hi = STATS_max }
 if (nlevels_of(y_param) > 0) {
   longest = 0
   do for [j = 1:ny] { longest = strlen(value_name(y_param, j)) > longest ? strlen(value_name(y_param, j)) : longest }
-  plot_left = plot_left > 0.075 + 0.0085 * longest ? plot_left : 0.075 + 0.0085 * longest
+  plot_left = plot_left > 0.08 + 0.011 * longest ? plot_left : 0.08 + 0.011 * longest
   set lmargin at screen plot_left
 }
 set xlabel param_axis(x_param)

@@ -267,8 +267,10 @@ fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
   return FSIM_OK;
 }
 
-fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
-                               fsim_sweep **out, fsim_error *err) {
+/* The sweep of the scenario at scenario_path: read, its base loaded (with a sweep
+ * section when need_sweep) and its levels checked; *out is NULL on failure. */
+static fsim_status open_sweep(const char *scenario_path, const fsim_overrides *ov,
+                              int need_sweep, fsim_sweep **out, fsim_error *err) {
   *out = NULL;
   fsim_sweep *sw = calloc(1, sizeof *sw);
   if (!sw) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
@@ -293,11 +295,33 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   if (st == FSIM_OK) st = fsim_read_text(scenario_path, "the scenario", &sw->text, NULL, err);
   if (st == FSIM_OK)
     st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, sw->ov, &sw->base, err);
-  if (st == FSIM_OK && !sw->base->has_sweep)
+  if (st == FSIM_OK && need_sweep && !sw->base->has_sweep)
     st = fsim_error_set(err, FSIM_E_INPUT, scenario_path, 0, "sweep",
                         "the scenario has no sweep section and no --param was given");
   if (st == FSIM_OK) st = check_levels(sw, err);
-  if (st == FSIM_OK) st = expand_design(sw, err);
+  if (st != FSIM_OK) {
+    fsim_sweep_free(sw);
+    return st;
+  }
+  *out = sw;
+  return FSIM_OK;
+}
+
+fsim_status fsim_sweep_check(const char *scenario_path, const fsim_overrides *ov,
+                             fsim_error *err) {
+  fsim_sweep *sw = NULL;
+  fsim_status st = open_sweep(scenario_path, ov, 0, &sw, err);
+  fsim_sweep_free(sw);
+  return st;
+}
+
+fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
+                               fsim_sweep **out, fsim_error *err) {
+  fsim_sweep *sw = NULL;
+  fsim_status st = open_sweep(scenario_path, ov, 1, &sw, err);
+  *out = NULL;
+  if (st != FSIM_OK) return st;
+  st = expand_design(sw, err);
   /* Every point must load before any work starts. */
   for (long p = 0; st == FSIM_OK && p < sw->npoints; p++) {
     fsim_scenario *sc = NULL;

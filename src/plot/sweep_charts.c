@@ -189,9 +189,15 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
     if (heatmap) {
       c = add_chart(run, sw, m, "heatmap", "sweep_heatmap", "../sweep.csv");
       chart_text(c->title, sizeof c->title, "%s", mt->title);
-      chart_text(c->subtitle, sizeof c->subtitle,
-               "Means across %ld replications at each point of the grid, by %s and %s%s", reps,
-               sw->params[sw->x_param].label, sw->params[sw->line_param].label, slice);
+      /* "by x and y" where it fits the width of a chart; the axes name them anyway. */
+      const char *xl = sw->params[sw->x_param].label, *yl = sw->params[sw->line_param].label;
+      if (strlen(xl) + strlen(yl) + strlen(slice) <= 40)
+        chart_text(c->subtitle, sizeof c->subtitle,
+                   "Means across %ld replications at each point of the grid, by %s and %s%s",
+                   reps, xl, yl, slice);
+      else
+        chart_text(c->subtitle, sizeof c->subtitle,
+                   "Means across %ld replications at each point of the grid%s", reps, slice);
     }
     if (sw->method == FSIM_SWEEP_SOBOL && mt->has_indices) {
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");
