@@ -20,6 +20,7 @@
 #include "frontsim/version.h"
 #include "layout.h"
 #include "results.h"
+#include "series_table.h"
 #include "stats.h"
 #include "sweep_internal.h"
 #include "text.h"
@@ -198,6 +199,19 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
 
 fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
   const fsim_sweep_def *def = &sw->base->sweep;
+  /* The optional tables are bounded: a row per replication, or per day, of every point. */
+  const double rep_rows = (double)sw->npoints * (double)reps;
+  const double day_rows = (double)sw->npoints * (double)(sw->base->run.days + 1);
+  if (def->per_replication && rep_rows > FSIM_SWEEP_TABLE_ROWS_MAX)
+    return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.per_replication",
+                          "replications.csv would have %.0f rows (%ld points x %ld "
+                          "replications); at most %ld",
+                          rep_rows, sw->npoints, reps, FSIM_SWEEP_TABLE_ROWS_MAX);
+  if (def->nseries > 0 && day_rows > FSIM_SWEEP_TABLE_ROWS_MAX)
+    return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.series",
+                          "series.csv would have %.0f rows (%ld points x %d days); at most %ld",
+                          day_rows, sw->npoints, sw->base->run.days + 1,
+                          FSIM_SWEEP_TABLE_ROWS_MAX);
   fsim_layout lay;
   fsim_status st = fsim_layout_build(&lay, sw->base, err);
   if (st != FSIM_OK) return st;
@@ -337,6 +351,44 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   return FSIM_OK;
 }
 
+/* v with `digits` significant digits (7 for the series, which are kept as floats). */
+static void put_number(fsim_text_buf *rec, const char *sep, double v, int digits) {
+  if (isnan(v))
+    fsim_text_buf_printf(rec, "%s", sep);
+  else
+    fsim_text_buf_printf(rec, "%s%.*g", sep, digits, v);
+}
+
+/* The optional parts of a point's record (sweep_internal.h, FSIM_SWEEP_REPS_PART and
+ * FSIM_SWEEP_SERIES_PART): every replication's metrics, and the kept daily series'
+ * statistics, which the final writer turns into replications.csv and series.csv. */
+static fsim_status append_extras(const fsim_sweep *sw, const fsim_results *res,
+                                 fsim_text_buf *rec, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  if (def->per_replication) {
+    fsim_text_buf_printf(rec, "%s", FSIM_SWEEP_REPS_PART);
+    for (long r = 0; r < res->nreps; r++)
+      for (int m = 0; m < sw->nmetrics; m++)
+        put_number(rec, r || m ? "," : "", fsim_results_value(res, r, sw->metric[m]), 10);
+  }
+  if (def->nseries == 0) return FSIM_OK;
+  double *tab = NULL;
+  fsim_status st = fsim_series_table(res, &tab, err);
+  if (st != FSIM_OK) return st;
+  static const int shown[] = {FSIM_DAILY_MEAN, FSIM_DAILY_P5, FSIM_DAILY_P50, FSIM_DAILY_P95};
+  const fsim_series_store *ss = &res->ser;
+  /* Self-describing: the variables (in the layout's order) and days, then the cells. */
+  fsim_text_buf_printf(rec, "%s", FSIM_SWEEP_SERIES_PART);
+  for (int i = 0; i < ss->nsel; i++)
+    fsim_text_buf_printf(rec, "%s%s", i ? ";" : "", res->layout.series_name[ss->var[i]]);
+  fsim_text_buf_printf(rec, ":%d:", ss->days1);
+  for (long c = 0; c < ss->ncells; c++)
+    for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
+      put_number(rec, c || k ? "," : "", tab[c * FSIM_DAILY_NSTATS + shown[k]], 7);
+  free(tab);
+  return FSIM_OK;
+}
+
 fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_options *opt,
                                  long reps, fsim_text_buf *rec, double *scratch,
                                  fsim_error *err) {
@@ -347,7 +399,13 @@ fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_
   fsim_run_options_init(&ro);
   ro.replications = reps;
   ro.threads = opt->threads;
-  ro.keep_series = 0;
+  const fsim_sweep_def *def = &sw->base->sweep;
+  char series[FSIM_SWEEP_SERIES_MAX * (FSIM_NAME_MAX + 1)] = "";
+  for (int v = 0; v < def->nseries; v++) /* checked against the layout by the loader */
+    snprintf(series + strlen(series), sizeof series - strlen(series), "%s%s", v ? "," : "",
+             def->series[v]);
+  ro.keep_series = def->nseries > 0;
+  ro.series = series;
   ro.point = 0; /* common random numbers: replication r draws the same at every point */
   ro.stop = opt->stop;
   fsim_results *res = NULL;
@@ -376,7 +434,9 @@ fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_
           fsim_text_buf_printf(rec, ",%.10g", v[k]);
       }
     }
-    if (rec->failed) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    if (def->per_replication || def->nseries > 0) st = append_extras(sw, res, rec, err);
+    if (st == FSIM_OK && rec->failed)
+      st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
   fsim_results_free(res);
   fsim_scenario_free(sc);

@@ -241,6 +241,11 @@ typedef struct fsim_param_def {
   int integer;     /* derived: the setting takes whole numbers */
 } fsim_param_def;
 
+/* Daily series a sweep may write per point, and the rows its optional tables may
+ * reach (docs/SCENARIO.md, the sweep section: each bounded, checked before work). */
+#define FSIM_SWEEP_SERIES_MAX 8
+#define FSIM_SWEEP_TABLE_ROWS_MAX 10000000L
+
 typedef struct fsim_sweep_def {
   int method;
   int points;
@@ -250,6 +255,9 @@ typedef struct fsim_sweep_def {
   char metrics[FSIM_MAX_REFS][FSIM_NAME_MAX];
   int nparams;
   fsim_param_def *params;
+  int per_replication; /* 1: replications.csv, every replication's metrics per point */
+  int nseries;         /* daily series written per point (series.csv) */
+  char series[FSIM_MAX_REFS][FSIM_NAME_MAX]; /* at most FSIM_SWEEP_SERIES_MAX */
 } fsim_sweep_def;
 
 struct fsim_scenario {

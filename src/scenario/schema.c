@@ -409,6 +409,17 @@ static const fsim_spec sweep_specs[] = {
     {.key = "parameters", .kind = FSIM_K_LIST, .offset = offsetof(fsim_sweep_def, params),
      .count_offset = offsetof(fsim_sweep_def, nparams), .flags = R, .group = &param_group,
      .doc = "The parameters to vary."},
+    {.key = "per_replication", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_sweep_def, per_replication), .flags = O, .def = 0, .min = 0,
+     .max = 1,
+     .doc = "1: also write replications.csv, every replication's value of each collected "
+            "metric at each point (at most 10,000,000 rows)."},
+    {.key = "series", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_sweep_def, series),
+     .count_offset = offsetof(fsim_sweep_def, nseries), .flags = O | FSIM_F_DOTTED,
+     .refers_to = "series variable",
+     .doc = "Daily series to write per point to series.csv (mean, p5, p50, p95 across "
+            "replications), names as in a run's series/ files; at most 8, and at most "
+            "10,000,000 rows (points x days)."},
 };
 static const fsim_group sweep_group = {
     .name = "sweep", .specs = sweep_specs, .nspecs = COUNT(sweep_specs),

@@ -149,7 +149,11 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
                                  "(not values or steps), or levels (lhs)");
     }
   }
-  if (sw->nmetrics > 0) {
+  if (sw->nseries > FSIM_SWEEP_SERIES_MAX)
+    return fsim_config_error(cfg, name, err, "sweep.series",
+                             "at most %d daily series per sweep, got %d", FSIM_SWEEP_SERIES_MAX,
+                             sw->nseries);
+  if (sw->nmetrics > 0 || sw->nseries > 0) {
     fsim_layout lay;
     fsim_status st = fsim_layout_build(&lay, sc, err);
     if (st != FSIM_OK) return st;
@@ -159,6 +163,14 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
       st = fsim_config_error(cfg, name, err, p,
                              "no metric \"%s\" in this scenario (see summary.csv of a run)",
                              sw->metrics[m]);
+    }
+    for (int v = 0; v < sw->nseries && st == FSIM_OK; v++) {
+      if (fsim_layout_find_series(&lay, sw->series[v]) >= 0) continue;
+      snprintf(p, sizeof p, "sweep.series.[%d]", v);
+      st = fsim_config_error(cfg, name, err, p,
+                             "no daily series \"%s\" in this scenario (e.g. %s; see the "
+                             "series/ files of a run)",
+                             sw->series[v], lay.nseries > 0 ? lay.series_name[0] : "none");
     }
     fsim_layout_destroy(&lay);
     if (st != FSIM_OK) return st;

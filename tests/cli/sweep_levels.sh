@@ -62,12 +62,34 @@ wait "$pid" 2>/dev/null || true
 cmp "$tmp/big/sweep.csv" "$tmp/res/sweep.csv" || fail "resumed sweep differs"
 echo "ok: killed, resumed to identical sweep.csv"
 
-# Shards, merged.
-"$bin" sweep "$scen" -o "$tmp/s1" -q -n 6 --shard 1/2
-"$bin" sweep "$scen" -o "$tmp/s2" -q -n 6 --shard 2/2
+# The optional outputs per point: every replication's metrics and two daily series.
+extras="--set sweep.per_replication=1 --set sweep.series=[\"pokrovsk.route_km\",\"sides.red_at_kursk\"]"
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/ext" -q -j 2 -n 6 $extras
+cmp "$tmp/full/sweep.csv" "$tmp/ext/sweep.csv" || fail "the optional outputs changed sweep.csv"
+[ "$(wc -l < "$tmp/ext/replications.csv")" -eq 91 ] || fail "replications.csv: expected 15 x 6 rows"
+# Each point's mean in sweep.csv is the mean of its rows in replications.csv.
+m=$(awk -F, 'NR > 1 && $1 == 12 {s += $3; n++} END {printf "%.6g", s / n}' "$tmp/ext/replications.csv")
+[ "$m" = "$(awk -F, 'NR == 14 {printf "%.6g", $5}' "$tmp/ext/sweep.csv")" ] ||
+  fail "replications.csv's mean of point 12 ($m) is not sweep.csv's"
+head -1 "$tmp/ext/series.csv" | grep -q '^point,day,pokrovsk.route_km_mean,pokrovsk.route_km_p5,pokrovsk.route_km_p50,pokrovsk.route_km_p95,sides.red_at_kursk_mean,' ||
+  fail "series.csv header: $(head -1 "$tmp/ext/series.csv")"
+days=$(awk -F, 'NR > 1 && $1 == 0' "$tmp/ext/series.csv" | wc -l)
+[ "$(wc -l < "$tmp/ext/series.csv")" -eq $((15 * days + 1)) ] || fail "series.csv: not $days days a point"
+# Day 0 is the initial state: the route's full 1.6 km in every replication.
+grep -q '^3,0,1.6,1.6,1.6,1.6,' "$tmp/ext/series.csv" || fail "series.csv: day 0 of point 3"
+echo "ok: replications.csv ($m at point 12) and series.csv ($days days a point)"
+
+# Shards, merged (with the optional outputs: merged the same way).
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/s1" -q -n 6 --shard 1/2 $extras
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/s2" -q -n 6 --shard 2/2 $extras
 "$bin" merge "$tmp/merged" "$tmp/s1" "$tmp/s2" 2>/dev/null
-cmp "$tmp/full/sweep.csv" "$tmp/merged/sweep.csv" || fail "merged shards differ"
-echo "ok: 2 shards merged to identical sweep.csv"
+for f in sweep.csv replications.csv series.csv design.csv; do
+  cmp "$tmp/ext/$f" "$tmp/merged/$f" || fail "merged shards differ in $f"
+done
+echo "ok: 2 shards merged to identical sweep.csv, replications.csv and series.csv"
 
 # Charts of the merged sweep: labels and units on the axes, levels on the ticks.
 "$bin" plot "$tmp/merged" >/dev/null 2>&1
