@@ -79,6 +79,13 @@ days=$(awk -F, 'NR > 1 && $1 == 0' "$tmp/ext/series.csv" | wc -l)
 # Day 0 is the initial state: the route's full 1.6 km in every replication.
 grep -q '^3,0,1.6,1.6,1.6,1.6,' "$tmp/ext/series.csv" || fail "series.csv: day 0 of point 3"
 echo "ok: replications.csv ($m at point 12) and series.csv ($days days a point)"
+status=0
+"$bin" sweep "$scen" -o "$tmp/huge" -q -n 1000000 --set sweep.per_replication=1 2>"$tmp/huge.err" ||
+  status=$?
+[ "$status" -eq 2 ] && grep -q 'replications.csv would have 15000000 rows' "$tmp/huge.err" ||
+  fail "an unbounded replications.csv: exit $status, $(cat "$tmp/huge.err")"
+[ -e "$tmp/huge" ] || [ -e "$tmp/huge.partial" ] && fail "a refused sweep wrote output"
+echo "ok: replications.csv beyond its bound refused before any output"
 
 # Shards, merged (with the optional outputs: merged the same way).
 # shellcheck disable=SC2086
