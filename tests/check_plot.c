@@ -424,6 +424,44 @@ START_TEST(test_sweep_table) {
 }
 END_TEST
 
+/* A categorical parameter read back with the scenario that ran it: its levels in the
+ * sweep's order whatever order the rows take, numbered 1, 2, ...; labels and units
+ * from the sweep, else the setting's own unit; a name that is no level refused. */
+START_TEST(test_sweep_table_levels) {
+  static char text[4096];
+  snprintf(text, sizeof text, "%s%s", tu_two_sectors,
+           "sweep = { method = \"lhs\"; parameters = (\n"
+           "  { path = \"sides.red.rules.[0].donors\"; label = \"Donor order\";\n"
+           "    levels = ( { name = \"first\"; value = [\"p-2\"]; },\n"
+           "               { name = \"second\"; value = [\"reserve\"]; } ); },\n"
+           "  { path = \"sides.red.rules.[0].delay\"; from = 1; to = 9; } ); };\n");
+  fsim_scenario *sc = tu_load(text);
+  char base[512], path[700];
+  make_base(base, sizeof base);
+  snprintf(path, sizeof path, "%s/sweep.csv", base);
+  write_text(path, "point,sides.red.rules.[0].donors,sides.red.rules.[0].delay,replications" STATS7("m")
+                   "\n0,second,3,5,1,,,,,,\n1,first,7,5,2,,,,,,\n");
+  fsim_plot_sweep sw;
+  fsim_error err;
+  ck_assert_msg(fsim_plot_sweep_read_table(&sw, path, sc, &err) == FSIM_OK, "%s", err.message);
+  ck_assert_int_eq(sw.params[0].nlevels, 2);
+  ck_assert_str_eq(sw.params[0].levels[0], "first");
+  ck_assert_int_eq(sw.value_index[0 * 2 + 0], 1); /* row 0 is "second" */
+  ck_assert_int_eq(sw.value_index[1 * 2 + 0], 0);
+  ck_assert_str_eq(sw.params[0].label, "Donor order");
+  ck_assert_str_eq(sw.params[0].axis, "Donor order");
+  ck_assert_str_eq(sw.params[1].axis, "delay (days)");
+  fsim_plot_sweep_free(&sw);
+  write_text(path, "point,sides.red.rules.[0].donors,sides.red.rules.[0].delay,replications" STATS7("m")
+                   "\n0,third,3,5,1,,,,,,\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, sc, &err), FSIM_E_INPUT);
+  ck_assert_str_eq(err.path, "sides.red.rules.[0].donors");
+  ck_assert_ptr_nonnull(strstr(err.message, "not a level"));
+  fsim_scenario_free(sc);
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
 /* The grid of test_sweep_table described with tu_two_sectors. */
 static fsim_scenario *described(const char *base, fsim_plot_sweep *sw) {
   char path[700];
@@ -681,6 +719,7 @@ Suite *plot_suite(void) {
   tc = tcase_create("sweeps");
   tcase_add_test(tc, test_dir_kind);
   tcase_add_test(tc, test_sweep_table);
+  tcase_add_test(tc, test_sweep_table_levels);
   tcase_add_test(tc, test_sweep_describe);
   tcase_add_test(tc, test_sweep_indices);
   tcase_add_test(tc, test_sweep_charts);
