@@ -39,6 +39,10 @@ count(i) = int(word(counts, i))
 stride(i) = int(word(strides, i))
 param_value(i, j) = word(value('values_'.i), j)
 nparams = words(params)
+param_axis(i) = word(param_axes, i)
+nlevels_of(i) = int(word(nlevels, i))
+# A categorical parameter's ticks name its levels.
+value_name(i, j) = nlevels_of(i) > 0 ? word(value('levels_'.i), j) : param_value(i, j)
 nx = count(x_param)
 ny = count(y_param)
 show_values = nx * ny <= 200
@@ -62,8 +66,15 @@ undefine STATS_*
 stats data using (off_slice($0) ? NaN : z($0)) nooutput
 if (exists('STATS_min')) { cb_lo = STATS_min; cb_hi = STATS_max }
 
-set xlabel param(x_param)
-set ylabel param(y_param)
+# Level names along y need room: the left margin grows with the longest.
+if (nlevels_of(y_param) > 0) {
+  longest = 0
+  do for [j = 1:ny] { longest = strlen(value_name(y_param, j)) > longest ? strlen(value_name(y_param, j)) : longest }
+  plot_left = plot_left > 0.08 + 0.011 * longest ? plot_left : 0.08 + 0.011 * longest
+  set lmargin at screen plot_left
+}
+set xlabel param_axis(x_param)
+set ylabel param_axis(y_param)
 set xrange [-0.5:nx - 0.5]
 set yrange [-0.5:ny - 0.5]
 set offsets 0, 0, 0, 0
@@ -71,8 +82,8 @@ unset grid
 set border 0
 set tics scale 0
 set xtics () ; set ytics ()
-do for [j = 1:nx] { set xtics add (param_value(x_param, j) j - 1) }
-do for [j = 1:ny] { set ytics add (param_value(y_param, j) j - 1) }
+do for [j = 1:nx] { set xtics add (value_name(x_param, j) j - 1) }
+do for [j = 1:ny] { set ytics add (value_name(y_param, j) j - 1) }
 
 # The colour scale: its box to the right of the cells, labelled.
 set rmargin at screen 0.82

@@ -39,8 +39,15 @@ count(i) = int(word(counts, i))
 stride(i) = int(word(strides, i))
 param_value(i, j) = word(value('values_'.i), j)
 nparams = words(params)
+param_axis(i) = word(param_axes, i)
+# A categorical parameter is charted at its level numbers, named on the ticks.
+nlevels_of(i) = int(word(nlevels, i))
+level_name(i, j) = word(value('levels_'.i), j)
+level_at(i, s, j) = j > nlevels_of(i) ? NaN : (level_name(i, j) eq s ? j : level_at(i, s, j + 1))
+x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param(i))
+value_name(i, j) = nlevels_of(i) > 0 ? level_name(i, j) : param_value(i, j)
 
-set xlabel param(x_param)
+set xlabel param_axis(x_param)
 set ylabel value_label
 set xtics autofreq
 set mxtics default
@@ -48,6 +55,16 @@ set mxtics default
 set xrange [*:*]
 set autoscale xfix
 set offsets graph 0.025, graph 0.025, graph 0.04, 0
+# Levels along x: one tick per level, by name, and points rather than lines
+# (the order of the levels means nothing).
+set style data yerrorlines
+if (nlevels_of(x_param) > 0) {
+  set xrange [0.5:count(x_param) + 0.5]
+  set offsets 0, 0, graph 0.04, 0
+  set xtics ()
+  do for [j = 1:count(x_param)] { set xtics add (level_name(x_param, j) j) }
+  set style data yerrorbars
+}
 # The colours of the lines tell values apart; the legend names them.
 unset colorbox
 nx = count(x_param)
@@ -65,19 +82,19 @@ first_row(j) = base + (line_param > 0 ? (j - 1) * stride(line_param) : 0)
 last_row(j) = first_row(j) + (nx - 1) * stride(x_param)
 # Ordered values get ordered colours: viridis, dark to light.
 line_colour(j) = drawn > 1 ? line_palette_max * ((j - 1) / line_step) / (drawn - 1.0) : 0.3
-line_title(j) = line_param > 0 ? param_label(line_param).' = '.param_value(line_param, j) : \
+line_title(j) = line_param > 0 ? param_label(line_param).' = '.value_name(line_param, j) : \
                 'mean, with its 95% confidence interval'
 x_lo = param_value(x_param, 1) + 0; x_hi = param_value(x_param, nx) + 0
 nudge(j) = drawn > 1 ? (((j - 1) / line_step) - (drawn - 1) / 2.0) * 0.006 * abs(x_hi - x_lo) : 0
-x_of(j) = column(param(x_param)) + nudge(j)
+x_of(j) = x_value(x_param) + nudge(j)
 stat(s) = column(metric.'_'.s) * scale
 
 if (line_param > 0) {
   plot for [j = 1:nlines:line_step] data every stride(x_param)::first_row(j)::last_row(j) \
          using (x_of(j)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
-         with yerrorlines lw median_width pt 7 ps 0.7 lc palette frac line_colour(j) \
+         lw median_width pt 7 ps 0.7 lc palette frac line_colour(j) \
          title line_title(j)
 } else {
   plot data using (x_of(1)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
-         with yerrorlines lw median_width pt 7 ps 0.7 lc rgb colour_sweep title line_title(1)
+         lw median_width pt 7 ps 0.7 lc rgb colour_sweep title line_title(1)
 }

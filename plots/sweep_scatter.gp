@@ -28,6 +28,12 @@ set lmargin at screen plot_left
 
 param(i) = word(params, i)
 nparams = words(params)
+param_axis(i) = word(param_axes, i)
+# A categorical parameter is charted at its level numbers, named on the ticks.
+nlevels_of(i) = int(word(nlevels, i))
+level_name(i, j) = word(value('levels_'.i), j)
+level_at(i, s, j) = j > nlevels_of(i) ? NaN : (level_name(i, j) eq s ? j : level_at(i, s, j + 1))
+x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param(i))
 stat(s) = column(metric.'_'.s) * scale
 
 # Panels: up to four in a row, then rows of three; gap between them.
@@ -42,7 +48,7 @@ panel_h = (plot_top - plot_bottom - (nrows - 1) * gap_y) / nrows
 # would apply).
 array x_span[nparams]
 do for [i = 1:nparams] {
-  stats data using (column(param(i))) nooutput
+  stats data using (x_value(i)) nooutput
   x_span[i] = STATS_max - STATS_min
 }
 # One y range for all panels, from the intervals.
@@ -74,13 +80,19 @@ do for [i = 1:nparams] {
   set tmargin at screen plot_top - row * (panel_h + gap_y)
   set bmargin at screen plot_top - row * (panel_h + gap_y) - panel_h
   if (x_span[i] > 0) { set xtics nice(x_span[i] / 3) } else { set xtics autofreq }
-  # The parameter's setting path, or its last part where the panel is narrow.
-  set xlabel (strlen(param(i)) * 0.0078 < panel_w ? param(i) : word(param_labels, i))
+  set xrange [*:*]
+  if (nlevels_of(i) > 0) {
+    set xrange [0.5:nlevels_of(i) + 0.5]
+    set xtics ()
+    do for [j = 1:nlevels_of(i)] { set xtics add (level_name(i, j) j) }
+  }
+  # The parameter's label and unit, or its label alone where the panel is narrow.
+  set xlabel (strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_labels, i))
   # The y axis is labelled on the left panels only.
   if (col == 0) { set ylabel value_label; set format y '% h' } else { unset ylabel; set format y '' }
-  plot data using (column(param(i))):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+  plot data using (x_value(i)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
          with yerrorbars pt -1 lw 1 lc rgb colour_interval notitle, \
-       data using (column(param(i))):(stat('mean')) \
+       data using (x_value(i)):(stat('mean')) \
          with points pt 7 ps 0.7 lc rgb colour_sweep \
          title 'mean at a point of the design', \
        keyentry with yerrorbars pt -1 lw 1 lc rgb colour_interval \

@@ -42,8 +42,8 @@ START_TEST(test_param_specs_refused) {
        "\"run.days=1:2:3:4\": expected path=from:to or path=from:to:steps, found more than two "
        "':'"},
       {"run.days=1,2:3", "run.days",
-       "\"run.days=1,2:3\": expected path=a,b,c, path=from:to or path=from:to:steps, found "
-       "both ',' and ':'"},
+       "\"run.days=1,2:3\": expected path=a,b,c, path=from:to, path=from:to:steps or "
+       "path=a|b|c, found both ',' and ':'"},
       {"run.days=1,,2", "run.days",
        "\"run.days=1,,2\": expected a finite number as value 2, found nothing"},
       {"run.days=1,", "run.days", "\"run.days=1,\": expected a finite number as value 2, found nothing"},
@@ -52,10 +52,18 @@ START_TEST(test_param_specs_refused) {
        "\"run.days=inf:9\": expected a finite number as from, found \"inf\""},
       {"run.days=1e999", "run.days",
        "\"run.days=1e999\": expected a finite number as value 1, found \"1e999\""},
-      {"=1,2", "", "\"=1,2\": expected path=a,b,c, path=from:to or path=from:to:steps, found no "
-                   "path before '='"},
-      {"run.days", "", "\"run.days\": expected path=a,b,c, path=from:to or path=from:to:steps, "
-                       "found no '='"},
+      {"=1,2", "", "\"=1,2\": expected path=a,b,c, path=from:to, path=from:to:steps or "
+                   "path=a|b|c, found no path before '='"},
+      {"run.days", "", "\"run.days\": expected path=a,b,c, path=from:to, path=from:to:steps or "
+                       "path=a|b|c, found no '='"},
+      {"run.days=a,b", "run.days",
+       "\"run.days=a,b\": expected a finite number as value 1, found \"a\" (alternatives of "
+       "another type are given as path=a|b|c)"},
+      {"run.days=1||2", "run.days", "\"run.days=1||2\": expected a value as level 2, found nothing"},
+      {"run.days=x:|2", "run.days", "\"run.days=x:|2\": expected a value as level 1, found nothing"},
+      {"run.days=1|2;lable=days", "run.days",
+       "\"run.days=1|2;lable=days\": expected ;label=TEXT (up to 127 characters) or ;unit=TEXT "
+       "(up to 63) after the values, found \"lable=days\""},
   };
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
@@ -95,6 +103,60 @@ START_TEST(test_param_specs_read) {
   ck_assert_int_eq(sc->sweep.params[1].nvalues, 3);
   ck_assert_double_eq(sc->sweep.params[1].values[1], 2.5);
   fsim_scenario_free(sc);
+  fsim_overrides_free(ov);
+}
+END_TEST
+
+/* A categorical --param: levels of any type, named or named from their values, with
+ * a label and unit; a grid of a whole-number setting must take whole steps. */
+START_TEST(test_param_levels_read) {
+  fsim_overrides *ov = fsim_overrides_new();
+  fsim_error err;
+  ck_assert_int_eq(
+      fsim_overrides_add_param(ov, "sectors.s.attacker= red | first:\"blue\";label=Who attacks;unit=side", &err),
+      FSIM_OK);
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "formations.b.personnel=0:100:5", &err), FSIM_OK);
+  fsim_scenario *sc = NULL;
+  fsim_status st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
+  ck_assert_msg(st == FSIM_OK, "%s: %s", err.path, err.message);
+  const fsim_param_def *pd = &sc->sweep.params[0];
+  ck_assert_int_eq(pd->nlevels, 2);
+  ck_assert_str_eq(pd->label, "Who attacks");
+  ck_assert_str_eq(pd->unit, "side");
+  ck_assert_str_eq(pd->levels[0].name, "red");
+  ck_assert_str_eq(pd->levels[0].value, "\"red\"");
+  ck_assert_str_eq(pd->levels[1].name, "first");
+  ck_assert_str_eq(pd->levels[1].value, "\"blue\"");
+  ck_assert_str_eq(pd->levels[1].file, "--param");
+  fsim_scenario_free(sc);
+  fsim_overrides_free(ov);
+  /* 1 to 14 in 8 steps is 1.857 apart: refused, not rounded to 1, 3, 5, 7, 8, ... */
+  ov = fsim_overrides_new();
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "run.days=1:14:8", &err), FSIM_OK);
+  st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
+  ck_assert_int_eq(st, FSIM_E_INPUT);
+  ck_assert_str_eq(err.file, "--param");
+  ck_assert_str_eq(err.path, "sweep.parameters.[0]");
+  ck_assert_str_eq(err.message,
+                   "run.days takes whole numbers, but from 1 to 14 in 8 steps is a step of "
+                   "1.857; steps = 2 or 14 would fit (or give the values)");
+  fsim_overrides_free(ov);
+  /* Two levels of one name, and a sobol design, are refused. */
+  ov = fsim_overrides_new();
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "sectors.s.attacker=a:red|a:blue", &err), FSIM_OK);
+  st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
+  ck_assert_int_eq(st, FSIM_E_INPUT);
+  ck_assert_str_eq(err.path, "sweep.parameters.[0].levels.[1]");
+  ck_assert_str_eq(err.message,
+                   "levels 0 and 1 are both named \"a\"; give each a name of its own");
+  fsim_overrides_free(ov);
+  ov = fsim_overrides_new();
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "sectors.s.attacker=red|blue", &err), FSIM_OK);
+  ck_assert_int_eq(fsim_overrides_add(ov, "sweep.method=sobol", &err), FSIM_OK);
+  st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
+  ck_assert_int_eq(st, FSIM_E_INPUT);
+  ck_assert_str_eq(err.message, "sobol sensitivity takes numeric ranges only; sweep a parameter "
+                                "with levels by method \"grid\" or \"lhs\"");
   fsim_overrides_free(ov);
 }
 END_TEST
@@ -268,6 +330,7 @@ Suite *input_suite(void) {
   TCase *tc = tcase_create("hostile input");
   tcase_add_test(tc, test_param_specs_refused);
   tcase_add_test(tc, test_param_specs_read);
+  tcase_add_test(tc, test_param_levels_read);
   tcase_add_test(tc, test_set_one_value);
   tcase_add_test(tc, test_seed_limit);
   tcase_add_test(tc, test_include_beside_long_path);

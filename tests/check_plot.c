@@ -350,7 +350,7 @@ START_TEST(test_sweep_table) {
   write_sweep(path, in_order, 6);
   fsim_plot_sweep sw;
   fsim_error err;
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_OK);
   ck_assert_int_eq(sw.npoints, 6);
   ck_assert_int_eq(sw.nparams, 2);
   ck_assert_str_eq(sw.params[0].path, "sides.red.reserve");
@@ -371,11 +371,11 @@ START_TEST(test_sweep_table) {
   /* The same points out of grid order, or one missing: not a grid. */
   const int shuffled[] = {0, 2, 1, 3, 4, 5};
   write_sweep(path, shuffled, 6);
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_OK);
   ck_assert_int_eq(sw.grid, 0);
   fsim_plot_sweep_free(&sw);
   write_sweep(path, in_order, 5);
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_OK);
   ck_assert_int_eq(sw.grid, 0);
   fsim_plot_sweep_free(&sw);
 
@@ -387,7 +387,7 @@ START_TEST(test_sweep_table) {
   for (int i = 0; i < FSIM_GRID_VALUES_MAX + 500; i++)
     fprintf(fp, "%d,%.6f,3,%d,,,,,,\n", i, 0.5 + i * 1e-3, i);
   ck_assert_int_eq(fclose(fp), 0);
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_OK);
   ck_assert_int_eq(sw.npoints, FSIM_GRID_VALUES_MAX + 500);
   ck_assert_int_eq(sw.params[0].too_many, 1);
   ck_assert_int_eq(sw.grid, 0);
@@ -397,29 +397,67 @@ START_TEST(test_sweep_table) {
   /* Parameters ending alike are named by their whole path. */
   write_text(path, "point,x.[0].delay,x.[1].delay,replications" STATS7("m") "\n"
                    "0,1,2,3,4,,,,,,\n");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_OK);
   ck_assert_str_eq(sw.params[0].label, "x.[0].delay");
   ck_assert_str_eq(sw.params[1].label, "x.[1].delay");
   fsim_plot_sweep_free(&sw);
 
   /* Not a sweep's table. */
   write_text(path, "metric,mean\nred.losses,3\n");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
   ck_assert_ptr_nonnull(strstr(err.message, "not the table of a frontsim sweep"));
   write_text(path, "point,a,replications,m_mean,m_sd\n0,1,2,3,4\n");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
   write_text(path, "point,a,replications" STATS7("m") "\n0,1,2,3\n");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(err.line, 2);
   write_text(path, "point,a,replications" STATS7("m") "\n0,x,2,3,,,,,,\n");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
   ck_assert_str_eq(err.path, "a");
   write_text(path, "point,a,replications" STATS7("m") "\n");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
   write_text(path, "");
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
   snprintf(path, sizeof path, "%s/none.csv", base);
-  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, NULL, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(remove_tree(base), 0);
+}
+END_TEST
+
+/* A categorical parameter read back with the scenario that ran it: its levels in the
+ * sweep's order whatever order the rows take, numbered 1, 2, ...; labels and units
+ * from the sweep, else the setting's own unit; a name that is no level refused. */
+START_TEST(test_sweep_table_levels) {
+  static char text[4096];
+  snprintf(text, sizeof text, "%s%s", tu_two_sectors,
+           "sweep = { method = \"lhs\"; parameters = (\n"
+           "  { path = \"sides.red.rules.[0].donors\"; label = \"Donor order\";\n"
+           "    levels = ( { name = \"first\"; value = [\"p-2\"]; },\n"
+           "               { name = \"second\"; value = [\"reserve\"]; } ); },\n"
+           "  { path = \"sides.red.rules.[0].delay\"; from = 1; to = 9; } ); };\n");
+  fsim_scenario *sc = tu_load(text);
+  char base[512], path[700];
+  make_base(base, sizeof base);
+  snprintf(path, sizeof path, "%s/sweep.csv", base);
+  write_text(path, "point,sides.red.rules.[0].donors,sides.red.rules.[0].delay,replications" STATS7("m")
+                   "\n0,second,3,5,1,,,,,,\n1,first,7,5,2,,,,,,\n");
+  fsim_plot_sweep sw;
+  fsim_error err;
+  ck_assert_msg(fsim_plot_sweep_read_table(&sw, path, sc, &err) == FSIM_OK, "%s", err.message);
+  ck_assert_int_eq(sw.params[0].nlevels, 2);
+  ck_assert_str_eq(sw.params[0].levels[0], "first");
+  ck_assert_int_eq(sw.value_index[0 * 2 + 0], 1); /* row 0 is "second" */
+  ck_assert_int_eq(sw.value_index[1 * 2 + 0], 0);
+  ck_assert_str_eq(sw.params[0].label, "Donor order");
+  ck_assert_str_eq(sw.params[0].axis, "Donor order");
+  ck_assert_str_eq(sw.params[1].axis, "delay (days)");
+  fsim_plot_sweep_free(&sw);
+  write_text(path, "point,sides.red.rules.[0].donors,sides.red.rules.[0].delay,replications" STATS7("m")
+                   "\n0,third,3,5,1,,,,,,\n");
+  ck_assert_int_eq(fsim_plot_sweep_read_table(&sw, path, sc, &err), FSIM_E_INPUT);
+  ck_assert_str_eq(err.path, "sides.red.rules.[0].donors");
+  ck_assert_ptr_nonnull(strstr(err.message, "not a level"));
+  fsim_scenario_free(sc);
   ck_assert_int_eq(remove_tree(base), 0);
 }
 END_TEST
@@ -431,7 +469,7 @@ static fsim_scenario *described(const char *base, fsim_plot_sweep *sw) {
   const int in_order[] = {0, 1, 2, 3, 4, 5};
   write_sweep(path, in_order, 6);
   fsim_error err;
-  ck_assert_int_eq(fsim_plot_sweep_read_table(sw, path, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_plot_sweep_read_table(sw, path, NULL, &err), FSIM_OK);
   fsim_scenario *sc = tu_load(tu_two_sectors);
   ck_assert_int_eq(fsim_plot_sweep_describe(sw, sc, &err), FSIM_OK);
   return sc;
@@ -681,6 +719,7 @@ Suite *plot_suite(void) {
   tc = tcase_create("sweeps");
   tcase_add_test(tc, test_dir_kind);
   tcase_add_test(tc, test_sweep_table);
+  tcase_add_test(tc, test_sweep_table_levels);
   tcase_add_test(tc, test_sweep_describe);
   tcase_add_test(tc, test_sweep_indices);
   tcase_add_test(tc, test_sweep_charts);

@@ -164,6 +164,41 @@ END_TEST
 
 /* The scenario is read by the one text reader: /dev/zero is refused at once, not read
  * until memory runs out. */
+/* An lhs design spreads its strata evenly over a categorical parameter's levels:
+ * 12 points over 3 levels take each exactly 4 times, shown by name in the record. */
+START_TEST(test_lhs_levels_even) {
+  fsim_overrides *ov = fsim_overrides_new();
+  fsim_error err;
+  ck_assert_int_eq(fsim_overrides_add(ov, "sweep.method=lhs", &err), FSIM_OK);
+  ck_assert_int_eq(fsim_overrides_add(ov, "sweep.points=12", &err), FSIM_OK);
+  ck_assert_int_eq(fsim_overrides_add_param(
+                       ov, "sides.red.rules.[0].donors=a:[\"p\",\"reserve\"]|b:[\"reserve\",\"p\"]|c:[\"reserve\"]", &err),
+                   FSIM_OK);
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "sides.red.rules.[0].threshold=1:3", &err), FSIM_OK);
+  fsim_sweep *sw = NULL;
+  ck_assert_msg(fsim_sweep_prepare(SCENARIO, ov, &sw, &err) == FSIM_OK, "%s", err.message);
+  ck_assert_int_eq(fsim_sweep_points(sw), 12);
+  fsim_sweep_options opt;
+  options(&opt, 1, 0);
+  fsim_sweep_job *job = NULL;
+  ck_assert_int_eq(fsim_sweep_begin(sw, &opt, NULL, &job, &err), FSIM_OK);
+  int seen[3] = {0, 0, 0};
+  for (long p = 0; p < 12; p++) {
+    const char *record = NULL;
+    ck_assert_int_eq(fsim_sweep_point_record(job, p, &record, &err), FSIM_OK);
+    const char *level = strchr(record, ',') + 1;
+    ck_assert_msg(level[0] >= 'a' && level[0] <= 'c' && level[1] == ',', "record %s", record);
+    seen[level[0] - 'a']++;
+  }
+  ck_assert_int_eq(seen[0], 4);
+  ck_assert_int_eq(seen[1], 4);
+  ck_assert_int_eq(seen[2], 4);
+  fsim_sweep_job_free(job);
+  fsim_sweep_free(sw);
+  fsim_overrides_free(ov);
+}
+END_TEST
+
 START_TEST(test_prepare_refuses_devices) {
   fsim_sweep *sw = NULL;
   fsim_error err;
@@ -182,6 +217,7 @@ Suite *sweep_suite(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_sweep_prepare");
   tcase_add_test(tc, test_prepare_refuses_devices);
+  tcase_add_test(tc, test_lhs_levels_even);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_sweep_job_finish");
   tcase_set_timeout(tc, 60);

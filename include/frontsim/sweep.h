@@ -41,6 +41,11 @@ FSIM_API void fsim_sweep_options_set_progress(fsim_sweep_options *opt, fsim_prog
  * validates every point before any work starts. */
 FSIM_API fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
                                         fsim_sweep **out, fsim_error *err);
+/* The checks of fsim_sweep_prepare that need no design: the scenario loads, and each
+ * level of a categorical parameter is a valid value of its setting (frontsim check
+ * of a scenario with a sweep section). */
+FSIM_API fsim_status fsim_sweep_check(const char *scenario_path, const fsim_overrides *ov,
+                                      fsim_error *err);
 FSIM_API void fsim_sweep_free(fsim_sweep *sw);
 FSIM_API long fsim_sweep_points(const fsim_sweep *sw);
 

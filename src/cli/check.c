@@ -9,7 +9,8 @@
 static const char check_help[] =
     "usage: frontsim check SCENARIO [--set path=value]... [-o FILE]\n"
     "\n"
-    "Validates SCENARIO (after the overrides) and prints the effective scenario,\n"
+    "Validates SCENARIO (after the overrides; each level of a sweep parameter as\n"
+    "--set would set it) and prints the effective scenario,\n"
     "every default filled in, in libconfig syntax; it loads back unchanged.\n"
     "Exit status: 0 valid, 2 invalid (the message names file, line and setting).\n";
 
@@ -26,6 +27,8 @@ int cli_check(int argc, char **argv) {
   rc = 0;
   fsim_scenario *sc = NULL;
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);
+  /* A sweep's levels are values of their settings too: each is checked as --set would. */
+  if (rc == 0 && fsim_sweep_check(path, ov, &err) != FSIM_OK) rc = cli_report(&err);
   if (rc == 0) {
     char header[512];
     snprintf(header, sizeof header,

@@ -20,6 +20,7 @@
 #include "frontsim/version.h"
 #include "layout.h"
 #include "results.h"
+#include "series_table.h"
 #include "stats.h"
 #include "sweep_internal.h"
 #include "text.h"
@@ -42,6 +43,16 @@ void fsim_sweep_free(fsim_sweep *sw) {
 long fsim_sweep_points(const fsim_sweep *sw) { return sw ? sw->npoints : 0; }
 
 
+/* Parameter j's value at point p as the outputs show it: a level's name, or the
+ * number. */
+static const char *shown_value(const fsim_sweep *sw, long p, int j, char *buf, size_t size) {
+  const fsim_param_def *pd = &sw->base->sweep.params[j];
+  double v = sw->values[(size_t)p * (size_t)sw->k + (size_t)j];
+  if (pd->nlevels > 0) return pd->levels[(int)v].name;
+  snprintf(buf, size, "%.10g", v);
+  return buf;
+}
+
 /* Copies the command line's overrides and adds "path=value" for each parameter. */
 static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides **out,
                                    fsim_error *err) {
@@ -53,13 +64,15 @@ static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides 
   for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(sw->ov); i++)
     st = fsim_overrides_add_param(ov, fsim_overrides_param_get(sw->ov, i), err);
   for (int j = 0; st == FSIM_OK && j < sw->k; j++) {
-    char a[FSIM_TEXT_MAX + 64], num[48];
+    char a[2 * FSIM_TEXT_MAX + 8], num[48];
     double v = sw->values[(size_t)p * (size_t)sw->k + (size_t)j];
-    if (sw->base->sweep.params[j].integer)
+    const fsim_param_def *pd = &sw->base->sweep.params[j];
+    if (pd->integer)
       snprintf(num, sizeof num, "%.0f", v);
     else
       fsim_text_double(v, 1, num, sizeof num);
-    snprintf(a, sizeof a, "%s=%s", sw->base->sweep.params[j].path, num);
+    /* A level: its value as given, of whatever type the setting takes. */
+    snprintf(a, sizeof a, "%s=%s", pd->path, pd->nlevels > 0 ? pd->levels[(int)v].value : num);
     st = fsim_overrides_add(ov, a, err);
   }
   if (st != FSIM_OK) {
@@ -85,6 +98,43 @@ static fsim_status load_point(const fsim_sweep *sw, long p, fsim_scenario **out,
   return st;
 }
 
+/* Each level of a categorical parameter on its own, on the base scenario as --set
+ * would set it, so that a wrong value is named where it was given (file:line and
+ * the level) rather than as the point that first uses it. */
+static fsim_status check_levels(const fsim_sweep *sw, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  for (int j = 0; j < def->nparams; j++)
+    for (int l = 0; l < def->params[j].nlevels; l++) {
+      const fsim_param_def *pd = &def->params[j];
+      const fsim_level_def *lv = &pd->levels[l];
+      fsim_overrides *ov = fsim_overrides_new();
+      char a[2 * FSIM_TEXT_MAX + 8];
+      snprintf(a, sizeof a, "%s=%s", pd->path, lv->value);
+      fsim_status st = ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+      for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(sw->ov); i++)
+        st = fsim_overrides_add(ov, fsim_overrides_get(sw->ov, i), err);
+      for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(sw->ov); i++)
+        st = fsim_overrides_add_param(ov, fsim_overrides_param_get(sw->ov, i), err);
+      if (st == FSIM_OK) st = fsim_overrides_add(ov, a, err);
+      fsim_scenario *sc = NULL;
+      if (st == FSIM_OK)
+        st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, ov, &sc, err);
+      fsim_scenario_free(sc);
+      fsim_overrides_free(ov);
+      if (st != FSIM_OK && st != FSIM_E_NOMEM) {
+        char orig[FSIM_ERROR_TEXT];
+        memcpy(orig, err->message, sizeof orig);
+        snprintf(err->message, sizeof err->message, "level \"%.30s\" (%.90s = %.90s): %.60s%s%.200s",
+                 lv->name, pd->path, lv->value, err->path, err->path[0] ? ": " : "", orig);
+        snprintf(err->file, sizeof err->file, "%s", lv->file);
+        err->line = lv->line;
+        snprintf(err->path, sizeof err->path, "sweep.parameters.[%d].levels.[%d].value", j, l);
+      }
+      if (st != FSIM_OK) return st;
+    }
+  return FSIM_OK;
+}
+
 /* The design: every point's parameter values (MODEL.md has none of this; see
  * docs/USAGE.md "frontsim sweep"). */
 static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
@@ -95,7 +145,9 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
   if (def->method == FSIM_SWEEP_GRID) {
     int counts[FSIM_MAX_VALUES];
     for (int j = 0; j < k; j++)
-      counts[j] = def->params[j].nvalues > 0 ? def->params[j].nvalues : def->params[j].steps;
+      counts[j] = def->params[j].nlevels > 0   ? def->params[j].nlevels
+                  : def->params[j].nvalues > 0 ? def->params[j].nvalues
+                                               : def->params[j].steps;
     size_t n = fsim_design_grid_size(k, counts);
     if (n > 10000000)
       return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.parameters",
@@ -108,8 +160,9 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
       fsim_design_grid_index(p, k, counts, idx);
       for (int j = 0; j < k; j++) {
         const fsim_param_def *pd = &def->params[j];
-        double v = pd->nvalues > 0 ? pd->values[idx[j]]
-                                   : pd->from + (pd->to - pd->from) * idx[j] / (pd->steps - 1);
+        double v = pd->nlevels > 0   ? idx[j] /* the level's number */
+                   : pd->nvalues > 0 ? pd->values[idx[j]]
+                                     : pd->from + (pd->to - pd->from) * idx[j] / (pd->steps - 1);
         sw->values[p * (size_t)k + (size_t)j] = pd->integer ? round(v) : v;
       }
     }
@@ -130,7 +183,9 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
     for (int j = 0; j < k; j++) {
       const fsim_param_def *pd = &def->params[j];
       double x = u[p * (size_t)k + (size_t)j], v;
-      if (pd->integer) /* every whole value in [from, to] equally likely */
+      if (pd->nlevels > 0) /* the strata split evenly among the levels */
+        v = fmin(pd->nlevels - 1, floor(x * pd->nlevels));
+      else if (pd->integer) /* every whole value in [from, to] equally likely */
         v = fmin(pd->to, floor(ceil(pd->from) + x * (floor(pd->to) - ceil(pd->from) + 1)));
       else
         v = pd->from + x * (pd->to - pd->from);
@@ -143,6 +198,19 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
 
 fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
   const fsim_sweep_def *def = &sw->base->sweep;
+  /* The optional tables are bounded: a row per replication, or per day, of every point. */
+  const double rep_rows = (double)sw->npoints * (double)reps;
+  const double day_rows = (double)sw->npoints * (double)(sw->base->run.days + 1);
+  if (def->per_replication && rep_rows > FSIM_SWEEP_TABLE_ROWS_MAX)
+    return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.per_replication",
+                          "replications.csv would have %.0f rows (%ld points x %ld "
+                          "replications); at most %ld",
+                          rep_rows, sw->npoints, reps, FSIM_SWEEP_TABLE_ROWS_MAX);
+  if (def->nseries > 0 && day_rows > FSIM_SWEEP_TABLE_ROWS_MAX)
+    return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.series",
+                          "series.csv would have %.0f rows (%ld points x %d days); at most %ld",
+                          day_rows, sw->npoints, sw->base->run.days + 1,
+                          FSIM_SWEEP_TABLE_ROWS_MAX);
   fsim_layout lay;
   fsim_status st = fsim_layout_build(&lay, sw->base, err);
   if (st != FSIM_OK) return st;
@@ -169,8 +237,10 @@ fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
     for (int s = 0; s < FSIM_POINT_NSTATS; s++)
       fsim_text_buf_printf(&cols, ",%s_%s", lay.metric_name[sw->metric[m]], fsim_point_stat_names[s]);
   for (long p = 0; p < sw->npoints; p++) {
+    char num[48];
     fsim_text_buf_printf(&design, "%ld", p);
-    for (int j = 0; j < sw->k; j++) fsim_text_buf_printf(&design, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    for (int j = 0; j < sw->k; j++)
+      fsim_text_buf_printf(&design, ",%s", shown_value(sw, p, j, num, sizeof num));
     fsim_text_buf_printf(&design, "\n");
   }
   /* The effective base scenario, without a header: part of the setup hash. It
@@ -210,10 +280,10 @@ fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
   return FSIM_OK;
 }
 
-fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
-                               fsim_sweep **out, fsim_error *err) {
-  if (!scenario_path || !out)
-    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_prepare: no scenario or no place for the sweep (NULL)");
+/* The sweep of the scenario at scenario_path: read, its base loaded (with a sweep
+ * section when need_sweep) and its levels checked; *out is NULL on failure. */
+static fsim_status open_sweep(const char *scenario_path, const fsim_overrides *ov,
+                              int need_sweep, fsim_sweep **out, fsim_error *err) {
   *out = NULL;
   fsim_sweep *sw = calloc(1, sizeof *sw);
   if (!sw) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
@@ -238,10 +308,38 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   if (st == FSIM_OK) st = fsim_read_text(scenario_path, "the scenario", &sw->text, NULL, err);
   if (st == FSIM_OK)
     st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, sw->ov, &sw->base, err);
-  if (st == FSIM_OK && !sw->base->has_sweep)
+  if (st == FSIM_OK && need_sweep && !sw->base->has_sweep)
     st = fsim_error_set(err, FSIM_E_INPUT, scenario_path, 0, "sweep",
                         "the scenario has no sweep section and no --param was given");
-  if (st == FSIM_OK) st = expand_design(sw, err);
+  if (st == FSIM_OK) st = check_levels(sw, err);
+  if (st != FSIM_OK) {
+    fsim_sweep_free(sw);
+    return st;
+  }
+  *out = sw;
+  return FSIM_OK;
+}
+
+fsim_status fsim_sweep_check(const char *scenario_path, const fsim_overrides *ov,
+                             fsim_error *err) {
+  if (!scenario_path)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_check: no scenario (NULL)");
+  fsim_sweep *sw = NULL;
+  fsim_status st = open_sweep(scenario_path, ov, 0, &sw, err);
+  fsim_sweep_free(sw);
+  return st;
+}
+
+fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *ov,
+                               fsim_sweep **out, fsim_error *err) {
+  if (!scenario_path || !out)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                          "fsim_sweep_prepare: no scenario or no place for the sweep (NULL)");
+  fsim_sweep *sw = NULL;
+  fsim_status st = open_sweep(scenario_path, ov, 1, &sw, err);
+  *out = NULL;
+  if (st != FSIM_OK) return st;
+  st = expand_design(sw, err);
   /* Every point must load before any work starts. */
   for (long p = 0; st == FSIM_OK && p < sw->npoints; p++) {
     fsim_scenario *sc = NULL;
@@ -257,6 +355,44 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
   return FSIM_OK;
 }
 
+/* v with `digits` significant digits (7 for the series, which are kept as floats). */
+static void put_number(fsim_text_buf *rec, const char *sep, double v, int digits) {
+  if (isnan(v))
+    fsim_text_buf_printf(rec, "%s", sep);
+  else
+    fsim_text_buf_printf(rec, "%s%.*g", sep, digits, v);
+}
+
+/* The optional parts of a point's record (sweep_internal.h, FSIM_SWEEP_REPS_PART and
+ * FSIM_SWEEP_SERIES_PART): every replication's metrics, and the kept daily series'
+ * statistics, which the final writer turns into replications.csv and series.csv. */
+static fsim_status append_extras(const fsim_sweep *sw, const fsim_results *res,
+                                 fsim_text_buf *rec, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  if (def->per_replication) {
+    fsim_text_buf_printf(rec, "%s", FSIM_SWEEP_REPS_PART);
+    for (long r = 0; r < res->nreps; r++)
+      for (int m = 0; m < sw->nmetrics; m++)
+        put_number(rec, r || m ? "," : "", fsim_results_value(res, r, sw->metric[m]), 10);
+  }
+  if (def->nseries == 0) return FSIM_OK;
+  double *tab = NULL;
+  fsim_status st = fsim_series_table(res, &tab, err);
+  if (st != FSIM_OK) return st;
+  static const int shown[] = {FSIM_DAILY_MEAN, FSIM_DAILY_P5, FSIM_DAILY_P50, FSIM_DAILY_P95};
+  const fsim_series_store *ss = &res->ser;
+  /* Self-describing: the variables (in the layout's order) and days, then the cells. */
+  fsim_text_buf_printf(rec, "%s", FSIM_SWEEP_SERIES_PART);
+  for (int i = 0; i < ss->nsel; i++)
+    fsim_text_buf_printf(rec, "%s%s", i ? ";" : "", res->layout.series_name[ss->var[i]]);
+  fsim_text_buf_printf(rec, ":%d:", ss->days1);
+  for (long c = 0; c < ss->ncells; c++)
+    for (size_t k = 0; k < sizeof shown / sizeof shown[0]; k++)
+      put_number(rec, c || k ? "," : "", tab[c * FSIM_DAILY_NSTATS + shown[k]], 7);
+  free(tab);
+  return FSIM_OK;
+}
+
 fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_options *opt,
                                  long reps, fsim_text_buf *rec, double *scratch,
                                  fsim_error *err) {
@@ -267,15 +403,23 @@ fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_
   fsim_run_options_init(&ro);
   ro.replications = reps;
   ro.threads = opt->threads;
-  ro.keep_series = 0;
+  const fsim_sweep_def *def = &sw->base->sweep;
+  char series[FSIM_SWEEP_SERIES_MAX * (FSIM_NAME_MAX + 1)] = "";
+  for (int v = 0; v < def->nseries; v++) /* checked against the layout by the loader */
+    snprintf(series + strlen(series), sizeof series - strlen(series), "%s%s", v ? "," : "",
+             def->series[v]);
+  ro.keep_series = def->nseries > 0;
+  ro.series = series;
   ro.point = 0; /* common random numbers: replication r draws the same at every point */
   ro.stop = opt->stop;
   fsim_results *res = NULL;
   st = fsim_run(sc, &ro, &res, err);
   if (st == FSIM_OK) {
     rec->len = 0;
+    char num[48];
     fsim_text_buf_printf(rec, "%ld", p);
-    for (int j = 0; j < sw->k; j++) fsim_text_buf_printf(rec, ",%.10g", sw->values[(size_t)p * (size_t)sw->k + (size_t)j]);
+    for (int j = 0; j < sw->k; j++)
+      fsim_text_buf_printf(rec, ",%s", shown_value(sw, p, j, num, sizeof num));
     fsim_text_buf_printf(rec, ",%ld", reps);
     for (int m = 0; m < sw->nmetrics; m++) {
       int mi = sw->metric[m];
@@ -294,7 +438,9 @@ fsim_status fsim_sweep_run_point(const fsim_sweep *sw, long p, const fsim_sweep_
           fsim_text_buf_printf(rec, ",%.10g", v[k]);
       }
     }
-    if (rec->failed) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+    if (def->per_replication || def->nseries > 0) st = append_extras(sw, res, rec, err);
+    if (st == FSIM_OK && rec->failed)
+      st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
   fsim_results_free(res);
   fsim_scenario_free(sc);

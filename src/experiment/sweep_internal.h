@@ -25,7 +25,14 @@ struct fsim_sweep {
   char *design_text;           /* design.csv */
 };
 
-/* Writes sweep.csv (and sensitivity.csv for sobol) into dir from a complete set of
+/* A point's record is its row of sweep.csv, then optionally "|r:" and every
+ * replication's collected metrics (sweep.per_replication), then "|s:" and its daily
+ * series: "name;name:days:" and per variable and day mean,p5,p50,p95 (sweep.series). */
+#define FSIM_SWEEP_REPS_PART "|r:"
+#define FSIM_SWEEP_SERIES_PART "|s:"
+
+/* Writes sweep.csv (sensitivity.csv for sobol, replications.csv and series.csv when
+ * the records hold them) into dir from a complete set of
  * records; the same function serves a plain run, a resumed run and a merge, so
  * their outputs are byte-identical. */
 fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_error *err);

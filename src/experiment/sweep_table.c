@@ -98,6 +98,119 @@ done:
   return st;
 }
 
+/* The optional part of record rec that starts with tag, up to the next part: *len. */
+static const char *part_of(const char *rec, const char *tag, size_t *len) {
+  const char *q = strstr(rec, tag);
+  if (!q) return NULL;
+  q += strlen(tag);
+  *len = strcspn(q, "|");
+  return q;
+}
+
+/* replications.csv: point, replication, then each collected metric. */
+static fsim_status write_replications(const char *dir, const fsim_journal *j, const char **rows,
+                                      fsim_error *err) {
+  char path[FSIM_PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/replications.csv", dir);
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  int nm = 1;
+  fputs("point,replication,", f.fp);
+  for (const char *c = j->info.metrics; *c; c++) {
+    fputc(*c == ';' ? ',' : *c, f.fp);
+    nm += *c == ';';
+  }
+  fputc('\n', f.fp);
+  for (long p = 0; p < j->info.npoints; p++) {
+    size_t len = 0;
+    const char *q = part_of(rows[p], FSIM_SWEEP_REPS_PART, &len);
+    if (!q) continue;
+    long r = 0;
+    int m = 0;
+    fprintf(f.fp, "%ld,%ld,", p, r);
+    for (size_t i = 0; i < len; i++) {
+      if (q[i] == ',' && ++m == nm) { /* the next replication's row */
+        m = 0;
+        fprintf(f.fp, "\n%ld,%ld,", p, ++r);
+        continue;
+      }
+      fputc(q[i], f.fp);
+    }
+    fputc('\n', f.fp);
+  }
+  return fsim_file_commit(&f, err);
+}
+
+/* series.csv: point, day, then per kept variable its mean, p5, p50 and p95 across the
+ * point's replications. */
+static fsim_status write_series(const char *dir, const fsim_journal *j, const char **rows,
+                                fsim_error *err) {
+  static const char *const stat[] = {"mean", "p5", "p50", "p95"};
+  enum { NSTAT = 4 };
+  char path[FSIM_PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/series.csv", dir);
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) return st;
+  size_t len = 0;
+  const char *head = part_of(rows[0], FSIM_SWEEP_SERIES_PART, &len);
+  const size_t names = strcspn(head, ":");
+  int nvar = 1;
+  fputs("point,day", f.fp);
+  for (size_t i = 0, start = 0; i <= names; i++) {
+    if (i < names && head[i] != ';') continue;
+    for (int k = 0; k < NSTAT; k++)
+      fprintf(f.fp, ",%.*s_%s", (int)(i - start), head + start, stat[k]);
+    nvar += i < names;
+    start = i + 1;
+  }
+  fputc('\n', f.fp);
+  const char **cell = NULL;
+  for (long p = 0; p < j->info.npoints && st == FSIM_OK; p++) {
+    const char *q = part_of(rows[p], FSIM_SWEEP_SERIES_PART, &len);
+    if (!q) continue;
+    const char *end = q + len;
+    q += strcspn(q, ":") + 1;
+    const int days1 = atoi(q);
+    q += strcspn(q, ":") + 1;
+    const size_t n = (size_t)nvar * (size_t)days1 * NSTAT;
+    const char **grown = realloc(cell, (n ? n : 1) * sizeof *cell);
+    if (!grown) {
+      st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+      break;
+    }
+    cell = grown;
+    size_t c = 0; /* where each value starts: cell = (variable * days1 + day) * NSTAT + k */
+    for (const char *v = q; c < n;) {
+      cell[c++] = v;
+      const char *comma = memchr(v, ',', (size_t)(end - v));
+      if (!comma) break;
+      v = comma + 1;
+    }
+    if (c != n) {
+      st = fsim_error_set(err, FSIM_E_IO, dir, 0, "", "point %ld: %zu series values, not %zu",
+                          p, c, n);
+      break;
+    }
+    for (int d = 0; d < days1; d++) {
+      fprintf(f.fp, "%ld,%d", p, d);
+      for (int v = 0; v < nvar; v++)
+        for (int k = 0; k < NSTAT; k++) {
+          const char *x = cell[((size_t)v * (size_t)days1 + (size_t)d) * NSTAT + (size_t)k];
+          fprintf(f.fp, ",%.*s", (int)strcspn(x, ",|"), x);
+        }
+      fputc('\n', f.fp);
+    }
+  }
+  free(cell);
+  if (st != FSIM_OK) {
+    fsim_file_abort(&f);
+    return st;
+  }
+  return fsim_file_commit(&f, err);
+}
+
 fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_error *err) {
   const fsim_journal_info *info = &j->info;
   /* Exactly one record per point. The journal's reader and merge have checked that
@@ -132,9 +245,13 @@ fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_
   st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) goto done;
   fprintf(f.fp, "%s\n", info->columns);
-  for (long p = 0; p < info->npoints; p++) fprintf(f.fp, "%s\n", rows[p]);
+  for (long p = 0; p < info->npoints; p++)
+    fprintf(f.fp, "%.*s\n", (int)strcspn(rows[p], "|"), rows[p]);
   st = fsim_file_commit(&f, err);
   if (st == FSIM_OK && info->method == FSIM_SWEEP_SOBOL) st = write_sensitivity(dir, j, rows, err);
+  if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_REPS_PART))
+    st = write_replications(dir, j, rows, err);
+  if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_SERIES_PART)) st = write_series(dir, j, rows, err);
 done:
   free(rows);
   return st;

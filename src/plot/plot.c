@@ -339,7 +339,7 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
   run->replications = rec->replications;
   char path[FSIM_PATH_MAX];
   join(path, dir, "sweep.csv");
-  fsim_status st = fsim_plot_sweep_read_table(sw, path, err);
+  fsim_status st = fsim_plot_sweep_read_table(sw, path, sc, err);
   if (st == FSIM_OK) st = fsim_plot_sweep_describe(sw, sc, err);
   if (st == FSIM_OK && sw->method == FSIM_SWEEP_SOBOL) {
     st = need_file(dir, "sensitivity.csv", FSIM_PLOT_DIR_SWEEP, err);

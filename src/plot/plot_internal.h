@@ -99,9 +99,14 @@ static inline const char *fsim_sweep_method_name(int method) {
 
 typedef struct fsim_sweep_param {
   char path[FSIM_TEXT_MAX];  /* the setting, as the column of sweep.csv */
-  char label[FSIM_TEXT_MAX]; /* its last part ("delay"), or the path when ambiguous */
+  /* The sweep's label for it, else its last part ("delay"), or the path when
+   * ambiguous; the axis title adds the unit: "Transit delay (days)". */
+  char label[FSIM_TEXT_MAX];
+  char axis[FSIM_TEXT_MAX + FSIM_NAME_MAX + 4];
   int count;                 /* distinct values, in the order they first appear */
-  double *values;
+  double *values;            /* a categorical parameter's: its level numbers 1, 2, ... */
+  int nlevels;               /* a categorical parameter: its level names, in order */
+  char (*levels)[FSIM_NAME_MAX];
   int too_many; /* more than FSIM_GRID_VALUES_MAX values: not a grid, not indexed */
 } fsim_sweep_param;
 
@@ -140,9 +145,11 @@ struct fsim_plot_sweep {
 };
 
 /* Reads sweep.csv: the parameter columns between "point" and "replications",
- * each metric's means; checks whether the rows form a grid. FSIM_E_INPUT when
+ * each metric's means; checks whether the rows form a grid. The scenario the sweep
+ * ran (or NULL) gives the labels, units and levels of its parameters. FSIM_E_INPUT when
  * the file is not a sweep's table. */
-fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fsim_error *err);
+fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
+                                       const fsim_scenario *sc, fsim_error *err);
 /* Reads sensitivity.csv into the metrics: has_indices, order, noise_share. */
 fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                                          fsim_error *err);

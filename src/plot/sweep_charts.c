@@ -118,8 +118,14 @@ static void slice_text(const fsim_plot_sweep *sw, char *out, size_t size) {
   for (int i = 0; i < sw->nparams; i++) {
     if (i == sw->x_param || i == sw->line_param) continue;
     const fsim_sweep_param *p = &sw->params[i];
-    int w = snprintf(out + len, size - len, "%s%s held at %.6g", len ? ", " : "; ", p->label,
-                     p->values[(p->count - 1) / 2]);
+    const int mid = (p->count - 1) / 2;
+    char value[FSIM_NAME_MAX];
+    if (p->nlevels > 0)
+      snprintf(value, sizeof value, "%s", p->levels[mid]);
+    else
+      snprintf(value, sizeof value, "%.6g", p->values[mid]);
+    int w = snprintf(out + len, size - len, "%s%s held at %s", len ? ", " : "; ", p->label,
+                     value);
     if (w < 0 || (size_t)w >= size - len) break;
     len += (size_t)w;
   }
@@ -183,9 +189,15 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
     if (heatmap) {
       c = add_chart(run, sw, m, "heatmap", "sweep_heatmap", "../sweep.csv");
       chart_text(c->title, sizeof c->title, "%s", mt->title);
-      chart_text(c->subtitle, sizeof c->subtitle,
-               "Means across %ld replications at each point of the grid, by %s and %s%s", reps,
-               sw->params[sw->x_param].label, sw->params[sw->line_param].label, slice);
+      /* "by x and y" where it fits the width of a chart; the axes name them anyway. */
+      const char *xl = sw->params[sw->x_param].label, *yl = sw->params[sw->line_param].label;
+      if (strlen(xl) + strlen(yl) + strlen(slice) <= 40)
+        chart_text(c->subtitle, sizeof c->subtitle,
+                   "Means across %ld replications at each point of the grid, by %s and %s%s",
+                   reps, xl, yl, slice);
+      else
+        chart_text(c->subtitle, sizeof c->subtitle,
+                   "Means across %ld replications at each point of the grid%s", reps, slice);
     }
     if (sw->method == FSIM_SWEEP_SOBOL && mt->has_indices) {
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");

@@ -5,6 +5,18 @@
 
 #include "plot_internal.h"
 
+/* text as one word of a gnuplot word list: in double quotes, so that a label of
+ * several words stays one (a double quote inside becomes a single one). */
+static void put_word(FILE *out, const char *text) {
+  char buf[FSIM_TEXT_MAX + FSIM_NAME_MAX + 4];
+  snprintf(buf, sizeof buf, "%s", text);
+  for (char *p = buf; *p; p++)
+    if (*p == '"') *p = '\'';
+  fputc('"', out);
+  fsim_plot_put_quoted(out, buf);
+  fputc('"', out);
+}
+
 /* The design as gnuplot variables: the parameters' columns and legend names and,
  * for a grid, each one's values, count and stride. */
 static void put_design(FILE *out, const fsim_plot_sweep *sw) {
@@ -16,9 +28,28 @@ static void put_design(FILE *out, const fsim_plot_sweep *sw) {
   fputs("'\nparam_labels = '", out);
   for (int i = 0; i < sw->nparams; i++) {
     if (i) fputc(' ', out);
-    fsim_plot_put_quoted(out, sw->params[i].label);
+    put_word(out, sw->params[i].label);
   }
-  fputs("'\n", out);
+  fputs("'\n# Axis titles: the label and unit of each parameter.\nparam_axes = '", out);
+  for (int i = 0; i < sw->nparams; i++) {
+    if (i) fputc(' ', out);
+    put_word(out, sw->params[i].axis);
+  }
+  /* Categorical parameters: sweep.csv holds a level's name, charted at its number
+   * (1, 2, ...) with the name as the tick label. */
+  fputs("'\n# Levels of each parameter (0: numeric), and the names of a categorical one's.\n"
+        "nlevels = '",
+        out);
+  for (int i = 0; i < sw->nparams; i++) fprintf(out, "%s%d", i ? " " : "", sw->params[i].nlevels);
+  fputc('\'', out);
+  for (int i = 0; i < sw->nparams; i++) {
+    if (sw->params[i].nlevels == 0) continue;
+    fprintf(out, "\nlevels_%d = '", i + 1);
+    for (int l = 0; l < sw->params[i].nlevels; l++)
+      fprintf(out, "%s%s", l ? " " : "", sw->params[i].levels[l]);
+    fputc('\'', out);
+  }
+  fputs("\n", out);
   if (!sw->grid) {
     fprintf(out, "# A %s design of %ld points: no grid.", fsim_sweep_method_name(sw->method),
             sw->npoints);

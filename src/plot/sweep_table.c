@@ -8,6 +8,7 @@
 
 #include "formats.h"
 #include "plot_internal.h"
+#include "schema.h"
 
 /* Splits a CSV line in place at commas (the sweep's files hold numbers and
  * setting paths, never quoted fields); the line end is dropped. */
@@ -45,7 +46,10 @@ static int ends_with(const char *s, const char *suffix) {
 }
 
 void fsim_plot_sweep_free(fsim_plot_sweep *sw) {
-  for (int i = 0; sw->params && i < sw->nparams; i++) free(sw->params[i].values);
+  for (int i = 0; sw->params && i < sw->nparams; i++) {
+    free(sw->params[i].values);
+    free(sw->params[i].levels);
+  }
   free(sw->params);
   free(sw->metrics);
   free(sw->value_index);
@@ -146,24 +150,64 @@ static int is_grid(const fsim_plot_sweep *sw) {
   return 1;
 }
 
-/* The legend names a parameter by its last part ("delay") unless another
- * parameter ends the same way. */
-static void label_params(fsim_plot_sweep *sw) {
+/* The parameter of the scenario's sweep with this path, or NULL. */
+static const fsim_param_def *param_def(const fsim_scenario *sc, const char *path) {
+  for (int k = 0; sc && sc->has_sweep && k < sc->sweep.nparams; k++)
+    if (strcmp(sc->sweep.params[k].path, path) == 0) return &sc->sweep.params[k];
+  return NULL;
+}
+
+/* A categorical parameter's levels, in the sweep's order: its values are the level
+ * numbers 1..n, whatever order the rows take them in. */
+static fsim_status take_levels(fsim_sweep_param *p, const fsim_param_def *pd, long *cap,
+                               fsim_error *err) {
+  if (!pd || pd->nlevels == 0) return FSIM_OK;
+  p->levels = malloc((size_t)pd->nlevels * sizeof *p->levels);
+  p->values = malloc((size_t)pd->nlevels * sizeof *p->values);
+  if (!p->levels || !p->values) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (int l = 0; l < pd->nlevels; l++) {
+    snprintf(p->levels[l], sizeof p->levels[l], "%s", pd->levels[l].name);
+    p->values[l] = l + 1;
+  }
+  p->nlevels = p->count = pd->nlevels;
+  *cap = pd->nlevels;
+  return FSIM_OK;
+}
+
+/* The level number of name `text`, or NaN. */
+static double level_number(const fsim_sweep_param *p, const char *text) {
+  for (int l = 0; l < p->nlevels; l++)
+    if (strcmp(p->levels[l], text) == 0) return l + 1;
+  return NAN;
+}
+
+/* A parameter's name on charts: the sweep's label, else its last part ("delay")
+ * unless another parameter ends the same way; its axis title adds the sweep's unit,
+ * else the setting's own (the settings table's). */
+static void label_params(fsim_plot_sweep *sw, const fsim_scenario *sc) {
   for (int i = 0; i < sw->nparams; i++) {
-    const char *path = sw->params[i].path;
-    const char *dot = strrchr(path, '.');
-    const char *last = dot && dot[1] ? dot + 1 : path;
+    fsim_sweep_param *p = &sw->params[i];
+    const fsim_param_def *pd = param_def(sc, p->path);
+    const char *dot = strrchr(p->path, '.');
+    const char *last = dot && dot[1] ? dot + 1 : p->path;
     int unique = 1;
     for (int j = 0; j < sw->nparams; j++) {
       const char *other = strrchr(sw->params[j].path, '.');
       other = other && other[1] ? other + 1 : sw->params[j].path;
       if (j != i && strcmp(other, last) == 0) unique = 0;
     }
-    snprintf(sw->params[i].label, sizeof sw->params[i].label, "%s", unique ? last : path);
+    snprintf(p->label, sizeof p->label, "%s",
+             pd && pd->label[0] ? pd->label : unique ? last : p->path);
+    const fsim_spec *spec = fsim_schema_lookup_path(p->path);
+    const char *unit = pd && pd->unit[0] ? pd->unit
+                       : spec && spec->unit && p->nlevels == 0 ? spec->unit
+                                                               : "";
+    snprintf(p->axis, sizeof p->axis, unit[0] ? "%s (%s)" : "%s%s", p->label, unit);
   }
 }
 
-fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fsim_error *err) {
+fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
+                                       const fsim_scenario *sc, fsim_error *err) {
   memset(sw, 0, sizeof *sw);
   FILE *fp = fopen(path, "r");
   if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read");
@@ -181,6 +225,8 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fs
   long rows_cap = 0;
   if (st == FSIM_OK && (!f || !caps))
     st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  for (int i = 0; st == FSIM_OK && i < k; i++)
+    st = take_levels(&sw->params[i], param_def(sc, sw->params[i].path), &caps[i], err);
   for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) sw->metrics[m].max_abs = 0.0;
   while (st == FSIM_OK && getline(&line, &size, fp) >= 0) {
     if (line[0] == '\n' || line[0] == '\r' || line[0] == '\0') continue;
@@ -200,10 +246,14 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fs
       sw->value_index = vi;
     }
     for (int i = 0; st == FSIM_OK && i < k; i++) {
-      double v = number(f[1 + i]);
+      const fsim_sweep_param *pi = &sw->params[i];
+      double v = pi->nlevels > 0 ? level_number(pi, f[1 + i]) : number(f[1 + i]);
       if (isnan(v)) {
-        st = fsim_error_set(err, FSIM_E_INPUT, path, (int)sw->npoints + 2, sw->params[i].path,
-                            "not a number: \"%.40s\"", f[1 + i]);
+        st = fsim_error_set(err, FSIM_E_INPUT, path, (int)sw->npoints + 2, pi->path,
+                            pi->nlevels > 0 ? "not a level of this parameter in scenario.cfg: "
+                                              "\"%.40s\""
+                                            : "not a number: \"%.40s\"",
+                            f[1 + i]);
         break;
       }
       sw->value_index[sw->npoints * k + i] = value_number(&sw->params[i], v, &caps[i], err, &st);
@@ -219,7 +269,7 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path, fs
   if (st == FSIM_OK && sw->npoints == 0) st = bad_table(path, "it has no rows", err);
   if (st == FSIM_OK) {
     sw->grid = is_grid(sw);
-    label_params(sw);
+    label_params(sw, sc);
   }
   free(caps);
   free(f);

@@ -25,11 +25,24 @@ static const fsim_sources *sources_of(const config_setting_t *s) {
   return config_setting_get_hook(s);
 }
 
+/* Made by --param: below a sweep.parameters list that no file gave (--param
+ * replaces the list whole; a --set into a file's list is below a list with a line). */
+static int made_by_param(const config_setting_t *s) {
+  for (; s && config_setting_parent(s); s = config_setting_parent(s)) {
+    const config_setting_t *up = config_setting_parent(s);
+    const char *name = config_setting_name(s), *up_name = config_setting_name(up);
+    if (name && up_name && strcmp(name, "parameters") == 0 && strcmp(up_name, "sweep") == 0 &&
+        !config_setting_parent(config_setting_parent(up)))
+      return config_setting_source_line(s) == 0;
+  }
+  return 0;
+}
+
 const char *fsim_config_file(const config_setting_t *s, const char *fallback) {
   if (!s) return fallback;
   /* The root has no line of its own, but it is the file, not an override. */
   if (!config_setting_parent(s)) return fallback;
-  if (config_setting_source_line(s) == 0) return ORIGIN;
+  if (config_setting_source_line(s) == 0) return made_by_param(s) ? "--param" : ORIGIN;
   const fsim_sources *src = sources_of(s);
   int line = 0;
   const char *f = src ? fsim_sources_place(src, (int)config_setting_source_line(s), &line) : NULL;
@@ -295,21 +308,50 @@ static int add_float(config_setting_t *group, const char *key, double v) {
   return s && config_setting_set_float(s, v);
 }
 
-/* Parameter group g from a spec read by fsim_param_spec_read; 0 when out of memory. */
-static int add_param(config_setting_t *g, const fsim_param_spec *p) {
-  config_setting_t *ps = config_setting_add(g, "path", CONFIG_TYPE_STRING);
-  if (!ps || !config_setting_set_string(ps, p->path)) return 0;
+static int add_string(config_setting_t *group, const char *key, const char *v) {
+  if (!v[0]) return 1; /* not given */
+  config_setting_t *s = config_setting_add(group, key, CONFIG_TYPE_STRING);
+  return s && config_setting_set_string(s, v);
+}
+
+/* Parameter group g (element i of sweep.parameters) from a spec read by
+ * fsim_param_spec_read. A level's value is read as --set reads a value. */
+static fsim_status no_memory(fsim_error *err) {
+  return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
+}
+
+static fsim_status add_param(config_t *cfg, config_setting_t *g, int i, const fsim_param_spec *p,
+                             fsim_error *err) {
+  if (!add_string(g, "path", p->path) || !add_string(g, "label", p->label) ||
+      !add_string(g, "unit", p->unit))
+    return no_memory(err);
+  if (p->nlevels > 0) {
+    config_setting_t *levels = config_setting_add(g, "levels", CONFIG_TYPE_LIST);
+    for (int l = 0; levels && l < p->nlevels; l++) {
+      config_setting_t *lv = config_setting_add(levels, NULL, CONFIG_TYPE_GROUP);
+      if (!lv || !add_string(lv, "name", p->levels[l].name)) return no_memory(err);
+      char at[96];
+      snprintf(at, sizeof at, "sweep.parameters.[%d].levels.[%d].value", i, l);
+      fsim_status st = fsim_config_assign(cfg, at, p->levels[l].value, err);
+      if (st != FSIM_OK) { /* named as the user gave it */
+        snprintf(err->file, sizeof err->file, "--param");
+        snprintf(err->path, sizeof err->path, "%s", p->path);
+        return st;
+      }
+    }
+    return levels ? FSIM_OK : no_memory(err);
+  }
   if (p->range) {
-    if (!add_float(g, "from", p->from) || !add_float(g, "to", p->to)) return 0;
+    if (!add_float(g, "from", p->from) || !add_float(g, "to", p->to)) return no_memory(err);
     config_setting_t *st = p->steps ? config_setting_add(g, "steps", CONFIG_TYPE_INT) : NULL;
-    return !p->steps || (st && config_setting_set_int(st, p->steps));
+    return !p->steps || (st && config_setting_set_int(st, p->steps)) ? FSIM_OK : no_memory(err);
   }
   config_setting_t *vals = config_setting_add(g, "values", CONFIG_TYPE_ARRAY);
   for (int k = 0; vals && k < p->nvalues; k++) {
     config_setting_t *e = config_setting_add(vals, NULL, CONFIG_TYPE_FLOAT);
-    if (!e || !config_setting_set_float(e, p->values[k])) return 0;
+    if (!e || !config_setting_set_float(e, p->values[k])) return no_memory(err);
   }
-  return vals != NULL;
+  return vals ? FSIM_OK : no_memory(err);
 }
 
 fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size_t n,
@@ -329,9 +371,10 @@ fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size
     fsim_status st = fsim_param_spec_read(specs[i], &p, err);
     if (st != FSIM_OK) return st;
     config_setting_t *g = config_setting_add(list, NULL, CONFIG_TYPE_GROUP);
-    int ok = g && add_param(g, &p);
+    st = g ? add_param(cfg, g, (int)i, &p, err)
+           : fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
     fsim_param_spec_free(&p);
-    if (!ok) return fsim_error_set(err, FSIM_E_NOMEM, "--param", 0, "", "out of memory");
+    if (st != FSIM_OK) return st;
   }
   return FSIM_OK;
 }

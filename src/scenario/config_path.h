@@ -18,7 +18,8 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
                                fsim_error *err);
 
 /* Replaces sweep.parameters (creating the sweep group if needed) by the
- * --param specs "path=a,b,c" / "path=from:to:steps" / "path=from:to". */
+ * --param specs "path=a,b,c" / "path=from:to:steps" / "path=from:to" /
+ * "path=a|b|c" (levels), with their ";label=" and ";unit=" (param_spec.h). */
 fsim_status fsim_config_set_params(config_t *cfg, const char *const *specs, size_t n,
                                    fsim_error *err);
 

@@ -85,6 +85,10 @@ void fsim_doc_default_text(const fsim_spec *sp, char *buf, size_t size); /* also
 fsim_status fsim_load_numlist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path);
 void fsim_write_numlist(FILE *out, const fsim_spec *sp, const void *obj);
+/* VALUE: a scalar or an array of scalars, held as libconfig text */
+fsim_status fsim_load_value(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
+                            void *obj, const char *path);
+void fsim_write_value(FILE *out, const fsim_spec *sp, const void *obj);
 void fsim_default_counted(const fsim_spec *sp, void *obj); /* REFLIST, NUMLIST */
 void fsim_default_list(const fsim_spec *sp, void *obj);
 void fsim_default_group(const fsim_spec *sp, void *obj);

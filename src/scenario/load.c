@@ -137,6 +137,8 @@ fsim_status fsim_scenario_load_string(const char *text, const char *name,
 
 void fsim_scenario_free(fsim_scenario *sc) {
   if (!sc) return;
+  for (int k = 0; k < sc->sweep.nparams && sc->sweep.params; k++)
+    free(sc->sweep.params[k].levels);
   free(sc->sweep.params);
   free(sc->events);
   for (int s = 0; s < FSIM_NSIDES; s++) free(sc->sides.side[s].rules);

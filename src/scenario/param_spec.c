@@ -14,7 +14,7 @@
 #include "schema.h"
 
 #define ORIGIN "--param"
-#define FORMS "path=a,b,c, path=from:to or path=from:to:steps"
+#define FORMS "path=a,b,c, path=from:to, path=from:to:steps or path=a|b|c"
 
 static fsim_status refuse(fsim_error *err, const char *spec, const char *path, const char *fmt,
                           ...) __attribute__((format(printf, 4, 5)));
@@ -106,9 +106,11 @@ static fsim_status read_values(const char *spec, const char *text, fsim_param_sp
     const char *end = strchr(p, ',');
     if (!end) end = p + strlen(p);
     if (!read_number(p, end, &out->values[out->nvalues], found, sizeof found)) {
-      fsim_status st = refuse(err, spec, out->path,
-                              "expected a finite number as value %d, found %s",
-                              out->nvalues + 1, found);
+      /* Words rather than numbers: perhaps alternatives meant as levels. */
+      int word = found[0] == '"' && !strchr("0123456789+-.", found[1]);
+      fsim_status st = refuse(err, spec, out->path, "expected a finite number as value %d, found %s%s",
+                              out->nvalues + 1, found,
+                              word ? " (alternatives of another type are given as path=a|b|c)" : "");
       fsim_param_spec_free(out);
       return st;
     }
@@ -116,6 +118,67 @@ static fsim_status read_values(const char *spec, const char *text, fsim_param_sp
     p = end + 1;
   }
   out->nvalues++;
+  return FSIM_OK;
+}
+
+/* A level's optional name: letters, digits, '_', '-' and '.' before a ':'. */
+static size_t name_prefix(const char *p, const char *end) {
+  size_t n = 0;
+  while (p + n < end && (isalnum((unsigned char)p[n]) || strchr("_-.", p[n]))) n++;
+  return n > 0 && p + n < end && p[n] == ':' ? n : 0;
+}
+
+/* "[name:]value|[name:]value|...": the alternatives of a categorical parameter, each
+ * a value as --set takes it; checked against the setting when the sweep loads. */
+static fsim_status read_levels(const char *spec, const char *text, fsim_param_spec *out,
+                               fsim_error *err) {
+  int n = 1;
+  for (const char *q = text; *q; q++) n += *q == '|';
+  out->levels = calloc((size_t)n, sizeof *out->levels);
+  if (!out->levels) return fsim_error_set(err, FSIM_E_NOMEM, ORIGIN, 0, out->path, "out of memory");
+  for (const char *p = text;; p++) {
+    const char *end = strchr(p, '|');
+    if (!end) end = p + strlen(p);
+    while (p < end && isspace((unsigned char)*p)) p++;
+    while (end > p && isspace((unsigned char)end[-1])) end--;
+    fsim_param_level *lv = &out->levels[out->nlevels++];
+    size_t name = name_prefix(p, end);
+    if (name >= sizeof lv->name)
+      return refuse(err, spec, out->path, "level %d: a name of at most %zu characters",
+                    out->nlevels, sizeof lv->name - 1);
+    snprintf(lv->name, sizeof lv->name, "%.*s", (int)name, p);
+    if (name) p += name + 1;
+    if (p == end)
+      return refuse(err, spec, out->path, "expected a value as level %d, found nothing",
+                    out->nlevels);
+    if ((size_t)(end - p) >= sizeof lv->value)
+      return refuse(err, spec, out->path, "level %d: a value of at most %zu characters",
+                    out->nlevels, sizeof lv->value - 1);
+    snprintf(lv->value, sizeof lv->value, "%.*s", (int)(end - p), p);
+    p = strchr(p, '|');
+    if (!p) break;
+  }
+  return FSIM_OK;
+}
+
+/* ";label=TEXT;unit=TEXT" after the values (options, cut off here). */
+static fsim_status read_options(const char *spec, char *text, fsim_param_spec *out,
+                                fsim_error *err) {
+  char *semi = strchr(text, ';');
+  if (!semi) return FSIM_OK;
+  *semi = '\0';
+  for (char *save = NULL, *o = strtok_r(semi + 1, ";", &save); o; o = strtok_r(NULL, ";", &save)) {
+    while (isspace((unsigned char)*o)) o++;
+    if (strncmp(o, "label=", 6) == 0 && strlen(o + 6) < sizeof out->label)
+      snprintf(out->label, sizeof out->label, "%s", o + 6);
+    else if (strncmp(o, "unit=", 5) == 0 && strlen(o + 5) < sizeof out->unit)
+      snprintf(out->unit, sizeof out->unit, "%s", o + 5);
+    else
+      return refuse(err, spec, out->path,
+                    "expected ;label=TEXT (up to %zu characters) or ;unit=TEXT (up to %zu) "
+                    "after the values, found \"%.60s\"",
+                    sizeof out->label - 1, sizeof out->unit - 1, o);
+  }
   return FSIM_OK;
 }
 
@@ -128,15 +191,29 @@ fsim_status fsim_param_spec_read(const char *spec, fsim_param_spec *out, fsim_er
   if ((size_t)(eq - spec) >= sizeof out->path)
     return refuse(err, spec, "", "the path is longer than %zu characters", sizeof out->path - 1);
   snprintf(out->path, sizeof out->path, "%.*s", (int)(eq - spec), spec);
-  const char *text = eq + 1;
+  char *text = strdup(eq + 1);
+  if (!text) return fsim_error_set(err, FSIM_E_NOMEM, ORIGIN, 0, out->path, "out of memory");
+  fsim_status st = read_options(spec, text, out, err);
   int colon = strchr(text, ':') != NULL, comma = strchr(text, ',') != NULL;
-  if (colon && comma)
-    return refuse(err, spec, out->path, "expected %s, found both ',' and ':'", FORMS);
-  if (colon) return read_range(spec, text, out, err);
-  return read_values(spec, text, out, err);
+  if (st != FSIM_OK) {
+  } else if (strchr(text, '|')) {
+    st = read_levels(spec, text, out, err);
+  } else if (colon && comma) {
+    st = refuse(err, spec, out->path, "expected %s, found both ',' and ':'", FORMS);
+  } else if (colon) {
+    st = read_range(spec, text, out, err);
+  } else {
+    st = read_values(spec, text, out, err);
+  }
+  free(text);
+  if (st != FSIM_OK) fsim_param_spec_free(out);
+  return st;
 }
 
 void fsim_param_spec_free(fsim_param_spec *p) {
+  free(p->levels);
+  p->levels = NULL;
+  p->nlevels = 0;
   free(p->values);
   p->values = NULL;
   p->nvalues = 0;

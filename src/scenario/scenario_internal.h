@@ -231,14 +231,31 @@ typedef struct fsim_event_def {
   int day_resolved; /* derived: 1..days */
 } fsim_event_def;
 
+/* One alternative of a categorical sweep parameter. */
+typedef struct fsim_level_def {
+  char name[FSIM_NAME_MAX];   /* in outputs; derived from the value when not given */
+  char value[FSIM_TEXT_MAX];  /* the value in --set syntax, e.g. ["a", "b"] */
+  char file[FSIM_ERROR_PLACE]; /* derived: where the level was given, for messages */
+  int line;
+} fsim_level_def;
+
 typedef struct fsim_param_def {
   char path[FSIM_TEXT_MAX];
+  char label[FSIM_TEXT_MAX]; /* on charts; "" for the path's last part */
+  char unit[FSIM_NAME_MAX];  /* on charts; "" for the setting's own unit */
+  int nlevels;               /* a categorical parameter: its alternatives */
+  fsim_level_def *levels;
   int nvalues;
   double values[FSIM_MAX_VALUES];
   double from, to; /* NaN when not given */
   int steps;       /* 0 when not given */
   int integer;     /* derived: the setting takes whole numbers */
 } fsim_param_def;
+
+/* Daily series a sweep may write per point, and the rows its optional tables may
+ * reach (docs/SCENARIO.md, the sweep section: each bounded, checked before work). */
+#define FSIM_SWEEP_SERIES_MAX 8
+#define FSIM_SWEEP_TABLE_ROWS_MAX 10000000L
 
 typedef struct fsim_sweep_def {
   int method;
@@ -249,6 +266,9 @@ typedef struct fsim_sweep_def {
   char metrics[FSIM_MAX_REFS][FSIM_NAME_MAX];
   int nparams;
   fsim_param_def *params;
+  int per_replication; /* 1: replications.csv, every replication's metrics per point */
+  int nseries;         /* daily series written per point (series.csv) */
+  char series[FSIM_MAX_REFS][FSIM_NAME_MAX]; /* at most FSIM_SWEEP_SERIES_MAX */
 } fsim_sweep_def;
 
 struct fsim_scenario {

@@ -371,9 +371,32 @@ static const fsim_group event_group = {
     .elem_size = sizeof(fsim_event_def), .doc = "Named days at which metrics are snapshotted."};
 
 /* ---- sweep -------------------------------------------------------------- */
+static const fsim_spec level_specs[] = {
+    {.key = "name", .kind = FSIM_K_NAME, .offset = offsetof(fsim_level_def, name),
+     .flags = O | FSIM_F_DOTTED,
+     .def_text = "",
+     .doc = "Short name in the outputs and charts (default: made from the value, e.g. "
+            "kurakhove-pokrovsk-reserve)."},
+    {.key = "value", .kind = FSIM_K_VALUE, .offset = offsetof(fsim_level_def, value),
+     .flags = R, .doc = "The setting's value at this level, of the setting's own type."},
+};
+static const fsim_group level_group = {
+    .name = "sweep.parameters.[k].levels.[l]", .specs = level_specs,
+    .nspecs = COUNT(level_specs), .elem_size = sizeof(fsim_level_def),
+    .doc = "One alternative of a categorical parameter."};
+
 static const fsim_spec param_specs[] = {
     {.key = "path", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, path), .flags = R,
      .doc = "The setting to vary, as for --set (e.g. \"sides.red.rules.[0].delay\")."},
+    {.key = "label", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, label),
+     .flags = O, .def_text = "",
+     .doc = "Its name on charts (default: the path's last part, e.g. delay)."},
+    {.key = "unit", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, unit), .flags = O,
+     .def_text = "", .doc = "Its unit on charts (default: the setting's unit in this reference)."},
+    {.key = "levels", .kind = FSIM_K_LIST, .offset = offsetof(fsim_param_def, levels),
+     .count_offset = offsetof(fsim_param_def, nlevels), .flags = O, .group = &level_group,
+     .doc = "A categorical parameter: its alternatives, each a value of any type (grid and "
+            "lhs; not sobol)."},
     {.key = "values", .kind = FSIM_K_NUMLIST, .offset = offsetof(fsim_param_def, values),
      .count_offset = offsetof(fsim_param_def, nvalues), .flags = O,
      .doc = "grid: the values to take."},
@@ -411,6 +434,17 @@ static const fsim_spec sweep_specs[] = {
     {.key = "parameters", .kind = FSIM_K_LIST, .offset = offsetof(fsim_sweep_def, params),
      .count_offset = offsetof(fsim_sweep_def, nparams), .flags = R, .group = &param_group,
      .doc = "The parameters to vary."},
+    {.key = "per_replication", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_sweep_def, per_replication), .flags = O, .def = 0, .min = 0,
+     .max = 1,
+     .doc = "1: also write replications.csv, every replication's value of each collected "
+            "metric at each point (at most 10,000,000 rows)."},
+    {.key = "series", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_sweep_def, series),
+     .count_offset = offsetof(fsim_sweep_def, nseries), .flags = O | FSIM_F_DOTTED,
+     .refers_to = "series variable",
+     .doc = "Daily series to write per point to series.csv (mean, p5, p50, p95 across "
+            "replications), names as in a run's series/ files; at most 8, and at most "
+            "10,000,000 rows (points x days)."},
 };
 static const fsim_group sweep_group = {
     .name = "sweep", .specs = sweep_specs, .nspecs = COUNT(sweep_specs),

@@ -20,6 +20,7 @@ typedef enum fsim_kind {
   FSIM_K_ENUM,    /* int, one of the values named in `names` */
   FSIM_K_DATE,    /* char[FSIM_NAME_MAX], "YYYY-MM-DD" */
   FSIM_K_NUMLIST, /* double[FSIM_MAX_VALUES] + int count at count_offset */
+  FSIM_K_VALUE,   /* char[FSIM_TEXT_MAX]: any one value or array, held in --set syntax */
   FSIM_K_GROUP,   /* embedded struct; optional groups set an int flag at count_offset */
   FSIM_K_LIST     /* list of groups: pointer at offset, int count at count_offset */
 } fsim_kind;

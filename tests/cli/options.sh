@@ -61,7 +61,7 @@ expect 2 'frontsim: --set: expected path=value, got "--help"' run a --set --help
 expect 2 "$(usage sweep 'which scenario?')" sweep -q
 expect 2 "$(usage sweep 'unknown option --resume=1')" sweep a --resume=1
 expect 2 'frontsim: --points: must be between 2 and 1000000, got 1' sweep a --points 1
-expect 2 'frontsim: --param: "x": expected path=a,b,c, path=from:to or path=from:to:steps, found no '"'"'='"'"'' \
+expect 2 'frontsim: --param: "x": expected path=a,b,c, path=from:to, path=from:to:steps or path=a|b|c, found no '"'"'='"'"'' \
   sweep a --param x
 expect 2 "$(usage sweep '--shard takes K/N with 1 <= K <= N, got "2/1"')" sweep a --shard 2/1
 expect 2 "frontsim: option --shard needs a value
