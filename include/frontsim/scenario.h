@@ -52,6 +52,11 @@ void fsim_scenario_free(fsim_scenario *sc);
 fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, const char *header,
                                 fsim_error *err);
 
+/* The same into the file `path` (its directory created if need be), written whole
+ * or not at all: `frontsim check -o FILE`. */
+fsim_status fsim_scenario_save(const fsim_scenario *sc, const char *path, const char *header,
+                               fsim_error *err);
+
 /* Markdown reference of every setting (the table the loader uses). */
 void fsim_settings_write_markdown(FILE *out);
 

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "kinds.h"
 #include "scenario_internal.h"
 #include "schema.h"
@@ -90,4 +91,17 @@ fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, const char *
   if (ferror(out))
     return fsim_error_set(err, FSIM_E_IO, "", 0, "", "cannot write the scenario");
   return FSIM_OK;
+}
+
+fsim_status fsim_scenario_save(const fsim_scenario *sc, const char *path, const char *header,
+                               fsim_error *err) {
+  /* Written under a temporary name and renamed: an earlier file at path is kept
+   * whole until the new one is complete. */
+  fsim_status st = fsim_make_parent_dirs(path, err);
+  fsim_file f = {0};
+  if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
+  if (st == FSIM_OK) st = fsim_scenario_write(sc, f.fp, header, err);
+  if (st == FSIM_OK) return fsim_file_commit(&f, err);
+  fsim_file_abort(&f);
+  return st;
 }
