@@ -44,10 +44,14 @@ fsim_status fsim_run_target(const fsim_scenario *sc, const fsim_run_options *opt
   fsim_status st = fsim_results_new(sc, &shape, err);
   if (st != FSIM_OK) return st;
   const int m = fsim_results_metric_index(shape, metric);
+  if (m < 0) {
+    const char *near = fsim_layout_nearest_metric(&shape->layout, metric);
+    st = fsim_error_set(err, FSIM_E_INPUT, "--target-ci", 0, "",
+                        "no metric \"%s\" in this scenario%s%s%s (see summary.csv)", metric,
+                        near ? "; did you mean \"" : "", near ? near : "", near ? "\"?" : "");
+  }
   fsim_results_free(shape);
-  if (m < 0)
-    return fsim_error_set(err, FSIM_E_INPUT, "--target-ci", 0, "",
-                          "no metric \"%s\" in this scenario (see summary.csv)", metric);
+  if (st != FSIM_OK) return st;
   fsim_run_options o = *opt;
   long n = o.replications > 0 ? o.replications : fsim_scenario_replications(sc);
   if (n < 10) n = 10;

@@ -68,6 +68,9 @@ expect 2 "frontsim: option --target-ci needs a value
 $(usage run '--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0')" run a --target-ci
 expect 2 "$(usage run '--target-ci takes METRIC=HALFWIDTH with HALFWIDTH > 0')" \
   run a --target-ci m=0
+# A misspelt metric gets the nearest name, as a misspelt setting does.
+expect 2 'frontsim: --target-ci: no metric "kursk.held_aera_km2" in this scenario; did you mean "kursk.held_area_km2"? (see summary.csv)' \
+  run tests/data/plot.cfg -o "$tmp/never" --target-ci kursk.held_aera_km2=1
 # A value is the next argument, whatever it looks like.
 expect 2 'frontsim: --set: expected path=value, got "--help"' run a --set --help
 
