@@ -31,6 +31,15 @@ static void put_number(FILE *fp, double v) {
   fprintf(fp, "%.10g", v);
 }
 
+/* A daily statistic: its values are stored as float (series_store.h), so it is
+ * printed with the digits a float holds; ten would show noise past the seventh. */
+static void put_float(FILE *fp, double v) {
+  if (isnan(v)) return;
+  char buf[32];
+  fsim_text_float(v, buf, sizeof buf);
+  fputs(buf, fp);
+}
+
 static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
                                   const fsim_scenario *sc, const char *command_line,
                                   fsim_error *err) {
@@ -114,7 +123,7 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
       const double *vals = tab + ((size_t)k * (size_t)ss->days1 + (size_t)d) * FSIM_DAILY_NSTATS;
       for (int j = 0; j < FSIM_DAILY_NSTATS; j++) {
         fputc(',', f.fp);
-        put_number(f.fp, vals[j]);
+        put_float(f.fp, vals[j]);
       }
     }
     fputc('\n', f.fp);
