@@ -57,6 +57,12 @@ fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, const char *
 fsim_status fsim_scenario_save(const fsim_scenario *sc, const char *path, const char *header,
                                fsim_error *err);
 
+/* The valid range [*min, *max] of the numeric setting at a --set style path
+ * ("model.attrition.a", "sectors.[0].attrition.blue"), as the settings table
+ * declares it (the loader's own limits); FSIM_E_INPUT when there is no such numeric
+ * setting. `frontsim fit` keeps its coefficients inside these. */
+fsim_status fsim_setting_range(const char *path, double *min, double *max, fsim_error *err);
+
 /* Markdown reference of every setting (the table the loader uses). */
 void fsim_settings_write_markdown(FILE *out);
 

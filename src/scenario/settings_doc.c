@@ -1,5 +1,6 @@
 /* docs/SCENARIO.md's reference tables, generated from the settings table so the
- * documentation cannot drift from what the loader accepts. */
+ * documentation cannot drift from what the loader accepts; and a setting's valid
+ * range for tools that produce values (fit). */
 #include <stdio.h>
 
 #include "frontsim/scenario.h"
@@ -86,4 +87,13 @@ static void write_group(FILE *out, const fsim_group *g, seen_groups *seen) {
 void fsim_settings_write_markdown(FILE *out) {
   seen_groups seen = {.n = 0};
   write_group(out, &fsim_schema_root, &seen);
+}
+
+fsim_status fsim_setting_range(const char *path, double *min, double *max, fsim_error *err) {
+  const fsim_spec *sp = fsim_schema_lookup_path(path);
+  if (!sp || !fsim_kind_ops_of(sp->kind)->numeric)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, path, "no numeric setting at this path");
+  *min = sp->min;
+  *max = sp->max;
+  return FSIM_OK;
 }
