@@ -184,6 +184,10 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
   for (int m = 0; m < lay->nmetrics; m++) {
     for (long r = 0; r < res->nreps; r++) x[r] = fsim_results_value(res, r, m);
     fsim_summarize(x, (size_t)res->nreps, lay->metric_kind[m], &sum[m]);
+    /* Expected mode replaces every draw by its mean: the replications are copies of
+     * one, and an interval across them (Wilson's [0, 0.004] for 0 of 1000) would
+     * claim information there is not. No sampling interval is given. */
+    if (res->sc->run.mode == FSIM_MODE_EXPECTED) sum[m].ci_lo = sum[m].ci_hi = NAN;
   }
   free(x);
   return FSIM_OK;
