@@ -6,6 +6,7 @@
 #define FRONTSIM_SWEEP_H
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "frontsim/error.h"
 #include "frontsim/scenario.h"
@@ -56,6 +57,11 @@ fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const char **re
 fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err);
 fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err);
 void fsim_sweep_job_free(fsim_sweep_job *job);
+
+/* Writes to `out` one line per metric of dir/sweep.csv: the range of its point means
+ * across the points and where they are ("constant: v" when every point gives the
+ * same). `frontsim sweep` ends with it. */
+fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err);
 
 /* Joins shard directories into one output identical to an unsharded run. */
 fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs, int nshards,

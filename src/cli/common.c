@@ -58,13 +58,17 @@ double cli_now(void) {
 void cli_progress_init(cli_progress *p, const char *label, int quiet) {
   p->label = label;
   p->started = cli_now();
+  p->drawn = -1.0;
   p->enabled = !quiet && isatty(STDERR_FILENO);
 }
 
 void cli_progress_report(void *ctx, long done, long total) {
   cli_progress *p = ctx;
   if (!p->enabled) return;
-  double elapsed = cli_now() - p->started;
+  const double now = cli_now();
+  if (done < total && p->drawn >= 0 && now - p->drawn < 1.0 / CLI_PROGRESS_PER_SECOND) return;
+  p->drawn = now;
+  double elapsed = now - p->started;
   double rate = elapsed > 0 ? (double)done / elapsed : 0.0;
   double left = rate > 0 ? (double)(total - done) / rate : 0.0;
   fprintf(stderr, "\r%s %ld/%ld  %.0f/s  %.0f s left   ", p->label, done, total, rate, left);

@@ -126,6 +126,10 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     else if (!quiet)
       fprintf(stderr, "frontsim: wrote %s (%ld points in %.2f s)\n", outdir,
               fsim_sweep_points(sw), cli_now() - t0);
+    /* The answer in one screen, as a run prints its summary.txt (a shard has no
+     * sweep.csv until merged). */
+    if (rc == 0 && !quiet && sh.n == 0 && fsim_sweep_summarize(outdir, stdout, &err) != FSIM_OK)
+      rc = cli_report(&err);
   }
   fsim_sweep_free(sw);
   fsim_overrides_free(ov);

@@ -2,7 +2,10 @@
 # outputs.sh FRONTSIM: what the output files say, read as an analyst reads them.
 # Expected mode: the replications are copies of one, so summary.csv has no sampling
 # interval (empty ci95 cells) and summary.txt says there is one replication's worth
-# of information and prints no bracketed interval.
+# of information and prints no bracketed interval. The progress line on a terminal
+# (script(1) gives one) is redrawn at most 4 times a second, not per replication.
+# A sweep ends with one line per metric: the range of its point means, as in
+# sweep.csv.
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -22,3 +25,39 @@ awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
 grep -q '\[' "$tmp/stochastic/summary.txt" || fail "stochastic mode lost its intervals"
 grep -q "one replication's worth" "$tmp/stochastic/summary.txt" && fail "stochastic mode called expected"
 echo "ok: expected mode prints no sampling interval"
+
+if command -v script > /dev/null; then
+  start=$(date +%s.%N)
+  script -qec "'$bin' run scenarios/validation/lanchester-square.cfg -n 20000 -j 2 -o '$tmp/progress'" \
+    /dev/null > "$tmp/tty.txt"
+  end=$(date +%s.%N)
+  draws=$(grep -o "replications [0-9]*/20000" "$tmp/tty.txt" | wc -l)
+  awk -v d="$draws" -v s="$start" -v e="$end" 'BEGIN {
+    limit = 4 * (e - s) + 2
+    if (d < 1 || d > limit) { print "FAIL: " d " progress redraws in " e - s " s (limit " limit ")"; exit 1 }
+    print "ok: " d " progress redraws in " e - s " s" }'
+else
+  echo "skip: no script(1) to give the run a terminal"
+fi
+
+"$bin" sweep tests/data/sweep.cfg -n 3 -j 2 -o "$tmp/sweep" > "$tmp/sweep.txt" 2> /dev/null
+cat "$tmp/sweep.txt"
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) if ($i ~ /_mean$/) { name[i] = substr($i, 1, length($i) - 5); n++ }; next }
+  { for (i in name) if ($i != "") { if (!(i in lo) || $i + 0 < lo[i]) lo[i] = $i + 0; if (!(i in hi) || $i + 0 > hi[i]) hi[i] = $i + 0 } }
+  END { for (i in name) printf "%s %.4g %.4g\n", name[i], lo[i], hi[i]; print n " metrics" }' \
+  "$tmp/sweep/sweep.csv" > "$tmp/want.txt"
+lines=$(grep -c '^  ' "$tmp/sweep.txt")
+[ "$lines" -eq "$(sed -n 's/ metrics$//p' "$tmp/want.txt")" ] || fail "sweep summary: $lines lines"
+while read -r name lo hi; do
+  [ "$lo" = metrics ] && continue
+  line=$(grep "^  $name " "$tmp/sweep.txt") || fail "sweep summary lacks $name"
+  if [ "$lo" = "$hi" ]; then
+    echo "$line" | grep -q "constant: " || fail "$name is constant ($lo) but: $line"
+  else
+    got_lo=$(echo "$line" | awk '{ print $2 }') got_hi=$(echo "$line" | awk '{ print $6 }')
+    awk -v a="$got_lo" -v b="$lo" -v c="$got_hi" -v d="$hi" 'BEGIN {
+      if ((a - b)^2 > (1e-3 * (b < 0 ? -b : b) + 0.5)^2 || (c - d)^2 > (1e-3 * (d < 0 ? -d : d) + 0.5)^2) exit 1 }' ||
+      fail "$name: summary says $got_lo to $got_hi, sweep.csv $lo to $hi"
+  fi
+done < "$tmp/want.txt"
+echo "ok: the sweep's summary gives each metric's range across its points"
