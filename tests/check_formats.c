@@ -33,7 +33,11 @@ START_TEST(test_stat_names) {
   ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_P25], "p25");
   ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_P95], "p95");
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_MEAN], "mean");
-  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_CI_LOW], "ci_low");
+  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_CI_LOW], "mean_ci95_low");
+  /* One naming of intervals across files. */
+  ck_assert_ptr_nonnull(strstr(FSIM_SUMMARY_CSV_HEADER, ",mean_ci95_low,mean_ci95_high,"));
+  ck_assert_ptr_nonnull(strstr(FSIM_SENSITIVITY_HEADER, ",first_ci95_low,first_ci95_high,"));
+  ck_assert_ptr_nonnull(strstr(FSIM_SENSITIVITY_HEADER, ",total_ci95_low,total_ci95_high,"));
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_P95], "p95");
 }
 END_TEST

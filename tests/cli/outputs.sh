@@ -17,7 +17,7 @@ grep -q "one replication's worth of information" "$tmp/expected/summary.txt" ||
   fail "expected mode: summary.txt does not say the replications are one"
 grep -q '\[' "$tmp/expected/summary.txt" && fail "expected mode: an interval in summary.txt: $(grep '\[' "$tmp/expected/summary.txt")"
 awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) c[$i] = i; next }
-         $c["ci95_low"] != "" || $c["ci95_high"] != "" { print "FAIL: interval for " $1; bad = 1 }
+         $c["mean_ci95_low"] != "" || $c["mean_ci95_high"] != "" { print "FAIL: interval for " $1; bad = 1 }
          END { exit bad }' "$tmp/expected/summary.csv"
 # The same scenario drawn at random keeps its intervals.
 "$bin" run scenarios/validation/lanchester-square.cfg -n 20 -q --set run.mode=stochastic \
