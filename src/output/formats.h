@@ -19,6 +19,11 @@ enum { FSIM_DAILY_MEAN = 0, FSIM_DAILY_SD, FSIM_DAILY_P5, FSIM_DAILY_P25, FSIM_D
 extern const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS]; /* "mean", ... "p95" */
 #define FSIM_SERIES_LEAD "day,date"
 
+/* ---- columns.csv: the data dictionary, one row per column of the directory's CSV
+ * files ---- */
+#define FSIM_COLUMNS_NAME "columns.csv"
+#define FSIM_COLUMNS_HEADER "file,column,unit,meaning"
+
 /* ---- replications.csv: "replication,seed", then every metric by name ---- */
 #define FSIM_REPLICATIONS_LEAD "replication,seed"
 

@@ -221,6 +221,7 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
   }
   NEXT(write_replications(&od, res, err));
   NEXT(write_summary_csv(&od, res, sum, err));
+  NEXT(fsim_write_columns(&od, res, sc, err));
 #undef NEXT
   if (st == FSIM_OK && stopped(res)) st = interrupted(err);
   if (st == FSIM_OK) {

@@ -4,6 +4,7 @@
 
 #include "frontsim/run.h"
 #include "frontsim/version.h"
+#include "fileio.h"
 #include "stats.h"
 
 /* Summary of every metric across replications; sum has nmetrics entries. */
@@ -13,5 +14,9 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum, f
 fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario *sc,
                                    const fsim_summary *sum, const char *path,
                                    const char *command_line, fsim_error *err);
+
+/* columns.csv, the data dictionary of the run directory (columns.c). */
+fsim_status fsim_write_columns(fsim_outdir *od, const fsim_results *res, const fsim_scenario *sc,
+                               fsim_error *err);
 
 #endif

@@ -5,7 +5,8 @@
 # of information and prints no bracketed interval. The progress line on a terminal
 # (script(1) gives one) is redrawn at most 4 times a second, not per replication.
 # A sweep ends with one line per metric: the range of its point means, as in
-# sweep.csv.
+# sweep.csv. columns.csv, the data dictionary, has a row with unit and meaning for
+# every column of every CSV file of a run directory (all series, and a subset).
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -61,3 +62,28 @@ while read -r name lo hi; do
   fi
 done < "$tmp/want.txt"
 echo "ok: the sweep's summary gives each metric's range across its points"
+
+# dictionary DIR: every header column of DIR's CSV files has its row in columns.csv.
+dictionary() {
+  (cd "$1" && for f in *.csv series/*.csv; do
+     [ -f "$f" ] || continue
+     head -1 "$f" | tr ',' '\n' | sed "s|^|$f,|"
+   done) > "$tmp/columns.want"
+  awk -F, 'NR == FNR { if (FNR > 1) { key = $1 "," $2; rest = substr($0, length(key) + 2);
+                         if (rest !~ /^[^,]*,"[^"]/) { print "FAIL: no meaning: " $0; bad = 1 }
+                         has[key] = 1 }; next }
+           !($0 in has) { print "FAIL: columns.csv lacks " $0; bad = 1 }
+           END { exit bad }' "$1/columns.csv" "$tmp/columns.want"
+  echo "ok: columns.csv of $(basename "$1") covers $(wc -l < "$tmp/columns.want") columns"
+}
+"$bin" run scenarios/kursk-pokrovsk.cfg -n 4 -j 2 -q -o "$tmp/full"
+dictionary "$tmp/full"
+# Every daily variable has its own meaning (not the fallback, its bare name).
+awk -F, '$1 ~ /^series/ && $2 ~ /_mean$/ { v = substr($2, 1, length($2) - 5);
+  if ($4 == "\"mean across replications of " v "\"") { print "FAIL: no meaning for " $1 " " v; bad = 1 } }
+  END { exit bad }' "$tmp/full/columns.csv"
+"$bin" run scenarios/kursk-pokrovsk.cfg -n 4 -j 2 -q --series kursk.blue_personnel,sides.red_reserve \
+  -o "$tmp/some"
+dictionary "$tmp/some"
+grep -q "^series/pokrovsk.csv" "$tmp/some/columns.csv" && fail "columns.csv lists a file not written"
+echo "ok: columns.csv"
