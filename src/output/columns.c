@@ -128,8 +128,29 @@ static void series_rows(FILE *fp, const fsim_results *res, int file, const char 
   }
 }
 
+/* The long tables' columns (long_format.c). */
+static void long_rows(FILE *fp, const fsim_results *res) {
+  row(fp, FSIM_SUMMARY_LONG_NAME, "metric", "", "the metric's name (as in summary.csv)");
+  row(fp, FSIM_SUMMARY_LONG_NAME, "kind", "", "as summary.csv's kind");
+  row(fp, FSIM_SUMMARY_LONG_NAME, "statistic", "",
+      "the statistic: the name of its column in summary.csv");
+  row(fp, FSIM_SUMMARY_LONG_NAME, "value", "metric's unit",
+      "the statistic's value (n: replications)");
+  if (res->ser.nsel == 0) return;
+  row(fp, FSIM_SERIES_LONG_NAME, "file", "", "the series file the variable is in (its stem)");
+  row(fp, FSIM_SERIES_LONG_NAME, "variable", "",
+      "the variable, as in that file's header without its statistic");
+  row(fp, FSIM_SERIES_LONG_NAME, "day", "day", "day of the run (0: the state it starts from)");
+  row(fp, FSIM_SERIES_LONG_NAME, "date", "date", "the date that day ends (YYYY-MM-DD)");
+  for (int j = 0; j < FSIM_DAILY_NSTATS; j++) {
+    char text[128];
+    snprintf(text, sizeof text, "%s the variable on that day", daily_stat_meaning[j]);
+    row(fp, FSIM_SERIES_LONG_NAME, fsim_daily_stat_names[j], "variable's unit", text);
+  }
+}
+
 fsim_status fsim_write_columns(fsim_outdir *od, const fsim_results *res, const fsim_scenario *sc,
-                               fsim_error *err) {
+                               int long_format, fsim_error *err) {
   const fsim_layout *lay = &res->layout;
   char path[FSIM_PATH_MAX];
   fsim_file f;
@@ -182,5 +203,6 @@ fsim_status fsim_write_columns(fsim_outdir *od, const fsim_results *res, const f
     series_rows(fp, res, s, fname);
   }
   series_rows(fp, res, -1, "series/" FSIM_SERIES_SIDES ".csv");
+  if (long_format) long_rows(fp, res);
   return fsim_file_commit(&f, err);
 }

@@ -19,6 +19,15 @@ enum { FSIM_DAILY_MEAN = 0, FSIM_DAILY_SD, FSIM_DAILY_P5, FSIM_DAILY_P25, FSIM_D
 extern const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS]; /* "mean", ... "p95" */
 #define FSIM_SERIES_LEAD "day,date"
 
+/* ---- The long format (--format long): summary_long.csv, one row per metric and
+ * statistic (the statistic named as summary.csv's column); series_long.csv, one row
+ * per variable and day (the file's stem and the variable as in its header), then
+ * the daily statistics. ---- */
+#define FSIM_SUMMARY_LONG_NAME "summary_long.csv"
+#define FSIM_SUMMARY_LONG_HEADER "metric,kind,statistic,value"
+#define FSIM_SERIES_LONG_NAME "series_long.csv"
+#define FSIM_SERIES_LONG_LEAD "file,variable,day,date"
+
 /* ---- columns.csv: the data dictionary, one row per column of the directory's CSV
  * files ---- */
 #define FSIM_COLUMNS_NAME "columns.csv"

@@ -196,6 +196,12 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
 fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario *sc,
                                    const char *dir, const char *command_line,
                                    fsim_error *err) {
+  return fsim_results_write_dir_as(res, sc, dir, command_line, FSIM_FORMAT_WIDE, err);
+}
+
+fsim_status fsim_results_write_dir_as(const fsim_results *res, const fsim_scenario *sc,
+                                      const char *dir, const char *command_line,
+                                      fsim_format format, fsim_error *err) {
   const fsim_layout *lay = &res->layout;
   fsim_summary *sum = calloc((size_t)lay->nmetrics + 1, sizeof *sum);
   if (!sum) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
@@ -217,11 +223,13 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
       NEXT(write_series_file(&od, res, s, sc->sectors[s].name, tab, err));
     NEXT(write_series_file(&od, res, -1, FSIM_SERIES_SIDES, tab, err));
+    if (format == FSIM_FORMAT_LONG) NEXT(fsim_write_series_long(&od, res, tab, err));
     free(tab);
   }
   NEXT(write_replications(&od, res, err));
   NEXT(write_summary_csv(&od, res, sum, err));
-  NEXT(fsim_write_columns(&od, res, sc, err));
+  if (format == FSIM_FORMAT_LONG) NEXT(fsim_write_summary_long(&od, res, sum, err));
+  NEXT(fsim_write_columns(&od, res, sc, format == FSIM_FORMAT_LONG, err));
 #undef NEXT
   if (st == FSIM_OK && stopped(res)) st = interrupted(err);
   if (st == FSIM_OK) {

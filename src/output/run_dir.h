@@ -15,8 +15,14 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
                                    const fsim_summary *sum, const char *path,
                                    const char *command_line, fsim_error *err);
 
+/* The long tables (long_format.c); tab from fsim_series_table. */
+fsim_status fsim_write_summary_long(fsim_outdir *od, const fsim_results *res,
+                                    const fsim_summary *sum, fsim_error *err);
+fsim_status fsim_write_series_long(fsim_outdir *od, const fsim_results *res, const double *tab,
+                                   fsim_error *err);
+
 /* columns.csv, the data dictionary of the run directory (columns.c). */
 fsim_status fsim_write_columns(fsim_outdir *od, const fsim_results *res, const fsim_scenario *sc,
-                               fsim_error *err);
+                               int long_format, fsim_error *err);
 
 #endif

@@ -7,6 +7,8 @@
 # A sweep ends with one line per metric: the range of its point means, as in
 # sweep.csv. columns.csv, the data dictionary, has a row with unit and meaning for
 # every column of every CSV file of a run directory (all series, and a subset).
+# --format long adds summary_long.csv and series_long.csv, the same values as the
+# wide files, cell for cell, and their columns in columns.csv.
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -87,3 +89,22 @@ awk -F, '$1 ~ /^series/ && $2 ~ /_mean$/ { v = substr($2, 1, length($2) - 5);
 dictionary "$tmp/some"
 grep -q "^series/pokrovsk.csv" "$tmp/some/columns.csv" && fail "columns.csv lists a file not written"
 echo "ok: columns.csv"
+
+"$bin" run scenarios/kursk-pokrovsk.cfg -n 4 -j 2 -q --format long -o "$tmp/long"
+dictionary "$tmp/long"
+for f in summary.csv replications.csv series/kursk.csv; do
+  cmp -s "$tmp/full/$f" "$tmp/long/$f" || fail "--format long changed $f"
+done
+# Wide to long by awk, compared with frontsim's long tables.
+awk -F, 'NR == 1 { for (i = 1; i <= NF; i++) h[i] = $i; print "metric,kind,statistic,value"; next }
+  { for (i = 3; i <= NF; i++) print $1 "," $2 "," h[i] "," $i }' "$tmp/long/summary.csv" > "$tmp/sl"
+cmp "$tmp/sl" "$tmp/long/summary_long.csv" || fail "summary_long.csv is not summary.csv in long form"
+for f in "$tmp"/long/series/*.csv; do
+  stem=$(basename "$f" .csv)
+  awk -F, -v stem="$stem" 'NR == 1 { n = (NF - 2) / 7; for (v = 0; v < n; v++) { name[v] = $(3 + 7 * v); sub(/_mean$/, "", name[v]) }; next }
+    { for (v = 0; v < n; v++) { line = stem "," name[v] "," $1 "," $2;
+        for (j = 0; j < 7; j++) line = line "," $(3 + 7 * v + j); print line } }' "$f"
+done | sort > "$tmp/series.want"
+tail -n +2 "$tmp/long/series_long.csv" | sort > "$tmp/series.got"
+cmp "$tmp/series.want" "$tmp/series.got" || fail "series_long.csv is not series/*.csv in long form"
+echo "ok: --format long: the same figures, one row per metric and statistic, per variable and day"
