@@ -212,7 +212,7 @@ fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
   }
   /* Free exponents start from the named law that fits best (each a fit of its own),
    * moved a tenth of the range inside, where the map to u is not flat. */
-  fsim_fit_result best;
+  fsim_fit_result best = {.law = FSIM_FIT_SQUARE};
   int have = 0;
   for (int l = 0; l < FSIM_FIXED_LAWS; l++) {
     fsim_fit_result r;
