@@ -135,6 +135,7 @@ fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_
   for (long p = 0; p < info->npoints; p++) fprintf(f.fp, "%s\n", rows[p]);
   st = fsim_file_commit(&f, err);
   if (st == FSIM_OK && info->method == FSIM_SWEEP_SOBOL) st = write_sensitivity(dir, j, rows, err);
+  if (st == FSIM_OK) st = fsim_sweep_write_columns(dir, j, err);
 done:
   free(rows);
   return st;

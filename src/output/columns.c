@@ -75,15 +75,30 @@ static void expand(char *out, size_t size, const char *text, const char *side,
   }
 }
 
-/* One row; the meaning is always quoted (it may hold commas), its quotes doubled. */
-static void row(FILE *fp, const char *file, const char *column, const char *unit,
-                const char *meaning) {
+void fsim_metric_describe(const fsim_layout *lay, const fsim_scenario *sc, int m, int per_rep,
+                          const char **unit, char *meaning, size_t size) {
+  const fsim_metric_ref *r = &lay->metric_ref[m];
+  const fsim_metric_family *fam = &fsim_metric_families[r->family];
+  const fsim_metric_unit *u = fsim_metric_unit_of(fam->unit);
+  fsim_metric_text(meaning, size, fam->title, sc, r->family, r->a, r->b, 1);
+  /* Per replication a probability's metric is its 0/1 indicator. */
+  *unit = per_rep && fam->kind == FSIM_METRIC_INDICATOR ? "0/1" : u ? u->name : "";
+}
+
+void fsim_columns_row(FILE *fp, const char *file, const char *column, const char *unit,
+                      const char *meaning) {
   fprintf(fp, "%s,%s,%s,\"", file, column, unit);
   for (const char *p = meaning; *p; p++) {
     if (*p == '"') fputc('"', fp);
     fputc(*p, fp);
   }
   fputs("\"\n", fp);
+}
+
+/* One row; the meaning is always quoted (it may hold commas), its quotes doubled. */
+static void row(FILE *fp, const char *file, const char *column, const char *unit,
+                const char *meaning) {
+  fsim_columns_row(fp, file, column, unit, meaning);
 }
 
 /* The unit and meaning of a series variable's column name in its file. */
@@ -187,14 +202,10 @@ fsim_status fsim_write_columns(fsim_outdir *od, const fsim_results *res, const f
   row(fp, "replications.csv", "replication", "", "the replication's index");
   row(fp, "replications.csv", "seed", "", "the replication's key to its random streams");
   for (int m = 0; m < lay->nmetrics; m++) {
-    const fsim_metric_ref *r = &lay->metric_ref[m];
-    const fsim_metric_family *fam = &fsim_metric_families[r->family];
-    const fsim_metric_unit *u = fsim_metric_unit_of(fam->unit);
+    const char *unit;
     char title[400];
-    fsim_metric_text(title, sizeof title, fam->title, sc, r->family, r->a, r->b, 1);
-    /* Per replication a probability's metric is its 0/1 indicator. */
-    row(fp, "replications.csv", lay->metric_name[m],
-        fam->kind == FSIM_METRIC_INDICATOR ? "0/1" : u ? u->name : "", title);
+    fsim_metric_describe(lay, sc, m, 1, &unit, title, sizeof title);
+    row(fp, "replications.csv", lay->metric_name[m], unit, title);
   }
 
   char fname[FSIM_PATH_MAX];

@@ -6,7 +6,8 @@
 # (script(1) gives one) is redrawn at most 4 times a second, not per replication.
 # A sweep ends with one line per metric: the range of its point means, as in
 # sweep.csv. columns.csv, the data dictionary, has a row with unit and meaning for
-# every column of every CSV file of a run directory (all series, and a subset).
+# every column of every CSV file of a run directory (all series, and a subset) and
+# of a sweep directory (grid and sobol).
 # --format long adds summary_long.csv and series_long.csv, the same values as the
 # wide files, cell for cell, and their columns in columns.csv.
 set -eu
@@ -80,6 +81,11 @@ dictionary() {
 }
 "$bin" run scenarios/kursk-pokrovsk.cfg -n 4 -j 2 -q -o "$tmp/full"
 dictionary "$tmp/full"
+# A sweep's directory has one too (sweep.csv, design.csv; sensitivity.csv of sobol).
+dictionary "$tmp/sweep"
+"$bin" sweep tests/data/sweep.cfg -n 3 -j 2 --method sobol --points 8 -q -o "$tmp/sobol" \
+  --param 'sides.red.rules.[0].threshold=1.5:3' --param 'sides.red.rules.[0].delay=1:10'
+dictionary "$tmp/sobol"
 # Every daily variable has its own meaning (not the fallback, its bare name).
 awk -F, '$1 ~ /^series/ && $2 ~ /_mean$/ { v = substr($2, 1, length($2) - 5);
   if ($4 == "\"mean across replications of " v "\"") { print "FAIL: no meaning for " $1 " " v; bad = 1 } }
