@@ -26,6 +26,7 @@ typedef struct fsim_sweep_options {
   void *progress_ctx;
   volatile int *stop;
   const char *command_line;
+  int long_format;   /* also write sweep_long.csv (a row per point, metric and statistic) */
 } fsim_sweep_options;
 
 void fsim_sweep_options_init(fsim_sweep_options *opt);

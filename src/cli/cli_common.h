@@ -26,6 +26,12 @@ void cli_progress_init(cli_progress *p, const char *label, int quiet);
 void cli_progress_report(void *ctx, long done, long total);
 void cli_progress_done(cli_progress *p);
 double cli_now(void);
+/* --format wide|long of run and sweep: *format = 0 (wide) or 1 (long). */
+typedef struct cli_format {
+  const char *cmd; /* for the usage message */
+  int format;
+} cli_format;
+int cli_parse_format(void *ctx, const char *value);
 /* Copies the text file `path` (an output just written) to standard output. */
 void cli_print_file(const char *path);
 

@@ -1,5 +1,7 @@
 #include "cli_common.h"
 
+#include "args.h"
+
 #include <signal.h>
 #include <stdio.h>
 #include <string.h>
@@ -53,6 +55,17 @@ double cli_now(void) {
   struct timespec ts;
   clock_gettime(CLOCK_MONOTONIC, &ts);
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+int cli_parse_format(void *ctx, const char *value) {
+  static const char *const names[] = {"wide", "long"}; /* fsim_format's order */
+  cli_format *f = ctx;
+  for (int k = 0; value && k < 2; k++)
+    if (strcmp(value, names[k]) == 0) {
+      f->format = k;
+      return 0;
+    }
+  return cli_usage_error(f->cmd, "--format takes wide or long");
 }
 
 void cli_progress_init(cli_progress *p, const char *label, int quiet) {

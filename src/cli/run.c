@@ -52,22 +52,12 @@ static int parse_target(void *ctx, const char *v) {
   return 0;
 }
 
-static int parse_format(void *ctx, const char *v) {
-  static const char *const names[] = {"wide", "long"}; /* fsim_format's order */
-  for (int k = 0; v && k < 2; k++)
-    if (strcmp(v, names[k]) == 0) {
-      *(fsim_format *)ctx = (fsim_format)k;
-      return 0;
-    }
-  return cli_usage_error("run", "--format takes wide or long");
-}
-
 int cli_run(int argc, char **argv) {
   const char *path = NULL, *outdir = NULL, *series = NULL;
   long long threads = 0;
   int quiet = 0, force = 0, charts = 0;
   target_ci target = {"", 0};
-  fsim_format format = FSIM_FORMAT_WIDE;
+  cli_format format = {"run", FSIM_FORMAT_WIDE};
   long long max_reps = 1000000;
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
@@ -85,7 +75,7 @@ int cli_run(int argc, char **argv) {
       {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 10000000,
        .number = &max_reps},
       {.name = "target-ci", .kind = CLI_CALL, .call = parse_target, .ctx = &target},
-      {.name = "format", .kind = CLI_CALL, .call = parse_format, .ctx = &format},
+      {.name = "format", .kind = CLI_CALL, .call = cli_parse_format, .ctx = &format},
   };
   const cli_command cmd = {.name = "run", .help = run_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
@@ -126,7 +116,7 @@ int cli_run(int argc, char **argv) {
       fprintf(stderr, "frontsim: warning: %s did not reach +-%g within %lld replications\n",
               target.metric, target.half, max_reps);
     cli_progress_done(&progress);
-    if (st == FSIM_OK) st = fsim_results_write_dir_as(res, sc, outdir, cmdline, format, &err);
+    if (st == FSIM_OK) st = fsim_results_write_dir_as(res, sc, outdir, cmdline, (fsim_format)format.format, &err);
     if (st != FSIM_OK) {
       rc = cli_report(&err);
     } else if (!quiet) {

@@ -11,12 +11,13 @@ static const char sweep_help[] =
     "usage: frontsim sweep SCENARIO [-o DIR] [-n REPS] [--param path=spec]... [--set p=v]...\n"
     "                      [--label TEXT] (the sweep's name in its outputs: run.label)\n"
     "                      [--method grid|lhs|sobol] [--points N] [-j THREADS]\n"
-    "                      [--resume] [--shard K/N] [--quiet]\n"
+    "                      [--resume] [--shard K/N] [--format wide|long] [--quiet]\n"
     "\n"
     "Runs the design of the scenario's sweep section (or of --param) and writes DIR\n"
     "(default out/<scenario name>-sweep): sweep.csv (one row per point: parameter\n"
     "values, then per metric mean, sd, 95% CI, p5, p50, p95), design.csv, scenario.cfg,\n"
-    "and sensitivity.csv for --method sobol. Replication r uses the same random\n"
+    "columns.csv (the unit and meaning of every column) and sensitivity.csv for\n"
+    "--method sobol. Replication r uses the same random\n"
     "numbers at every point (common random numbers).\n"
     "\n"
     "  --param path=a,b,c          grid values of a setting\n"
@@ -25,7 +26,9 @@ static const char sweep_help[] =
     "  --method, --points          set sweep.method and sweep.points\n"
     "  -n REPS                     replications per point (sweep.replications)\n"
     "  --resume                    continue an interrupted sweep in DIR\n"
-    "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n";
+    "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n"
+    "  --format long               also write sweep_long.csv (a row per point, metric\n"
+    "                              and statistic)\n";
 
 static const char merge_help[] =
     "usage: frontsim merge OUT SHARD_DIR...\n"
@@ -67,6 +70,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   long long threads = 0, reps = 0;
   int quiet = 0, resume = 0;
   shard sh = {0, 0};
+  cli_format format = {"sweep", 0};
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
@@ -83,6 +87,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
       CLI_REPLICATIONS(.number = &reps),
       CLI_THREADS(.number = &threads),
       {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
+      {.name = "format", .kind = CLI_CALL, .call = cli_parse_format, .ctx = &format},
   };
   const cli_command cmd = {.name = "sweep", .help = sweep_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
@@ -118,6 +123,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     opt.progress_ctx = &progress;
     opt.stop = cli_stop_flag();
     opt.command_line = cmdline;
+    opt.long_format = format.format;
     double t0 = cli_now();
     fsim_status st = runner(sw, &opt, outdir, &err);
     cli_progress_done(&progress);

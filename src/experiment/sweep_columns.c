@@ -36,7 +36,8 @@ static void param_rows(FILE *fp, const char *file, char *params) {
   }
 }
 
-fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, fsim_error *err) {
+fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, int long_format,
+                                     fsim_error *err) {
   const fsim_journal_info *info = &j->info;
   char path[FSIM_PATH_MAX + 32];
   snprintf(path, sizeof path, "%s/scenario.cfg", dir);
@@ -82,6 +83,14 @@ fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, fsi
         snprintf(meaning, sizeof meaning, "%s %s", point_stat_meaning[k], title);
         fsim_columns_row(fp, "sweep.csv", column, unit, meaning);
       }
+    }
+    if (long_format) {
+      fsim_columns_row(fp, FSIM_SWEEP_LONG_NAME, "point", "", "the point's index in the design");
+      fsim_columns_row(fp, FSIM_SWEEP_LONG_NAME, "metric", "", "the metric's name");
+      fsim_columns_row(fp, FSIM_SWEEP_LONG_NAME, "statistic", "",
+                       "the statistic, as the suffix of its column in sweep.csv");
+      fsim_columns_row(fp, FSIM_SWEEP_LONG_NAME, "value", "metric's unit",
+                       "the statistic's value at the point (as in sweep.csv)");
     }
     if (info->method == FSIM_SWEEP_SOBOL) {
       static const char *const sens[][3] = {

@@ -27,6 +27,9 @@ extern const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS]; /* "mean", ..
 #define FSIM_SUMMARY_LONG_HEADER "metric,kind,statistic,value"
 #define FSIM_SERIES_LONG_NAME "series_long.csv"
 #define FSIM_SERIES_LONG_LEAD "file,variable,day,date"
+/* sweep_long.csv: one row per point, metric and statistic (sweep.csv's names). */
+#define FSIM_SWEEP_LONG_NAME "sweep_long.csv"
+#define FSIM_SWEEP_LONG_HEADER "point,metric,statistic,value"
 
 /* ---- columns.csv: the data dictionary, one row per column of the directory's CSV
  * files ---- */

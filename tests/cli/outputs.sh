@@ -9,7 +9,8 @@
 # every column of every CSV file of a run directory (all series, and a subset) and
 # of a sweep directory (grid and sobol).
 # --format long adds summary_long.csv and series_long.csv, the same values as the
-# wide files, cell for cell, and their columns in columns.csv.
+# wide files, cell for cell, and their columns in columns.csv; sweep --format long
+# adds sweep_long.csv, the same for sweep.csv.
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -114,3 +115,16 @@ done | sort > "$tmp/series.want"
 tail -n +2 "$tmp/long/series_long.csv" | sort > "$tmp/series.got"
 cmp "$tmp/series.want" "$tmp/series.got" || fail "series_long.csv is not series/*.csv in long form"
 echo "ok: --format long: the same figures, one row per metric and statistic, per variable and day"
+
+"$bin" sweep tests/data/sweep.cfg -n 3 -j 2 -q --format long -o "$tmp/sweep_long"
+dictionary "$tmp/sweep_long"
+cmp -s "$tmp/sweep/sweep.csv" "$tmp/sweep_long/sweep.csv" || fail "--format long changed sweep.csv"
+# sweep.csv to long by its known statistics, in the order of the columns.
+awk -F, -v n=7 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "replications") first = i + 1; nf = NF;
+                  split("mean,sd,mean_ci95_low,mean_ci95_high,p5,p50,p95", st, ",");
+                  for (i = first; i <= NF; i += n) { m = $i; sub(/_mean$/, "", m); metric[i] = m }
+                  print "point,metric,statistic,value"; next }
+  { for (i = first; i <= nf; i += n) for (k = 0; k < n; k++) print $1 "," metric[i] "," st[k + 1] "," $(i + k) }' \
+  "$tmp/sweep_long/sweep.csv" > "$tmp/swl.want"
+cmp "$tmp/swl.want" "$tmp/sweep_long/sweep_long.csv" || fail "sweep_long.csv is not sweep.csv in long form"
+echo "ok: sweep --format long"
