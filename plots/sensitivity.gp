@@ -69,8 +69,8 @@ plot data using (mine(column('first') / 2)):(on_metric(first_at)):(abs(column('f
      data using (mine(column('total') / 2)):(on_metric(total_at)):(abs(column('total')) / 2):(bar_half) \
        with boxxyerror fs solid 0.9 noborder lc rgb colour_total \
        title 'total (with its interactions)', \
-     data using (mine(column('first'))):(on_metric(first_at)):(mine(column('first_ci_low'))):(mine(column('first_ci_high'))) \
+     data using (mine(column('first'))):(on_metric(first_at)):(mine(column('first_ci95_low'))):(mine(column('first_ci95_high'))) \
        with xerrorbars pt -1 lw 1.3 lc rgb colour_ink title '95% bootstrap interval', \
-     data using (mine(column('total'))):(on_metric(total_at)):(mine(column('total_ci_low'))):(mine(column('total_ci_high'))) \
+     data using (mine(column('total'))):(on_metric(total_at)):(mine(column('total_ci95_low'))):(mine(column('total_ci95_high'))) \
        with xerrorbars pt -1 lw 1.3 lc rgb colour_ink notitle, \
      keyentry with lines lw 1.5 dt 2 lc rgb colour_muted title noise_title

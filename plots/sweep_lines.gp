@@ -91,10 +91,10 @@ stat(s) = column(metric.'_'.s) * scale
 
 if (line_param > 0) {
   plot for [j = 1:nlines:line_step] data every stride(x_param)::first_row(j)::last_row(j) \
-         using (x_of(j)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+         using (x_of(j)):(stat('mean')):(stat('mean_ci95_low')):(stat('mean_ci95_high')) \
          lw median_width pt 7 ps 0.7 lc palette frac line_colour(j) \
          title line_title(j)
 } else {
-  plot data using (x_of(1)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+  plot data using (x_of(1)):(stat('mean')):(stat('mean_ci95_low')):(stat('mean_ci95_high')) \
          lw median_width pt 7 ps 0.7 lc rgb colour_sweep title line_title(1)
 }

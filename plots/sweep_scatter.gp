@@ -52,9 +52,9 @@ do for [i = 1:nparams] {
   x_span[i] = STATS_max - STATS_min
 }
 # One y range for all panels, from the intervals.
-stats data using (stat('ci_low')) nooutput
+stats data using (stat('mean_ci95_low')) nooutput
 y_lo = STATS_min
-stats data using (stat('ci_high')) nooutput
+stats data using (stat('mean_ci95_high')) nooutput
 y_hi = STATS_max
 pad = y_hi > y_lo ? 0.05 * (y_hi - y_lo) : 1
 set yrange [y_lo - pad:y_hi + pad]
@@ -90,7 +90,7 @@ do for [i = 1:nparams] {
   set xlabel (strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_labels, i))
   # The y axis is labelled on the left panels only.
   if (col == 0) { set ylabel value_label; set format y '% h' } else { unset ylabel; set format y '' }
-  plot data using (x_value(i)):(stat('mean')):(stat('ci_low')):(stat('ci_high')) \
+  plot data using (x_value(i)):(stat('mean')):(stat('mean_ci95_low')):(stat('mean_ci95_high')) \
          with yerrorbars pt -1 lw 1 lc rgb colour_interval notitle, \
        data using (x_value(i)):(stat('mean')) \
          with points pt 7 ps 0.7 lc rgb colour_sweep \

@@ -117,7 +117,7 @@ START_TEST(test_null_arguments) {
   ck_assert_int_eq(fsim_plot_dir(NULL, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_fit_read_csv(NULL, "a", "b", NULL, NULL, NULL, &err), FSIM_E_INPUT);
   fsim_fit_result fr;
-  ck_assert_int_eq(fsim_fit_attrition(NULL, NULL, 5, FSIM_FIT_SQUARE, &fr, &err), FSIM_E_INPUT);
+  ck_assert_int_eq(fsim_fit_attrition(NULL, NULL, 5, FSIM_FIT_SQUARE, NULL, &fr, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_overrides_add(NULL, "a=1", &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_overrides_add_param(NULL, "a=1,2", &err), FSIM_E_INPUT);
   ck_assert_uint_eq(fsim_overrides_count(NULL), 0);

@@ -3,12 +3,14 @@
  * same on the other, tolerating keys it does not know and refusing what is not
  * key=value. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
 #include <unistd.h>
 
 #include "formats.h"
+#include "text.h"
 #include "suites.h"
 
 /* A fresh file name in a temporary directory; the caller removes both. */
@@ -31,7 +33,11 @@ START_TEST(test_stat_names) {
   ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_P25], "p25");
   ck_assert_str_eq(fsim_daily_stat_names[FSIM_DAILY_P95], "p95");
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_MEAN], "mean");
-  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_CI_LOW], "ci_low");
+  ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_CI_LOW], "mean_ci95_low");
+  /* One naming of intervals across files. */
+  ck_assert_ptr_nonnull(strstr(FSIM_SUMMARY_CSV_HEADER, ",mean_ci95_low,mean_ci95_high,"));
+  ck_assert_ptr_nonnull(strstr(FSIM_SENSITIVITY_HEADER, ",first_ci95_low,first_ci95_high,"));
+  ck_assert_ptr_nonnull(strstr(FSIM_SENSITIVITY_HEADER, ",total_ci95_low,total_ci95_high,"));
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_P95], "p95");
 }
 END_TEST
@@ -91,11 +97,39 @@ START_TEST(test_meta_read_bad) {
 }
 END_TEST
 
+/* A float's digits: the example of the issue (the float nearest 29874.66629 is
+ * 29874.666015625, printed before as 29874.66602), and round trips of floats over
+ * their range, never more than 9 significant digits. */
+START_TEST(test_text_float) {
+  char buf[32];
+  fsim_text_float(29874.66629, buf, sizeof buf);
+  ck_assert_str_eq(buf, "29874.666");
+  fsim_text_float(0.1, buf, sizeof buf);
+  ck_assert_str_eq(buf, "0.1");
+  fsim_text_float(0.0, buf, sizeof buf);
+  ck_assert_str_eq(buf, "0");
+  fsim_text_float(18000.0, buf, sizeof buf);
+  ck_assert_str_eq(buf, "18000");
+  unsigned x = 12345u;
+  for (int i = 0; i < 20000; i++) {
+    x = x * 1103515245u + 12345u;
+    const float f = ldexpf((float)(x >> 8) / 16777216.0f, (int)(x % 60) - 30) * (x & 1 ? -1 : 1);
+    fsim_text_float(f, buf, sizeof buf);
+    ck_assert_msg((float)strtod(buf, NULL) == f, "%.9g printed %s", (double)f, buf);
+    size_t digits = 0; /* significant: from the first digit that is not 0 */
+    for (const char *p = buf; *p && *p != 'e'; p++)
+      digits += (*p >= '1' && *p <= '9') || (digits > 0 && *p == '0');
+    ck_assert_msg(digits <= 9, "%s: more digits than a float holds", buf);
+  }
+}
+END_TEST
+
 Suite *formats_suite(void) {
   Suite *s = suite_create("formats");
   TCase *tc = tcase_create("stat_names");
   tcase_add_test(tc, test_stat_names);
   suite_add_tcase(s, tc);
+  tcase_add_test(tc, test_text_float);
   tc = tcase_create("fsim_meta_write");
   tcase_add_test(tc, test_meta_round_trip);
   suite_add_tcase(s, tc);

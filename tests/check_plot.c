@@ -280,7 +280,7 @@ static void make_base(char *base, size_t size) {
 }
 
 /* Columns of one metric in sweep.csv. */
-#define STATS7(m) "," m "_mean," m "_sd," m "_ci_low," m "_ci_high," m "_p5," m "_p50," m "_p95"
+#define STATS7(m) "," m "_mean," m "_sd," m "_mean_ci95_low," m "_mean_ci95_high," m "_p5," m "_p50," m "_p95"
 
 /* A grid of 2 x 3 points of tu_two_sectors, the last parameter fastest;
  * p-2.cut_day is never defined. */
@@ -514,7 +514,7 @@ START_TEST(test_sweep_indices) {
   fsim_scenario *sc = described(base, &sw);
   snprintf(path, sizeof path, "%s/sensitivity.csv", base);
   static const char header[] =
-      "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high,"
+      "metric,parameter,first,first_ci95_low,first_ci95_high,total,total_ci95_low,total_ci95_high,"
       "variance,noise_share\n";
   char text[1024];
   snprintf(text, sizeof text,

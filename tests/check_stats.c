@@ -34,11 +34,32 @@ START_TEST(test_summarize_indicator) {
 }
 END_TEST
 
+/* 0 of n and n of n: the Wilson bound at 0 or 1 is exact (0, not 2e-19), and the
+ * other bound is z^2 / (n + z^2) away from it. */
+START_TEST(test_summarize_indicator_bounds) {
+  const long ns[] = {1, 24, 200, 20000};
+  const double z2 = 1.959963984540054 * 1.959963984540054;
+  for (size_t k = 0; k < sizeof ns / sizeof ns[0]; k++) {
+    double x[20000];
+    fsim_summary s;
+    for (long i = 0; i < ns[k]; i++) x[i] = 0.0;
+    fsim_summarize(x, (size_t)ns[k], FSIM_METRIC_INDICATOR, &s);
+    ck_assert_msg(s.ci_lo == 0.0, "0 of %ld: lower bound %.17g", ns[k], s.ci_lo);
+    ck_assert_double_eq_tol(s.ci_hi, z2 / ((double)ns[k] + z2), 1e-12);
+    for (long i = 0; i < ns[k]; i++) x[i] = 1.0;
+    fsim_summarize(x, (size_t)ns[k], FSIM_METRIC_INDICATOR, &s);
+    ck_assert_msg(s.ci_hi == 1.0, "%ld of %ld: upper bound %.17g", ns[k], ns[k], s.ci_hi);
+    ck_assert_double_eq_tol(s.ci_lo, (double)ns[k] / ((double)ns[k] + z2), 1e-12);
+  }
+}
+END_TEST
+
 Suite *stats_suite(void) {
   Suite *s = suite_create("stats");
   TCase *tc = tcase_create("fsim_summarize");
   tcase_add_test(tc, test_summarize_values);
   tcase_add_test(tc, test_summarize_indicator);
+  tcase_add_test(tc, test_summarize_indicator_bounds);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -96,6 +96,14 @@ FSIM_API fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_
                                             const char *dir, const char *command_line,
                                             fsim_error *err);
 
+/* The tables' shapes: wide (one column per metric statistic or per variable
+ * statistic; always written, the charts read them) and, with FSIM_FORMAT_LONG, the
+ * long tables beside them (summary_long.csv, series_long.csv: docs/USAGE.md). */
+typedef enum fsim_format { FSIM_FORMAT_WIDE = 0, FSIM_FORMAT_LONG } fsim_format;
+FSIM_API fsim_status fsim_results_write_dir_as(const fsim_results *res, const fsim_scenario *sc,
+                                      const char *dir, const char *command_line,
+                                      fsim_format format, fsim_error *err);
+
 #ifdef __cplusplus
 }
 #endif

@@ -57,7 +57,8 @@ FSIM_API fsim_status fsim_scenario_write(const fsim_scenario *sc, FILE *out, con
                                          fsim_error *err);
 
 /* The same as text in memory (*out, freed with fsim_free), or written whole to `path`
- * (under a temporary name renamed into place: never seen half-written). */
+ * (its directory created if need be; under a temporary name renamed into place:
+ * never seen half-written; `frontsim check -o FILE`). */
 FSIM_API fsim_status fsim_scenario_to_text(const fsim_scenario *sc, const char *header,
                                            char **out, fsim_error *err);
 FSIM_API fsim_status fsim_scenario_write_path(const fsim_scenario *sc, const char *path,
@@ -67,6 +68,13 @@ FSIM_API fsim_status fsim_scenario_write_path(const fsim_scenario *sc, const cha
  * as text in memory (*out, freed with fsim_free). */
 FSIM_API void fsim_settings_write_markdown(FILE *out);
 FSIM_API fsim_status fsim_settings_markdown(char **out, fsim_error *err);
+
+/* The valid range [*min, *max] of the numeric setting at a --set style path
+ * ("model.attrition.a", "sectors.[0].attrition.blue"), as the settings table
+ * declares it (the loader's own limits); FSIM_E_INPUT when there is no such numeric
+ * setting. `frontsim fit` keeps its coefficients inside these. */
+FSIM_API fsim_status fsim_setting_range(const char *path, double *min, double *max,
+                                        fsim_error *err);
 
 
 /* Read-only facts for tools and tests. */

@@ -8,6 +8,7 @@
 #include "frontsim/export.h"
 
 #include <stdint.h>
+#include <stdio.h>
 
 #include "frontsim/error.h"
 #include "frontsim/run.h"
@@ -23,7 +24,8 @@ typedef struct fsim_sweep fsim_sweep;
  * "replications" (per point; 0: the scenario's sweep.replications), "threads"
  * (0: OpenMP's default; results do not depend on it), "resume" (1: continue an
  * interrupted sweep in the same output), "shard" ("K/N": run the points p with
- * p % N == K - 1; "" for all) and "command_line" (recorded in the outputs). */
+ * p % N == K - 1; "" for all), "command_line" (recorded in the outputs) and
+ * "long_format" (1: also write sweep_long.csv, a row per point, metric and statistic). */
 typedef struct fsim_sweep_options fsim_sweep_options;
 /* NULL when memory ran out. */
 FSIM_API fsim_sweep_options *fsim_sweep_options_new(void);
@@ -69,6 +71,13 @@ FSIM_API fsim_status fsim_sweep_point_record(fsim_sweep_job *job, long p, const 
 FSIM_API fsim_status fsim_sweep_job_add(fsim_sweep_job *job, const char *record, fsim_error *err);
 FSIM_API fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err);
 FSIM_API void fsim_sweep_job_free(fsim_sweep_job *job);
+
+/* Writes to `out` one line per metric of dir/sweep.csv: the range of its point means
+ * across the points and where they are ("constant: v" when every point gives the
+ * same). `frontsim sweep` ends with it. */
+FSIM_API fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err);
+/* The same as text in memory (*out, freed with fsim_free). */
+FSIM_API fsim_status fsim_sweep_summary_text(const char *dir, char **out, fsim_error *err);
 
 /* Joins shard directories into one output identical to an unsharded run. */
 FSIM_API fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,

@@ -12,14 +12,16 @@ static const char check_help[] =
     "Validates SCENARIO (after the overrides; each level of a sweep parameter as\n"
     "--set would set it) and prints the effective scenario,\n"
     "every default filled in, in libconfig syntax; it loads back unchanged.\n"
+    "  -o, --output FILE  write the effective scenario to FILE (written whole, or not\n"
+    "                     at all) instead of standard output\n"
     "Exit status: 0 valid, 2 invalid (the message names file, line and setting).\n";
 
 int cli_check(int argc, char **argv) {
-  const char *path = NULL;
+  const char *path = NULL, *output = NULL;
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
-  const cli_option options[] = {CLI_SET_OPTION(.overrides = {ov})};
+  const cli_option options[] = {CLI_SET_OPTION(.overrides = {ov}), CLI_OUTPUT(.text = &output)};
   const cli_command cmd = {.name = "check", .help = check_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
   int rc = cli_parse_owning(&cmd, argc, argv, ov);
@@ -34,8 +36,12 @@ int cli_check(int argc, char **argv) {
     snprintf(header, sizeof header,
              "Effective scenario of %s (frontsim %s); every default filled in.", path,
              FRONTSIM_VERSION);
-    if (fsim_scenario_write(sc, stdout, header, &err) != FSIM_OK) rc = cli_report(&err);
-    if (fflush(stdout) != 0) rc = 1;
+    if (output) {
+      if (fsim_scenario_write_path(sc, output, header, &err) != FSIM_OK) rc = cli_report(&err);
+    } else {
+      if (fsim_scenario_write(sc, stdout, header, &err) != FSIM_OK) rc = cli_report(&err);
+      if (fflush(stdout) != 0) rc = 1;
+    }
   }
   fsim_scenario_free(sc);
   fsim_overrides_free(ov);

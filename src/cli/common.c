@@ -69,16 +69,32 @@ double cli_now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+int cli_parse_format(void *ctx, const char *value) {
+  static const char *const names[] = {"wide", "long"}; /* fsim_format's order */
+  cli_format *f = ctx;
+  for (int k = 0; value && k < 2; k++)
+    if (strcmp(value, names[k]) == 0) {
+      f->format = k;
+      return 0;
+    }
+  return cli_usage_error(f->cmd, "--format takes wide or long");
+}
+
 void cli_progress_init(cli_progress *p, const char *label, int quiet) {
   p->label = label;
   p->started = cli_now();
+  p->drawn = -1.0;
   p->enabled = !quiet && isatty(STDERR_FILENO);
 }
 
 int cli_progress_report(void *ctx, long done, long total) {
   cli_progress *p = ctx;
   if (!p->enabled) return stop_flag;
-  double elapsed = cli_now() - p->started;
+  const double now = cli_now();
+  if (done < total && p->drawn >= 0 && now - p->drawn < 1.0 / CLI_PROGRESS_PER_SECOND)
+    return stop_flag;
+  p->drawn = now;
+  double elapsed = now - p->started;
   double rate = elapsed > 0 ? (double)done / elapsed : 0.0;
   double left = rate > 0 ? (double)(total - done) / rate : 0.0;
   fprintf(stderr, "\r%s %ld/%ld  %.0f/s  %.0f s left   ", p->label, done, total, rate, left);

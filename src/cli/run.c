@@ -10,11 +10,13 @@
 
 static const char run_help[] =
     "usage: frontsim run SCENARIO [-o DIR] [-n REPS] [--seed N] [--set path=value]...\n"
-    "                    [-j THREADS] [--series all|none|VAR,...] [--quiet]\n"
+    "                    [-j THREADS] [--series all|none|VAR,...] [--format wide|long]\n"
+    "                    [--quiet]\n"
     "\n"
     "Runs the replications of SCENARIO and writes DIR (default out/ and a name made\n"
     "from the label): scenario.cfg, series/<sector>.csv, series/sides.csv,\n"
-    "replications.csv, summary.csv and summary.txt. The directory is replaced only\n"
+    "replications.csv, summary.csv, summary.txt and columns.csv (the unit and meaning\n"
+    "of every column). The directory is replaced only\n"
     "when complete, and only when it holds the output of the same label (or --force).\n"
     "\n"
     "  -o DIR          output directory\n"
@@ -26,6 +28,8 @@ static const char run_help[] =
     "  -j THREADS      threads (default: all cores); results do not depend on it\n"
     "  --series WHICH  daily series kept: all (default), none (no series/), or\n"
     "                  variables as <file>.<column>, e.g. kursk.blue_personnel\n"
+    "  --format long   also write summary_long.csv (a row per metric and statistic)\n"
+    "                  and series_long.csv (a row per variable and day)\n"
     "  --target-ci METRIC=HALFWIDTH\n"
     "                  add replications until the 95% CI of METRIC is +-HALFWIDTH\n"
     "                  (at most --max-replications, default 1000000)\n"
@@ -36,6 +40,7 @@ int cli_run(int argc, char **argv) {
   long long threads = 0;
   int quiet = 0, force = 0, charts = 0;
   cli_target target = {"run", "", 0};
+  cli_format format = {"run", FSIM_FORMAT_WIDE};
   long long max_reps = 1000000;
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
@@ -53,6 +58,7 @@ int cli_run(int argc, char **argv) {
       {.name = "max-replications", .kind = CLI_LONG, .min = 10, .max = 10000000,
        .number = &max_reps},
       {.name = "target-ci", .kind = CLI_CALL, .call = cli_parse_target, .ctx = &target},
+      {.name = "format", .kind = CLI_CALL, .call = cli_parse_format, .ctx = &format},
   };
   const cli_command cmd = {.name = "run", .help = run_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
@@ -93,7 +99,7 @@ int cli_run(int argc, char **argv) {
       fprintf(stderr, "frontsim: warning: %s did not reach +-%g within %lld replications\n",
               target.metric, target.half, max_reps);
     cli_progress_done(&progress);
-    if (st == FSIM_OK) st = fsim_results_write_dir(res, sc, outdir, cmdline, &err);
+    if (st == FSIM_OK) st = fsim_results_write_dir_as(res, sc, outdir, cmdline, (fsim_format)format.format, &err);
     if (st != FSIM_OK) {
       rc = cli_report(&err);
     } else if (!quiet) {

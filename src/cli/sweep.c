@@ -12,13 +12,15 @@ static const char sweep_help[] =
     "usage: frontsim sweep SCENARIO [-o DIR] [-n REPS] [--param path=spec]... [--set p=v]...\n"
     "                      [--label TEXT] (the sweep's name in its outputs: run.label)\n"
     "                      [--method grid|lhs|sobol] [--points N] [-j THREADS]\n"
-    "                      [--resume] [--shard K/N] [--force] [--quiet]\n"
+    "                      [--resume] [--shard K/N] [--format wide|long] [--force]\n"
+    "                      [--quiet]\n"
     "\n"
     "Runs the design of the scenario's sweep section (or of --param) and writes DIR\n"
     "(default out/<label's name>-sweep, with a hash of the --param given): sweep.csv (one row per point: parameter\n"
     "values, then per metric mean, sd, 95% CI, p5, p50, p95), design.csv, scenario.cfg,\n"
-    "sensitivity.csv for --method sobol, replications.csv and series.csv when\n"
-    "sweep.per_replication and sweep.series ask. Replication r uses the same random\n"
+    "columns.csv (the unit and meaning of every column), sensitivity.csv for\n"
+    "--method sobol, replications.csv and series.csv when sweep.per_replication\n"
+    "and sweep.series ask. Replication r uses the same random\n"
     "numbers at every point (common random numbers).\n"
     "\n"
     "  --param path=a,b,c          grid values of a setting\n"
@@ -31,6 +33,8 @@ static const char sweep_help[] =
     "  -n REPS                     replications per point (sweep.replications)\n"
     "  --resume                    continue an interrupted sweep in DIR\n"
     "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n"
+    "  --format long               also write sweep_long.csv (a row per point, metric\n"
+    "                              and statistic)\n"
     "  --force                     replace DIR even when it holds another label's output\n";
 
 static const char merge_help[] =
@@ -73,6 +77,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
   long long threads = 0, reps = 0;
   int quiet = 0, resume = 0, force = 0, charts = 0;
   shard sh = {0, 0};
+  cli_format format = {"sweep", 0};
   fsim_overrides *ov = fsim_overrides_new();
   fsim_error err;
   fsim_error_clear(&err);
@@ -90,6 +95,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
       CLI_REPLICATIONS(.number = &reps),
       CLI_THREADS(.number = &threads),
       {.name = "shard", .kind = CLI_CALL, .call = parse_shard, .ctx = &sh},
+      {.name = "format", .kind = CLI_CALL, .call = cli_parse_format, .ctx = &format},
   };
   const cli_command cmd = {.name = "sweep", .help = sweep_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
@@ -132,6 +138,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
                                   {"threads", cli_number(nthreads, threads)},
                                   {"resume", resume ? "1" : "0"},
                                   {"shard", kn},
+                                  {"long_format", format.format ? "1" : "0"},
                                   {"command_line", cmdline}};
     fsim_status st = opt ? FSIM_OK : fsim_error_set(&err, FSIM_E_NOMEM, "", 0, "", "out of memory");
     for (size_t i = 0; st == FSIM_OK && i < sizeof set / sizeof *set; i++)
@@ -151,6 +158,10 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     if (st == FSIM_OK && charts && !sh.n && (!quiet || runner == run_here))
       fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; "
               "draw the new ones with: frontsim plot %s\n", outdir, outdir);
+    /* The answer in one screen, as a run prints its summary.txt (a shard has no
+     * sweep.csv until merged). */
+    if (rc == 0 && !quiet && sh.n == 0 && fsim_sweep_summarize(outdir, stdout, &err) != FSIM_OK)
+      rc = cli_report(&err);
   }
   fsim_sweep_free(sw);
   fsim_overrides_free(ov);

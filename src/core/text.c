@@ -67,6 +67,15 @@ int fsim_text_is_dotted_name(const char *s, size_t max) {
   return 1;
 }
 
+void fsim_text_float(double x, char *buf, size_t size) {
+  const float f = (float)x;
+  /* From 6 digits, as fsim_text_double: 18000, not 1.8e+04; 9 always read back. */
+  for (int prec = 6; prec <= 9; prec++) {
+    snprintf(buf, size, "%.*g", prec, (double)f);
+    if ((float)strtod(buf, NULL) == f) break;
+  }
+}
+
 void fsim_text_double(double x, int force_point, char *buf, size_t size) {
   if (isnan(x)) {
     snprintf(buf, size, "nan");

@@ -26,6 +26,9 @@ int fsim_text_is_dotted_name(const char *s, size_t max);
 /* Shortest "%.*g" that reads back to exactly x; whole numbers get ".0" when
  * force_point is set, so libconfig reads them back as floats. */
 void fsim_text_double(double x, int force_point, char *buf, size_t size);
+/* Shortest "%.*g" that reads back to the float nearest x: the digits a value stored
+ * as float holds, no more (a finite x within a float's range). */
+void fsim_text_float(double x, char *buf, size_t size);
 /* `value` on one line, into buf (truncated whole escapes only): a backslash becomes
  * \\, a newline \n, a carriage return \r, another control character \xHH, so a
  * value written into a comment header or a key=value line cannot end it early or

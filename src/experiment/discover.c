@@ -16,58 +16,28 @@
 
 #define OFF(f) offsetof(fsim_discover_options, f)
 static const fsim_opt_row rows[] = {
-    {.name = "where",
-     .kind = FSIM_OPT_TEXT,
-     .offset = OFF(where),
+    {.name = "where", .kind = FSIM_OPT_TEXT, .offset = OFF(where),
      .doc = "the condition, METRIC OP VALUE"},
-    {.name = "peel",
-     .kind = FSIM_OPT_DOUBLE,
-     .offset = OFF(peel),
-     .min = 0.001,
-     .max = 0.5,
+    {.name = "peel", .kind = FSIM_OPT_DOUBLE, .offset = OFF(peel), .min = 0.001, .max = 0.5,
      .doc = "share of a box's points one peel removes"},
-    {.name = "paste",
-     .kind = FSIM_OPT_DOUBLE,
-     .offset = OFF(paste),
-     .min = 0.001,
-     .max = 0.5,
+    {.name = "paste", .kind = FSIM_OPT_DOUBLE, .offset = OFF(paste), .min = 0.001, .max = 0.5,
      .doc = "share of a box's points one paste adds"},
-    {.name = "min_mass",
-     .kind = FSIM_OPT_DOUBLE,
-     .offset = OFF(min_mass),
-     .min = 0.0,
-     .max = 1.0,
-     .doc = "peeling stops before a box holds fewer of the points"},
-    {.name = "holdout",
-     .kind = FSIM_OPT_DOUBLE,
-     .offset = OFF(holdout),
-     .min = 0.0,
-     .max = 0.9,
-     .doc = "share of the points kept out of the fit, to check the box on"},
-    {.name = "box",
-     .kind = FSIM_OPT_LONG,
-     .offset = OFF(box),
-     .min = -1,
-     .max = 1e6,
+    {.name = "min_mass", .kind = FSIM_OPT_DOUBLE, .offset = OFF(min_mass), .min = 0.0,
+     .max = 1.0, .doc = "peeling stops before a box holds fewer of the points"},
+    {.name = "holdout", .kind = FSIM_OPT_DOUBLE, .offset = OFF(holdout), .min = 0.0,
+     .max = 0.9, .doc = "share of the points kept out of the fit, to check the box on"},
+    {.name = "box", .kind = FSIM_OPT_LONG, .offset = OFF(box), .min = -1, .max = 1e6,
      .doc = "step of the trajectory to report; -1: the best balance of coverage and density"},
-    {.name = "baseline",
-     .kind = FSIM_OPT_LONG,
-     .offset = OFF(baseline),
-     .min = -1,
-     .max = 1e12,
-     .doc = "a point: the condition reads the metric minus this point's"},
-    {.name = "against",
-     .kind = FSIM_OPT_TEXT,
-     .offset = OFF(against),
+    {.name = "baseline", .kind = FSIM_OPT_LONG, .offset = OFF(baseline), .min = -1,
+     .max = 1e12, .doc = "a point: the condition reads the metric minus this point's"},
+    {.name = "against", .kind = FSIM_OPT_TEXT, .offset = OFF(against),
      .doc = "a second sweep of the same design: the metric minus its"},
-    {.name = "seed",
-     .kind = FSIM_OPT_U64,
-     .offset = OFF(seed),
+    {.name = "seed", .kind = FSIM_OPT_U64, .offset = OFF(seed),
      .doc = "seed of the held-out split"},
 };
 #undef OFF
-static const fsim_opt_table table = {
-    .what = "discover option", .rows = rows, .nrows = sizeof rows / sizeof *rows};
+static const fsim_opt_table table = {.what = "discover option", .rows = rows,
+                                     .nrows = sizeof rows / sizeof *rows};
 
 fsim_discover_options *fsim_discover_options_new(void) {
   fsim_discover_options *o = calloc(1, sizeof *o);
@@ -89,8 +59,8 @@ fsim_status fsim_discover_options_set(fsim_discover_options *opt, const char *na
   return fsim_opt_set(&table, opt, name, value, err);
 }
 
-fsim_status fsim_discover_options_get(const fsim_discover_options *opt, const char *name, char *buf,
-                                      size_t size, fsim_error *err) {
+fsim_status fsim_discover_options_get(const fsim_discover_options *opt, const char *name,
+                                      char *buf, size_t size, fsim_error *err) {
   return fsim_opt_get(&table, opt, name, buf, size, err);
 }
 
@@ -122,8 +92,8 @@ static fsim_status split_points(const fsim_discover_points *pts, double holdout,
 }
 
 /* A parameter's limits in the box as text: "lo .. hi", or the levels kept. */
-static void limits_text(const fsim_discover_points *pts, const fsim_prim_box *b, int j, char *buf,
-                        size_t size) {
+static void limits_text(const fsim_discover_points *pts, const fsim_prim_box *b, int j,
+                        char *buf, size_t size) {
   if (!pts->ncat[j]) {
     char lo[32], hi[32];
     fsim_text_double(b->lo[j], 0, lo, sizeof lo);
@@ -141,8 +111,8 @@ static void limits_text(const fsim_discover_points *pts, const fsim_prim_box *b,
 }
 
 static const char *op_text(fsim_discover_op op) {
-  static const char *const t[] = {
-      [FSIM_OP_LT] = "<", [FSIM_OP_LE] = "<=", [FSIM_OP_GT] = ">", [FSIM_OP_GE] = ">="};
+  static const char *const t[] = {[FSIM_OP_LT] = "<", [FSIM_OP_LE] = "<=", [FSIM_OP_GT] = ">",
+                                  [FSIM_OP_GE] = ">="};
   return t[op];
 }
 
@@ -167,8 +137,8 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   for (int s = 0; s < fd->nsteps; s++) {
     fsim_prim_stats ps;
     fsim_prim_box_stats(d, &fd->traj[s], 1, &ps);
-    fprintf(f.fp, "%d,%ld,%ld,%.6f,%.6f,%.6f,%d,%d\n", s, ps.n_in, ps.y_in, ps.coverage, ps.density,
-            ps.mass, ps.restricted, s == fd->chosen);
+    fprintf(f.fp, "%d,%ld,%ld,%.6f,%.6f,%.6f,%d,%d\n", s, ps.n_in, ps.y_in, ps.coverage,
+            ps.density, ps.mass, ps.restricted, s == fd->chosen);
   }
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;
   /* box.csv: the chosen box after pasting, one row per parameter. */
@@ -176,9 +146,8 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   fsim_prim_box_full(d, &full);
   if ((st = fsim_outdir_path(od, "box.csv", path, sizeof path, err)) != FSIM_OK) return st;
   if ((st = fsim_file_open(&f, path, err)) != FSIM_OK) return st;
-  fprintf(f.fp,
-          "parameter,kind,restricted,low,high,levels,range_low,range_high,all_levels,"
-          "qp_value\n");
+  fprintf(f.fp, "parameter,kind,restricted,low,high,levels,range_low,range_high,all_levels,"
+                "qp_value\n");
   for (int j = 0; j < pts->k; j++) {
     const int r = fsim_prim_box_restricts(d, &fd->box, j);
     char lv[4096] = "", all[4096] = "";
@@ -190,10 +159,8 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
       fprintf(f.fp, "%s,numeric,%d,%.10g,%.10g,,%.10g,%.10g,,", pts->names[j], r, fd->box.lo[j],
               fd->box.hi[j], full.lo[j], full.hi[j]);
     }
-    if (r)
-      fprintf(f.fp, "%.4g\n", fsim_prim_qp(d, &fd->box, j));
-    else
-      fputs("\n", f.fp);
+    if (r) fprintf(f.fp, "%.4g\n", fsim_prim_qp(d, &fd->box, j));
+    else fputs("\n", f.fp);
   }
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;
   /* points.csv: every point, whether the condition holds, whether the box holds it. */
@@ -210,8 +177,8 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   char line[FSIM_ONE_LINE_MAX];
   fprintf(f.fp, "frontsim %s: scenario discovery (PRIM) on %s\n", FRONTSIM_VERSION,
           fsim_text_one_line(sweep_dir, line, sizeof line));
-  fprintf(f.fp, "command: %s\n\n",
-          fsim_text_one_line(command_line ? command_line : "(library call)", line, sizeof line));
+  fprintf(f.fp, "command: %s\n\n", fsim_text_one_line(command_line ? command_line : "(library call)",
+                                                     line, sizeof line));
   fprintf(f.fp, "Condition: %s %s %g", pts->column, op_text(w->op), w->threshold);
   if (opt->baseline >= 0) fprintf(f.fp, ", the metric minus point %ld's", opt->baseline);
   if (opt->against)
@@ -222,10 +189,8 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   long undefined = 0;
   for (long i = 0; i < pts->n; i++) undefined += isnan(pts->value[i]);
   if (undefined)
-    fprintf(f.fp,
-            "At %ld points the metric is undefined (no replication defined it); the "
-            "condition counts as not holding there.\n",
-            undefined);
+    fprintf(f.fp, "At %ld points the metric is undefined (no replication defined it); the "
+                  "condition counts as not holding there.\n", undefined);
   fprintf(f.fp, "Boxes fitted on %ld points; %ld held out (share %.2f) to check the box.\n\n",
           fd->train.n, fd->all.n - fd->train.n, opt->holdout);
   fprintf(f.fp, "The box (step %d of %d of the peeling, then pasted):\n", fd->chosen,
@@ -240,10 +205,7 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   }
   if (fd->train.restricted == 0) fputs("  (no restriction: the whole space)\n", f.fp);
   fprintf(f.fp, "\n%-22s %8s %8s %8s %10s\n", "", "coverage", "density", "mass", "points");
-  const struct {
-    const char *what;
-    const fsim_prim_stats *s;
-  } rowsv[] = {
+  const struct { const char *what; const fsim_prim_stats *s; } rowsv[] = {
       {"fitted points", &fd->train}, {"held-out points", &fd->test}, {"all points", &fd->all}};
   for (size_t r = 0; r < 3; r++) {
     const fsim_prim_stats *s = rowsv[r].s;
@@ -251,13 +213,11 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
     fprintf(f.fp, "%-22s %8.3f %8.3f %8.3f %4ld of %ld\n", rowsv[r].what, s->coverage, s->density,
             s->mass, s->n_in, s->n);
   }
-  fputs(
-      "\nCoverage: the share of the points where the condition holds that the box holds.\n"
-      "Density: the share of the box's points where the condition holds.\n"
-      "Quasi-p: the chance that widening the box to the whole range of that parameter\n"
-      "would keep at least as many cases by chance (one-sided binomial); a large value\n"
-      "means the restriction adds little. The trajectory is in trajectory.csv.\n",
-      f.fp);
+  fputs("\nCoverage: the share of the points where the condition holds that the box holds.\n"
+        "Density: the share of the box's points where the condition holds.\n"
+        "Quasi-p: the chance that widening the box to the whole range of that parameter\n"
+        "would keep at least as many cases by chance (one-sided binomial); a large value\n"
+        "means the restriction adds little. The trajectory is in trajectory.csv.\n", f.fp);
   return fsim_file_commit(&f, err);
 }
 
@@ -278,13 +238,11 @@ fsim_status fsim_discover(const char *sweep_dir, const fsim_discover_options *op
   unsigned char *y = malloc((size_t)pts.n), *use = malloc((size_t)pts.n);
   found fd;
   memset(&fd, 0, sizeof fd);
-  if (st == FSIM_OK && (!y || !use))
-    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  if (st == FSIM_OK && (!y || !use)) st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   if (st == FSIM_OK) st = split_points(&pts, opt->holdout, opt->seed, use, err);
   fsim_prim_data d = {pts.n, pts.k, pts.x, y, use, pts.ncat};
   long cases = 0;
-  for (long i = 0; st == FSIM_OK && i < pts.n; i++)
-    cases += y[i] = (unsigned char)fsim_discover_holds(&w, pts.value[i]);
+  for (long i = 0; st == FSIM_OK && i < pts.n; i++) cases += y[i] = (unsigned char)fsim_discover_holds(&w, pts.value[i]);
   if (st == FSIM_OK && (cases == 0 || cases == pts.n))
     st = fsim_error_set(err, FSIM_E_INPUT, "--where", 0, "",
                         "the condition holds at %s of the sweep's %ld points: there is no box to "
@@ -302,8 +260,7 @@ fsim_status fsim_discover(const char *sweep_dir, const fsim_discover_options *op
       fsim_prim_stats ps;
       fsim_prim_box_stats(&d, &fd.traj[s], 1, &ps);
       double f1 = ps.coverage + ps.density > 0
-                      ? 2 * ps.coverage * ps.density / (ps.coverage + ps.density)
-                      : 0;
+                      ? 2 * ps.coverage * ps.density / (ps.coverage + ps.density) : 0;
       if (f1 > best) best = f1, fd.chosen = s;
     }
     if (opt->box >= 0) fd.chosen = (int)opt->box;
@@ -323,10 +280,8 @@ fsim_status fsim_discover(const char *sweep_dir, const fsim_discover_options *op
     st = fsim_outdir_begin(&od, out_dir, err);
     if (st == FSIM_OK) {
       st = write_outputs(&od, sweep_dir, opt, &w, &pts, &d, &fd, command_line, err);
-      if (st == FSIM_OK)
-        st = fsim_outdir_commit(&od, err);
-      else
-        fsim_outdir_abort(&od);
+      if (st == FSIM_OK) st = fsim_outdir_commit(&od, err);
+      else fsim_outdir_abort(&od);
     }
   }
   free(fd.traj);

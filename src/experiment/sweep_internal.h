@@ -35,7 +35,11 @@ struct fsim_sweep {
  * the records hold them) into dir from a complete set of
  * records; the same function serves a plain run, a resumed run and a merge, so
  * their outputs are byte-identical. */
-fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_error *err);
+fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, int long_format,
+                                   fsim_error *err);
+/* columns.csv of the sweep directory dir (its scenario.cfg already there). */
+fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, int long_format,
+                                     fsim_error *err);
 
 /* The journal header of the sweep with `reps` replications a point: setup hash,
  * names and columns (sw->info), and design.csv's text (sweep.c). */

@@ -268,7 +268,7 @@ fsim_status fsim_sweep_job_finish(fsim_sweep_job *job, fsim_error *err) {
   } else {
     fsim_journal all;
     st = fsim_journal_read(job->journal, 0, &all, err);
-    if (st == FSIM_OK) st = fsim_sweep_write_final(job->stage, &all, err);
+    if (st == FSIM_OK) st = fsim_sweep_write_final(job->stage, &all, job->opt.long_format, err);
     fsim_journal_clear(&all);
   }
   if (st == FSIM_OK) st = fsim_outdir_swap_in(job->stage, job->dir, err);

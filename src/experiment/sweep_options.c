@@ -36,35 +36,22 @@ static void format_shard(const void *base, char *buf, size_t size) {
 
 #define OFF(f) offsetof(fsim_sweep_options, f)
 static const fsim_opt_row rows[] = {
-    {.name = "replications",
-     .kind = FSIM_OPT_LONG,
-     .offset = OFF(replications),
-     .min = 0,
-     .max = 1e12,
-     .doc = "replications per point; 0: the scenario's sweep.replications"},
-    {.name = "threads",
-     .kind = FSIM_OPT_INT,
-     .offset = OFF(threads),
-     .min = 0,
-     .max = 4096,
+    {.name = "replications", .kind = FSIM_OPT_LONG, .offset = OFF(replications), .min = 0,
+     .max = 1e12, .doc = "replications per point; 0: the scenario's sweep.replications"},
+    {.name = "threads", .kind = FSIM_OPT_INT, .offset = OFF(threads), .min = 0, .max = 4096,
      .doc = "threads; 0: OpenMP's default (results do not depend on it)"},
-    {.name = "resume",
-     .kind = FSIM_OPT_BOOL,
-     .offset = OFF(resume),
+    {.name = "resume", .kind = FSIM_OPT_BOOL, .offset = OFF(resume),
      .doc = "1: continue an interrupted sweep in the same output directory"},
-    {.name = "shard",
-     .kind = FSIM_OPT_CUSTOM,
-     .parse = parse_shard,
-     .format = format_shard,
+    {.name = "shard", .kind = FSIM_OPT_CUSTOM, .parse = parse_shard, .format = format_shard,
      .doc = "K/N: run only the points p with p % N == K - 1 (merge the shards after)"},
-    {.name = "command_line",
-     .kind = FSIM_OPT_TEXT,
-     .offset = OFF(command_line),
+    {.name = "long_format", .kind = FSIM_OPT_BOOL, .offset = OFF(long_format),
+     .doc = "1: also write sweep_long.csv, a row per point, metric and statistic"},
+    {.name = "command_line", .kind = FSIM_OPT_TEXT, .offset = OFF(command_line),
      .doc = "the command recorded in the outputs' headers"},
 };
 #undef OFF
-static const fsim_opt_table table = {
-    .what = "sweep option", .rows = rows, .nrows = sizeof rows / sizeof *rows};
+static const fsim_opt_table table = {.what = "sweep option", .rows = rows,
+                                     .nrows = sizeof rows / sizeof *rows};
 
 fsim_sweep_options *fsim_sweep_options_new(void) {
   fsim_sweep_options *opt = malloc(sizeof *opt);

@@ -16,6 +16,7 @@ struct fsim_sweep_options {
    * between points and the point's run between replications. */
   volatile int *stop;
   const char *command_line;
+  int long_format; /* also write sweep_long.csv (a row per point, metric and statistic) */
 };
 
 void fsim_sweep_options_init(fsim_sweep_options *opt);

@@ -211,7 +211,48 @@ static fsim_status write_series(const char *dir, const fsim_journal *j, const ch
   return fsim_file_commit(&f, err);
 }
 
-fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_error *err) {
+/* sweep_long.csv: sweep.csv's rows, one line per point, metric and statistic (the
+ * parameters' values are in design.csv, by point). */
+static fsim_status write_long(const char *dir, const fsim_journal *j, const char **rows,
+                              fsim_error *err) {
+  const fsim_journal_info *info = &j->info;
+  char *metrics = strdup(info->metrics ? info->metrics : "");
+  char **mname = malloc(4096 * sizeof *mname);
+  if (!metrics || !mname) {
+    free(metrics);
+    free(mname);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  const int nm = split(metrics, mname, 4096);
+  char path[FSIM_PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/" FSIM_SWEEP_LONG_NAME, dir);
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, path, err);
+  if (st == FSIM_OK) {
+    fputs(FSIM_SWEEP_LONG_HEADER "\n", f.fp);
+    for (long p = 0; p < info->npoints; p++)
+      for (int m = 0; m < nm; m++)
+        for (int k = 0; k < FSIM_POINT_NSTATS; k++) {
+          /* point, the parameters, replications, then each metric's statistics */
+          const int col = info->nparams + 2 + m * FSIM_POINT_NSTATS + k;
+          const char *at = rows[p];
+          for (int c = 0; c < col && at; c++) {
+            at = strchr(at, ',');
+            if (at) at++;
+          }
+          const size_t len = at ? strcspn(at, ",") : 0;
+          fprintf(f.fp, "%ld,%s,%s,%.*s\n", p, mname[m], fsim_point_stat_names[k], (int)len,
+                  at ? at : "");
+        }
+    st = fsim_file_commit(&f, err);
+  }
+  free(metrics);
+  free(mname);
+  return st;
+}
+
+fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, int long_format,
+                                   fsim_error *err) {
   const fsim_journal_info *info = &j->info;
   /* Exactly one record per point. The journal's reader and merge have checked that
    * already, so a failure here is a fault (FSIM_E_IO), never the user's input. */
@@ -252,6 +293,8 @@ fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, fsim_
   if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_REPS_PART))
     st = write_replications(dir, j, rows, err);
   if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_SERIES_PART)) st = write_series(dir, j, rows, err);
+  if (st == FSIM_OK && long_format) st = write_long(dir, j, rows, err);
+  if (st == FSIM_OK) st = fsim_sweep_write_columns(dir, j, long_format, err);
 done:
   free(rows);
   return st;
@@ -385,7 +428,7 @@ fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,
       snprintf(to, sizeof to, "%s/%s", od.stage, files[i]);
       st = copy_file(from, to, err);
     }
-    if (st == FSIM_OK) st = fsim_sweep_write_final(od.stage, &all, err);
+    if (st == FSIM_OK) st = fsim_sweep_write_final(od.stage, &all, 0, err);
     if (st == FSIM_OK)
       st = fsim_outdir_commit(&od, err);
     else

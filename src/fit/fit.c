@@ -20,21 +20,47 @@ typedef struct fit_data {
   const double *blue, *red;
   size_t n;
   int free_law;
-  double a, b;       /* fixed exponents (named laws) */
-  double scale[4];   /* parameters are fitted as multiples of these */
+  double a, b;      /* fixed exponents (named laws) */
+  double lo[4], hi[4]; /* each parameter's valid range (alpha blue, alpha red, a, b) */
+  int max_iterations;
 } fit_data;
 
 static double power(double x, double e) {
   return e == 0.0 ? 1.0 : e == 1.0 ? x : pow(x, e);
 }
 
+/* Bounds are enforced by fitting u with p = lo + (hi - lo) / (1 + e^-u): every u is
+ * a valid p, so the solver cannot leave the range the settings table allows (a
+ * coefficient of -0.0008 or an exponent of 3.78 that check would then refuse). Near
+ * lo the map is p - lo ~ (hi - lo) e^u: a log scale, as suits coefficients spanning
+ * decades. */
+static double to_param(double u, double lo, double hi) { return lo + (hi - lo) / (1 + exp(-u)); }
+
+static double to_free(double p, double lo, double hi) {
+  const double span = hi - lo, inner = 1e-6 * span; /* start strictly inside */
+  p = fmin(fmax(p, lo + inner), hi - inner);
+  return log((p - lo) / (hi - p));
+}
+
+/* dp/du, for the standard errors (delta method). */
+static double slope(double u, double lo, double hi) {
+  const double s = 1 / (1 + exp(-u));
+  return (hi - lo) * s * (1 - s);
+}
+
+static void params_of(const fit_data *d, const gsl_vector *x, double p[4]) {
+  for (size_t k = 0; k < 2; k++) p[k] = to_param(gsl_vector_get(x, k), d->lo[k], d->hi[k]);
+  p[2] = d->free_law ? to_param(gsl_vector_get(x, 2), d->lo[2], d->hi[2]) : d->a;
+  p[3] = d->free_law ? to_param(gsl_vector_get(x, 3), d->lo[3], d->hi[3]) : d->b;
+}
+
 /* Residuals: the recursion run from day 0 against the observations, each series
  * divided by its first value so both weigh alike. */
 static int residuals(const gsl_vector *x, void *params, gsl_vector *f) {
   const fit_data *d = params;
-  const double ab = gsl_vector_get(x, 0) * d->scale[0], ar = gsl_vector_get(x, 1) * d->scale[1];
-  const double a = d->free_law ? gsl_vector_get(x, 2) * d->scale[2] : d->a;
-  const double b = d->free_law ? gsl_vector_get(x, 3) * d->scale[3] : d->b;
+  double p[4];
+  params_of(d, x, p);
+  const double ab = p[0], ar = p[1], a = p[2], b = p[3];
   double B = d->blue[0], R = d->red[0];
   for (size_t t = 1; t < d->n; t++) {
     const double nb = fmax(0.0, B - ar * power(R, a) * power(B, b));
@@ -62,31 +88,33 @@ static double first_guess(const double *own, const double *enemy, size_t n, doub
   return g > 0 ? g : 1e-6;
 }
 
-fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
-                               fsim_fit_law law, fsim_fit_result *out, fsim_error *err) {
-  fsim_gsl_policy_apply();
-  if (!blue || !red || !out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_fit_attrition: a NULL argument");
-  memset(out, 0, sizeof *out);
-  _Static_assert((int)FSIM_FIT_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
-  const int free_law = law == FSIM_FIT_FREE;
-  const size_t p = free_law ? 4 : 2;
-  if (n < 3 || 2 * (n - 1) <= p)
-    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "need at least %zu days of data, got %zu",
-                          p / 2 + 2, n);
-  if (!(blue[0] > 0) || !(red[0] > 0))
-    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "both sides need personnel on day 0");
-  fit_data d = {blue, red, n, free_law, 1, 0, {1, 1, 1, 1}};
-  if (!free_law) fsim_law_exponents((int)law, &d.a, &d.b);
-  d.scale[0] = first_guess(red, blue, n, d.a, d.b);  /* blue's fire shows in red's losses */
-  d.scale[1] = first_guess(blue, red, n, d.a, d.b);
+/* Explained share of the variance of both normalised series. */
+static double r_squared(const double *blue, const double *red, size_t n, double rss) {
+  double mb = 0, mr = 0, tss = 0;
+  for (size_t t = 1; t < n; t++) mb += blue[t] / blue[0], mr += red[t] / red[0];
+  mb /= (double)(n - 1);
+  mr /= (double)(n - 1);
+  for (size_t t = 1; t < n; t++)
+    tss += pow(blue[t] / blue[0] - mb, 2) + pow(red[t] / red[0] - mr, 2);
+  return tss > 0 ? 1 - rss / tss : NAN;
+}
 
+/* Step and gradient tolerances as GSL's documentation advises (about 8 digits of x;
+ * the cube root of the machine epsilon for the gradient). */
+#define FIT_XTOL 1e-10
+#define FIT_GTOL 1e-10
+
+/* One least-squares fit from the starting values start[0..p), into out; an error
+ * when GSL fails or stops at its iteration cap (not converged). */
+static fsim_status solve(fit_data *d, const double start[4], size_t p, fsim_fit_result *out,
+                         fsim_error *err) {
   gsl_multifit_nlinear_fdf fdf;
   memset(&fdf, 0, sizeof fdf);
   fdf.f = residuals;
   fdf.df = NULL; /* finite differences: the recursion has no tidy derivative */
-  fdf.n = 2 * (n - 1);
+  fdf.n = 2 * (d->n - 1);
   fdf.p = p;
-  fdf.params = &d;
+  fdf.params = d;
   gsl_multifit_nlinear_parameters params = gsl_multifit_nlinear_default_parameters();
   gsl_multifit_nlinear_workspace *w =
       gsl_multifit_nlinear_alloc(gsl_multifit_nlinear_trust, &params, fdf.n, p);
@@ -98,42 +126,56 @@ fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
     if (covar) gsl_matrix_free(covar);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
-  gsl_vector_set_all(x, 1.0);
-  if (free_law) gsl_vector_set(x, 3, 0.0); /* start from the square law: a = 1, b = 0 */
+  for (size_t k = 0; k < p; k++) gsl_vector_set(x, k, to_free(start[k], d->lo[k], d->hi[k]));
   fsim_status st = FSIM_OK;
   int info = 0;
   int rc = gsl_multifit_nlinear_init(x, &fdf, w);
-  if (rc == GSL_SUCCESS) rc = gsl_multifit_nlinear_driver(500, 1e-10, 1e-10, 1e-12, NULL, NULL, &info, w);
-  if (rc != GSL_SUCCESS && rc != GSL_EMAXITER)
+  if (rc == GSL_SUCCESS)
+    rc = gsl_multifit_nlinear_driver((size_t)d->max_iterations, FIT_XTOL, FIT_GTOL, 0.0, NULL, NULL,
+                                     &info, w);
+  /* GSL reports a start it cannot improve on (the first step makes no progress) as
+   * the iteration cap: a start that is already the minimum passes the tests. */
+  if (rc == GSL_EMAXITER && info == GSL_ENOPROG &&
+      gsl_multifit_nlinear_test(FIT_XTOL, FIT_GTOL, 0.0, &info, w) == GSL_SUCCESS)
+    rc = GSL_SUCCESS;
+  if (rc == GSL_EMAXITER)
+    st = fsim_error_set(err, FSIM_E_NUMERIC, "", 0, "",
+                        "the fit did not converge in %d iterations: the data do not settle on "
+                        "coefficients under this law (one closed battle, no arrivals?); no "
+                        "coefficients are given",
+                        d->max_iterations);
+  else if (rc != GSL_SUCCESS)
     st = fsim_error_set(err, FSIM_E_NUMERIC, "", 0, "", "the fit failed: %s", gsl_strerror(rc));
   if (st == FSIM_OK) {
     const gsl_vector *sol = gsl_multifit_nlinear_position(w);
     const gsl_vector *f = gsl_multifit_nlinear_residual(w);
-    double rss;
+    double rss, v[4];
     gsl_blas_ddot(f, f, &rss);
     gsl_multifit_nlinear_covar(gsl_multifit_nlinear_jac(w), 0.0, covar);
+    params_of(d, sol, v);
     const double s2 = rss / (double)(fdf.n - p);
     double se[4] = {0, 0, 0, 0};
-    for (size_t k = 0; k < p; k++) se[k] = sqrt(s2 * gsl_matrix_get(covar, k, k)) * d.scale[k];
-    out->law = law;
-    out->alpha_blue = gsl_vector_get(sol, 0) * d.scale[0];
-    out->alpha_red = gsl_vector_get(sol, 1) * d.scale[1];
+    for (size_t k = 0; k < p; k++) {
+      const double u = gsl_vector_get(sol, k);
+      se[k] = sqrt(s2 * gsl_matrix_get(covar, k, k)) * slope(u, d->lo[k], d->hi[k]);
+      /* Within a millionth of the range from an end: the data push past it. */
+      const double tol = 1e-6 * (d->hi[k] - d->lo[k]);
+      out->at_bound[k] = v[k] - d->lo[k] < tol ? -1 : d->hi[k] - v[k] < tol ? 1 : 0;
+      /* At an end the estimate is that end (u ran off towards infinity: 1e-216 is
+       * 0), and a standard error means nothing there. */
+      if (out->at_bound[k]) v[k] = out->at_bound[k] < 0 ? d->lo[k] : d->hi[k], se[k] = NAN;
+    }
+    out->alpha_blue = v[0];
+    out->alpha_red = v[1];
+    out->a = v[2];
+    out->b = v[3];
     out->se_blue = se[0];
     out->se_red = se[1];
-    out->a = free_law ? gsl_vector_get(sol, 2) : d.a;
-    out->b = free_law ? gsl_vector_get(sol, 3) : d.b;
     out->se_a = se[2];
     out->se_b = se[3];
     out->rss = rss;
-    /* Explained share of the variance of both normalised series. */
-    double mb = 0, mr = 0, tss = 0;
-    for (size_t t = 1; t < n; t++) mb += blue[t] / blue[0], mr += red[t] / red[0];
-    mb /= (double)(n - 1);
-    mr /= (double)(n - 1);
-    for (size_t t = 1; t < n; t++)
-      tss += pow(blue[t] / blue[0] - mb, 2) + pow(red[t] / red[0] - mr, 2);
-    out->r2 = tss > 0 ? 1 - rss / tss : NAN;
-    out->days = n;
+    out->r2 = r_squared(d->blue, d->red, d->n, rss);
+    out->days = d->n;
     out->iterations = (int)gsl_multifit_nlinear_niter(w);
   }
   gsl_matrix_free(covar);
@@ -142,16 +184,86 @@ fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
   return st;
 }
 
+fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
+                               fsim_fit_law law, const fsim_fit_limits *bounds,
+                               fsim_fit_result *out, fsim_error *err) {
+  fsim_gsl_policy_apply();
+  if (!blue || !red || !bounds || !out)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_fit_attrition: a NULL argument");
+  memset(out, 0, sizeof *out);
+  _Static_assert((int)FSIM_FIT_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
+  const int free_law = law == FSIM_FIT_FREE;
+  const size_t p = free_law ? 4 : 2;
+  if (n < 3 || 2 * (n - 1) <= p)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "need at least %zu days of data, got %zu",
+                          p / 2 + 2, n);
+  if (!(blue[0] > 0) || !(red[0] > 0))
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "both sides need personnel on day 0");
+  if (!(bounds->alpha_min < bounds->alpha_max) || !(bounds->exponent_min < bounds->exponent_max))
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "empty range for a fitted parameter");
+  fit_data d = {blue, red, n, 0, 1, 0,
+                {bounds->alpha_min, bounds->alpha_min, bounds->exponent_min, bounds->exponent_min},
+                {bounds->alpha_max, bounds->alpha_max, bounds->exponent_max, bounds->exponent_max},
+                bounds->max_iterations > 0 ? bounds->max_iterations : FSIM_FIT_MAX_ITERATIONS};
+  double start[4];
+  if (!free_law) {
+    fsim_law_exponents((int)law, &d.a, &d.b);
+    start[0] = first_guess(red, blue, n, d.a, d.b); /* blue's fire shows in red's losses */
+    start[1] = first_guess(blue, red, n, d.a, d.b);
+    fsim_status st = solve(&d, start, p, out, err);
+    out->law = law;
+    return st;
+  }
+  /* Free exponents start from the named law that fits best (each a fit of its own),
+   * moved a tenth of the range inside, where the map to u is not flat. */
+  fsim_fit_result best = {.law = FSIM_FIT_SQUARE};
+  int have = 0;
+  for (int l = 0; l < FSIM_FIXED_LAWS; l++) {
+    fsim_fit_result r;
+    fsim_error ignored;
+    if (fsim_fit_attrition(blue, red, n, (fsim_fit_law)l, bounds, &r, &ignored) != FSIM_OK)
+      continue;
+    if (!have || r.rss < best.rss) best = r, have = 1;
+  }
+  const double margin = 0.1 * (bounds->exponent_max - bounds->exponent_min);
+  if (have) {
+    start[0] = best.alpha_blue, start[1] = best.alpha_red, start[2] = best.a, start[3] = best.b;
+  } else {
+    start[2] = 1, start[3] = 0;
+    start[0] = first_guess(red, blue, n, 1, 0), start[1] = first_guess(blue, red, n, 1, 0);
+  }
+  for (int k = 2; k < 4; k++)
+    start[k] = fmin(fmax(start[k], bounds->exponent_min + margin), bounds->exponent_max - margin);
+  d.free_law = 1;
+  fsim_status st = solve(&d, start, p, out, err);
+  out->law = law;
+  return st;
+}
+
 /* ---- CSV ------------------------------------------------------------------ */
+
+/* A header cell without its surrounding spaces and double quotes: R's write.csv and
+ * pandas with quoting write "day","blue","red". */
+static const char *unquote(char *cell) {
+  while (*cell == ' ') cell++;
+  size_t len = strlen(cell);
+  while (len > 0 && cell[len - 1] == ' ') cell[--len] = '\0';
+  if (len >= 2 && cell[0] == '"' && cell[len - 1] == '"') {
+    cell[len - 1] = '\0';
+    cell++;
+  }
+  return cell;
+}
 
 static int column_of(char *header, const char *name) {
   int col = 0;
   for (char *save = NULL, *tok = strtok_r(header, ",\r\n", &save); tok;
        tok = strtok_r(NULL, ",\r\n", &save), col++)
-    if (strcmp(tok, name) == 0) return col;
+    if (strcmp(unquote(tok), name) == 0) return col;
   return -1;
 }
 
+/* Column col of a data line as a number >= 0; the number may be quoted ("98"). */
 static int field(const char *line, int col, double *v) {
   const char *p = line;
   for (int i = 0; i < col; i++) {
@@ -159,11 +271,17 @@ static int field(const char *line, int col, double *v) {
     if (!p) return 0;
     p++;
   }
+  while (*p == ' ') p++;
+  const int quoted = *p == '"';
+  p += quoted;
   char *end = NULL;
   errno = 0;
   *v = strtod(p, &end);
-  return end != p && errno == 0 && (*end == ',' || *end == '\n' || *end == '\r' || *end == '\0') &&
-         isfinite(*v) && *v >= 0;
+  if (end == p || errno != 0) return 0;
+  if (quoted && *end++ != '"') return 0;
+  while (*end == ' ') end++;
+  return (*end == ',' || *end == '\n' || *end == '\r' || *end == '\0') && isfinite(*v) &&
+         *v >= 0;
 }
 
 /* The next line of text at *at (its end cut off in place), or NULL at the end. */
@@ -189,7 +307,9 @@ fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char
   char *text = NULL;
   fsim_status st = fsim_read_text(path, "the data file", &text, NULL, err);
   if (st != FSIM_OK) return st;
-  char *at = text, *line = next_line(&at);
+  char *at = text, *line;
+  if (strncmp(at, "\xEF\xBB\xBF", 3) == 0) at += 3; /* the byte order mark spreadsheets write */
+  line = next_line(&at);
   if (!line) {
     free(text);
     return fsim_error_set(err, FSIM_E_INPUT, path, 1, "", "empty file (expected a header line)");

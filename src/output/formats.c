@@ -17,8 +17,8 @@ const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS] = {
     [FSIM_DAILY_P95] = "p95"};
 
 const char *const fsim_point_stat_names[FSIM_POINT_NSTATS] = {
-    [FSIM_POINT_MEAN] = "mean",       [FSIM_POINT_SD] = "sd", [FSIM_POINT_CI_LOW] = "ci_low",
-    [FSIM_POINT_CI_HIGH] = "ci_high", [FSIM_POINT_P5] = "p5", [FSIM_POINT_P50] = "p50",
+    [FSIM_POINT_MEAN] = "mean",       [FSIM_POINT_SD] = "sd", [FSIM_POINT_CI_LOW] = "mean" FSIM_CI95_LOW,
+    [FSIM_POINT_CI_HIGH] = "mean" FSIM_CI95_HIGH, [FSIM_POINT_P5] = "p5", [FSIM_POINT_P50] = "p50",
     [FSIM_POINT_P95] = "p95"};
 
 fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_error *err) {

@@ -19,11 +19,34 @@ enum { FSIM_DAILY_MEAN = 0, FSIM_DAILY_SD, FSIM_DAILY_P5, FSIM_DAILY_P25, FSIM_D
 extern const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS]; /* "mean", ... "p95" */
 #define FSIM_SERIES_LEAD "day,date"
 
+/* ---- The long format (--format long): summary_long.csv, one row per metric and
+ * statistic (the statistic named as summary.csv's column); series_long.csv, one row
+ * per variable and day (the file's stem and the variable as in its header), then
+ * the daily statistics. ---- */
+#define FSIM_SUMMARY_LONG_NAME "summary_long.csv"
+#define FSIM_SUMMARY_LONG_HEADER "metric,kind,statistic,value"
+#define FSIM_SERIES_LONG_NAME "series_long.csv"
+#define FSIM_SERIES_LONG_LEAD "file,variable,day,date"
+/* sweep_long.csv: one row per point, metric and statistic (sweep.csv's names). */
+#define FSIM_SWEEP_LONG_NAME "sweep_long.csv"
+#define FSIM_SWEEP_LONG_HEADER "point,metric,statistic,value"
+
+/* ---- columns.csv: the data dictionary, one row per column of the directory's CSV
+ * files ---- */
+#define FSIM_COLUMNS_NAME "columns.csv"
+#define FSIM_COLUMNS_HEADER "file,column,unit,meaning"
+
 /* ---- replications.csv: "replication,seed", then every metric by name ---- */
 #define FSIM_REPLICATIONS_LEAD "replication,seed"
 
+/* ---- One naming of intervals in every file: <statistic>_ci95_low and _high, the
+ * 95% confidence interval of that statistic (mean_ci95_low, first_ci95_high). ---- */
+#define FSIM_CI95_LOW "_ci95_low"
+#define FSIM_CI95_HIGH "_ci95_high"
+
 /* ---- summary.csv: one row per metric ---- */
-#define FSIM_SUMMARY_CSV_HEADER "metric,kind,n,mean,sd,ci95_low,ci95_high,p5,p25,p50,p75,p95"
+#define FSIM_SUMMARY_CSV_HEADER \
+  "metric,kind,n,mean,sd,mean" FSIM_CI95_LOW ",mean" FSIM_CI95_HIGH ",p5,p25,p50,p75,p95"
 
 /* ---- sweep.csv: "point", the parameter paths, "replications", then per metric
  * its point statistics as <metric>_<stat>. design.csv begins with "point" too. ---- */
@@ -40,9 +63,9 @@ extern const char *const fsim_point_stat_names[FSIM_POINT_NSTATS]; /* "mean", ..
 enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIRST_LOW,
        FSIM_SENS_FIRST_HIGH, FSIM_SENS_TOTAL, FSIM_SENS_TOTAL_LOW, FSIM_SENS_TOTAL_HIGH,
        FSIM_SENS_VARIANCE, FSIM_SENS_NOISE_SHARE, FSIM_SENS_NCOLS };
-#define FSIM_SENSITIVITY_HEADER                                                          \
-  "metric,parameter,first,first_ci_low,first_ci_high,total,total_ci_low,total_ci_high," \
-  "variance,noise_share"
+#define FSIM_SENSITIVITY_HEADER                                                      \
+  "metric,parameter,first,first" FSIM_CI95_LOW ",first" FSIM_CI95_HIGH ",total,total"     \
+  FSIM_CI95_LOW ",total" FSIM_CI95_HIGH ",variance,noise_share"
 
 /* ---- compare.csv: one row per what-if and metric; a is the base, b the what-if
  * (their letters are their directories); n and the means before "difference"

@@ -31,6 +31,15 @@ static void put_number(FILE *fp, double v) {
   fprintf(fp, "%.10g", v);
 }
 
+/* A daily statistic: its values are stored as float (series_store.h), so it is
+ * printed with the digits a float holds; ten would show noise past the seventh. */
+static void put_float(FILE *fp, double v) {
+  if (isnan(v)) return;
+  char buf[32];
+  fsim_text_float(v, buf, sizeof buf);
+  fputs(buf, fp);
+}
+
 static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
                                   const fsim_scenario *sc, const char *command_line,
                                   fsim_error *err) {
@@ -114,7 +123,7 @@ static fsim_status write_series_file(fsim_outdir *od, const fsim_results *res, i
       const double *vals = tab + ((size_t)k * (size_t)ss->days1 + (size_t)d) * FSIM_DAILY_NSTATS;
       for (int j = 0; j < FSIM_DAILY_NSTATS; j++) {
         fputc(',', f.fp);
-        put_number(f.fp, vals[j]);
+        put_float(f.fp, vals[j]);
       }
     }
     fputc('\n', f.fp);
@@ -175,6 +184,10 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
   for (int m = 0; m < lay->nmetrics; m++) {
     for (long r = 0; r < res->nreps; r++) x[r] = fsim_results_value(res, r, m);
     fsim_summarize(x, (size_t)res->nreps, lay->metric_kind[m], &sum[m]);
+    /* Expected mode replaces every draw by its mean: the replications are copies of
+     * one, and an interval across them (Wilson's [0, 0.004] for 0 of 1000) would
+     * claim information there is not. No sampling interval is given. */
+    if (res->sc->run.mode == FSIM_MODE_EXPECTED) sum[m].ci_lo = sum[m].ci_hi = NAN;
   }
   free(x);
   return FSIM_OK;
@@ -183,6 +196,12 @@ fsim_status fsim_results_summarize(const fsim_results *res, fsim_summary *sum,
 fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario *sc,
                                    const char *dir, const char *command_line,
                                    fsim_error *err) {
+  return fsim_results_write_dir_as(res, sc, dir, command_line, FSIM_FORMAT_WIDE, err);
+}
+
+fsim_status fsim_results_write_dir_as(const fsim_results *res, const fsim_scenario *sc,
+                                      const char *dir, const char *command_line,
+                                      fsim_format format, fsim_error *err) {
   if (!res || !sc || !dir) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_results_write_dir: no results, scenario or directory (NULL)");
   const fsim_layout *lay = &res->layout;
   fsim_summary *sum = calloc((size_t)lay->nmetrics + 1, sizeof *sum);
@@ -205,10 +224,13 @@ fsim_status fsim_results_write_dir(const fsim_results *res, const fsim_scenario 
     for (int s = 0; s < res->sc->nsectors && st == FSIM_OK; s++)
       NEXT(write_series_file(&od, res, s, sc->sectors[s].name, tab, err));
     NEXT(write_series_file(&od, res, -1, FSIM_SERIES_SIDES, tab, err));
+    if (format == FSIM_FORMAT_LONG) NEXT(fsim_write_series_long(&od, res, tab, err));
     free(tab);
   }
   NEXT(write_replications(&od, res, err));
   NEXT(write_summary_csv(&od, res, sum, err));
+  if (format == FSIM_FORMAT_LONG) NEXT(fsim_write_summary_long(&od, res, sum, err));
+  NEXT(fsim_write_columns(&od, res, sc, format == FSIM_FORMAT_LONG, err));
 #undef NEXT
   if (st == FSIM_OK && stopped(res)) st = interrupted(err);
   if (st == FSIM_OK) {

@@ -31,8 +31,10 @@ void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out) {
     const double z = 1.959963984540054, nn = (double)m, p = out->mean;
     double centre = (p + z * z / (2 * nn)) / (1 + z * z / nn);
     double half = z * sqrt(p * (1 - p) / nn + z * z / (4 * nn * nn)) / (1 + z * z / nn);
-    out->ci_lo = fmax(0.0, centre - half);
-    out->ci_hi = fmin(1.0, centre + half);
+    /* Exact at the bounds: with no success (or no failure) the bound is 0 (or 1)
+     * in exact arithmetic; centre - half in floating point leaves ~1e-19. */
+    out->ci_lo = p == 0.0 ? 0.0 : fmax(0.0, centre - half);
+    out->ci_hi = p == 1.0 ? 1.0 : fmin(1.0, centre + half);
   } else {
     double h = fsim_ci_halfwidth(out->sd, out->n);
     out->ci_lo = out->mean - h;

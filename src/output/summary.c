@@ -19,6 +19,10 @@ static const char *rounded(double v, double half, char *buf, size_t size) {
 
 static void value_line(FILE *fp, const char *label, const fsim_summary *s, const char *unit) {
   char a[32], b[32], c[32], d[32], e[32];
+  if (isnan(s->ci_lo) && s->n > 0) { /* expected mode: one value, no interval */
+    fprintf(fp, "  %-44s %s%s\n", label, num(s->mean, a, sizeof a), unit);
+    return;
+  }
   double half = (s->ci_hi - s->ci_lo) / 2;
   fprintf(fp, "  %-44s %s%s [%s, %s]  (5-95%%: %s to %s)\n", label,
           rounded(s->mean, half, a, sizeof a), unit, rounded(s->ci_lo, half, b, sizeof b),
@@ -28,6 +32,10 @@ static void value_line(FILE *fp, const char *label, const fsim_summary *s, const
 
 static void prob_line(FILE *fp, const char *label, const fsim_summary *s) {
   char a[32], b[32], c[32];
+  if (isnan(s->ci_lo) && s->n > 0) { /* expected mode */
+    fprintf(fp, "  %-44s %s\n", label, num(s->mean, a, sizeof a));
+    return;
+  }
   double half = (s->ci_hi - s->ci_lo) / 2;
   if (!(half > 0)) half = 0.001; /* three decimals, as before */
   fprintf(fp, "  %-44s %s [%s, %s]\n", label, rounded(s->mean, half, a, sizeof a),
@@ -72,14 +80,23 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
           FSIM_ENUM_NAME(fsim_run_mode_names, sc->run.mode), sc->run.days, first, last);
   fprintf(fp, "seed %llu, generator %s\n", (unsigned long long)res->seed, sc->run.rng);
   if (command_line) fprintf(fp, "command: %s\n", fsim_text_one_line(command_line, one, sizeof one));
-  fputs("\nFigures: mean [95% confidence interval of the mean] (5th to 95th percentile\n"
-        "across replications). Probabilities: share of replications [Wilson 95% interval].\n"
-        "Figures are rounded to the digits their interval supports.\n"
-        "The bracketed intervals are Monte Carlo error of the mean only: they shrink with\n"
-        "more replications and say nothing of the inputs. Every input is an illustrative\n"
-        "assumption (see the scenario's comments); the spread across other assumptions,\n"
-        "e.g. other what-ifs or a sweep, is far larger than these intervals.\n",
-        fp);
+  if (sc->run.mode == FSIM_MODE_EXPECTED)
+    fputs("\nExpected mode: every random draw is replaced by its mean, so the replications\n"
+          "are all alike and carry one replication's worth of information. Figures are\n"
+          "that one replication's values, a probability 0 or 1; no sampling interval is\n"
+          "given, as there is no sampling. Every input is an illustrative assumption (see\n"
+          "the scenario's comments); the spread across other assumptions, e.g. other\n"
+          "what-ifs or a sweep, is what matters here.\n",
+          fp);
+  else
+    fputs("\nFigures: mean [95% confidence interval of the mean] (5th to 95th percentile\n"
+          "across replications). Probabilities: share of replications [Wilson 95% interval].\n"
+          "Figures are rounded to the digits their interval supports.\n"
+          "The bracketed intervals are Monte Carlo error of the mean only: they shrink with\n"
+          "more replications and say nothing of the inputs. Every input is an illustrative\n"
+          "assumption (see the scenario's comments); the spread across other assumptions,\n"
+          "e.g. other what-ifs or a sweep, is far larger than these intervals.\n",
+          fp);
 
   for (int s = 0; s < sc->nsectors; s++) {
     const fsim_sector_def *d = &sc->sectors[s];

@@ -27,29 +27,18 @@ static void format_format(const void *base, char *buf, size_t size) {
 
 #define OFF(f) offsetof(fsim_plot_options, f)
 static const fsim_opt_row rows[] = {
-    {.name = "format",
-     .kind = FSIM_OPT_CUSTOM,
-     .parse = parse_format,
-     .format = format_format,
+    {.name = "format", .kind = FSIM_OPT_CUSTOM, .parse = parse_format, .format = format_format,
      .doc = "png (default), svg or pdf"},
-    {.name = "only",
-     .kind = FSIM_OPT_TEXT,
-     .offset = OFF(only),
+    {.name = "only", .kind = FSIM_OPT_TEXT, .offset = OFF(only),
      .doc = "one chart, a kind of chart or a sweep's metric; \"\": every chart"},
-    {.name = "gnuplot",
-     .kind = FSIM_OPT_TEXT,
-     .offset = OFF(gnuplot),
+    {.name = "gnuplot", .kind = FSIM_OPT_TEXT, .offset = OFF(gnuplot),
      .doc = "the gnuplot program; \"\": $FRONTSIM_GNUPLOT, else gnuplot"},
-    {.name = "timeout",
-     .kind = FSIM_OPT_DOUBLE,
-     .offset = OFF(timeout),
-     .min = 0,
-     .max = 1e7,
+    {.name = "timeout", .kind = FSIM_OPT_DOUBLE, .offset = OFF(timeout), .min = 0, .max = 1e7,
      .doc = "seconds each gnuplot process may take; 0: $FRONTSIM_GNUPLOT_TIMEOUT, else 120"},
 };
 #undef OFF
-static const fsim_opt_table table = {
-    .what = "plot option", .rows = rows, .nrows = sizeof rows / sizeof *rows};
+static const fsim_opt_table table = {.what = "plot option", .rows = rows,
+                                     .nrows = sizeof rows / sizeof *rows};
 
 fsim_plot_options *fsim_plot_options_new(void) {
   fsim_plot_options *opt = malloc(sizeof *opt);

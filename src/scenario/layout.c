@@ -7,6 +7,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "text.h"
+
 typedef struct builder {
   int n, cap;
   char (*names)[FSIM_VAR_NAME];
@@ -158,6 +160,13 @@ int fsim_layout_find_series(const fsim_layout *lay, const char *name) {
 
 int fsim_layout_find_metric(const fsim_layout *lay, const char *name) {
   return find(lay->metric_name, lay->nmetrics, name);
+}
+
+const char *fsim_layout_nearest_metric(const fsim_layout *lay, const char *name) {
+  fsim_nearest n;
+  fsim_nearest_init(&n, name);
+  for (int i = 0; i < lay->nmetrics; i++) fsim_nearest_offer(&n, lay->metric_name[i]);
+  return fsim_nearest_result(&n);
 }
 
 static int by_name(const void *a, const void *b) {

@@ -374,15 +374,24 @@ static fsim_status check_events(rctx *c, fsim_scenario *sc) {
       e->day_resolved = e->day;
       snprintf(p, sizeof p, "events.[%d].day", i);
     }
+    /* A shorter run (--set run.days=60) meets events set for the longer one: say
+     * how to move the event into the run or drop it, in --set syntax. */
     if (has_day && e->day > sc->run.days)
-      return bad(c, p, "must be <= run.days (%d), got %d", sc->run.days, e->day);
+      return bad(c, p,
+                 "must be <= run.days (%d), got %d; move the event with --set "
+                 "'events.%s.day=%d' or drop it by giving the events list without it "
+                 "(--set 'events=(...)')",
+                 sc->run.days, e->day, e->name, sc->run.days);
     if (e->day_resolved < 1 || e->day_resolved > sc->run.days) {
       char first[11], last[11];
       fsim_date_format(sc->run.start_epoch_day, first);
       fsim_date_format(sc->run.start_epoch_day + sc->run.days - 1, last);
-      return bad(c, p, "%s falls %s the run, which lasts from %s (day 1) to %s (day %d)",
-                 e->date, e->day_resolved < 1 ? "before" : "after", first, last,
-                 sc->run.days);
+      return bad(c, p,
+                 "%s falls %s the run, which lasts from %s (day 1) to %s (day %d); move the "
+                 "event with --set 'events.%s.date=\"%s\"' or drop it by giving the events "
+                 "list without it (--set 'events=(...)')",
+                 e->date, e->day_resolved < 1 ? "before" : "after", first, last, sc->run.days,
+                 e->name, e->day_resolved < 1 ? first : last);
     }
     for (int j = 0; j < i; j++)
       if (strcmp(sc->events[j].name, e->name) == 0) {

@@ -55,8 +55,12 @@ fsim_status fsim_scenario_write_path(const fsim_scenario *sc, const char *path,
                                      const char *header, fsim_error *err) {
   if (!sc || !path)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no scenario or no path (NULL)");
+  /* Its directory made if need be; an earlier file at path is kept whole until the
+     new one is complete (written under a temporary name and renamed). */
+  fsim_status st = fsim_make_parent_dirs(path, err);
+  if (st != FSIM_OK) return st;
   fsim_file f;
-  fsim_status st = fsim_file_open(&f, path, err);
+  st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
   st = fsim_scenario_write(sc, f.fp, header, err);
   if (st != FSIM_OK) {

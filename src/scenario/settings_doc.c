@@ -1,5 +1,6 @@
 /* docs/SCENARIO.md's reference tables, generated from the settings table so the
- * documentation cannot drift from what the loader accepts. */
+ * documentation cannot drift from what the loader accepts; and a setting's valid
+ * range for tools that produce values (fit). */
 #include <stdio.h>
 
 #include "frontsim/scenario.h"
@@ -37,7 +38,22 @@ static void type_text(const fsim_spec *sp, char *buf, size_t size) {
     snprintf(buf, size, "%s", ops->doc_name);
 }
 
-static void write_group(FILE *out, const fsim_group *g) {
+/* The groups already written: a group reached by several keys (sides.blue and
+ * sides.red share sides.<side>) is documented once, where it is first met. */
+typedef struct seen_groups {
+  const fsim_group *g[64];
+  size_t n;
+} seen_groups;
+
+static int first_visit(seen_groups *seen, const fsim_group *g) {
+  for (size_t i = 0; i < seen->n; i++)
+    if (seen->g[i] == g) return 0;
+  if (seen->n < sizeof seen->g / sizeof seen->g[0]) seen->g[seen->n++] = g;
+  return 1;
+}
+
+static void write_group(FILE *out, const fsim_group *g, seen_groups *seen) {
+  if (!first_visit(seen, g)) return;
   fprintf(out, "### `%s`\n\n%s\n\n", g->name, g->doc);
   fputs("| setting | type | unit | default | valid | meaning |\n", out);
   fputs("|---|---|---|---|---|---|\n", out);
@@ -67,7 +83,19 @@ static void write_group(FILE *out, const fsim_group *g) {
   }
   fputc('\n', out);
   for (size_t i = 0; i < g->nspecs; i++)
-    if (g->specs[i].group) write_group(out, g->specs[i].group);
+    if (g->specs[i].group) write_group(out, g->specs[i].group, seen);
 }
 
-void fsim_settings_write_markdown(FILE *out) { write_group(out, &fsim_schema_root); }
+void fsim_settings_write_markdown(FILE *out) {
+  seen_groups seen = {.n = 0};
+  write_group(out, &fsim_schema_root, &seen);
+}
+
+fsim_status fsim_setting_range(const char *path, double *min, double *max, fsim_error *err) {
+  const fsim_spec *sp = fsim_schema_lookup_path(path);
+  if (!sp || !fsim_kind_ops_of(sp->kind)->numeric)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, path, "no numeric setting at this path");
+  *min = sp->min;
+  *max = sp->max;
+  return FSIM_OK;
+}

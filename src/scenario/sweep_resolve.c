@@ -160,9 +160,11 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
     for (int m = 0; m < sw->nmetrics && st == FSIM_OK; m++) {
       if (fsim_layout_find_metric(&lay, sw->metrics[m]) >= 0) continue;
       snprintf(p, sizeof p, "sweep.metrics.[%d]", m);
+      const char *near = fsim_layout_nearest_metric(&lay, sw->metrics[m]);
       st = fsim_config_error(cfg, name, err, p,
-                             "no metric \"%s\" in this scenario (see summary.csv of a run)",
-                             sw->metrics[m]);
+                             "no metric \"%s\" in this scenario%s%s%s (see summary.csv of a run)",
+                             sw->metrics[m], near ? "; did you mean \"" : "", near ? near : "",
+                             near ? "\"?" : "");
     }
     for (int v = 0; v < sw->nseries && st == FSIM_OK; v++) {
       if (fsim_layout_find_series(&lay, sw->series[v]) >= 0) continue;

@@ -4,6 +4,7 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "fileio.h"
 #include "kinds.h"
 #include "scenario_internal.h"
 #include "schema.h"

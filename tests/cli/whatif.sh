@@ -25,6 +25,17 @@ grep -q 'label = "no DPRK, larger reserve";' "$tmp/check.cfg" || fail "label not
 grep -q 'reserve = 20000' "$tmp/check.cfg" || fail "override of sides.red.reserve not applied"
 grep -q overrides "$tmp/check.cfg" && fail "the overrides list is left in the effective scenario"
 
+# A shorter run meets an event after its end: the message's two remedies, as given,
+# are accepted.
+sc="$root/scenarios/kursk-pokrovsk.cfg"
+"$bin" check "$sc" --set run.days=60 > /dev/null 2> "$tmp/days.err" && fail "run.days=60 accepted"
+move=$(sed -n "s/.*move the event with --set '\([^']*\)'.*/\1/p" "$tmp/days.err")
+[ -n "$move" ] || fail "no way to move the event in: $(cat "$tmp/days.err")"
+"$bin" check "$sc" --set run.days=60 --set "$move" > /dev/null || fail "the suggested $move refused"
+"$bin" check "$sc" --set run.days=60 --set 'events=({ name = "negotiations"; date = "2025-01-20"; })' \
+  > "$tmp/dropped.cfg" || fail "the events list without the late event refused"
+grep -q jeddah "$tmp/dropped.cfg" && fail "the dropped event is still there"
+
 cd "$tmp"
 "$bin" run my/no-dprk.cfg -n 8 -j 2 -q -o wi || fail "run of the what-if"
 head -3 wi/summary.txt | grep -q '^frontsim .*: no DPRK, larger reserve$' || fail "label not at the top of summary.txt"

@@ -1,0 +1,113 @@
+/* The one-screen summary a sweep ends with (frontsim sweep prints it): per metric of
+ * sweep.csv, the range of its point means across the points, read back from the
+ * file the sweep wrote, so a resumed or merged sweep is summarised alike. */
+#include <math.h>
+#include <stdio.h>
+#include <stdlib.h>
+#include <string.h>
+
+#include "fileio.h"
+#include "formats.h"
+#include "frontsim/sweep.h"
+
+/* Field col (0-based) of a CSV line as a number; NaN when empty or absent. */
+static double cell(const char *line, int col) {
+  const char *p = line;
+  for (int i = 0; i < col && p; i++) {
+    p = strchr(p, ',');
+    if (p) p++;
+  }
+  if (!p || *p == ',' || *p == '\0' || *p == '\n') return NAN;
+  return strtod(p, NULL);
+}
+
+/* Persons as whole numbers (28081, not 2.808e+04), smaller figures to 4 digits. */
+static const char *num(double v, char *buf, size_t size) {
+  snprintf(buf, size, fabs(v) >= 1000 ? "%.0f" : "%.4g", v);
+  return buf;
+}
+
+typedef struct range {
+  double lo, hi;
+  long at_lo, at_hi; /* the points where they are */
+} range;
+
+fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err) {
+  if (!dir || !out)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_summarize: a NULL argument");
+  char path[FSIM_PATH_MAX];
+  snprintf(path, sizeof path, "%s/sweep.csv", dir);
+  char *text = NULL;
+  fsim_status st = fsim_read_text(path, "sweep.csv", &text, NULL, err);
+  if (st != FSIM_OK) return st;
+  char *save = NULL, *header = strtok_r(text, "\n", &save);
+  /* The columns "<metric>_mean" (fsim_point_stat_names): their names and places. */
+  char suffix[32];
+  snprintf(suffix, sizeof suffix, "_%s", fsim_point_stat_names[FSIM_POINT_MEAN]);
+  const size_t slen = strlen(suffix);
+  int ncols = 0, nmetrics = 0;
+  for (const char *p = header; p && *p; p = strchr(p, ',') ? strchr(p, ',') + 1 : NULL) ncols++;
+  int *col = malloc((size_t)(ncols + 1) * sizeof *col);
+  char **name = malloc((size_t)(ncols + 1) * sizeof *name);
+  range *r = malloc((size_t)(ncols + 1) * sizeof *r);
+  char *names = header ? strdup(header) : NULL;
+  if (!col || !name || !r || !names) {
+    free(col), free(name), free(r), free(names), free(text);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  int c = 0;
+  for (char *s2 = NULL, *t = strtok_r(names, ",", &s2); t; t = strtok_r(NULL, ",", &s2), c++) {
+    size_t len = strlen(t);
+    if (len > slen && strcmp(t + len - slen, suffix) == 0) {
+      t[len - slen] = '\0';
+      col[nmetrics] = c;
+      name[nmetrics] = t;
+      r[nmetrics] = (range){INFINITY, -INFINITY, -1, -1};
+      nmetrics++;
+    }
+  }
+  long points = 0;
+  for (char *line = strtok_r(NULL, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    const long point = (long)cell(line, 0);
+    for (int m = 0; m < nmetrics; m++) {
+      const double v = cell(line, col[m]);
+      if (isnan(v)) continue;
+      if (v < r[m].lo) r[m].lo = v, r[m].at_lo = point;
+      if (v > r[m].hi) r[m].hi = v, r[m].at_hi = point;
+    }
+    points++;
+  }
+  int width = 0;
+  for (int m = 0; m < nmetrics; m++)
+    if ((int)strlen(name[m]) > width) width = (int)strlen(name[m]);
+  fprintf(out, "Range of each metric's mean across the %ld points (sweep.csv):\n", points);
+  char a[32], b[32];
+  for (int m = 0; m < nmetrics; m++) {
+    if (r[m].at_lo < 0)
+      fprintf(out, "  %-*s  undefined at every point\n", width, name[m]);
+    else if (r[m].lo == r[m].hi)
+      fprintf(out, "  %-*s  constant: %s\n", width, name[m], num(r[m].lo, a, sizeof a));
+    else
+      fprintf(out, "  %-*s  %s (point %ld) to %s (point %ld)\n", width, name[m],
+              num(r[m].lo, a, sizeof a), r[m].at_lo, num(r[m].hi, b, sizeof b), r[m].at_hi);
+  }
+  free(col), free(name), free(r), free(names), free(text);
+  return FSIM_OK;
+}
+
+fsim_status fsim_sweep_summary_text(const char *dir, char **out, fsim_error *err) {
+  if (!out) return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "no place for the text (NULL)");
+  *out = NULL;
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *fp = open_memstream(&buf, &len);
+  if (!fp) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  fsim_status st = fsim_sweep_summarize(dir, fp, err);
+  if (fclose(fp) != 0 && st == FSIM_OK)
+    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  if (st == FSIM_OK)
+    *out = buf;
+  else
+    free(buf);
+  return st;
+}
