@@ -75,6 +75,38 @@ START_TEST(test_prim_known_box) {
 }
 END_TEST
 
+/* The issue's case: 5 parameters on a grid of 6 levels each, the condition true exactly
+ * inside a box over 2 of them; the box found has the planted limits to within one grid
+ * step and leaves the other 3 unrestricted. */
+START_TEST(test_prim_planted_box_5d) {
+  enum { L = 6, K = 5, N = L * L * L * L * L };
+  static double x[N * K];
+  static unsigned char y[N], use[N];
+  static const int ncat[K] = {0};
+  for (long i = 0; i < N; i++) {
+    long r = i;
+    for (int j = 0; j < K; j++, r /= L) x[i * K + j] = (double)(r % L) / (L - 1);
+    y[i] = x[i * K + 1] >= 0.4 - 1e-12 && x[i * K + 1] <= 0.8 + 1e-12 && x[i * K + 3] <= 0.6 + 1e-12;
+    use[i] = 1;
+  }
+  const fsim_prim_data d = {N, K, x, y, use, ncat};
+  fsim_prim_box *traj = NULL;
+  int n = 0;
+  fsim_error err;
+  ck_assert_int_eq(fsim_prim_peel(&d, &params, &traj, &n, &err), FSIM_OK);
+  fsim_prim_box b = traj[n - 1];
+  ck_assert_int_eq(fsim_prim_paste(&d, &params, &b, &err), FSIM_OK);
+  const double step = 1.0 / (L - 1);
+  ck_assert(fabs(b.lo[1] - 0.4) <= step + 1e-12);
+  ck_assert(fabs(b.hi[1] - 0.8) <= step + 1e-12);
+  ck_assert(fabs(b.hi[3] - 0.6) <= step + 1e-12);
+  ck_assert(!fsim_prim_box_restricts(&d, &b, 0));
+  ck_assert(!fsim_prim_box_restricts(&d, &b, 2));
+  ck_assert(!fsim_prim_box_restricts(&d, &b, 4));
+  free(traj);
+}
+END_TEST
+
 /* A restriction of a parameter the condition does not depend on is not significant. */
 START_TEST(test_prim_qp_of_noise) {
   static grid g;
@@ -184,6 +216,7 @@ Suite *discover_suite(void) {
   TCase *tc = tcase_create("fsim_prim_peel");
   tcase_add_test(tc, test_prim_known_box);
   tcase_add_test(tc, test_prim_categorical);
+  tcase_add_test(tc, test_prim_planted_box_5d);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_prim_qp");
   tcase_add_test(tc, test_prim_qp_of_noise);

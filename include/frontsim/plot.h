@@ -60,7 +60,8 @@ FSIM_API const char *fsim_plot_format_extension(fsim_plot_format format);
 typedef enum fsim_plot_dir_kind {
   FSIM_PLOT_DIR_RUN = 1,
   FSIM_PLOT_DIR_SWEEP,
-  FSIM_PLOT_DIR_COMPARE
+  FSIM_PLOT_DIR_COMPARE,
+  FSIM_PLOT_DIR_DISCOVER
 } fsim_plot_dir_kind;
 
 /* What `dir` holds: a run (written by `frontsim run`: scenario.cfg and no

@@ -201,3 +201,23 @@ void fsim_lock_release(fsim_lock *lk) {
   close(lk->fd);
   lk->fd = -1;
 }
+
+fsim_status fsim_file_copy(const char *from, const char *to, fsim_error *err) {
+  FILE *in = fopen(from, "rb");
+  if (!in) return fsim_error_set(err, FSIM_E_IO, from, 0, "", "cannot read: %s", strerror(errno));
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, to, err);
+  if (st == FSIM_OK) {
+    char buf[65536];
+    size_t n;
+    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, f.fp);
+    if (ferror(in)) {
+      fsim_file_abort(&f);
+      st = fsim_error_set(err, FSIM_E_IO, from, 0, "", "cannot read: %s", strerror(errno));
+    } else {
+      st = fsim_file_commit(&f, err);
+    }
+  }
+  fclose(in);
+  return st;
+}

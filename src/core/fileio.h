@@ -22,6 +22,8 @@ fsim_status fsim_file_open(fsim_file *f, const char *path, fsim_error *err);
 /* Flushes, syncs and renames into place; on any write error removes the
  * temporary file and reports which file failed. Either way the file is closed. */
 fsim_status fsim_file_commit(fsim_file *f, fsim_error *err);
+/* Copies the file `from` to `to`, written as fsim_file_open and commit write. */
+fsim_status fsim_file_copy(const char *from, const char *to, fsim_error *err);
 /* Writes a file whole, from text (fsim_file_open, then commit). */
 fsim_status fsim_file_write_text(const char *path, const char *text, fsim_error *err);
 /* Closes and removes the temporary file of a file not committed. A no-op on a file

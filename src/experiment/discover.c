@@ -95,10 +95,8 @@ static fsim_status split_points(const fsim_discover_points *pts, double holdout,
 static void limits_text(const fsim_discover_points *pts, const fsim_prim_box *b, int j,
                         char *buf, size_t size) {
   if (!pts->ncat[j]) {
-    char lo[32], hi[32];
-    fsim_text_double(b->lo[j], 0, lo, sizeof lo);
-    fsim_text_double(b->hi[j], 0, hi, sizeof hi);
-    snprintf(buf, size, "%s .. %s", lo, hi);
+    /* Four digits: the limits fall between sweep points, so more would be noise. */
+    snprintf(buf, size, "%.4g .. %.4g", b->lo[j], b->hi[j]);
     return;
   }
   size_t used = 0;
@@ -129,8 +127,14 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
                                  const found *fd, const char *command_line, fsim_error *err) {
   char path[FSIM_PATH_MAX + 64];
   fsim_file f;
+  /* The sweep's scenario, which `frontsim plot` names the charts by. */
+  char from[FSIM_PATH_MAX + 32];
+  snprintf(from, sizeof from, "%s/scenario.cfg", sweep_dir);
+  fsim_status st = fsim_outdir_path(od, "scenario.cfg", path, sizeof path, err);
+  if (st == FSIM_OK) st = fsim_file_copy(from, path, err);
+  if (st != FSIM_OK) return st;
   /* trajectory.csv: the peeling, step by step, on the points it was fitted on. */
-  fsim_status st = fsim_outdir_path(od, "trajectory.csv", path, sizeof path, err);
+  st = fsim_outdir_path(od, "trajectory.csv", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
   fprintf(f.fp, "step,points_in_box,cases_in_box,coverage,density,mass,restricted,chosen\n");

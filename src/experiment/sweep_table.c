@@ -302,21 +302,6 @@ done:
 
 /* ---- merge -------------------------------------------------------------- */
 
-static fsim_status copy_file(const char *from, const char *to, fsim_error *err) {
-  FILE *in = fopen(from, "rb");
-  if (!in) return fsim_error_set(err, FSIM_E_IO, from, 0, "", "cannot read: %s", strerror(errno));
-  fsim_file f;
-  fsim_status st = fsim_file_open(&f, to, err);
-  if (st == FSIM_OK) {
-    char buf[65536];
-    size_t n;
-    while ((n = fread(buf, 1, sizeof buf, in)) > 0) fwrite(buf, 1, n, f.fp);
-    st = fsim_file_commit(&f, err);
-  }
-  fclose(in);
-  return st;
-}
-
 /* Where each point and each shard came from, so that errors name the shard
  * directories the user gave: owner[p] and seen_k[k - 1] index into the dirs. */
 typedef struct merge_state {
@@ -426,7 +411,7 @@ fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,
        * scenario.cfg's header instead. */
       if (i == 2 && stat(from, &sb) != 0) continue;
       snprintf(to, sizeof to, "%s/%s", od.stage, files[i]);
-      st = copy_file(from, to, err);
+      st = fsim_file_copy(from, to, err);
     }
     if (st == FSIM_OK) st = fsim_sweep_write_final(od.stage, &all, 0, err);
     if (st == FSIM_OK)

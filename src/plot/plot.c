@@ -126,6 +126,10 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
     *kind = FSIM_PLOT_DIR_COMPARE;
     return FSIM_OK;
   }
+  if (join(path, dir, "trajectory.csv") && is_file(path)) {
+    *kind = FSIM_PLOT_DIR_DISCOVER;
+    return FSIM_OK;
+  }
   /* A sweep still running or interrupted, or one shard: its journal, no table. */
   if (join(path, dir, "points.journal") && is_file(path))
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
@@ -410,6 +414,8 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   fsim_plot_compare *compare = NULL;
   if (kind == FSIM_PLOT_DIR_SWEEP)
     st = sweep_init(&run, &sweep, pp.dir, sc, &rec, err);
+  else if (kind == FSIM_PLOT_DIR_DISCOVER)
+    st = fsim_plot_discover_init(&run, pp.dir, sc, rec.version, err);
   else if (kind == FSIM_PLOT_DIR_COMPARE)
     st = fsim_plot_compare_init(&run, &compare, pp.dir, sc, rec.replications, rec.seed,
                                 rec.version, err);

@@ -52,6 +52,7 @@ typedef struct fsim_plot_run {
   fsim_chart *charts;
   const fsim_plot_sweep *sweep; /* NULL for a run directory */
   const fsim_plot_compare *compare; /* NULL but for a comparison's directory */
+  int discover;                     /* 1 for a scenario discovery's directory */
 } fsim_plot_run;
 
 /* The charts of a run, in the order they are drawn. `replications`, `seed`,
@@ -178,6 +179,9 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
                                    unsigned long long seed, const char *version,
                                    fsim_error *err);
 void fsim_plot_compare_free(fsim_plot_compare *cmp);
+/* The charts of a scenario discovery's directory (discover_charts.c). */
+fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const fsim_scenario *sc,
+                                    const char *version, fsim_error *err);
 /* Writes the value of a comparison template's @KEY@ field; 0 when `key` is not one. */
 int fsim_plot_compare_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                            const char *key);

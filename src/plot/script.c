@@ -33,10 +33,14 @@ static void put_header(const script_ctx *c) {
           "#     set terminal %s\n"
           "#     set output '%s.%s'",
           name, c->chart->template_name,
-          c->run->sweep ? "sweep" : c->run->compare ? "comparison" : "run",
-          c->run->sweep     ? "../sweep.csv, ../design.csv, ../scenario.cfg"
-          : c->run->compare ? "../a/series/, ../b/series/, ..., ../compare.csv"
-                            : "../scenario.cfg, ../series/",
+          c->run->sweep      ? "sweep"
+          : c->run->compare  ? "comparison"
+          : c->run->discover ? "scenario discovery"
+                             : "run",
+          c->run->sweep      ? "../sweep.csv, ../design.csv, ../scenario.cfg"
+          : c->run->compare  ? "../a/series/, ../b/series/, ..., ../compare.csv"
+          : c->run->discover ? "../trajectory.csv, ../box.csv"
+                             : "../scenario.cfg, ../series/",
           name, fsim_plot_terminal(other), name,
           fsim_plot_format_extension(other));
 }
@@ -91,7 +95,7 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
   } else if (strcmp(key, "AXES") == 0) {
     /* Run charts share a date axis; a sweep chart's x axis is a parameter,
      * set by the chart itself. */
-    if (c->run->sweep || ch->own_axes) {
+    if (c->run->sweep || ch->own_axes) { /* a discovery's charts set their own too */
       fputs(c->run->sweep ? "# (No date axis: each sweep chart sets its own axes below.)"
                           : "# (No date axis: this chart sets its own axes below.)",
             c->out);

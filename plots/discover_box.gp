@@ -1,0 +1,43 @@
+@HEADER@
+#
+# The box scenario discovery (PRIM) reports, parameter by parameter: each
+# parameter's whole range in the sweep (grey) and the part the box keeps (blue,
+# for the parameters it restricts), with the limits and each restriction's
+# quasi-p-value written above the bar (a large one: the restriction adds little).
+set terminal @TERMINAL@
+set output '@OUTPUT@'
+
+chart_title = '@TITLE@'
+chart_subtitle = '@SUBTITLE@'
+chart_source = '@SOURCE@'
+data = '@DATA@'
+
+@STYLE@
+
+stats data using 'restricted' nooutput
+n = STATS_records
+set lmargin at screen 0.34
+set yrange [n - 0.5:-0.75]
+set xrange [0:1]
+set rmargin at screen 0.93
+set xtics ('lowest value swept' 0, 'highest' 1)
+set grid noytics
+unset border
+set border 1 lc rgb colour_ink
+set ytics nomirror scale 0 font ',11'
+numeric = 'numeric'
+frac(v) = (v - column('range_low')) / (column('range_high') - column('range_low'))
+lo(x) = strcol('kind') eq numeric ? frac(column('low')) : 0
+hi(x) = strcol('kind') eq numeric ? frac(column('high')) : 1
+limits(x) = strcol('kind') eq numeric \
+  ? sprintf('%.4g to %.4g, of %.4g to %.4g', column('low'), column('high'), \
+            column('range_low'), column('range_high')) \
+  : strcol('levels')
+note(x) = column('restricted') > 0 ? limits(0).sprintf('   (quasi-p %.2g)', column('qp_value')) \
+                                   : 'not restricted'
+
+plot data using (0.5):0:(0.5):(0.16):ytic(1) with boxxyerror fs solid 1.0 \
+       lc rgb colour_transit notitle, \
+     data using ((lo(0) + hi(0)) / 2):(column('restricted') > 0 ? $0 : NaN):((hi(0) - lo(0)) / 2):(0.16) \
+       with boxxyerror fs solid 1.0 lc rgb oi_blue notitle, \
+     data using (0):($0 - 0.36):(note(0)) with labels left font ',10' tc rgb colour_ink notitle

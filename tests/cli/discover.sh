@@ -1,0 +1,59 @@
+#!/bin/sh
+# discover.sh FRONTSIM: frontsim discover on a small sweep: the box of a condition
+# on a parameter itself is that parameter's half-space; the same input gives the
+# same bytes; bad conditions and directories exit 2 with nothing written;
+# `frontsim plot` of the output draws the trade-off and the box in every format.
+set -eu
+bin=$1
+tmp=$(mktemp -d)
+trap 'rm -rf "$tmp"' EXIT
+fail() { echo "FAIL: $*"; exit 1; }
+"$bin" sweep scenarios/kursk-pokrovsk.cfg -q -n 6 -o "$tmp/sw" \
+  --param 'sides.red.rules.[0].delay=1:21:11' --param 'sides.red.rules.[0].threshold=2:4:5'
+"$bin" discover "$tmp/sw" -q --where 'sides.red.rules.[0].delay >= 11' --holdout 0 -o "$tmp/d1"
+grep -q '^sides.red.rules.\[0\].delay,numeric,1,11,21,' "$tmp/d1/box.csv" ||
+  fail "the box of delay >= 11: $(cat "$tmp/d1/box.csv")"
+grep -q '^sides.red.rules.\[0\].threshold,numeric,0,' "$tmp/d1/box.csv" ||
+  fail "threshold restricted for a condition on delay alone"
+grep -q 'It holds at 30 of 55 points' "$tmp/d1/discover.txt" || fail "$(cat "$tmp/d1/discover.txt")"
+echo "ok: the box of a condition on one parameter is its half-space"
+
+# A pure function of the sweep's outputs: again, the same bytes.
+"$bin" discover "$tmp/sw" -q --where 'pokrovsk.route_cut < 0.5' -o "$tmp/d2"
+"$bin" discover "$tmp/sw" -q --where 'pokrovsk.route_cut < 0.5' -o "$tmp/d3"
+for f in trajectory.csv box.csv points.csv; do
+  cmp -s "$tmp/d2/$f" "$tmp/d3/$f" || fail "$f differs between two runs"
+done
+echo "ok: the same sweep and condition give the same bytes"
+
+expect2() { # expect2 WHAT ARGS...: exit 2, a message, no directory written
+  what=$1
+  shift
+  status=0
+  "$bin" discover "$@" -o "$tmp/bad" 2> "$tmp/err" || status=$?
+  [ "$status" -eq 2 ] || fail "$what: exit $status ($(cat "$tmp/err"))"
+  [ ! -e "$tmp/bad" ] || fail "$what: wrote $tmp/bad"
+}
+expect2 "no operator" "$tmp/sw" --where 'pokrovsk.route_cut 0.5'
+expect2 "misspelt metric" "$tmp/sw" --where 'pokrovsk.route_cutt < 0.5'
+grep -q 'did you mean "pokrovsk.route_cut"' "$tmp/err" || fail "no hint: $(cat "$tmp/err")"
+expect2 "holds nowhere" "$tmp/sw" --where 'pokrovsk.route_cut < -1'
+expect2 "not a sweep" "$tmp/d1" --where 'pokrovsk.route_cut < 0.5'
+expect2 "bad peel" "$tmp/sw" --where 'pokrovsk.route_cut < 0.5' --peel 0.9
+expect2 "unknown baseline" "$tmp/sw" --where 'pokrovsk.route_cut < 0.5' --baseline 999
+echo "ok: bad conditions, options and directories exit 2 with nothing written"
+
+# Against itself: every difference is 0, so "<= 0" holds everywhere and is refused.
+expect2 "against itself" "$tmp/sw" --against "$tmp/sw" --where 'pokrovsk.route_cut <= 0'
+"$bin" discover "$tmp/sw" -q --baseline 0 --where 'pokrovsk.route_cut < 0' -o "$tmp/d4"
+echo "ok: --against and --baseline"
+
+command -v gnuplot >/dev/null 2>&1 || { echo "skip: no gnuplot"; exit 0; }
+for fmt in png svg pdf; do
+  "$bin" plot "$tmp/d2" -q --format "$fmt"
+  for c in tradeoff box; do
+    [ -s "$tmp/d2/charts/$c.$fmt" ] || fail "no $c.$fmt"
+    [ -s "$tmp/d2/charts/$c.gp" ] || fail "no $c.gp"
+  done
+done
+echo "ok: frontsim plot draws the trade-off and the box in png, svg and pdf"
