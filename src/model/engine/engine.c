@@ -129,7 +129,10 @@ void fsim_engine_destroy(fsim_engine *eng) {
   fsim_layout_destroy(&eng->layout);
   fsim_places_free(eng);
   free(eng->rule_order);
-  eng->rule_order = NULL;
+  free(eng->rule_side);
+  free(eng->rule_def);
+  eng->rule_order = eng->rule_side = NULL;
+  eng->rule_def = NULL;
   free(eng->event_day);
   eng->event_day = NULL;
   free(eng->repl_out);

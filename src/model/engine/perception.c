@@ -98,8 +98,12 @@ double fsim_threat_ground_lost(const fsim_replica *rp, int s, int i, int window,
 
 fsim_status fsim_perception_plan(fsim_engine *eng, fsim_error *err) {
   const fsim_scenario *sc = eng->sc;
-  eng->rule_order = malloc((size_t)(eng->nrules > 0 ? eng->nrules : 1) * sizeof(int));
-  if (!eng->rule_order) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  const size_t nr = (size_t)(eng->nrules > 0 ? eng->nrules : 1);
+  eng->rule_order = malloc(nr * sizeof(int));
+  eng->rule_side = malloc(nr * sizeof(int));
+  eng->rule_def = malloc(nr * sizeof *eng->rule_def);
+  if (!eng->rule_order || !eng->rule_side || !eng->rule_def)
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   /* Each side's rules by decreasing priority, list order among equals (a stable
      insertion sort: a side has few rules). */
   int base = 0, maxlag = 0, maxwin = 0;
@@ -112,10 +116,15 @@ fsim_status fsim_perception_plan(fsim_engine *eng, fsim_error *err) {
         order[at] = order[at - 1];
       order[at] = base + k;
       const fsim_rule_def *r = &side->rules[k];
+      if (!isnan(r->surge_threshold)) eng->has_surge = 1;
       if (r->tempo_above > 0 || r->ground_lost_above_km > 0) {
         eng->has_threat = 1;
         if (r->window_days > maxwin) maxwin = r->window_days;
       }
+    }
+    for (int k = 0; k < side->nrules; k++) {
+      eng->rule_side[base + k] = i;
+      eng->rule_def[base + k] = &side->rules[order[k] - base];
     }
     base += side->nrules;
     if (side->intel_lag_days > maxlag) maxlag = side->intel_lag_days;

@@ -137,32 +137,51 @@ static double ground_value(const fsim_replica *rp, int side, const fsim_rule_def
   return v;
 }
 
-/* Does a threat trigger of the rule hold on morning t (MODEL.md 8.7)? */
-static int threat_holds(const fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+/* The threshold of a rule with threat triggers on morning t: its surge threshold while
+ * one holds (MODEL.md 8.7). Out of line: most rules have none. */
+__attribute__((noinline)) static double surge_or_not(const fsim_replica *rp, int side,
+                                                     const fsim_rule_def *r, int t) {
   const int s = r->sector_idx, W = r->window_days;
-  return (r->tempo_above > 0 && fsim_threat_tempo(rp, s, 1 - side, W, t) > r->tempo_above) ||
-         (r->ground_lost_above_km > 0 &&
-          fsim_threat_ground_lost(rp, s, side, W, t) > r->ground_lost_above_km) ||
-         (r->value_above > 0 && ground_value(rp, side, r, t) > r->value_above);
+  const int holds =
+      (r->tempo_above > 0 && fsim_threat_tempo(rp, s, 1 - side, W, t) > r->tempo_above) ||
+      (r->ground_lost_above_km > 0 &&
+       fsim_threat_ground_lost(rp, s, side, W, t) > r->ground_lost_above_km) ||
+      (r->value_above > 0 && ground_value(rp, side, r, t) > r->value_above);
+  return holds ? r->surge_threshold : r->threshold;
+}
+
+/* Counts `moved` persons sent into s, adding `gained` power there, as drawn by the true
+ * threat up to what it still asks for (true_need, in power) and by perception beyond it
+ * (MODEL.md 8.7); returns what the true threat still asks for. */
+__attribute__((noinline)) static double attribute_move(fsim_replica *rp, size_t c, double moved,
+                                                       double gained, double true_need) {
+  const double by_truth = gained > 0 ? moved * fmin(1.0, true_need / gained) : moved;
+  rp->drawn_true[c] += by_truth;
+  rp->drawn_seen[c] += moved - by_truth;
+  return fmax(0.0, true_need - gained);
 }
 
 /* Reinforce sector s while own/enemy power there is below the threshold, counting
  * what is already on its way (MODEL.md 8.2). The enemy's power is as the side
  * perceives it, and a threat trigger raises the threshold (MODEL.md 8.7). */
-static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
-  (void)rule;
+static inline __attribute__((always_inline)) void reinforce_as(fsim_replica *rp, int side,
+                                                                const fsim_rule_def *r, int t,
+                                                                const int perceived) {
   const fsim_engine *eng = rp->eng;
   const int s = r->sector_idx, enemy = 1 - side;
-  const double *view = rp->view;
+  const double *view = perceived ? rp->view : rp->P;
   const double enemy_power = view[SIDE2(s, enemy)];
   if (!active(r, t) || enemy_power <= 0) return;
   double *proj = rp->incoming; /* own power at each sector, morning + on the way */
   const double threshold =
-      !isnan(r->surge_threshold) && threat_holds(rp, side, r, t) ? r->surge_threshold : r->threshold;
+      !perceived || isnan(r->surge_threshold) ? r->threshold : surge_or_not(rp, side, r, t);
   double need = threshold * enemy_power - proj[SIDE2(s, side)];
   if (need <= 0) return;
-  /* What the true state would ask for: those sent beyond it answer the perceived threat. */
-  double true_need = fmax(0.0, r->threshold * rp->P[SIDE2(s, enemy)] - proj[SIDE2(s, side)]);
+  /* What the true state would ask for: those sent beyond it answer the perceived threat
+     (counted only where a side perceives: the metrics exist only there). */
+  double true_need = -1.0; /* < 0: not counted */
+  if (perceived)
+    true_need = fmax(0.0, r->threshold * rp->P[SIDE2(s, enemy)] - proj[SIDE2(s, side)]);
   const double e_dest = rp->e[SIDE2(s, side)] > 0 ? rp->e[SIDE2(s, side)] : 1.0;
   double cap = r->daily_cap;
   for (int k = 0; k < r->ndonors && cap > 0 && need > 0; k++) {
@@ -186,15 +205,23 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int ru
     if (moved <= 0) continue;
     double power = dispatch(rp, side, d, s, t, r->delay);
     const double gained = power * e_dest;
-    const double by_truth = gained > 0 ? moved * fmin(1.0, true_need / gained) : moved;
-    rp->drawn_true[SIDE2(s, side)] += by_truth;
-    rp->drawn_seen[SIDE2(s, side)] += moved - by_truth;
-    true_need = fmax(0.0, true_need - gained);
+    if (perceived && true_need >= 0) true_need = attribute_move(rp, SIDE2(s, side), moved, gained, true_need);
     cap -= moved;
     need -= gained;
     proj[SIDE2(s, side)] += gained;
     if (d < eng->nsectors) proj[SIDE2(d, side)] -= power * rp->e[SIDE2(d, side)];
   }
+}
+
+/* The rule as version 1 has it where no side perceives anything but the truth, and as
+ * MODEL.md 8.7 has it where one does: two copies, so the first pays nothing for the
+ * second. */
+static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  (void)rule;
+  if (rp->eng->perceives || rp->eng->has_surge)
+    reinforce_as(rp, side, r, t, 1);
+  else
+    reinforce_as(rp, side, r, t, 0);
 }
 
 /* Hands a share of each day's replacements from the reserve to a sector (MODEL.md
@@ -269,7 +296,6 @@ static const rule_fn apply_rule[FSIM_RULE_NTYPES] = {
 
 void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const fsim_scenario *sc = eng->sc;
   /* Projected power: the morning's, plus what is in transit towards each sector
    * (kept up to date by dispatch and land_arrivals; only reinforce rules use it). */
   for (size_t c = 0; c < (size_t)eng->nsectors * 2; c++) {
@@ -280,10 +306,8 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
   if (eng->has_withdraw)
     memset(rp->rearguard, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard);
   /* Blue's rules, then red's, each side's by decreasing priority (MODEL.md 8.7). */
-  const int nblue = sc->sides.side[FSIM_BLUE].nrules;
   for (int g = 0; g < eng->nrules; g++) {
-    const int rule = eng->rule_order[g], i = rule < nblue ? FSIM_BLUE : FSIM_RED;
-    const fsim_rule_def *r = &sc->sides.side[i].rules[rule - (i == FSIM_BLUE ? 0 : nblue)];
-    apply_rule[r->type](rp, i, r, rule, t);
+    const fsim_rule_def *r = eng->rule_def[g];
+    apply_rule[r->type](rp, eng->rule_side[g], r, eng->rule_order[g], t);
   }
 }

@@ -38,12 +38,15 @@ typedef struct fsim_engine {
   int has_withdraw;                  /* some rule may pull a side out (MODEL.md 8.6) */
   int nrules;                        /* both sides' rules, blue's first */
   int *rule_order; /* [nrules]: each side's rules by decreasing priority, blue's first */
+  const struct fsim_rule_def **rule_def; /* [nrules]: the rule at each place of that order */
+  int *rule_side;                        /* [nrules]: its side */
   /* What a side believes (MODEL.md 8.7; perception.c). */
   int perceives;     /* some side's rules read anything but the true enemy power */
   int has_feint;     /* some formation looks larger than it is for a while */
   int intel_noise;   /* some side's intelligence is noisy: stream S + 1 is drawn */
   int lag_slots;     /* the longest intelligence lag + 1: mornings of apparent power kept */
   int has_threat;    /* some reinforce rule has a tempo or ground-lost trigger */
+  int has_surge;     /* some reinforce rule has a threat trigger (and a surge threshold) */
   int hist_slots;    /* the longest window of those + 1: mornings of history kept */
   double intel_factor[FSIM_NSIDES]; /* expected mode: bias x the noise's mean */
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
