@@ -253,6 +253,12 @@ START_TEST(test_priority) {
       const double b = tu_metric_mean(res, "b.blue_drawn_from_reserve");
       ck_assert_msg(a == (pr ? 100 : 200) && b == (pr ? 200 : 100), "%s, priority %d: a %g, b %g",
                     modes[m], pr, a, b);
+      /* Blue reads the truth here (neutral settings), yet has the outputs of a side that
+         perceives, so a sweep over its perception settings keeps one set of columns:
+         everything drawn by the true threat, a ratio of 1. */
+      ck_assert_double_eq(tu_metric_mean(res, "a.blue_drawn_by_true_threat"), a);
+      ck_assert_double_eq(tu_metric_mean(res, "a.blue_drawn_by_perception"), 0);
+      ck_assert_double_eq(series(res, "b.blue_perceived_over_true", 2, 0), 1);
       fsim_results_free(res);
       fsim_scenario_free(sc);
     }
@@ -292,14 +298,16 @@ static double uniform_pvalue(const double *u, long n) {
 }
 
 START_TEST(test_intel_noise_and_feint_law) {
-  /* Stochastic: the perceived/true ratio on morning t is bias F(t) LogNormal(0, sigma),
+  /* Stochastic (blue's rule, which never acts, makes blue read a perceived state): the
+     perceived/true ratio on morning t is bias F(t) LogNormal(0, sigma),
      independent across days, F = 2 on the feint's mornings 3-4 (forces do not change:
      no fire). Phi(log(ratio / (bias F)) / sigma) is uniform (chi-square p > 1e-4, a
      correct engine fails 1 time in 10^4); a sigma 10% off, a bias 1.6 for 1.5 and a
      feint ignored must each be rejected (p < 1e-4). */
   fsim_scenario *sc = sector("days = 5; seed = 51;", NO_FIRE,
                              "feint_factor = 2; feint_start_day = 3; feint_end_day = 4;",
-                             "intel_bias = 1.5; intel_sigma = 0.3;", "");
+                             "intel_bias = 1.5; intel_sigma = 0.3;" BLUE_REINFORCE("threshold = 0.001;"),
+                             "");
   enum { N = 4000, D = 5, K = 4 };
   fsim_results *res = tu_run(sc, N, 1);
   double *u = malloc(sizeof(double) * N * D * K);
@@ -332,7 +340,8 @@ START_TEST(test_intel_lag_law) {
      a lag of 1 it must be rejected. */
   fsim_scenario *sc = sector("days = 8; seed = 52;",
                              "engagement_rate = 5; attrition = { blue = 0.05; red = 0.05; };",
-                             "", "intel_sigma = 0.2; intel_lag_days = 2;", "");
+                             "", "intel_sigma = 0.2; intel_lag_days = 2;" BLUE_REINFORCE("threshold = 0.001;"),
+                             "");
   enum { N = 3000, T0 = 3, T1 = 8, D = T1 - T0 + 1 };
   fsim_results *res = tu_run(sc, N, 1);
   double *u = malloc(sizeof(double) * N * D * 2);

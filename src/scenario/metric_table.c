@@ -173,12 +173,12 @@ static int index_of(int f, int dim, int a, int b) {
 }
 
 int fsim_side_perceives(const fsim_scenario *sc, int i) {
+  if (sc->version < 2) return 0;
   const fsim_side_def *side = &sc->sides.side[i];
-  if (side->intel_bias != 1.0 || side->intel_sigma > 0 || side->intel_lag_days > 0) return 1;
-  for (int f = 0; f < sc->nformations; f++)
-    if (sc->formations[f].side_idx != i && sc->formations[f].feint_factor != 1.0) return 1;
   for (int k = 0; k < side->nrules; k++)
-    if (!isnan(side->rules[k].surge_threshold)) return 1;
+    if (side->rules[k].type == FSIM_RULE_REINFORCE ||
+        (side->rules[k].type == FSIM_RULE_WITHDRAW && side->rules[k].ratio_below > 0))
+      return 1;
   return 0;
 }
 
@@ -208,7 +208,7 @@ int fsim_metric_applies(const fsim_scenario *sc, int f, int a, int b) {
               rule_in(sc, -1, FSIM_RULE_WITHDRAW, s) || rule_in(sc, -1, FSIM_RULE_REINFORCE, s));
     case FSIM_NEEDS_WITHDRAW: return s >= 0 && i >= 0 && rule_in(sc, i, FSIM_RULE_WITHDRAW, s);
     case FSIM_NEEDS_PERCEPTION: {
-      if (s < 0 || i < 0 || !fsim_side_perceives(sc, i)) return 0;
+      if (s < 0 || i < 0 || sc->version < 2) return 0;
       for (int k = 0; k < sc->sides.side[i].nrules; k++)
         if (sc->sides.side[i].rules[k].type == FSIM_RULE_REINFORCE &&
             sc->sides.side[i].rules[k].sector_idx == s)

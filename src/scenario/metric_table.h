@@ -53,7 +53,7 @@ const fsim_metric_unit *fsim_metric_unit_of(int value);
 enum { FSIM_NEEDS_NOTHING = 0, FSIM_NEEDS_HELD_AREA, FSIM_NEEDS_SUPPLY,
        FSIM_NEEDS_AREA_WATCH, /* a held area that a version-2 rule or a quiet rate watches */
        FSIM_NEEDS_WITHDRAW,   /* a withdraw rule of the side in the sector */
-       FSIM_NEEDS_PERCEPTION  /* a reinforce rule of a side that perceives (MODEL.md 8.7) */ };
+       FSIM_NEEDS_PERCEPTION  /* a reinforce rule of the side in the sector, version 2 */ };
 /* Whether a sweep charts it when its metrics were not listed. */
 enum { FSIM_HEADLINE_NO = 0, FSIM_HEADLINE_YES, FSIM_HEADLINE_DIVERSION /* its sector's */ };
 
@@ -101,9 +101,11 @@ typedef struct fsim_metric_family {
 } fsim_metric_family;
 extern const fsim_metric_family fsim_metric_families[FSIM_NFAMILIES];
 
-/* 1 when side i's rules read anything but the true state: its intelligence is biased,
- * noisy or late, the enemy feints, or one of its rules has a threat trigger (MODEL.md
- * 8.7). Its perceived/true series and its reinforcements by perceived need exist then. */
+/* 1 when side i has rules that read the enemy's power as it perceives it (MODEL.md
+ * 8.7) in a version-2 scenario: a reinforce rule, or a withdraw rule on the ratio. Its
+ * perceived/true series exist then. They depend on the rules alone, not on the values
+ * of the perception settings, so every point of a sweep over those has the same
+ * outputs. */
 int fsim_side_perceives(const fsim_scenario *sc, int i);
 
 /* Instances of dimension `dim` in a scenario (1 for FSIM_DIM_NONE). */

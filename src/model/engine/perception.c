@@ -78,7 +78,7 @@ void fsim_perceive(fsim_replica *rp, int t) {
           factor *= fsim_draw_lognormal(&rp->draws, rp->rng, S + 1, 0.0, side->intel_sigma);
       }
       rp->seen[c] = factor * reported;
-      rp->seen_over_true[SIDE2(s, i)] = rp->P[c] > 0 ? rp->seen[c] / rp->P[c] : 0.0;
+      rp->seen_over_true[SIDE2(s, i)] = rp->P[c] > 0 ? rp->seen[c] / rp->P[c] : 1.0;
     }
 }
 

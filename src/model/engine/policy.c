@@ -178,8 +178,8 @@ static inline __attribute__((always_inline)) void reinforce_as(fsim_replica *rp,
   double need = threshold * enemy_power - proj[SIDE2(s, side)];
   if (need <= 0) return;
   /* What the true state would ask for: those sent beyond it answer the perceived threat
-     (counted only where a side perceives: the metrics exist only there). */
-  double true_need = -1.0; /* < 0: not counted */
+     (where no side perceives, all of it answers the true threat). */
+  double true_need = 0.0;
   if (perceived)
     true_need = fmax(0.0, r->threshold * rp->P[SIDE2(s, enemy)] - proj[SIDE2(s, side)]);
   const double e_dest = rp->e[SIDE2(s, side)] > 0 ? rp->e[SIDE2(s, side)] : 1.0;
@@ -205,7 +205,10 @@ static inline __attribute__((always_inline)) void reinforce_as(fsim_replica *rp,
     if (moved <= 0) continue;
     double power = dispatch(rp, side, d, s, t, r->delay);
     const double gained = power * e_dest;
-    if (perceived && true_need >= 0) true_need = attribute_move(rp, SIDE2(s, side), moved, gained, true_need);
+    if (!perceived)
+      rp->drawn_true[SIDE2(s, side)] += moved; /* the truth is all it reads */
+    else
+      true_need = attribute_move(rp, SIDE2(s, side), moved, gained, true_need);
     cap -= moved;
     need -= gained;
     proj[SIDE2(s, side)] += gained;
