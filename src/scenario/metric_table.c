@@ -128,15 +128,13 @@ const fsim_metric_family fsim_metric_families[FSIM_NFAMILIES] = {
     [FSIM_M_DRAWN_TRUE] = {.pattern = "{sector}.{side}_drawn_by_true_threat",
                            .scope = FSIM_SCOPE_SECTOR_SIDE, .kind = FSIM_METRIC_VALUE,
                            .unit = FSIM_UNIT_PERSONS, .needs = FSIM_NEEDS_PERCEPTION,
-                           .title = "Reinforcements of {side} into {sector} that the true "
-                                    "threat asked for",
+                           .title = "Personnel of {side} drawn into {sector} by the true threat",
                            .axis = "Personnel drawn in", .label = "{side}, by the true threat:"},
     [FSIM_M_DRAWN_SEEN] = {.pattern = "{sector}.{side}_drawn_by_perception",
                            .scope = FSIM_SCOPE_SECTOR_SIDE, .kind = FSIM_METRIC_VALUE,
                            .unit = FSIM_UNIT_PERSONS, .needs = FSIM_NEEDS_PERCEPTION,
                            .headline = FSIM_HEADLINE_DIVERSION,
-                           .title = "Reinforcements of {side} into {sector} beyond the true "
-                                    "threat (perceived threat)",
+                           .title = "Personnel of {side} drawn into {sector} by perception",
                            .axis = "Personnel drawn in",
                            .label = "{side}, beyond the true threat:"},
     [FSIM_M_EVENT_LOSSES] = {.pattern = "{event}.{side}.losses", .scope = FSIM_SCOPE_EVENT_SIDE,
