@@ -59,6 +59,12 @@ static void metric_line(FILE *fp, const fsim_scenario *sc, const fsim_layout *la
     value_line(fp, label, s, "");
 }
 
+/* The same where the scenario has that metric (families that appear only where used). */
+static void metric_line_if(FILE *fp, const fsim_scenario *sc, const fsim_layout *lay,
+                           const fsim_summary *sum, int f, int a, int b) {
+  if (fsim_layout_metric(lay, f, a, b) >= 0) metric_line(fp, sc, lay, sum, f, a, b);
+}
+
 fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario *sc,
                                    const fsim_summary *sum, const char *path,
                                    const char *command_line, fsim_error *err) {
@@ -129,6 +135,7 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
             num(d->held_area.initial_km2, a, sizeof a));
     for (int e = 0; e < sc->nevents; e++) metric_line(fp, sc, lay, sum, FSIM_M_EVENT_HELD_AREA, e, s);
     metric_line(fp, sc, lay, sum, FSIM_M_HELD_AREA, s, 0);
+    metric_line_if(fp, sc, lay, sum, FSIM_M_AREA_ZERO_DAY, s, 0);
   }
 
   if (sc->run.diversion >= 0) {
@@ -138,8 +145,18 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
     for (int i = FSIM_NSIDES - 1; i >= 0; i--) {
       metric_line(fp, sc, lay, sum, FSIM_M_DRAWN_SECTORS, s, i);
       metric_line(fp, sc, lay, sum, FSIM_M_DRAWN_RESERVE, s, i);
+      metric_line_if(fp, sc, lay, sum, FSIM_M_DRAWN_TRUE, s, i);
+      metric_line_if(fp, sc, lay, sum, FSIM_M_DRAWN_SEEN, s, i);
     }
   }
+
+  /* Withdrawals (MODEL.md 8.6), where a side has a withdraw rule. */
+  for (int s = 0; s < sc->nsectors; s++)
+    for (int i = 0; i < FSIM_NSIDES; i++) {
+      if (fsim_layout_metric(lay, FSIM_M_WITHDRAWN, s, i) < 0) continue;
+      fprintf(fp, "\nWithdrawal from %s: personnel sent out during the run\n", sc->sectors[s].name);
+      metric_line(fp, sc, lay, sum, FSIM_M_WITHDRAWN, s, i);
+    }
 
   fputs("\nLosses over the run (true; and as claimed by the enemy)\n", fp);
   for (int i = 0; i < FSIM_NSIDES; i++) {

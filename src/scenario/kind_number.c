@@ -100,7 +100,10 @@ int fsim_unset_int(const fsim_spec *sp, const void *obj) {
 }
 
 int fsim_unset_float(const fsim_spec *sp, const void *obj) {
-  return isnan(*(const double *)(const void *)((const char *)obj + sp->offset));
+  /* NaN, or an optional setting's default (a version-2 setting left at its neutral
+     value is not written, so the file stays loadable as the version it is). */
+  const double v = *(const double *)(const void *)((const char *)obj + sp->offset);
+  return isnan(v) || v == sp->def;
 }
 
 /* ---- the effective scenario ----------------------------------------------- */

@@ -110,6 +110,8 @@ fsim_status fsim_layout_build(fsim_layout *lay, const fsim_scenario *sc, fsim_er
       v->eff = add(&sb, s, "%s.supply_eff", nm);
       v->cut = add(&sb, s, "%s.route_cut", nm);
     }
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      v->seen[i] = fsim_side_perceives(sc, i) ? add(&sb, s, "%s.%s_perceived_over_true", nm, k[i]) : -1;
   }
   for (int i = 0; i < FSIM_NSIDES && !sb.failed; i++) {
     fsim_side_vars *v = &lay->side[i];

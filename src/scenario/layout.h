@@ -20,6 +20,7 @@ typedef struct fsim_sector_vars {
   int engagements, front;
   int area;                          /* -1 without a held area */
   int route, stock, eff, cut;        /* -1 without a supply route */
+  int seen[FSIM_NSIDES];             /* perceived/true enemy power; -1 where i does not perceive */
 } fsim_sector_vars;
 
 typedef struct fsim_side_vars {

@@ -3,6 +3,7 @@
  * the expansion of its texts for one instance of a scenario. */
 #include "metric_table.h"
 
+#include <math.h>
 #include <stdio.h>
 #include <string.h>
 
@@ -99,6 +100,13 @@ const fsim_metric_family fsim_metric_families[FSIM_NFAMILIES] = {
                         .title = "Lowest supply effectiveness in {sector}",
                         .axis = "Lowest supply effectiveness",
                         .label = "lowest supply effectiveness (0-1):"},
+    [FSIM_M_AREA_ZERO_DAY] = {.pattern = "{sector}.area_zero_day", .scope = FSIM_SCOPE_SECTOR,
+                              .kind = FSIM_METRIC_CONDITIONAL, .unit = FSIM_UNIT_DAY,
+                              .needs = FSIM_NEEDS_AREA_WATCH,
+                              .title = "Day the area held by {holder} in {sector} reached 0, "
+                                       "where it did",
+                              .axis = "Day the area reached 0",
+                              .label = "day the held area reaches 0, where it does:"},
     [FSIM_M_DRAWN_SECTORS] = {.pattern = "{sector}.{side}_drawn_from_sectors",
                               .scope = FSIM_SCOPE_SECTOR_SIDE, .kind = FSIM_METRIC_VALUE,
                               .unit = FSIM_UNIT_PERSONS, .headline = FSIM_HEADLINE_DIVERSION,
@@ -112,6 +120,23 @@ const fsim_metric_family fsim_metric_families[FSIM_NFAMILIES] = {
                               .title = "Personnel of {side} drawn into {sector} from the "
                                        "reserve",
                               .axis = "Personnel drawn in", .label = "{side}, from the reserve:"},
+    [FSIM_M_WITHDRAWN] = {.pattern = "{sector}.{side}_withdrawn", .scope = FSIM_SCOPE_SECTOR_SIDE,
+                          .kind = FSIM_METRIC_VALUE, .unit = FSIM_UNIT_PERSONS,
+                          .needs = FSIM_NEEDS_WITHDRAW,
+                          .title = "Personnel of {side} withdrawn from {sector}",
+                          .axis = "Personnel withdrawn", .label = "{side}, withdrawn:"},
+    [FSIM_M_DRAWN_TRUE] = {.pattern = "{sector}.{side}_drawn_by_true_threat",
+                           .scope = FSIM_SCOPE_SECTOR_SIDE, .kind = FSIM_METRIC_VALUE,
+                           .unit = FSIM_UNIT_PERSONS, .needs = FSIM_NEEDS_PERCEPTION,
+                           .title = "Personnel of {side} drawn into {sector} by the true threat",
+                           .axis = "Personnel drawn in", .label = "{side}, by the true threat:"},
+    [FSIM_M_DRAWN_SEEN] = {.pattern = "{sector}.{side}_drawn_by_perception",
+                           .scope = FSIM_SCOPE_SECTOR_SIDE, .kind = FSIM_METRIC_VALUE,
+                           .unit = FSIM_UNIT_PERSONS, .needs = FSIM_NEEDS_PERCEPTION,
+                           .headline = FSIM_HEADLINE_DIVERSION,
+                           .title = "Personnel of {side} drawn into {sector} by perception",
+                           .axis = "Personnel drawn in",
+                           .label = "{side}, beyond the true threat:"},
     [FSIM_M_EVENT_LOSSES] = {.pattern = "{event}.{side}.losses", .scope = FSIM_SCOPE_EVENT_SIDE,
                              .kind = FSIM_METRIC_VALUE, .unit = FSIM_UNIT_PERSONS,
                              .title = "Losses of {side} by {event}", .axis = "Losses",
@@ -145,11 +170,49 @@ static int index_of(int f, int dim, int a, int b) {
   return s->outer == dim ? a : s->inner == dim ? b : -1;
 }
 
+int fsim_side_perceives(const fsim_scenario *sc, int i) {
+  if (sc->version < 2) return 0;
+  const fsim_side_def *side = &sc->sides.side[i];
+  for (int k = 0; k < side->nrules; k++)
+    if (side->rules[k].type == FSIM_RULE_REINFORCE ||
+        (side->rules[k].type == FSIM_RULE_WITHDRAW && side->rules[k].ratio_below > 0))
+      return 1;
+  return 0;
+}
+
+/* Has side i (or either side, i < 0) a rule of `type` in sector s (with a threat
+ * trigger, for a reinforce rule)? */
+static int rule_in(const fsim_scenario *sc, int i, int type, int s) {
+  for (int side = 0; side < FSIM_NSIDES; side++) {
+    if (i >= 0 && side != i) continue;
+    for (int k = 0; k < sc->sides.side[side].nrules; k++) {
+      const fsim_rule_def *r = &sc->sides.side[side].rules[k];
+      if (r->type == type && r->sector_idx == s &&
+          (type != FSIM_RULE_REINFORCE || !isnan(r->surge_threshold)))
+        return 1;
+    }
+  }
+  return 0;
+}
+
 int fsim_metric_applies(const fsim_scenario *sc, int f, int a, int b) {
-  const int s = index_of(f, FSIM_DIM_SECTOR, a, b);
+  const int s = index_of(f, FSIM_DIM_SECTOR, a, b), i = index_of(f, FSIM_DIM_SIDE, a, b);
   switch (fsim_metric_families[f].needs) {
     case FSIM_NEEDS_HELD_AREA: return s >= 0 && sc->sectors[s].has_held_area;
     case FSIM_NEEDS_SUPPLY: return s >= 0 && sc->sectors[s].has_supply;
+    case FSIM_NEEDS_AREA_WATCH:
+      return s >= 0 && sc->sectors[s].has_held_area &&
+             (!isnan(sc->sectors[s].held_area.quiet_rate) ||
+              rule_in(sc, -1, FSIM_RULE_WITHDRAW, s) || rule_in(sc, -1, FSIM_RULE_REINFORCE, s));
+    case FSIM_NEEDS_WITHDRAW: return s >= 0 && i >= 0 && rule_in(sc, i, FSIM_RULE_WITHDRAW, s);
+    case FSIM_NEEDS_PERCEPTION: {
+      if (s < 0 || i < 0 || sc->version < 2) return 0;
+      for (int k = 0; k < sc->sides.side[i].nrules; k++)
+        if (sc->sides.side[i].rules[k].type == FSIM_RULE_REINFORCE &&
+            sc->sides.side[i].rules[k].sector_idx == s)
+          return 1;
+      return 0;
+    }
     default: return 1;
   }
 }

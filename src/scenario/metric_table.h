@@ -50,7 +50,10 @@ const fsim_metric_unit *fsim_metric_unit_of(int value);
 
 /* Which sectors have a metric of a family with a sector: all, or those with a held
  * area or a supply route. */
-enum { FSIM_NEEDS_NOTHING = 0, FSIM_NEEDS_HELD_AREA, FSIM_NEEDS_SUPPLY };
+enum { FSIM_NEEDS_NOTHING = 0, FSIM_NEEDS_HELD_AREA, FSIM_NEEDS_SUPPLY,
+       FSIM_NEEDS_AREA_WATCH, /* a held area that a version-2 rule or a quiet rate watches */
+       FSIM_NEEDS_WITHDRAW,   /* a withdraw rule of the side in the sector */
+       FSIM_NEEDS_PERCEPTION  /* a reinforce rule of the side in the sector, version 2 */ };
 /* Whether a sweep charts it when its metrics were not listed. */
 enum { FSIM_HEADLINE_NO = 0, FSIM_HEADLINE_YES, FSIM_HEADLINE_DIVERSION /* its sector's */ };
 
@@ -69,8 +72,12 @@ enum {
   FSIM_M_ROUTE_CUT,
   FSIM_M_CUT_DAY,
   FSIM_M_MIN_EFF,
+  FSIM_M_AREA_ZERO_DAY,
   FSIM_M_DRAWN_SECTORS,
   FSIM_M_DRAWN_RESERVE,
+  FSIM_M_WITHDRAWN,
+  FSIM_M_DRAWN_TRUE,
+  FSIM_M_DRAWN_SEEN,
   FSIM_M_EVENT_LOSSES,
   FSIM_M_EVENT_HELD_AREA,
   FSIM_M_EVENT_ROUTE_CUT,
@@ -93,6 +100,13 @@ typedef struct fsim_metric_family {
   const char *label;   /* its line in summary.txt; NULL where it has none */
 } fsim_metric_family;
 extern const fsim_metric_family fsim_metric_families[FSIM_NFAMILIES];
+
+/* 1 when side i has rules that read the enemy's power as it perceives it (MODEL.md
+ * 8.7) in a version-2 scenario: a reinforce rule, or a withdraw rule on the ratio. Its
+ * perceived/true series exist then. They depend on the rules alone, not on the values
+ * of the perception settings, so every point of a sweep over those has the same
+ * outputs. */
+int fsim_side_perceives(const fsim_scenario *sc, int i);
 
 /* Instances of dimension `dim` in a scenario (1 for FSIM_DIM_NONE). */
 int fsim_metric_dim_count(const fsim_scenario *sc, int dim);

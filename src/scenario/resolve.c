@@ -230,12 +230,44 @@ static fsim_status check_withdraw(rctx *c, fsim_scenario *sc, int side, fsim_rul
   return FSIM_OK;
 }
 
+/* A reinforce rule's threat triggers (MODEL.md 8.7): a trigger and the surge threshold
+ * go together, the value trigger needs the sector's held area, the event weight an
+ * event. */
+static fsim_status check_threat(rctx *c, fsim_scenario *sc, fsim_rule_def *r, const char *base) {
+  char p[FSIM_ERROR_PLACE];
+  const int trigger = r->tempo_above > 0 || r->ground_lost_above_km > 0 || r->value_above > 0;
+  if (trigger != !isnan(r->surge_threshold))
+    return bad(c, base, trigger ? "a threat trigger (tempo_above, ground_lost_above_km, "
+                                  "value_above) needs surge_threshold"
+                                : "surge_threshold needs a threat trigger (tempo_above, "
+                                  "ground_lost_above_km or value_above)");
+  const fsim_sector_def *d = &sc->sectors[r->sector_idx];
+  snprintf(p, sizeof p, "%s.value_above", base);
+  if (r->value_above > 0 && !d->has_held_area)
+    return bad(c, p, "sector \"%s\" has no held area", d->name);
+  r->event_idx = -1;
+  snprintf(p, sizeof p, "%s.event", base);
+  for (int e = 0; e < sc->nevents && r->event[0]; e++)
+    if (strcmp(sc->events[e].name, r->event) == 0) r->event_idx = e;
+  if (r->event[0] && r->event_idx < 0) {
+    fsim_nearest n;
+    fsim_nearest_init(&n, r->event);
+    for (int e = 0; e < sc->nevents; e++) fsim_nearest_offer(&n, sc->events[e].name);
+    const char *near = fsim_nearest_result(&n);
+    return bad(c, p, "no event named \"%s\"%s%s%s", r->event, near ? "; did you mean \"" : "",
+               near ? near : "", near ? "\"?" : "");
+  }
+  snprintf(p, sizeof p, "%s.event_weight", base);
+  if (r->event_weight > 0 && r->event_idx < 0) return bad(c, p, "needs an event");
+  return FSIM_OK;
+}
+
 static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
   fsim_rule_def *r = &sc->sides.side[side].rules[k];
   char base[64], p[FSIM_ERROR_PLACE];
   snprintf(base, sizeof base, "sides.%s.rules.[%d]", fsim_side_key(side), k);
   fsim_status st = FSIM_OK;
-  r->from_loc = r->to_loc = r->sector_idx = -1;
+  r->from_loc = r->to_loc = r->sector_idx = r->event_idx = -1;
   if (r->type == FSIM_RULE_TRANSFER || r->type == FSIM_RULE_REPLACEMENTS ||
       r->type == FSIM_RULE_WITHDRAW) {
     snprintf(p, sizeof p, "%s.to", base);
@@ -307,6 +339,10 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
   }
   if (r->type == FSIM_RULE_WITHDRAW) {
     st = check_withdraw(c, sc, side, r, base);
+    if (st != FSIM_OK) return st;
+  }
+  if (r->type == FSIM_RULE_REINFORCE) {
+    st = check_threat(c, sc, r, base);
     if (st != FSIM_OK) return st;
   }
   if (r->type == FSIM_RULE_REPLACEMENTS && r->to_loc == sc->nsectors)
@@ -479,6 +515,8 @@ fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *
     f->side_idx = s;
     f->loc = sc->nsectors;
     f->implicit = 1;
+    f->feint_factor = 1.0; /* no deception (MODEL.md 8.7) */
+    f->feint_start_day = 1;
   }
   /* Output names are built from several settings' names: none may come out twice. */
   fsim_layout lay;

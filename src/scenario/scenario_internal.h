@@ -19,8 +19,8 @@
 /* Replications of a run (run.replications, and what a run to a target CI may reach):
    a run's scenario.cfg records them, so a run must not exceed what the loader takes. */
 #define FSIM_REPLICATIONS_MAX 10000000
-/* The newest scenario format version (MODEL.md: version 2 adds the withdraw rule and
-   the quiet sector); older files keep their meaning. */
+/* The newest scenario format version (MODEL.md: version 2 adds the withdraw rule, the
+   quiet sector and decisions on a perceived state); older files keep their meaning. */
 #define FSIM_VERSION_MAX 2
 /* The largest master seed: seeds are int64_t (the L suffix in files), and every
  * seed limit (the settings table, --set) is this one. As a double it is 2^63. */
@@ -137,11 +137,24 @@ typedef struct fsim_rule_def {
   int route_cut;
   double ratio_below;
   double rearguard_rate;
+  /* reinforce, version 2 (MODEL.md 8.7): the threshold while a threat trigger holds
+     (NaN: none) and the triggers (0: unused) */
+  double surge_threshold;
+  double tempo_above;
+  double ground_lost_above_km;
+  int window_days;
+  double value_above;
+  double own_soil_weight;
+  char event[FSIM_NAME_MAX];
+  double event_weight;
+  int event_horizon_days;
+  int priority; /* rules of a side act in decreasing priority, list order among equals */
   /* window, for reinforce and replacements */
   int start_day;
   int end_day; /* 0: until the end */
   /* derived: location indices (sector index, or nsectors for the reserve) */
   int from_loc, to_loc, sector_idx;
+  int event_idx; /* -1: none */
   int formation_idx[FSIM_MAX_REFS];
   int donor_loc[FSIM_MAX_REFS];
 } fsim_rule_def;
@@ -153,6 +166,10 @@ typedef struct fsim_side_def {
   double replacements_per_day;
   double claim_bias;
   double claim_sigma;
+  /* intelligence on the enemy (MODEL.md 8.7): bias, log-normal noise, lag */
+  double intel_bias;
+  double intel_sigma;
+  int intel_lag_days;
   int nrules;
   fsim_rule_def *rules;
 } fsim_side_def;
@@ -219,6 +236,11 @@ typedef struct fsim_formation_def {
   double quality;
   char location[FSIM_NAME_MAX];
   int arrival_day;
+  /* deception (MODEL.md 8.7): looks feint_factor times its size to the enemy from
+     feint_start_day to feint_end_day (0: the end) */
+  double feint_factor;
+  int feint_start_day;
+  int feint_end_day;
   int side_idx; /* derived */
   int loc;      /* derived: sector index, or nsectors for the reserve */
   int implicit; /* 1 for the per-side reserve formation the loader adds */

@@ -242,6 +242,19 @@ static const fsim_spec formation_specs[] = {
     {.key = "arrival_day", .kind = FSIM_K_INT,
      .offset = offsetof(fsim_formation_def, arrival_day), .def = 0, .min = 0, .max = DAYS_MAX,
      .unit = "day", .doc = "Day it arrives (0: present from the start)."},
+    {.key = "feint_factor", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_formation_def, feint_factor), .flags = O | GT, .def = 1.0,
+     .min = 0, .max = 1000, .unit = "multiplier", .since = 2,
+     .doc = "Deception: the formation looks this many times its size to the enemy's "
+            "intelligence from feint_start_day to feint_end_day (1: as it is; MODEL.md 8.7)."},
+    {.key = "feint_start_day", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_formation_def, feint_start_day), .flags = O, .def = 1, .min = 1,
+     .max = DAYS_MAX, .unit = "day", .since = 2,
+     .doc = "First morning of the feint (default 1)."},
+    {.key = "feint_end_day", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_formation_def, feint_end_day), .flags = O, .def = 0, .min = 0,
+     .max = DAYS_MAX, .unit = "day", .since = 2,
+     .doc = "Last morning of the feint (default 0: the end of the run)."},
 };
 static const fsim_group formation_group = {
     .name = "formations.[i]", .specs = formation_specs, .nspecs = COUNT(formation_specs),
@@ -299,13 +312,57 @@ static const fsim_spec rule_specs[] = {
      .doc = "1: withdraw once the side's supply route in the sector is cut (MODEL.md 6)."},
     {.key = "ratio_below", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, ratio_below),
      .def = 0, .min = 0, .max = 1e6, .variants = V_WITHDRAW, .unit = "ratio",
-     .doc = "Withdraw once own/enemy combat power in the sector is below this (0: no such "
-            "trigger)."},
+     .doc = "Withdraw once own/enemy combat power in the sector, as the side perceives the "
+            "enemy's (MODEL.md 8.7), is below this (0: no such trigger)."},
     {.key = "rearguard_rate", .kind = FSIM_K_FLOAT,
      .offset = offsetof(fsim_rule_def, rearguard_rate), .def = 0, .min = 0, .max = 1,
      .variants = V_WITHDRAW, .unit = "per day",
      .doc = "Extra share of those still in the sector lost each day of the withdrawal, "
             "while the enemy has power there (the rear guard)."},
+    {.key = "surge_threshold", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, surge_threshold), .flags = O | GT, .def = NAN, .min = 0,
+     .max = 1e6, .variants = V_REINFORCE, .unit = "ratio", .since = 2,
+     .doc = "The threshold while a threat trigger holds (tempo_above, ground_lost_above_km, "
+            "value_above; MODEL.md 8.7); required with a trigger."},
+    {.key = "tempo_above", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, tempo_above),
+     .flags = O, .def = 0, .min = 0, .max = 1e6, .variants = V_REINFORCE,
+     .unit = "attacks per day", .since = 2,
+     .doc = "Trigger: the enemy's attacks in the sector, a day on average over the last "
+            "window_days, above this (0: no such trigger)."},
+    {.key = "ground_lost_above_km", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, ground_lost_above_km), .flags = O, .def = 0, .min = 0,
+     .max = 1e4, .variants = V_REINFORCE, .unit = "km", .since = 2,
+     .doc = "Trigger: ground the side lost in the sector over the last window_days above "
+            "this (0: no such trigger)."},
+    {.key = "window_days", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, window_days),
+     .flags = O, .def = 7, .min = 1, .max = 365, .variants = V_REINFORCE, .unit = "days",
+     .since = 2, .doc = "Days the tempo and ground-lost triggers look back (default 7)."},
+    {.key = "value_above", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, value_above),
+     .flags = O, .def = 0, .min = 0, .max = 1e9, .variants = V_REINFORCE, .unit = "km2",
+     .since = 2,
+     .doc = "Trigger: the value of the ground at stake (the sector's held area, weighted) "
+            "above this (0: no such trigger; the sector needs a held area)."},
+    {.key = "own_soil_weight", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, own_soil_weight), .flags = O | GT, .def = 1.0,
+     .min = 0, .max = 1e3, .variants = V_REINFORCE, .unit = "multiplier", .since = 2,
+     .doc = "Weight of the held area when the enemy holds it (the side's own soil; default "
+            "1)."},
+    {.key = "event", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, event),
+     .flags = O, .def_text = "", .refers_to = "event", .variants = V_REINFORCE, .since = 2,
+     .doc = "The named event whose approach raises the value of the ground at stake."},
+    {.key = "event_weight", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, event_weight), .flags = O, .def = 0, .min = 0,
+     .max = 1e3, .variants = V_REINFORCE, .unit = "multiplier", .since = 2,
+     .doc = "How much more the ground weighs on the event's day (rising linearly over "
+            "event_horizon_days; 0 after the event)."},
+    {.key = "event_horizon_days", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_rule_def, event_horizon_days), .flags = O, .def = 30, .min = 1,
+     .max = DAYS_MAX, .variants = V_REINFORCE, .unit = "days", .since = 2,
+     .doc = "Days before the event over which its weight rises (default 30)."},
+    {.key = "priority", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, priority),
+     .flags = O, .def = 0, .min = -1000, .max = 1000, .since = 2,
+     .doc = "A side's rules act in decreasing priority each morning, in list order among "
+            "equals (default 0): which sector's request the shared donors answer first."},
     {.key = "delay", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, delay), .def = 0,
      .min = 0, .max = 365, .unit = "days", .doc = "Days in transit (0: arrives the same day)."},
     {.key = "start_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, start_day),
@@ -339,6 +396,18 @@ static const fsim_spec side_specs[] = {
     {.key = "claim_sigma", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_side_def, claim_sigma),
      .def = 0.0, .min = 0, .max = 10, .unit = "log-sd",
      .doc = "Day-to-day noise of the claims (log-normal sigma)."},
+    {.key = "intel_bias", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_side_def, intel_bias),
+     .flags = O | GT, .def = 1.0, .min = 0, .max = 1000, .unit = "multiplier", .since = 2,
+     .doc = "Median factor of this side's intelligence on the enemy's combat power in a "
+            "sector, which its rules read (MODEL.md 8.7; default 1)."},
+    {.key = "intel_sigma", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_side_def, intel_sigma),
+     .flags = O, .def = 0.0, .min = 0, .max = 10, .unit = "log-sd", .since = 2,
+     .doc = "Day-to-day noise of that intelligence (log-normal sigma; default 0)."},
+    {.key = "intel_lag_days", .kind = FSIM_K_INT,
+     .offset = offsetof(fsim_side_def, intel_lag_days), .flags = O, .def = 0, .min = 0,
+     .max = 365, .unit = "days", .since = 2,
+     .doc = "Age of that intelligence: the enemy's power as it was this many mornings "
+            "earlier (default 0)."},
     {.key = "rules", .kind = FSIM_K_LIST, .offset = offsetof(fsim_side_def, rules),
      .count_offset = offsetof(fsim_side_def, nrules), .flags = O, .group = &rule_group,
      .doc = "Allocation rules."},
@@ -454,8 +523,8 @@ static const fsim_group sweep_group = {
 static const fsim_spec root_specs[] = {
     {.key = "version", .kind = FSIM_K_INT, .offset = offsetof(fsim_scenario, version), .def = 1,
      .min = 1, .max = FSIM_VERSION_MAX,
-     .doc = "Scenario format version (MODEL.md): 2 adds the withdraw rule and the quiet "
-            "sector; a version-1 file keeps its meaning."},
+     .doc = "Scenario format version (MODEL.md): 2 adds the withdraw rule, the quiet "
+            "sector and decisions on a perceived state; a version-1 file keeps its meaning."},
     {.key = "run", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, run),
      .group = &run_group, .doc = "Run settings."},
     {.key = "model", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, model),

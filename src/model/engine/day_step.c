@@ -75,6 +75,7 @@ void fsim_state_reset(fsim_replica *rp) {
   }
   for (int i = 0; i < FSIM_NSIDES; i++) rp->loss[i] = rp->claimed[i] = 0.0;
   rp->alive_days = 0;
+  fsim_perception_reset(rp);
 }
 
 /* Personnel and power per sector and side, and supply effectiveness, from the
@@ -340,7 +341,9 @@ void fsim_step_day(fsim_replica *rp, int t) {
    * (common random numbers, MODEL.md 11). */
   if (!eng->expected) {
     const uint64_t day_key = fsim_splitmix64(rp->rep_key ^ ((uint64_t)(unsigned)t * 0x9fb21c651e98df25ULL));
-    for (int k = 0; k <= S; k++) fsim_rng_seed(rp->rng[k], fsim_stream_seed(day_key, (uint64_t)k));
+    /* Stream S + 1, the intelligence's noise, only where a side's is noisy. */
+    for (int k = 0; k <= S + eng->intel_noise; k++)
+      fsim_rng_seed(rp->rng[k], fsim_stream_seed(day_key, (uint64_t)k));
   }
   fsim_state_aggregate(rp);
   for (int s = 0; s < S; s++) {
@@ -350,6 +353,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
   }
   replacements_arrive(rp, t);
   formations_arrive(rp, t);
+  if (eng->perceives || eng->has_threat) fsim_perceive(rp, t);
   fsim_policies_apply(rp, t);
   for (int s = 0; s < S; s++) rp->dx[s] = sector_draws(rp, s, t, rp->mu + SIDE2(s, 0));
   land_arrivals(rp, t);
@@ -390,6 +394,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
       double sign = d->held_area.holder_side == FSIM_BLUE ? 1.0 : -1.0;
       rp->area_line[s] += sign * d->width_km * (rp->x[s] - x0);
       rp->area[s] = clamp(rp->area_line[s], 0.0, d->held_area.max_km2);
+      if (rp->zero_day[s] < 0 && !(rp->area[s] > 0)) rp->zero_day[s] = t;
     }
     /* Supply stock and the cut (MODEL.md 6). */
     if (d->has_supply) {

@@ -69,7 +69,12 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
       eng->nrules++;
     }
   }
-  fsim_status pst = fsim_places_build(eng, err);
+  fsim_status pst = fsim_perception_plan(eng, err);
+  if (pst != FSIM_OK) {
+    fsim_engine_destroy(eng);
+    return pst;
+  }
+  pst = fsim_places_build(eng, err);
   if (pst != FSIM_OK) {
     fsim_engine_destroy(eng);
     return pst;
@@ -123,6 +128,11 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
 void fsim_engine_destroy(fsim_engine *eng) {
   fsim_layout_destroy(&eng->layout);
   fsim_places_free(eng);
+  free(eng->rule_order);
+  free(eng->rule_side);
+  free(eng->rule_def);
+  eng->rule_order = eng->rule_side = NULL;
+  eng->rule_def = NULL;
   free(eng->event_day);
   eng->event_day = NULL;
   free(eng->repl_out);
@@ -146,14 +156,16 @@ void fsim_engine_destroy(fsim_engine *eng) {
 /* The replica's arrays, with their lengths (S, F, L, R, NP in scope): none grows with
    formations x locations. */
 #define REPLICA_ARRAYS(X)                                                                  \
-  X(rng, S + 1) X(n, NP) X(ring, R * NP) X(ring_has, R * F) X(x, S) X(area, S)             \
+  X(rng, S + 2) X(n, NP) X(ring, R * NP) X(ring_has, R * F) X(x, S) X(area, S)             \
   X(area_line, S) X(stock, S) X(cut_day, S) X(min_eff, S) X(loss_f, F) X(here, NP)         \
   X(nhere, L * 2) X(been, NP) X(drawn, S * 4) X(N, S * 2) X(P, S * 2) X(e, S * 2)          \
   X(phi, S) X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2)             \
   X(succ, S * 2) X(loss_day, S * 2) X(mu, S * 2) X(dx, S)                                   \
   X(split_weight, F) X(split_count, F) X(split_place, F) X(move_p, F) X(move_v, F)         \
   X(withdraw_day, NR) X(rearguard, S * 2) X(row, (size_t)eng->layout.nseries)              \
-  X(metrics, (size_t)eng->layout.nmetrics)
+  X(metrics, (size_t)eng->layout.nmetrics) X(seen, S * 2) X(seen_over_true, S * 2)          \
+  X(app_ring, LG * S * 2) X(att_cum, S * 2) X(att_ring, H * S * 2) X(x_ring, H * S)         \
+  X(zero_day, S) X(withdrawn, S * 2) X(drawn_true, S * 2) X(drawn_seen, S * 2)
 
 /* Whole cache lines: what one thread writes never shares a line with what another
  * thread reads. Allocated piecemeal, the first thread's arrays and generator states
@@ -166,9 +178,10 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
   const size_t S = (size_t)eng->nsectors, F = (size_t)eng->nformations, L = (size_t)eng->nlocations;
   const size_t R = (size_t)eng->ring_slots, NP = (size_t)eng->nplaces;
   const size_t NR = (size_t)eng->nrules;
+  const size_t LG = (size_t)eng->lag_slots, H = (size_t)eng->hist_slots;
   fsim_replica probe; /* for the element sizes only */
   const size_t state = lines(eng->rng_type->size ? eng->rng_type->size : 1);
-  size_t bytes = lines(sizeof probe) + (S + 1) * (lines(sizeof(gsl_rng)) + state);
+  size_t bytes = lines(sizeof probe) + (S + 2) * (lines(sizeof(gsl_rng)) + state);
 #define SIZE(field, count) bytes += lines(((count) > 0 ? (count) : 1) * sizeof *probe.field);
   REPLICA_ARRAYS(SIZE)
 #undef SIZE
@@ -186,7 +199,7 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
 #undef CARVE
   /* The generators as gsl_rng_alloc makes them (type, state, seeded with GSL's default
      seed), but in the block: their states are written at every draw. */
-  for (size_t i = 0; i <= S; i++) {
+  for (size_t i = 0; i <= S + 1; i++) {
     gsl_rng *r = (gsl_rng *)(void *)at;
     at += lines(sizeof(gsl_rng));
     r->type = eng->rng_type;
@@ -195,6 +208,8 @@ fsim_replica *fsim_replica_new(const fsim_engine *eng) {
     gsl_rng_set(r, gsl_rng_default_seed);
     rp->rng[i] = r;
   }
+  /* The rules read the true power where no side perceives anything else (MODEL.md 8.7). */
+  rp->view = eng->perceives ? rp->seen : rp->P;
   return rp;
 }
 

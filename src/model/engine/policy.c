@@ -122,17 +122,66 @@ static int active(const fsim_rule_def *r, int t) {
   return t >= r->start_day && (r->end_day == 0 || t <= r->end_day);
 }
 
+/* The value of the ground at stake for `side` in the rule's sector on morning t
+ * (MODEL.md 8.7): the held area, weighted where it is the side's own soil taken by the
+ * enemy, and more as the rule's event approaches. */
+static double ground_value(const fsim_replica *rp, int side, const fsim_rule_def *r, int t) {
+  const fsim_scenario *sc = rp->eng->sc;
+  const fsim_sector_def *d = &sc->sectors[r->sector_idx];
+  double v = rp->area[r->sector_idx] * (d->held_area.holder_side != side ? r->own_soil_weight : 1.0);
+  if (r->event_idx >= 0) {
+    const int te = sc->events[r->event_idx].day_resolved;
+    const double near = 1.0 - (double)(te - t) / r->event_horizon_days;
+    if (t <= te && near > 0) v *= 1.0 + r->event_weight * near;
+  }
+  return v;
+}
+
+/* The threshold of a rule with threat triggers on morning t: its surge threshold while
+ * one holds (MODEL.md 8.7). Out of line: most rules have none. */
+__attribute__((noinline)) static double surge_or_not(const fsim_replica *rp, int side,
+                                                     const fsim_rule_def *r, int t) {
+  const int s = r->sector_idx, W = r->window_days;
+  const int holds =
+      (r->tempo_above > 0 && fsim_threat_tempo(rp, s, 1 - side, W, t) > r->tempo_above) ||
+      (r->ground_lost_above_km > 0 &&
+       fsim_threat_ground_lost(rp, s, side, W, t) > r->ground_lost_above_km) ||
+      (r->value_above > 0 && ground_value(rp, side, r, t) > r->value_above);
+  return holds ? r->surge_threshold : r->threshold;
+}
+
+/* Counts `moved` persons sent into s, adding `gained` power there, as drawn by the true
+ * threat up to what it still asks for (true_need, in power) and by perception beyond it
+ * (MODEL.md 8.7); returns what the true threat still asks for. */
+__attribute__((noinline)) static double attribute_move(fsim_replica *rp, size_t c, double moved,
+                                                       double gained, double true_need) {
+  const double by_truth = gained > 0 ? moved * fmin(1.0, true_need / gained) : moved;
+  rp->drawn_true[c] += by_truth;
+  rp->drawn_seen[c] += moved - by_truth;
+  return fmax(0.0, true_need - gained);
+}
+
 /* Reinforce sector s while own/enemy power there is below the threshold, counting
- * what is already on its way (MODEL.md 8). */
-static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
-  (void)rule;
+ * what is already on its way (MODEL.md 8.2). The enemy's power is as the side
+ * perceives it, and a threat trigger raises the threshold (MODEL.md 8.7). */
+static inline __attribute__((always_inline)) void reinforce_as(fsim_replica *rp, int side,
+                                                                const fsim_rule_def *r, int t,
+                                                                const int perceived) {
   const fsim_engine *eng = rp->eng;
   const int s = r->sector_idx, enemy = 1 - side;
-  const double enemy_power = rp->P[SIDE2(s, enemy)];
+  const double *view = perceived ? rp->view : rp->P;
+  const double enemy_power = view[SIDE2(s, enemy)];
   if (!active(r, t) || enemy_power <= 0) return;
   double *proj = rp->incoming; /* own power at each sector, morning + on the way */
-  double need = r->threshold * enemy_power - proj[SIDE2(s, side)];
+  const double threshold =
+      !perceived || isnan(r->surge_threshold) ? r->threshold : surge_or_not(rp, side, r, t);
+  double need = threshold * enemy_power - proj[SIDE2(s, side)];
   if (need <= 0) return;
+  /* What the true state would ask for: those sent beyond it answer the perceived threat
+     (where no side perceives, all of it answers the true threat). */
+  double true_need = 0.0;
+  if (perceived)
+    true_need = fmax(0.0, r->threshold * rp->P[SIDE2(s, enemy)] - proj[SIDE2(s, side)]);
   const double e_dest = rp->e[SIDE2(s, side)] > 0 ? rp->e[SIDE2(s, side)] : 1.0;
   double cap = r->daily_cap;
   for (int k = 0; k < r->ndonors && cap > 0 && need > 0; k++) {
@@ -144,10 +193,10 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int ru
     double wanted = need / (avg_q * e_dest);
     if (!eng->expected) wanted = ceil_persons(wanted);
     double avail = persons;
-    if (d < eng->nsectors && rp->P[SIDE2(d, enemy)] > 0) {
+    if (d < eng->nsectors && view[SIDE2(d, enemy)] > 0) {
       /* Never strip a donor sector below its own floor ratio. */
       double unit = avg_q * rp->e[SIDE2(d, side)];
-      double spare = proj[SIDE2(d, side)] - r->donor_floor * rp->P[SIDE2(d, enemy)];
+      double spare = proj[SIDE2(d, side)] - r->donor_floor * view[SIDE2(d, enemy)];
       avail = unit > 0 && spare > 0 ? fmin(persons, spare / unit) : 0.0;
     }
     double amount = fmin(wanted, fmin(cap, avail));
@@ -155,11 +204,27 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int ru
     double moved = share_out(rp, side, d, amount);
     if (moved <= 0) continue;
     double power = dispatch(rp, side, d, s, t, r->delay);
+    const double gained = power * e_dest;
+    if (!perceived)
+      rp->drawn_true[SIDE2(s, side)] += moved; /* the truth is all it reads */
+    else
+      true_need = attribute_move(rp, SIDE2(s, side), moved, gained, true_need);
     cap -= moved;
-    need -= power * e_dest;
-    proj[SIDE2(s, side)] += power * e_dest;
+    need -= gained;
+    proj[SIDE2(s, side)] += gained;
     if (d < eng->nsectors) proj[SIDE2(d, side)] -= power * rp->e[SIDE2(d, side)];
   }
+}
+
+/* The rule as version 1 has it where no side perceives anything but the truth, and as
+ * MODEL.md 8.7 has it where one does: two copies, so the first pays nothing for the
+ * second. */
+static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
+  (void)rule;
+  if (rp->eng->perceives || rp->eng->has_surge)
+    reinforce_as(rp, side, r, t, 1);
+  else
+    reinforce_as(rp, side, r, t, 0);
 }
 
 /* Hands a share of each day's replacements from the reserve to a sector (MODEL.md
@@ -179,7 +244,8 @@ static void withdraw(fsim_replica *rp, int side, const fsim_rule_def *r, int rul
   if (!active(r, t)) return;
   const int s = r->sector_idx;
   if (!rp->withdraw_day[rule]) {
-    const double own = rp->P[SIDE2(s, side)], foe = rp->P[SIDE2(s, 1 - side)];
+    /* The enemy's power as the side perceives it (MODEL.md 8.7). */
+    const double own = rp->P[SIDE2(s, side)], foe = rp->view[SIDE2(s, 1 - side)];
     const int fired = (r->area_below_km2 > 0 && rp->area[s] < r->area_below_km2) ||
                       (r->route_cut && rp->cut_day[s] > 0) ||
                       (r->ratio_below > 0 && own > 0 && own < r->ratio_below * foe);
@@ -187,7 +253,7 @@ static void withdraw(fsim_replica *rp, int side, const fsim_rule_def *r, int rul
     rp->withdraw_day[rule] = t;
   }
   rp->rearguard[SIDE2(s, side)] = fmax(rp->rearguard[SIDE2(s, side)], r->rearguard_rate);
-  fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
+  rp->withdrawn[SIDE2(s, side)] += fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
 }
 
 void fsim_replacements_plan(fsim_engine *eng) {
@@ -233,7 +299,6 @@ static const rule_fn apply_rule[FSIM_RULE_NTYPES] = {
 
 void fsim_policies_apply(fsim_replica *rp, int t) {
   const fsim_engine *eng = rp->eng;
-  const fsim_scenario *sc = eng->sc;
   /* Projected power: the morning's, plus what is in transit towards each sector
    * (kept up to date by dispatch and land_arrivals; only reinforce rules use it). */
   for (size_t c = 0; c < (size_t)eng->nsectors * 2; c++) {
@@ -243,12 +308,9 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
   /* The rear guard is the day's: set by the withdrawals in force this morning. */
   if (eng->has_withdraw)
     memset(rp->rearguard, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard);
-  int rule = 0;
-  for (int i = 0; i < FSIM_NSIDES; i++) {
-    const fsim_side_def *side = &sc->sides.side[i];
-    for (int k = 0; k < side->nrules; k++, rule++) {
-      const fsim_rule_def *r = &side->rules[k];
-      apply_rule[r->type](rp, i, r, rule, t);
-    }
+  /* Blue's rules, then red's, each side's by decreasing priority (MODEL.md 8.7). */
+  for (int g = 0; g < eng->nrules; g++) {
+    const fsim_rule_def *r = eng->rule_def[g];
+    apply_rule[r->type](rp, eng->rule_side[g], r, eng->rule_order[g], t);
   }
 }

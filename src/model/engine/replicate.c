@@ -43,6 +43,8 @@ static void record(fsim_replica *rp, int t) {
       total[i] += rp->N[SIDE2(s, i)];
       day_loss[i] += rp->loss_day[SIDE2(s, i)];
     }
+    for (int i = 0; i < FSIM_NSIDES; i++)
+      if (v->seen[i] >= 0) row[v->seen[i]] = rp->seen_over_true[SIDE2(s, i)];
     row[v->engagements] = rp->eng_day[s];
     row[v->front] = rp->x[s];
     if (v->area >= 0) row[v->area] = rp->area[s];
@@ -136,9 +138,18 @@ static void final_metrics(fsim_replica *rp) {
       AT(FSIM_M_CUT_DAY, s, 0) = rp->cut_day[s] > 0 ? (double)rp->cut_day[s] : NAN;
       AT(FSIM_M_MIN_EFF, s, 0) = rp->min_eff[s];
     }
+    if (fsim_layout_metric(lay, FSIM_M_AREA_ZERO_DAY, s, 0) >= 0)
+      AT(FSIM_M_AREA_ZERO_DAY, s, 0) = rp->zero_day[s] >= 0 ? (double)rp->zero_day[s] : NAN;
     for (int i = 0; i < FSIM_NSIDES; i++) {
       AT(FSIM_M_DRAWN_SECTORS, s, i) = rp->drawn[SIDE2(s, i) * 2];
       AT(FSIM_M_DRAWN_RESERVE, s, i) = rp->drawn[SIDE2(s, i) * 2 + 1];
+      /* Families a scenario may lack (metric_table.h: needs). */
+      static const int optional[] = {FSIM_M_WITHDRAWN, FSIM_M_DRAWN_TRUE, FSIM_M_DRAWN_SEEN};
+      const double *value[] = {rp->withdrawn, rp->drawn_true, rp->drawn_seen};
+      for (int k = 0; k < 3; k++) {
+        const int at = fsim_layout_metric(lay, optional[k], s, i);
+        if (at >= 0) m[at] = value[k][SIDE2(s, i)];
+      }
     }
   }
 #undef AT

@@ -37,6 +37,18 @@ typedef struct fsim_engine {
   int has_reinforce;                 /* some rule needs the projected power */
   int has_withdraw;                  /* some rule may pull a side out (MODEL.md 8.6) */
   int nrules;                        /* both sides' rules, blue's first */
+  int *rule_order; /* [nrules]: each side's rules by decreasing priority, blue's first */
+  const struct fsim_rule_def **rule_def; /* [nrules]: the rule at each place of that order */
+  int *rule_side;                        /* [nrules]: its side */
+  /* What a side believes (MODEL.md 8.7; perception.c). */
+  int perceives;     /* some side's rules read anything but the true enemy power */
+  int has_feint;     /* some formation looks larger than it is for a while */
+  int intel_noise;   /* some side's intelligence is noisy: stream S + 1 is drawn */
+  int lag_slots;     /* the longest intelligence lag + 1: mornings of apparent power kept */
+  int has_threat;    /* some reinforce rule has a tempo or ground-lost trigger */
+  int has_surge;     /* some reinforce rule has a threat trigger (and a surge threshold) */
+  int hist_slots;    /* the longest window of those + 1: mornings of history kept */
+  double intel_factor[FSIM_NSIDES]; /* expected mode: bias x the noise's mean */
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
      so worked out once, with the running totals the rules would keep. */
   double *repl_in;  /* [side * (D + 1) + t] arriving in the side's reserve on day t */
@@ -61,7 +73,7 @@ typedef struct fsim_engine {
 
 typedef struct fsim_replica {
   const fsim_engine *eng;
-  gsl_rng **rng; /* S + 1 streams */
+  gsl_rng **rng; /* S + 2 streams: sectors, reports, intelligence (MODEL.md 11) */
   fsim_draw_counter draws; /* draws by kind (and a trace in the benchmark) */
   uint64_t rep_key;        /* the replication's seed key */
   /* state */
@@ -94,6 +106,18 @@ typedef struct fsim_replica {
   int *withdraw_day; /* [rule] day a withdraw rule fired, 0 = not yet (MODEL.md 8.6) */
   double *rearguard; /* [s * 2 + side] the day's rear-guard loss rate (MODEL.md 8.6) */
   int alive_days;   /* days simulated before an early stop */
+  /* What a side believes (MODEL.md 8.7): view[SIDE2(s, j)] is j's power in s as its
+     enemy perceives it that morning; it is P itself where no side perceives. */
+  const double *view;
+  double *seen;      /* [s * 2 + j] perceived power of j in s */
+  double *seen_over_true; /* [s * 2 + i] what i perceives of the enemy's power over the truth */
+  double *app_ring;  /* [slot * S * 2 + s * 2 + j] j's apparent power on morning slot mod lag_slots */
+  double *att_cum;   /* [s * 2 + j] j's attacks in s up to the morning */
+  double *att_ring;  /* [slot * S * 2 + ...] att_cum on morning slot mod hist_slots */
+  double *x_ring;    /* [slot * S + s] the line on morning slot mod hist_slots */
+  int *zero_day;     /* [s] first day the held area was 0, -1 = not yet */
+  double *withdrawn; /* [s * 2 + side] personnel sent out of s by withdraw rules */
+  double *drawn_true, *drawn_seen; /* [s * 2 + side] reinforcements by true / perceived need */
   /* morning aggregates and the day's flows, reused each day */
   double *N, *P, *e, *phi;        /* [s * 2 + side] (phi: [s]) */
   double *incoming;               /* [s * 2 + side] projected power: morning + on the way */
