@@ -103,5 +103,6 @@ int cli_compare(int argc, char **argv);
 int cli_fit(int argc, char **argv);
 int cli_plot(int argc, char **argv);
 int cli_discover(int argc, char **argv);
+int cli_optimize(int argc, char **argv);
 
 #endif

@@ -1,0 +1,51 @@
+/* Directed search for the best allocation: decision variables (settings of one side),
+ * an objective (a metric's mean, or a weighted sum, to minimise or maximise) and
+ * constraints on other metrics, under common random numbers (docs/OPTIMIZE.md). */
+#ifndef FRONTSIM_OPTIMIZE_H
+#define FRONTSIM_OPTIMIZE_H
+
+#include "frontsim/export.h"
+
+#include "frontsim/error.h"
+#include "frontsim/scenario.h"
+
+#ifdef __cplusplus
+extern "C" {
+#endif
+
+/* Options, set by name (docs/API.md, docs/OPTIMIZE.md). Each set of "decision" or
+ * "constraint" adds one: "decision" is "PATH=lo:hi" (continuous), "PATH=lo:hi:int"
+ * (whole numbers) or "PATH=a,b,c" (a discrete set, enumerated); "constraint" is
+ * "METRIC OP VALUE" (OP one of < <= > >=, on the metric's mean). "objective" is
+ * "min EXPR" or "max EXPR", EXPR a metric or a weighted sum ("0.7*a + 0.3*b").
+ * "replications" (per evaluation; 0: the scenario's run.replications), "seed"
+ * (instead of run.seed), "budget" (most evaluations the search may simulate; 60),
+ * "tolerance" (the simplex size at which the search stops; 1e-3), "step" (the
+ * simplex's first step, in the transformed coordinates; 0.5), "fresh_replications"
+ * (of the re-estimate; 0: as many as the search), "fresh_seed" (its seed; by default
+ * derived from the search's, never equal to it), "threads" (0: OpenMP's default;
+ * results do not depend on it) and "resume" (0/1: continue from the journal). */
+typedef struct fsim_optimize_options fsim_optimize_options;
+FSIM_API fsim_optimize_options *fsim_optimize_options_new(void);
+FSIM_API void fsim_optimize_options_free(fsim_optimize_options *opt);
+FSIM_API fsim_status fsim_optimize_options_set(fsim_optimize_options *opt, const char *name,
+                                               const char *value, fsim_error *err);
+FSIM_API fsim_status fsim_optimize_options_get(const fsim_optimize_options *opt,
+                                               const char *name, char *buf, size_t size,
+                                               fsim_error *err);
+
+/* Loads the scenario at `path` with `ov` (may be NULL), checks every decision,
+ * the objective and the constraints before any replication, searches, re-estimates
+ * the best decision on fresh seeds against the scenario as given and writes out_dir
+ * (replacing an earlier frontsim output only): optimize.txt, decision.csv,
+ * estimate.csv, evaluations.csv. Each evaluation is journaled in
+ * out_dir.optimize-journal as it finishes; with "resume" a killed search continues
+ * from it to the same result. */
+FSIM_API fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
+                                   const fsim_optimize_options *opt, const char *out_dir,
+                                   const char *command_line, fsim_error *err);
+
+#ifdef __cplusplus
+}
+#endif
+#endif
