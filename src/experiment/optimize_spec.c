@@ -13,6 +13,7 @@
 #include "optable.h"
 #include "optimize.h"
 #include "rng.h"
+#include "text.h"
 
 /* "decision" and "constraint" add one spec a line: an analysis has several. */
 static fsim_status append_line(char **field, const char *value, fsim_error *err) {
@@ -262,10 +263,16 @@ static void low_values(const fsim_opt_problem *pb, char values[][128]) {
 static fsim_status check_metric(const fsim_layout *lay, const char *name, const char *what,
                                 int *m, fsim_error *err) {
   *m = fsim_layout_find_metric(lay, name);
-  if (*m < 0)
+  if (*m >= 0) return FSIM_OK;
+  fsim_nearest near;
+  fsim_nearest_init(&near, name);
+  for (int i = 0; i < lay->nmetrics; i++) fsim_nearest_offer(&near, lay->metric_name[i]);
+  const char *hint = fsim_nearest_result(&near);
+  if (hint)
     return fsim_error_set(err, FSIM_E_INPUT, what, 0, name,
-                          "no such metric in this scenario (summary.csv lists them)");
-  return FSIM_OK;
+                          "no such metric in this scenario (did you mean \"%s\"?)", hint);
+  return fsim_error_set(err, FSIM_E_INPUT, what, 0, name,
+                        "no such metric in this scenario (summary.csv lists them)");
 }
 
 fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char *path,
