@@ -246,6 +246,9 @@ static fsim_status try_load(const char *path, const fsim_overrides *ov, const fs
   fsim_scenario *sc = NULL;
   fsim_status st = fsim_opt_overrides(ov, pb, values, &o, err);
   if (st == FSIM_OK) st = fsim_scenario_load(path, o, &sc, err);
+  /* The scenario as given loaded before: a refused override is a decision's. */
+  if (st == FSIM_E_INPUT && err && strcmp(err->file, "--set") == 0)
+    snprintf(err->file, sizeof err->file, "--decision");
   if (st == FSIM_OK && lay) st = fsim_layout_build(lay, sc, err);
   fsim_scenario_free(sc);
   fsim_overrides_free(o);
@@ -317,6 +320,12 @@ fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char 
   }
   /* The scenario at the low end of every decision, then each decision at its other
      end and at each level: every value the search can give is one the loader takes. */
+  /* The scenario as given first: its own errors are its own. */
+  fsim_scenario *sc = NULL;
+  if ((st = fsim_scenario_load(path, ov, &sc, err)) != FSIM_OK) return st;
+  pb->reps = opt->replications > 0 ? opt->replications : fsim_scenario_replications(sc);
+  pb->seed = opt->has_seed ? opt->seed : fsim_scenario_seed(sc);
+  fsim_scenario_free(sc);
   char values[FSIM_OPT_MAXVAR][128];
   low_values(pb, values);
   fsim_layout lay;
@@ -344,12 +353,6 @@ fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char 
     st = check_metric(&lay, pb->con[c].metric, "--constraint", &pb->con[c].m, err);
   fsim_layout_destroy(&lay);
   if (st != FSIM_OK) return st;
-  /* Seeds and replications: the scenario's unless set. */
-  fsim_scenario *sc = NULL;
-  if ((st = fsim_scenario_load(path, ov, &sc, err)) != FSIM_OK) return st;
-  pb->reps = opt->replications > 0 ? opt->replications : fsim_scenario_replications(sc);
-  pb->seed = opt->has_seed ? opt->seed : fsim_scenario_seed(sc);
-  fsim_scenario_free(sc);
   pb->fresh_reps = opt->fresh_replications > 0 ? opt->fresh_replications : pb->reps;
   /* Fresh seeds: never the search's (docs/OPTIMIZE.md: optimisation bias). */
   pb->fresh_seed = opt->has_fresh_seed ? opt->fresh_seed
