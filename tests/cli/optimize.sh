@@ -61,12 +61,14 @@ status=0
 grep -q "another search" "$tmp/other.err" || fail "unclear message: $(cat "$tmp/other.err")"
 
 # Fresh seeds: the objective re-estimated on seeds it was not chosen on lies within
-# the in-sample 95% CI (estimate.csv: in-sample CI in columns 5-6, fresh mean 8).
-awk -F, '$1 == "objective" { ok = ($8 >= $5 && $8 <= $6); found = 1 }
+# the in-sample 95% CI (estimate.csv: in-sample CI in columns 5-6, fresh mean 8), and
+# the CI of fresh minus in-sample (columns 20-21) holds 0.
+awk -F, '$1 == "objective" { ok = ($8 >= $5 && $8 <= $6 && $20 <= 0 && $21 >= 0); found = 1 }
   END { exit !(found && ok) }' "$tmp/full/estimate.csv" ||
   fail "fresh objective outside the in-sample CI: $(grep objective "$tmp/full/estimate.csv")"
 grep -q "^The fresh objective is within the in-sample 95% CI" "$tmp/full/optimize.txt" ||
   fail "optimize.txt does not say so"
+grep -q "no optimisation bias detected" "$tmp/full/optimize.txt" || fail "optimize.txt: bias"
 # The fresh seed is not the search's.
 grep -q "^Re-estimated on fresh seeds (seed 20250105," "$tmp/full/optimize.txt" &&
   fail "re-estimated on the search's own seed"
