@@ -15,7 +15,8 @@ extern "C" {
 
 /* Options, set by name (docs/API.md, docs/OPTIMIZE.md). Each set of "decision" or
  * "constraint" adds one: "decision" is "PATH=lo:hi" (continuous), "PATH=lo:hi:int"
- * (whole numbers) or "PATH=a,b,c" (a discrete set, enumerated); "constraint" is
+ * (whole numbers) or "PATH=a,b,c" or "PATH=a|b|c" (a discrete set, enumerated;
+ * '|' when a level holds commas); "constraint" is
  * "METRIC OP VALUE" (OP one of < <= > >=, on the metric's mean). "objective" is
  * "min EXPR" or "max EXPR", EXPR a metric or a weighted sum ("0.7*a + 0.3*b").
  * "replications" (per evaluation; 0: the scenario's run.replications), "seed"

@@ -204,6 +204,31 @@ static fsim_status re_estimate(fsim_opt_runner *rn, const char *best_key, fresh 
   return st;
 }
 
+/* One CSV field, quoted when it holds a comma or a quote (a donor order). */
+static void field(FILE *fp, const char *v, size_t len) {
+  if (!memchr(v, ',', len) && !memchr(v, '"', len)) {
+    fprintf(fp, "%.*s", (int)len, v);
+    return;
+  }
+  fputc('"', fp);
+  for (size_t i = 0; i < len; i++) {
+    if (v[i] == '"') fputc('"', fp);
+    fputc(v[i], fp);
+  }
+  fputc('"', fp);
+}
+
+/* The values of a key "v1;v2", as CSV fields each preceded by a comma. */
+static void key_fields(FILE *fp, const char *key) {
+  for (const char *at = key;;) {
+    const size_t len = strcspn(at, ";");
+    fputc(',', fp);
+    field(fp, at, len);
+    if (!at[len]) break;
+    at += len + 1;
+  }
+}
+
 static void num(FILE *fp, double v) {
   fputc(',', fp);
   if (!isnan(v)) fprintf(fp, "%.10g", v);
@@ -259,8 +284,8 @@ static fsim_status write_csvs(fsim_outdir *od, const fsim_opt_runner *rn, const 
   fputs(",feasible,violation\n", f.fp);
   for (long i = 0; i < rn->nevals; i++) {
     const fsim_opt_eval *e = &rn->evals[i];
-    fprintf(f.fp, "%ld,", e->index);
-    for (const char *k = e->key; *k; k++) fputc(*k == ';' ? ',' : *k, f.fp);
+    fprintf(f.fp, "%ld", e->index);
+    key_fields(f.fp, e->key);
     fprintf(f.fp, ",%ld", e->q[0].n);
     num(f.fp, e->q[0].mean);
     num(f.fp, e->q[0].sd);
@@ -280,13 +305,18 @@ static fsim_status write_csvs(fsim_outdir *od, const fsim_opt_runner *rn, const 
     const size_t len = strcspn(at, ";");
     fprintf(f.fp, "%s,%s,", d->path, kind[d->kind]);
     if (d->kind == FSIM_DEC_SET) {
-      fputs(",,\"", f.fp);
-      for (int l = 0; l < d->nlevels; l++) fprintf(f.fp, "%s%s", l ? "," : "", d->level[l]);
-      fputc('"', f.fp);
+      char levels[FSIM_OPT_MAXLEVEL * 130] = "";
+      for (int l = 0; l < d->nlevels; l++)
+        snprintf(levels + strlen(levels), sizeof levels - strlen(levels), "%s%s", l ? "|" : "",
+                 d->level[l]);
+      fputs(",,", f.fp);
+      field(f.fp, levels, strlen(levels));
     } else {
       fprintf(f.fp, "%.10g,%.10g,", d->lo, d->hi);
     }
-    fprintf(f.fp, ",%.*s\n", (int)len, at);
+    fputc(',', f.fp);
+    field(f.fp, at, len);
+    fputc('\n', f.fp);
     at += len + (at[len] == ';');
   }
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;

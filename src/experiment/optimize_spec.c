@@ -47,7 +47,7 @@ static void get_constraint(const void *base, char *buf, size_t size) {
 #define OFF(f) offsetof(fsim_optimize_options, f)
 static const fsim_opt_row rows[] = {
     {.name = "decision", .kind = FSIM_OPT_CUSTOM, .parse = set_decision, .format = get_decision,
-     .doc = "adds a decision: PATH=lo:hi, PATH=lo:hi:int or PATH=a,b,c"},
+     .doc = "adds a decision: PATH=lo:hi, PATH=lo:hi:int, PATH=a,b,c or PATH=a|b|c"},
     {.name = "objective", .kind = FSIM_OPT_TEXT, .offset = OFF(objective),
      .doc = "min EXPR or max EXPR: a metric or a weighted sum w1*m1 + w2*m2"},
     {.name = "constraint", .kind = FSIM_OPT_CUSTOM, .parse = set_constraint,
@@ -118,7 +118,7 @@ static int number(const char *s, double *out) {
   return end != s && *end == '\0' && errno != ERANGE && isfinite(*out);
 }
 
-#define DEC_FORM "expected PATH=lo:hi, PATH=lo:hi:int or PATH=a,b,c"
+#define DEC_FORM "expected PATH=lo:hi, PATH=lo:hi:int, PATH=a,b,c or PATH=a|b|c"
 
 static fsim_status parse_decision(const char *spec, fsim_decision *d, fsim_error *err) {
   memset(d, 0, sizeof *d);
@@ -130,10 +130,13 @@ static fsim_status parse_decision(const char *spec, fsim_decision *d, fsim_error
   if (!trimmed(eq + 1, eq + strlen(eq), rest, sizeof rest))
     return fsim_error_set(err, FSIM_E_INPUT, "--decision", 0, d->path,
                           DEC_FORM ", found nothing after '='");
-  if (strchr(rest, ',')) {
+  /* Levels are separated by '|' when there is one (a level may then hold commas: a
+     donor order ["pokrovsk", "reserve"]), else by ','. */
+  const char sep = strchr(rest, '|') ? '|' : ',';
+  if (strchr(rest, sep)) {
     d->kind = FSIM_DEC_SET;
     for (char *at = rest, *next; at; at = next) {
-      next = strchr(at, ',');
+      next = strchr(at, sep);
       if (next) *next++ = '\0';
       if (d->nlevels == FSIM_OPT_MAXLEVEL)
         return fsim_error_set(err, FSIM_E_INPUT, "--decision", 0, d->path,
@@ -141,7 +144,8 @@ static fsim_status parse_decision(const char *spec, fsim_decision *d, fsim_error
       if (!trimmed(at, at + strlen(at), d->level[d->nlevels], sizeof d->level[0]) ||
           strpbrk(d->level[d->nlevels], ";\t"))
         return fsim_error_set(err, FSIM_E_INPUT, "--decision", 0, d->path,
-                              "expected levels a,b,c (none empty, no ';' or tab), found \"%.80s\"",
+                              "expected levels a,b,c or a|b|c (none empty, no ';' or tab), found "
+                              "\"%.80s\"",
                               rest);
       d->nlevels++;
     }
