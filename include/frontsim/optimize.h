@@ -7,6 +7,7 @@
 #include "frontsim/export.h"
 
 #include "frontsim/error.h"
+#include "frontsim/run.h"
 #include "frontsim/scenario.h"
 
 #ifdef __cplusplus
@@ -34,6 +35,11 @@ FSIM_API fsim_status fsim_optimize_options_set(fsim_optimize_options *opt, const
 FSIM_API fsim_status fsim_optimize_options_get(const fsim_optimize_options *opt,
                                                const char *name, char *buf, size_t size,
                                                fsim_error *err);
+/* Progress and cancellation (frontsim/run.h): called with the evaluations done and
+ * the budget, after each evaluation and now and then during one; a non-zero return
+ * stops the search with FSIM_E_INTERRUPTED, its journal kept for "resume". */
+FSIM_API void fsim_optimize_options_set_progress(fsim_optimize_options *opt,
+                                                 fsim_progress_fn fn, void *ctx);
 
 /* Loads the scenario at `path` with `ov` (may be NULL), checks every decision,
  * the objective and the constraints before any replication, searches, re-estimates

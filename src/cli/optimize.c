@@ -106,7 +106,13 @@ int cli_optimize(int argc, char **argv) {
   if (rc == CLI_PROCEED) {
     rc = 0;
     cli_command_line(argc - 1, argv + 1, "frontsim optimize", cmdline, sizeof cmdline);
-    if (fsim_optimize(path, ov, opt, outdir, cmdline, &err) != FSIM_OK) rc = cli_report(&err);
+    cli_install_stop_handler();
+    cli_progress progress;
+    cli_progress_init(&progress, "evaluations", quiet);
+    fsim_optimize_options_set_progress(opt, cli_progress_report, &progress);
+    fsim_status st = fsim_optimize(path, ov, opt, outdir, cmdline, &err);
+    cli_progress_done(&progress);
+    if (st != FSIM_OK) rc = cli_report(&err);
   }
   if (rc == 0 && !quiet) {
     char txt[1200];

@@ -151,16 +151,7 @@ static fsim_status fresh_run(fsim_opt_runner *rn, char values[][128], fsim_scena
   fsim_overrides *o = NULL;
   fsim_status st = fsim_opt_overrides(rn->ov, rn->pb, values, &o, err);
   if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, sc, err);
-  fsim_run_options ro;
-  fsim_run_options_init(&ro);
-  ro.keep_series = 0;
-  ro.replications = rn->pb->fresh_reps;
-  ro.has_seed = 1;
-  ro.seed = rn->pb->fresh_seed;
-  ro.threads = rn->opt->threads;
-  const double t0 = fsim_opt_now();
-  if (st == FSIM_OK) st = fsim_run(*sc, &ro, res, err);
-  rn->run_seconds += fsim_opt_now() - t0;
+  if (st == FSIM_OK) st = fsim_opt_run(rn, *sc, rn->pb->fresh_reps, rn->pb->fresh_seed, res, err);
   fsim_overrides_free(o);
   return st;
 }
@@ -481,6 +472,10 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
       else fsim_outdir_abort(&od);
     }
   }
+  if (st == FSIM_E_INTERRUPTED)
+    st = fsim_error_set(err, FSIM_E_INTERRUPTED, out_dir, 0, "",
+                        "interrupted after %ld evaluations (kept in %s); continue with --resume",
+                        rn.nevals, rn.journal_path);
   /* The output is complete: the journal is no longer needed. */
   if (st == FSIM_OK) unlink(rn.journal_path);
   fsim_opt_runner_free(&rn);

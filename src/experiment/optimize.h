@@ -22,6 +22,8 @@ struct fsim_optimize_options {
   int has_seed, has_fresh_seed, threads, resume;
   uint64_t seed, fresh_seed;
   double tolerance, step;
+  fsim_progress_fn progress; /* may be NULL */
+  void *progress_ctx;
 };
 
 typedef enum { FSIM_DEC_REAL, FSIM_DEC_INT, FSIM_DEC_SET } fsim_dec_kind;
@@ -111,6 +113,9 @@ typedef struct fsim_opt_runner {
 /* Evaluates `values` (one per decision, as override text); *out points into evals. */
 fsim_status fsim_opt_evaluate(fsim_opt_runner *rn, char values[][128], const fsim_opt_eval **out,
                               fsim_error *err);
+/* fsim_run of sc with the search's threads and progress, metrics only, timed. */
+fsim_status fsim_opt_run(fsim_opt_runner *rn, const fsim_scenario *sc, long reps,
+                         uint64_t seed, fsim_results **res, fsim_error *err);
 /* Opens the journal (created afresh, or read back with resume): setup is a hash of
  * everything that determines the search. */
 fsim_status fsim_opt_journal_open(fsim_opt_runner *rn, uint64_t setup, fsim_error *err);

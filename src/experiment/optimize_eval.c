@@ -146,6 +146,32 @@ fsim_status fsim_opt_journal_open(fsim_opt_runner *rn, uint64_t setup, fsim_erro
   return fsim_journal_create(rn->journal_path, &info, &rn->journal, err);
 }
 
+/* A run's progress as the search's: evaluations done of the budget. */
+static int run_progress(void *ctx, long done, long total) {
+  const fsim_opt_runner *rn = ctx;
+  (void)done, (void)total;
+  return rn->opt->progress(rn->opt->progress_ctx, rn->nevals, rn->opt->budget);
+}
+
+fsim_status fsim_opt_run(fsim_opt_runner *rn, const fsim_scenario *sc, long reps,
+                         uint64_t seed, fsim_results **res, fsim_error *err) {
+  fsim_run_options ro;
+  fsim_run_options_init(&ro);
+  ro.keep_series = 0;
+  ro.replications = reps;
+  ro.has_seed = 1;
+  ro.seed = seed;
+  ro.threads = rn->opt->threads;
+  if (rn->opt->progress) {
+    ro.progress = run_progress;
+    ro.progress_ctx = rn;
+  }
+  const double t0 = fsim_opt_now();
+  fsim_status st = fsim_run(sc, &ro, res, err);
+  rn->run_seconds += fsim_opt_now() - t0;
+  return st;
+}
+
 /* Runs the decision's scenario and fills e's statistics. */
 static fsim_status simulate(fsim_opt_runner *rn, char values[][128], fsim_opt_eval *e,
                             fsim_error *err) {
@@ -156,16 +182,7 @@ static fsim_status simulate(fsim_opt_runner *rn, char values[][128], fsim_opt_ev
   double *x = NULL;
   fsim_status st = fsim_opt_overrides(rn->ov, pb, values, &o, err);
   if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, &sc, err);
-  fsim_run_options ro;
-  fsim_run_options_init(&ro);
-  ro.keep_series = 0;
-  ro.replications = pb->reps;
-  ro.has_seed = 1;
-  ro.seed = pb->seed;
-  ro.threads = rn->opt->threads;
-  const double t0 = fsim_opt_now();
-  if (st == FSIM_OK) st = fsim_run(sc, &ro, &res, err);
-  rn->run_seconds += fsim_opt_now() - t0;
+  if (st == FSIM_OK) st = fsim_opt_run(rn, sc, pb->reps, pb->seed, &res, err);
   if (st == FSIM_OK && !(x = malloc((size_t)pb->reps * sizeof *x)))
     st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   for (int q = 0; st == FSIM_OK && q <= pb->ncon; q++) {
@@ -201,6 +218,8 @@ fsim_status fsim_opt_evaluate(fsim_opt_runner *rn, char values[][128], const fsi
       *e = rn->cached[i];
       return (*out = e), FSIM_OK;
     }
+  if (rn->opt->progress && rn->opt->progress(rn->opt->progress_ctx, rn->nevals, rn->opt->budget))
+    return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "", "interrupted");
   fsim_opt_eval tmp;
   memset(&tmp, 0, sizeof tmp);
   snprintf(tmp.key, sizeof tmp.key, "%s", key);

@@ -96,6 +96,13 @@ fsim_status fsim_optimize_options_set(fsim_optimize_options *opt, const char *na
   return fsim_opt_set(&table, opt, name, value, err);
 }
 
+void fsim_optimize_options_set_progress(fsim_optimize_options *opt, fsim_progress_fn fn,
+                                        void *ctx) {
+  if (!opt) return;
+  opt->progress = fn;
+  opt->progress_ctx = ctx;
+}
+
 fsim_status fsim_optimize_options_get(const fsim_optimize_options *opt, const char *name,
                                       char *buf, size_t size, fsim_error *err) {
   return fsim_opt_get(&table, opt, name, buf, size, err);

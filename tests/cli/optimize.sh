@@ -46,6 +46,25 @@ for f in decision.csv estimate.csv evaluations.csv; do
 done
 echo "ok: killed after $done_before of 16 evaluations, resumed to identical results"
 
+# Ctrl-C (SIGINT) stops cleanly: status 1, the resume hint, the journal kept;
+# --resume finishes to the same results.
+"$bin" optimize "$scen" "$@" -n 1500 -j 1 -o "$tmp/int" 2>"$tmp/int.err" &
+pid=$!
+while [ "$(cat "$tmp/int.optimize-journal" 2>/dev/null | wc -l)" -lt 8 ]; do
+  kill -0 "$pid" 2>/dev/null || fail "the search finished before it could be interrupted"
+  sleep 0.01
+done
+kill -INT "$pid"
+status=0
+wait "$pid" || status=$?
+[ "$status" -eq 1 ] || fail "SIGINT gave status $status, expected 1"
+grep -q "continue with --resume" "$tmp/int.err" || fail "no resume hint: $(cat "$tmp/int.err")"
+[ -d "$tmp/int" ] && fail "an interrupted search must not leave a result directory"
+[ -e "$tmp/int.lock" ] && fail "an interrupted search left its lock"
+"$bin" optimize "$scen" "$@" -n 1500 -j 2 -o "$tmp/int" --resume
+cmp "$tmp/full/evaluations.csv" "$tmp/int/evaluations.csv" || fail "resume after SIGINT differs"
+echo "ok: SIGINT stops with the resume hint; resumed to identical results"
+
 # A journal of another search is refused, not mixed in.
 "$bin" optimize "$scen" "$@" -n 1500 -j 2 -o "$tmp/other" &
 pid=$!
