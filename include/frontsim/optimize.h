@@ -40,6 +40,15 @@ FSIM_API fsim_status fsim_optimize_options_get(const fsim_optimize_options *opt,
  * stops the search with FSIM_E_INTERRUPTED, its journal kept for "resume". */
 FSIM_API void fsim_optimize_options_set_progress(fsim_optimize_options *opt,
                                                  fsim_progress_fn fn, void *ctx);
+/* One search over several processes (MPI ranks): each calls fsim_optimize with the
+ * same arguments and this set to its `rank` of `ranks`; each runs its share of every
+ * evaluation's replications, and `sum` adds a buffer of n doubles element by element
+ * over all processes, in place (MPI_Allreduce with MPI_SUM), returning 0 on success.
+ * Only rank 0 writes the output, the journal and the lock; the results are those of
+ * one process, byte for byte. Default: rank 0 of 1. */
+typedef int (*fsim_sum_fn)(void *ctx, double *buf, long n);
+FSIM_API void fsim_optimize_options_set_ranks(fsim_optimize_options *opt, int rank, int ranks,
+                                              fsim_sum_fn sum, void *ctx);
 
 /* Loads the scenario at `path` with `ov` (may be NULL), checks every decision,
  * the objective and the constraints before any replication, searches, re-estimates

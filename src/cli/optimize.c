@@ -44,7 +44,7 @@ static int add_opt(fsim_optimize_options *opt, const char *name, const char *val
 static int add_decision(void *ctx, const char *v) { return add_opt(ctx, "decision", v); }
 static int add_constraint(void *ctx, const char *v) { return add_opt(ctx, "constraint", v); }
 
-int cli_optimize(int argc, char **argv) {
+int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_options *opt)) {
   const char *path = NULL, *outdir = NULL, *objective = NULL, *reps = NULL, *seed = NULL,
              *budget = NULL, *tolerance = NULL, *step = NULL, *fresh_reps = NULL,
              *fresh_seed = NULL, *threads = NULL;
@@ -103,6 +103,8 @@ int cli_optimize(int argc, char **argv) {
     }
     fsim_scenario_free(sc);
   }
+  /* A process that does not report (an MPI rank other than 0) is quiet. */
+  const int reports = configure ? configure(opt) : 1;
   if (rc == CLI_PROCEED) {
     rc = 0;
     cli_command_line(argc - 1, argv + 1, "frontsim optimize", cmdline, sizeof cmdline);
@@ -112,9 +114,11 @@ int cli_optimize(int argc, char **argv) {
     fsim_optimize_options_set_progress(opt, cli_progress_report, &progress);
     fsim_status st = fsim_optimize(path, ov, opt, outdir, cmdline, &err);
     cli_progress_done(&progress);
-    if (st != FSIM_OK) rc = cli_report(&err);
+    if (st != FSIM_OK) {
+      rc = reports ? cli_report(&err) : (st == FSIM_E_INPUT ? 2 : 1);
+    }
   }
-  if (rc == 0 && !quiet) {
+  if (rc == 0 && !quiet && reports) {
     char txt[1200];
     snprintf(txt, sizeof txt, "%s/optimize.txt", outdir);
     cli_print_file(txt);
@@ -124,3 +128,5 @@ int cli_optimize(int argc, char **argv) {
   fsim_overrides_free(ov);
   return rc;
 }
+
+int cli_optimize(int argc, char **argv) { return cli_optimize_with(argc, argv, NULL); }

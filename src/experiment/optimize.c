@@ -146,12 +146,16 @@ typedef struct fresh {
       diff[1 + FSIM_OPT_MAXCON];
 } fresh;
 
-static fsim_status fresh_run(fsim_opt_runner *rn, char values[][128], fsim_scenario **sc,
-                             fsim_results **res, fsim_error *err) {
+/* Quantity q of every replication of the scenario with `values` (NULL: as given) on
+ * the fresh seed, into x[q * reps + r]. */
+static fsim_status fresh_run(fsim_opt_runner *rn, char values[][128], double *x,
+                             fsim_error *err) {
   fsim_overrides *o = NULL;
+  fsim_scenario *sc = NULL;
   fsim_status st = fsim_opt_overrides(rn->ov, rn->pb, values, &o, err);
-  if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, sc, err);
-  if (st == FSIM_OK) st = fsim_opt_run(rn, *sc, rn->pb->fresh_reps, rn->pb->fresh_seed, res, err);
+  if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, &sc, err);
+  st = fsim_opt_collect(rn, sc, st, rn->pb->fresh_reps, rn->pb->fresh_seed, x, err);
+  fsim_scenario_free(sc);
   fsim_overrides_free(o);
   return st;
 }
@@ -166,32 +170,24 @@ static fsim_status re_estimate(fsim_opt_runner *rn, const char *best_key, fresh 
     snprintf(values[v], 128, "%.*s", (int)len, at);
     at += len + (at[len] == ';');
   }
-  fsim_results *rb = NULL, *rg = NULL;
-  fsim_scenario *sb = NULL, *sg = NULL;
-  double *x = NULL;
-  fsim_status st = fresh_run(rn, values, &sb, &rb, err);
-  if (st == FSIM_OK) st = fresh_run(rn, NULL, &sg, &rg, err);
   const long n = pb->fresh_reps;
-  if (st == FSIM_OK && !(x = malloc(3 * (size_t)n * sizeof *x)))
-    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  for (int q = 0; st == FSIM_OK && q <= pb->ncon; q++) {
-    long nb = 0, ng = 0, nd = 0;
-    double *xb = x, *xg = x + n, *xd = x + 2 * n;
-    for (long r = 0; r < n; r++) {
-      const double b = fsim_opt_quantity(pb, rb, q, r), g = fsim_opt_quantity(pb, rg, q, r);
-      if (!isnan(b)) xb[nb++] = b;
-      if (!isnan(g)) xg[ng++] = g;
-      if (!isnan(b) && !isnan(g)) xd[nd++] = b - g; /* replication r of both: one stream */
-    }
-    fsim_opt_stat_of(xb, nb, &fr->best[q]);
-    fsim_opt_stat_of(xg, ng, &fr->given[q]);
-    fsim_opt_stat_of(xd, nd, &fr->diff[q]);
+  const size_t size = (size_t)(1 + pb->ncon) * (size_t)n + 2;
+  double *xb = malloc(size * sizeof *xb), *xg = malloc(size * sizeof *xg),
+         *xd = malloc((size_t)n * sizeof *xd);
+  if (!xb || !xg || !xd) {
+    free(xb), free(xg), free(xd);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
-  free(x);
-  fsim_results_free(rb); /* the results first: they borrow their scenario */
-  fsim_results_free(rg);
-  fsim_scenario_free(sb);
-  fsim_scenario_free(sg);
+  fsim_status st = fresh_run(rn, values, xb, err);
+  if (st == FSIM_OK) st = fresh_run(rn, NULL, xg, err);
+  for (int q = 0; st == FSIM_OK && q <= pb->ncon; q++) {
+    double *b = xb + q * n, *g = xg + q * n;
+    for (long r = 0; r < n; r++) xd[r] = b[r] - g[r]; /* one stream: paired; NaN if either */
+    fsim_opt_stat_defined(xd, n, &fr->diff[q]);
+    fsim_opt_stat_defined(b, n, &fr->best[q]);
+    fsim_opt_stat_defined(g, n, &fr->given[q]);
+  }
+  free(xb), free(xg), free(xd);
   return st;
 }
 
@@ -434,9 +430,14 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   fsim_opt_problem *pb = malloc(sizeof *pb);
   if (!pb) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   fsim_status st = fsim_opt_problem_parse(opt, path, ov, pb, err);
-  if (st == FSIM_OK) st = fsim_outdir_check_target(out_dir, err);
   uint64_t setup = 0;
   if (st == FSIM_OK) st = setup_hash(path, ov, opt, pb, &setup, err);
+  /* Up to here every process fails alike (the same input); from here one process owns
+     the output, its lock and the journal (with several: rank 0), and the others learn
+     of its failure from fsim_opt_agree. */
+  const int alike_ok = st == FSIM_OK;
+  const int owner = opt->ranks <= 1 || opt->rank == 0;
+  if (st == FSIM_OK && owner) st = fsim_outdir_check_target(out_dir, err);
   fsim_opt_runner rn;
   memset(&rn, 0, sizeof rn);
   rn.path = path;
@@ -448,8 +449,9 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   char lock_path[FSIM_PATH_MAX + 16];
   snprintf(lock_path, sizeof lock_path, "%.*s.lock", FSIM_PATH_MAX - 1, out_dir);
   snprintf(rn.journal_path, sizeof rn.journal_path, "%s.optimize-journal", out_dir);
-  if (st == FSIM_OK) st = fsim_lock_take(&lock, lock_path, err);
-  if (st == FSIM_OK) st = fsim_opt_journal_open(&rn, setup, err);
+  if (st == FSIM_OK && owner) st = fsim_lock_take(&lock, lock_path, err);
+  if (st == FSIM_OK && owner) st = fsim_opt_journal_open(&rn, setup, err);
+  if (alike_ok) st = fsim_opt_agree(opt, st, err);
   search s = {.rn = &rn, .pb = pb, .st = FSIM_OK, .err = err};
   if (st == FSIM_OK) st = run_search(&s, opt);
   outcome oc;
@@ -461,7 +463,7 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
     oc.best = &rn.evals[best];
     st = re_estimate(&rn, oc.best->key, &oc.fr, err);
   }
-  if (st == FSIM_OK) {
+  if (st == FSIM_OK && owner) {
     fsim_outdir od;
     oc.seconds = fsim_opt_now() - t0;
     st = fsim_outdir_begin(&od, out_dir, err);
@@ -477,7 +479,7 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
                         "interrupted after %ld evaluations (kept in %s); continue with --resume",
                         rn.nevals, rn.journal_path);
   /* The output is complete: the journal is no longer needed. */
-  if (st == FSIM_OK) unlink(rn.journal_path);
+  if (st == FSIM_OK && owner) unlink(rn.journal_path);
   fsim_opt_runner_free(&rn);
   fsim_lock_release(&lock);
   free(pb);

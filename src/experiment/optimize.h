@@ -24,6 +24,9 @@ struct fsim_optimize_options {
   double tolerance, step;
   fsim_progress_fn progress; /* may be NULL */
   void *progress_ctx;
+  int rank, ranks; /* this process of how many (0 of 1: alone) */
+  fsim_sum_fn sum; /* adds a buffer over the processes */
+  void *sum_ctx;
 };
 
 typedef enum { FSIM_DEC_REAL, FSIM_DEC_INT, FSIM_DEC_SET } fsim_dec_kind;
@@ -88,7 +91,8 @@ fsim_status fsim_opt_overrides(const fsim_overrides *ov, const fsim_opt_problem 
 /* Per replication: the objective's weighted sum (NaN where a term is) or constraint
  * c's metric (q = 1 + c), from a run's results. */
 double fsim_opt_quantity(const fsim_opt_problem *pb, const fsim_results *res, int q, long rep);
-void fsim_opt_stat_of(const double *x, long n, fsim_opt_stat *out);
+/* The statistics of the defined (not NaN) values of x[0..n-1], which it reorders. */
+void fsim_opt_stat_defined(double *x, long n, fsim_opt_stat *out);
 /* Fills feasible and violation from the constraints' means. */
 void fsim_opt_judge(const fsim_opt_problem *pb, fsim_opt_eval *ev);
 
@@ -113,9 +117,19 @@ typedef struct fsim_opt_runner {
 /* Evaluates `values` (one per decision, as override text); *out points into evals. */
 fsim_status fsim_opt_evaluate(fsim_opt_runner *rn, char values[][128], const fsim_opt_eval **out,
                               fsim_error *err);
-/* fsim_run of sc with the search's threads and progress, metrics only, timed. */
-fsim_status fsim_opt_run(fsim_opt_runner *rn, const fsim_scenario *sc, long reps,
-                         uint64_t seed, fsim_results **res, fsim_error *err);
+/* Runs this process's share of replications 0..reps-1 of sc (NULL when st says why
+ * not) and fills x[q * reps + r], quantity q of replication r, for every replication:
+ * the shares of all processes are summed (x holds (1 + ncon) * reps + 2 values, the
+ * last two the count of processes interrupted and failed). Every process must call it
+ * for every evaluation; the status is the worst of all processes'. Timed. */
+fsim_status fsim_opt_collect(fsim_opt_runner *rn, const fsim_scenario *sc, fsim_status st,
+                             long reps, uint64_t seed, double *x, fsim_error *err);
+/* The worst status of all processes (st, this one's). */
+fsim_status fsim_opt_agree(const fsim_optimize_options *opt, fsim_status st, fsim_error *err);
+/* Whether the journal holds the evaluation (*found, as the process keeping the journal
+ * says) and its statistics, told to every process. */
+fsim_status fsim_opt_share_cached(fsim_opt_runner *rn, int *found, fsim_opt_eval *e,
+                                  fsim_error *err);
 /* Opens the journal (created afresh, or read back with resume): setup is a hash of
  * everything that determines the search. */
 fsim_status fsim_opt_journal_open(fsim_opt_runner *rn, uint64_t setup, fsim_error *err);

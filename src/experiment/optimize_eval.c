@@ -7,38 +7,13 @@
 #include <math.h>
 #include <stdlib.h>
 #include <string.h>
-#include <time.h>
 #include <unistd.h>
-
-#include <gsl/gsl_statistics_double.h>
 
 #include "journal.h"
 #include "optimize.h"
-#include "results.h"
-#include "run_options.h"
 
 /* Marks a journal as an optimisation's (a sweep's journal has its design's method). */
 #define OPT_JOURNAL_METHOD 100
-
-double fsim_opt_now(void) {
-  struct timespec ts;
-  clock_gettime(CLOCK_MONOTONIC, &ts);
-  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
-}
-
-double fsim_opt_quantity(const fsim_opt_problem *pb, const fsim_results *res, int q, long rep) {
-  if (q > 0) return fsim_results_value(res, rep, fsim_results_metric_index(res, pb->con[q - 1].metric));
-  double s = 0;
-  for (int t = 0; t < pb->nterm; t++)
-    s += pb->weight[t] * fsim_results_value(res, rep, fsim_results_metric_index(res, pb->term[t]));
-  return s;
-}
-
-void fsim_opt_stat_of(const double *x, long n, fsim_opt_stat *out) {
-  out->n = n;
-  out->mean = n ? gsl_stats_mean(x, 1, (size_t)n) : NAN;
-  out->sd = n > 1 ? gsl_stats_sd(x, 1, (size_t)n) : (n ? 0 : NAN);
-}
 
 void fsim_opt_judge(const fsim_opt_problem *pb, fsim_opt_eval *ev) {
   ev->violation = 0;
@@ -146,55 +121,22 @@ fsim_status fsim_opt_journal_open(fsim_opt_runner *rn, uint64_t setup, fsim_erro
   return fsim_journal_create(rn->journal_path, &info, &rn->journal, err);
 }
 
-/* A run's progress as the search's: evaluations done of the budget. */
-static int run_progress(void *ctx, long done, long total) {
-  const fsim_opt_runner *rn = ctx;
-  (void)done, (void)total;
-  return rn->opt->progress(rn->opt->progress_ctx, rn->nevals, rn->opt->budget);
-}
-
-fsim_status fsim_opt_run(fsim_opt_runner *rn, const fsim_scenario *sc, long reps,
-                         uint64_t seed, fsim_results **res, fsim_error *err) {
-  fsim_run_options ro;
-  fsim_run_options_init(&ro);
-  ro.keep_series = 0;
-  ro.replications = reps;
-  ro.has_seed = 1;
-  ro.seed = seed;
-  ro.threads = rn->opt->threads;
-  if (rn->opt->progress) {
-    ro.progress = run_progress;
-    ro.progress_ctx = rn;
-  }
-  const double t0 = fsim_opt_now();
-  fsim_status st = fsim_run(sc, &ro, res, err);
-  rn->run_seconds += fsim_opt_now() - t0;
-  return st;
-}
-
-/* Runs the decision's scenario and fills e's statistics. */
+/* Runs the decision's scenario (this process's share of it) and fills e's statistics
+ * from every replication, in replication order. */
 static fsim_status simulate(fsim_opt_runner *rn, char values[][128], fsim_opt_eval *e,
                             fsim_error *err) {
   const fsim_opt_problem *pb = rn->pb;
   fsim_overrides *o = NULL;
   fsim_scenario *sc = NULL;
-  fsim_results *res = NULL;
-  double *x = NULL;
-  fsim_status st = fsim_opt_overrides(rn->ov, pb, values, &o, err);
+  const long reps = pb->reps;
+  double *x = malloc(((size_t)(1 + pb->ncon) * (size_t)reps + 2) * sizeof *x);
+  fsim_status st = x ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  if (st == FSIM_OK) st = fsim_opt_overrides(rn->ov, pb, values, &o, err);
   if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, &sc, err);
-  if (st == FSIM_OK) st = fsim_opt_run(rn, sc, pb->reps, pb->seed, &res, err);
-  if (st == FSIM_OK && !(x = malloc((size_t)pb->reps * sizeof *x)))
-    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  for (int q = 0; st == FSIM_OK && q <= pb->ncon; q++) {
-    long n = 0;
-    for (long r = 0; r < res->nreps; r++) {
-      const double v = fsim_opt_quantity(pb, res, q, r);
-      if (!isnan(v)) x[n++] = v; /* defined replications (e.g. the day a route was cut) */
-    }
-    fsim_opt_stat_of(x, n, &e->q[q]);
-  }
+  /* Every process joins the collection, whatever its status, so none waits alone. */
+  if (x) st = fsim_opt_collect(rn, sc, st, reps, pb->seed, x, err);
+  for (int q = 0; st == FSIM_OK && q <= pb->ncon; q++) fsim_opt_stat_defined(x + q * reps, reps, &e->q[q]);
   free(x);
-  fsim_results_free(res);
   fsim_scenario_free(sc);
   fsim_overrides_free(o);
   return st;
@@ -210,21 +152,29 @@ fsim_status fsim_opt_evaluate(fsim_opt_runner *rn, char values[][128], const fsi
   for (long i = 0; i < rn->nevals; i++)
     if (strcmp(rn->evals[i].key, key) == 0) return (*out = &rn->evals[i]), FSIM_OK;
   if (rn->nevals >= rn->limit) return FSIM_OK; /* the budget is spent */
-  /* On resume, evaluation k is the journal's record k: the search is deterministic. */
-  for (long i = 0; i < rn->ncached; i++)
-    if (rn->cached[i].index == rn->nevals && strcmp(rn->cached[i].key, key) == 0) {
-      fsim_opt_eval *e = push(rn, err);
-      if (!e) return FSIM_E_NOMEM;
-      *e = rn->cached[i];
-      return (*out = e), FSIM_OK;
-    }
-  if (rn->opt->progress && rn->opt->progress(rn->opt->progress_ctx, rn->nevals, rn->opt->budget))
-    return fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "", "interrupted");
+  /* On resume, evaluation k is the journal's record k: the search is deterministic.
+     Only the process that keeps the journal has it, and tells the others. */
   fsim_opt_eval tmp;
   memset(&tmp, 0, sizeof tmp);
-  snprintf(tmp.key, sizeof tmp.key, "%s", key);
-  fsim_status st = simulate(rn, values, &tmp, err);
+  int found = 0;
+  for (long i = 0; i < rn->ncached && !found; i++)
+    if (rn->cached[i].index == rn->nevals && strcmp(rn->cached[i].key, key) == 0) {
+      tmp = rn->cached[i];
+      found = 1;
+    }
+  fsim_status st = fsim_opt_share_cached(rn, &found, &tmp, err);
   if (st != FSIM_OK) return st;
+  if (found) {
+    fsim_opt_eval *e = push(rn, err);
+    if (!e) return FSIM_E_NOMEM;
+    snprintf(tmp.key, sizeof tmp.key, "%s", key);
+    tmp.index = e->index;
+    fsim_opt_judge(pb, &tmp);
+    *e = tmp;
+    return (*out = e), FSIM_OK;
+  }
+  snprintf(tmp.key, sizeof tmp.key, "%s", key);
+  if ((st = simulate(rn, values, &tmp, err)) != FSIM_OK) return st;
   fsim_opt_eval *e = push(rn, err);
   if (!e) return FSIM_E_NOMEM;
   tmp.index = e->index;
@@ -232,7 +182,8 @@ fsim_status fsim_opt_evaluate(fsim_opt_runner *rn, char values[][128], const fsi
   *e = tmp;
   char rec[8192];
   record_text(pb, e, rec, sizeof rec);
-  if ((st = fsim_journal_append(rn->journal, rn->journal_path, rec, err)) != FSIM_OK) return st;
+  if (rn->journal && (st = fsim_journal_append(rn->journal, rn->journal_path, rec, err)) != FSIM_OK)
+    return st;
   *out = e;
   return FSIM_OK;
 }

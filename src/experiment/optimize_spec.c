@@ -80,6 +80,7 @@ fsim_optimize_options *fsim_optimize_options_new(void) {
   o->budget = 60;
   o->tolerance = 1e-3;
   o->step = 0.5;
+  o->ranks = 1;
   return o;
 }
 
@@ -101,6 +102,16 @@ void fsim_optimize_options_set_progress(fsim_optimize_options *opt, fsim_progres
   if (!opt) return;
   opt->progress = fn;
   opt->progress_ctx = ctx;
+}
+
+void fsim_optimize_options_set_ranks(fsim_optimize_options *opt, int rank, int ranks,
+                                     fsim_sum_fn sum, void *ctx) {
+  if (!opt) return;
+  const int several = ranks > 1 && sum && rank >= 0 && rank < ranks;
+  opt->rank = several ? rank : 0;
+  opt->ranks = several ? ranks : 1;
+  opt->sum = several ? sum : NULL;
+  opt->sum_ctx = ctx;
 }
 
 fsim_status fsim_optimize_options_get(const fsim_optimize_options *opt, const char *name,
