@@ -93,6 +93,11 @@ fsim_status fsim_opt_journal_open(fsim_opt_runner *rn, uint64_t setup, fsim_erro
   if (rn->opt->resume && access(rn->journal_path, F_OK) == 0) {
     fsim_journal j;
     fsim_status st = fsim_journal_read(rn->journal_path, 1, &j, err);
+    if (st == FSIM_E_IO && err) { /* the reader speaks of sweeps: say what to do here */
+      char *cut = strstr(err->message, "; the journal is damaged");
+      if (cut) snprintf(cut, sizeof err->message - (size_t)(cut - err->message),
+                        "; the search's journal is damaged: run without --resume");
+    }
     if (st != FSIM_OK) return st;
     if (!j.torn_header && (j.info.setup != setup || j.info.method != OPT_JOURNAL_METHOD)) {
       fsim_journal_clear(&j);
