@@ -29,6 +29,7 @@
 #include "frontsim/discover.h"
 #include "frontsim/error.h"
 #include "frontsim/fit.h"
+#include "frontsim/optimize.h"
 #include "frontsim/output.h"
 #include "frontsim/plot.h"
 #include "frontsim/run.h"

@@ -109,5 +109,10 @@ int cli_compare(int argc, char **argv);
 int cli_fit(int argc, char **argv);
 int cli_plot(int argc, char **argv);
 int cli_discover(int argc, char **argv);
+int cli_optimize(int argc, char **argv);
+/* frontsim optimize with the options adjusted first by `configure` (frontsim-mpi sets
+ * the ranks), which returns 1 when this process reports (messages, optimize.txt). */
+struct fsim_optimize_options;
+int cli_optimize_with(int argc, char **argv, int (*configure)(struct fsim_optimize_options *opt));
 
 #endif

@@ -22,6 +22,7 @@ static const command commands[] = {
     {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
     {"discover", cli_discover, "find where in a sweep a condition holds (PRIM)"},
+    {"optimize", cli_optimize, "search the decisions for the best objective (CRN)"},
     {"plot", cli_plot, "draw the charts of a run directory"},
     {"fit", cli_fit, "fit attrition coefficients to observed daily strengths"},
     {"check", cli_check, "validate a scenario and print it with every default"},

@@ -1,6 +1,11 @@
-/* frontsim-mpi: sweeps spread over MPI ranks.
+/* frontsim-mpi: sweeps and searches spread over MPI ranks.
  *
  *   mpirun -np N frontsim-mpi sweep SCENARIO [the options of frontsim sweep]
+ *   mpirun -np N frontsim-mpi optimize SCENARIO [the options of frontsim optimize]
+ *
+ * optimize: every rank runs the same deterministic search and its share of each
+ * evaluation's replications; the values are summed over the ranks (MPI_Allreduce), so
+ * every rank sees what one process would, and rank 0 alone writes (docs/OPTIMIZE.md).
  *
  * Every rank parses the same command line and prepares the same sweep (so bad
  * input is refused everywhere before work starts). Rank 0 owns the output and the
@@ -18,6 +23,7 @@
 #include "args.h"
 #include "cli_common.h"
 #include "cli_sweep.h"
+#include "frontsim/optimize.h"
 
 enum { TAG_WORK = 1, TAG_STOP, TAG_RESULT, TAG_ERROR, TAG_INTERRUPTED };
 
@@ -130,6 +136,22 @@ static fsim_status run_mpi(fsim_sweep *sw, fsim_sweep_options *opt, const char *
   return rank == 0 ? master(sw, opt, dir, err) : worker(sw, opt, err);
 }
 
+static int mpi_sum(void *ctx, double *buf, long n) {
+  (void)ctx;
+  return MPI_Allreduce(MPI_IN_PLACE, buf, (int)n, MPI_DOUBLE, MPI_SUM, MPI_COMM_WORLD) !=
+         MPI_SUCCESS;
+}
+
+/* optimize: this rank's share; one thread per rank unless -j says otherwise. */
+static int configure_optimize(fsim_optimize_options *opt) {
+  char threads[32];
+  if (fsim_optimize_options_get(opt, "threads", threads, sizeof threads, NULL) == FSIM_OK &&
+      strcmp(threads, "0") == 0)
+    fsim_optimize_options_set(opt, "threads", "1", NULL);
+  fsim_optimize_options_set_ranks(opt, rank, size, mpi_sum, NULL);
+  return rank == 0;
+}
+
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
   /* As in frontsim: a file size limit is reported as a write error rather than
@@ -138,8 +160,11 @@ int main(int argc, char **argv) {
   MPI_Comm_rank(MPI_COMM_WORLD, &rank);
   MPI_Comm_size(MPI_COMM_WORLD, &size);
   int rc;
-  if (argc < 2 || strcmp(argv[1], "sweep") != 0) {
-    if (rank == 0) fputs("usage: mpirun -np N frontsim-mpi sweep SCENARIO [options of frontsim sweep]\n", stderr);
+  const int optimize = argc >= 2 && strcmp(argv[1], "optimize") == 0;
+  if (argc < 2 || (strcmp(argv[1], "sweep") != 0 && !optimize)) {
+    if (rank == 0)
+      fputs("usage: mpirun -np N frontsim-mpi sweep|optimize SCENARIO [options of frontsim "
+            "sweep or optimize]\n", stderr);
     rc = 2;
   } else {
     /* Workers stay silent: only rank 0 reports. */
@@ -148,7 +173,8 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) args[n++] = argv[i];
     static char quiet[] = "--quiet";
     if (rank > 0) args[n++] = quiet;
-    rc = cli_sweep_with(n, args, run_mpi);
+    rc = optimize ? cli_optimize_with(n, args, configure_optimize)
+                  : cli_sweep_with(n, args, run_mpi);
     free(args);
   }
   /* Bad input is refused on every rank alike; a failure on one rank stops all. */
