@@ -183,7 +183,7 @@ START_TEST(test_run_beyond_limit) {
   for (long c = 0; c < ss->ncells; c++) {
     double mn = INFINITY, mx = -INFINITY;
     for (long r = 0; r < 3000; r++) {
-      const double v = ss->rows[(size_t)r * (size_t)ss->ncells + (size_t)c];
+      const double v = fsim_series_store_value(ss, c, r);
       mn = fmin(mn, v), mx = fmax(mx, v);
     }
     const double *e = exact + c * 7, *a = one + c * 7, bound = stated_bound(mn, mx);

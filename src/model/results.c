@@ -73,6 +73,5 @@ int fsim_results_series_index(const fsim_results *res, const char *name) {
 double fsim_results_series_value(const fsim_results *res, int v, int day, long rep) {
   const fsim_series_store *ss = &res->ser;
   if (!ss->exact || v < 0 || v >= res->layout.nseries || ss->slot[v] < 0) return NAN;
-  return (double)ss->rows[(size_t)rep * (size_t)ss->ncells +
-                          (size_t)ss->slot[v] * (size_t)ss->days1 + (size_t)day];
+  return (double)fsim_series_store_value(ss, (long)ss->slot[v] * ss->days1 + day, rep);
 }
