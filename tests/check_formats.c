@@ -3,6 +3,7 @@
  * same on the other, tolerating keys it does not know and refusing what is not
  * key=value. */
 #include <check.h>
+#include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -33,6 +34,29 @@ START_TEST(test_stat_names) {
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_MEAN], "mean");
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_CI_LOW], "ci_low");
   ck_assert_str_eq(fsim_point_stat_names[FSIM_POINT_P95], "p95");
+}
+END_TEST
+
+/* fsim_number_write prints what FSIM_NUMBER_FORMAT does: whole numbers by their
+ * digits, the rest (and -0, and 10^10 on) by printf. */
+START_TEST(test_number_write) {
+  static const double v[] = {0.0, -0.0, 1.0, -1.0, 7.0, 10.0, 123456789.0, 9999999999.0,
+                             -9999999999.0, 1e10, -1e10, 12345678901.0, 0.5, -2.5, 1e-5,
+                             109583.8111, 4503599627370497.0, 1e300, -1e-300, INFINITY,
+                             -INFINITY, 65536.0, 2147483648.0, -2147483649.0};
+  char *got = NULL;
+  size_t size = 0;
+  for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+    FILE *fp = open_memstream(&got, &size);
+    ck_assert_ptr_nonnull(fp);
+    fsim_number_write(fp, v[i]);
+    fclose(fp);
+    char want[64];
+    snprintf(want, sizeof want, FSIM_NUMBER_FORMAT, v[i]);
+    ck_assert_msg(strcmp(got, want) == 0, "%.17g: wrote %s, printf %s", v[i], got, want);
+    free(got);
+    got = NULL;
+  }
 }
 END_TEST
 
@@ -95,6 +119,7 @@ Suite *formats_suite(void) {
   Suite *s = suite_create("formats");
   TCase *tc = tcase_create("stat_names");
   tcase_add_test(tc, test_stat_names);
+  tcase_add_test(tc, test_number_write);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_meta_write");
   tcase_add_test(tc, test_meta_round_trip);

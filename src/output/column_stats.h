@@ -6,8 +6,7 @@
 #include <stddef.h>
 #include <stdint.h>
 
-/* The number format of every figure in the output files. */
-#define FSIM_NUMBER_FORMAT "%.10g"
+#include "formats.h" /* FSIM_NUMBER_FORMAT */
 
 /* uint32 words of scratch fsim_column_stats needs for n values. */
 size_t fsim_column_scratch(size_t n);

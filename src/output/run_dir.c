@@ -8,7 +8,6 @@
 #include <stdlib.h>
 #include <string.h>
 
-#include "column_stats.h"
 #include "fileio.h"
 #include "formats.h"
 #include "layout.h"
@@ -28,8 +27,7 @@ static fsim_status interrupted(fsim_error *err) {
 
 static void put_number(FILE *fp, double v) {
   /* Empty for undefined: gnuplot, R and pandas all read it as missing. */
-  if (isnan(v)) return;
-  fprintf(fp, FSIM_NUMBER_FORMAT, v);
+  if (!isnan(v)) fsim_number_write(fp, v);
 }
 
 static fsim_status write_scenario(fsim_outdir *od, const fsim_results *res,
