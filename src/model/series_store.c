@@ -140,6 +140,8 @@ static int pack_tile(fsim_series_store *st, long b, long n, long c0, long w) {
     }
     const double span = (double)mx - (double)mn;
     pk[k].base = whole ? mn : x[0];
+    pk[k].whole = whole || (equal && x[0] == (float)(int32_t)x[0]);
+    pk[k].span = pk[k].whole ? mx - mn : 0; /* exact: whole numbers below 2^31 */
     pk[k].width = equal ? 0 : !whole ? 4 : span < 256 ? 1 : span < 65536 ? 2 : 4;
     bytes += ((size_t)pk[k].width * (size_t)n + 3) & ~(size_t)3;
   }
@@ -193,6 +195,35 @@ void fsim_series_store_column(const fsim_series_store *st, long c, long nreps, f
     const long r0 = b * st->block, n = nreps - r0 < st->block ? nreps - r0 : st->block;
     unpack(&st->pack[b * st->ncells + c], n, x + r0);
   }
+}
+
+int fsim_series_store_counts(const fsim_series_store *st, long c, long nreps, size_t room,
+                             uint32_t *count, double *lo, size_t *range) {
+  double mn = 0, mx = 0;
+  for (long b = 0; b * st->block < nreps; b++) {
+    const fsim_series_pack *p = &st->pack[b * st->ncells + c];
+    if (!p->whole || p->width == 4) return 0;
+    mn = b == 0 || p->base < mn ? p->base : mn;
+    mx = b == 0 || (double)p->base + p->span > mx ? (double)p->base + p->span : mx;
+  }
+  if (mx - mn >= (double)room) return 0;
+  *lo = mn;
+  *range = (size_t)(mx - mn) + 1;
+  memset(count, 0, *range * sizeof *count);
+  for (long b = 0; b * st->block < nreps; b++) {
+    const long r0 = b * st->block, n = nreps - r0 < st->block ? nreps - r0 : st->block;
+    const fsim_series_pack *p = &st->pack[b * st->ncells + c];
+    uint32_t *at = count + (size_t)((double)p->base - mn);
+    const unsigned char *u8 = p->data;
+    const uint16_t *u16 = p->data;
+    if (p->width == 0)
+      at[0] += (uint32_t)n;
+    else if (p->width == 1)
+      for (long r = 0; r < n; r++) at[u8[r]]++;
+    else
+      for (long r = 0; r < n; r++) at[u16[r]]++;
+  }
+  return 1;
 }
 
 float fsim_series_store_value(const fsim_series_store *st, long c, long r) {

@@ -16,6 +16,9 @@
 #ifndef FRONTSIM_SERIES_STORE_H
 #define FRONTSIM_SERIES_STORE_H
 
+#include <stddef.h>
+#include <stdint.h>
+
 #include "frontsim/error.h"
 #include "layout.h"
 #include "qhist.h"
@@ -30,6 +33,8 @@ typedef struct fsim_series_pack {
   const void *data; /* width bytes a value */
   float base;       /* width 0: every value; 1 or 2: the value of offset 0 */
   int width;        /* 0, 1 or 2 (unsigned offsets above base), 4 (the floats) */
+  int whole;        /* 1: whole numbers, base to base + span */
+  float span;
 } fsim_series_pack;
 
 typedef struct fsim_series_store {
@@ -67,6 +72,11 @@ void fsim_series_store_keep(fsim_series_store *st, long r, const float *full);
 int fsim_series_store_fold(fsim_series_store *st, long b, long n, long c0, long c1);
 /* Cell c's values, replications [0, nreps) of an exact run, into x. */
 void fsim_series_store_column(const fsim_series_store *st, long c, long nreps, float *x);
+/* Of an exact run whose cell c holds whole numbers within `room` of each other:
+ * count[i] = how many replications of [0, nreps) have the value *lo + i, i < *range;
+ * 0 (count untouched) for any other cell. */
+int fsim_series_store_counts(const fsim_series_store *st, long c, long nreps, size_t room,
+                             uint32_t *count, double *lo, size_t *range);
 /* Cell c's value in replication r of an exact run. */
 float fsim_series_store_value(const fsim_series_store *st, long c, long r);
 void fsim_series_store_free(fsim_series_store *st);

@@ -123,34 +123,119 @@ static int same_text(double lo, double hi) {
   return strcmp(a, b) == 0;
 }
 
-/* Percentiles as fsim_series_stats interpolates them, from the order statistics. */
-static void percentiles(const uint32_t *keys, size_t n, uint32_t mn, uint32_t mx,
-                        uint32_t *scratch, double out[5]) {
+/* The order statistics the percentiles need (ranks ascending, m of them), and how
+ * fsim_series_stats interpolates between them. */
+typedef struct quantile_plan {
   size_t lo[5], rank[RANKS];
   double delta[5];
-  int m = 0;
+  int m;
+} quantile_plan;
+
+static void plan_quantiles(size_t n, quantile_plan *p) {
+  p->m = 0;
   for (int k = 0; k < 5; k++) {
-    const double p = quantile_q[k] * (double)(n - 1);
-    lo[k] = (size_t)p;
-    delta[k] = p - (double)lo[k];
-    rank[m++] = lo[k];
-    rank[m++] = lo[k] + 1 < n ? lo[k] + 1 : lo[k];
+    const double pos = quantile_q[k] * (double)(n - 1);
+    p->lo[k] = (size_t)pos;
+    p->delta[k] = pos - (double)p->lo[k];
+    p->rank[p->m++] = p->lo[k];
+    p->rank[p->m++] = p->lo[k] + 1 < n ? p->lo[k] + 1 : p->lo[k];
   }
-  for (int i = 1; i < m; i++) /* ascending (the q are; lo + 1 may pass the next lo) */
-    for (int j = i; j > 0 && rank[j - 1] > rank[j]; j--) {
-      const size_t t = rank[j];
-      rank[j] = rank[j - 1], rank[j - 1] = t;
+  for (int i = 1; i < p->m; i++) /* ascending (the q are; lo + 1 may pass the next lo) */
+    for (int j = i; j > 0 && p->rank[j - 1] > p->rank[j]; j--) {
+      const size_t t = p->rank[j];
+      p->rank[j] = p->rank[j - 1], p->rank[j - 1] = t;
     }
-  uint32_t got[RANKS];
-  select_ranks(keys, n, mn, mx, rank, m, got, scratch);
+}
+
+/* got[j]: the value of rank p->rank[j]. */
+static void interpolate(const quantile_plan *p, size_t n, const double *got, double out[5]) {
   for (int k = 0; k < 5; k++) {
     double a = 0, b = 0;
-    for (int j = 0; j < m; j++) {
-      if (rank[j] == lo[k]) a = value_of(got[j]);
-      if (rank[j] == lo[k] + 1) b = value_of(got[j]);
+    for (int j = 0; j < p->m; j++) {
+      if (p->rank[j] == p->lo[k]) a = got[j];
+      if (p->rank[j] == p->lo[k] + 1) b = got[j];
     }
-    out[k] = lo[k] + 1 >= n || delta[k] == 0.0 ? a : (1 - delta[k]) * a + delta[k] * b;
+    out[k] = p->lo[k] + 1 >= n || p->delta[k] == 0.0 ? a
+                                                     : (1 - p->delta[k]) * a + p->delta[k] * b;
   }
+}
+
+static void percentiles(const uint32_t *keys, size_t n, uint32_t mn, uint32_t mx,
+                        uint32_t *scratch, double out[5]) {
+  quantile_plan p;
+  plan_quantiles(n, &p);
+  uint32_t got[RANKS];
+  double val[RANKS];
+  select_ranks(keys, n, mn, mx, p.rank, p.m, got, scratch);
+  for (int j = 0; j < p.m; j++) val[j] = value_of(got[j]);
+  interpolate(&p, n, val, out);
+}
+
+/* out[0] and out[1] as GSL's text, from our mean m (within e_ours of the true one)
+ * and our variance v about it (within e_v of the true one; n > 1), the least and
+ * greatest values; returns what needs GSL's own recurrence: 1 the mean, 2 the sd.
+ * GSL's running mean errs by at most u max|x| + 4u max|x| / k a step, so
+ * n u max|x| + 4u max|x| (ln n + 1), under (n + 50) eps max|x| (eps = 2u); then the
+ * roundings to double. Its variance: deviations from its double mean (within e_mean
+ * of ours), rounded to double and squared, a running mean of them, whose steps err
+ * by at most u max d^2 + 4u max d^2 / k, rounded to double. */
+static int as_gsl_text(size_t n, long double m, long double e_ours, long double v,
+                       long double e_v, double xmin, double xmax, double out[2]) {
+  const long double dn = (long double)n, eps = LDBL_EPSILON;
+  const long double a = fmax(fabs(xmin), fabs(xmax));
+  const long double e_mean = 2 * (e_ours + (dn + 50) * eps * a) + 4 * DBL_EPSILON * fabsl(m);
+  out[0] = (double)m;
+  int redo = same_text((double)(m - e_mean), (double)(m + e_mean)) ? 0 : 1;
+  if (n == 1) {
+    out[1] = 0.0;
+    return redo;
+  }
+  const long double dmax = fmaxl(m - xmin, xmax - m) + e_mean;
+  const long double ev = 2 * (e_mean * e_mean + e_v + 4 * DBL_EPSILON * (v + e_mean * e_mean) +
+                              (dn + 50) * eps * dmax * dmax);
+  const long double r = dn / (dn - 1);
+  const double lo = (double)(sqrtl(fmaxl(v - ev, 0) * r) * (1 - 4 * DBL_EPSILON));
+  const double hi = (double)(sqrtl((v + ev) * r) * (1 + 4 * DBL_EPSILON));
+  out[1] = (double)sqrtl(v * r);
+  return redo | (same_text(lo, hi) ? 0 : 2);
+}
+
+int fsim_column_stats_counts(const uint32_t *count, double lo, size_t range, size_t n,
+                             double out[7]) {
+  quantile_plan p;
+  plan_quantiles(n, &p);
+  double val[RANKS] = {0};
+  uint64_t s1 = 0;
+  size_t seen = 0, first = range, last = 0;
+  int j = 0;
+  for (size_t i = 0; i < range; i++) {
+    if (!count[i]) continue;
+    first = i < first ? i : first;
+    last = i;
+    s1 += (uint64_t)count[i] * i;
+    seen += count[i];
+    for (; j < p.m && p.rank[j] < seen; j++) val[j] = lo + (double)i;
+  }
+  interpolate(&p, n, val, out + 2);
+  if (first == last) { /* all equal: GSL's recurrences give c and 0 exactly */
+    out[0] = lo + (double)first;
+    out[1] = 0.0;
+    return 0;
+  }
+  /* Offsets i from lo, exact; their mean within a rounding, the mean within two. */
+  const long double dn = (long double)n, ybar = (long double)s1 / dn;
+  const long double m = (long double)lo + ybar, eps = LDBL_EPSILON;
+  long double vsum = 0;
+  for (size_t i = first; i <= last; i++)
+    if (count[i]) {
+      const long double d = (long double)i - ybar;
+      vsum += (long double)count[i] * (d * d);
+    }
+  const long double v = vsum / dn, e_ours = eps * (fabsl(m) + ybar);
+  /* Each term within 3 u, the sum within (terms + 3) u, of the variance about ybar,
+   * which is within e_ours^2 of the true one. */
+  const long double e_v = e_ours * e_ours + ((long double)(last - first) + 8) * eps * v;
+  return as_gsl_text(n, m, e_ours, v, e_v, lo + (double)first, lo + (double)last, out);
 }
 
 void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work,
@@ -191,24 +276,16 @@ void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work
     return;
   }
   const long double dn = (long double)n, m = (s0 + s1 + s2 + s3) / dn;
-  const double xmin = value_of(kmin), xmax = value_of(kmax);
-  const long double a = fmax(fabs(xmin), fabs(xmax)), eps = LDBL_EPSILON; /* eps = 2u */
   /* The sum in four chains: within n u sum|x|, so the mean within 2u sum|x| / n...
-   * taken as eps sum|x| (generous). GSL's running mean: each step adds at most
-   * u max|x| + 4u max|x| / k, so n u max|x| + 4u max|x| (ln n + 1), under
-   * (n + 50) eps max|x|; then the roundings to double. */
-  const long double e_ours = eps * abs_sum + eps * fabsl(m);
-  const long double e_mean = 2 * (e_ours + (dn + 50) * eps * a) + 4 * DBL_EPSILON * fabsl(m);
-  out[0] = (double)m;
-  const int redo_mean = !same_text((double)(m - e_mean), (double)(m + e_mean));
-  int redo_sd = 0;
-  if (n == 1) {
-    out[1] = 0.0;
-  } else {
+   * taken as eps sum|x| (generous). */
+  const long double eps = LDBL_EPSILON, e_ours = eps * abs_sum + eps * fabsl(m);
+  long double v = 0, e_v = 0;
+  if (n > 1) {
     /* Squared deviations from the double nearest our mean, summed in double (the
      * x87 has too few registers for four long-double chains and spills them) in
      * blocks of 256, whose sums are added in long double: within 3 ulps a term and
-     * (64 + 3) ulps a block, 75 DBL_EPSILON / 2 of the sum in all. */
+     * (64 + 3) ulps a block, 75 DBL_EPSILON / 2 of the sum in all; about md, which
+     * is within e_ours + DBL_EPSILON |m| of the true mean. */
     const double md = (double)m;
     long double vsum = 0;
     for (size_t b0 = 0; b0 < n; b0 += 256) {
@@ -224,22 +301,12 @@ void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work
       }
       vsum += (long double)((v0 + v1) + (v2 + v3));
     }
-    const long double v = vsum / dn;
-    /* GSL: deviations from its double mean (within e_mean of ours), rounded to
-     * double and squared; a running mean of them, whose steps err by at most
-     * u max d^2 + 4u max d^2 / k; the variance rounded to double. Ours: the sum
-     * above about md, which is within e_ours + DBL_EPSILON |m| of the true mean. */
+    v = vsum / dn;
     const long double e_md = e_ours + DBL_EPSILON * fabsl(m);
-    const long double dmax = fmaxl(m - xmin, xmax - m) + e_mean;
-    const long double ev =
-        2 * (e_mean * e_mean + e_md * e_md + 80 * DBL_EPSILON * v +
-             4 * DBL_EPSILON * (v + e_mean * e_mean) + (dn + 50) * eps * dmax * dmax);
-    const long double r = dn / (dn - 1);
-    const double lo = (double)(sqrtl(fmaxl(v - ev, 0) * r) * (1 - 4 * DBL_EPSILON));
-    const double hi = (double)(sqrtl((v + ev) * r) * (1 + 4 * DBL_EPSILON));
-    out[1] = (double)sqrtl(v * r);
-    redo_sd = !same_text(lo, hi);
+    e_v = e_md * e_md + 80 * DBL_EPSILON * v;
   }
+  const int redo = as_gsl_text(n, m, e_ours, v, e_v, value_of(kmin), value_of(kmax), out);
+  const int redo_mean = redo & 1, redo_sd = redo & 2;
   if (redo_mean || redo_sd) { /* near a rounding boundary: GSL's figures themselves */
     for (i = 0; i < n; i++) work[i] = x[i];
     const double g = gsl_stats_mean(work, 1, n);

@@ -20,4 +20,10 @@ size_t fsim_column_scratch(size_t n);
 void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work,
                        double out[7]);
 
+/* The same figures of n whole numbers lo + i, count[i] of each (i < range): one
+ * pass over the counts. Returns nonzero when a figure needs GSL's own recurrence,
+ * which depends on the values' order: then fsim_column_stats of the column. */
+int fsim_column_stats_counts(const uint32_t *count, double lo, size_t range, size_t n,
+                             double out[7]);
+
 #endif

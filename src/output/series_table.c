@@ -29,7 +29,9 @@ fsim_status fsim_series_table(const fsim_results *res, double **out, fsim_error 
     float *x = exact ? malloc((size_t)n * sizeof *x) : NULL;
     uint32_t *scratch = exact ? malloc(fsim_column_scratch((size_t)n) * sizeof *scratch) : NULL;
     double *work = exact ? malloc((size_t)n * sizeof *work) : NULL;
-    if (exact && (!x || !scratch || !work)) failed = 1;
+    const size_t room = 2 * (size_t)n + 64;
+    uint32_t *count = exact ? malloc(room * sizeof *count) : NULL;
+    if (exact && (!x || !scratch || !work || !count)) failed = 1;
 #ifdef FRONTSIM_HAVE_OPENMP
 #pragma omp for schedule(dynamic, 16)
 #endif
@@ -37,8 +39,15 @@ fsim_status fsim_series_table(const fsim_results *res, double **out, fsim_error 
       if (failed || (stop && *stop)) continue; /* drain the loop quickly */
       double *o = tab + c * FSIM_DAILY_NSTATS;
       if (exact) {
-        fsim_series_store_column(ss, c, n, x);
-        fsim_column_stats(x, (size_t)n, scratch, work, o);
+        /* Whole numbers within a span of 2n (most cells: persons, counts): from
+         * their counts, one pass; else, or near a rounding boundary, the column. */
+        double lo;
+        size_t range;
+        if (!fsim_series_store_counts(ss, c, n, room, count, &lo, &range) ||
+            fsim_column_stats_counts(count, lo, range, (size_t)n, o) != 0) {
+          fsim_series_store_column(ss, c, n, x);
+          fsim_column_stats(x, (size_t)n, scratch, work, o);
+        }
         continue;
       }
       o[0] = ss->mom && ss->mom[c].n > 0 ? ss->mom[c].mean : NAN;
@@ -51,6 +60,7 @@ fsim_status fsim_series_table(const fsim_results *res, double **out, fsim_error 
     free(x);
     free(scratch);
     free(work);
+    free(count);
   }
   if (failed || (stop && *stop)) {
     free(tab);
