@@ -26,15 +26,15 @@
 #define FSIM_SERIES_EXACT_MAX 10000L /* the default of fsim_run_options.series_exact_max */
 #define FSIM_SERIES_BLOCK 1024L
 #define FSIM_SERIES_EXACT_BLOCK 256L /* rows packed at a time: 256 rows of 7,139 cells, 7 MB */
-#define FSIM_SERIES_TILE 16L         /* cells folded together: a 64-byte line of each row */
+#define FSIM_SERIES_TILE 16L         /* cells a thread folds together */
 
 /* One cell's values in one block of an exact run. */
 typedef struct fsim_series_pack {
   const void *data; /* width bytes a value */
   float base;       /* width 0: every value; 1 or 2: the value of offset 0 */
   int width;        /* 0, 1 or 2 (unsigned offsets above base), 4 (the floats) */
-  int whole;        /* 1: whole numbers, base to base + span */
-  float span;
+  int whole;        /* 1: whole numbers, from base to base + span */
+  float span;       /* whole: the greatest less the least */
 } fsim_series_pack;
 
 typedef struct fsim_series_store {
@@ -51,7 +51,7 @@ typedef struct fsim_series_store {
   fsim_series_pack *pack; /* exact: [block * ncells + cell] */
   unsigned char *arena;   /* exact: the packed values, room for them all as floats */
   size_t arena_size;      /* bytes reserved (touched only as used) */
-  _Atomic size_t arena_used;
+  _Atomic size_t arena_used; /* bytes taken, by the threads as they pack */
   fsim_moments *mom;   /* beyond the exact limit: [ncells] */
   fsim_qhist *qh;      /* beyond the exact limit: [ncells] */
 } fsim_series_store;
