@@ -128,20 +128,23 @@ static int pack_tile(fsim_series_store *st, long b, long n, long c0, long w) {
   fsim_series_pack *pk = st->pack + b * st->ncells + c0;
   size_t bytes = 0;
   for (long k = 0; k < w; k++) {
-    const float *x = col + k * ld;
-    float mn = x[0], mx = x[0];
-    int equal = x[0] == x[0], whole = 1;
+    const float *x = col + k * ld, x0 = x[0];
+    /* Branch-free, so that it runs in vector registers: a value outside +-2e9 (or
+     * NaN) is taken as 0.5, which fails the whole-number test. */
+    int32_t mn = INT32_MAX, mx = INT32_MIN;
+    int equal = 1, whole = 1;
     for (long r = 0; r < n; r++) {
       const float v = x[r];
-      equal &= v == x[0];
-      whole &= fabsf(v) < 2147483648.0f && v == (float)(int32_t)v; /* false for NaN */
-      mn = v < mn ? v : mn;
-      mx = v > mx ? v : mx;
+      const int32_t iv = (int32_t)(v > -2e9f && v < 2e9f ? v : 0.5f);
+      equal &= v == x0;
+      whole &= v == (float)iv;
+      mn = iv < mn ? iv : mn;
+      mx = iv > mx ? iv : mx;
     }
     const double span = (double)mx - (double)mn;
-    pk[k].base = whole ? mn : x[0];
-    pk[k].whole = whole || (equal && x[0] == (float)(int32_t)x[0]);
-    pk[k].span = pk[k].whole ? mx - mn : 0; /* exact: whole numbers below 2^31 */
+    pk[k].base = whole ? (float)mn : x0;
+    pk[k].whole = whole;
+    pk[k].span = whole ? (float)span : 0; /* exact below 2^24; beyond, far past any use */
     pk[k].width = equal ? 0 : !whole ? 4 : span < 256 ? 1 : span < 65536 ? 2 : 4;
     bytes += ((size_t)pk[k].width * (size_t)n + 3) & ~(size_t)3;
   }
