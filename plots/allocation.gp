@@ -11,7 +11,10 @@ chart_subtitle = '@SUBTITLE@'
 chart_source = '@SOURCE@'
 data = '@DATA@'
 side = '@SIDE@'
-sectors = '@SECTORS@'
+# The sectors drawn as layers: all of them, or with many sectors the side's largest
+# at the start, the others (their number below) stacked as one layer.
+sectors = '@LAYER_SECTORS@'
+others = @OTHER_SECTORS@
 
 @STYLE@
 
@@ -19,17 +22,24 @@ scale = 1000.0
 set ylabel 'Personnel (thousands)'
 set yrange [0:*]
 
-# Layers from the bottom: the sectors in scenario order, the reserve, in transit.
+# Layers from the bottom: the sectors in scenario order, the other sectors (if
+# any), the reserve, in transit.
 nsectors = words(sectors)
-nlayers = nsectors + 2
+nlayers = nsectors + (others > 0) + 2
+is_others(i) = others > 0 && i == nsectors + 1
 layer_column(i) = (i <= nsectors) ? side.'_at_'.word(sectors, i).'_mean' : \
-                  (i == nsectors + 1) ? side.'_reserve_mean' : side.'_transit_mean'
+                  (i == nlayers - 1) ? side.'_reserve_mean' : side.'_transit_mean'
 layer_title(i) = (i <= nsectors) ? word(sectors, i) : \
-                 (i == nsectors + 1) ? 'reserve' : 'in transit'
-layer_colour(i) = (i <= nsectors) ? sector_colour(i) : \
-                  (i == nsectors + 1) ? colour_reserve : colour_transit
-below(i) = sum [j = 1:i - 1] column(layer_column(j)) / scale
-above(i) = below(i) + column(layer_column(i)) / scale
+                 is_others(i) ? sprintf('%d others', others) : \
+                 (i == nlayers - 1) ? 'reserve' : 'in transit'
+layer_colour(i) = (i <= nsectors) ? sector_colour(i) : is_others(i) ? colour_muted : \
+                  (i == nlayers - 1) ? colour_reserve : colour_transit
+# The other sectors: the total less the layers drawn.
+others_value(x) = column(side.'_personnel_mean') - column(side.'_reserve_mean') - \
+                  column(side.'_transit_mean') - sum [j = 1:nsectors] column(layer_column(j))
+layer_value(i) = is_others(i) ? others_value(0) : column(layer_column(i))
+below(i) = sum [j = 1:i - 1] layer_value(j) / scale
+above(i) = below(i) + layer_value(i) / scale
 
 plot for [i = 1:nlayers] data using 'date':(below(i)):(above(i)) \
        with filledcurves fs solid 0.9 noborder lc rgb layer_colour(i) title layer_title(i), \

@@ -1,5 +1,5 @@
 /* The engine alone through the library: N replications of a scenario, metrics only
- * (no series), on the threads asked; prints the seconds. scripts/run_cost.sh builds it
+ * (no series), on the threads asked; prints the seconds, wall and processor. scripts/run_cost.sh builds it
  * and compares it with `frontsim run` of the same replications. Not a test. */
 #include <stdio.h>
 #include <stdlib.h>
@@ -21,12 +21,15 @@ int main(int argc, char **argv) {
   opt.replications = atol(argv[2]);
   opt.threads = atoi(argv[3]);
   opt.keep_series = 0;
-  struct timespec a, b;
+  struct timespec a, b, ca, cb;
   clock_gettime(CLOCK_MONOTONIC, &a);
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ca);
   fsim_results *res = NULL;
   if (fsim_run(sc, &opt, &res, &err) != FSIM_OK) return 1;
+  clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cb);
   clock_gettime(CLOCK_MONOTONIC, &b);
-  printf("%.3f\n", (double)(b.tv_sec - a.tv_sec) + 1e-9 * (double)(b.tv_nsec - a.tv_nsec));
+  printf("%.3f %.3f\n", (double)(b.tv_sec - a.tv_sec) + 1e-9 * (double)(b.tv_nsec - a.tv_nsec),
+         (double)(cb.tv_sec - ca.tv_sec) + 1e-9 * (double)(cb.tv_nsec - ca.tv_nsec));
   fsim_results_free(res);
   fsim_scenario_free(sc);
   return 0;

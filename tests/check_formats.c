@@ -42,6 +42,29 @@ START_TEST(test_stat_names) {
 }
 END_TEST
 
+/* fsim_number_write prints what FSIM_NUMBER_FORMAT does: whole numbers by their
+ * digits, the rest (and -0, and 10^10 on) by printf. */
+START_TEST(test_number_write) {
+  static const double v[] = {0.0, -0.0, 1.0, -1.0, 7.0, 10.0, 123456789.0, 9999999999.0,
+                             -9999999999.0, 1e10, -1e10, 12345678901.0, 0.5, -2.5, 1e-5,
+                             109583.8111, 4503599627370497.0, 1e300, -1e-300, INFINITY,
+                             -INFINITY, 65536.0, 2147483648.0, -2147483649.0};
+  char *got = NULL;
+  size_t size = 0;
+  for (size_t i = 0; i < sizeof v / sizeof v[0]; i++) {
+    FILE *fp = open_memstream(&got, &size);
+    ck_assert_ptr_nonnull(fp);
+    fsim_number_write(fp, v[i]);
+    fclose(fp);
+    char want[64];
+    snprintf(want, sizeof want, FSIM_NUMBER_FORMAT, v[i]);
+    ck_assert_msg(strcmp(got, want) == 0, "%.17g: wrote %s, printf %s", v[i], got, want);
+    free(got);
+    got = NULL;
+  }
+}
+END_TEST
+
 START_TEST(test_meta_round_trip) {
   char dir[256], path[512];
   temp_path(dir, sizeof dir, path, sizeof path);
@@ -128,6 +151,7 @@ Suite *formats_suite(void) {
   Suite *s = suite_create("formats");
   TCase *tc = tcase_create("stat_names");
   tcase_add_test(tc, test_stat_names);
+  tcase_add_test(tc, test_number_write);
   suite_add_tcase(s, tc);
   tcase_add_test(tc, test_text_float);
   tc = tcase_create("fsim_meta_write");

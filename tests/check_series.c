@@ -8,6 +8,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "column_stats.h"
 #include "qhist.h"
 #include "results.h"
 #include "series_table.h"
@@ -86,6 +87,96 @@ START_TEST(test_qhist_integers_exact) {
 }
 END_TEST
 
+static int counts_checked; /* columns whose figures were also made from their counts */
+
+/* One column's exact figures by fsim_column_stats against GSL's (fsim_series_stats):
+ * the percentiles bit for bit, the mean and sd as the files print them. */
+static int column_matches(const float *x, size_t n, int *texts_differ) {
+  double *d = malloc((n ? n : 1) * sizeof *d), *work = malloc((n ? n : 1) * sizeof *work);
+  uint32_t *scratch = malloc(fsim_column_scratch(n) * sizeof *scratch);
+  for (size_t i = 0; i < n; i++) d[i] = x[i];
+  double ref[7], got[7], from_counts[7];
+  fsim_series_stats(d, n, ref);
+  fsim_column_stats(x, n, scratch, work, got);
+  /* Whole numbers within a span of 20,000: the same figures from their counts. */
+  double lo = INFINITY, hi = -INFINITY;
+  int whole = n > 0;
+  for (size_t i = 0; i < n; i++) {
+    whole &= d[i] == floor(d[i]) && fabs(d[i]) < 1e9;
+    lo = fmin(lo, d[i]), hi = fmax(hi, d[i]);
+  }
+  if (whole && hi - lo < 20000) {
+    uint32_t *count = calloc((size_t)(hi - lo) + 1, sizeof *count);
+    for (size_t i = 0; i < n; i++) count[(size_t)(d[i] - lo)]++;
+    if (fsim_column_stats_counts(count, lo + 0.0, (size_t)(hi - lo) + 1, n, from_counts) == 0)
+      for (int k = 0; k < 7; k++) {
+        char a[40], b[40];
+        snprintf(a, sizeof a, FSIM_NUMBER_FORMAT, got[k]);
+        snprintf(b, sizeof b, FSIM_NUMBER_FORMAT, from_counts[k]);
+        ck_assert_msg(strcmp(a, b) == 0 && (k < 2 || got[k] == from_counts[k]),
+                      "n %zu stat %d: from the column %s, from counts %s", n, k, a, b);
+      }
+    counts_checked++;
+    free(count);
+  }
+  int ok = 1;
+  for (int k = 0; k < 7; k++) {
+    ref[k] += 0.0; /* -0 as 0: the table has always printed a -0 percentile so */
+    char a[40], b[40];
+    snprintf(a, sizeof a, FSIM_NUMBER_FORMAT, ref[k]);
+    snprintf(b, sizeof b, FSIM_NUMBER_FORMAT, got[k]);
+    if (strcmp(a, b) != 0 || (k >= 2 && memcmp(&ref[k], &got[k], sizeof ref[k]) != 0)) {
+      fprintf(stderr, "n %zu stat %d: GSL %s (%.17g), got %s (%.17g)\n", n, k, a, ref[k], b,
+              got[k]);
+      ok = 0;
+    }
+    if (k < 2 && memcmp(&ref[k], &got[k], sizeof ref[k]) != 0) (*texts_differ)++;
+  }
+  free(scratch);
+  free(work);
+  free(d);
+  return ok;
+}
+
+START_TEST(test_column_stats_as_gsl) {
+  gsl_rng *g = gsl_rng_alloc(gsl_rng_taus2);
+  gsl_rng_set(g, 21);
+  static const size_t sizes[] = {1, 2, 3, 5, 17, 49, 100, 1001, 3000, 10000};
+  const size_t nmax = 10000;
+  float *x = malloc(nmax * sizeof *x);
+  int bits_differ = 0, columns = 0;
+  for (int law = 0; law < 8; law++)
+    for (size_t s = 0; s < sizeof sizes / sizeof sizes[0]; s++) {
+      const size_t n = sizes[s];
+      for (size_t i = 0; i < n; i++) {
+        const double u = gsl_rng_uniform(g);
+        x[i] = (float)(law == 0   ? 1000 + gsl_ran_gaussian(g, 50)
+                       : law == 1 ? gsl_ran_lognormal(g, 3, 1.5)
+                       : law == 2 ? (double)gsl_ran_poisson(g, 30)
+                       : law == 3 ? (double)gsl_ran_poisson(g, 5000) - 5000 /* mean near 0 */
+                       : law == 4 ? (u < 0.999 ? 71000.0 : 70000.0)      /* one outlier */
+                       : law == 5 ? 1.0009765625 /* a tie: 1.000976562|5 */
+                       : law == 6 ? (i % 2 ? 0.0 : -0.0)
+                                  : (u < 0.5 ? 1e-30 : 1e30) * gsl_ran_gaussian(g, 1));
+      }
+      ck_assert_msg(column_matches(x, n, &bits_differ), "law %d, n %zu", law, n);
+      columns++;
+    }
+  /* The tie's column needs GSL's own recurrence: its text is not that of the next
+   * number up (1.000976563). */
+  for (size_t i = 0; i < 4; i++) x[i] = 1.0009765625f;
+  x[4] = 1.0009765625f + 0x1p-23f, x[5] = 1.0009765625f - 0x1p-23f;
+  ck_assert(column_matches(x, 6, &bits_differ));
+  /* The cheap figures differ from GSL's in bits, not in the text printed: this test
+   * would pass trivially if they were GSL's. */
+  ck_assert_msg(counts_checked >= 20, "only %d columns of whole numbers", counts_checked);
+  ck_assert_msg(bits_differ > 0, "no figure differed in its bits from GSL's over %d columns",
+                columns);
+  free(x);
+  gsl_rng_free(g);
+}
+END_TEST
+
 /* The table of a run of 3,000 replications with the exact limit at 500. */
 static double *table_of(const fsim_scenario *sc, long exact_max, int threads, fsim_results **keep) {
   fsim_run_options opt;
@@ -116,7 +207,7 @@ START_TEST(test_run_beyond_limit) {
   for (long c = 0; c < ss->ncells; c++) {
     double mn = INFINITY, mx = -INFINITY;
     for (long r = 0; r < 3000; r++) {
-      const double v = ss->rows[(size_t)r * (size_t)ss->ncells + (size_t)c];
+      const double v = fsim_series_store_value(ss, c, r);
       mn = fmin(mn, v), mx = fmax(mx, v);
     }
     const double *e = exact + c * 7, *a = one + c * 7, bound = stated_bound(mn, mx);
@@ -164,6 +255,7 @@ Suite *series_suite(void) {
   TCase *tc = tcase_create("qhist");
   tcase_add_test(tc, test_qhist_against_exact);
   tcase_add_test(tc, test_qhist_integers_exact);
+  tcase_add_test(tc, test_column_stats_as_gsl);
   suite_add_tcase(s, tc);
   tc = tcase_create("run");
   tcase_add_test(tc, test_run_beyond_limit);

@@ -82,6 +82,5 @@ double fsim_results_series_value(const fsim_results *res, int v, int day, long r
   if (!res || day < 0 || day > res->days || rep < 0 || rep >= res->nreps) return NAN;
   const fsim_series_store *ss = &res->ser;
   if (!ss->exact || v < 0 || v >= res->layout.nseries || ss->slot[v] < 0) return NAN;
-  return (double)ss->rows[(size_t)rep * (size_t)ss->ncells +
-                          (size_t)ss->slot[v] * (size_t)ss->days1 + (size_t)day];
+  return (double)fsim_series_store_value(ss, (long)ss->slot[v] * ss->days1 + day, rep);
 }

@@ -73,16 +73,16 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     return st;
   }
 
-  /* Replications in blocks of rows (all of them when the series are exact, or none
-   * kept); beyond the exact limit each block is folded into the summaries, cell by
-   * cell in replication order, before the next block: the same figures on any
-   * number of threads. With every variable kept the engine writes straight into
+  /* Replications in blocks of rows (all of them when no series are kept); each
+   * block is folded before the next, packed when the series are exact, beyond the
+   * exact limit into the summaries cell by cell in replication order: the same
+   * figures on any number of threads. With every variable kept the engine writes straight into
    * the block's row; otherwise into a full row of its thread, then copied. */
   const size_t full_cells = (size_t)eng->layout.nseries * (size_t)(eng->days + 1);
   const int direct = ss->nsel == eng->layout.nseries;
   const long block = ss->nsel ? ss->block : (long)nreps;
   const long nblocks = block > 0 ? ((long)nreps + block - 1) / block : 0;
-  const long tile = 16; /* cells folded together: a 64-byte line of each row */
+  const long tile = FSIM_SERIES_TILE;
   const long ntiles = (ss->ncells + tile - 1) / tile;
   int failed = 0;
   long done = 0;
@@ -98,15 +98,15 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
     for (long b = 0; b < nblocks; b++) {
       const long r0 = b * block, n = (long)nreps - r0 < block ? (long)nreps - r0 : block;
 #ifdef FRONTSIM_HAVE_OPENMP
-#pragma omp for schedule(dynamic, 8)
+#pragma omp for schedule(dynamic, 16) /* a thread's rows fill whole lines */
 #endif
       for (long i = 0; i < n; i++) {
         if (failed || cancelled || (opt->stop && *opt->stop)) continue; /* drain quickly */
         const long r = r0 + i;
         uint64_t key = fsim_rep_key(res->seed, res->point, (uint64_t)(res->first_rep + r));
         res->rep_key[r] = key;
-        float *row = !ss->nsel ? NULL : direct ? ss->rows + (size_t)i * (size_t)ss->ncells : full;
-        fsim_replicate(rp, key, row, 1);
+        float *row = !ss->nsel ? NULL : direct ? ss->rows + i : full;
+        fsim_replicate(rp, key, row, direct ? (size_t)ss->block : 1);
         if (full) fsim_series_store_keep(ss, i, full);
         memcpy(res->metrics + (size_t)r * M, rp->metrics, M * sizeof *rp->metrics);
         if (opt->progress) {
@@ -121,14 +121,14 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
             if (opt->progress(opt->progress_ctx, now, (long)nreps)) cancelled = 1;
         }
       }
-      if (ss->nsel && !ss->exact) {
+      if (ss->nsel) {
 #ifdef FRONTSIM_HAVE_OPENMP
 #pragma omp for schedule(dynamic, 1)
 #endif
         for (long t = 0; t < ntiles; t++) {
-          if (cancelled || (opt->stop && *opt->stop)) continue;
+          if (failed || cancelled || (opt->stop && *opt->stop)) continue;
           const long c1 = (t + 1) * tile < ss->ncells ? (t + 1) * tile : ss->ncells;
-          fsim_series_store_fold(ss, n, t * tile, c1);
+          if (fsim_series_store_fold(ss, b, n, t * tile, c1) != 0) failed = 1;
         }
       }
     }

@@ -1,13 +1,23 @@
 /* The daily series a run keeps (docs/VALIDATION.md, "Series beyond the exact limit").
  * Each replication records its row of the kept variables, cell = slot * (D + 1) + d,
- * contiguous (the engine writes it with stride 1, so recording touches one row).
- * Up to `exact_max` replications every row is kept and the statistics are exact;
- * beyond, replications run in blocks of FSIM_SERIES_BLOCK rows and each block is
+ * into a block of rows stored a cell at a time (the engine writes with the block's
+ * stride; 16 consecutive replications, one thread's, fill each 64-byte line).
+ * Replications run in blocks of rows, and each block is folded, FSIM_SERIES_TILE
+ * cells at a time, before the next. Up to `exact_max` replications every value is
+ * kept, packed per cell and block (FSIM_SERIES_EXACT_BLOCK rows): a cell whose
+ * values are all equal as one number, whole numbers within 255 or 65,535 of their
+ * least as one or two bytes above it, others as floats; the statistics are exact.
+ * (A run's series are mostly whole persons and counts: packed, a 10,000-replication
+ * run writes and reads a fraction of the memory, where first touching a page of it
+ * cost more than the statistics.) Beyond, blocks of FSIM_SERIES_BLOCK rows are
  * folded, cell by cell in replication order, into streaming moments and a
- * histogram (core/qhist.h): memory independent of the replications, and figures
- * independent of the threads. */
+ * histogram (core/qhist.h): memory independent of the replications. Either way the
+ * figures are independent of the threads. */
 #ifndef FRONTSIM_SERIES_STORE_H
 #define FRONTSIM_SERIES_STORE_H
+
+#include <stddef.h>
+#include <stdint.h>
 
 #include "frontsim/error.h"
 #include "layout.h"
@@ -15,6 +25,17 @@
 
 #define FSIM_SERIES_EXACT_MAX 10000L /* the default of fsim_run_options.series_exact_max */
 #define FSIM_SERIES_BLOCK 1024L
+#define FSIM_SERIES_EXACT_BLOCK 256L /* rows packed at a time: 256 rows of 7,139 cells, 7 MB */
+#define FSIM_SERIES_TILE 16L         /* cells a thread folds together */
+
+/* One cell's values in one block of an exact run. */
+typedef struct fsim_series_pack {
+  const void *data; /* width bytes a value */
+  float base;       /* width 0: every value; 1 or 2: the value of offset 0 */
+  int width;        /* 0, 1 or 2 (unsigned offsets above base), 4 (the floats) */
+  int whole;        /* 1: whole numbers, from base to base + span */
+  float span;       /* whole: the greatest less the least */
+} fsim_series_pack;
 
 typedef struct fsim_series_store {
   int nsel;            /* variables kept (0: no series) */
@@ -22,9 +43,15 @@ typedef struct fsim_series_store {
   int *slot;           /* [nseries]: a variable's place among those kept, or -1 */
   int days1;           /* D + 1 */
   long ncells;         /* nsel * (D + 1) */
-  int exact;           /* 1: every replication's row kept in `rows` */
-  long block;          /* rows held at a time: every replication when exact */
-  float *rows;         /* [row * ncells + cell] */
+  int exact;           /* 1: every value kept, in `pack` */
+  long block;          /* rows held at a time */
+  float *rows;         /* [cell * block + row]: the block being run, a cell's values
+                        * contiguous (a replication writes 16 rows' shared lines) */
+  long nblocks;        /* exact: blocks of the run */
+  fsim_series_pack *pack; /* exact: [block * ncells + cell] */
+  unsigned char *arena;   /* exact: the packed values, room for them all as floats */
+  size_t arena_size;      /* bytes reserved (touched only as used) */
+  _Atomic size_t arena_used; /* bytes taken, by the threads as they pack */
   fsim_moments *mom;   /* beyond the exact limit: [ncells] */
   fsim_qhist *qh;      /* beyond the exact limit: [ncells] */
 } fsim_series_store;
@@ -36,10 +63,22 @@ fsim_status fsim_series_store_select(fsim_series_store *st, const fsim_layout *l
 /* Allocates for nreps replications of days1 rows (exact up to exact_max). */
 fsim_status fsim_series_store_alloc(fsim_series_store *st, int days1, long nreps,
                                     long exact_max, fsim_error *err);
-/* Copies the kept variables of a full row (every layout variable) into row r. */
+/* Copies the kept variables of a full row (every layout variable) into row r of the
+ * block. */
 void fsim_series_store_keep(fsim_series_store *st, long r, const float *full);
-/* Folds cells [c0, c1) of the first n rows into the summaries. */
-void fsim_series_store_fold(fsim_series_store *st, long n, long c0, long c1);
+/* Folds cells [c0, c1) (at most FSIM_SERIES_TILE, c0 a multiple of it) of the
+ * first n rows, block b of the run, into the packed values or the summaries;
+ * nonzero when out of memory. */
+int fsim_series_store_fold(fsim_series_store *st, long b, long n, long c0, long c1);
+/* Cell c's values, replications [0, nreps) of an exact run, into x. */
+void fsim_series_store_column(const fsim_series_store *st, long c, long nreps, float *x);
+/* Of an exact run whose cell c holds whole numbers within `room` of each other:
+ * count[i] = how many replications of [0, nreps) have the value *lo + i, i < *range;
+ * 0 (count untouched) for any other cell. */
+int fsim_series_store_counts(const fsim_series_store *st, long c, long nreps, size_t room,
+                             uint32_t *count, double *lo, size_t *range);
+/* Cell c's value in replication r of an exact run. */
+float fsim_series_store_value(const fsim_series_store *st, long c, long r);
 void fsim_series_store_free(fsim_series_store *st);
 
 #endif

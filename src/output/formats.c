@@ -4,6 +4,8 @@
 #include "formats.h"
 
 #include <errno.h>
+#include <math.h>
+#include <stdint.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -20,6 +22,22 @@ const char *const fsim_point_stat_names[FSIM_POINT_NSTATS] = {
     [FSIM_POINT_MEAN] = "mean",       [FSIM_POINT_SD] = "sd", [FSIM_POINT_CI_LOW] = "mean" FSIM_CI95_LOW,
     [FSIM_POINT_CI_HIGH] = "mean" FSIM_CI95_HIGH, [FSIM_POINT_P5] = "p5", [FSIM_POINT_P50] = "p50",
     [FSIM_POINT_P95] = "p95"};
+
+void fsim_number_write(FILE *fp, double v) {
+  /* Whole numbers below 10^10 (most figures: persons, counts) print under %.10g
+   * as their digits alone, cheaper to make than printf's conversion; -0 ("-0"),
+   * NaN and everything else go through printf. */
+  if (fabs(v) < 1e10 && v == (double)(int64_t)v && (v != 0 || !signbit(v))) {
+    char buf[24], *p = buf + sizeof buf;
+    uint64_t u = (uint64_t)(v < 0 ? -v : v);
+    do *--p = (char)('0' + u % 10);
+    while ((u /= 10) != 0);
+    if (v < 0) *--p = '-';
+    fwrite(p, 1, (size_t)(buf + sizeof buf - p), fp);
+    return;
+  }
+  fprintf(fp, FSIM_NUMBER_FORMAT, v);
+}
 
 fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_error *err) {
   fsim_file f;

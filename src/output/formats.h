@@ -8,8 +8,14 @@
 #define FRONTSIM_FORMATS_H
 
 #include <inttypes.h>
+#include <stdio.h>
 
 #include "frontsim/error.h"
+
+/* The number format of every figure in the output files, and a writer of it (the
+ * same text as fprintf, faster for whole numbers). */
+#define FSIM_NUMBER_FORMAT "%.10g"
+void fsim_number_write(FILE *fp, double v);
 
 /* ---- series/<file>.csv: "day,date", then per variable its daily statistics ---- */
 

@@ -27,8 +27,7 @@ static fsim_status interrupted(fsim_error *err) {
 
 static void put_number(FILE *fp, double v) {
   /* Empty for undefined: gnuplot, R and pandas all read it as missing. */
-  if (isnan(v)) return;
-  fprintf(fp, "%.10g", v);
+  if (!isnan(v)) fsim_number_write(fp, v);
 }
 
 /* A daily statistic: its values are stored as float (series_store.h), so it is

@@ -276,39 +276,112 @@ typedef struct plot_paths {
   fsim_plot_stop *stop;        /* asked whether to stop, between and during charts */
 } plot_paths;
 
+/* A chart's staged image and script, and their places in charts/. */
+typedef struct chart_files {
+  char image[FSIM_CHART_NAME + 8], script[FSIM_CHART_NAME + 8];
+  char staged_image[FSIM_PATH_MAX], staged_script[FSIM_PATH_MAX];
+  char final_image[FSIM_PATH_MAX], final_script[FSIM_PATH_MAX];
+} chart_files;
+
+static fsim_status chart_files_of(const plot_paths *pp, const fsim_chart *chart,
+                                  fsim_plot_format format, chart_files *f, fsim_error *err) {
+  snprintf(f->image, sizeof f->image, "%s.%s", chart->name, fsim_plot_format_extension(format));
+  snprintf(f->script, sizeof f->script, "%s.gp", chart->name);
+  if (!join(f->staged_image, pp->stage, f->image) ||
+      !join(f->staged_script, pp->stage, f->script) ||
+      !join(f->final_image, pp->charts, f->image) || !join(f->final_script, pp->charts, f->script))
+    return fsim_error_set(err, FSIM_E_IO, pp->charts, 0, "", "path too long");
+  return FSIM_OK;
+}
+
+/* The chart's own script, staged: the file that is kept, and that gnuplot runs. */
+static fsim_status stage_script(const fsim_plot_run *run, const fsim_chart *chart,
+                                const fsim_plot_options *opt, const chart_files *cf,
+                                fsim_error *err) {
+  fsim_file f;
+  fsim_status st = fsim_file_open(&f, cf->staged_script, err);
+  if (st != FSIM_OK) return st;
+  st = fsim_plot_write_script(f.fp, run, chart, opt->format, cf->image, err);
+  if (st != FSIM_OK) {
+    fsim_file_abort(&f);
+    return st;
+  }
+  return fsim_file_commit(&f, err);
+}
+
+static fsim_status put_in_place(const fsim_chart *chart, const fsim_plot_options *opt,
+                                const chart_files *cf, fsim_plot_stop *stop, fsim_error *err) {
+  fsim_status st;
+  if ((st = check_image(cf->staged_image, chart->name, cf->image, opt->format, err)) != FSIM_OK)
+    return st;
+  if ((st = move_into_place(cf->staged_image, cf->final_image, err)) != FSIM_OK) return st;
+  if ((st = move_into_place(cf->staged_script, cf->final_script, err)) != FSIM_OK) return st;
+  if (opt->written) opt->written(opt->written_ctx, cf->final_image, cf->final_script);
+  stop->done++;
+  return FSIM_OK;
+}
+
 static fsim_status draw_chart(const plot_paths *pp, const fsim_plot_run *run,
                               const fsim_chart *chart, const fsim_plot_options *opt,
                               const char *program, fsim_error *err) {
-  const char *ext = fsim_plot_format_extension(opt->format);
-  char image[FSIM_CHART_NAME + 8], script[FSIM_CHART_NAME + 8];
-  snprintf(image, sizeof image, "%s.%s", chart->name, ext);
-  snprintf(script, sizeof script, "%s.gp", chart->name);
-  char staged_image[FSIM_PATH_MAX], staged_script[FSIM_PATH_MAX];
-  char final_image[FSIM_PATH_MAX], final_script[FSIM_PATH_MAX];
-  if (!join(staged_image, pp->stage, image) || !join(staged_script, pp->stage, script) ||
-      !join(final_image, pp->charts, image) || !join(final_script, pp->charts, script))
-    return fsim_error_set(err, FSIM_E_IO, pp->charts, 0, "", "path too long");
+  chart_files cf;
+  fsim_status st = chart_files_of(pp, chart, opt->format, &cf, err);
+  if (st == FSIM_OK) st = stage_script(run, chart, opt, &cf, err);
+  /* gnuplot runs the very file that is kept, from the staging directory. */
+  if (st == FSIM_OK)
+    st = fsim_gnuplot_run(program, pp->stage, cf.script, chart->name,
+                          fsim_gnuplot_timeout(opt->timeout), pp->stop, err);
+  return st == FSIM_OK ? put_in_place(chart, opt, &cf, pp->stop, err) : st;
+}
 
+/* Charts drawn by one gnuplot: starting gnuplot costs more than drawing a chart of
+ * a sector (a 1,000-sector run has some 3,000). */
+#define BATCH 32
+#define BATCH_SCRIPT ".batch.gp" /* not a chart's name: those begin with a letter */
+
+/* Draws charts[0..k) with one gnuplot, which loads each chart's own script in turn,
+ * each from a fresh session. Should anything go wrong (gnuplot fails or is stopped
+ * by the time limit, an image is missing or short), the charts are drawn again one
+ * gnuplot each: the charts before the faulty one are put in place and the error
+ * is that chart's own, as when every chart had its own gnuplot. */
+static fsim_status draw_batch(const plot_paths *pp, const fsim_plot_run *run,
+                              const fsim_chart *const *charts, int k,
+                              const fsim_plot_options *opt, const char *program,
+                              fsim_error *err) {
+  if (k == 1) return draw_chart(pp, run, charts[0], opt, program, err);
+  chart_files cf[BATCH];
+  char driver[FSIM_PATH_MAX];
+  if (!join(driver, pp->stage, BATCH_SCRIPT))
+    return fsim_error_set(err, FSIM_E_IO, pp->stage, 0, "", "path too long");
   fsim_file f;
-  fsim_status st = fsim_file_open(&f, staged_script, err);
-  if (st != FSIM_OK) return st;
-  st = fsim_plot_write_script(f.fp, run, chart, opt->format, image, err);
+  fsim_status st = fsim_file_open(&f, driver, err);
+  for (int i = 0; st == FSIM_OK && i < k; i++) {
+    st = chart_files_of(pp, charts[i], opt->format, &cf[i], err);
+    if (st == FSIM_OK) st = stage_script(run, charts[i], opt, &cf[i], err);
+    if (st != FSIM_OK) break;
+    fputs("load ", f.fp);
+    fsim_plot_put_quoted(f.fp, cf[i].script);
+    fputs("\nunset output\nreset session\n", f.fp);
+  }
   if (st != FSIM_OK) {
     fsim_file_abort(&f);
     return st;
   }
   if ((st = fsim_file_commit(&f, err)) != FSIM_OK) return st;
-  /* gnuplot runs the very file that is kept, from the staging directory. */
-  if ((st = fsim_gnuplot_run(program, pp->stage, script, chart->name,
-                              fsim_gnuplot_timeout(opt->timeout), pp->stop, err)) != FSIM_OK)
-    return st;
-  if ((st = check_image(staged_image, chart->name, image, opt->format, err)) != FSIM_OK)
-    return st;
-  if ((st = move_into_place(staged_image, final_image, err)) != FSIM_OK) return st;
-  if ((st = move_into_place(staged_script, final_script, err)) != FSIM_OK) return st;
-  if (opt->written) opt->written(opt->written_ctx, final_image, final_script);
-  pp->stop->done++;
-  return FSIM_OK;
+  fsim_error quiet;
+  fsim_error_clear(&quiet);
+  int ok = fsim_gnuplot_run(program, pp->stage, BATCH_SCRIPT, charts[0]->name,
+                            fsim_gnuplot_timeout(opt->timeout), pp->stop, &quiet) == FSIM_OK;
+  if (!ok && pp->stop->asked) {
+    if (err) *err = quiet;
+    return quiet.status;
+  }
+  for (int i = 0; ok && i < k; i++)
+    ok = fsim_plot_image_complete(cf[i].staged_image, opt->format);
+  for (int i = 0; st == FSIM_OK && i < k; i++)
+    st = ok ? put_in_place(charts[i], opt, &cf[i], pp->stop, err)
+            : draw_chart(pp, run, charts[i], opt, program, err);
+  return st;
 }
 
 static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
@@ -323,12 +396,19 @@ static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
   pp->stop->total = 0;
   for (int i = 0; i < run->ncharts; i++)
     pp->stop->total += fsim_chart_selected(&run->charts[i], opt->only);
-  for (int i = 0; st == FSIM_OK && i < run->ncharts; i++) {
-    if (fsim_plot_stop_asked(pp->stop))
-      st = fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
-                          "interrupted; the charts drawn before are in place");
-    else if (fsim_chart_selected(&run->charts[i], opt->only))
-      st = draw_chart(pp, run, &run->charts[i], opt, program, err);
+  const fsim_chart *batch[BATCH];
+  int k = 0;
+  for (int i = 0; st == FSIM_OK && i <= run->ncharts; i++) {
+    if (i < run->ncharts && !fsim_chart_selected(&run->charts[i], opt->only)) continue;
+    if (i < run->ncharts) batch[k++] = &run->charts[i];
+    if (k == BATCH || (i == run->ncharts && k > 0)) {
+      if (fsim_plot_stop_asked(pp->stop))
+        st = fsim_error_set(err, FSIM_E_INTERRUPTED, "", 0, "",
+                            "interrupted; the charts drawn before are in place");
+      else
+        st = draw_batch(pp, run, batch, k, opt, program, err);
+      k = 0;
+    }
   }
   fsim_remove_tree(pp->stage);
   return st;

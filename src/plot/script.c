@@ -1,6 +1,7 @@
 /* A chart's script: its template from plots/ with the style inlined and every
  * @KEY@ field filled in, so the written script runs on its own. */
 #include <ctype.h>
+#include <stdlib.h>
 #include <string.h>
 
 #include "plot_internal.h"
@@ -56,6 +57,51 @@ static void put_sectors(const script_ctx *c) {
   const fsim_scenario *sc = c->run->sc;
   for (int s = 0; s < sc->nsectors; s++)
     fprintf(c->out, "%s%s", s ? " " : "", sc->sectors[s].name);
+}
+
+/* The allocation chart's sector layers: every sector up to ALLOC_LAYERS_MAX; beyond,
+ * the side's ALLOC_LAYERS_MAX - 1 largest at the start (its formations placed there,
+ * ties to the first), in scenario order, the others stacked as one layer. The key
+ * has room for eight entries (these, the reserve, in transit and the total); and a
+ * layer per sector of a thousand would cost gnuplot a pass each over a file whose
+ * columns grow with the sectors (hours). */
+#define ALLOC_LAYERS_MAX 5
+
+static int alloc_shown(const fsim_scenario *sc, int side, unsigned char *shown) {
+  memset(shown, 1, (size_t)sc->nsectors);
+  if (sc->nsectors <= ALLOC_LAYERS_MAX) return 0;
+  double *at = calloc((size_t)sc->nsectors, sizeof *at);
+  if (!at) return 0; /* every sector: slow, but the chart is right */
+  for (int f = 0; f < sc->nformations; f++) {
+    const fsim_formation_def *fd = &sc->formations[f];
+    if (fd->side_idx == side && fd->loc >= 0 && fd->loc < sc->nsectors) at[fd->loc] += fd->personnel;
+  }
+  memset(shown, 0, (size_t)sc->nsectors);
+  for (int k = 0; k < ALLOC_LAYERS_MAX - 1; k++) {
+    int best = -1;
+    for (int s = 0; s < sc->nsectors; s++)
+      if (!shown[s] && (best < 0 || at[s] > at[best])) best = s;
+    shown[best] = 1;
+  }
+  free(at);
+  return sc->nsectors - (ALLOC_LAYERS_MAX - 1);
+}
+
+static void put_layer_sectors(const script_ctx *c, int others) {
+  const fsim_scenario *sc = c->run->sc;
+  unsigned char *shown = malloc((size_t)sc->nsectors + 1);
+  const int n_others = shown ? alloc_shown(sc, c->chart->side, shown) : 0;
+  if (others) {
+    fprintf(c->out, "%d", n_others);
+  } else {
+    int first = 1;
+    for (int s = 0; s < sc->nsectors; s++)
+      if (!shown || shown[s]) {
+        fprintf(c->out, "%s%s", first ? "" : " ", sc->sectors[s].name);
+        first = 0;
+      }
+  }
+  free(shown);
 }
 
 static void put_events(const script_ctx *c, int names) {
@@ -130,6 +176,10 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     fsim_plot_put_quoted(c->out, sc->sides.side[FSIM_RED].name);
   else if (strcmp(key, "SECTORS") == 0)
     put_sectors(c);
+  else if (strcmp(key, "LAYER_SECTORS") == 0)
+    put_layer_sectors(c, 0);
+  else if (strcmp(key, "OTHER_SECTORS") == 0)
+    put_layer_sectors(c, 1);
   else if (strcmp(key, "EVENT_DATES") == 0)
     put_events(c, 0);
   else if (strcmp(key, "EVENT_NAMES") == 0)

@@ -11,9 +11,13 @@
  * In one run it measures, in alternating rounds so that machine noise hits both
  * alike: replications per second on 1 thread and on all threads (fsim_run, metrics
  * only, as sweeps use it), the floor: the very draws one replication makes
- * (same kinds, same parameters, same generators), replayed in a tight loop, and the
- * cost per sector-day of generated scenarios of 3 to 100 alike sectors, with and
- * without replacements (bench_scenario.c), as ratios to 3 sectors.
+ * (same kinds, same parameters, same generators), replayed in a tight loop, a run
+ * as `frontsim run` makes it on 1 thread (the replications and every output file,
+ * with all daily series and with none), and the cost per sector-day of generated
+ * scenarios of 3 to 100 alike sectors, with and without replacements
+ * (bench_scenario.c), as ratios to 3 sectors. First, before any thread starts, the
+ * peak memory of a run with all outputs at M and 4 M replications (-m M, default
+ * 10,000; 0: not measured), each in a process of its own.
  *
  *   frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]
  *   frontsim-bench --generated N [-n REPS] [--no-replacements]
@@ -24,7 +28,11 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/resource.h>
+#include <sys/types.h>
+#include <sys/wait.h>
 #include <time.h>
+#include <unistd.h>
 
 #ifdef FRONTSIM_HAVE_OPENMP
 #include <omp.h>
@@ -32,6 +40,7 @@
 
 #include "bench_scenario.h"
 #include "engine.h"
+#include "fileio.h"
 #include "frontsim/frontsim.h"
 #include "rng.h"
 #include "run_options.h"
@@ -68,6 +77,58 @@ static double time_run(const fsim_scenario *sc, long reps, int threads) {
   double t = now() - t0;
   fsim_results_free(res);
   return t;
+}
+
+/* A run as `frontsim run SCENARIO -n reps -j threads --series series` makes it: the
+   replications, then every output file, written under dir (and removed); seconds. */
+static double time_outputs(const fsim_scenario *sc, long reps, int threads, const char *series,
+                           const char *dir) {
+  fsim_run_options opt;
+  fsim_run_options_init(&opt);
+  opt.replications = reps;
+  opt.threads = threads;
+  opt.series = series;
+  char out[4096];
+  snprintf(out, sizeof out, "%s/out", dir);
+  fsim_results *res = NULL;
+  fsim_error err;
+  double t0 = now();
+  fsim_status st = fsim_run(sc, &opt, &res, &err);
+  if (st == FSIM_OK) st = fsim_results_write_dir(res, sc, out, "frontsim-bench", &err);
+  double t = now() - t0;
+  if (st != FSIM_OK) {
+    fprintf(stderr, "frontsim-bench: %s\n", err.message);
+    exit(1);
+  }
+  fsim_results_free(res);
+  fsim_remove_tree(out);
+  return t;
+}
+
+/* The peak memory (maximum resident set, kB) of such a run, all series, on every
+   thread, in a child process: the parent's own memory stays out of it. -1 if the
+   child failed. Called before the parent starts any thread (a child of a process
+   with OpenMP threads cannot start its own). */
+static long peak_kb(const fsim_scenario *sc, long reps, const char *dir) {
+  int fd[2];
+  if (pipe(fd) != 0) return -1;
+  fflush(stdout);
+  pid_t pid = fork();
+  if (pid == 0) {
+    close(fd[0]);
+    time_outputs(sc, reps, 0, "all", dir);
+    struct rusage ru;
+    getrusage(RUSAGE_SELF, &ru);
+    long kb = ru.ru_maxrss;
+    _exit(write(fd[1], &kb, sizeof kb) == (ssize_t)sizeof kb ? 0 : 1);
+  }
+  close(fd[1]);
+  long kb = -1;
+  if (pid < 0 || read(fd[0], &kb, sizeof kb) != (ssize_t)sizeof kb) kb = -1;
+  close(fd[0]);
+  int status = 0;
+  if (pid > 0) waitpid(pid, &status, 0);
+  return pid > 0 && WIFEXITED(status) && WEXITSTATUS(status) == 0 ? kb : -1;
 }
 
 /* The generated scenarios: sizes, and replications in proportion to 1 / sectors so
@@ -107,7 +168,7 @@ static int print_scenario(int nsectors, int per_side, int replacements) {
 
 int main(int argc, char **argv) {
   const char *path = "scenarios/kursk-pokrovsk.cfg", *csv = NULL;
-  long reps = 4000, trace_reps = 400;
+  long reps = 4000, trace_reps = 400, mem_reps = 10000;
   int rounds = 5, print_sectors = 0, print_replacements = 1, print_per_side = 2, nsizes = NSIZES;
   int only_sectors = 0;
   for (int i = 1; i < argc; i++) {
@@ -127,9 +188,12 @@ int main(int argc, char **argv) {
       rounds = atoi(argv[++i]);
     else if (strcmp(argv[i], "-o") == 0 && i + 1 < argc)
       csv = argv[++i];
+    else if (strcmp(argv[i], "-m") == 0 && i + 1 < argc)
+      mem_reps = atol(argv[++i]);
     else if (argv[i][0] == '-') {
       fprintf(stderr,
-              "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-o CSV] [--no-generated]\n"
+              "usage: frontsim-bench [SCENARIO] [-n REPS] [-r ROUNDS] [-m REPS] [-o CSV] "
+              "[--no-generated]\n"
               "       frontsim-bench --print-scenario N [--per-side 1|2] [--no-replacements]\n"
               "       frontsim-bench --generated N [-n REPS] [--no-replacements]\n");
       return 2;
@@ -159,6 +223,14 @@ int main(int argc, char **argv) {
     fprintf(stderr, "frontsim-bench: %s\n", msg);
     return 2;
   }
+  char scratch[] = "/tmp/frontsim-bench-XXXXXX";
+  const char *tmpdir = mkdtemp(scratch);
+  if (!tmpdir) {
+    perror("frontsim-bench: mkdtemp");
+    return 1;
+  }
+  long mem_kb[2] = {-1, -1};
+  for (int k = 0; k < 2 && mem_reps > 0; k++) mem_kb[k] = peak_kb(sc, mem_reps << (2 * k), tmpdir);
   int threads = 1;
 #ifdef FRONTSIM_HAVE_OPENMP
   threads = omp_get_max_threads();
@@ -182,7 +254,7 @@ int main(int argc, char **argv) {
   fsim_draw_trace by_kind[FSIM_DRAW_NKINDS] = {{0}};
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++)
     if (fsim_draw_trace_filter(&trace, k, &by_kind[k]) != 0) return 1;
-  double t1[99], tn[99], tf[99], tk[FSIM_DRAW_NKINDS][99], sink = 0.0;
+  double t1[99], tn[99], tf[99], tk[FSIM_DRAW_NKINDS][99], ta[99], tz[99], sink = 0.0;
   fsim_scenario *gen[NSIZES][2];
   long gen_reps[NSIZES];
   double tg[NSIZES][2][99];
@@ -202,6 +274,8 @@ int main(int argc, char **argv) {
       tk[k][round] = (now() - t0) / (double)trace_reps;
     }
     tn[round] = time_run(sc, reps, threads) / (double)reps;
+    ta[round] = time_outputs(sc, reps, 1, "all", tmpdir) / (double)reps;
+    tz[round] = time_outputs(sc, reps, 1, "none", tmpdir) / (double)reps;
     /* Per sector-day, on one thread (w: 0 with replacements, 1 without). */
     for (int z = 0; z < nsizes; z++)
       for (int w = 0; w < 2; w++)
@@ -212,6 +286,8 @@ int main(int argc, char **argv) {
   for (int z = 0; z < nsizes; z++)
     for (int w = 0; w < 2; w++) sector_day[z][w] = median(tg[z][w], rounds);
   double one = median(t1, rounds), many = median(tn, rounds), floor_t = median(tf, rounds);
+  const double all_out = median(ta, rounds), no_series = median(tz, rounds);
+  rmdir(tmpdir);
   double floor_kind[FSIM_DRAW_NKINDS];
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++) floor_kind[k] = median(tk[k], rounds);
 
@@ -233,6 +309,8 @@ int main(int argc, char **argv) {
   printf("engine, %d threads:       %9.1f us/replication  %9.0f replications/s\n", threads,
          many * 1e6, 1 / many);
   printf("floor (draws alone):     %9.1f us/replication\n\n", floor_t * 1e6);
+  printf("run, all outputs, 1 thread:       %9.1f us/replication\n", all_out * 1e6);
+  printf("run, --series none, 1 thread:     %9.1f us/replication\n\n", no_series * 1e6);
   printf("engine / floor (1 thread): %.2f\n", one / floor_t);
   printf("speed-up on %d threads:     %.2f\n\n", threads, one / many);
   if (nsizes) {
@@ -250,6 +328,16 @@ int main(int argc, char **argv) {
   summary_row("engine, 1 thread", one * 1e6, "us/replication", "engine / floor", one / floor_t);
   summary_row("floor (draws alone)", floor_t * 1e6, "us/replication", NULL, 0);
   summary_row("engine, all threads", many * 1e6, "us/replication", "speed-up", one / many);
+  summary_row("run, all outputs, 1 thread", all_out * 1e6, "us/replication", "run / engine",
+              all_out / one);
+  summary_row("run, --series none, 1 thread", no_series * 1e6, "us/replication", "run / engine",
+              no_series / one);
+  for (int k = 0; k < 2 && mem_reps > 0; k++) {
+    char name[64];
+    snprintf(name, sizeof name, "peak memory, %ld replications", mem_reps << (2 * k));
+    summary_row(name, (double)mem_kb[k] / 1024.0, "MiB", k ? "ratio to the first" : NULL,
+                (double)mem_kb[1] / (double)mem_kb[0]);
+  }
   for (int w = 0; w < 2; w++)
     for (int z = 1; z < nsizes; z++) {
       char name[64];
@@ -277,6 +365,12 @@ int main(int argc, char **argv) {
     fprintf(fp, "replications_per_s_%d_threads,%.1f\n", threads, 1 / many);
     fprintf(fp, "us_floor_per_replication,%.3f\n", floor_t * 1e6);
     fprintf(fp, "engine_over_floor,%.4f\n", one / floor_t);
+    fprintf(fp, "us_per_replication_run_all_outputs,%.3f\n", all_out * 1e6);
+    fprintf(fp, "run_all_outputs_over_engine,%.4f\n", all_out / one);
+    fprintf(fp, "us_per_replication_run_series_none,%.3f\n", no_series * 1e6);
+    fprintf(fp, "run_series_none_over_engine,%.4f\n", no_series / one);
+    for (int k = 0; k < 2 && mem_reps > 0; k++)
+      fprintf(fp, "peak_kb_%ld_replications,%ld\n", mem_reps << (2 * k), mem_kb[k]);
     fprintf(fp, "speedup_%d_threads,%.4f\n", threads, one / many);
     for (int z = 0; z < nsizes; z++)
       for (int w = 0; w < 2; w++) {

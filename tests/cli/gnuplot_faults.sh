@@ -3,7 +3,10 @@
 # that hangs is stopped at the time limit (exit 1, the chart named, nothing of it left
 # running); one that leaves a child holding its output does not keep frontsim waiting;
 # one that exits 0 after writing a truncated image (as on a full disk) does not replace
-# the good chart. Skipped (77) without a working gnuplot, which draws the good charts.
+# the good chart. Many charts are drawn by one gnuplot: the charts are the same bytes
+# as drawn one gnuplot each, and when that gnuplot fails they are drawn one by one,
+# the faulty chart named and those before it in place. Skipped (77) without a working
+# gnuplot, which draws the good charts.
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -30,6 +33,8 @@ case "$FAKE" in
   hang) sleep "$HANG" ;;
   child) cp "$GOOD" "$out"; sleep "$CHILD" & exit 0 ;;
   truncated) head -c 200 "$GOOD" > "$out"; exit 0 ;;
+  nobatch) case "$1" in *batch*) exit 1 ;; esac; exec gnuplot "$1" ;;
+  bad) grep -q "$BAD" "$1" && { echo "cannot draw $BAD" >&2; exit 1; }; exec gnuplot "$1" ;;
 esac
 EOF
 chmod +x "$fake"
@@ -83,3 +88,39 @@ pgrep -f "sleep $hang$" >/dev/null && fail "SIGTERM left gnuplot running"
 [ -z "$(ls -A "$tmp/run" | grep charts-partial || true)" ] || fail "SIGTERM left a staging folder"
 cmp -s "$good" "$tmp/good.png" || fail "SIGTERM changed the chart"
 echo "ok: SIGTERM while drawing stops gnuplot, removes the staging folder (exit 1)"
+
+# 5. Many charts, one gnuplot: the same bytes as one gnuplot per chart (--only).
+FRONTSIM_GNUPLOT=gnuplot "$bin" plot "$tmp/run" -q 2> "$tmp/err" ||
+  fail "plot of every chart: $(cat "$tmp/err")"
+n=0
+mkdir "$tmp/all"
+cp "$tmp/run/charts/"*.png "$tmp/all/"
+for f in "$tmp/all/"*.png; do
+  name=$(basename "$f" .png)
+  FRONTSIM_GNUPLOT=gnuplot "$bin" plot "$tmp/run" --only "$name" -q
+  cmp -s "$f" "$tmp/run/charts/$name.png" || fail "$name drawn with other charts differs from alone"
+  n=$((n + 1))
+done
+[ "$n" -ge 3 ] || fail "only $n charts"
+echo "ok: $n charts drawn by one gnuplot are the bytes each draws alone"
+
+# 6. That gnuplot fails: the charts are drawn one gnuplot each, all of them.
+rm -rf "$tmp/run/charts"
+FAKE=nobatch "$bin" plot "$tmp/run" -q 2> "$tmp/err" || fail "a failing batch: $(cat "$tmp/err")"
+for f in "$tmp/all/"*.png; do
+  cmp -s "$f" "$tmp/run/charts/$(basename "$f")" || fail "a failing batch: $(basename "$f") differs"
+done
+echo "ok: when the gnuplot of many charts fails, each is drawn by its own"
+
+# 7. One chart cannot be drawn: it is named, the charts before it are in place.
+rm -rf "$tmp/run/charts"
+first=$(ls "$tmp/all" | head -n 1)
+bad=$(ls "$tmp/all" | sed -n 2p | sed 's/[.]png$//')
+status=0
+FAKE=bad BAD="$bad.gp" "$bin" plot "$tmp/run" -q 2> "$tmp/err" || status=$?
+[ "$status" -ne 0 ] || fail "a chart that fails: exit $status ($(cat "$tmp/err"))"
+grep -q "chart $bad: gnuplot failed (exit status 1): cannot draw $bad.gp" "$tmp/err" ||
+  fail "a chart that fails: $(cat "$tmp/err")"
+[ -f "$tmp/run/charts/$first" ] && [ ! -f "$tmp/run/charts/$bad.png" ] ||
+  fail "a chart that fails: $(ls "$tmp/run/charts")"
+echo "ok: a chart that cannot be drawn is named; the charts before it are in place"
