@@ -116,12 +116,21 @@ START_TEST(test_null_arguments) {
   ck_assert_int_eq(fsim_sweep_merge(NULL, NULL, 0, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_plot_dir(NULL, NULL, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_fit_read_csv(NULL, "a", "b", NULL, NULL, NULL, &err), FSIM_E_INPUT);
-  fsim_fit_result fr;
+  fsim_fit_result fr = FSIM_FIT_RESULT_INIT;
   ck_assert_int_eq(fsim_fit_attrition(NULL, NULL, 5, FSIM_FIT_SQUARE, NULL, &fr, &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_overrides_add(NULL, "a=1", &err), FSIM_E_INPUT);
   ck_assert_int_eq(fsim_overrides_add_param(NULL, "a=1,2", &err), FSIM_E_INPUT);
   ck_assert_uint_eq(fsim_overrides_count(NULL), 0);
   ck_assert_ptr_null(fsim_overrides_get(NULL, 0));
+  /* Structs that carry their size: one without it is refused, not misread. */
+  const double pb[] = {100, 90, 81, 73}, pr[] = {100, 95, 90, 86};
+  fsim_fit_limits lim = FSIM_FIT_LIMITS_INIT;
+  lim.alpha_max = 10;
+  lim.exponent_max = 3;
+  fsim_fit_result unsized = {0};
+  ck_assert_int_eq(fsim_fit_attrition(pb, pr, 4, FSIM_FIT_SQUARE, &lim, &unsized, &err),
+                   FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "FSIM_FIT_RESULT_INIT"));
   unsigned long long seed;
   ck_assert_int_eq(fsim_seed_parse(NULL, &seed, &err), FSIM_E_INPUT);
   /* Accessors: neutral answers. */

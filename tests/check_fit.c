@@ -13,7 +13,7 @@
 #include "suites.h"
 
 /* The settings table's ranges (sectors.[i].attrition, model.attrition.a/b). */
-static const fsim_fit_limits bounds = {0, 10, 0, 3, 0};
+static const fsim_fit_limits bounds = {sizeof(fsim_fit_limits), 0, 10, 0, 3, 0};
 
 /* B(t) = B - ar R^a B^b, R(t) = R - ab B^a R^b, plus Gaussian noise of sd `noise`. */
 static void synth(double *B, double *R, size_t n, double ab, double ar, double a, double b,
@@ -33,7 +33,7 @@ static void synth(double *B, double *R, size_t n, double ab, double ar, double a
 START_TEST(test_fit_exact) {
   double B[41] = {1000}, R[41] = {800};
   synth(B, R, 41, 0.01, 0.02, 1, 0, 0, 1);
-  fsim_fit_result fit;
+  fsim_fit_result fit = FSIM_FIT_RESULT_INIT;
   fsim_error err;
   ck_assert_msg(fsim_fit_attrition(B, R, 41, FSIM_FIT_SQUARE, &bounds, &fit, &err) == FSIM_OK, "%s", err.message);
   fprintf(stderr, "fit, no noise: alpha_blue %.8f (0.01), alpha_red %.8f (0.02)\n",
@@ -48,7 +48,7 @@ START_TEST(test_fit_noise) {
   /* Square law with observation noise of sd 5 persons. */
   double B[61] = {5000}, R[61] = {6000};
   synth(B, R, 61, 0.004, 0.003, 1, 0, 5.0, 7);
-  fsim_fit_result fit;
+  fsim_fit_result fit = FSIM_FIT_RESULT_INIT;
   fsim_error err;
   ck_assert_int_eq(fsim_fit_attrition(B, R, 61, FSIM_FIT_SQUARE, &bounds, &fit, &err), FSIM_OK);
   fprintf(stderr, "fit, noise sd 5: alpha_blue %.6f +- %.6f (0.004), alpha_red %.6f +- %.6f (0.003)\n",
@@ -63,7 +63,7 @@ START_TEST(test_fit_free_law) {
   /* Exponents (a, b) = (0.8, 0.3) recovered with the coefficients. */
   double B[81] = {3000}, R[81] = {2500};
   synth(B, R, 81, 0.02, 0.025, 0.8, 0.3, 1.0, 9);
-  fsim_fit_result fit;
+  fsim_fit_result fit = FSIM_FIT_RESULT_INIT;
   fsim_error err;
   ck_assert_int_eq(fsim_fit_attrition(B, R, 81, FSIM_FIT_FREE, &bounds, &fit, &err), FSIM_OK);
   fprintf(stderr, "fit, free law: a %.4f +- %.4f (0.8), b %.4f +- %.4f (0.3), alpha_blue %.5f (0.02)\n",
@@ -79,7 +79,7 @@ END_TEST
 START_TEST(test_fit_bounds) {
   double B[40], R[40];
   for (int t = 0; t < 40; t++) B[t] = 1000 - 8.0 * t, R[t] = 800 + 5.0 * t;
-  fsim_fit_result fit;
+  fsim_fit_result fit = FSIM_FIT_RESULT_INIT;
   fsim_error err;
   ck_assert_msg(fsim_fit_attrition(B, R, 40, FSIM_FIT_SQUARE, &bounds, &fit, &err) == FSIM_OK,
                 "%s", err.message);
@@ -108,7 +108,7 @@ END_TEST
 START_TEST(test_fit_not_converged) {
   double B[81] = {3000}, R[81] = {2500};
   synth(B, R, 81, 0.02, 0.025, 0.8, 0.3, 1.0, 9);
-  fsim_fit_result fit;
+  fsim_fit_result fit = FSIM_FIT_RESULT_INIT;
   fsim_error err;
   ck_assert_int_eq(fsim_fit_attrition(B, R, 81, FSIM_FIT_FREE, &bounds, &fit, &err), FSIM_OK);
   fsim_fit_limits few = bounds;

@@ -33,6 +33,10 @@ typedef enum fsim_fit_law {
  * table: sectors.[i].attrition.blue/.red and model.attrition.a/.b), which the fit
  * keeps every parameter inside, and the iteration cap (0: FSIM_FIT_MAX_ITERATIONS). */
 typedef struct fsim_fit_limits {
+  /* sizeof(fsim_fit_limits) as the caller was compiled (FSIM_FIT_LIMITS_INIT sets it):
+   * a later library reads only what an earlier caller's struct holds, and gives the
+   * fields added since their defaults, so adding one breaks no caller. */
+  size_t size;
   double alpha_min, alpha_max;
   double exponent_min, exponent_max;
   int max_iterations;
@@ -40,7 +44,13 @@ typedef struct fsim_fit_limits {
 /* Below this R^2 the recursion describes the data badly: `frontsim fit` warns. */
 #define FSIM_FIT_R2_POOR 0.8
 
+/* The usual start: the size set, every other field 0 (to be filled in). */
+#define FSIM_FIT_LIMITS_INIT {.size = sizeof(fsim_fit_limits)}
+
 typedef struct fsim_fit_result {
+  /* sizeof(fsim_fit_result) as the caller was compiled (FSIM_FIT_RESULT_INIT): the
+   * library writes no more than that, and leaves `size` as it was. */
+  size_t size;
   fsim_fit_law law;
   double alpha_blue, alpha_red; /* blue's fire on red, red's fire on blue */
   double se_blue, se_red;       /* standard errors */
@@ -54,6 +64,8 @@ typedef struct fsim_fit_result {
    * standard error NaN), else 0. */
   int at_bound[4];
 } fsim_fit_result;
+
+#define FSIM_FIT_RESULT_INIT {.size = sizeof(fsim_fit_result)}
 
 /* blue[0..n), red[0..n): personnel on consecutive days. FSIM_E_NUMERIC when the
  * solver fails or does not converge (no coefficients are given then). With law

@@ -120,8 +120,8 @@ int cli_fit(int argc, char **argv) {
   fsim_error_clear(&err);
   double *blue = NULL, *red = NULL;
   size_t n = 0;
-  fsim_fit_result fit;
-  fsim_fit_limits bounds = {.max_iterations = 0};
+  fsim_fit_result fit = FSIM_FIT_RESULT_INIT;
+  fsim_fit_limits bounds = FSIM_FIT_LIMITS_INIT;
   if (fit_bounds(&bounds, &err) != FSIM_OK ||
       fsim_fit_read_csv(path, blue_col, red_col, &blue, &red, &n, &err) != FSIM_OK ||
       fsim_fit_attrition(blue, red, n, law, &bounds, &fit, &err) != FSIM_OK) {

@@ -8,6 +8,7 @@
 #include <gsl/gsl_blas.h>
 #include <gsl/gsl_multifit_nlinear.h>
 #include <math.h>
+#include <stddef.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -184,12 +185,9 @@ static fsim_status solve(fit_data *d, const double start[4], size_t p, fsim_fit_
   return st;
 }
 
-fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
-                               fsim_fit_law law, const fsim_fit_limits *bounds,
-                               fsim_fit_result *out, fsim_error *err) {
-  fsim_gsl_policy_apply();
-  if (!blue || !red || !bounds || !out)
-    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_fit_attrition: a NULL argument");
+static fsim_status fit_attrition(const double *blue, const double *red, size_t n,
+                                 fsim_fit_law law, const fsim_fit_limits *bounds,
+                                 fsim_fit_result *out, fsim_error *err) {
   memset(out, 0, sizeof *out);
   _Static_assert((int)FSIM_FIT_FREE == (int)FSIM_FIXED_LAWS, "laws.h lists the fixed laws in order");
   const int free_law = law == FSIM_FIT_FREE;
@@ -361,4 +359,32 @@ fsim_status fsim_fit_read_csv(const char *path, const char *blue_col, const char
   *blue = b;
   *red = r;
   return FSIM_OK;
+}
+
+/* The structs carry their size (fit.h): the caller's limits are read over the
+ * defaults, as far as its struct goes; the result is written as far as its goes. */
+fsim_status fsim_fit_attrition(const double *blue, const double *red, size_t n,
+                               fsim_fit_law law, const fsim_fit_limits *bounds,
+                               fsim_fit_result *out, fsim_error *err) {
+  fsim_gsl_policy_apply();
+  if (!blue || !red || !bounds || !out)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_fit_attrition: a NULL argument");
+  /* At least what the first struct with a size held. */
+  if (bounds->size < offsetof(fsim_fit_limits, max_iterations) + sizeof(int))
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                          "fsim_fit_limits.size is %zu: set it to sizeof(fsim_fit_limits) "
+                          "(FSIM_FIT_LIMITS_INIT)", bounds->size);
+  if (out->size < offsetof(fsim_fit_result, at_bound) + sizeof out->at_bound)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
+                          "fsim_fit_result.size is %zu: set it to sizeof(fsim_fit_result) "
+                          "(FSIM_FIT_RESULT_INIT)", out->size);
+  fsim_fit_limits limits = FSIM_FIT_LIMITS_INIT;
+  memcpy(&limits, bounds, bounds->size < sizeof limits ? bounds->size : sizeof limits);
+  limits.size = sizeof limits;
+  fsim_fit_result result;
+  fsim_status st = fit_attrition(blue, red, n, law, &limits, &result, err);
+  const size_t keep = out->size;
+  result.size = keep;
+  memcpy(out, &result, keep < sizeof result ? keep : sizeof result);
+  return st;
 }
