@@ -17,8 +17,8 @@ import numpy as np
 
 from . import _lib
 
-__all__ = ["Error", "Scenario", "Results", "version", "sweep", "compare", "plot",
-           "settings_markdown", "read_csv"]
+__all__ = ["Error", "Scenario", "Results", "version", "sweep", "compare", "discover",
+           "optimize", "plot", "settings_markdown", "read_csv"]
 
 _C = _lib.load()
 
@@ -103,9 +103,12 @@ class _Options:
             for name, value in values.items():
                 if value is None:
                     continue
-                if isinstance(value, bool):
-                    value = int(value)
-                _check(setter(self.ptr, _b(name), _b(value), ctypes.byref(err)), err)
+                # A list sets a repeatable option once per item (optimize's
+                # "decision" and "constraint").
+                for item in value if isinstance(value, (list, tuple)) else [value]:
+                    if isinstance(item, bool):
+                        item = int(item)
+                    _check(setter(self.ptr, _b(name), _b(item), ctypes.byref(err)), err)
         except BaseException:
             self.close()
             raise
@@ -369,6 +372,46 @@ def sweep(path, out_dir, overrides=None, params=None, replications=None, threads
             _C.fsim_sweep_free(sw.value)
         _C.fsim_overrides_free(ov)
     return read_csv(f"{out_dir}/sweep.csv")
+
+
+def discover(sweep_dir, out_dir, where, baseline=None, against=None, peel=None, paste=None,
+             min_mass=None, holdout=None, box=None, seed=None, command_line=None):
+    """Scenario discovery by PRIM on a finished sweep (docs/DISCOVERY.md): writes out_dir
+    and returns (read_csv of box.csv, read_csv of trajectory.csv)."""
+    opts = _Options("discover", None, where=where, baseline=baseline, against=against,
+                    peel=peel, paste=paste, min_mass=min_mass, holdout=holdout, box=box,
+                    seed=seed)
+    err = _lib.Error()
+    with opts:
+        st = _C.fsim_discover(_b(sweep_dir), opts.ptr, _b(out_dir),
+                              _b(command_line or "(Python)"), ctypes.byref(err))
+    _check(st, err)
+    return read_csv(f"{out_dir}/box.csv"), read_csv(f"{out_dir}/trajectory.csv")
+
+
+def optimize(path, out_dir, decisions, objective, constraints=None, overrides=None,
+             replications=None, seed=None, budget=None, tolerance=None, step=None,
+             fresh_replications=None, fresh_seed=None, threads=None, resume=None,
+             progress=None, command_line=None):
+    """A directed search for the best decision (docs/OPTIMIZE.md): decisions a list of
+    "PATH=lo:hi", "PATH=lo:hi:int" or "PATH=a,b,c"; objective "min EXPR" or "max EXPR";
+    constraints a list of "METRIC OP VALUE". Writes out_dir and returns read_csv of
+    decision.csv and of estimate.csv."""
+    opts = _Options("optimize", progress, decision=list(decisions), objective=objective,
+                    constraint=list(constraints or []) or None, replications=replications,
+                    seed=seed, budget=budget, tolerance=tolerance, step=step,
+                    fresh_replications=fresh_replications, fresh_seed=fresh_seed,
+                    threads=threads, resume=resume)
+    err = _lib.Error()
+    ov = _overrides(overrides)
+    try:
+        with opts:
+            st = _C.fsim_optimize(_b(path), ov, opts.ptr, _b(out_dir),
+                                  _b(command_line or "(Python)"), ctypes.byref(err))
+    finally:
+        _C.fsim_overrides_free(ov)
+    _check(st, err)
+    return read_csv(f"{out_dir}/decision.csv"), read_csv(f"{out_dir}/estimate.csv")
 
 
 def plot(directory, format=None, only=None, gnuplot=None, timeout=None, progress=None):

@@ -139,6 +139,30 @@ class TestExperiments(unittest.TestCase):
         plain = a.run(replications=40, seed=2, series="none").metric("red.losses").mean()
         self.assertAlmostEqual(table["mean_a_all"][row], plain, delta=1e-6 * abs(plain))
 
+    def test_discover(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            frontsim.sweep(DEFAULT, os.path.join(tmp, "sw"), replications=6,
+                           params=["sides.red.rules.[0].delay=1:21:11"])
+            box, traj = frontsim.discover(os.path.join(tmp, "sw"), os.path.join(tmp, "d"),
+                                          "sides.red.rules.[0].delay >= 11", holdout=0)
+        self.assertEqual(list(box["parameter"]), ["sides.red.rules.[0].delay"])
+        self.assertEqual(box["low"][0], 11)
+        self.assertEqual(traj["step"][0], 0)
+
+    def test_optimize(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            decision, estimate = frontsim.optimize(
+                DEFAULT, os.path.join(tmp, "opt"),
+                decisions=["formations.ua-kursk-strike.personnel=3000,6000"],
+                objective="min pokrovsk.route_cut", replications=30, budget=4,
+                fresh_replications=30)
+        self.assertIn("formations.ua-kursk-strike.personnel", "".join(decision.keys()) +
+                      "".join(str(v) for v in decision.values()))
+        with self.assertRaises(frontsim.Error) as cm:
+            frontsim.optimize(DEFAULT, "/nonexistent/x", decisions=["no.such.setting=1:2"],
+                              objective="min pokrovsk.route_cut")
+        self.assertEqual(cm.exception.status, "input")
+
     def test_settings_markdown(self):
         self.assertIn("### `run`", frontsim.settings_markdown())
 

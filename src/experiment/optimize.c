@@ -21,6 +21,7 @@
 #include <unistd.h>
 
 #include "fileio.h"
+#include "formats.h"
 #include "frontsim/version.h"
 #include "journal.h"
 #include "optimize.h"
@@ -310,11 +311,13 @@ static fsim_status write_csvs(fsim_outdir *od, const fsim_opt_runner *rn, const 
   /* estimate.csv: in-sample and fresh, and the paired difference from as given. */
   if ((st = fsim_outdir_path(od, "estimate.csv", path, sizeof path, err)) != FSIM_OK) return st;
   if ((st = fsim_file_open(&f, path, err)) != FSIM_OK) return st;
-  fputs("quantity,bound,in_sample_n,in_sample_mean,in_sample_ci_low,in_sample_ci_high,"
-        "fresh_n,fresh_mean,fresh_ci_low,fresh_ci_high,as_given_n,as_given_mean,"
-        "as_given_ci_low,as_given_ci_high,difference_n,difference,difference_ci_low,"
-        "difference_ci_high,fresh_minus_in_sample,fresh_minus_in_sample_ci_low,"
-        "fresh_minus_in_sample_ci_high\n", f.fp);
+  /* Intervals named as in every output file: <statistic>_ci95_low/high (formats.h). */
+  fputs("quantity,bound,in_sample_n,in_sample_mean,in_sample_mean" FSIM_CI95_LOW
+        ",in_sample_mean" FSIM_CI95_HIGH ",fresh_n,fresh_mean,fresh_mean" FSIM_CI95_LOW
+        ",fresh_mean" FSIM_CI95_HIGH ",as_given_n,as_given_mean,as_given_mean" FSIM_CI95_LOW
+        ",as_given_mean" FSIM_CI95_HIGH ",difference_n,difference,difference" FSIM_CI95_LOW
+        ",difference" FSIM_CI95_HIGH ",fresh_minus_in_sample,fresh_minus_in_sample"
+        FSIM_CI95_LOW ",fresh_minus_in_sample" FSIM_CI95_HIGH "\n", f.fp);
   for (int q = 0; q <= pb->ncon; q++) {
     if (q) fprintf(f.fp, "%s,%s %.10g", pb->con[q - 1].metric, op_text(pb->con[q - 1].op),
                    pb->con[q - 1].bound);

@@ -78,9 +78,9 @@ enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIR
  * are over the replications where both define the metric, n_a_all and
  * mean_a_all over all of the base's where it does (b alike). ---- */
 #define FSIM_COMPARE_CSV_HEADER                                                          \
-  "what_if,label_a,label_b,metric,kind,n,mean_a,mean_b,difference,difference_ci_low,"    \
-  "difference_ci_high,unpaired_ci_halfwidth,variance_reduction,n_a_all,mean_a_all,"      \
-  "n_b_all,mean_b_all"
+  "what_if,label_a,label_b,metric,kind,n,mean_a,mean_b,difference,difference" FSIM_CI95_LOW \
+  ",difference" FSIM_CI95_HIGH ",unpaired_ci95_halfwidth,variance_reduction,n_a_all,"   \
+  "mean_a_all,n_b_all,mean_b_all"
 enum { FSIM_CMP_WHAT_IF = 0, FSIM_CMP_LABEL_A, FSIM_CMP_LABEL_B, FSIM_CMP_METRIC,
        FSIM_CMP_KIND, FSIM_CMP_N, FSIM_CMP_MEAN_A, FSIM_CMP_MEAN_B, FSIM_CMP_DIFF,
        FSIM_CMP_DIFF_LOW, FSIM_CMP_DIFF_HIGH, FSIM_CMP_UNPAIRED, FSIM_CMP_REDUCTION,
