@@ -1,5 +1,5 @@
 /* The results of a sweep from its journal: sweep.csv (one row per point, in point
- * order) and, for a sobol design, sensitivity.csv. A plain run, a resumed run and a
+ * order) and, for a sobol design, sensitivity.csv (morris.csv for morris: morris.c). A plain run, a resumed run and a
  * merge of shards all come through here, so their outputs are byte-identical. */
 #include <errno.h>
 #include <math.h>
@@ -12,8 +12,7 @@
 #include "scenario_internal.h"
 #include "sweep_internal.h"
 
-/* Value of field `col` (0-based) of a CSV record; NaN for an empty field. */
-static double field(const char *rec, int col) {
+double fsim_sweep_field(const char *rec, int col) {
   const char *p = rec;
   for (int i = 0; i < col && p; i++) {
     p = strchr(p, ',');
@@ -23,8 +22,7 @@ static double field(const char *rec, int col) {
   return strtod(p, NULL);
 }
 
-/* Splits "a;b;c" into at most max names (pointers into a copy the caller frees). */
-static int split(char *text, char **out, int max) {
+int fsim_sweep_split(char *text, char **out, int max) {
   int n = 0;
   for (char *save = NULL, *t = strtok_r(text, ";", &save); t && n < max; t = strtok_r(NULL, ";", &save))
     out[n++] = t;
@@ -45,8 +43,8 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
     st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
     goto done;
   }
-  split(params_copy, pname, 64);
-  int nm = split(metrics_copy, mname, 4096);
+  fsim_sweep_split(params_copy, pname, 64);
+  int nm = fsim_sweep_split(metrics_copy, mname, 4096);
   char path[FSIM_PATH_MAX + 32];
   snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
   fsim_file f;
@@ -59,8 +57,8 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
     double noise = 0.0;
     int defined = 1;
     for (long p = 0; p < info->npoints; p++) {
-      y[p] = field(rows[p], mean_col);
-      double sd = field(rows[p], sd_col), reps = field(rows[p], 1 + k);
+      y[p] = fsim_sweep_field(rows[p], mean_col);
+      double sd = fsim_sweep_field(rows[p], sd_col), reps = fsim_sweep_field(rows[p], 1 + k);
       if (isnan(y[p])) defined = 0;
       /* Replication noise left in each point's mean: sd^2 / replications. */
       if (!isnan(sd) && reps > 0) noise += sd * sd / reps;
@@ -223,7 +221,7 @@ static fsim_status write_long(const char *dir, const fsim_journal *j, const char
     free(mname);
     return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   }
-  const int nm = split(metrics, mname, 4096);
+  const int nm = fsim_sweep_split(metrics, mname, 4096);
   char path[FSIM_PATH_MAX + 32];
   snprintf(path, sizeof path, "%s/" FSIM_SWEEP_LONG_NAME, dir);
   fsim_file f;
@@ -290,6 +288,8 @@ fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, int l
     fprintf(f.fp, "%.*s\n", (int)strcspn(rows[p], "|"), rows[p]);
   st = fsim_file_commit(&f, err);
   if (st == FSIM_OK && info->method == FSIM_SWEEP_SOBOL) st = write_sensitivity(dir, j, rows, err);
+  if (st == FSIM_OK && info->method == FSIM_SWEEP_MORRIS)
+    st = fsim_sweep_write_morris(dir, j, rows, err);
   if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_REPS_PART))
     st = write_replications(dir, j, rows, err);
   if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_SERIES_PART)) st = write_series(dir, j, rows, err);
