@@ -117,6 +117,14 @@ for f in sweep.csv morris.csv columns.csv; do
   cmp "$tmp/morris/$f" "$tmp/mmerged/$f" || fail "morris: merged $f differs"
 done
 echo "ok: morris design and morris.csv; killed and resumed, and merged, byte-identical"
+# The end summary names each metric's parameters by decreasing mu*.
+"$bin" sweep "$scen" -o "$tmp/msum" -n 20 --method morris --points 3 \
+  --param sides.red.rules.[0].threshold=1:3 --param sides.red.rules.[0].delay=1:14 \
+  >"$tmp/msum.out" 2>/dev/null
+grep -q '^Largest mean absolute elementary effects, mu\* (morris.csv):' "$tmp/msum.out" ||
+  fail "no morris summary: $(cat "$tmp/msum.out")"
+grep -q '^  k.held_area_km2: sides.red.rules.\[0\].threshold ' "$tmp/msum.out" ||
+  fail "morris summary: $(cat "$tmp/msum.out")"
 
 # A whole-number parameter whose range is narrower than a morris step is refused
 # before any work (every step would leave it where it was).
