@@ -432,7 +432,7 @@ static const fsim_spec sweep_specs[] = {
     {.key = "morris_levels", .kind = FSIM_K_INT,
      .offset = offsetof(fsim_sweep_def, morris_levels), .flags = O, .def = 4, .min = 2,
      .max = 100, .unit = "levels",
-     .doc = "morris: levels of each parameter's grid over [from, to] (even); a step moves "
+     .doc = "morris: levels of each parameter's grid over [from, to], even (default 4); a step moves "
             "a parameter by levels / (2 (levels - 1)) of its range."},
     {.key = "metrics", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_sweep_def, metrics),
      .count_offset = offsetof(fsim_sweep_def, nmetrics), .flags = O | FSIM_F_DOTTED,
