@@ -113,6 +113,9 @@ START_TEST(test_g_function_ranking) {
   for (int i = 0; i + 1 < 4; i++)
     ck_assert_msg(s[i].mu_star > s[i + 1].mu_star, "mu*%d = %g, mu*%d = %g", i + 1,
                   s[i].mu_star, i + 2, s[i + 1].mu_star);
+  /* The G-function is symmetric about 1/2 in each input, so effects of both signs
+   * cancel in mu: the reason for mu* (Campolongo et al. 2007). */
+  ck_assert_msg(fabs(s[0].mu) < 0.5 * s[0].mu_star, "mu1 = %g, mu*1 = %g", s[0].mu, s[0].mu_star);
   /* ">>": x4's interval lies above every one of x5..x8. */
   for (int i = 4; i < K; i++) {
     ck_assert_msg(s[3].mu_star_lo > s[i].mu_star_hi, "mu*4 [%g, %g], mu*%d [%g, %g]",
