@@ -38,8 +38,14 @@ stat(s) = mine(column(s) * scale)
 # Both axes from 0, to the largest interval end, with room for the labels.
 stats data using (stat('mu_star_ci95_high') > stat('mu_star') ? stat('mu_star_ci95_high') : stat('mu_star')) nooutput
 x_hi = STATS_max > 0 ? STATS_max : 1
+moved = STATS_max > 0
 stats data using (stat('sigma_ci95_high') > stat('sigma') ? stat('sigma_ci95_high') : stat('sigma')) nooutput
 y_hi = STATS_max > 0 ? STATS_max : 1
+# No parameter moves the metric: every point at the origin, said in words rather
+# than with labels written over each other.
+if (!moved) {
+  set label 110 'No parameter moves this metric: every μ* is 0' at graph 0.62, graph 0.2 center font ',12' tc rgb colour_muted
+}
 set xrange [0:x_hi * 1.15]
 set yrange [0:y_hi * 1.1]
 set offsets 0, 0, 0, 0
@@ -56,7 +62,7 @@ plot data using (stat('mu_star')):(stat('sigma')):(stat('mu_star_ci95_low')):(st
        with xyerrorbars pt -1 lw 1.2 lc rgb colour_interval notitle, \
      data using (stat('mu_star')):(stat('sigma')) \
        with points pt 7 ps 1.1 lc rgb colour_sweep title 'a parameter (μ*, σ)', \
-     data using (stat('mu_star')):(stat('sigma')):(mine(0) == 0 ? param_label(strcol('parameter')) : '') \
+     data using (stat('mu_star')):(stat('sigma')):(moved && mine(0) == 0 ? param_label(strcol('parameter')) : '') \
        with labels left offset 0.8, 0.5 font ',9' tc rgb colour_ink notitle, \
      keyentry with xyerrorbars pt -1 lw 1.2 lc rgb colour_interval title '95% bootstrap intervals', \
      x with lines dt 2 lw 1.2 lc rgb colour_muted title 'σ = μ*'

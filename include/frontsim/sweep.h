@@ -53,8 +53,7 @@ FSIM_API void fsim_sweep_free(fsim_sweep *sw);
 FSIM_API long fsim_sweep_points(const fsim_sweep *sw);
 
 /* Runs the points into `dir` (sweep.csv, design.csv, scenario.cfg, sensitivity.csv or
- * morris.csv);
- * with a shard, the directory holds that shard's journal for `frontsim merge`. */
+ * morris.csv); with a shard, the directory holds that shard's journal for `frontsim merge`. */
 FSIM_API fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                                     fsim_error *err);
 
