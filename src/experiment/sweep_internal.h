@@ -31,20 +31,12 @@ struct fsim_sweep {
 #define FSIM_SWEEP_REPS_PART "|r:"
 #define FSIM_SWEEP_SERIES_PART "|s:"
 
-/* Writes sweep.csv (sensitivity.csv for sobol, replications.csv and series.csv when
- * the records hold them) into dir from a complete set of
+/* Writes sweep.csv (sensitivity.csv for sobol, morris.csv for morris, replications.csv
+ * and series.csv when the records hold them) into dir from a complete set of
  * records; the same function serves a plain run, a resumed run and a merge, so
  * their outputs are byte-identical. */
 fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, int long_format,
                                    fsim_error *err);
-/* morris.csv of a morris sweep from its records in point order (morris.c); reads
- * the design's levels and ranges from dir/scenario.cfg. */
-fsim_status fsim_sweep_write_morris(const char *dir, const fsim_journal *j, const char **rows,
-                                    fsim_error *err);
-/* Value of field `col` (0-based) of a CSV record; NaN for an empty field. */
-double fsim_sweep_field(const char *rec, int col);
-/* Splits "a;b;c" into at most max names (pointers into text, which it changes). */
-int fsim_sweep_split(char *text, char **out, int max);
 /* columns.csv of the sweep directory dir (its scenario.cfg already there). */
 fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, int long_format,
                                      fsim_error *err);
