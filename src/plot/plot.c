@@ -223,7 +223,7 @@ static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsi
     }
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "--only",
                           "no chart, kind of chart or metric named \"%.60s\"; this sweep has "
-                          "the kinds effect, heatmap (grids), sensitivity (sobol) of the "
+                          "the kinds effect, heatmap (grids), sensitivity (sobol), morris (morris) of the "
                           "metrics: %s",
                           only, names);
   }
