@@ -4,10 +4,8 @@
 #include <gsl/gsl_sort.h>
 #include <gsl/gsl_statistics_double.h>
 #include <math.h>
-#include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
-
 
 fsim_status fsim_design_morris(size_t r, int k, int levels, uint64_t seed, double *u,
                                fsim_error *err) {

@@ -134,8 +134,10 @@ static fsim_status regenerate(const char *dir, const fsim_journal_info *info, do
   return st;
 }
 
+/* morris.csv: per metric and parameter, mu, mu* and sigma of the elementary effects
+ * on the metric's point means, with bootstrap intervals (morris.h). */
 static fsim_status write_morris(const char *dir, const fsim_journal *j, const char **rows,
-                                    fsim_error *err) {
+                                fsim_error *err) {
   const fsim_journal_info *info = &j->info;
   const int k = info->nparams;
   const size_t R = (size_t)info->npoints / (size_t)(k + 1);
