@@ -824,7 +824,7 @@ START_TEST(test_kind_ops) {
   ck_assert_str_eq(buf, "number (whole)");
   const fsim_spec *method = fsim_schema_lookup_path("sweep.method");
   fsim_kind_ops_of(method->kind)->doc_type(method, "one of", buf, sizeof buf);
-  ck_assert_str_eq(buf, "one of `grid|lhs|sobol`");
+  ck_assert_str_eq(buf, "one of `grid|lhs|sobol|morris`");
   /* An optional float left NaN is unset; one with a value is written. */
   fsim_rule_def rule = {.personnel = NAN, .fraction = 0.25};
   const fsim_spec *pers = fsim_schema_lookup_path("sides.red.rules.[0].personnel");

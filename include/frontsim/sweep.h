@@ -1,5 +1,6 @@
 /* Sweeps: many design points of one scenario, each run for a number of
- * replications, collected into sweep.csv (and sensitivity.csv for sobol).
+ * replications, collected into sweep.csv (and sensitivity.csv for sobol, morris.csv
+ * for morris).
  * Crash-safe: each finished point is appended to a journal and flushed, so an
  * interrupted sweep resumes without redoing finished points. */
 #ifndef FRONTSIM_SWEEP_H
@@ -51,8 +52,8 @@ FSIM_API fsim_status fsim_sweep_check(const char *scenario_path, const fsim_over
 FSIM_API void fsim_sweep_free(fsim_sweep *sw);
 FSIM_API long fsim_sweep_points(const fsim_sweep *sw);
 
-/* Runs the points into `dir` (sweep.csv, design.csv, scenario.cfg, sensitivity.csv);
- * with a shard, the directory holds that shard's journal for `frontsim merge`. */
+/* Runs the points into `dir` (sweep.csv, design.csv, scenario.cfg, sensitivity.csv or
+ * morris.csv); with a shard, the directory holds that shard's journal for `frontsim merge`. */
 FSIM_API fsim_status fsim_sweep_run(fsim_sweep *sw, const fsim_sweep_options *opt, const char *dir,
                                     fsim_error *err);
 

@@ -18,7 +18,7 @@ typedef struct command {
 
 static const command commands[] = {
     {"run", cli_run, "run the replications of a scenario and write its outputs"},
-    {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol)"},
+    {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol, morris)"},
     {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
     {"discover", cli_discover, "find where in a sweep a condition holds (PRIM)"},

@@ -21,7 +21,7 @@ static const char plot_help[] =
     "Charts of a sweep, per metric of its 'metrics' setting (else headline metrics):\n"
     "effect_<metric> (mean against the parameters, 95% confidence intervals),\n"
     "heatmap_<metric> (grids of two or more parameters), sensitivity_<metric> (sobol:\n"
-    "first-order and total Sobol' indices).\n"
+    "first-order and total Sobol' indices), morris_<metric> (morris: mu* against sigma).\n"
     "\n"
     "Charts of a comparison: differences (paired differences of the headline metrics\n"
     "with their 95% CIs, a row per what-if), and with every scenario overlaid:\n"

@@ -19,6 +19,7 @@
 #include "frontsim/run.h"
 #include "frontsim/version.h"
 #include "layout.h"
+#include "morris.h"
 #include "results.h"
 #include "series_table.h"
 #include "stats.h"
@@ -135,6 +136,46 @@ static fsim_status check_levels(const fsim_sweep *sw, fsim_error *err) {
   return FSIM_OK;
 }
 
+/* A morris design: `points` trajectories of k + 1 points (morris.h). Every step
+ * must change its parameter's value, which a whole-number parameter over a range
+ * narrower than the step would not (both ends rounded to the same number). */
+static fsim_status expand_morris(fsim_sweep *sw, fsim_error *err) {
+  const fsim_sweep_def *def = &sw->base->sweep;
+  const size_t k = (size_t)def->nparams, r = (size_t)def->points, rows = r * (k + 1);
+  if (rows > 10000000)
+    return fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, "sweep.points",
+                          "the morris design has %zu points (%zu trajectories x %zu); at most "
+                          "10,000,000",
+                          rows, r, k + 1);
+  double *u = malloc(rows * k * sizeof *u);
+  sw->values = malloc(rows * k * sizeof *sw->values);
+  if (!u || !sw->values) {
+    free(u);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  fsim_status st = fsim_design_morris(r, (int)k, def->morris_levels,
+                                      (uint64_t)sw->base->run.seed, u, err);
+  for (size_t p = 0; st == FSIM_OK && p < rows * k; p++)
+    sw->values[p] = fsim_morris_value(&def->params[p % k], u[p]);
+  for (size_t p = 1; st == FSIM_OK && p < rows; p++)
+    for (size_t j = 0; st == FSIM_OK && j < k && p % (k + 1) != 0; j++)
+      if (u[p * k + j] != u[(p - 1) * k + j] && sw->values[p * k + j] == sw->values[(p - 1) * k + j]) {
+        const fsim_param_def *pd = &def->params[j];
+        char where[48];
+        snprintf(where, sizeof where, "sweep.parameters.[%zu]", j);
+        st = fsim_error_set(err, FSIM_E_INPUT, sw->source, 0, where,
+                            "%s takes whole numbers, and from %g to %g is too narrow for a "
+                            "morris step of %.3g of the range (%d levels): widen the range "
+                            "or lower sweep.morris_levels",
+                            pd->path, pd->from, pd->to,
+                            def->morris_levels / (2.0 * (def->morris_levels - 1)),
+                            def->morris_levels);
+      }
+  free(u);
+  sw->npoints = (long)rows;
+  return st;
+}
+
 /* The design: every point's parameter values (MODEL.md has none of this; see
  * docs/USAGE.md "frontsim sweep"). */
 static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
@@ -168,6 +209,7 @@ static fsim_status expand_design(fsim_sweep *sw, fsim_error *err) {
     }
     return FSIM_OK;
   }
+  if (def->method == FSIM_SWEEP_MORRIS) return expand_morris(sw, err);
   size_t n = (size_t)def->points;
   size_t rows = def->method == FSIM_SWEEP_SOBOL ? n * (size_t)(k + 2) : n;
   u = malloc(rows * (size_t)k * sizeof *u);

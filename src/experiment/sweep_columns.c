@@ -110,6 +110,27 @@ fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, int
       for (size_t k = 0; k < sizeof sens / sizeof sens[0]; k++)
         fsim_columns_row(fp, "sensitivity.csv", sens[k][0], sens[k][1], sens[k][2]);
     }
+    if (info->method == FSIM_SWEEP_MORRIS) {
+      /* Effects on the unit scale: the change in the metric's mean when the
+       * parameter moves across its whole range [from, to] (docs/USAGE.md). */
+      static const char *const ee[][3] = {
+          {"metric", "", "the metric (its point means are what the effects are of)"},
+          {"parameter", "", "the parameter"},
+          {"mu", "metric's unit", "mean elementary effect: the change in the metric's mean "
+                                  "per move of the parameter across its whole range"},
+          {"mu" FSIM_CI95_LOW, "metric's unit", "lower end of its 95% bootstrap interval"},
+          {"mu" FSIM_CI95_HIGH, "metric's unit", "upper end of its 95% bootstrap interval"},
+          {"mu_star", "metric's unit", "mean absolute elementary effect (Campolongo et al. "
+                                       "2007): the parameter's importance"},
+          {"mu_star" FSIM_CI95_LOW, "metric's unit", "lower end of its 95% bootstrap interval"},
+          {"mu_star" FSIM_CI95_HIGH, "metric's unit", "upper end of its 95% bootstrap interval"},
+          {"sigma", "metric's unit", "standard deviation of the elementary effects: "
+                                     "interactions or a non-linear effect"},
+          {"sigma" FSIM_CI95_LOW, "metric's unit", "lower end of its 95% bootstrap interval"},
+          {"sigma" FSIM_CI95_HIGH, "metric's unit", "upper end of its 95% bootstrap interval"}};
+      for (size_t k = 0; k < sizeof ee / sizeof ee[0]; k++)
+        fsim_columns_row(fp, FSIM_MORRIS_NAME, ee[k][0], ee[k][1], ee[k][2]);
+    }
     st = fsim_file_commit(&f, err);
   } else {
     fsim_file_abort(&f);

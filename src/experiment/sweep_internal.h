@@ -31,8 +31,8 @@ struct fsim_sweep {
 #define FSIM_SWEEP_REPS_PART "|r:"
 #define FSIM_SWEEP_SERIES_PART "|s:"
 
-/* Writes sweep.csv (sensitivity.csv for sobol, replications.csv and series.csv when
- * the records hold them) into dir from a complete set of
+/* Writes sweep.csv (sensitivity.csv for sobol, morris.csv for morris, replications.csv
+ * and series.csv when the records hold them) into dir from a complete set of
  * records; the same function serves a plain run, a resumed run and a merge, so
  * their outputs are byte-identical. */
 fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, int long_format,

@@ -1,6 +1,7 @@
 /* The one-screen summary a sweep ends with (frontsim sweep prints it): per metric of
- * sweep.csv, the range of its point means across the points, read back from the
- * file the sweep wrote, so a resumed or merged sweep is summarised alike. */
+ * sweep.csv, the range of its point means across the points, and for a morris
+ * sweep the parameters of largest mu*, read back from the files the sweep wrote, so
+ * a resumed or merged sweep is summarised alike. */
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
@@ -31,6 +32,71 @@ typedef struct range {
   double lo, hi;
   long at_lo, at_hi; /* the points where they are */
 } range;
+
+/* A parameter of morris.csv: its path and mu*. */
+typedef struct screened {
+  const char *path;
+  double mu_star;
+} screened;
+
+static int by_mu_star(const void *a, const void *b) {
+  const screened *x = a, *y = b;
+  if (x->mu_star != y->mu_star) return x->mu_star < y->mu_star ? 1 : -1;
+  return strcmp(x->path, y->path);
+}
+
+/* Per metric of morris.csv (its rows are together), the parameters of largest mu*,
+ * at most three. No morris.csv: nothing. */
+static fsim_status summarize_morris(const char *dir, FILE *out, fsim_error *err) {
+  char path[FSIM_PATH_MAX];
+  snprintf(path, sizeof path, "%s/" FSIM_MORRIS_NAME, dir);
+  FILE *probe = fopen(path, "r");
+  if (!probe) return FSIM_OK;
+  fclose(probe);
+  char *text = NULL;
+  fsim_status st = fsim_read_text(path, FSIM_MORRIS_NAME, &text, NULL, err);
+  if (st != FSIM_OK) return st;
+  size_t cap = 16, n = 0;
+  screened *row = malloc(cap * sizeof *row);
+  if (!row) {
+    free(text);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  fputs("Largest mean absolute elementary effects, mu* (morris.csv):\n", out);
+  char *save = NULL, *metric = NULL;
+  strtok_r(text, "\n", &save); /* the header */
+  for (char *line = strtok_r(NULL, "\n", &save);; line = strtok_r(NULL, "\n", &save)) {
+    char *comma = line ? strchr(line, ',') : NULL;
+    if (comma) *comma = '\0';
+    if (metric && (!line || strcmp(line, metric) != 0) && n > 0) { /* the metric's end */
+      qsort(row, n, sizeof *row, by_mu_star);
+      fprintf(out, "  %s:", metric);
+      char a[32];
+      for (size_t i = 0; i < n && i < 3; i++)
+        fprintf(out, "%s %s %s", i ? "," : "", row[i].path, num(row[i].mu_star, a, sizeof a));
+      fputc('\n', out);
+      n = 0;
+    }
+    if (!line) break;
+    if (!comma) continue;
+    metric = line;
+    char *param = comma + 1, *end = strchr(param, ',');
+    if (!end) continue;
+    *end = '\0';
+    const double mu_star = cell(end + 1, FSIM_MORRIS_MU_STAR - FSIM_MORRIS_MU);
+    if (isnan(mu_star)) continue;
+    if (n == cap) {
+      screened *grown = realloc(row, 2 * cap * sizeof *row);
+      if (!grown) break;
+      row = grown;
+      cap *= 2;
+    }
+    row[n++] = (screened){param, mu_star};
+  }
+  free(row);
+  free(text);
+  return FSIM_OK;
+}
 
 fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err) {
   if (!dir || !out)
@@ -92,7 +158,7 @@ fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err) {
               num(r[m].lo, a, sizeof a), r[m].at_lo, num(r[m].hi, b, sizeof b), r[m].at_hi);
   }
   free(col), free(name), free(r), free(names), free(text);
-  return FSIM_OK;
+  return summarize_morris(dir, out, err);
 }
 
 fsim_status fsim_sweep_summary_text(const char *dir, char **out, fsim_error *err) {

@@ -1,5 +1,5 @@
 /* The results of a sweep from its journal: sweep.csv (one row per point, in point
- * order) and, for a sobol design, sensitivity.csv. A plain run, a resumed run and a
+ * order) and, for a sobol design, sensitivity.csv (morris.csv for morris). A plain run, a resumed run and a
  * merge of shards all come through here, so their outputs are byte-identical. */
 #include <errno.h>
 #include <math.h>
@@ -9,6 +9,7 @@
 
 #include "design.h"
 #include "fileio.h"
+#include "morris.h"
 #include "scenario_internal.h"
 #include "sweep_internal.h"
 
@@ -95,6 +96,101 @@ done:
   free(mname);
   free(metrics_copy);
   free(params_copy);
+  return st;
+}
+
+/* The design again, from the sweep's scenario.cfg in dir (the stage of a run or of a
+ * merge): u, and x, each parameter's actual position on the unit scale of its range. */
+static fsim_status regenerate(const char *dir, const fsim_journal_info *info, double **u,
+                              double **x, fsim_error *err) {
+  char path[FSIM_PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/scenario.cfg", dir);
+  fsim_scenario *sc = NULL;
+  fsim_status st = fsim_scenario_load(path, NULL, &sc, err);
+  if (st != FSIM_OK) return st;
+  const fsim_sweep_def *def = &sc->sweep;
+  const int k = info->nparams;
+  const size_t rows = (size_t)info->npoints, r = rows / (size_t)(k + 1);
+  if (!sc->has_sweep || def->method != FSIM_SWEEP_MORRIS || def->nparams != k ||
+      r * (size_t)(k + 1) != rows) {
+    fsim_scenario_free(sc);
+    return fsim_error_set(err, FSIM_E_IO, path, 0, "sweep",
+                          "not the scenario of this morris sweep (%ld points, %d parameters)",
+                          info->npoints, k);
+  }
+  *u = malloc(rows * (size_t)k * sizeof **u);
+  *x = malloc(rows * (size_t)k * sizeof **x);
+  if (!*u || !*x)
+    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  else
+    st = fsim_design_morris(r, k, def->morris_levels, (uint64_t)sc->run.seed, *u, err);
+  for (size_t p = 0; st == FSIM_OK && p < rows; p++)
+    for (int j = 0; j < k; j++) {
+      const fsim_param_def *pd = &def->params[j];
+      const size_t c = p * (size_t)k + (size_t)j;
+      (*x)[c] = (fsim_morris_value(pd, (*u)[c]) - pd->from) / (pd->to - pd->from);
+    }
+  fsim_scenario_free(sc);
+  return st;
+}
+
+/* morris.csv: per metric and parameter, mu, mu* and sigma of the elementary effects
+ * on the metric's point means, with bootstrap intervals (morris.h). */
+static fsim_status write_morris(const char *dir, const fsim_journal *j, const char **rows,
+                                fsim_error *err) {
+  const fsim_journal_info *info = &j->info;
+  const int k = info->nparams;
+  const size_t R = (size_t)info->npoints / (size_t)(k + 1);
+  double *u = NULL, *x = NULL;
+  fsim_status st = regenerate(dir, info, &u, &x, err);
+  char *params_copy = strdup(info->params), *metrics_copy = strdup(info->metrics);
+  char **pname = malloc((size_t)k * sizeof *pname), **mname = malloc(4096 * sizeof *mname);
+  double *y = malloc((size_t)info->npoints * sizeof *y), *ee = malloc(R * (size_t)k * sizeof *ee);
+  fsim_morris_index *idx = malloc((size_t)k * sizeof *idx);
+  if (st == FSIM_OK && (!params_copy || !metrics_copy || !pname || !mname || !y || !ee || !idx))
+    st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  fsim_file f;
+  char path[FSIM_PATH_MAX + 32];
+  snprintf(path, sizeof path, "%s/" FSIM_MORRIS_NAME, dir);
+  if (st == FSIM_OK) st = fsim_file_open(&f, path, err);
+  if (st != FSIM_OK) goto done;
+  split(params_copy, pname, k);
+  const int nm = split(metrics_copy, mname, 4096);
+  fputs(FSIM_MORRIS_HEADER "\n", f.fp);
+  for (int m = 0; m < nm && st == FSIM_OK; m++) {
+    const int mean_col = 1 + k + 1 + m * FSIM_POINT_NSTATS + FSIM_POINT_MEAN;
+    int defined = 1;
+    for (long p = 0; p < info->npoints; p++) {
+      y[p] = field(rows[p], mean_col);
+      if (isnan(y[p])) defined = 0;
+    }
+    if (!defined) continue; /* e.g. a conditional metric undefined at some point */
+    fsim_morris_effects(u, x, y, R, k, ee);
+    st = fsim_morris_indices(ee, R, k, info->bootstrap, info->seed, idx, err);
+    for (int i = 0; st == FSIM_OK && i < k; i++) {
+      const double v[FSIM_MORRIS_NCOLS] = {
+          [FSIM_MORRIS_MU] = idx[i].mu,           [FSIM_MORRIS_MU_LOW] = idx[i].mu_lo,
+          [FSIM_MORRIS_MU_HIGH] = idx[i].mu_hi,   [FSIM_MORRIS_MU_STAR] = idx[i].mu_star,
+          [FSIM_MORRIS_MU_STAR_LOW] = idx[i].mu_star_lo,
+          [FSIM_MORRIS_MU_STAR_HIGH] = idx[i].mu_star_hi,
+          [FSIM_MORRIS_SIGMA] = idx[i].sigma,     [FSIM_MORRIS_SIGMA_LOW] = idx[i].sigma_lo,
+          [FSIM_MORRIS_SIGMA_HIGH] = idx[i].sigma_hi};
+      fprintf(f.fp, "%s,%s", mname[m], pname[i]);
+      for (int c = FSIM_MORRIS_MU; c < FSIM_MORRIS_NCOLS; c++)
+        if (isnan(v[c]))
+          fputs(",", f.fp);
+        else
+          fprintf(f.fp, ",%.6g", v[c]);
+      fputc('\n', f.fp);
+    }
+  }
+  if (st == FSIM_OK)
+    st = fsim_file_commit(&f, err);
+  else
+    fsim_file_abort(&f);
+done:
+  free(idx), free(ee), free(y), free(mname), free(pname), free(metrics_copy), free(params_copy);
+  free(x), free(u);
   return st;
 }
 
@@ -290,6 +386,8 @@ fsim_status fsim_sweep_write_final(const char *dir, const fsim_journal *j, int l
     fprintf(f.fp, "%.*s\n", (int)strcspn(rows[p], "|"), rows[p]);
   st = fsim_file_commit(&f, err);
   if (st == FSIM_OK && info->method == FSIM_SWEEP_SOBOL) st = write_sensitivity(dir, j, rows, err);
+  if (st == FSIM_OK && info->method == FSIM_SWEEP_MORRIS)
+    st = write_morris(dir, j, rows, err);
   if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_REPS_PART))
     st = write_replications(dir, j, rows, err);
   if (st == FSIM_OK && strstr(rows[0], FSIM_SWEEP_SERIES_PART)) st = write_series(dir, j, rows, err);

@@ -73,6 +73,17 @@ enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIR
   "metric,parameter,first,first" FSIM_CI95_LOW ",first" FSIM_CI95_HIGH ",total,total"     \
   FSIM_CI95_LOW ",total" FSIM_CI95_HIGH ",variance,noise_share"
 
+/* ---- morris.csv (morris): one row per metric and parameter, the statistics of the
+ * parameter's elementary effects on the metric's point means ---- */
+#define FSIM_MORRIS_NAME "morris.csv"
+enum { FSIM_MORRIS_METRIC = 0, FSIM_MORRIS_PARAMETER, FSIM_MORRIS_MU, FSIM_MORRIS_MU_LOW,
+       FSIM_MORRIS_MU_HIGH, FSIM_MORRIS_MU_STAR, FSIM_MORRIS_MU_STAR_LOW,
+       FSIM_MORRIS_MU_STAR_HIGH, FSIM_MORRIS_SIGMA, FSIM_MORRIS_SIGMA_LOW,
+       FSIM_MORRIS_SIGMA_HIGH, FSIM_MORRIS_NCOLS };
+#define FSIM_MORRIS_HEADER                                                                \
+  "metric,parameter,mu,mu" FSIM_CI95_LOW ",mu" FSIM_CI95_HIGH ",mu_star,mu_star"            \
+  FSIM_CI95_LOW ",mu_star" FSIM_CI95_HIGH ",sigma,sigma" FSIM_CI95_LOW ",sigma" FSIM_CI95_HIGH
+
 /* ---- compare.csv: one row per what-if and metric; a is the base, b the what-if
  * (their letters are their directories); n and the means before "difference"
  * are over the replications where both define the metric, n_a_all and

@@ -227,7 +227,7 @@ static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsi
     }
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "--only",
                           "no chart, kind of chart or metric named \"%.60s\"; this sweep has "
-                          "the kinds effect, heatmap (grids), sensitivity (sobol) of the "
+                          "the kinds effect, heatmap (grids), sensitivity (sobol), morris (morris) of the "
                           "metrics: %s",
                           only, names);
   }
@@ -415,7 +415,7 @@ static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
 }
 
 /* What a sweep directory holds and its charts: sweep.csv, for sobol
- * sensitivity.csv, and the base scenario for the method, metrics and names. */
+ * sensitivity.csv (morris.csv for morris), and the base scenario for the method, metrics and names. */
 static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const char *dir,
                               const fsim_scenario *sc, const run_record *rec, fsim_error *err) {
   memset(run, 0, sizeof *run);
@@ -429,6 +429,11 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
     st = need_file(dir, "sensitivity.csv", FSIM_PLOT_DIR_SWEEP, err);
     join(path, dir, "sensitivity.csv");
     if (st == FSIM_OK) st = fsim_plot_sweep_read_indices(sw, path, err);
+  }
+  if (st == FSIM_OK && sw->method == FSIM_SWEEP_MORRIS) {
+    st = need_file(dir, FSIM_MORRIS_NAME, FSIM_PLOT_DIR_SWEEP, err);
+    join(path, dir, FSIM_MORRIS_NAME);
+    if (st == FSIM_OK) st = fsim_plot_sweep_read_morris(sw, path, err);
   }
   if (st != FSIM_OK) return st;
   snprintf(run->source, sizeof run->source,

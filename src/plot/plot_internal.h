@@ -126,7 +126,7 @@ typedef struct fsim_sweep_metric {
   char subject[FSIM_CHART_TEXT]; /* what it is */
   char title[FSIM_CHART_TEXT];  /* the same with its unit */
   char axis[FSIM_CHART_TEXT];   /* short axis label, with its unit */
-  /* sobol: the row of sensitivity.csv is there (a metric undefined at some point
+  /* sobol: the row of sensitivity.csv is there (morris: of morris.csv, with a mu*) (a metric undefined at some point
    * has none); parameters by decreasing total index; the replication noise. */
   int has_indices;
   char order[FSIM_CHART_TEXT * 2];
@@ -154,13 +154,16 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
 /* Reads sensitivity.csv into the metrics: has_indices, order, noise_share. */
 fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                                          fsim_error *err);
+/* Reads morris.csv into the metrics: has_indices where a parameter's mu* is defined. */
+fsim_status fsim_plot_sweep_read_morris(fsim_plot_sweep *sw, const char *path,
+                                        fsim_error *err);
 /* Titles, units and the default set of metrics, from the scenario the sweep ran
  * (its sweep.metrics, else a headline set); the axes of the grid charts. */
 fsim_status fsim_plot_sweep_describe(fsim_plot_sweep *sw, const fsim_scenario *sc,
                                      fsim_error *err);
 void fsim_plot_sweep_free(fsim_plot_sweep *sw);
 /* The charts of a sweep: per metric, effect_<m>, heatmap_<m> (grids of two or
- * more parameters), sensitivity_<m> (sobol). */
+ * more parameters), sensitivity_<m> (sobol), morris_<m> (morris). */
 fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw,
                                    fsim_error *err);
 /* Writes the value of a sweep template's @KEY@ field; 0 when `key` is not one. */

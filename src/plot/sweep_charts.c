@@ -1,13 +1,14 @@
 /* The charts of a sweep directory: what each metric is (its title, unit and
  * scale, from the metric table) and which charts it gets. Each metric gets an effect chart (its mean
  * against the parameters, with confidence intervals), a heat map over two
- * parameters when the design is a grid of two or more, and for sobol a chart of
- * its Sobol' indices. */
+ * parameters when the design is a grid of two or more, for sobol a chart of
+ * its Sobol' indices, and for morris one of mu* against sigma. */
 #include <math.h>
 #include <stdarg.h>
 #include <stdlib.h>
 #include <string.h>
 
+#include "formats.h"
 #include "plot_internal.h"
 
 /* Formats a chart's title or subtitle into dst (n bytes); a text too long for it ends
@@ -206,6 +207,14 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
                "%ld points x %ld replications, 95%% bootstrap intervals; an index below the "
                "noise line is not told from 0",
                sw->npoints, reps);
+    }
+    if (sw->method == FSIM_SWEEP_MORRIS && mt->has_indices) {
+      c = add_chart(run, sw, m, "morris", "sweep_morris", "../" FSIM_MORRIS_NAME);
+      chart_text(c->title, sizeof c->title, "Screening: %.360s", mt->subject);
+      chart_text(c->subtitle, sizeof c->subtitle,
+                 "Elementary effects over %ld trajectories (%ld points x %ld replications), "
+                 "95%% bootstrap intervals",
+                 sw->npoints / (sw->nparams + 1), sw->npoints, reps);
     }
   }
   return FSIM_OK;

@@ -313,6 +313,37 @@ static void order_params(const fsim_plot_sweep *sw, const double *total, char *o
   free(used);
 }
 
+fsim_status fsim_plot_sweep_read_morris(fsim_plot_sweep *sw, const char *path,
+                                        fsim_error *err) {
+  FILE *fp = fopen(path, "r");
+  if (!fp) return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "cannot read");
+  static const char header[] = FSIM_MORRIS_HEADER;
+  char *line = NULL, *f[FSIM_MORRIS_NCOLS];
+  size_t size = 0;
+  fsim_status st = FSIM_OK;
+  if (getline(&line, &size, fp) < 0 || strncmp(line, header, sizeof header - 1) != 0)
+    st = fsim_error_set(err, FSIM_E_INPUT, path, 1, "",
+                        "not the table of a morris sweep (header: %s)", header);
+  for (int row = 2; st == FSIM_OK && getline(&line, &size, fp) >= 0; row++) {
+    if (line[0] == '\n' || line[0] == '\r' || line[0] == '\0') continue;
+    if (split_fields(line, f, FSIM_MORRIS_NCOLS) != FSIM_MORRIS_NCOLS) {
+      st = fsim_error_set(err, FSIM_E_INPUT, path, row, "", "a row without %d fields",
+                          FSIM_MORRIS_NCOLS);
+      break;
+    }
+    const int m = find_metric(sw, f[FSIM_MORRIS_METRIC]);
+    if (m < 0 || find_param(sw, f[FSIM_MORRIS_PARAMETER]) < 0)
+      st = fsim_error_set(err, FSIM_E_INPUT, path, row, "",
+                          "metric %.60s or parameter %.60s is not in sweep.csv",
+                          f[FSIM_MORRIS_METRIC], f[FSIM_MORRIS_PARAMETER]);
+    else if (!isnan(number(f[FSIM_MORRIS_MU_STAR])))
+      sw->metrics[m].has_indices = 1; /* an effect to chart */
+  }
+  free(line);
+  fclose(fp);
+  return st;
+}
+
 fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                                          fsim_error *err) {
   FILE *fp = fopen(path, "r");

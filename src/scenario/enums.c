@@ -27,6 +27,7 @@ const fsim_enum_name fsim_sweep_method_names[FSIM_NSWEEP_METHODS] = {
     {.name = "grid", .value = FSIM_SWEEP_GRID},
     {.name = "lhs", .value = FSIM_SWEEP_LHS},
     {.name = "sobol", .value = FSIM_SWEEP_SOBOL},
+    {.name = "morris", .value = FSIM_SWEEP_MORRIS},
 };
 
 const fsim_enum_name fsim_rule_type_names[FSIM_RULE_NTYPES] = {

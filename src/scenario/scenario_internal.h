@@ -45,6 +45,7 @@ typedef enum fsim_sweep_method {
   FSIM_SWEEP_GRID = 0,
   FSIM_SWEEP_LHS,
   FSIM_SWEEP_SOBOL,
+  FSIM_SWEEP_MORRIS, /* after the others: journals record the method's number */
   FSIM_NSWEEP_METHODS
 } fsim_sweep_method;
 typedef enum fsim_rule_type {
@@ -284,6 +285,7 @@ typedef struct fsim_sweep_def {
   int points;
   int replications;
   int bootstrap;
+  int morris_levels; /* morris: levels p of the grid (even) */
   int nmetrics;
   char metrics[FSIM_MAX_REFS][FSIM_NAME_MAX];
   int nparams;

@@ -38,10 +38,12 @@ static fsim_status resolve_levels(fsim_sweep_def *sw, int k, config_t *cfg, cons
   if (pd->nvalues > 0 || !isnan(pd->from) || !isnan(pd->to) || pd->steps > 0)
     return fsim_config_error(cfg, name, err, p,
                              "a parameter takes either levels or values, from, to and steps");
-  if (sw->method == FSIM_SWEEP_SOBOL)
+  if (sw->method == FSIM_SWEEP_SOBOL || sw->method == FSIM_SWEEP_MORRIS)
     return fsim_config_error(cfg, name, err, p,
-                             "sobol sensitivity takes numeric ranges only; sweep a parameter "
-                             "with levels by method \"grid\" or \"lhs\"");
+                             "%s takes numeric ranges only; sweep a parameter "
+                             "with levels by method \"grid\" or \"lhs\"",
+                             sw->method == FSIM_SWEEP_SOBOL ? "sobol sensitivity"
+                                                            : "morris screening");
   if (pd->nlevels < 2 || pd->nlevels > FSIM_MAX_VALUES)
     return fsim_config_error(cfg, name, err, p, "give 2 to %d levels, got %d", FSIM_MAX_VALUES,
                              pd->nlevels);
@@ -100,6 +102,11 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
     return fsim_config_error(cfg, name, err, "sweep.parameters",
                              "sobol sensitivity takes at most 20 parameters, got %d",
                              sw->nparams);
+  if (sw->method == FSIM_SWEEP_MORRIS && sw->morris_levels % 2 != 0)
+    return fsim_config_error(cfg, name, err, "sweep.morris_levels",
+                             "morris screening takes an even number of levels, got %d (so "
+                             "that every step is the same size: Morris 1991)",
+                             sw->morris_levels);
   for (int k = 0; k < sw->nparams; k++) {
     fsim_param_def *pd = &sw->params[k];
     snprintf(p, sizeof p, "sweep.parameters.[%d].path", k);
@@ -145,7 +152,7 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
     } else {
       if (pd->nvalues > 0 || pd->steps > 0 || !has_range)
         return fsim_config_error(cfg, name, err, p,
-                                 "an lhs or sobol parameter takes a range: from and to "
+                                 "an lhs, sobol or morris parameter takes a range: from and to "
                                  "(not values or steps), or levels (lhs)");
     }
   }

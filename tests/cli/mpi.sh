@@ -12,6 +12,15 @@ export OMPI_ALLOW_RUN_AS_ROOT=1 OMPI_ALLOW_RUN_AS_ROOT_CONFIRM=1 OMPI_MCA_rmaps_
 "$mpiexec" -np 2 "$mpibin" sweep "$scen" -o "$tmp/mpi" -q
 cmp "$tmp/single/sweep.csv" "$tmp/mpi/sweep.csv"
 echo "ok: 2 ranks give the same sweep.csv as one process"
+morris="--method morris --points 6 --param sides.red.rules.[0].threshold=1:3
+  --param sides.red.rules.[0].delay=1:14"
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/msingle" -q $morris
+# shellcheck disable=SC2086
+"$mpiexec" -np 2 "$mpibin" sweep "$scen" -o "$tmp/mmpi" -q $morris
+cmp "$tmp/msingle/sweep.csv" "$tmp/mmpi/sweep.csv"
+cmp "$tmp/msingle/morris.csv" "$tmp/mmpi/morris.csv"
+echo "ok: a morris sweep over 2 ranks gives the same sweep.csv and morris.csv"
 # Bad input is refused by every rank with status 2, before any work.
 status=0
 "$mpiexec" -np 2 "$mpibin" sweep "$scen" -o "$tmp/bad" -q --param nosuch.path=1,2 2>/dev/null || status=$?

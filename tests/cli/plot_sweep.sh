@@ -1,7 +1,7 @@
 #!/bin/sh
 # plot_sweep.sh FRONTSIM: `frontsim plot` on sweep directories: a grid of two
-# parameters (tests/data/plot-sweep.cfg) and a small sobol sweep of the same
-# scenario get every chart with its script in png, svg and pdf, and a script
+# parameters (tests/data/plot-sweep.cfg) and small sobol and morris sweeps of the
+# same scenario get every chart with its script in png, svg and pdf, and a script
 # redraws its chart on its own; --only selects a chart, a kind or a metric; an
 # unfinished sweep is refused with what to do. Exit 77 (skipped) where gnuplot
 # is not installed, after checking what needs no gnuplot.
@@ -14,6 +14,9 @@ fail() { echo "FAIL: $*"; exit 1; }
 scen=tests/data/plot-sweep.cfg
 "$bin" sweep "$scen" -o "$tmp/grid" --quiet >/dev/null
 "$bin" sweep "$scen" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
+  --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
+  --quiet >/dev/null
+"$bin" sweep "$scen" -o "$tmp/morris" --method morris --points 4 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
   --quiet >/dev/null
 
@@ -46,6 +49,9 @@ for m in $metrics; do grid_charts="$grid_charts effect_$m heatmap_$m"; done
 sobol_charts=""
 for m in $metrics; do sobol_charts="$sobol_charts effect_$m"; done
 sobol_charts="$sobol_charts sensitivity_kursk.held_area_km2 sensitivity_red.losses"
+# Morris: a screening chart of every metric (one that does not vary has mu* = 0).
+morris_charts=""
+for m in $metrics; do morris_charts="$morris_charts effect_$m morris_$m"; done
 
 check() { # DIR CHARTS: each chart in each format, with its script
   dir=$1
@@ -62,6 +68,7 @@ check() { # DIR CHARTS: each chart in each format, with its script
 }
 check "$tmp/grid" "$grid_charts"
 check "$tmp/sobol" "$sobol_charts"
+check "$tmp/morris" "$morris_charts"
 head -c 4 "$tmp/grid/charts/heatmap_red.losses.png" | grep -q PNG || fail "not a PNG"
 head -c 4 "$tmp/sobol/charts/sensitivity_red.losses.pdf" | grep -q PDF || fail "not a PDF"
 grep -q '<svg' "$tmp/grid/charts/effect_red.losses.svg" || fail "not an SVG"
@@ -92,4 +99,4 @@ status=0
 "$bin" plot "$tmp/grid" --only blue.losses 2>"$tmp/err" || status=$?
 [ "$status" -eq 2 ] || fail "--only blue.losses: exit status $status, expected 2"
 grep -q "red.losses" "$tmp/err" || fail "--only blue.losses: message was: $(cat "$tmp/err")"
-echo "ok: grid and sobol sweep charts in png, svg and pdf, scripts re-run, --only, unfinished"
+echo "ok: grid, sobol and morris sweep charts in png, svg and pdf, scripts re-run, --only, unfinished"

@@ -1,7 +1,8 @@
 #!/bin/sh
 # sweep.sh FRONTSIM: a sweep killed with SIGKILL (and its last record torn) resumes
 # to byte-identical results; shards merged equal one run; a one-point sweep equals
-# `frontsim run` with the same seed; sobol writes sensitivity.csv.
+# `frontsim run` with the same seed; sobol writes sensitivity.csv; a morris sweep
+# resumes after kill -9 and merges from shards to the same morris.csv.
 set -eu
 bin=$1
 . tests/cli/sweep_lib.sh
@@ -80,3 +81,57 @@ echo "ok: one-point sweep equals run ($a)"
 [ "$(wc -l < "$tmp/sobol/sweep.csv")" -eq 33 ] || fail "sobol: expected 8 * 4 points"
 [ "$(wc -l < "$tmp/sobol/sensitivity.csv")" -ge 7 ] || fail "sobol: sensitivity rows"
 echo "ok: sobol design and sensitivity.csv"
+
+# Morris: r trajectories of k + 1 points, one row of morris.csv per metric and
+# parameter; killed with SIGKILL and resumed, and merged from shards, byte-identical.
+morris="--method morris --points 12 --param sides.red.rules.[0].threshold=1:3
+  --param sides.red.rules.[0].daily_cap=500:3000 --param sides.red.rules.[0].delay=1:14"
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/morris" -q -n 300 $morris
+[ "$(wc -l < "$tmp/morris/sweep.csv")" -eq 49 ] || fail "morris: expected 12 * 4 points"
+[ "$(wc -l < "$tmp/morris/morris.csv")" -eq 13 ] || fail "morris: expected 4 metrics x 3 rows"
+head -1 "$tmp/morris/morris.csv" | grep -q '^metric,parameter,mu,mu_ci95_low,' ||
+  fail "morris.csv header: $(head -1 "$tmp/morris/morris.csv")"
+grep -q '^morris.csv,mu_star,' "$tmp/morris/columns.csv" || fail "morris.csv not in columns.csv"
+# The threshold moves the held area most (mu* largest of the three).
+top=$(awk -F, '$1 == "k.held_area_km2" && $6 > best {best = $6; p = $2} END {print p}' \
+  "$tmp/morris/morris.csv")
+[ "$top" = "sides.red.rules.[0].threshold" ] || fail "morris: top parameter $top"
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/mres" -q -j 1 -n 300 $morris 2>/dev/null &
+pid=$!
+wait_lines "$tmp/mres.partial/points.journal" 16 "$pid"
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/mres" -q -n 300 $morris --resume
+for f in sweep.csv morris.csv columns.csv design.csv; do
+  cmp "$tmp/morris/$f" "$tmp/mres/$f" || fail "morris: resumed $f differs"
+done
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/m1" -q -n 300 $morris --shard 1/2
+# shellcheck disable=SC2086
+"$bin" sweep "$scen" -o "$tmp/m2" -q -n 300 $morris --shard 2/2
+"$bin" merge "$tmp/mmerged" "$tmp/m1" "$tmp/m2" 2>/dev/null
+for f in sweep.csv morris.csv columns.csv; do
+  cmp "$tmp/morris/$f" "$tmp/mmerged/$f" || fail "morris: merged $f differs"
+done
+echo "ok: morris design and morris.csv; killed and resumed, and merged, byte-identical"
+# The end summary names each metric's parameters by decreasing mu*.
+"$bin" sweep "$scen" -o "$tmp/msum" -n 20 --method morris --points 3 \
+  --param sides.red.rules.[0].threshold=1:3 --param sides.red.rules.[0].delay=1:14 \
+  >"$tmp/msum.out" 2>/dev/null
+grep -q '^Largest mean absolute elementary effects, mu\* (morris.csv):' "$tmp/msum.out" ||
+  fail "no morris summary: $(cat "$tmp/msum.out")"
+grep -q '^  k.held_area_km2: sides.red.rules.\[0\].threshold ' "$tmp/msum.out" ||
+  fail "morris summary: $(cat "$tmp/msum.out")"
+
+# A whole-number parameter whose range is narrower than a morris step is refused
+# before any work (every step would leave it where it was).
+status=0
+"$bin" sweep "$scen" -o "$tmp/narrow" -q --method morris --points 4 \
+  --param sides.red.rules.[0].delay=1.2:1.4 2>"$tmp/narrow.err" || status=$?
+[ "$status" -eq 2 ] || fail "narrow whole-number range: status $status"
+grep -q "too narrow for a morris step" "$tmp/narrow.err" || fail "$(cat "$tmp/narrow.err")"
+[ ! -e "$tmp/narrow" ] || fail "narrow range wrote output"
+echo "ok: a whole-number range narrower than a morris step is refused"
