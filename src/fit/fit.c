@@ -219,7 +219,7 @@ static fsim_status fit_attrition(const double *blue, const double *red, size_t n
   for (int l = 0; l < FSIM_FIXED_LAWS; l++) {
     fsim_fit_result r;
     fsim_error ignored;
-    if (fsim_fit_attrition(blue, red, n, (fsim_fit_law)l, bounds, &r, &ignored) != FSIM_OK)
+    if (fit_attrition(blue, red, n, (fsim_fit_law)l, bounds, &r, &ignored) != FSIM_OK)
       continue;
     if (!have || r.rss < best.rss) best = r, have = 1;
   }
