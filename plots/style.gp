@@ -28,9 +28,12 @@ band50 = 0.34
 median_width = 2.5
 
 # Layout, as fractions of the canvas: a header (title, subtitle, legend) above
-# the plot, the source line below it. Every chart has the same plot area.
+# the plot, the source line below it. The left margin is gnuplot's own: it
+# reserves room for the widest tick label and the y-axis title, so neither can
+# be pushed off the canvas (a fixed margin lost the title to four-digit ticks).
+# plot_left is where the legend starts.
 plot_left = 0.085; plot_right = 0.975; plot_top = 0.76; plot_bottom = 0.12
-set lmargin at screen plot_left
+set lmargin
 set rmargin at screen plot_right
 set tmargin at screen plot_top
 set bmargin at screen plot_bottom

@@ -24,12 +24,11 @@ y_param = @LINE_PARAM@
 
 @STYLE@
 
-# Room for the axis titles: under the plot, above the source line, and left
-# of tick labels that may be long numbers.
+# Room for the x-axis title, under the plot and above the source line (the left
+# margin is gnuplot's, which makes room for tick labels, level names included,
+# and the y-axis title).
 plot_bottom = 0.165
-plot_left = 0.105
 set bmargin at screen plot_bottom
-set lmargin at screen plot_left
 # No legend: the plot can start higher.
 plot_top = 0.83
 set tmargin at screen plot_top
@@ -66,13 +65,6 @@ undefine STATS_*
 stats data using (off_slice($0) ? NaN : z($0)) nooutput
 if (exists('STATS_min')) { cb_lo = STATS_min; cb_hi = STATS_max }
 
-# Level names along y need room: the left margin grows with the longest.
-if (nlevels_of(y_param) > 0) {
-  longest = 0
-  do for [j = 1:ny] { longest = strlen(value_name(y_param, j)) > longest ? strlen(value_name(y_param, j)) : longest }
-  plot_left = plot_left > 0.08 + 0.011 * longest ? plot_left : 0.08 + 0.011 * longest
-  set lmargin at screen plot_left
-}
 set xlabel param_axis(x_param)
 set ylabel param_axis(y_param)
 set xrange [-0.5:nx - 0.5]

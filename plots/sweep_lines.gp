@@ -26,12 +26,10 @@ max_lines = @MAX_LINES@
 
 @STYLE@
 
-# Room for the axis titles: under the plot, above the source line, and left
-# of tick labels that may be long numbers.
+# Room for the x-axis title, under the plot and above the source line (the left
+# margin is gnuplot's, which makes room for tick labels and the y-axis title).
 plot_bottom = 0.165
-plot_left = 0.105
 set bmargin at screen plot_bottom
-set lmargin at screen plot_left
 
 param(i) = word(params, i)
 param_label(i) = word(param_labels, i)
