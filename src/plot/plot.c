@@ -314,6 +314,9 @@ static fsim_status put_in_place(const fsim_chart *chart, const fsim_plot_options
   fsim_status st;
   if ((st = check_image(cf->staged_image, chart->name, cf->image, opt->format, err)) != FSIM_OK)
     return st;
+  if (opt->format == FSIM_PLOT_SVG &&
+      (st = fsim_plot_svg_title(cf->staged_image, chart->title, err)) != FSIM_OK)
+    return st;
   if ((st = move_into_place(cf->staged_image, cf->final_image, err)) != FSIM_OK) return st;
   if ((st = move_into_place(cf->staged_script, cf->final_script, err)) != FSIM_OK) return st;
   if (opt->written) opt->written(opt->written_ctx, cf->final_image, cf->final_script);

@@ -80,6 +80,8 @@ const char *fsim_plot_terminal(fsim_plot_format format);
 /* Writes the terminal of a format with its canvas `taller` times as high (1: as
  * every chart). */
 void fsim_plot_put_terminal(FILE *out, fsim_plot_format format, double taller);
+/* Gives an SVG drawn by gnuplot the chart's title instead of "Gnuplot". */
+fsim_status fsim_plot_svg_title(const char *path, const char *title, fsim_error *err);
 /* Writes text inside a gnuplot '...' string: a quote becomes '."'".' (the string
  * closed, a quote joined, the string reopened), so the field must be an expression;
  * control characters, which a scenario's display names should not hold, become
