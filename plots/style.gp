@@ -37,9 +37,24 @@ set lmargin
 set rmargin at screen plot_right
 set tmargin at screen plot_top
 set bmargin at screen plot_bottom
-set label 101 chart_title at screen 0.012, screen 0.955 left font 'Sans Bold,15' tc rgb colour_ink
-set label 102 chart_subtitle at screen 0.012, screen 0.900 left font ',11' tc rgb colour_muted
-set label 103 chart_source at screen 0.012, screen 0.025 left font ',9' tc rgb colour_muted
+# The title, subtitle and source line are measured against the canvas and set
+# smaller where they would run past its right edge (a title cut mid-word). One em
+# as a share of the canvas width per point of font size, for the terminals
+# frontsim writes (their sizes and fontscales, src/plot/format.c): pngcairo
+# 1200 px at 96 dpi, fontscale 1.45; pdfcairo 8 in (576 pt), 0.62; svg 1200
+# units, a point a unit, 1.45. A character is taken as 0.6 em, wider than the
+# average of DejaVu Sans (bold 0.58, regular 0.55), so an estimate errs short.
+em_share = (GPVAL_TERM eq 'pngcairo') ? 1.45 * 96 / 72 / 1200 : \
+           (GPVAL_TERM eq 'pdfcairo') ? 0.62 / 576 : 1.45 / 1200
+text_room = 1 - 2 * 0.012
+fit_pt(text, pt) = strlen(text) * 0.6 * em_share * pt <= text_room ? pt : \
+                   text_room / (strlen(text) * 0.6 * em_share)
+set label 101 chart_title at screen 0.012, screen 0.955 left \
+    font sprintf('Sans Bold,%.1f', fit_pt(chart_title, 15)) tc rgb colour_ink
+set label 102 chart_subtitle at screen 0.012, screen 0.900 left \
+    font sprintf(',%.1f', fit_pt(chart_subtitle, 11)) tc rgb colour_muted
+set label 103 chart_source at screen 0.012, screen 0.025 left \
+    font sprintf(',%.1f', fit_pt(chart_source, 9)) tc rgb colour_muted
 # The legend: two rows under the subtitle, as many columns as it needs.
 set key at screen plot_left, screen 0.855 left top vertical maxrows 2 Left reverse \
     samplen 2.5 spacing 1.15 width 2 nobox font ',11' tc rgb colour_ink
