@@ -189,6 +189,20 @@ static int chart_data_complete(const char *dir, const fsim_plot_run *run, const 
   return 1;
 }
 
+/* Charts with nothing to show (chart->skip says why) are dropped and reported,
+ * one line each, rather than drawn on an empty range. */
+static void drop_skipped(fsim_plot_run *run, const fsim_plot_options *opt) {
+  int kept = 0;
+  for (int i = 0; i < run->ncharts; i++) {
+    const fsim_chart *c = &run->charts[i];
+    if (!c->skip[0])
+      run->charts[kept++] = *c;
+    else if (fsim_chart_selected(c, opt->only) && opt->skipped)
+      opt->skipped(opt->skipped_ctx, c->name, c->skip);
+  }
+  run->ncharts = kept;
+}
+
 /* Of a run that kept fewer series, the charts whose data are missing are dropped
  * (and reported), not failed: the other charts are still drawn. */
 static fsim_status drop_incomplete(const char *dir, fsim_plot_run *run,
@@ -509,6 +523,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   for (int i = 0; st == FSIM_OK && i < run.ncharts; i++)
     any |= fsim_chart_selected(&run.charts[i], opt->only);
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
+  if (st == FSIM_OK) drop_skipped(&run, opt);
   if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN)
     st = rec.all_series ? check_data(pp.dir, &run, err) : drop_incomplete(pp.dir, &run, opt, err);
   /* gnuplot is checked before anything is written: without it the run

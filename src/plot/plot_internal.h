@@ -38,6 +38,9 @@ typedef struct fsim_chart {
   char axis[FSIM_CHART_TEXT];
   int own_axes;
   double taller; /* the canvas this many times as high (0 or 1: the usual) */
+  /* Not drawn, and why (e.g. a metric constant over a sweep: nothing to chart, and
+   * an empty range drawn as -1..1 would mislead); "" for a chart to draw. */
+  char skip[160];
 } fsim_chart;
 
 typedef struct fsim_plot_sweep fsim_plot_sweep;
@@ -122,6 +125,7 @@ typedef struct fsim_sweep_metric {
   char name[FSIM_VAR_NAME]; /* as in sweep.csv, without "_mean" */
   long defined;             /* points where its mean is defined */
   double max_abs;           /* largest |mean| over the points */
+  double lo, hi;            /* smallest and largest mean over the points */
   int is_default;           /* charted when --only does not ask for it */
   int unit;                 /* FSIM_UNIT_* (metric_table.h), -1 when unknown */
   double scale;             /* shown = value * scale (100: %, 0.001: thousands) */

@@ -143,6 +143,10 @@ static fsim_chart *add_chart(fsim_plot_run *run, const fsim_plot_sweep *sw, int 
   c->optional = !sw->metrics[m].is_default;
   snprintf(c->name, sizeof c->name, "%s_%s", kind, sw->metrics[m].name);
   snprintf(c->data, sizeof c->data, "%s", data);
+  const fsim_sweep_metric *mt = &sw->metrics[m];
+  if (mt->defined > 0 && mt->lo == mt->hi)
+    snprintf(c->skip, sizeof c->skip, "constant: %.6g at every point of the sweep (%.100s)",
+             mt->lo * mt->scale, mt->axis);
   return c;
 }
 
