@@ -15,6 +15,11 @@ metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@
 value_label = '@VALUE_LABEL@'
+# The values the metric can take, as shown (its unit in the metric table: a count
+# or an area is never below 0, a share never above 100%); a confidence interval
+# reaching past them is drawn to them (the normal approximation's overshoot).
+lower = @LOWER@
+upper = @UPPER@
 # The label in each cell (a C printf format); show_values = 0 leaves it out.
 cell_format = '@CELL_FORMAT@'
 @DESIGN@
@@ -64,6 +69,21 @@ cb_lo = 0; cb_hi = 1
 undefine STATS_*
 stats data using (off_slice($0) ? NaN : z($0)) nooutput
 if (exists('STATS_min')) { cb_lo = STATS_min; cb_hi = STATS_max }
+# Noise must not stretch the colours: differences smaller than a cell's 95%
+# confidence interval are not told from sampling noise, so the range spans at
+# least the widest interval (about its middle, moved inside lower..upper). A
+# 0.02 km² mean among zeros, within the noise, stays near the dark end instead
+# of taking the brightest colour.
+undefine STATS_*
+stats data using (off_slice($0) ? NaN : (column(metric.'_mean_ci95_high') - \
+                                         column(metric.'_mean_ci95_low')) * scale) nooutput
+noise_span = exists('STATS_max') ? STATS_max : 0
+if (cb_hi - cb_lo < noise_span) {
+  cb_mid = (cb_lo + cb_hi) / 2
+  cb_lo = cb_mid - noise_span / 2; cb_hi = cb_mid + noise_span / 2
+  if (cb_lo < lower) { cb_hi = cb_hi + lower - cb_lo; cb_lo = lower }
+  if (cb_hi > upper) { cb_lo = cb_lo - (cb_hi - upper); cb_hi = upper }
+}
 
 set xlabel param_axis(x_param)
 set ylabel param_axis(y_param)
