@@ -128,6 +128,7 @@ typedef struct fsim_sweep_metric {
   double lo, hi;            /* smallest and largest mean over the points */
   int is_default;           /* charted when --only does not ask for it */
   int unit;                 /* FSIM_UNIT_* (metric_table.h), -1 when unknown */
+  int kind;                 /* FSIM_METRIC_* (a conditional one counts fewer replications) */
   double scale;             /* shown = value * scale (100: %, 0.001: thousands) */
   char subject[FSIM_CHART_TEXT]; /* what it is */
   char title[FSIM_CHART_TEXT];  /* the same with its unit */
