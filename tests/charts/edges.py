@@ -33,10 +33,29 @@ def read_png(path):
         pos += 12 + n
     raw = zlib.decompress(idat)
     stride = w * bpp
+    lo7 = int.from_bytes(b'\x7f' * stride, 'big')
+    hi1 = int.from_bytes(b'\x80' * stride, 'big')
+
+    def add(x, y):  # bytewise (x + y) mod 256 of two row-long integers, no carries
+        return ((x & lo7) + (y & lo7)) ^ ((x ^ y) & hi1)
+
     rows, prev = [], bytearray(stride)
     for y in range(h):
         f = raw[y * (stride + 1)]
         line = bytearray(raw[y * (stride + 1) + 1:(y + 1) * (stride + 1)])
+        if f in (1, 2):  # Up, Sub: whole-row integer arithmetic (Sub by doubling)
+            x = int.from_bytes(line, 'big')
+            if f == 2:
+                x = add(x, int.from_bytes(prev, 'big'))
+            else:
+                shift = bpp
+                while shift < stride:
+                    x = add(x, x >> (8 * shift))
+                    shift *= 2
+            line = bytearray(x.to_bytes(stride, 'big'))
+            rows.append(line)
+            prev = line
+            continue
         for i in range(stride):
             a = line[i - bpp] if i >= bpp else 0
             b = prev[i]
