@@ -65,7 +65,10 @@ set border 3 back lc rgb colour_ink lw 1
 set tics nomirror out scale 0.6 tc rgb colour_ink font ',11'
 set grid ytics back lt 1 lc rgb colour_grid lw 1 dt 1
 set xlabel tc rgb colour_ink font ',11'
-set ylabel tc rgb colour_ink font ',11' offset 0.5, 0
+# gnuplot's svg terminal leaves less room left of the tick labels than SVG
+# renderers need (rsvg), so there the y-axis title sits half a character further
+# left (not more: it would reach the canvas edge).
+set ylabel tc rgb colour_ink font ',11' offset (GPVAL_TERM eq 'svg' ? 0 : 0.5), 0
 set style fill solid noborder
 # A little headroom, so a line at the top of the data does not merge with the
 # frame or the top grid line (applies where the y range is automatic).

@@ -1,8 +1,9 @@
 #!/usr/bin/env python3
 """check.py DIR...: what can be checked mechanically in the charts of a run,
 sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
-  - no text cut by the canvas: a blank strip along every edge of each PNG and
-    of each PDF page as pdftoppm renders it (edges.py);
+  - no text cut by the canvas: a blank strip along every edge of each PNG, of
+    each PDF page as pdftoppm renders it and, where rsvg-convert is installed,
+    of each SVG as it renders it (edges.py);
   - each SVG titled with its chart's title, not gnuplot's "Gnuplot";
   - no metric charted that is constant over a sweep (its means in sweep.csv);
   - no confidence interval drawn past the bounds of its metric: each effect
@@ -13,6 +14,7 @@ Prints each fault and exits 1 if there is any."""
 import csv
 import os
 import re
+import shutil
 import subprocess
 import sys
 import tempfile
@@ -48,6 +50,12 @@ def check_images(charts, tmp):
             if where:
                 faults.append('%s: ink on the page edge (text cut off?): %s' % (path, '; '.join(where)))
         elif ext == '.svg':
+            if shutil.which('rsvg-convert'):  # drawn as a browser would, where rsvg is installed
+                out = os.path.join(tmp, stem + '.svg.png')
+                subprocess.run(['rsvg-convert', '-b', 'white', path, '-o', out], check=True)
+                where = edges.inked(out)
+                if where:
+                    faults.append('%s: ink on the canvas edge as rsvg draws it: %s' % (path, '; '.join(where)))
             text = open(path, encoding='utf-8').read()
             m = re.search(r'<title>([^<]*)</title>', text)
             want = chart_title(os.path.join(charts, stem + '.gp'))
