@@ -28,7 +28,10 @@ set tmargin at screen plot_top
 set bmargin at screen split + 0.035
 set format x ''
 unset ylabel
-axis_title_x = 0.022
+axis_title_x = 0.02
+# Both panels share one fixed left edge (gnuplot's own margin would differ between
+# them), wide enough for ticks of four characters ("-1.5", "100") beside the titles.
+set lmargin at screen 0.1
 set label 201 '@AXIS@' at screen axis_title_x, screen (split + 0.035 + plot_top) / 2 \
     center rotate by 90 font ',11' tc rgb colour_ink
 set label 202 'Cut (%)' at screen axis_title_x, screen (plot_bottom + split) / 2 \

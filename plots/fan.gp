@@ -18,14 +18,19 @@ scale = 1000.0
 set ylabel 'Personnel (thousands)'
 set yrange [0:*]
 stat(k, s) = column(k.'_personnel_'.s) / scale
+# The legend: a column per kind (median, middle 50%, middle 90%), a row per side
+# (the style's two rows, filled column by column), each sample in its side's
+# colour (a grey sample stood for coloured bands).
 
 plot for [k in 'blue red'] data using 'date':(stat(k, 'p5')):(stat(k, 'p95')) \
        with filledcurves fs transparent solid band90 lc rgb side_colour(k) notitle, \
      for [k in 'blue red'] data using 'date':(stat(k, 'p25')):(stat(k, 'p75')) \
        with filledcurves fs transparent solid band50 lc rgb side_colour(k) notitle, \
      for [k in 'blue red'] data using 'date':(stat(k, 'p50')) \
-       with lines lw median_width lc rgb side_colour(k) title side_name(k).' (median)', \
-     keyentry with filledcurves fs transparent solid band50 lc rgb colour_muted \
-       title 'middle 50%', \
-     keyentry with filledcurves fs transparent solid band90 lc rgb colour_muted \
-       title 'middle 90%'
+       with lines lw median_width lc rgb side_colour(k) notitle, \
+     for [k in 'blue red'] keyentry with lines lw median_width lc rgb side_colour(k) \
+       title side_name(k).' median', \
+     for [k in 'blue red'] keyentry with filledcurves fs transparent solid band50 \
+       lc rgb side_colour(k) title side_name(k).' middle 50%', \
+     for [k in 'blue red'] keyentry with filledcurves fs transparent solid band90 \
+       lc rgb side_colour(k) title side_name(k).' middle 90%'

@@ -28,15 +28,33 @@ band50 = 0.34
 median_width = 2.5
 
 # Layout, as fractions of the canvas: a header (title, subtitle, legend) above
-# the plot, the source line below it. Every chart has the same plot area.
+# the plot, the source line below it. The left margin is gnuplot's own: it
+# reserves room for the widest tick label and the y-axis title, so neither can
+# be pushed off the canvas (a fixed margin lost the title to four-digit ticks).
+# plot_left is where the legend starts.
 plot_left = 0.085; plot_right = 0.975; plot_top = 0.76; plot_bottom = 0.12
-set lmargin at screen plot_left
+set lmargin
 set rmargin at screen plot_right
 set tmargin at screen plot_top
 set bmargin at screen plot_bottom
-set label 101 chart_title at screen 0.012, screen 0.955 left font 'Sans Bold,15' tc rgb colour_ink
-set label 102 chart_subtitle at screen 0.012, screen 0.900 left font ',11' tc rgb colour_muted
-set label 103 chart_source at screen 0.012, screen 0.025 left font ',9' tc rgb colour_muted
+# The title, subtitle and source line are measured against the canvas and set
+# smaller where they would run past its right edge (a title cut mid-word). One em
+# as a share of the canvas width per point of font size, for the terminals
+# frontsim writes (their sizes and fontscales, src/plot/format.c): pngcairo
+# 1200 px at 96 dpi, fontscale 1.45; pdfcairo 8 in (576 pt), 0.62; svg 1200
+# units, a point a unit, 1.45. A character is taken as 0.6 em, wider than the
+# average of DejaVu Sans (bold 0.58, regular 0.55), so an estimate errs short.
+em_share = (GPVAL_TERM eq 'pngcairo') ? 1.45 * 96 / 72 / 1200 : \
+           (GPVAL_TERM eq 'pdfcairo') ? 0.62 / 576 : 1.45 / 1200
+text_room = 1 - 2 * 0.012
+fit_pt(text, pt) = strlen(text) * 0.6 * em_share * pt <= text_room ? pt : \
+                   text_room / (strlen(text) * 0.6 * em_share)
+set label 101 chart_title at screen 0.012, screen 0.955 left \
+    font sprintf('Sans Bold,%.1f', fit_pt(chart_title, 15)) tc rgb colour_ink
+set label 102 chart_subtitle at screen 0.012, screen 0.900 left \
+    font sprintf(',%.1f', fit_pt(chart_subtitle, 11)) tc rgb colour_muted
+set label 103 chart_source at screen 0.012, screen 0.025 left \
+    font sprintf(',%.1f', fit_pt(chart_source, 9)) tc rgb colour_muted
 # The legend: two rows under the subtitle, as many columns as it needs.
 set key at screen plot_left, screen 0.855 left top vertical maxrows 2 Left reverse \
     samplen 2.5 spacing 1.15 width 2 nobox font ',11' tc rgb colour_ink
@@ -47,7 +65,10 @@ set border 3 back lc rgb colour_ink lw 1
 set tics nomirror out scale 0.6 tc rgb colour_ink font ',11'
 set grid ytics back lt 1 lc rgb colour_grid lw 1 dt 1
 set xlabel tc rgb colour_ink font ',11'
-set ylabel tc rgb colour_ink font ',11' offset 0.5, 0
+# gnuplot's svg terminal leaves less room left of the tick labels than SVG
+# renderers need (rsvg), so there the y-axis title sits half a character further
+# left (not more: it would reach the canvas edge).
+set ylabel tc rgb colour_ink font ',11' offset (GPVAL_TERM eq 'svg' ? 0 : 0.5), 0
 set style fill solid noborder
 # A little headroom, so a line at the top of the data does not merge with the
 # frame or the top grid line (applies where the y range is automatic).

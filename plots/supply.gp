@@ -25,11 +25,23 @@ set format x ''
 # The two panels' axis titles are placed at the same x, which ylabel (set by
 # the width of each panel's tick labels) would not do.
 unset ylabel
-axis_title_x = 0.022
+axis_title_x = 0.02
+# Both panels share one fixed left edge (gnuplot's own margin would differ between
+# them), wide enough for ticks of four characters ("-1.5", "100") beside the titles.
+set lmargin at screen 0.1
 set label 201 'Distance (km)' at screen axis_title_x, screen (split + 0.035 + plot_top) / 2 \
     center rotate by 90 font ',11' tc rgb colour_ink
 set label 202 'Cut (%)' at screen axis_title_x, screen (plot_bottom + split) / 2 \
     center rotate by 90 font ',11' tc rgb colour_ink
+# A distance below 0 is the line past the route: said under the cut line, at the
+# left where the line is still far from the route, when the data go below 0.
+set xdata
+stats data using (stat('p5')) nooutput
+set xdata time
+if (STATS_min < 0) {
+  set label 203 'below 0: the line is past the route' at graph 0.01, first 0 left \
+      offset 0, -0.8 front font ',10' tc rgb colour_muted
+}
 plot data using 'date':(stat('p5')):(stat('p95')) \
        with filledcurves fs transparent solid band90 lc rgb side_colour(side) notitle, \
      data using 'date':(stat('p25')):(stat('p75')) \
@@ -49,6 +61,7 @@ unset label 102
 unset label 103
 unset label 201
 unset label 202
+unset label 203
 unset key
 set tmargin at screen split
 set bmargin at screen plot_bottom

@@ -15,6 +15,11 @@ metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@
 value_label = '@VALUE_LABEL@'
+# The values the metric can take, as shown (its unit in the metric table: a count
+# or an area is never below 0, a share never above 100%); a confidence interval
+# reaching past them is drawn to them (the normal approximation's overshoot).
+lower = @LOWER@
+upper = @UPPER@
 # The label in each cell (a C printf format); show_values = 0 leaves it out.
 cell_format = '@CELL_FORMAT@'
 @DESIGN@
@@ -24,12 +29,11 @@ y_param = @LINE_PARAM@
 
 @STYLE@
 
-# Room for the axis titles: under the plot, above the source line, and left
-# of tick labels that may be long numbers.
+# Room for the x-axis title, under the plot and above the source line (the left
+# margin is gnuplot's, which makes room for tick labels, level names included,
+# and the y-axis title).
 plot_bottom = 0.165
-plot_left = 0.105
 set bmargin at screen plot_bottom
-set lmargin at screen plot_left
 # No legend: the plot can start higher.
 plot_top = 0.83
 set tmargin at screen plot_top
@@ -65,14 +69,22 @@ cb_lo = 0; cb_hi = 1
 undefine STATS_*
 stats data using (off_slice($0) ? NaN : z($0)) nooutput
 if (exists('STATS_min')) { cb_lo = STATS_min; cb_hi = STATS_max }
-
-# Level names along y need room: the left margin grows with the longest.
-if (nlevels_of(y_param) > 0) {
-  longest = 0
-  do for [j = 1:ny] { longest = strlen(value_name(y_param, j)) > longest ? strlen(value_name(y_param, j)) : longest }
-  plot_left = plot_left > 0.08 + 0.011 * longest ? plot_left : 0.08 + 0.011 * longest
-  set lmargin at screen plot_left
+# Noise must not stretch the colours: differences smaller than a cell's 95%
+# confidence interval are not told from sampling noise, so the range spans at
+# least the widest interval (about its middle, moved inside lower..upper). A
+# 0.02 km² mean among zeros, within the noise, stays near the dark end instead
+# of taking the brightest colour.
+undefine STATS_*
+stats data using (off_slice($0) ? NaN : (column(metric.'_mean_ci95_high') - \
+                                         column(metric.'_mean_ci95_low')) * scale) nooutput
+noise_span = exists('STATS_max') ? STATS_max : 0
+if (cb_hi - cb_lo < noise_span) {
+  cb_mid = (cb_lo + cb_hi) / 2
+  cb_lo = cb_mid - noise_span / 2; cb_hi = cb_mid + noise_span / 2
+  if (cb_lo < lower) { cb_hi = cb_hi + lower - cb_lo; cb_lo = lower }
+  if (cb_hi > upper) { cb_lo = cb_lo - (cb_hi - upper); cb_hi = upper }
 }
+
 set xlabel param_axis(x_param)
 set ylabel param_axis(y_param)
 set xrange [-0.5:nx - 0.5]

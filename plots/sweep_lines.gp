@@ -16,6 +16,11 @@ metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@
 value_label = '@VALUE_LABEL@'
+# The values the metric can take, as shown (its unit in the metric table: a count
+# or an area is never below 0, a share never above 100%); a confidence interval
+# reaching past them is drawn to them (the normal approximation's overshoot).
+lower = @LOWER@
+upper = @UPPER@
 @DESIGN@
 # Along the x axis: parameter number x_param; one line per value of parameter
 # number line_param (0: a single line). Swap them to turn the chart around.
@@ -26,12 +31,10 @@ max_lines = @MAX_LINES@
 
 @STYLE@
 
-# Room for the axis titles: under the plot, above the source line, and left
-# of tick labels that may be long numbers.
+# Room for the x-axis title, under the plot and above the source line (the left
+# margin is gnuplot's, which makes room for tick labels and the y-axis title).
 plot_bottom = 0.165
-plot_left = 0.105
 set bmargin at screen plot_bottom
-set lmargin at screen plot_left
 
 param(i) = word(params, i)
 param_label(i) = word(param_labels, i)
@@ -88,13 +91,15 @@ x_lo = param_value(x_param, 1) + 0; x_hi = param_value(x_param, nx) + 0
 nudge(j) = drawn > 1 ? (((j - 1) / line_step) - (drawn - 1) / 2.0) * 0.006 * abs(x_hi - x_lo) : 0
 x_of(j) = x_value(x_param) + nudge(j)
 stat(s) = column(metric.'_'.s) * scale
+bounded(v) = v < lower ? lower : v > upper ? upper : v
+ci(s) = bounded(stat('mean_ci95_'.s))
 
 if (line_param > 0) {
   plot for [j = 1:nlines:line_step] data every stride(x_param)::first_row(j)::last_row(j) \
-         using (x_of(j)):(stat('mean')):(stat('mean_ci95_low')):(stat('mean_ci95_high')) \
+         using (x_of(j)):(stat('mean')):(ci('low')):(ci('high')) \
          lw median_width pt 7 ps 0.7 lc palette frac line_colour(j) \
          title line_title(j)
 } else {
-  plot data using (x_of(1)):(stat('mean')):(stat('mean_ci95_low')):(stat('mean_ci95_high')) \
+  plot data using (x_of(1)):(stat('mean')):(ci('low')):(ci('high')) \
          lw median_width pt 7 ps 0.7 lc rgb colour_sweep title line_title(1)
 }

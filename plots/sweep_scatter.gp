@@ -15,6 +15,11 @@ metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@
 value_label = '@VALUE_LABEL@'
+# The values the metric can take, as shown (its unit in the metric table: a count
+# or an area is never below 0, a share never above 100%); a confidence interval
+# reaching past them is drawn to them (the normal approximation's overshoot).
+lower = @LOWER@
+upper = @UPPER@
 @DESIGN@
 
 @STYLE@
@@ -35,6 +40,8 @@ level_name(i, j) = word(value('levels_'.i), j)
 level_at(i, s, j) = j > nlevels_of(i) ? NaN : (level_name(i, j) eq s ? j : level_at(i, s, j + 1))
 x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param(i))
 stat(s) = column(metric.'_'.s) * scale
+bounded(v) = v < lower ? lower : v > upper ? upper : v
+ci(s) = bounded(stat('mean_ci95_'.s))
 
 # Panels: up to four in a row, then rows of three; gap between them.
 ncols = nparams <= 4 ? nparams : 3
@@ -52,9 +59,9 @@ do for [i = 1:nparams] {
   x_span[i] = STATS_max - STATS_min
 }
 # One y range for all panels, from the intervals.
-stats data using (stat('mean_ci95_low')) nooutput
+stats data using (ci('low')) nooutput
 y_lo = STATS_min
-stats data using (stat('mean_ci95_high')) nooutput
+stats data using (ci('high')) nooutput
 y_hi = STATS_max
 pad = y_hi > y_lo ? 0.05 * (y_hi - y_lo) : 1
 set yrange [y_lo - pad:y_hi + pad]
@@ -90,7 +97,7 @@ do for [i = 1:nparams] {
   set xlabel (strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_labels, i))
   # The y axis is labelled on the left panels only.
   if (col == 0) { set ylabel value_label; set format y '% h' } else { unset ylabel; set format y '' }
-  plot data using (x_value(i)):(stat('mean')):(stat('mean_ci95_low')):(stat('mean_ci95_high')) \
+  plot data using (x_value(i)):(stat('mean')):(ci('low')):(ci('high')) \
          with yerrorbars pt -1 lw 1 lc rgb colour_interval notitle, \
        data using (x_value(i)):(stat('mean')) \
          with points pt 7 ps 0.7 lc rgb colour_sweep \

@@ -3,7 +3,10 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <errno.h>
+#include <unistd.h>
 
+#include "fileio.h"
 #include "plot_internal.h"
 
 static const char *const extensions[] = {"png", "svg", "pdf"};
@@ -51,6 +54,53 @@ void fsim_plot_put_terminal(FILE *out, fsim_plot_format format, double taller) {
   char *end = NULL;
   const double h = strtod(comma + 1, &end);
   fprintf(out, "%.*s%.4g%s", (int)(comma + 1 - t), t, h * taller, end);
+}
+
+/* gnuplot's svg terminal titles every file "Gnuplot" (its `name` option takes an
+ * identifier only), which is what a browser tab, a screen reader or a file
+ * manager shows. The chart's own title replaces it, escaped for XML; the file
+ * is rewritten under a temporary name and renamed, so it is never half-written. */
+fsim_status fsim_plot_svg_title(const char *path, const char *title, fsim_error *err) {
+  FILE *in = fopen(path, "rb");
+  if (!in) return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot open: %s", strerror(errno));
+  fseek(in, 0, SEEK_END);
+  const long size = ftell(in);
+  rewind(in);
+  char *text = size > 0 ? malloc((size_t)size + 1) : NULL;
+  const size_t n = text ? fread(text, 1, (size_t)size, in) : 0;
+  fclose(in);
+  if (!text || n != (size_t)size) {
+    free(text);
+    return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot read the SVG to title it");
+  }
+  text[n] = '\0';
+  char *open_tag = strstr(text, "<title>"), *close_tag = open_tag ? strstr(open_tag, "</title>") : NULL;
+  if (!close_tag) { /* not gnuplot's layout: left as it is */
+    free(text);
+    return FSIM_OK;
+  }
+  char tmp[FSIM_PATH_MAX + 8];
+  snprintf(tmp, sizeof tmp, "%s.title", path);
+  FILE *out = fopen(tmp, "wb");
+  if (!out) {
+    free(text);
+    return fsim_error_set(err, FSIM_E_IO, tmp, 0, "", "cannot create: %s", strerror(errno));
+  }
+  fwrite(text, 1, (size_t)(open_tag - text) + 7, out);
+  for (const char *p = title; *p; p++) {
+    if (*p == '&') fputs("&amp;", out);
+    else if (*p == '<') fputs("&lt;", out);
+    else if (*p == '>') fputs("&gt;", out);
+    else fputc(*p, out);
+  }
+  fputs(close_tag, out);
+  free(text);
+  const int bad = ferror(out) | (fflush(out) != 0) | (fsync(fileno(out)) != 0);
+  if ((fclose(out) != 0) | bad || rename(tmp, path) != 0) {
+    remove(tmp);
+    return fsim_error_set(err, FSIM_E_IO, path, 0, "", "cannot write the SVG's title");
+  }
+  return FSIM_OK;
 }
 
 void fsim_plot_put_quoted(FILE *out, const char *text) {

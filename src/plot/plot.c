@@ -189,6 +189,20 @@ static int chart_data_complete(const char *dir, const fsim_plot_run *run, const 
   return 1;
 }
 
+/* Charts with nothing to show (chart->skip says why) are dropped and reported,
+ * one line each, rather than drawn on an empty range. */
+static void drop_skipped(fsim_plot_run *run, const fsim_plot_options *opt) {
+  int kept = 0;
+  for (int i = 0; i < run->ncharts; i++) {
+    const fsim_chart *c = &run->charts[i];
+    if (!c->skip[0])
+      run->charts[kept++] = *c;
+    else if (fsim_chart_selected(c, opt->only) && opt->skipped)
+      opt->skipped(opt->skipped_ctx, c->name, c->skip);
+  }
+  run->ncharts = kept;
+}
+
 /* Of a run that kept fewer series, the charts whose data are missing are dropped
  * (and reported), not failed: the other charts are still drawn. */
 static fsim_status drop_incomplete(const char *dir, fsim_plot_run *run,
@@ -313,6 +327,9 @@ static fsim_status put_in_place(const fsim_chart *chart, const fsim_plot_options
                                 const chart_files *cf, fsim_plot_stop *stop, fsim_error *err) {
   fsim_status st;
   if ((st = check_image(cf->staged_image, chart->name, cf->image, opt->format, err)) != FSIM_OK)
+    return st;
+  if (opt->format == FSIM_PLOT_SVG &&
+      (st = fsim_plot_svg_title(cf->staged_image, chart->title, err)) != FSIM_OK)
     return st;
   if ((st = move_into_place(cf->staged_image, cf->final_image, err)) != FSIM_OK) return st;
   if ((st = move_into_place(cf->staged_script, cf->final_script, err)) != FSIM_OK) return st;
@@ -511,6 +528,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   for (int i = 0; st == FSIM_OK && i < run.ncharts; i++)
     any |= fsim_chart_selected(&run.charts[i], opt->only);
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
+  if (st == FSIM_OK) drop_skipped(&run, opt);
   if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN)
     st = rec.all_series ? check_data(pp.dir, &run, err) : drop_incomplete(pp.dir, &run, opt, err);
   /* gnuplot is checked before anything is written: without it the run

@@ -38,6 +38,9 @@ typedef struct fsim_chart {
   char axis[FSIM_CHART_TEXT];
   int own_axes;
   double taller; /* the canvas this many times as high (0 or 1: the usual) */
+  /* Not drawn, and why (e.g. a metric constant over a sweep: nothing to chart, and
+   * an empty range drawn as -1..1 would mislead); "" for a chart to draw. */
+  char skip[160];
 } fsim_chart;
 
 typedef struct fsim_plot_sweep fsim_plot_sweep;
@@ -80,6 +83,8 @@ const char *fsim_plot_terminal(fsim_plot_format format);
 /* Writes the terminal of a format with its canvas `taller` times as high (1: as
  * every chart). */
 void fsim_plot_put_terminal(FILE *out, fsim_plot_format format, double taller);
+/* Gives an SVG drawn by gnuplot the chart's title instead of "Gnuplot". */
+fsim_status fsim_plot_svg_title(const char *path, const char *title, fsim_error *err);
 /* Writes text inside a gnuplot '...' string: a quote becomes '."'".' (the string
  * closed, a quote joined, the string reopened), so the field must be an expression;
  * control characters, which a scenario's display names should not hold, become
@@ -120,8 +125,10 @@ typedef struct fsim_sweep_metric {
   char name[FSIM_VAR_NAME]; /* as in sweep.csv, without "_mean" */
   long defined;             /* points where its mean is defined */
   double max_abs;           /* largest |mean| over the points */
+  double lo, hi;            /* smallest and largest mean over the points */
   int is_default;           /* charted when --only does not ask for it */
   int unit;                 /* FSIM_UNIT_* (metric_table.h), -1 when unknown */
+  int kind;                 /* FSIM_METRIC_* (a conditional one counts fewer replications) */
   double scale;             /* shown = value * scale (100: %, 0.001: thousands) */
   char subject[FSIM_CHART_TEXT]; /* what it is */
   char title[FSIM_CHART_TEXT];  /* the same with its unit */

@@ -98,7 +98,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   snprintf(c->title, sizeof c->title, "Daily engagements by sector");
   snprintf(c->subtitle, sizeof c->subtitle,
            "Engagements begun each day by either side: median across %ld replications, "
-           "middle 50%% and 90%%",
+           "and the middle 50%%",
            replications);
   return FSIM_OK;
 }

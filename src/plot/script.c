@@ -59,6 +59,16 @@ static void put_sectors(const script_ctx *c) {
     fprintf(c->out, "%s%s", s ? " " : "", sc->sectors[s].name);
 }
 
+static void put_held_sectors(const script_ctx *c) {
+  const fsim_scenario *sc = c->run->sc;
+  int first = 1;
+  for (int s = 0; s < sc->nsectors; s++)
+    if (sc->sectors[s].has_held_area) {
+      fprintf(c->out, "%s%s", first ? "" : " ", sc->sectors[s].name);
+      first = 0;
+    }
+}
+
 /* The allocation chart's sector layers: every sector up to ALLOC_LAYERS_MAX; beyond,
  * the side's ALLOC_LAYERS_MAX - 1 largest at the start (its formations placed there,
  * ties to the first), in scenario order, the others stacked as one layer. The key
@@ -176,6 +186,8 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     fsim_plot_put_quoted(c->out, sc->sides.side[FSIM_RED].name);
   else if (strcmp(key, "SECTORS") == 0)
     put_sectors(c);
+  else if (strcmp(key, "HELD_SECTORS") == 0)
+    put_held_sectors(c);
   else if (strcmp(key, "LAYER_SECTORS") == 0)
     put_layer_sectors(c, 0);
   else if (strcmp(key, "OTHER_SECTORS") == 0)

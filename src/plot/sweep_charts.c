@@ -82,12 +82,14 @@ fsim_status fsim_plot_sweep_describe(fsim_plot_sweep *sw, const fsim_scenario *s
     int lm = fsim_layout_find_metric(&lay, mt->name);
     char title[FSIM_CHART_TEXT], axis[FSIM_CHART_TEXT];
     mt->unit = -1;
+    mt->kind = FSIM_METRIC_VALUE;
     if (lm >= 0) { /* its title, axis label and unit from the metric table */
       const fsim_metric_ref *r = &lay.metric_ref[lm];
       const fsim_metric_family *fam = &fsim_metric_families[r->family];
       fsim_metric_text(title, sizeof title, fam->title, sc, r->family, r->a, r->b, 1);
       fsim_metric_text(axis, sizeof axis, fam->axis, sc, r->family, r->a, r->b, 1);
       mt->unit = fam->unit;
+      mt->kind = fam->kind;
     } else { /* a column the scenario does not have: its name */
       snprintf(title, sizeof title, "%s", mt->name);
       snprintf(axis, sizeof axis, "%s", mt->name);
@@ -132,6 +134,32 @@ static void slice_text(const fsim_plot_sweep *sw, char *out, size_t size) {
   }
 }
 
+/* The replications a metric's means are of: all of them, or for a conditional
+ * metric (metric table kind) those where it is defined. The day a route was cut
+ * counts the replications where it was, which its route_cut metric gives when the
+ * sweep has it (its mean, the share, at each point: "68-149 of 200"). */
+static void reps_text(const fsim_plot_sweep *sw, int m, long reps, char *out, size_t size) {
+  const fsim_sweep_metric *mt = &sw->metrics[m];
+  snprintf(out, size, "%ld replications", reps);
+  if (mt->kind != FSIM_METRIC_CONDITIONAL) return;
+  snprintf(out, size, "the replications where it is defined (of %ld)", reps);
+  const char *dot = strrchr(mt->name, '.');
+  if (dot && strcmp(dot, ".cut_day") == 0)
+    for (int k = 0; k < sw->nmetrics; k++) {
+      const fsim_sweep_metric *c = &sw->metrics[k];
+      const size_t stem = (size_t)(dot - mt->name);
+      if (c->defined == 0 || strncmp(c->name, mt->name, stem) != 0 ||
+          strcmp(c->name + stem, ".route_cut") != 0)
+        continue;
+      const long lo = lround(c->lo * (double)reps), hi = lround(c->hi * (double)reps);
+      if (lo == hi)
+        snprintf(out, size, "the %ld of %ld replications with a cut", lo, reps);
+      else
+        snprintf(out, size, "the %ld-%ld of %ld replications with a cut", lo, hi, reps);
+      return;
+    }
+}
+
 static fsim_chart *add_chart(fsim_plot_run *run, const fsim_plot_sweep *sw, int m,
                              const char *kind, const char *template_name, const char *data) {
   fsim_chart *c = &run->charts[run->ncharts++];
@@ -144,6 +172,10 @@ static fsim_chart *add_chart(fsim_plot_run *run, const fsim_plot_sweep *sw, int 
   c->optional = !sw->metrics[m].is_default;
   snprintf(c->name, sizeof c->name, "%s_%s", kind, sw->metrics[m].name);
   snprintf(c->data, sizeof c->data, "%s", data);
+  const fsim_sweep_metric *mt = &sw->metrics[m];
+  if (mt->defined > 0 && mt->lo == mt->hi)
+    snprintf(c->skip, sizeof c->skip, "constant: %.6g at every point of the sweep (%.100s)",
+             mt->lo * mt->scale, mt->axis);
   return c;
 }
 
@@ -162,13 +194,15 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
     const fsim_sweep_metric *mt = &sw->metrics[m];
     if (mt->defined == 0) continue; /* nothing to draw (a conditional metric never defined) */
     fsim_chart *c;
+    char rtext[96];
+    reps_text(sw, m, reps, rtext, sizeof rtext);
     if (sw->grid) {
       c = add_chart(run, sw, m, "effect", "sweep_lines", "../sweep.csv");
       if (sw->line_param < 0) {
         chart_text(c->subtitle, sizeof c->subtitle,
-                 "Means across %ld replications at each value of %s, with 95%% "
+                 "Means across %s at each value of %s, with 95%% "
                  "confidence intervals",
-                 reps, sw->params[sw->x_param].label);
+                 rtext, sw->params[sw->x_param].label);
       } else {
         int n = sw->params[sw->line_param].count;
         const int most = FSIM_SWEEP_MAX_LINES;
@@ -176,15 +210,15 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
         char every[32] = "";
         if (step > 1) snprintf(every, sizeof every, " (1 value in %d)", step);
         chart_text(c->subtitle, sizeof c->subtitle,
-                 "Means of %ld replications, 95%% confidence intervals; a line per %s%s%s",
-                 reps, sw->params[sw->line_param].label, every, slice);
+                 "Means of %s, 95%% confidence intervals; a line per %s%s%s",
+                 rtext, sw->params[sw->line_param].label, every, slice);
       }
     } else {
       c = add_chart(run, sw, m, "effect", "sweep_scatter", "../sweep.csv");
       chart_text(c->subtitle, sizeof c->subtitle,
-               "Means across %ld replications at each of the %ld points of the %s design, "
+               "Means across %s at each of the %ld points of the %s design, "
                "with 95%% confidence intervals",
-               reps, sw->npoints, fsim_sweep_method_name(sw->method));
+               rtext, sw->npoints, fsim_sweep_method_name(sw->method));
     }
     chart_text(c->title, sizeof c->title, "%s", mt->title);
     if (heatmap) {
@@ -194,11 +228,11 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
       const char *xl = sw->params[sw->x_param].label, *yl = sw->params[sw->line_param].label;
       if (strlen(xl) + strlen(yl) + strlen(slice) <= 40)
         chart_text(c->subtitle, sizeof c->subtitle,
-                   "Means across %ld replications at each point of the grid, by %s and %s%s",
-                   reps, xl, yl, slice);
+                   "Means across %s at each point of the grid, by %s and %s%s",
+                   rtext, xl, yl, slice);
       else
         chart_text(c->subtitle, sizeof c->subtitle,
-                   "Means across %ld replications at each point of the grid%s", reps, slice);
+                   "Means across %s at each point of the grid%s", rtext, slice);
     }
     if (sw->method == FSIM_SWEEP_SOBOL && mt->has_indices) {
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");

@@ -92,7 +92,15 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
     fprintf(out, "%.10g", mt->scale);
   else if (strcmp(key, "VALUE_LABEL") == 0)
     fsim_plot_put_quoted(out, mt->axis);
-  else if (strcmp(key, "CELL_FORMAT") == 0)
+  else if (strcmp(key, "LOWER") == 0 || strcmp(key, "UPPER") == 0) {
+    /* As shown (scaled); a bound the unit does not have is written as none. */
+    const fsim_metric_unit *u = fsim_metric_unit_of(mt->unit);
+    const double b = (key[0] == 'L' ? u->lower : u->upper) * mt->scale;
+    if (isfinite(b))
+      fprintf(out, "%.10g", b);
+    else
+      fputs(b < 0 ? "-1e300" : "1e300", out);
+  } else if (strcmp(key, "CELL_FORMAT") == 0)
     fputs(cell_format(mt), out);
   else if (strcmp(key, "DESIGN") == 0)
     put_design(out, sw);

@@ -227,7 +227,11 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
     st = fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   for (int i = 0; st == FSIM_OK && i < k; i++)
     st = take_levels(&sw->params[i], param_def(sc, sw->params[i].path), &caps[i], err);
-  for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) sw->metrics[m].max_abs = 0.0;
+  for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++) {
+    sw->metrics[m].max_abs = 0.0;
+    sw->metrics[m].lo = INFINITY;
+    sw->metrics[m].hi = -INFINITY;
+  }
   while (st == FSIM_OK && getline(&line, &size, fp) >= 0) {
     if (line[0] == '\n' || line[0] == '\r' || line[0] == '\0') continue;
     if (count_fields(line) != ncols) {
@@ -263,6 +267,8 @@ fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
       if (isnan(mean)) continue;
       sw->metrics[m].defined++;
       if (fabs(mean) > sw->metrics[m].max_abs) sw->metrics[m].max_abs = fabs(mean);
+      if (mean < sw->metrics[m].lo) sw->metrics[m].lo = mean;
+      if (mean > sw->metrics[m].hi) sw->metrics[m].hi = mean;
     }
     sw->npoints++;
   }

@@ -30,18 +30,20 @@ const fsim_metric_scope fsim_metric_scopes[] = {
 };
 
 static const fsim_metric_unit units[] = {
-    {"persons", FSIM_UNIT_PERSONS, " (persons)", 1.0, 10000.0, " (thousands of persons)", 0.001},
-    {"share", FSIM_UNIT_SHARE, " (% of replications)", 100.0, 0, NULL, 0},
-    {"km2", FSIM_UNIT_KM2, " (km²)", 1.0, 0, NULL, 0},
-    {"km", FSIM_UNIT_KM, " (km)", 1.0, 0, NULL, 0},
-    {"days", FSIM_UNIT_DAYS, " (days)", 1.0, 0, NULL, 0},
-    {"day", FSIM_UNIT_DAY, " (day of the run)", 1.0, 0, NULL, 0},
-    {"ratio", FSIM_UNIT_RATIO, "", 1.0, 0, NULL, 0},
-    {"fraction", FSIM_UNIT_FRACTION, " (0 to 1)", 1.0, 0, NULL, 0},
+    {"persons", FSIM_UNIT_PERSONS, " (persons)", 1.0, 10000.0, " (thousands of persons)", 0.001,
+     0, INFINITY},
+    {"share", FSIM_UNIT_SHARE, " (% of replications)", 100.0, 0, NULL, 0, 0, 1},
+    {"km2", FSIM_UNIT_KM2, " (km²)", 1.0, 0, NULL, 0, 0, INFINITY},
+    /* A line position is signed: past the route is below 0. */
+    {"km", FSIM_UNIT_KM, " (km)", 1.0, 0, NULL, 0, -INFINITY, INFINITY},
+    {"days", FSIM_UNIT_DAYS, " (days)", 1.0, 0, NULL, 0, 0, INFINITY},
+    {"day", FSIM_UNIT_DAY, " (day of the run)", 1.0, 0, NULL, 0, 0, INFINITY},
+    {"ratio", FSIM_UNIT_RATIO, "", 1.0, 0, NULL, 0, 0, INFINITY},
+    {"fraction", FSIM_UNIT_FRACTION, " (0 to 1)", 1.0, 0, NULL, 0, 0, 1},
 };
 
 const fsim_metric_unit *fsim_metric_unit_of(int value) {
-  static const fsim_metric_unit none = {"", -1, "", 1.0, 0, NULL, 0};
+  static const fsim_metric_unit none = {"", -1, "", 1.0, 0, NULL, 0, -INFINITY, INFINITY};
   for (size_t i = 0; i < sizeof units / sizeof units[0]; i++)
     if (units[i].value == value) return &units[i];
   return &none;

@@ -44,6 +44,9 @@ typedef struct fsim_metric_unit {
   double large; /* 0, or |values| from which large_suffix and large_scale apply */
   const char *large_suffix;
   double large_scale;
+  /* The values a metric of this unit can take, before scale (a count or an area is
+   * never negative, a share at most 1): charts clip confidence intervals to them. */
+  double lower, upper;
 } fsim_metric_unit;
 /* The unit of `value` (FSIM_UNIT_*, or -1 for none: no suffix, scale 1). */
 const fsim_metric_unit *fsim_metric_unit_of(int value);

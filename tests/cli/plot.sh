@@ -40,6 +40,13 @@ for fmt in png svg pdf; do
     [ -s "$tmp/run/charts/$c.gp" ] || fail "$c.gp missing or empty"
   done
 done
+# An SVG carries its chart's title (the first <title>), not gnuplot's "Gnuplot".
+for c in $charts; do
+  want=$(sed -n "s/^chart_title = '\\(.*\\)'$/\\1/p" "$tmp/run/charts/$c.gp")
+  got=$(grep -m1 -o '<title>[^<]*</title>' "$tmp/run/charts/$c.svg")
+  [ -n "$want" ] && [ "$got" = "<title>$want</title>" ] ||
+    fail "$c.svg is titled $got, expected the chart's title \"$want\""
+done
 n=$(ls "$tmp/run/charts" | wc -l)
 [ "$n" -eq 32 ] || fail "expected 32 files in charts/ (8 charts x 3 formats + 8 scripts), got $n"
 

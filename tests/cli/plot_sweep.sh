@@ -41,17 +41,23 @@ if ! command -v "${FRONTSIM_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
 fi
 
 # The metrics the fixture lists. The route is always cut, on the same day, so
-# pokrovsk.route_cut and pokrovsk.cut_day do not vary in the sobol sweep: they
-# have no Sobol' index, and no chart of indices.
+# pokrovsk.route_cut and pokrovsk.cut_day do not vary in either sweep: they
+# have no Sobol' index, and are not charted at all: a metric constant over the
+# sweep is reported in one line ("constant: 100") instead of drawn on an empty range.
 metrics="pokrovsk.route_cut pokrovsk.cut_day kursk.held_area_km2 red.losses"
 grid_charts=""
-for m in $metrics; do grid_charts="$grid_charts effect_$m heatmap_$m"; done
-sobol_charts=""
-for m in $metrics; do sobol_charts="$sobol_charts effect_$m"; done
+for m in kursk.held_area_km2 red.losses; do grid_charts="$grid_charts effect_$m heatmap_$m"; done
+sobol_charts="effect_kursk.held_area_km2 effect_red.losses"
 sobol_charts="$sobol_charts sensitivity_kursk.held_area_km2 sensitivity_red.losses"
-# Morris: a screening chart of every metric (one that does not vary has mu* = 0).
+# Morris: a screening chart of every metric that varies (a constant one is skipped,
+# as for every kind of sweep chart).
 morris_charts=""
-for m in $metrics; do morris_charts="$morris_charts effect_$m morris_$m"; done
+for m in kursk.held_area_km2 red.losses; do morris_charts="$morris_charts effect_$m morris_$m"; done
+"$bin" plot "$tmp/sobol" --only pokrovsk.route_cut 2>"$tmp/err" || fail "--only a constant metric"
+grep -q "skipped chart effect_pokrovsk.route_cut: constant: 100 at every point" "$tmp/err" ||
+  fail "a constant metric: message was: $(cat "$tmp/err")"
+[ ! -e "$tmp/sobol/charts/effect_pokrovsk.route_cut.png" ] || fail "a constant metric was charted"
+rm -rf "$tmp/sobol/charts"
 
 check() { # DIR CHARTS: each chart in each format, with its script
   dir=$1

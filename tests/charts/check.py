@@ -1,0 +1,131 @@
+#!/usr/bin/env python3
+"""check.py DIR...: what can be checked mechanically in the charts of a run,
+sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
+  - no text cut by the canvas: a blank strip along every edge of each PNG, of
+    each PDF page as pdftoppm renders it and, where rsvg-convert is installed,
+    of each SVG as it renders it (edges.py);
+  - each SVG titled with its chart's title, not gnuplot's "Gnuplot";
+  - no metric charted that is constant over a sweep (its means in sweep.csv);
+  - no confidence interval drawn past the bounds of its metric: each effect
+    chart's script is re-run with its interval plot style replaced by gnuplot's
+    `table` style, which prints the values drawn, and each low/high is checked
+    against the script's `lower`/`upper`.
+Prints each fault and exits 1 if there is any."""
+import csv
+import os
+import re
+import shutil
+import subprocess
+import sys
+import tempfile
+
+sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
+import edges  # noqa: E402
+
+GNUPLOT = os.environ.get('FRONTSIM_GNUPLOT', 'gnuplot')
+faults = []
+# Units (the end of an axis title) whose values have bounds, as shown.
+BOUNDS = [('(km²)', (0, 1e300)), ('(persons)', (0, 1e300)), ('(thousands of persons)', (0, 1e300)),
+          ('(% of replications)', (0, 100)), ('(days)', (0, 1e300)),
+          ('(day of the run)', (0, 1e300)), ('(0 to 1)', (0, 1))]
+
+
+def chart_title(script):
+    m = re.search(r"^chart_title = '(.*)'$", open(script, encoding='utf-8').read(), re.M)
+    return m.group(1) if m else None
+
+
+def check_images(charts, tmp):
+    for name in sorted(os.listdir(charts)):
+        path = os.path.join(charts, name)
+        stem, ext = os.path.splitext(name)
+        if ext == '.png':
+            where = edges.inked(path)
+            if where:
+                faults.append('%s: ink on the canvas edge (text cut off?): %s' % (path, '; '.join(where)))
+        elif ext == '.pdf':
+            out = os.path.join(tmp, stem)
+            subprocess.run(['pdftoppm', '-r', '40', '-singlefile', path, out], check=True)
+            where = edges.inked(out + '.ppm')
+            if where:
+                faults.append('%s: ink on the page edge (text cut off?): %s' % (path, '; '.join(where)))
+        elif ext == '.svg':
+            if shutil.which('rsvg-convert'):  # drawn as a browser would, where rsvg is installed
+                out = os.path.join(tmp, stem + '.svg.png')
+                subprocess.run(['rsvg-convert', '-b', 'white', path, '-o', out], check=True)
+                where = edges.inked(out)
+                if where:
+                    faults.append('%s: ink on the canvas edge as rsvg draws it: %s' % (path, '; '.join(where)))
+            text = open(path, encoding='utf-8').read()
+            m = re.search(r'<title>([^<]*)</title>', text)
+            want = chart_title(os.path.join(charts, stem + '.gp'))
+            got = m.group(1).replace('&amp;', '&').replace('&lt;', '<').replace('&gt;', '>') if m else None
+            if got != want:
+                faults.append('%s: titled %r, expected the chart title %r' % (path, got, want))
+
+
+def check_constant(d, charts):
+    table = os.path.join(d, 'sweep.csv')
+    if not os.path.exists(table):
+        return
+    rows = list(csv.DictReader(open(table, encoding='utf-8')))
+    for name in os.listdir(charts):
+        m = re.match(r'(effect|heatmap)_(.*)\.gp$', name)
+        if not m:
+            continue
+        means = {r[m.group(2) + '_mean'] for r in rows if r[m.group(2) + '_mean'] not in ('', 'nan', 'NaN')}
+        if len(means) <= 1:
+            faults.append('%s: charts %s, constant over the sweep (%s)' % (name, m.group(2), means))
+
+
+def check_intervals(charts, tmp):
+    for name in sorted(os.listdir(charts)):
+        if not (name.startswith('effect_') and name.endswith('.gp')):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        # The bounds from the unit in the axis title, as a reader knows them (not
+        # from the script, whose clipping is what is being checked).
+        label = re.search(r"^value_label = '(.*)'$", text, re.M).group(1)
+        lower, upper = next((b for u, b in BOUNDS if label.endswith(u)), (-1e300, 1e300))
+        table = os.path.join(tmp, name + '.txt')
+        text = re.sub(r"^set output .*$", "set output '/dev/null'\nset table '%s'" % table, text,
+                      count=1, flags=re.M)
+        text = text.replace('set style data yerrorlines', 'set style data table')
+        text = text.replace('set style data yerrorbars', 'set style data table')
+        # The legend's sample of an interval (a keyentry over two lines) is dropped.
+        text = re.sub(r',\s*\\\n\s*keyentry with yerrorbars[^\n]*\\\n[^\n]*', '', text)
+        text = re.sub(r'with yerrorbars [^,\\]*', 'with table ', text)
+        script = os.path.join(tmp, name)
+        open(script, 'w', encoding='utf-8').write(text)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: the interval check could not run it: %s' % (name, run.stderr[-300:]))
+            continue
+        n = 0
+        for line in open(table, encoding='utf-8'):
+            f = line.split()
+            if len(f) != 4 or line.startswith('#'):
+                continue
+            lo, hi = float(f[2]), float(f[3])
+            n += 1
+            if lo < lower - 1e-9 or hi > upper + 1e-9:
+                faults.append('%s: interval [%g, %g] past the bounds [%g, %g]' % (name, lo, hi, lower, upper))
+                break
+        if n == 0:
+            faults.append('%s: no interval found to check' % name)
+
+
+def main(dirs):
+    with tempfile.TemporaryDirectory() as tmp:
+        for d in dirs:
+            charts = os.path.join(d, 'charts')
+            check_images(charts, tmp)
+            check_constant(d, charts)
+            check_intervals(charts, tmp)
+    for f in faults:
+        print('FAIL:', f)
+    return 1 if faults else 0
+
+
+if __name__ == '__main__':
+    sys.exit(main(sys.argv[1:]))
