@@ -8,8 +8,10 @@ pkgs="$pkgs clang libclang-rt-14-dev"
 # valgrind for the loader's memcheck tests, python3 for the house rules test
 # (tests/CMakeLists.txt).
 pkgs="$pkgs valgrind python3"
-# python3-numpy for the Python package and its tests (python/).
-pkgs="$pkgs python3-numpy"
+# python3-numpy for the Python package and its tests (python/); poppler-utils
+# (pdftoppm) and librsvg2-bin (rsvg-convert) for the check of every chart's edges in
+# PDF and SVG (tests/charts/render.sh).
+pkgs="$pkgs python3-numpy poppler-utils librsvg2-bin"
 # Open MPI for frontsim-mpi (FRONTSIM_NO_MPI=1 skips it).
 [ "${FRONTSIM_NO_MPI:-0}" = 1 ] || pkgs="$pkgs libopenmpi-dev openmpi-bin"
 missing=""
