@@ -32,6 +32,19 @@ static int split(char *text, char **out, int max) {
   return n;
 }
 
+/* A row of sensitivity.csv or morris.csv: metric, parameter, then the n figures
+ * (an undefined one empty). */
+static void write_index_row(FILE *fp, const char *metric, const char *param, const double *v,
+                            int n) {
+  fprintf(fp, "%s,%s", metric, param);
+  for (int c = 0; c < n; c++)
+    if (isnan(v[c]))
+      fputs(",", fp);
+    else
+      fprintf(fp, ",%.6g", v[c]);
+  fputc('\n', fp);
+}
+
 static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, const char **rows,
                                      fsim_error *err) {
   const fsim_journal_info *info = &j->info;
@@ -76,14 +89,8 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
           [FSIM_SENS_FIRST_HIGH] = idx[i].first_hi, [FSIM_SENS_TOTAL] = idx[i].total,
           [FSIM_SENS_TOTAL_LOW] = idx[i].total_lo,  [FSIM_SENS_TOTAL_HIGH] = idx[i].total_hi,
           [FSIM_SENS_VARIANCE] = V, [FSIM_SENS_NOISE_SHARE] = V > 0 ? noise / V : NAN};
-      fprintf(f.fp, "%s,%s", mname[m], pname[i]);
-      for (int c = FSIM_SENS_FIRST; c < FSIM_SENS_NCOLS; c++) {
-        if (isnan(vals[c]))
-          fputs(",", f.fp);
-        else
-          fprintf(f.fp, ",%.6g", vals[c]);
-      }
-      fputc('\n', f.fp);
+      write_index_row(f.fp, mname[m], pname[i], vals + FSIM_SENS_FIRST,
+                      FSIM_SENS_NCOLS - FSIM_SENS_FIRST);
     }
   }
   if (st == FSIM_OK)
@@ -175,13 +182,8 @@ static fsim_status write_morris(const char *dir, const fsim_journal *j, const ch
           [FSIM_MORRIS_MU_STAR_HIGH] = idx[i].mu_star_hi,
           [FSIM_MORRIS_SIGMA] = idx[i].sigma,     [FSIM_MORRIS_SIGMA_LOW] = idx[i].sigma_lo,
           [FSIM_MORRIS_SIGMA_HIGH] = idx[i].sigma_hi};
-      fprintf(f.fp, "%s,%s", mname[m], pname[i]);
-      for (int c = FSIM_MORRIS_MU; c < FSIM_MORRIS_NCOLS; c++)
-        if (isnan(v[c]))
-          fputs(",", f.fp);
-        else
-          fprintf(f.fp, ",%.6g", v[c]);
-      fputc('\n', f.fp);
+      write_index_row(f.fp, mname[m], pname[i], v + FSIM_MORRIS_MU,
+                      FSIM_MORRIS_NCOLS - FSIM_MORRIS_MU);
     }
   }
   if (st == FSIM_OK)
