@@ -31,9 +31,11 @@ count
 if [ "$status" -eq 0 ] && [ "${FRONTSIM_SKIP_SANITIZE:-0}" != 1 ]; then
   sh scripts/build.sh build-asan -DCMAKE_BUILD_TYPE=Debug -DFRONTSIM_SANITIZE=ON \
     -DFRONTSIM_WERROR="$werror"
-  # The chart renders (gnuplot's work, not the library's) run once, in the release build.
+  # Run once, in the release build: the chart renders (gnuplot's work, not the
+  # library's) and the search's command-line test (a minute of replications under the
+  # sanitizers; unit.optimize runs the same library code here).
   (cd build-asan && ASAN_OPTIONS=detect_leaks=1 ctest --output-on-failure -j "$jobs" \
-    -E '^charts\.render$') > "$log" 2>&1 || status=$?
+    -E '^(charts\.render|cli\.optimize)$') > "$log" 2>&1 || status=$?
   cat "$log"
   count
 fi
