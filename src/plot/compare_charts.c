@@ -39,7 +39,33 @@ struct fsim_plot_compare {
   cmp_panel panels[CMP_MAX_PANELS];
   int ndiffs;
   cmp_diff diffs[CMP_MAX_PANELS * (FSIM_COMPARE_MAX - 1)];
+  int unchanged; /* headline metrics no what-if changes in any pair: not drawn */
 };
+
+/* Drops the panels whose metric no what-if changes in any replication (every
+ * difference exactly 0, no interval): drawn, they would be a dot at 0 on an empty
+ * scale. They are counted for the subtitle. */
+static void drop_unchanged(fsim_plot_compare *cmp) {
+  int moved[CMP_MAX_PANELS], keep[CMP_MAX_PANELS], n = 0;
+  for (int p = 0; p < cmp->npanels; p++) moved[p] = 0;
+  for (int i = 0; i < cmp->ndiffs; i++) {
+    const cmp_diff *d = &cmp->diffs[i];
+    if (d->d != 0 || d->hi - d->lo > 0) moved[d->panel] = 1;
+  }
+  for (int p = 0; p < cmp->npanels; p++) {
+    keep[p] = moved[p] ? n : -1;
+    if (moved[p]) cmp->panels[n++] = cmp->panels[p];
+  }
+  int k = 0;
+  for (int i = 0; i < cmp->ndiffs; i++)
+    if (keep[cmp->diffs[i].panel] >= 0) {
+      cmp->diffs[k] = cmp->diffs[i];
+      cmp->diffs[k++].panel = keep[cmp->diffs[i].panel];
+    }
+  cmp->unchanged = cmp->npanels - n;
+  cmp->npanels = n;
+  cmp->ndiffs = k;
+}
 
 /* Splits one CSV line into at most n fields in place (quoted fields unquoted);
  * returns the count. */
@@ -146,6 +172,7 @@ static fsim_status read_differences(fsim_plot_compare *cmp, const char *path,
   fclose(fp);
   for (int p = 0; st == FSIM_OK && p < cmp->npanels; p++)
     describe_panel(&cmp->panels[p], sc, &lay, cmp->panels[p].metric, max_abs[p]);
+  if (st == FSIM_OK) drop_unchanged(cmp);
   for (int i = 0; st == FSIM_OK && i < cmp->ndiffs; i++) {
     cmp_diff *d = &cmp->diffs[i];
     const double s = cmp->panels[d->panel].scale, half = (d->hi - d->lo) / 2 * s;
@@ -296,10 +323,16 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
     const int rows = (cmp->npanels + 1) / 2;
     c->taller = rows > 2 ? 1 + 0.22 * (rows - 2) : 1;
     snprintf(c->title, sizeof c->title, "What each what-if changes against the base");
-    snprintf(c->subtitle, sizeof c->subtitle,
-             "Headline metrics: mean difference what-if minus base over %ld paired "
-             "replications, 95%% CI",
-             replications);
+    if (cmp->unchanged > 0) /* shorter, to leave room for the note */
+      snprintf(c->subtitle, sizeof c->subtitle,
+               "Mean difference what-if minus base, %ld paired replications, 95%% CI; "
+               "%d metric%s unchanged by every what-if not shown",
+               replications, cmp->unchanged, cmp->unchanged > 1 ? "s" : "");
+    else
+      snprintf(c->subtitle, sizeof c->subtitle,
+               "Headline metrics: mean difference what-if minus base over %ld paired "
+               "replications, 95%% CI",
+               replications);
   }
   add_overlays(run, sc, replications);
   *out = cmp;

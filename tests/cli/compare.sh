@@ -145,6 +145,11 @@ grep -q "'../c/series/kursk.csv'" cmp/charts/held_area_kursk.gp || fail "overlay
 grep -q "names\[n\] = \['no-diversion', 'no North Korean troops in Kursk'\]" \
   cmp/charts/differences.gp || fail "difference chart's what-ifs"
 grep -q 'Supply route in pokrovsk cut' cmp/charts/differences.gp || fail "no P(cut) panel"
+# The held area at the end is 0 in every pair of this comparison: no panel, one note.
+grep -q 'Area held by Ukraine in kursk' cmp/charts/differences.gp &&
+  fail "a metric no what-if changes was drawn"
+grep -q '2 metrics unchanged by every what-if not shown' cmp/charts/differences.gp ||
+  fail "the unchanged metrics are not said"
 grep -q "comparison, base kursk-pokrovsk, 2 what-ifs" cmp/charts/losses_red.gp || fail "source line"
 # --only a kind; a script redraws its chart from charts/.
 rm cmp/charts/differences.svg # the last format drawn
