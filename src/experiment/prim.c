@@ -37,11 +37,17 @@ int fsim_prim_box_contains(const fsim_prim_data *d, const fsim_prim_box *b, long
   return 1;
 }
 
+/* Whether b restricts parameter j, against the full box. */
+static int restricts(const fsim_prim_data *d, const fsim_prim_box *full, const fsim_prim_box *b,
+                     int j) {
+  if (d->ncat[j]) return (b->cats[j] & full->cats[j]) != full->cats[j];
+  return b->lo[j] > full->lo[j] || b->hi[j] < full->hi[j];
+}
+
 int fsim_prim_box_restricts(const fsim_prim_data *d, const fsim_prim_box *b, int j) {
   fsim_prim_box full;
   fsim_prim_box_full(d, &full);
-  if (d->ncat[j]) return (b->cats[j] & full.cats[j]) != full.cats[j];
-  return b->lo[j] > full.lo[j] || b->hi[j] < full.hi[j];
+  return restricts(d, &full, b, j);
 }
 
 void fsim_prim_box_stats(const fsim_prim_data *d, const fsim_prim_box *b, int train,
@@ -59,7 +65,9 @@ void fsim_prim_box_stats(const fsim_prim_data *d, const fsim_prim_box *b, int tr
   s->coverage = s->y ? (double)s->y_in / (double)s->y : NAN;
   s->density = s->n_in ? (double)s->y_in / (double)s->n_in : NAN;
   s->mass = s->n ? (double)s->n_in / (double)s->n : NAN;
-  for (int j = 0; j < d->k; j++) s->restricted += fsim_prim_box_restricts(d, b, j);
+  fsim_prim_box full; /* once, not once per parameter */
+  fsim_prim_box_full(d, &full);
+  for (int j = 0; j < d->k; j++) s->restricted += restricts(d, &full, b, j);
 }
 
 static int cmp_double(const void *a, const void *b) {
