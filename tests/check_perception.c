@@ -503,7 +503,8 @@ START_TEST(test_neutral_shipped) {
       "validation/lanchester-linear.cfg", "validation/lanchester-square.cfg",
       "validation/reinforce.cfg", "validation/supply-cut.cfg", "validation/withdraw.cfg",
       "sweeps/red-rule-sensitivity.cfg", "sweeps/red-threshold-delay.cfg",
-      "sweeps/ua-diversion-size.cfg"};
+      "sweeps/ua-diversion-size.cfg",
+      "validation/aug2024-incursion.cfg"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     char path[512];
     snprintf(path, sizeof path, "%s/scenarios/%s", FSIM_SOURCE_DIR, files[i]);
