@@ -378,6 +378,41 @@ START_TEST(test_withdrawn_sector_not_fed) {
 }
 END_TEST
 
+/* The shipped default (version 2) withdraws from Kursk once the Sudzha road is cut
+   (MODEL.md 8.6): 1,000 of 1,000 replications did (docs/SOURCES.md), so p >= 0.996 (the
+   Wilson bound) and 200 replications fall below 190 with probability below 1e-9. After
+   the withdrawal nobody of Ukraine is left in Kursk on the last day (the replacements
+   hand-out stops, MODEL.md 8.3: were it going on, each day's share would be there on its
+   way out), and the sector is quiet: 5 engagements a day, so the mean over 200
+   replications of the last day's Poisson(5) count is 5 +- 5 sd (sd = sqrt(5 / 200)). */
+START_TEST(test_default_withdraws) {
+  fsim_scenario *sc = NULL;
+  fsim_error err;
+  ck_assert_msg(fsim_scenario_load(FSIM_SOURCE_DIR "/scenarios/kursk-pokrovsk.cfg", NULL, &sc,
+                                   &err) == FSIM_OK, "%s", err.message);
+  enum { N = 200, D = 120 };
+  fsim_results *res = tu_run(sc, N, 2);
+  const int w = fsim_results_metric_index(res, "kursk.blue_withdrawn");
+  const int cut = fsim_results_metric_index(res, "kursk.cut_day");
+  const int bp = fsim_results_series_index(res, "kursk.blue_personnel");
+  ck_assert(w >= 0 && cut >= 0 && bp >= 0);
+  long withdrew = 0;
+  for (long r = 0; r < N; r++) {
+    if (!(fsim_results_value(res, r, w) > 0)) continue;
+    withdrew++;
+    ck_assert_msg(fsim_results_value(res, r, cut) < D, "withdrew without a cut road");
+    ck_assert_msg(fsim_results_series_value(res, bp, D, r) == 0,
+                  "replication %ld: %g of Ukraine in Kursk on the last day", r,
+                  fsim_results_series_value(res, bp, D, r));
+  }
+  ck_assert_msg(withdrew >= 190, "withdrew in %ld of %d replications", withdrew, N);
+  const double quiet = tu_series_mean(res, "kursk.engagements", D);
+  ck_assert_msg(fabs(quiet - 5.0) < 5 * sqrt(5.0 / N), "Kursk's last day: %g engagements", quiet);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *policy_suite(void) {
   Suite *s = suite_create("policy");
   TCase *tc = tcase_create("transfer");
@@ -398,6 +433,7 @@ Suite *policy_suite(void) {
   tcase_add_test(tc, test_withdraw_rearguard_law);
   tcase_add_test(tc, test_quiet_law);
   tcase_add_test(tc, test_withdrawn_sector_not_fed);
+  tcase_add_test(tc, test_default_withdraws);
   suite_add_tcase(s, tc);
   return s;
 }
