@@ -495,19 +495,21 @@ static void run_engine(const fsim_scenario *sc, int force, int reps, double *out
 }
 
 START_TEST(test_neutral_shipped) {
-  /* Every shipped scenario, run with the perception machinery forced on at neutral
-     settings (bias 1, no noise, no lag, no feint, the threat history kept), gives the
-     outputs of the version-1 path bit for bit: metrics and every day's series. */
+  /* Every shipped scenario that perceives the truth, and the version-1 default and its
+     counterfactual (frozen in tests/golden/v1; the shipped default is version 2 and
+     perceives), run with the perception machinery forced on at neutral settings (bias
+     1, no noise, no lag, no feint, the threat history kept), gives the outputs of the
+     version-1 path bit for bit: metrics and every day's series. */
   static const char *files[] = {
-      "kursk-pokrovsk.cfg", "no-diversion.cfg", "what-if/no-dprk.cfg",
-      "validation/lanchester-linear.cfg", "validation/lanchester-square.cfg",
-      "validation/reinforce.cfg", "validation/supply-cut.cfg", "validation/withdraw.cfg",
-      "sweeps/red-rule-sensitivity.cfg", "sweeps/red-threshold-delay.cfg",
-      "sweeps/ua-diversion-size.cfg",
-      "validation/aug2024-incursion.cfg"};
+      "tests/golden/v1/scenarios/kursk-pokrovsk.cfg",
+      "tests/golden/v1/scenarios/no-diversion.cfg",
+      "scenarios/validation/lanchester-linear.cfg", "scenarios/validation/lanchester-square.cfg",
+      "scenarios/validation/reinforce.cfg", "scenarios/validation/supply-cut.cfg",
+      "scenarios/validation/withdraw.cfg",
+      "scenarios/validation/aug2024-incursion.cfg"};
   for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
     char path[512];
-    snprintf(path, sizeof path, "%s/scenarios/%s", FSIM_SOURCE_DIR, files[i]);
+    snprintf(path, sizeof path, "%s/%s", FSIM_SOURCE_DIR, files[i]);
     fsim_scenario *sc = NULL;
     fsim_error err;
     ck_assert_msg(fsim_scenario_load(path, NULL, &sc, &err) == FSIM_OK, "%s: %s", path, err.message);

@@ -324,6 +324,95 @@ START_TEST(test_quiet_law) {
 }
 END_TEST
 
+/* Blue in sector s (1,000, no fire) with a reserve of 300 and 10 replacements a day:
+   each morning its replacements rule sends the day's 10 to s and its reinforce rule up to
+   100 from the reserve (both listed before the withdraw rule, delay 0). From the morning
+   of day 5 (start_day; ratio_below 1000 holds at once) it withdraws everything to the
+   reserve, and from that morning neither rule sends anyone to s (MODEL.md 8.3, 8.6):
+   reserve 300 -> 200 -> 100 -> 0 -> 0 on days 1-4, s 1,000 + 110 * 3 + 10 = 1,340; on
+   day 5 the 1,340 and the day's 10 make the reserve 1,350, then 10 more a day. With the
+   withdrawal ending on day 7 the side sends again from day 8: 10 + 100 into s. */
+static fsim_scenario *leaving_scenario(const char *mode, int end_day) {
+  char text[4096];
+  snprintf(text, sizeof text,
+           "version = 2;\n"
+           "run = { days = 10; mode = \"%s\"; };\n"
+           "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 10;\n"
+           "  attrition = { blue = 0.0; red = 0.0; }; } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+           "  { name = \"r\"; side = \"red\"; personnel = 1000; location = \"s\"; } );\n"
+           "sides = { blue = { name = \"B\"; reserve = 300; replacements_per_day = 10; rules = (\n"
+           "  { type = \"replacements\"; to = \"s\"; share = 1; },\n"
+           "  { type = \"reinforce\"; sector = \"s\"; threshold = 5; daily_cap = 100;"
+           "    donors = [\"reserve\"]; },\n"
+           "  { type = \"withdraw\"; sector = \"s\"; to = \"reserve\"; ratio_below = 1000;"
+           "    daily_cap = 100000; start_day = 5; end_day = %d; } ); };\n"
+           "  red = { name = \"R\"; }; };\n",
+           mode, end_day);
+  return tu_load(text);
+}
+
+START_TEST(test_withdrawn_sector_not_fed) {
+  const char *modes[] = {"expected", "stochastic"};
+  for (int m = 0; m < 2; m++) {
+    fsim_scenario *sc = leaving_scenario(modes[m], 0);
+    fsim_results *res = tu_run(sc, 4, 1);
+    const double reserve[] = {300, 200, 100, 0, 0, 1350, 1360, 1370, 1380, 1390, 1400};
+    for (int t = 1; t <= 10; t++) {
+      ck_assert_double_eq_tol(tu_series_mean(res, "sides.blue_reserve", t), reserve[t], 1e-9);
+      ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", t),
+                              t < 5 ? 1000 + 110 * (t < 4 ? t : 3) + (t == 4 ? 10 : 0) : 0, 1e-9);
+    }
+    ck_assert_double_eq_tol(tu_metric_mean(res, "s.blue_withdrawn"), 1340, 1e-9);
+    fsim_results_free(res);
+    fsim_scenario_free(sc);
+  }
+  /* The withdrawal over (end_day 7), the rules send to s again from day 8. */
+  fsim_scenario *sc = leaving_scenario("expected", 7);
+  fsim_results *res = tu_run(sc, 1, 1);
+  ck_assert_double_eq(tu_series_mean(res, "s.blue_personnel", 7), 0);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", 8), 110, 1e-9);
+  ck_assert_double_eq_tol(tu_series_mean(res, "sides.blue_reserve", 8), 1370 + 10 - 110, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+/* The shipped default (version 2) withdraws from Kursk once the Sudzha road is cut
+   (MODEL.md 8.6): 1,000 of 1,000 replications did (docs/SOURCES.md), so p >= 0.996 (the
+   Wilson bound) and 200 replications fall below 190 with probability below 1e-9. After
+   the withdrawal nobody of Ukraine is left in Kursk on the last day (the replacements
+   hand-out stops, MODEL.md 8.3: were it going on, each day's share would be there on its
+   way out), and the sector is quiet: 5 engagements a day, so the mean over 200
+   replications of the last day's Poisson(5) count is 5 +- 5 sd (sd = sqrt(5 / 200)). */
+START_TEST(test_default_withdraws) {
+  fsim_scenario *sc = NULL;
+  fsim_error err;
+  ck_assert_msg(fsim_scenario_load(FSIM_SOURCE_DIR "/scenarios/kursk-pokrovsk.cfg", NULL, &sc,
+                                   &err) == FSIM_OK, "%s", err.message);
+  enum { N = 200, D = 120 };
+  fsim_results *res = tu_run(sc, N, 2);
+  const int w = fsim_results_metric_index(res, "kursk.blue_withdrawn");
+  const int cut = fsim_results_metric_index(res, "kursk.cut_day");
+  const int bp = fsim_results_series_index(res, "kursk.blue_personnel");
+  ck_assert(w >= 0 && cut >= 0 && bp >= 0);
+  long withdrew = 0;
+  for (long r = 0; r < N; r++) {
+    if (!(fsim_results_value(res, r, w) > 0)) continue;
+    withdrew++;
+    ck_assert_msg(fsim_results_value(res, r, cut) < D, "withdrew without a cut road");
+    ck_assert_msg(fsim_results_series_value(res, bp, D, r) == 0,
+                  "replication %ld: %g of Ukraine in Kursk on the last day", r,
+                  fsim_results_series_value(res, bp, D, r));
+  }
+  ck_assert_msg(withdrew >= 190, "withdrew in %ld of %d replications", withdrew, N);
+  const double quiet = tu_series_mean(res, "kursk.engagements", D);
+  ck_assert_msg(fabs(quiet - 5.0) < 5 * sqrt(5.0 / N), "Kursk's last day: %g engagements", quiet);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *policy_suite(void) {
   Suite *s = suite_create("policy");
   TCase *tc = tcase_create("transfer");
@@ -343,6 +432,8 @@ Suite *policy_suite(void) {
   tcase_add_test(tc, test_version_2_neutral);
   tcase_add_test(tc, test_withdraw_rearguard_law);
   tcase_add_test(tc, test_quiet_law);
+  tcase_add_test(tc, test_withdrawn_sector_not_fed);
+  tcase_add_test(tc, test_default_withdraws);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -34,6 +34,9 @@ static const series_var series_vars[] = {
     {0, "supply_eff", "fraction", "supply effectiveness in {sector} (0 to 1)"},
     {0, "route_cut", "0/1", "1 once the supply route in {sector} is cut (its mean: share of "
                             "replications cut by that day)"},
+    {0, "{side}_perceived_over_true", "ratio",
+     "the enemy's combat power in {sector} as {side} perceives it over the true one, that "
+     "morning (MODEL.md 8.7)"},
     {1, "{side}_personnel", "persons", "personnel of {side}: sectors, reserve and in transit"},
     {1, "{side}_reserve", "persons", "personnel of {side} in its reserve"},
     {1, "{side}_transit", "persons", "personnel of {side} in transit between sectors"},

@@ -8,7 +8,10 @@ bin=$1
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
-"$bin" sweep scenarios/kursk-pokrovsk.cfg -q -n 6 -o "$tmp/sw" \
+# The frozen version-1 default: at 6 replications its Pokrovsk route is cut at some
+# points and not at others, which the conditions below need (the version-2 default's
+# is cut in about one replication in five, at no point of so small a sweep).
+"$bin" sweep tests/golden/v1/scenarios/kursk-pokrovsk.cfg -q -n 6 -o "$tmp/sw" \
   --param 'sides.red.rules.[0].delay=1:21:11' --param 'sides.red.rules.[0].threshold=2:4:5'
 "$bin" discover "$tmp/sw" -q --where 'sides.red.rules.[0].delay >= 11' --holdout 0 -o "$tmp/d1"
 grep -q '^sides.red.rules.\[0\].delay,numeric,1,11,21,' "$tmp/d1/box.csv" ||

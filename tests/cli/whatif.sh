@@ -32,7 +32,15 @@ sc="$root/scenarios/kursk-pokrovsk.cfg"
 move=$(sed -n "s/.*move the event with --set '\([^']*\)'.*/\1/p" "$tmp/days.err")
 [ -n "$move" ] || fail "no way to move the event in: $(cat "$tmp/days.err")"
 "$bin" check "$sc" --set run.days=60 --set "$move" > /dev/null || fail "the suggested $move refused"
+# Dropping the event: in the version-2 default a rule names it, and the refusal says
+# which; the frozen version-1 default, where none does, takes the remedy as given.
 "$bin" check "$sc" --set run.days=60 --set 'events=({ name = "negotiations"; date = "2025-01-20"; })' \
+  > /dev/null 2> "$tmp/rule.err" && fail "an event a rule names dropped silently"
+grep -q 'sides.red.rules.\[3\].event: no event named "jeddah-talks"' "$tmp/rule.err" ||
+  fail "the refusal does not name the rule: $(cat "$tmp/rule.err")"
+v1="$root/tests/golden/v1/scenarios/kursk-pokrovsk.cfg"
+"$bin" check "$v1" --set run.days=60 > /dev/null 2>&1 && fail "run.days=60 accepted (version 1)"
+"$bin" check "$v1" --set run.days=60 --set 'events=({ name = "negotiations"; date = "2025-01-20"; })' \
   > "$tmp/dropped.cfg" || fail "the events list without the late event refused"
 grep -q jeddah "$tmp/dropped.cfg" && fail "the dropped event is still there"
 

@@ -1,5 +1,6 @@
 #!/bin/sh
-# golden.sh FRONTSIM [--update]: the known-answer test. Runs the default scenario, a
+# golden.sh FRONTSIM [--update]: the known-answer test. Runs the default scenario (the
+# frozen version 1 and the shipped version 2), a
 # paired comparison, a grid sweep and a sobol sweep, all small, and compares every
 # output byte for byte with tests/golden/expected/ (the large daily series by their
 # SHA-256). A change to the model, the draws, the seeding or an output format shows
@@ -16,9 +17,16 @@ trap 'rm -rf "$tmp"' EXIT
 
 # Paths in the outputs (command lines) are relative to the checkout, the output
 # directory is named after its place under $tmp: replaced by @OUT@ below.
-"$bin" run scenarios/kursk-pokrovsk.cfg -n 24 -j 2 -o "$tmp/out/run" >/dev/null
-"$bin" compare scenarios/kursk-pokrovsk.cfg scenarios/no-diversion.cfg -n 16 -j 2 \
-  -o "$tmp/out/compare" >/dev/null
+# run/ and compare/ pin version 1 of the default scenario and its counterfactual:
+# tests/golden/v1/scenarios/ is a frozen copy of scenarios/kursk-pokrovsk.cfg,
+# no-diversion.cfg and base/*.inc as they were before the default became version 2,
+# run from tests/golden/v1 so the paths in the outputs are those of that time.
+# run2/ pins the shipped default (version 2).
+case $bin in /*) ;; *) bin=$(pwd)/$bin ;; esac
+(cd "$here/v1" && "$bin" run scenarios/kursk-pokrovsk.cfg -n 24 -j 2 -o "$tmp/out/run" >/dev/null)
+(cd "$here/v1" && "$bin" compare scenarios/kursk-pokrovsk.cfg scenarios/no-diversion.cfg \
+  -n 16 -j 2 -o "$tmp/out/compare" >/dev/null)
+"$bin" run scenarios/kursk-pokrovsk.cfg -n 24 -j 2 -o "$tmp/out/run2" >/dev/null
 "$bin" sweep tests/data/sweep.cfg -n 10 -j 2 -o "$tmp/out/grid" -q
 "$bin" sweep tests/data/sweep.cfg -n 8 -j 2 --method sobol --points 16 \
   --param 'sides.red.rules.[0].threshold=1.5:3' --param 'sides.red.rules.[0].delay=1:10' \
@@ -29,7 +37,8 @@ trap 'rm -rf "$tmp"' EXIT
 got=$tmp/got
 mkdir -p "$got"
 for f in run/summary.csv run/summary.txt run/replications.csv run/scenario.cfg \
-         run/frontsim.meta compare/compare.csv compare/compare.txt \
+         run/frontsim.meta run2/summary.csv run2/summary.txt run2/replications.csv \
+         run2/scenario.cfg run2/frontsim.meta compare/compare.csv compare/compare.txt \
          grid/sweep.csv grid/design.csv grid/scenario.cfg grid/frontsim.meta \
          sobol/sweep.csv sobol/design.csv sobol/sensitivity.csv sobol/frontsim.meta; do
   mkdir -p "$got/$(dirname "$f")"
@@ -37,6 +46,7 @@ for f in run/summary.csv run/summary.txt run/replications.csv run/scenario.cfg \
 done
 (cd "$tmp/out" && sha256sum run/series/*.csv compare/a/series/*.csv compare/b/series/*.csv) \
   > "$got/series.sha256"
+(cd "$tmp/out" && sha256sum run2/series/*.csv) > "$got/series2.sha256"
 
 if [ "$update" = "--update" ]; then
   rm -rf "$exp"

@@ -122,6 +122,12 @@ static int active(const fsim_rule_def *r, int t) {
   return t >= r->start_day && (r->end_day == 0 || t <= r->end_day);
 }
 
+/* A side sends no replacements or reinforcements into a sector it is leaving: the
+ * withdrawal would only send them back, through the rear guard (MODEL.md 8.3, 8.6). */
+static inline int leaving(const fsim_replica *rp, int side, int loc) {
+  return rp->eng->has_withdraw && loc < rp->eng->nsectors && rp->leaving[SIDE2(loc, side)];
+}
+
 /* The value of the ground at stake for `side` in the rule's sector on morning t
  * (MODEL.md 8.7): the held area, weighted where it is the side's own soil taken by the
  * enemy, and more as the rule's event approaches. */
@@ -171,7 +177,7 @@ static inline __attribute__((always_inline)) void reinforce_as(fsim_replica *rp,
   const int s = r->sector_idx, enemy = 1 - side;
   const double *view = perceived ? rp->view : rp->P;
   const double enemy_power = view[SIDE2(s, enemy)];
-  if (!active(r, t) || enemy_power <= 0) return;
+  if (!active(r, t) || enemy_power <= 0 || leaving(rp, side, s)) return;
   double *proj = rp->incoming; /* own power at each sector, morning + on the way */
   const double threshold =
       !perceived || isnan(r->surge_threshold) ? r->threshold : surge_or_not(rp, side, r, t);
@@ -231,7 +237,7 @@ static void reinforce(fsim_replica *rp, int side, const fsim_rule_def *r, int ru
  * 8.3), as planned by fsim_replacements_plan. */
 static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
   const fsim_engine *eng = rp->eng;
-  if (!active(r, t)) return;
+  if (!active(r, t) || leaving(rp, side, r->to_loc)) return; /* kept in the reserve */
   fsim_move_personnel(rp, side, eng->nsectors, r->to_loc,
                       eng->repl_out[(size_t)rule * (size_t)(eng->days + 1) + (size_t)t], t,
                       r->delay);
@@ -239,21 +245,38 @@ static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int
 
 /* Pulls the side out of a sector once a trigger holds on a morning (MODEL.md 8.6):
  * from then on up to daily_cap persons a day leave for `to`, and those still there
- * are the rear guard. The triggers read the morning state. */
+ * are the rear guard. Whether it fired was decided before any rule acted
+ * (withdrawals_decide). */
 static void withdraw(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
-  if (!active(r, t)) return;
+  if (!active(r, t) || !rp->withdraw_day[rule]) return;
   const int s = r->sector_idx;
-  if (!rp->withdraw_day[rule]) {
-    /* The enemy's power as the side perceives it (MODEL.md 8.7). */
-    const double own = rp->P[SIDE2(s, side)], foe = rp->view[SIDE2(s, 1 - side)];
-    const int fired = (r->area_below_km2 > 0 && rp->area[s] < r->area_below_km2) ||
-                      (r->route_cut && rp->cut_day[s] > 0) ||
-                      (r->ratio_below > 0 && own > 0 && own < r->ratio_below * foe);
-    if (!fired) return;
-    rp->withdraw_day[rule] = t;
-  }
   rp->rearguard[SIDE2(s, side)] = fmax(rp->rearguard[SIDE2(s, side)], r->rearguard_rate);
   rp->withdrawn[SIDE2(s, side)] += fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
+}
+
+/* Decides, before any rule acts, which withdraw rules have fired by this morning and
+ * marks the sectors a side is leaving (MODEL.md 8.6). The triggers read only the
+ * morning state, which no rule changes, so this is what each rule would decide in its
+ * turn; deciding first lets the side's other rules, whatever their order, send nobody
+ * into a sector it is leaving. */
+static void withdrawals_decide(fsim_replica *rp, int t) {
+  const fsim_engine *eng = rp->eng;
+  memset(rp->leaving, 0, (size_t)eng->nsectors * 2 * sizeof *rp->leaving);
+  for (int g = 0; g < eng->nrules; g++) {
+    const fsim_rule_def *r = eng->rule_def[g];
+    const int rule = eng->rule_order[g], side = eng->rule_side[g], s = r->sector_idx;
+    if (r->type != FSIM_RULE_WITHDRAW || !active(r, t)) continue;
+    if (!rp->withdraw_day[rule]) {
+      /* The enemy's power as the side perceives it (MODEL.md 8.7). */
+      const double own = rp->P[SIDE2(s, side)], foe = rp->view[SIDE2(s, 1 - side)];
+      const int fired = (r->area_below_km2 > 0 && rp->area[s] < r->area_below_km2) ||
+                        (r->route_cut && rp->cut_day[s] > 0) ||
+                        (r->ratio_below > 0 && own > 0 && own < r->ratio_below * foe);
+      if (!fired) continue;
+      rp->withdraw_day[rule] = t;
+    }
+    rp->leaving[SIDE2(s, side)] = 1;
+  }
 }
 
 void fsim_replacements_plan(fsim_engine *eng) {
@@ -306,8 +329,10 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
     rp->incoming[c] = rp->P[c] + rp->inbound_q[c] * rp->e[SIDE2(s, i)];
   }
   /* The rear guard is the day's: set by the withdrawals in force this morning. */
-  if (eng->has_withdraw)
+  if (eng->has_withdraw) {
     memset(rp->rearguard, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard);
+    withdrawals_decide(rp, t);
+  }
   /* Blue's rules, then red's, each side's by decreasing priority (MODEL.md 8.7). */
   for (int g = 0; g < eng->nrules; g++) {
     const fsim_rule_def *r = eng->rule_def[g];

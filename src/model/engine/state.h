@@ -105,6 +105,7 @@ typedef struct fsim_replica {
   double *drawn;    /* [(s * 2 + side) * 2 + k] personnel sent into s; k 0 from sectors, 1 reserve */
   int *withdraw_day; /* [rule] day a withdraw rule fired, 0 = not yet (MODEL.md 8.6) */
   double *rearguard; /* [s * 2 + side] the day's rear-guard loss rate (MODEL.md 8.6) */
+  unsigned char *leaving; /* [s * 2 + side] a withdrawal from s is in force this morning */
   int alive_days;   /* days simulated before an early stop */
   /* What a side believes (MODEL.md 8.7): view[SIDE2(s, j)] is j's power in s as its
      enemy perceives it that morning; it is P itself where no side perceives. */
