@@ -93,6 +93,27 @@ grep -q "^Re-estimated on fresh seeds (seed 20250105," "$tmp/full/optimize.txt" 
   fail "re-estimated on the search's own seed"
 echo "ok: fresh-seed objective within the in-sample CI"
 
+# The same problem written in a file (an optimize section): the same results as
+# with options; options on the command line override the file's settings, and any
+# --decision replaces the file's decisions.
+file=scenarios/optimize/strike-group.cfg
+"$bin" optimize "$file" -n 200 --budget 5 -q -o "$tmp/file"
+"$bin" optimize "$scen" --decision 'formations.ua-kursk-strike.personnel=0:15000:int' \
+  --objective 'min pokrovsk.route_cut' --constraint 'negotiations.kursk.held_area_km2 >= 400' \
+  -n 200 --budget 5 -q -o "$tmp/opts"
+for f in decision.csv estimate.csv evaluations.csv; do
+  cmp "$tmp/file/$f" "$tmp/opts/$f" || fail "the file's problem gave another $f than the options"
+done
+grep -q "^Search: 5 evaluations of 200 replications" "$tmp/file/optimize.txt" ||
+  fail "-n or --budget did not override the file: $(grep '^Search' "$tmp/file/optimize.txt")"
+"$bin" optimize "$file" --decision 'sides.blue.rules.[3].threshold=0.2:1.2' -n 100 --budget 3 \
+  -q -o "$tmp/file2"
+[ "$(cut -d, -f1 "$tmp/file2/decision.csv" | tr '\n' ' ')" = "setting sides.blue.rules.[3].threshold " ] ||
+  fail "--decision did not replace the file's decisions: $(cat "$tmp/file2/decision.csv")"
+grep -q "^Constraint: mean negotiations.kursk.held_area_km2 >= 400" "$tmp/file2/optimize.txt" ||
+  fail "the file's constraint was lost"
+echo "ok: an optimize section gives the options' results; the command line overrides it"
+
 # Bad input: status 2, a message naming the option, nothing written.
 bad() {
   status=0
@@ -111,4 +132,10 @@ bad --decision 'formations.ua-kursk-strike.personnel=0:15000:int' --objective 'm
   --constraint 'negotiations.kursk.held_area_km2 => 400'
 bad --decision 'sectors.kursk.engagement_rate=1,2,3,4,5' --objective 'min pokrovsk.route_cut' --budget 4
 grep -q "more than the budget" "$tmp/bad.err" || fail "no budget message: $(cat "$tmp/bad.err")"
+# A bad optimize section: file, line and setting (tests/bad/optimize-*.cfg has more).
+printf '@include "%s/scenarios/kursk-pokrovsk.cfg"\noptimize = {\n  objective = "min pokrovsk.route_cut";\n  decisions = ( { path = "formations.ua-kursk-strike.personnel"; from = 0; to = 15000; } );\n  budjet = 4;\n};\n' "$PWD" > "$tmp/badfile.cfg"
+scen="$tmp/badfile.cfg"
+bad
+grep -q "badfile.cfg:5: optimize.budjet: unknown setting 'budjet'; did you mean 'budget'?" "$tmp/bad.err" ||
+  fail "unclear message: $(cat "$tmp/bad.err")"
 echo "ok: bad input refused with status 2"
