@@ -227,6 +227,62 @@ START_TEST(test_kn_selects_best) {
 }
 END_TEST
 
+/* Stops a search once `after` evaluations are made (the fresh re-estimate then), and
+   keeps the fewest made when a replication ran. */
+typedef struct stopper {
+  long after, fewest;
+} stopper;
+static int stop_after(void *ctx, long done, long total) {
+  stopper *s = ctx;
+  (void)total;
+  if (done < s->fewest) s->fewest = done;
+  return done >= s->after;
+}
+
+/* KN's result is journaled whole: a search interrupted after the procedure (during
+ * the fresh re-estimate) resumes from the journal, simulating none of it again, to the
+ * outputs of an uninterrupted search. */
+START_TEST(test_kn_resume) {
+  char dir[] = "/tmp/fsim-optknr-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  const char *const set[][2] = {{"decision", "sectors.s.attrition.red=0.1,0.08,0.06,0.04,0.02"},
+                                {"objective", "max blue.personnel_end"},
+                                {"discrete", "kn"},
+                                {"delta", "10"}};
+  char full[300], cut[300], a[1024], b[1024];
+  snprintf(full, sizeof full, "%s/full", dir);
+  snprintf(cut, sizeof cut, "%s/cut", dir);
+  fsim_error err;
+  fsim_optimize_options *o = options(set, 4);
+  ck_assert_msg(fsim_optimize(SELECT, NULL, o, full, "test", &err) == FSIM_OK, "%s", err.message);
+  stopper stop = {.after = 5, .fewest = 1000000};
+  fsim_optimize_options_set_progress(o, stop_after, &stop);
+  ck_assert_int_eq(fsim_optimize(SELECT, NULL, o, cut, "test", &err), FSIM_E_INTERRUPTED);
+  ck_assert_int_ne(access(cut, F_OK), 0);
+  stop = (stopper){.after = 1000000, .fewest = 1000000};
+  ck_assert_int_eq(fsim_optimize_options_set(o, "resume", "1", &err), FSIM_OK);
+  ck_assert_msg(fsim_optimize(SELECT, NULL, o, cut, "test", &err) == FSIM_OK, "%s", err.message);
+  /* No replication ran before all five evaluations were there: read back. */
+  ck_assert_int_eq(stop.fewest, 5);
+  static const char *const files[] = {"evaluations.csv", "decision.csv", "estimate.csv"};
+  for (size_t f = 0; f < 3; f++) {
+    char pa[400], pb[400], cmd[900];
+    snprintf(pa, sizeof pa, "%s/%s", full, files[f]);
+    snprintf(pb, sizeof pb, "%s/%s", cut, files[f]);
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", pa, pb);
+    ck_assert_msg(system(cmd) == 0, "%s differs after resume", files[f]);
+  }
+  /* The procedure's own account survives the journal too. */
+  ck_assert(find_line(full, "optimize.txt", "Search:", a, sizeof a));
+  ck_assert(find_line(cut, "optimize.txt", "Search:", b, sizeof b));
+  ck_assert_str_eq(a, b);
+  fsim_optimize_options_free(o);
+  char cmd[400];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
 /* kn is refused up front where it does not apply. */
 START_TEST(test_kn_refused) {
   static const struct {
@@ -263,6 +319,7 @@ Suite *optimize_suite(void) {
   tcase_add_test(tc, test_bad_input);
   tcase_add_test(tc, test_kn_selects_best);
   tcase_add_test(tc, test_kn_refused);
+  tcase_add_test(tc, test_kn_resume);
   tcase_set_timeout(tc, 120);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_opt_judge");

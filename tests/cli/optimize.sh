@@ -114,6 +114,28 @@ grep -q "^Constraint: mean negotiations.kursk.held_area_km2 >= 400" "$tmp/file2/
   fail "the file's constraint was lost"
 echo "ok: an optimize section gives the options' results; the command line overrides it"
 
+# Kim-Nelson over a discrete decision, killed with SIGKILL inside the procedure (its
+# journal holds only the header then): --resume reaches the uninterrupted result.
+set -- --decision 'formations.ua-kursk-strike.personnel=0,3000,6000,9000,12000' \
+  --objective 'min pokrovsk.route_cut' --discrete kn --delta 0.03 --first-stage 50 -n 1500 -q
+"$bin" optimize "$scen" "$@" -o "$tmp/kn"
+grep -q "^Search: Kim-Nelson ranking and selection among 5 alternatives" "$tmp/kn/optimize.txt" ||
+  fail "kn: $(grep '^Search' "$tmp/kn/optimize.txt")"
+"$bin" optimize "$scen" "$@" -o "$tmp/knr" &
+pid=$!
+while [ ! -s "$tmp/knr.optimize-journal" ]; do
+  kill -0 "$pid" 2>/dev/null || fail "the kn search finished before it could be killed"
+  sleep 0.005
+done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+[ -d "$tmp/knr" ] && fail "a killed kn search left a result directory"
+"$bin" optimize "$scen" "$@" -o "$tmp/knr" --resume
+for f in decision.csv estimate.csv evaluations.csv; do
+  cmp "$tmp/kn/$f" "$tmp/knr/$f" || fail "kn: resumed $f differs"
+done
+echo "ok: kn killed inside the procedure resumed to identical results"
+
 # Bad input: status 2, a message naming the option, nothing written.
 bad() {
   status=0
