@@ -79,6 +79,7 @@ static fsim_status from_journal(fsim_opt_runner *rn, int k, char (*key)[2048], i
     st = fsim_opt_record(rn, &e[i], 1, err);
     if (strcmp(e[k].key, key[i]) == 0) rn->chosen = i + 1;
   }
+  if (st == FSIM_OK && all && rn->chosen == 0) rn->nevals = 0; /* no choice among them */
   if (st == FSIM_OK && all && rn->chosen > 0) {
     *done = 1;
     rn->kn_total = e[k].q[0].n;

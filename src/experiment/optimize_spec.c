@@ -401,6 +401,10 @@ static fsim_status kn_check(const fsim_optimize_options *opt, const fsim_opt_pro
     snprintf(buf, sizeof buf, "kn over %ld alternatives needs a budget of at least %ld", k,
              k + 1);
     why = buf;
+  } else if ((double)k * (double)pb->reps > 1e8) {
+    snprintf(buf, sizeof buf, "kn keeps every replication's objective: %ld alternatives of "
+             "%ld replications is more than 1e8 values", k, pb->reps);
+    why = buf;
   } else if (!(opt->confidence > 1.0 / (double)k)) {
     snprintf(buf, sizeof buf, "kn's confidence must exceed 1/k = %.4g", 1.0 / (double)k);
     why = buf;
