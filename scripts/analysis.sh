@@ -143,15 +143,15 @@ morris_table negotiations.kursk.held_area_km2 "km²" > "$out/tables/morris-held-
 
 # optimize: the best decision and its fresh-seed estimates (decision.csv, estimate.csv).
 {
-  echo "| Russian donor order | best strike group | P(cut) in-sample | fresh seeds [95% CI] | scenario as given (6,000), fresh | best − as given [95% CI] | km² held at the negotiations (fresh) | no diversion (the 6,000 at Pokrovsk) |"
-  echo "|---|---:|---:|---:|---:|---:|---:|---:|"
+  echo "| Russian donor order | best strike group | P(cut) in-sample | fresh seeds [95% CI] | fresh − in-sample [95% CI] | scenario as given (6,000), fresh | best − as given [95% CI] | km² held at the negotiations (fresh) | no diversion (the 6,000 at Pokrovsk) |"
+  echo "|---|---:|---:|---:|---:|---:|---:|---:|---:|"
   for run in :pokrovsk-first -reserve-first:reserve-first; do
     dir=$out/optimize${run%%:*}
     best=$(awk -F, 'NR == 2 { print $6 }' "$dir/decision.csv")
     none=$(awk -F, '$1 == "pokrovsk.route_cut" { printf "%.3f", $4 }' \
       "$out/no-diversion${run%%:*}/summary.csv")
     awk -F, -v who="${run#*:}" -v best="$best" -v none="$none" '
-      $1 == "objective" { o = sprintf("%.3f | %.3f [%.3f, %.3f] | %.3f | %+.3f [%+.3f, %+.3f]", $4, $8, $9, $10, $12, $16, $17, $18) }
+      $1 == "objective" { o = sprintf("%.3f | %.3f [%.3f, %.3f] | %+.3f [%+.3f, %+.3f] | %.3f | %+.3f [%+.3f, %+.3f]", $4, $8, $9, $10, $19, $20, $21, $12, $16, $17, $18) }
       $1 ~ /held_area/ { a = sprintf("%.0f", $8) }
       END { printf "| %s | %s | %s | %s | %s |\n", who, best, o, a, none }' "$dir/estimate.csv"
   done
