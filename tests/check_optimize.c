@@ -14,6 +14,7 @@
 #include "testutil.h"
 
 #define KNOWN FSIM_SOURCE_DIR "/tests/optimize/known.cfg"
+#define SELECT FSIM_SOURCE_DIR "/tests/optimize/select.cfg"
 
 /* The line of dir/file that starts with prefix, into line (0 when none). */
 static int find_line(const char *dir, const char *file, const char *prefix, char *line,
@@ -169,11 +170,156 @@ START_TEST(test_judge) {
 }
 END_TEST
 
+/* The sum of column n (the third) of evaluations.csv: replications simulated. */
+static long replications_used(const char *dir) {
+  char path[512], line[1024];
+  snprintf(path, sizeof path, "%s/evaluations.csv", dir);
+  FILE *fp = fopen(path, "r");
+  long total = 0;
+  ck_assert_ptr_nonnull(fp);
+  ck_assert_ptr_nonnull(fgets(line, sizeof line, fp)); /* the header */
+  while (fgets(line, sizeof line, fp)) {
+    const char *at = strchr(strchr(line, ',') + 1, ',') + 1;
+    total += strtol(at, NULL, 10);
+  }
+  fclose(fp);
+  return total;
+}
+
+/* Kim and Nelson on tests/optimize/select.cfg: five levels of a_red whose mean blue
+ * strength after a day is 4980, 4960, ..., 4900; the best (0.02) is 20 above the
+ * next, more than the indifference zone of 10. KN guarantees the best at least 95% of
+ * the time: over 40 seeds, fewer than 33 correct has probability 0.0007 under that
+ * bound (Binomial(40, 0.95)). Every run uses fewer replications than enumeration with
+ * the same 2,000 each (10,000), and the levels are listed worst first so that
+ * "the first" would be wrong. */
+START_TEST(test_kn_selects_best) {
+  char dir[] = "/tmp/fsim-optkn-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  int correct = 0;
+  long most = 0;
+  for (int seed = 1; seed <= 40; seed++) {
+    char seedtext[16], out[300], line[1024];
+    snprintf(seedtext, sizeof seedtext, "%d", seed);
+    const char *const set[][2] = {{"decision", "sectors.s.attrition.red=0.1,0.08,0.06,0.04,0.02"},
+                                  {"objective", "max blue.personnel_end"},
+                                  {"discrete", "kn"},
+                                  {"delta", "10"},
+                                  {"seed", seedtext},
+                                  {"fresh_replications", "50"}};
+    fsim_optimize_options *o = options(set, 6);
+    snprintf(out, sizeof out, "%s/out%d", dir, seed);
+    fsim_error err;
+    ck_assert_msg(fsim_optimize(SELECT, NULL, o, out, "test", &err) == FSIM_OK, "%s", err.message);
+    ck_assert(find_line(out, "decision.csv", "sectors.s.attrition.red,", line, sizeof line));
+    correct += strstr(line, ",0.02\n") != NULL;
+    const long used = replications_used(out);
+    ck_assert_msg(used < 5 * 2000, "seed %d: %ld replications", seed, used);
+    if (used > most) most = used;
+    ck_assert(find_line(out, "optimize.txt", "Search: Kim-Nelson ranking and selection among 5 ",
+                        line, sizeof line));
+    fsim_optimize_options_free(o);
+  }
+  ck_assert_msg(correct >= 33, "%d of 40 correct", correct);
+  char cmd[400];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* Stops a search once `after` evaluations are made (the fresh re-estimate then), and
+   keeps the fewest made when a replication ran. */
+typedef struct stopper {
+  long after, fewest;
+} stopper;
+static int stop_after(void *ctx, long done, long total) {
+  stopper *s = ctx;
+  (void)total;
+  if (done < s->fewest) s->fewest = done;
+  return done >= s->after;
+}
+
+/* KN's result is journaled whole: a search interrupted after the procedure (during
+ * the fresh re-estimate) resumes from the journal, simulating none of it again, to the
+ * outputs of an uninterrupted search. */
+START_TEST(test_kn_resume) {
+  char dir[] = "/tmp/fsim-optknr-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  const char *const set[][2] = {{"decision", "sectors.s.attrition.red=0.1,0.08,0.06,0.04,0.02"},
+                                {"objective", "max blue.personnel_end"},
+                                {"discrete", "kn"},
+                                {"delta", "10"}};
+  char full[300], cut[300], a[1024], b[1024];
+  snprintf(full, sizeof full, "%s/full", dir);
+  snprintf(cut, sizeof cut, "%s/cut", dir);
+  fsim_error err;
+  fsim_optimize_options *o = options(set, 4);
+  ck_assert_msg(fsim_optimize(SELECT, NULL, o, full, "test", &err) == FSIM_OK, "%s", err.message);
+  stopper stop = {.after = 5, .fewest = 1000000};
+  fsim_optimize_options_set_progress(o, stop_after, &stop);
+  ck_assert_int_eq(fsim_optimize(SELECT, NULL, o, cut, "test", &err), FSIM_E_INTERRUPTED);
+  ck_assert_int_ne(access(cut, F_OK), 0);
+  stop = (stopper){.after = 1000000, .fewest = 1000000};
+  ck_assert_int_eq(fsim_optimize_options_set(o, "resume", "1", &err), FSIM_OK);
+  ck_assert_msg(fsim_optimize(SELECT, NULL, o, cut, "test", &err) == FSIM_OK, "%s", err.message);
+  /* No replication ran before all five evaluations were there: read back. */
+  ck_assert_int_eq(stop.fewest, 5);
+  static const char *const files[] = {"evaluations.csv", "decision.csv", "estimate.csv"};
+  for (size_t f = 0; f < 3; f++) {
+    char pa[400], pb[400], cmd[900];
+    snprintf(pa, sizeof pa, "%s/%s", full, files[f]);
+    snprintf(pb, sizeof pb, "%s/%s", cut, files[f]);
+    snprintf(cmd, sizeof cmd, "cmp -s '%s' '%s'", pa, pb);
+    ck_assert_msg(system(cmd) == 0, "%s differs after resume", files[f]);
+  }
+  /* The procedure's own account survives the journal too. */
+  ck_assert(find_line(full, "optimize.txt", "Search:", a, sizeof a));
+  ck_assert(find_line(cut, "optimize.txt", "Search:", b, sizeof b));
+  ck_assert_str_eq(a, b);
+  fsim_optimize_options_free(o);
+  char cmd[400];
+  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
+  ck_assert_int_eq(system(cmd), 0);
+}
+END_TEST
+
+/* kn is refused up front where it does not apply. */
+START_TEST(test_kn_refused) {
+  static const struct {
+    const char *decision, *constraint, *delta, *message;
+  } cases[] = {
+      {"formations.strike.personnel=0:20000:int", NULL, "10", "discrete decisions only"},
+      {"sectors.s.attrition.red=0.02,0.04", "red.personnel_end <= 990", "10", "objective alone"},
+      {"sectors.s.attrition.red=0.02,0.04", NULL, NULL, "--delta"},
+  };
+  for (size_t c = 0; c < sizeof cases / sizeof cases[0]; c++) {
+    const char *const set[][2] = {{"decision", cases[c].decision},
+                                  {"objective", "max blue.personnel_end"},
+                                  {"discrete", "kn"}};
+    fsim_optimize_options *o = options(set, 3);
+    fsim_error err;
+    if (cases[c].constraint)
+      ck_assert_int_eq(fsim_optimize_options_set(o, "constraint", cases[c].constraint, &err),
+                       FSIM_OK);
+    if (cases[c].delta)
+      ck_assert_int_eq(fsim_optimize_options_set(o, "delta", cases[c].delta, &err), FSIM_OK);
+    ck_assert_int_eq(fsim_optimize(SELECT, NULL, o, "/tmp/fsim-optkn-never", "test", &err),
+                     FSIM_E_INPUT);
+    ck_assert_msg(strstr(err.message, cases[c].message), "case %zu: %s", c, err.message);
+    ck_assert_int_ne(access("/tmp/fsim-optkn-never", F_OK), 0);
+    fsim_optimize_options_free(o);
+  }
+}
+END_TEST
+
 Suite *optimize_suite(void) {
   Suite *s = suite_create("optimize");
   TCase *tc = tcase_create("fsim_optimize");
   tcase_add_test(tc, test_known_optimum);
   tcase_add_test(tc, test_bad_input);
+  tcase_add_test(tc, test_kn_selects_best);
+  tcase_add_test(tc, test_kn_refused);
+  tcase_add_test(tc, test_kn_resume);
   tcase_set_timeout(tc, 120);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_opt_judge");

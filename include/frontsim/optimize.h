@@ -14,7 +14,8 @@
 extern "C" {
 #endif
 
-/* Options, set by name (docs/API.md, docs/OPTIMIZE.md). Each set of "decision" or
+/* Options, set by name (docs/API.md, docs/OPTIMIZE.md); what they leave unset is
+ * taken from the scenario's optimize section, if it has one. Each set of "decision" or
  * "constraint" adds one: "decision" is "PATH=lo:hi" (continuous), "PATH=lo:hi:int"
  * (whole numbers) or "PATH=a,b,c" or "PATH=a|b|c" (a discrete set, enumerated;
  * '|' when a level holds commas); "constraint" is
@@ -26,7 +27,10 @@ extern "C" {
  * simplex's first step, in the transformed coordinates; 0.5), "fresh_replications"
  * (of the re-estimate; 0: as many as the search), "fresh_seed" (its seed; by default
  * derived from the search's, never equal to it), "threads" (0: OpenMP's default;
- * results do not depend on it) and "resume" (0/1: continue from the journal). */
+ * results do not depend on it), "resume" (0/1: continue from the journal), "discrete"
+ * ("enumerate" every combination of the discrete decisions, or "kn": Kim and Nelson's
+ * ranking and selection, with "delta" its indifference zone, "confidence" (0.95) and
+ * "first_stage" (20) replications before any elimination). */
 typedef struct fsim_optimize_options fsim_optimize_options;
 FSIM_API fsim_optimize_options *fsim_optimize_options_new(void);
 FSIM_API void fsim_optimize_options_free(fsim_optimize_options *opt);
@@ -49,6 +53,12 @@ FSIM_API void fsim_optimize_options_set_progress(fsim_optimize_options *opt,
 typedef int (*fsim_sum_fn)(void *ctx, double *buf, long n);
 FSIM_API void fsim_optimize_options_set_ranks(fsim_optimize_options *opt, int rank, int ranks,
                                               fsim_sum_fn sum, void *ctx);
+
+/* Checks the optimize section of the scenario at `path` (with `ov`, may be NULL), if
+ * it has one, as fsim_optimize would before any replication: the objective and its
+ * metrics, every decision's values loaded into the scenario. FSIM_OK when it has none. */
+FSIM_API fsim_status fsim_optimize_check(const char *path, const fsim_overrides *ov,
+                                         fsim_error *err);
 
 /* Loads the scenario at `path` with `ov` (may be NULL), checks every decision,
  * the objective and the constraints before any replication, searches, re-estimates

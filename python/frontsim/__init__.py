@@ -389,19 +389,24 @@ def discover(sweep_dir, out_dir, where, baseline=None, against=None, peel=None, 
     return read_csv(f"{out_dir}/box.csv"), read_csv(f"{out_dir}/trajectory.csv")
 
 
-def optimize(path, out_dir, decisions, objective, constraints=None, overrides=None,
-             replications=None, seed=None, budget=None, tolerance=None, step=None,
-             fresh_replications=None, fresh_seed=None, threads=None, resume=None,
+def optimize(path, out_dir, decisions=None, objective=None, constraints=None,
+             overrides=None, replications=None, seed=None, budget=None, tolerance=None,
+             step=None, fresh_replications=None, fresh_seed=None, threads=None,
+             resume=None, discrete=None, delta=None, confidence=None, first_stage=None,
              progress=None, command_line=None):
     """A directed search for the best decision (docs/OPTIMIZE.md): decisions a list of
     "PATH=lo:hi", "PATH=lo:hi:int" or "PATH=a,b,c"; objective "min EXPR" or "max EXPR";
-    constraints a list of "METRIC OP VALUE". Writes out_dir and returns read_csv of
-    decision.csv and of estimate.csv."""
-    opts = _Options("optimize", progress, decision=list(decisions), objective=objective,
-                    constraint=list(constraints or []) or None, replications=replications,
-                    seed=seed, budget=budget, tolerance=tolerance, step=step,
-                    fresh_replications=fresh_replications, fresh_seed=fresh_seed,
-                    threads=threads, resume=resume)
+    constraints a list of "METRIC OP VALUE"; discrete "kn" with delta (and confidence,
+    first_stage) for Kim and Nelson's selection among discrete decisions. What is left
+    None is taken from the scenario's optimize section, if it has one. Writes out_dir
+    and returns read_csv of decision.csv and of estimate.csv."""
+    opts = _Options("optimize", progress, decision=list(decisions or []) or None,
+                    objective=objective, constraint=list(constraints or []) or None,
+                    replications=replications, seed=seed, budget=budget,
+                    tolerance=tolerance, step=step, fresh_replications=fresh_replications,
+                    fresh_seed=fresh_seed, threads=threads, resume=resume,
+                    discrete=discrete, delta=delta, confidence=confidence,
+                    first_stage=first_stage)
     err = _lib.Error()
     ov = _overrides(overrides)
     try:

@@ -163,6 +163,20 @@ class TestExperiments(unittest.TestCase):
                               objective="min pokrovsk.route_cut")
         self.assertEqual(cm.exception.status, "input")
 
+    def test_optimize_file_and_kn(self):
+        # The problem from the scenario's optimize section, options overriding it.
+        strike = os.path.join(os.path.dirname(DEFAULT), "optimize", "strike-group.cfg")
+        with tempfile.TemporaryDirectory() as tmp:
+            decision, _ = frontsim.optimize(strike, os.path.join(tmp, "file"),
+                                            replications=30, budget=3, fresh_replications=30)
+            self.assertEqual(list(decision["setting"]), ["formations.ua-kursk-strike.personnel"])
+            decision, _ = frontsim.optimize(
+                DEFAULT, os.path.join(tmp, "kn"),
+                decisions=["formations.ua-kursk-strike.personnel=3000,6000"],
+                objective="min pokrovsk.route_cut", discrete="kn", delta=0.05, first_stage=10,
+                replications=30, fresh_replications=30)
+            self.assertEqual(list(decision["kind"]), ["discrete"])
+
     def test_settings_markdown(self):
         self.assertIn("### `run`", frontsim.settings_markdown())
 

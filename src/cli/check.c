@@ -9,9 +9,11 @@
 static const char check_help[] =
     "usage: frontsim check SCENARIO [--set path=value]... [-o FILE]\n"
     "\n"
-    "Validates SCENARIO (after the overrides; each level of a sweep parameter as\n"
-    "--set would set it) and prints the effective scenario,\n"
-    "every default filled in, in libconfig syntax; it loads back unchanged.\n"
+    "Validates SCENARIO (after the overrides; each level of a sweep parameter and\n"
+    "each end or level of an optimize decision as --set would set it; the objective\n"
+    "and constraints of an optimize section against the metrics) and prints the\n"
+    "effective scenario, every default filled in, in libconfig syntax; it loads\n"
+    "back unchanged.\n"
     "  -o, --output FILE  write the effective scenario to FILE (written whole, or not\n"
     "                     at all) instead of standard output\n"
     "Exit status: 0 valid, 2 invalid (the message names file, line and setting).\n";
@@ -31,6 +33,8 @@ int cli_check(int argc, char **argv) {
   if (rc == 0 && fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) rc = cli_report(&err);
   /* A sweep's levels are values of their settings too: each is checked as --set would. */
   if (rc == 0 && fsim_sweep_check(path, ov, &err) != FSIM_OK) rc = cli_report(&err);
+  /* So are an optimize section's decisions, and its objective names metrics. */
+  if (rc == 0 && fsim_optimize_check(path, ov, &err) != FSIM_OK) rc = cli_report(&err);
   if (rc == 0) {
     char header[512];
     snprintf(header, sizeof header,

@@ -12,6 +12,8 @@ static const char optimize_help[] =
     "                         [--constraint 'METRIC OP VALUE']... [-n REPS] [--seed N]\n"
     "                         [--budget EVALS] [--tolerance T] [--step S]\n"
     "                         [--fresh-replications N] [--fresh-seed N] [-j THREADS]\n"
+    "                         [--discrete enumerate|kn] [--delta D] [--confidence C]\n"
+    "                         [--first-stage N0]\n"
     "                         [--set path=value]... [--resume] [-o DIR] [--quiet]\n"
     "\n"
     "Searches the decisions for the best mean objective under common random numbers\n"
@@ -19,15 +21,20 @@ static const char optimize_help[] =
     "fresh seeds, paired with the scenario as given.\n"
     "  --decision PATH=lo:hi      a continuous setting (Nelder-Mead simplex)\n"
     "  --decision PATH=lo:hi:int  whole numbers (rounded)\n"
-    "  --decision PATH=a,b,c      a discrete choice (every level enumerated);\n"
-    "                             PATH=a|b|c when a level holds commas (a donor order)\n"
+    "  --decision PATH=a,b,c      a discrete choice (every level enumerated, or --discrete\n"
+    "                             kn); PATH=a|b|c when a level holds commas (a donor order)\n"
     "  --objective 'min pokrovsk.route_cut'   or 'max 1*m1 + -0.001*m2' (weighted sum)\n"
     "  --constraint 'negotiations.kursk.held_area_km2 >= 400'   on the metric's mean\n"
     "  -n REPS        replications per evaluation (default run.replications)\n"
     "  --budget N     most evaluations simulated (default 60)\n"
     "  --tolerance T  stop when the simplex is smaller (transformed coordinates; 1e-3)\n"
     "  --step S       the simplex's first step (transformed coordinates; 0.5)\n"
+    "  --discrete kn  Kim-Nelson ranking and selection among the discrete decisions'\n"
+    "                 combinations (no constraints, no continuous decisions): eliminates\n"
+    "                 alternatives early; --delta D its indifference zone (required),\n"
+    "                 --confidence C (0.95), --first-stage N0 replications (20)\n"
     "  --resume       continue a search that was killed, from DIR.optimize-journal\n"
+    "SCENARIO may hold the problem in an optimize section; options override it.\n"
     "Writes DIR (default out/<label>-optimize): optimize.txt, decision.csv,\n"
     "estimate.csv, evaluations.csv.\n";
 
@@ -47,7 +54,8 @@ static int add_constraint(void *ctx, const char *v) { return add_opt(ctx, "const
 int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_options *opt)) {
   const char *path = NULL, *outdir = NULL, *objective = NULL, *reps = NULL, *seed = NULL,
              *budget = NULL, *tolerance = NULL, *step = NULL, *fresh_reps = NULL,
-             *fresh_seed = NULL, *threads = NULL;
+             *fresh_seed = NULL, *threads = NULL, *discrete = NULL, *delta = NULL,
+             *confidence = NULL, *first_stage = NULL;
   int quiet = 0, resume = 0;
   fsim_overrides *ov = fsim_overrides_new();
   fsim_optimize_options *opt = fsim_optimize_options_new();
@@ -73,6 +81,10 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
       {.name = "fresh-seed", .kind = CLI_TEXT, .text = &fresh_seed},
       {.name = "threads", .letter = 'j', .kind = CLI_TEXT, .text = &threads},
       {.name = "resume", .kind = CLI_FLAG, .flag = &resume},
+      {.name = "discrete", .kind = CLI_TEXT, .text = &discrete},
+      {.name = "delta", .kind = CLI_TEXT, .text = &delta},
+      {.name = "confidence", .kind = CLI_TEXT, .text = &confidence},
+      {.name = "first-stage", .kind = CLI_TEXT, .text = &first_stage},
   };
   const cli_command cmd = {.name = "optimize", .help = optimize_help, .options = options,
                            .noptions = CLI_COUNT(options), CLI_SCENARIO_ARG(&path)};
@@ -85,7 +97,9 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
       {"objective", objective}, {"replications", reps}, {"seed", seed},
       {"budget", budget},       {"tolerance", tolerance}, {"step", step},
       {"fresh_replications", fresh_reps}, {"fresh_seed", fresh_seed},
-      {"threads", threads},     {"resume", resume ? "1" : NULL}};
+      {"threads", threads},     {"resume", resume ? "1" : NULL},
+      {"discrete", discrete},   {"delta", delta}, {"confidence", confidence},
+      {"first_stage", first_stage}};
   for (size_t i = 0; rc == CLI_PROCEED && i < CLI_COUNT(set); i++)
     if (set[i][1] && (rc = add_opt(opt, set[i][0], set[i][1])) == 0) rc = CLI_PROCEED;
   fsim_error err;

@@ -27,6 +27,7 @@
 #include "optimize.h"
 #include "results.h"
 #include "run_options.h"
+#include "scenario_internal.h"
 #include "stats.h"
 #include "text.h"
 
@@ -110,6 +111,7 @@ static fsim_status run_search(search *s, const fsim_optimize_options *opt) {
     return fsim_error_set(s->err, FSIM_E_INPUT, "--budget", 0, "",
                           "the discrete decisions have %ld combinations, more than the budget "
                           "of %ld evaluations", combos, opt->budget);
+  if (opt->discrete == FSIM_DISCRETE_KN) return fsim_opt_kn(s->rn, s->err);
   for (long c = 0; c < combos && s->st == FSIM_OK; c++) {
     long rest = c;
     for (int v = pb->nvar - 1; v >= 0; v--) /* mixed radix, the last decision fastest */
@@ -134,6 +136,7 @@ static fsim_status run_search(search *s, const fsim_optimize_options *opt) {
 
 /* The best evaluation: feasible first, then the objective, then the earliest. */
 static long best_of(const fsim_opt_runner *rn) {
+  if (rn->chosen > 0) return rn->chosen - 1; /* a selection procedure's choice */
   long best = -1;
   for (long i = 0; i < rn->nevals; i++)
     if (best < 0 || score(rn->pb, &rn->evals[i]) < score(rn->pb, &rn->evals[best])) best = i;
@@ -155,7 +158,7 @@ static fsim_status fresh_run(fsim_opt_runner *rn, char values[][128], double *x,
   fsim_scenario *sc = NULL;
   fsim_status st = fsim_opt_overrides(rn->ov, rn->pb, values, &o, err);
   if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, &sc, err);
-  st = fsim_opt_collect(rn, sc, st, rn->pb->fresh_reps, rn->pb->fresh_seed, x, err);
+  st = fsim_opt_collect(rn, sc, st, 0, rn->pb->fresh_reps, rn->pb->fresh_seed, x, err);
   fsim_scenario_free(sc);
   fsim_overrides_free(o);
   return st;
@@ -361,10 +364,23 @@ static fsim_status write_text(fsim_outdir *od, const fsim_opt_runner *rn, const 
   for (int k = 0; k < pb->ncon; k++)
     fprintf(f.fp, "Constraint: mean %s %s %.10g\n", pb->con[k].metric, op_text(pb->con[k].op),
             pb->con[k].bound);
-  fprintf(f.fp, "Search: %ld evaluations of %ld replications each, seed %" PRIu64
-                " (common random numbers); Nelder-Mead over %d continuous decision(s), "
-                "%d discrete one(s) enumerated.\n\n",
-          rn->nevals, pb->reps, pb->seed, pb->ncont, pb->nvar - pb->ncont);
+  const fsim_optimize_options *opt = rn->opt;
+  if (opt->discrete == FSIM_DISCRETE_KN)
+    fprintf(f.fp, "Search: Kim-Nelson ranking and selection among %ld alternatives, seed %" PRIu64
+                  " (common random numbers): indifference zone %.6g, confidence %.6g, first "
+                  "stage %ld replications, then %ld more per stage of each alternative still "
+                  "in, at most %ld; %ld stage(s), %ld replications in all, %.1f%% of the %ld "
+                  "that enumeration with %ld each takes; %d alternative(s) left at the end%s.\n\n",
+            rn->nevals, pb->seed, opt->delta, opt->confidence, opt->first_stage,
+            opt->first_stage, pb->reps, rn->kn_stages, rn->kn_total,
+            100.0 * (double)rn->kn_total / ((double)rn->nevals * (double)pb->reps),
+            rn->nevals * pb->reps, pb->reps, rn->kn_survivors,
+            rn->kn_survivors > 1 ? " (the cap stopped it: the best mean among them)" : "");
+  else
+    fprintf(f.fp, "Search: %ld evaluations of %ld replications each, seed %" PRIu64
+                  " (common random numbers); Nelder-Mead over %d continuous decision(s), "
+                  "%d discrete one(s) enumerated.\n\n",
+            rn->nevals, pb->reps, pb->seed, pb->ncont, pb->nvar - pb->ncont);
   fprintf(f.fp, "Best decision (evaluation %ld, %s):\n", oc->best->index,
           oc->best->feasible ? "meets every constraint in-sample"
                              : "NO evaluation met every constraint: the least violation");
@@ -414,8 +430,9 @@ static fsim_status setup_hash(const char *path, const fsim_overrides *ov,
     uint64_t h = fsim_fnv1a(FSIM_FNV_INIT, text, strlen(text));
     const char *parts[] = {opt->decisions, opt->objective, opt->constraints ? opt->constraints : ""};
     for (size_t i = 0; i < 3; i++) h = fsim_fnv1a(h, parts[i], strlen(parts[i]) + 1);
-    snprintf(buf, sizeof buf, "%ld %" PRIu64 " %ld %.17g %.17g", pb->reps, pb->seed, opt->budget,
-             opt->tolerance, opt->step);
+    snprintf(buf, sizeof buf, "%ld %" PRIu64 " %ld %.17g %.17g %d %.17g %.17g %ld", pb->reps,
+             pb->seed, opt->budget, opt->tolerance, opt->step, opt->discrete, opt->delta,
+             opt->confidence, opt->first_stage);
     *out = fsim_fnv1a(h, buf, strlen(buf));
   }
   fsim_free(text);
@@ -424,15 +441,22 @@ static fsim_status setup_hash(const char *path, const fsim_overrides *ov,
 }
 
 fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
-                          const fsim_optimize_options *opt, const char *out_dir,
+                          const fsim_optimize_options *given, const char *out_dir,
                           const char *command_line, fsim_error *err) {
-  if (!path || !opt || !out_dir)
+  if (!path || !given || !out_dir)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "",
                           "fsim_optimize: no scenario, options or output directory (NULL)");
   const double t0 = fsim_opt_now();
+  /* The options given, completed from the scenario's optimize section. */
+  fsim_optimize_options *opt = NULL;
+  fsim_status st = fsim_opt_options_effective(given, path, ov, &opt, err);
+  if (st != FSIM_OK) return st;
   fsim_opt_problem *pb = malloc(sizeof *pb);
-  if (!pb) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
-  fsim_status st = fsim_opt_problem_parse(opt, path, ov, pb, err);
+  if (!pb) {
+    fsim_optimize_options_free(opt);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  st = fsim_opt_problem_parse(opt, path, ov, pb, err);
   uint64_t setup = 0;
   if (st == FSIM_OK) st = setup_hash(path, ov, opt, pb, &setup, err);
   /* Up to here every process fails alike (the same input); from here one process owns
@@ -486,5 +510,6 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   fsim_opt_runner_free(&rn);
   fsim_lock_release(&lock);
   free(pb);
+  fsim_optimize_options_free(opt);
   return st;
 }

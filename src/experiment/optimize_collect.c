@@ -96,10 +96,11 @@ static int run_progress(void *ctx, long done, long total) {
 }
 
 fsim_status fsim_opt_collect(fsim_opt_runner *rn, const fsim_scenario *sc, fsim_status st,
-                             long reps, uint64_t seed, double *x, fsim_error *err) {
+                             long first, long reps, uint64_t seed, double *x, fsim_error *err) {
   const fsim_optimize_options *opt = rn->opt;
   const int nq = 1 + rn->pb->ncon, ranks = opt->ranks > 1 ? opt->ranks : 1;
   const int rank = ranks > 1 ? opt->rank : 0;
+  /* Indices into x, relative to `first`. */
   const long lo = reps * rank / ranks, hi = reps * (rank + 1) / ranks;
   memset(x, 0, ((size_t)nq * (size_t)reps + 2) * sizeof *x);
   if (st == FSIM_OK && opt->progress && opt->progress(opt->progress_ctx, rn->nevals, opt->budget))
@@ -110,7 +111,7 @@ fsim_status fsim_opt_collect(fsim_opt_runner *rn, const fsim_scenario *sc, fsim_
     fsim_run_options_init(&ro);
     ro.keep_series = 0;
     ro.replications = hi - lo;
-    ro.first_replication = lo;
+    ro.first_replication = first + lo;
     ro.has_seed = 1;
     ro.seed = seed;
     ro.threads = opt->threads;

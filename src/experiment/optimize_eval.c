@@ -139,7 +139,7 @@ static fsim_status simulate(fsim_opt_runner *rn, char values[][128], fsim_opt_ev
   if (st == FSIM_OK) st = fsim_opt_overrides(rn->ov, pb, values, &o, err);
   if (st == FSIM_OK) st = fsim_scenario_load(rn->path, o, &sc, err);
   /* Every process joins the collection, whatever its status, so none waits alone. */
-  if (x) st = fsim_opt_collect(rn, sc, st, reps, pb->seed, x, err);
+  if (x) st = fsim_opt_collect(rn, sc, st, 0, reps, pb->seed, x, err);
   for (int q = 0; st == FSIM_OK && q <= pb->ncon; q++) fsim_opt_stat_defined(x + q * reps, reps, &e->q[q]);
   free(x);
   fsim_scenario_free(sc);
@@ -191,6 +191,21 @@ fsim_status fsim_opt_evaluate(fsim_opt_runner *rn, char values[][128], const fsi
     return st;
   *out = e;
   return FSIM_OK;
+}
+
+fsim_status fsim_opt_record(fsim_opt_runner *rn, const fsim_opt_eval *made, int keep,
+                            fsim_error *err) {
+  fsim_opt_eval tmp = *made;
+  fsim_opt_judge(rn->pb, &tmp);
+  if (keep) {
+    fsim_opt_eval *e = push(rn, err);
+    if (!e) return FSIM_E_NOMEM;
+    tmp.index = e->index;
+    *e = tmp;
+  }
+  char rec[8192];
+  record_text(rn->pb, &tmp, rec, sizeof rec);
+  return rn->journal ? fsim_journal_append(rn->journal, rn->journal_path, rec, err) : FSIM_OK;
 }
 
 void fsim_opt_runner_free(fsim_opt_runner *rn) {

@@ -13,6 +13,7 @@
 #include "optable.h"
 #include "optimize.h"
 #include "rng.h"
+#include "scenario_internal.h"
 #include "text.h"
 
 /* "decision" and "constraint" add one spec a line: an analysis has several. */
@@ -44,6 +45,20 @@ static void get_constraint(const void *base, char *buf, size_t size) {
   get_lines(((const fsim_optimize_options *)base)->constraints, buf, size);
 }
 
+/* "enumerate" or "kn", as the optimize section's discrete setting names them. */
+static fsim_status set_discrete(void *base, const char *value, fsim_error *err) {
+  const int m = fsim_enum_value_of(fsim_discrete_method_names, FSIM_NDISCRETE, value);
+  if (m < 0)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "discrete",
+                          "expected enumerate or kn, found \"%.40s\"", value);
+  ((fsim_optimize_options *)base)->discrete = m;
+  return FSIM_OK;
+}
+static void get_discrete(const void *base, char *buf, size_t size) {
+  snprintf(buf, size, "%s",
+           FSIM_ENUM_NAME(fsim_discrete_method_names, ((const fsim_optimize_options *)base)->discrete));
+}
+
 #define OFF(f) offsetof(fsim_optimize_options, f)
 static const fsim_opt_row rows[] = {
     {.name = "decision", .kind = FSIM_OPT_CUSTOM, .parse = set_decision, .format = get_decision,
@@ -70,6 +85,14 @@ static const fsim_opt_row rows[] = {
      .doc = "OpenMP threads per evaluation; 0: the default"},
     {.name = "resume", .kind = FSIM_OPT_BOOL, .offset = OFF(resume),
      .doc = "continue a killed search from its journal"},
+    {.name = "discrete", .kind = FSIM_OPT_CUSTOM, .parse = set_discrete, .format = get_discrete,
+     .doc = "discrete decisions: enumerate (every combination) or kn (Kim and Nelson)"},
+    {.name = "delta", .kind = FSIM_OPT_DOUBLE, .offset = OFF(delta), .min = 1e-300, .max = 1e300,
+     .doc = "kn: indifference zone, in the objective's unit"},
+    {.name = "confidence", .kind = FSIM_OPT_DOUBLE, .offset = OFF(confidence), .min = 0.5,
+     .max = 0.999999, .doc = "kn: probability of correct selection (default 0.95)"},
+    {.name = "first_stage", .kind = FSIM_OPT_LONG, .offset = OFF(first_stage), .min = 2,
+     .max = 1e6, .doc = "kn: first-stage replications n0 of every alternative (default 20)"},
 };
 #undef OFF
 static const fsim_opt_table table = {.what = "optimize option", .rows = rows,
@@ -82,6 +105,8 @@ fsim_optimize_options *fsim_optimize_options_new(void) {
   o->tolerance = 1e-3;
   o->step = 0.5;
   o->ranks = 1;
+  o->confidence = 0.95;
+  o->first_stage = 20;
   return o;
 }
 
@@ -95,7 +120,10 @@ void fsim_optimize_options_free(fsim_optimize_options *opt) {
 
 fsim_status fsim_optimize_options_set(fsim_optimize_options *opt, const char *name,
                                       const char *value, fsim_error *err) {
-  return fsim_opt_set(&table, opt, name, value, err);
+  const fsim_status st = fsim_opt_set(&table, opt, name, value, err);
+  for (size_t i = 0; st == FSIM_OK && name && i < table.nrows; i++)
+    if (strcmp(rows[i].name, name) == 0) opt->given |= 1u << i;
+  return st;
 }
 
 void fsim_optimize_options_set_progress(fsim_optimize_options *opt, fsim_progress_fn fn,
@@ -113,6 +141,12 @@ void fsim_optimize_options_set_ranks(fsim_optimize_options *opt, int rank, int r
   opt->ranks = several ? ranks : 1;
   opt->sum = several ? sum : NULL;
   opt->sum_ctx = ctx;
+}
+
+int fsim_opt_given(const fsim_optimize_options *opt, const char *name) {
+  for (size_t i = 0; i < table.nrows; i++)
+    if (strcmp(rows[i].name, name) == 0) return (opt->given >> i) & 1u;
+  return 0;
 }
 
 fsim_status fsim_optimize_options_get(const fsim_optimize_options *opt, const char *name,
@@ -301,6 +335,83 @@ static fsim_status check_metric(const fsim_layout *lay, const char *name, const 
                         "no such metric in this scenario (summary.csv lists them)");
 }
 
+void fsim_opt_relocate(const fsim_optimize_options *opt, int slot, fsim_error *err) {
+  if (!err || !opt || slot < 0 || slot >= FSIM_OPT_NORIGIN) return;
+  const fsim_opt_origin *o = &opt->origin[slot];
+  if (!o->file[0] || strncmp(err->file, "--", 2) != 0) return;
+  if (err->path[0]) { /* the name the option's check gave (a metric, a setting) */
+    char msg[sizeof err->message + sizeof err->path + 8];
+    snprintf(msg, sizeof msg, "\"%s\": %s", err->path, err->message);
+    msg[sizeof err->message - 1] = '\0'; /* cut to fit */
+    memcpy(err->message, msg, sizeof err->message);
+  }
+  snprintf(err->file, sizeof err->file, "%s", o->file);
+  err->line = o->line;
+  snprintf(err->path, sizeof err->path, "%s", o->path);
+}
+
+
+/* A value the scenario refused is decision `which`'s (-1: the one setting that
+   setting, or the only one). */
+static void relocate_value(const fsim_optimize_options *opt, const char *path,
+                           const fsim_overrides *ov, const fsim_opt_problem *pb, int which,
+                           fsim_error *err) {
+  for (int v = 0; err && which < 0 && v < pb->nvar; v++)
+    if (strcmp(err->path, pb->var[v].path) == 0) which = v;
+  /* The loader names the setting its own way (formations.[0].personnel): find the
+     decision whose low end alone it refuses. */
+  for (int v = 0; which < 0 && pb->nvar > 1 && v < pb->nvar; v++) {
+    fsim_overrides *o = fsim_overrides_new();
+    fsim_scenario *sc = NULL;
+    char a[512];
+    const fsim_decision *d = &pb->var[v];
+    if (d->kind == FSIM_DEC_SET) snprintf(a, sizeof a, "%s=%s", d->path, d->level[0]);
+    else snprintf(a, sizeof a, "%s=%.17g", d->path, d->lo);
+    fsim_status st = o ? FSIM_OK : FSIM_E_NOMEM;
+    for (size_t i = 0; st == FSIM_OK && ov && i < fsim_overrides_count(ov); i++)
+      st = fsim_overrides_add(o, fsim_overrides_get(ov, i), NULL);
+    if (st == FSIM_OK) st = fsim_overrides_add(o, a, NULL);
+    if (st == FSIM_OK && fsim_scenario_load(path, o, &sc, NULL) != FSIM_OK) which = v;
+    fsim_scenario_free(sc);
+    fsim_overrides_free(o);
+  }
+  if (which < 0 && pb->nvar == 1) which = 0;
+  if (which >= 0) fsim_opt_relocate(opt, FSIM_OPT_ORIGIN_DECISION(which), err);
+}
+
+/* Kim and Nelson's procedure selects among discrete alternatives by the objective
+   alone (docs/OPTIMIZE.md): what it needs, checked up front. */
+static fsim_status kn_check(const fsim_optimize_options *opt, const fsim_opt_problem *pb,
+                            fsim_error *err) {
+  long k = 1;
+  for (int v = 0; v < pb->nvar; v++) k *= pb->var[v].kind == FSIM_DEC_SET ? pb->var[v].nlevels : 1;
+  const char *why = NULL;
+  char buf[160];
+  if (pb->ncont > 0) why = "kn selects among discrete decisions only (PATH=a,b,c): make the "
+                           "continuous ones discrete, or use enumerate";
+  else if (pb->ncon > 0) why = "kn ranks by the objective alone: a search with constraints "
+                               "needs enumerate";
+  else if (!(opt->delta > 0)) why = "kn needs its indifference zone: --delta D (the smallest "
+                                    "difference in the objective worth detecting)";
+  else if (opt->first_stage > pb->reps) {
+    snprintf(buf, sizeof buf, "kn's first stage (%ld) exceeds the replications per "
+             "alternative (%ld)", opt->first_stage, pb->reps);
+    why = buf;
+  } else if (k + 1 > opt->budget) {
+    snprintf(buf, sizeof buf, "kn over %ld alternatives needs a budget of at least %ld", k,
+             k + 1);
+    why = buf;
+  } else if ((double)k * (double)pb->reps > 1e8) {
+    snprintf(buf, sizeof buf, "kn keeps every replication's objective: %ld alternatives of "
+             "%ld replications is more than 1e8 values", k, pb->reps);
+    why = buf;
+  } else if (!(opt->confidence > 1.0 / (double)k)) {
+    snprintf(buf, sizeof buf, "kn's confidence must exceed 1/k = %.4g", 1.0 / (double)k);
+    why = buf;
+  }
+  return why ? fsim_error_set(err, FSIM_E_INPUT, "--discrete", 0, "", "%s", why) : FSIM_OK;
+}
+
 fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char *path,
                                    const fsim_overrides *ov, fsim_opt_problem *pb,
                                    fsim_error *err) {
@@ -322,11 +433,15 @@ fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char 
       if (strcmp(pb->var[v].path, pb->var[pb->nvar - 1].path) == 0)
         st = fsim_error_set(err, FSIM_E_INPUT, "--decision", 0, pb->var[v].path,
                             "expected each setting decided once, found it twice");
+    if (st != FSIM_OK) fsim_opt_relocate(opt, FSIM_OPT_ORIGIN_DECISION(pb->nvar - 1), err);
   }
   free(copy);
   if (st != FSIM_OK) return st;
   for (int v = 0; v < pb->nvar; v++) pb->ncont += pb->var[v].kind != FSIM_DEC_SET;
-  if ((st = parse_objective(opt->objective, pb, err)) != FSIM_OK) return st;
+  if ((st = parse_objective(opt->objective, pb, err)) != FSIM_OK) {
+    fsim_opt_relocate(opt, FSIM_OPT_ORIGIN_OBJECTIVE, err);
+    return st;
+  }
   if (opt->constraints) {
     if (!(copy = strdup(opt->constraints)))
       return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
@@ -337,6 +452,7 @@ fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char 
         st = fsim_error_set(err, FSIM_E_INPUT, "--constraint", 0, "",
                             "expected at most %d constraints", FSIM_OPT_MAXCON);
       else st = parse_constraint(at, &pb->con[pb->ncon++], err);
+      if (st != FSIM_OK) fsim_opt_relocate(opt, FSIM_OPT_ORIGIN_CONSTRAINT(pb->ncon - 1), err);
     }
     free(copy);
     if (st != FSIM_OK) return st;
@@ -353,7 +469,10 @@ fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char 
   low_values(pb, values);
   fsim_layout lay;
   memset(&lay, 0, sizeof lay);
-  if ((st = try_load(path, ov, pb, values, &lay, err)) != FSIM_OK) return st;
+  if ((st = try_load(path, ov, pb, values, &lay, err)) != FSIM_OK) {
+    relocate_value(opt, path, ov, pb, -1, err);
+    return st;
+  }
   for (int v = 0; st == FSIM_OK && v < pb->nvar; v++) {
     const fsim_decision *d = &pb->var[v];
     /* A continuous one also inside its range, at a value no whole number is: a
@@ -367,15 +486,19 @@ fsim_status fsim_opt_problem_parse(const fsim_optimize_options *opt, const char 
       if (st != FSIM_OK && l == 2 && err && strstr(err->message, "whole number"))
         snprintf(err->message + strlen(err->message), sizeof err->message - strlen(err->message),
                  " (a setting of whole numbers: --decision %s=%g:%g:int)", d->path, d->lo, d->hi);
+      if (st != FSIM_OK) relocate_value(opt, path, ov, pb, v, err);
     }
     low_values(pb, values);
   }
   for (int t = 0; st == FSIM_OK && t < pb->nterm; t++)
-    st = check_metric(&lay, pb->term[t], "--objective", &pb->term_m[t], err);
+    if ((st = check_metric(&lay, pb->term[t], "--objective", &pb->term_m[t], err)) != FSIM_OK)
+      fsim_opt_relocate(opt, FSIM_OPT_ORIGIN_OBJECTIVE, err);
   for (int c = 0; st == FSIM_OK && c < pb->ncon; c++)
-    st = check_metric(&lay, pb->con[c].metric, "--constraint", &pb->con[c].m, err);
+    if ((st = check_metric(&lay, pb->con[c].metric, "--constraint", &pb->con[c].m, err)) != FSIM_OK)
+      fsim_opt_relocate(opt, FSIM_OPT_ORIGIN_CONSTRAINT(c), err);
   fsim_layout_destroy(&lay);
   if (st != FSIM_OK) return st;
+  if (opt->discrete == FSIM_DISCRETE_KN && (st = kn_check(opt, pb, err)) != FSIM_OK) return st;
   pb->fresh_reps = opt->fresh_replications > 0 ? opt->fresh_replications : pb->reps;
   /* Fresh seeds: never the search's (docs/OPTIMIZE.md: optimisation bias). */
   pb->fresh_seed = opt->has_fresh_seed ? opt->fresh_seed

@@ -30,6 +30,18 @@ const fsim_enum_name fsim_sweep_method_names[FSIM_NSWEEP_METHODS] = {
     {.name = "morris", .value = FSIM_SWEEP_MORRIS},
 };
 
+const fsim_enum_name fsim_con_op_names[FSIM_NOPS] = {
+    {.name = "<", .value = FSIM_OP_LT},
+    {.name = "<=", .value = FSIM_OP_LE},
+    {.name = ">", .value = FSIM_OP_GT},
+    {.name = ">=", .value = FSIM_OP_GE},
+};
+
+const fsim_enum_name fsim_discrete_method_names[FSIM_NDISCRETE] = {
+    {.name = "enumerate", .value = FSIM_DISCRETE_ENUMERATE},
+    {.name = "kn", .value = FSIM_DISCRETE_KN},
+};
+
 const fsim_enum_name fsim_rule_type_names[FSIM_RULE_NTYPES] = {
     {.name = "transfer", .value = FSIM_RULE_TRANSFER},
     {.name = "reinforce", .value = FSIM_RULE_REINFORCE},

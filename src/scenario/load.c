@@ -140,6 +140,10 @@ void fsim_scenario_free(fsim_scenario *sc) {
   for (int k = 0; k < sc->sweep.nparams && sc->sweep.params; k++)
     free(sc->sweep.params[k].levels);
   free(sc->sweep.params);
+  for (int k = 0; k < sc->optimize.ndecisions && sc->optimize.decisions; k++)
+    free(sc->optimize.decisions[k].levels);
+  free(sc->optimize.decisions);
+  free(sc->optimize.constraints);
   free(sc->events);
   for (int s = 0; s < FSIM_NSIDES; s++) free(sc->sides.side[s].rules);
   free(sc->formations);

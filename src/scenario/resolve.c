@@ -497,6 +497,7 @@ fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *
   if (st == FSIM_OK) st = check_sides(&c, sc);
   if (st == FSIM_OK) st = check_events(&c, sc);
   if (st == FSIM_OK && sc->has_sweep) st = fsim_sweep_resolve(sc, cfg, name, err);
+  if (st == FSIM_OK && sc->has_optimize) st = fsim_optimize_resolve(sc, cfg, name, err);
   if (st != FSIM_OK) return st;
 
   /* One implicit formation per side holds its reserve and replacements. */

@@ -295,6 +295,58 @@ typedef struct fsim_sweep_def {
   char series[FSIM_MAX_REFS][FSIM_NAME_MAX]; /* at most FSIM_SWEEP_SERIES_MAX */
 } fsim_sweep_def;
 
+/* The optimize section (docs/OPTIMIZE.md, "A problem in a file"): what frontsim
+ * optimize takes as options, written in the scenario; the options given on the
+ * command line override it. Limits as the search's (experiment/optimize.h). */
+#define FSIM_OPTIMIZE_DECISIONS_MAX 16
+#define FSIM_OPTIMIZE_LEVELS_MAX 32
+#define FSIM_OPTIMIZE_CONSTRAINTS_MAX 8
+typedef enum fsim_con_op_kind {
+  FSIM_OP_LT = 0,
+  FSIM_OP_LE,
+  FSIM_OP_GT,
+  FSIM_OP_GE,
+  FSIM_NOPS
+} fsim_con_op_kind;
+typedef enum fsim_discrete_method {
+  FSIM_DISCRETE_ENUMERATE = 0,
+  FSIM_DISCRETE_KN, /* Kim and Nelson's ranking and selection (docs/OPTIMIZE.md) */
+  FSIM_NDISCRETE
+} fsim_discrete_method;
+extern const fsim_enum_name fsim_con_op_names[FSIM_NOPS];
+extern const fsim_enum_name fsim_discrete_method_names[FSIM_NDISCRETE];
+
+typedef struct fsim_decision_def {
+  char path[FSIM_TEXT_MAX];
+  double from, to;   /* NaN when not given */
+  int nlevels;       /* a discrete decision: its alternatives (only value is read) */
+  fsim_level_def *levels;
+  int integer;       /* derived: the setting takes whole numbers */
+  char file[FSIM_ERROR_PLACE]; /* derived: where it was given, for messages */
+  int line;
+} fsim_decision_def;
+
+typedef struct fsim_constraint_def {
+  char metric[FSIM_NAME_MAX];
+  int op; /* fsim_con_op_kind */
+  double value;
+  char file[FSIM_ERROR_PLACE]; /* derived */
+  int line;
+} fsim_constraint_def;
+
+typedef struct fsim_optimize_def {
+  char objective[FSIM_TEXT_MAX];
+  char objective_file[FSIM_ERROR_PLACE]; /* derived */
+  int objective_line;
+  int ndecisions;
+  fsim_decision_def *decisions;
+  int nconstraints;
+  fsim_constraint_def *constraints;
+  int replications, budget, fresh_replications, first_stage; /* 0: not given */
+  double tolerance, step, delta, confidence;                 /* NaN: not given */
+  int discrete; /* fsim_discrete_method */
+} fsim_optimize_def;
+
 struct fsim_scenario {
   int version;
   fsim_run_def run;
@@ -308,6 +360,8 @@ struct fsim_scenario {
   fsim_event_def *events;
   int has_sweep;
   fsim_sweep_def sweep;
+  int has_optimize;
+  fsim_optimize_def optimize;
   char source[FSIM_ERROR_PLACE]; /* the file it was read from */
   char text_overrides[1024];     /* the --set assignments, for the record */
   char whatif[1024]; /* what changes the question: the file's overrides, then --set's */

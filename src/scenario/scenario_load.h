@@ -21,4 +21,8 @@ fsim_status fsim_scenario_resolve(fsim_scenario *sc, config_t *cfg, const char *
 fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
                                fsim_error *err);
 
+/* Checks the optimize section (optimize_resolve.c). */
+fsim_status fsim_optimize_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
+                                  fsim_error *err);
+
 #endif

@@ -550,6 +550,9 @@ static const fsim_spec root_specs[] = {
     {.key = "sweep", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, sweep),
      .count_offset = offsetof(fsim_scenario, has_sweep), .flags = O, .group = &sweep_group,
      .doc = "A sweep over parameters (optional)."},
+    {.key = "optimize", .kind = FSIM_K_GROUP, .offset = offsetof(fsim_scenario, optimize),
+     .count_offset = offsetof(fsim_scenario, has_optimize), .flags = O,
+     .group = &fsim_optimize_group, .doc = "A search's problem for frontsim optimize (optional)."},
 };
 const fsim_group fsim_schema_root = {.name = "(top level)", .specs = root_specs,
                                      .nspecs = COUNT(root_specs),

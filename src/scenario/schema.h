@@ -68,6 +68,8 @@ typedef struct fsim_group {
 } fsim_group;
 
 extern const fsim_group fsim_schema_root;
+/* The optimize section (schema_optimize.c). */
+extern const fsim_group fsim_optimize_group;
 
 /* The spec for `key` in `g` (NULL if unknown). */
 const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key);

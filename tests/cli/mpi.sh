@@ -1,7 +1,7 @@
 #!/bin/sh
 # mpi.sh FRONTSIM FRONTSIM_MPI MPIEXEC: a sweep over 2 MPI ranks (dynamic
 # scheduling) gives the same sweep.csv as a single process, also when interrupted
-# by Ctrl-C and resumed; `optimize` over 2 and 3 ranks equals one process.
+# by Ctrl-C and resumed; `optimize` over 2 and 3 ranks equals one process, with kn too.
 set -eu
 bin=$1 mpibin=$2 mpiexec=$3
 scen=tests/data/sweep.cfg
@@ -63,3 +63,13 @@ for np in 2 3; do
   done
 done
 echo "ok: optimize on 2 and 3 ranks gives the same results as one process"
+# Kim-Nelson over a discrete decision: its stages' replications shared the same way
+# (3 ranks: shares of a stage's 67 replications are uneven).
+set -- --decision 'formations.ua-kursk-strike.personnel=0,3000,6000,7500,9000' \
+  --objective 'min pokrovsk.route_cut' --discrete kn --delta 0.02 --first-stage 67 -n 603 -q
+"$bin" optimize scenarios/kursk-pokrovsk.cfg "$@" -o "$tmp/kn1"
+"$mpiexec" -np 3 "$mpibin" optimize scenarios/kursk-pokrovsk.cfg "$@" -o "$tmp/kn3"
+for f in decision.csv estimate.csv evaluations.csv; do
+  cmp "$tmp/kn1/$f" "$tmp/kn3/$f" || { echo "FAIL: kn on 3 ranks: $f differs"; exit 1; }
+done
+echo "ok: kn on 3 ranks gives the same results as one process"

@@ -93,6 +93,49 @@ grep -q "^Re-estimated on fresh seeds (seed 20250105," "$tmp/full/optimize.txt" 
   fail "re-estimated on the search's own seed"
 echo "ok: fresh-seed objective within the in-sample CI"
 
+# The same problem written in a file (an optimize section): the same results as
+# with options; options on the command line override the file's settings, and any
+# --decision replaces the file's decisions.
+file=scenarios/optimize/strike-group.cfg
+"$bin" optimize "$file" -n 200 --budget 5 -q -o "$tmp/file"
+"$bin" optimize "$scen" --decision 'formations.ua-kursk-strike.personnel=0:15000:int' \
+  --objective 'min pokrovsk.route_cut' --constraint 'negotiations.kursk.held_area_km2 >= 400' \
+  -n 200 --budget 5 -q -o "$tmp/opts"
+for f in decision.csv estimate.csv evaluations.csv; do
+  cmp "$tmp/file/$f" "$tmp/opts/$f" || fail "the file's problem gave another $f than the options"
+done
+grep -q "^Search: 5 evaluations of 200 replications" "$tmp/file/optimize.txt" ||
+  fail "-n or --budget did not override the file: $(grep '^Search' "$tmp/file/optimize.txt")"
+"$bin" optimize "$file" --decision 'sides.blue.rules.[3].threshold=0.2:1.2' -n 100 --budget 3 \
+  -q -o "$tmp/file2"
+[ "$(cut -d, -f1 "$tmp/file2/decision.csv" | tr '\n' ' ')" = "setting sides.blue.rules.[3].threshold " ] ||
+  fail "--decision did not replace the file's decisions: $(cat "$tmp/file2/decision.csv")"
+grep -q "^Constraint: mean negotiations.kursk.held_area_km2 >= 400" "$tmp/file2/optimize.txt" ||
+  fail "the file's constraint was lost"
+echo "ok: an optimize section gives the options' results; the command line overrides it"
+
+# Kim-Nelson over a discrete decision, killed with SIGKILL inside the procedure (its
+# journal holds only the header then): --resume reaches the uninterrupted result.
+set -- --decision 'formations.ua-kursk-strike.personnel=0,3000,6000,9000,12000' \
+  --objective 'min pokrovsk.route_cut' --discrete kn --delta 0.03 --first-stage 50 -n 1500 -q
+"$bin" optimize "$scen" "$@" -o "$tmp/kn"
+grep -q "^Search: Kim-Nelson ranking and selection among 5 alternatives" "$tmp/kn/optimize.txt" ||
+  fail "kn: $(grep '^Search' "$tmp/kn/optimize.txt")"
+"$bin" optimize "$scen" "$@" -o "$tmp/knr" &
+pid=$!
+while [ ! -s "$tmp/knr.optimize-journal" ]; do
+  kill -0 "$pid" 2>/dev/null || fail "the kn search finished before it could be killed"
+  sleep 0.005
+done
+kill -9 "$pid"
+wait "$pid" 2>/dev/null || true
+[ -d "$tmp/knr" ] && fail "a killed kn search left a result directory"
+"$bin" optimize "$scen" "$@" -o "$tmp/knr" --resume
+for f in decision.csv estimate.csv evaluations.csv; do
+  cmp "$tmp/kn/$f" "$tmp/knr/$f" || fail "kn: resumed $f differs"
+done
+echo "ok: kn killed inside the procedure resumed to identical results"
+
 # Bad input: status 2, a message naming the option, nothing written.
 bad() {
   status=0
@@ -111,4 +154,10 @@ bad --decision 'formations.ua-kursk-strike.personnel=0:15000:int' --objective 'm
   --constraint 'negotiations.kursk.held_area_km2 => 400'
 bad --decision 'sectors.kursk.engagement_rate=1,2,3,4,5' --objective 'min pokrovsk.route_cut' --budget 4
 grep -q "more than the budget" "$tmp/bad.err" || fail "no budget message: $(cat "$tmp/bad.err")"
+# A bad optimize section: file, line and setting (tests/bad/optimize-*.cfg has more).
+printf '@include "%s/scenarios/kursk-pokrovsk.cfg"\noptimize = {\n  objective = "min pokrovsk.route_cut";\n  decisions = ( { path = "formations.ua-kursk-strike.personnel"; from = 0; to = 15000; } );\n  budjet = 4;\n};\n' "$PWD" > "$tmp/badfile.cfg"
+scen="$tmp/badfile.cfg"
+bad
+grep -q "badfile.cfg:5: optimize.budjet: unknown setting 'budjet'; did you mean 'budget'?" "$tmp/bad.err" ||
+  fail "unclear message: $(cat "$tmp/bad.err")"
 echo "ok: bad input refused with status 2"
