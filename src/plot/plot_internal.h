@@ -138,6 +138,9 @@ typedef struct fsim_sweep_metric {
   int has_indices;
   char order[FSIM_CHART_TEXT * 2];
   double noise_share;
+  /* sobol: the smallest and largest estimate or interval end of its indices (0 and 1
+   * at least; beyond them, sampling error) and the widest interval. */
+  double idx_lo, idx_hi, idx_width;
 } fsim_sweep_metric;
 
 struct fsim_plot_sweep {
@@ -158,7 +161,8 @@ struct fsim_plot_sweep {
  * the file is not a sweep's table. */
 fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
                                        const fsim_scenario *sc, fsim_error *err);
-/* Reads sensitivity.csv into the metrics: has_indices, order, noise_share. */
+/* Reads sensitivity.csv into the metrics: has_indices, order, noise_share, the
+ * range of the estimates and the widest interval. */
 fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                                          fsim_error *err);
 /* Reads morris.csv into the metrics: has_indices where a parameter's mu* is defined. */

@@ -238,8 +238,8 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");
       chart_text(c->title, sizeof c->title, "Sensitivity: %.360s", mt->subject);
       chart_text(c->subtitle, sizeof c->subtitle,
-               "%ld points x %ld replications, 95%% bootstrap intervals; an index below the "
-               "noise line is not told from 0",
+               "%ld points x %ld replications; a hollow bar's 95%% interval contains 0: "
+               "indistinguishable from 0, as is an index below the noise line",
                sw->npoints, reps);
     }
     if (sw->method == FSIM_SWEEP_MORRIS && mt->has_indices) {

@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "formats.h"
 #include "plot_internal.h"
 
 /* text as one word of a gnuplot word list: in double quotes, so that a label of
@@ -117,6 +118,20 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
       fputs("NaN", out);
     else
       fprintf(out, "%.6g", mt->noise_share);
+  } else if (strcmp(key, "SOBOL_NOTE") == 0) {
+    /* Indices are shares of the variance, 0 to 1: estimates past them are sampling error. */
+    if (mt->idx_lo < 0.0 || mt->idx_hi > 1.0)
+      fprintf(out, "Estimates and interval ends outside 0 to 1 (here %.2f to %.2f: sampling "
+              "error) are drawn at 0 or 1, marked by an arrow",
+              mt->idx_lo < 0.0 ? mt->idx_lo : 0.0, mt->idx_hi > 1.0 ? mt->idx_hi : 1.0);
+  } else if (strcmp(key, "SOBOL_WARNING") == 0) {
+    /* The rule of the sweep's own warning (formats.h, docs/USAGE.md). */
+    const long n = sw->npoints / (sw->nparams + 2);
+    if (mt->idx_width > FSIM_SOBOL_MAX_WIDTH)
+      fprintf(out, "Base sample too small (N = %ld): intervals up to %.2f wide, over %.2f; "
+              "about N = %ld (--points) would narrow them to %.2f",
+              n, mt->idx_width, FSIM_SOBOL_MAX_WIDTH,
+              fsim_sobol_points_needed(n, mt->idx_width), FSIM_SOBOL_MAX_WIDTH);
   } else
     return 0;
   return 1;

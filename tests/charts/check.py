@@ -9,7 +9,9 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
   - no confidence interval drawn past the bounds of its metric: each effect
     chart's script is re-run with its interval plot style replaced by gnuplot's
     `table` style, which prints the values drawn, and each low/high is checked
-    against the script's `lower`/`upper`.
+    against the script's `lower`/`upper`;
+  - Sobol' indices and intervals drawn within 0..1, with a note where the
+    estimates go past it and a warning where an interval is wider than 0.25.
 Prints each fault and exits 1 if there is any."""
 import csv
 import os
@@ -115,6 +117,64 @@ def check_intervals(charts, tmp):
             faults.append('%s: no interval found to check' % name)
 
 
+def sobol_rows(d, metric):
+    path = os.path.join(d, 'sensitivity.csv')
+    return [r for r in csv.DictReader(open(path, encoding='utf-8')) if r['metric'] == metric]
+
+
+def check_sobol(d, charts, tmp):
+    """A Sobol' chart draws its indices and intervals within 0..1 (the noise line
+    may go further), notes where estimates were past them, and warns where an
+    interval is wider than 0.25 (the rule of src/output/formats.h)."""
+    for name in sorted(os.listdir(charts)):
+        if not (name.startswith('sensitivity_') and name.endswith('.gp')):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        var = lambda v: re.search(r"^%s = '(.*)'$" % v, text, re.M).group(1)
+        rows = sobol_rows(d, var('metric'))
+        nums = lambda cols: [float(r[c]) for r in rows for c in cols if r[c] not in ('', 'nan')]
+        values = nums(['first', 'first_ci95_low', 'first_ci95_high', 'total', 'total_ci95_low',
+                       'total_ci95_high'])
+        widths = [h - l for l, h in zip(nums(['first_ci95_low', 'total_ci95_low']),
+                                        nums(['first_ci95_high', 'total_ci95_high']))]
+        outside = any(v < 0 or v > 1 for v in values)
+        if outside != (var('chart_note') != ''):
+            faults.append('%s: estimates from %g to %g, note %r' % (name, min(values), max(values),
+                                                                   var('chart_note')))
+        if (max(widths) > 0.25) != (var('chart_warning') != ''):
+            faults.append('%s: intervals up to %g wide, warning %r' % (name, max(widths),
+                                                                      var('chart_warning')))
+        noise = float(re.search(r'^noise_share = (\S*)$', text, re.M).group(1))
+        xmax = max(1.0, noise if noise == noise and noise <= 1.5 else 1.0)
+        table = os.path.join(tmp, name + '.txt')
+        text = re.sub(r"^set output .*$", "set output '/dev/null'\nset table '%s'" % table, text,
+                      count=1, flags=re.M)
+        # The arrows marking a cut value and the legend's samples are not values.
+        text = re.sub(r',\s*\\\n\s*for \[k in [^\n]*for \[end[^\n]*\\\n[^\n]*\\\n[^\n]*', '', text)
+        text = re.sub(r',\s*\\\n\s*keyentry[^\n]*', '', text)
+        text = re.sub(r'with (boxxyerror|xerrorbars) [^,\\]*', 'with table ', text)
+        script = os.path.join(tmp, name)
+        open(script, 'w', encoding='utf-8').write(text)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: the index check could not run it: %s' % (name, run.stderr[-300:]))
+            continue
+        n = 0
+        for line in open(table, encoding='utf-8'):
+            f = [float(x) for x in line.split()] if not line.startswith('#') else []
+            if len(f) != 4 or f[0] != f[0] or f[1] != f[1]:
+                continue
+            n += 1
+            # A bar: centre, position, half length, half height; an interval:
+            # estimate, position, low, high.
+            ends = [f[0] - f[2], f[0] + f[2]] if f[3] == 0.17 else [f[0], f[2], f[3]]
+            if min(ends) < -1e-9 or max(ends) > xmax + 1e-9:
+                faults.append('%s: index drawn at %s, past 0..%g' % (name, ends, xmax))
+                break
+        if n == 0:
+            faults.append('%s: no index found to check' % name)
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
         for d in dirs:
@@ -122,6 +182,7 @@ def main(dirs):
             check_images(charts, tmp)
             check_constant(d, charts)
             check_intervals(charts, tmp)
+            check_sobol(d, charts, tmp)
     for f in faults:
         print('FAIL:', f)
     return 1 if faults else 0

@@ -35,7 +35,10 @@ echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said:
 "$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 8 -q -o "$tmp/grid" >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
-  -q >/dev/null
+  -q >/dev/null 2>"$tmp/sobol.err"
+# Its base sample of 8 is far too small: said at run time, even with -q.
+grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points [0-9]*" \
+  "$tmp/sobol.err" || fail "no warning of a small Sobol' base sample: $(cat "$tmp/sobol.err")"
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   -o "$tmp/cmp" >/dev/null
 for d in run grid sobol cmp; do
@@ -59,5 +62,18 @@ echo "$out" | grep -q "effect_red.losses.gp: interval .* past the bounds" ||
   fail "an interval below 0 was not caught: $out"
 echo "$out" | grep -q "effect_pokrovsk.route_cut.gp: charts pokrovsk.route_cut, constant" ||
   fail "a constant metric's chart was not caught: $out"
+# And a Sobol' chart drawing an index past 1 or below 0 without its clipping, and one
+# without its warning of intervals too wide to read.
+mkdir -p "$tmp/badsobol/charts"
+cp "$tmp/sobol/sensitivity.csv" "$tmp/badsobol/"
+for f in "$tmp"/sobol/charts/sensitivity_*.gp; do
+  sed "s/^clip(v) = .*/clip(v) = v/; s/^chart_warning = .*/chart_warning = ''/" "$f" \
+    >"$tmp/badsobol/charts/$(basename "$f")"
+done
+out=$(python3 "$check" "$tmp/badsobol") && fail "unclipped Sobol' indices without a warning passed"
+echo "$out" | grep -q "sensitivity_.*index drawn at .* past 0" ||
+  fail "an index drawn past 0..1 was not caught: $out"
+echo "$out" | grep -q "sensitivity_.*wide, warning ''" ||
+  fail "a missing warning of wide intervals was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes"
