@@ -12,6 +12,7 @@ chart_title = '@TITLE@'
 chart_subtitle = '@SUBTITLE@'
 chart_source = '@SOURCE@'
 data = '@DATA@'
+@PAIRED_DATA@
 metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@

@@ -24,7 +24,9 @@ typedef enum fsim_plot_format { FSIM_PLOT_PNG = 0, FSIM_PLOT_SVG, FSIM_PLOT_PDF 
  * "gnuplot" (the program; "": $FRONTSIM_GNUPLOT when set, else "gnuplot") and
  * "timeout" (seconds each gnuplot process may take; past it the process and its
  * children are killed and fsim_plot_dir returns FSIM_E_TIMEOUT naming the chart;
- * 0: $FRONTSIM_GNUPLOT_TIMEOUT when set, else 120). */
+ * 0: $FRONTSIM_GNUPLOT_TIMEOUT when set, else 120) and "baseline" (a sweep's point:
+ * also chart each point's paired difference from it, from the sweep's
+ * replications.csv; -1, the default: none). */
 typedef struct fsim_plot_options fsim_plot_options;
 /* NULL when memory ran out. */
 FSIM_API fsim_plot_options *fsim_plot_options_new(void);

@@ -153,7 +153,25 @@ struct fsim_plot_sweep {
   int nmetrics;
   fsim_sweep_metric *metrics;
   int x_param, line_param; /* grid charts (0-based; line_param -1 with one parameter) */
+  /* frontsim plot --baseline P (paired.c): per point and metric, the figures below;
+   * the lead of each row of sweep.csv (point, parameters, replications) and its header,
+   * pointing into paired_text. */
+  int has_paired;
+  long baseline;
+  double *paired; /* [(p * nmetrics + m) * FSIM_PAIRED_NCOLS + FSIM_PAIRED_*] */
+  char *paired_text, *paired_header, **paired_lead;
 };
+
+enum { FSIM_PAIRED_MEAN = 0, FSIM_PAIRED_LOW, FSIM_PAIRED_HIGH, FSIM_PAIRED_UNPAIRED_LOW,
+       FSIM_PAIRED_UNPAIRED_HIGH, FSIM_PAIRED_N, FSIM_PAIRED_NCOLS };
+
+/* Reads replications.csv of the sweep in dir (sweep.per_replication = 1; refused with
+ * what to do without it): each point's paired differences from point `baseline` (of
+ * `reps` replications each), with paired and unpaired 95% intervals. */
+fsim_status fsim_plot_paired_read(fsim_plot_sweep *sw, const char *dir, long baseline,
+                                  long reps, fsim_error *err);
+/* Writes metric m's figures as the datablock $paired, columns named as sweep.csv's. */
+void fsim_plot_put_paired(FILE *out, const fsim_plot_sweep *sw, int m);
 
 /* Reads sweep.csv: the parameter columns between "point" and "replications",
  * each metric's means; checks whether the rows form a grid. The scenario the sweep

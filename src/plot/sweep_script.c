@@ -87,12 +87,18 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   const fsim_plot_sweep *sw = run->sweep;
   if (!sw || chart->metric < 0 || chart->metric >= sw->nmetrics) return 0;
   const fsim_sweep_metric *mt = &sw->metrics[chart->metric];
+  const int paired = strcmp(chart->kind, "paired") == 0;
   if (strcmp(key, "METRIC") == 0)
     fsim_plot_put_quoted(out, mt->name);
   else if (strcmp(key, "SCALE") == 0)
     fprintf(out, "%.10g", mt->scale);
-  else if (strcmp(key, "VALUE_LABEL") == 0)
+  else if (strcmp(key, "VALUE_LABEL") == 0) {
+    if (paired) fputs("Difference in ", out);
     fsim_plot_put_quoted(out, mt->axis);
+  } else if (strcmp(key, "PAIRED_DATA") == 0) {
+    if (paired) fsim_plot_put_paired(out, sw, chart->metric);
+  } else if (paired && (strcmp(key, "LOWER") == 0 || strcmp(key, "UPPER") == 0))
+    fputs(key[0] == 'L' ? "-1e300" : "1e300", out); /* a difference has either sign */
   else if (strcmp(key, "LOWER") == 0 || strcmp(key, "UPPER") == 0) {
     /* As shown (scaled); a bound the unit does not have is written as none. */
     const fsim_metric_unit *u = fsim_metric_unit_of(mt->unit);

@@ -53,6 +53,9 @@ void fsim_plot_sweep_free(fsim_plot_sweep *sw) {
   free(sw->params);
   free(sw->metrics);
   free(sw->value_index);
+  free(sw->paired);
+  free(sw->paired_lead);
+  free(sw->paired_text);
   memset(sw, 0, sizeof *sw);
 }
 

@@ -72,7 +72,7 @@ def check_constant(d, charts):
         return
     rows = list(csv.DictReader(open(table, encoding='utf-8')))
     for name in os.listdir(charts):
-        m = re.match(r'(effect|heatmap)_(.*)\.gp$', name)
+        m = re.match(r'(effect|heatmap|paired)_(.*)\.gp$', name)
         if not m:
             continue
         means = {r[m.group(2) + '_mean'] for r in rows if r[m.group(2) + '_mean'] not in ('', 'nan', 'NaN')}

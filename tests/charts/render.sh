@@ -32,7 +32,8 @@ out=$(python3 "$check" "$tmp/cut") && fail "a title cut by the canvas edge passe
 echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said: $out"
 
 "$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" >/dev/null
-"$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 8 -q -o "$tmp/grid" >/dev/null
+"$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 8 -q -o "$tmp/grid" \
+  --set sweep.per_replication=1 >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
   -q >/dev/null 2>"$tmp/sobol.err"
@@ -43,7 +44,7 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
   -o "$tmp/cmp" >/dev/null
 for d in run grid sobol cmp; do
   for fmt in png svg pdf; do
-    only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors"
+    only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
     "$bin" plot "$tmp/$d" --format "$fmt" $only -q 2>"$tmp/err" || fail "plot $d --format $fmt: $(cat "$tmp/err")"
   done
 done
