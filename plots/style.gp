@@ -50,6 +50,13 @@ em_share = (GPVAL_TERM eq 'pngcairo') ? 1.45 * 96 / 72 / 1200 : \
 text_room = 1 - 2 * 0.012
 fit_pt(text, pt) = strlen(text) * 0.6 * em_share * pt <= text_room ? pt : \
                    text_room / (strlen(text) * 0.6 * em_share)
+# A y-axis title runs up the plot area: set smaller where it is longer than the
+# plot area is high (plot_top - plot_bottom, as the chart has set them when it
+# calls this). The canvas is 700/1200 as high as wide in every format.
+canvas_aspect = 700.0 / 1200
+fit_height(text, pt) = strlen(text) * 0.6 * em_share * pt / canvas_aspect <= plot_top - plot_bottom ? pt : \
+                       (plot_top - plot_bottom) * canvas_aspect / (strlen(text) * 0.6 * em_share)
+ylabel_font(text) = sprintf(',%.1f', fit_height(text, 11))
 set label 101 chart_title at screen 0.012, screen 0.955 left \
     font sprintf('Sans Bold,%.1f', fit_pt(chart_title, 15)) tc rgb colour_ink
 set label 102 chart_subtitle at screen 0.012, screen 0.900 left \

@@ -86,7 +86,7 @@ if (cb_hi - cb_lo < noise_span) {
 }
 
 set xlabel param_axis(x_param)
-set ylabel param_axis(y_param)
+set ylabel param_axis(y_param) font ylabel_font(param_axis(y_param))
 set xrange [-0.5:nx - 0.5]
 set yrange [-0.5:ny - 0.5]
 set offsets 0, 0, 0, 0

@@ -52,7 +52,7 @@ x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param
 value_name(i, j) = nlevels_of(i) > 0 ? level_name(i, j) : param_value(i, j)
 
 set xlabel param_axis(x_param)
-set ylabel value_label
+set ylabel value_label font ylabel_font(value_label)
 set xtics autofreq
 set mxtics default
 # The x range: the values, a little room either side (no stretch to a tick).

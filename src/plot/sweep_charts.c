@@ -160,6 +160,14 @@ static void reps_text(const fsim_plot_sweep *sw, int m, long reps, char *out, si
     }
 }
 
+/* The panels of plots/sweep_scatter.gp (four a row, beyond four parameters three):
+ * beyond two rows, a canvas half as high again per row keeps each panel readable. */
+static double scatter_taller(const fsim_plot_sweep *sw) {
+  const int ncols = sw->nparams <= 4 ? sw->nparams : 3;
+  const int rows = (sw->nparams + ncols - 1) / ncols;
+  return rows > 2 ? 1 + 0.5 * (rows - 2) : 1;
+}
+
 /* "a 1.5, b 7": the parameters' values at point p, from the paired table's row. */
 static void point_text(const fsim_plot_sweep *sw, long p, char *out, size_t size) {
   out[0] = '\0';
@@ -231,6 +239,7 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
       }
     } else {
       c = add_chart(run, sw, m, "effect", "sweep_scatter", "../sweep.csv");
+      c->taller = scatter_taller(sw);
       chart_text(c->subtitle, sizeof c->subtitle,
                "Means across %s at each of the %ld points of the %s design, "
                "with 95%% confidence intervals",
@@ -260,6 +269,7 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
     }
     if (sw->has_paired) {
       c = add_chart(run, sw, m, "paired", sw->grid ? "sweep_lines" : "sweep_scatter", "$paired");
+      if (!sw->grid) c->taller = scatter_taller(sw);
       chart_text(c->title, sizeof c->title, "Difference from point %ld: %.300s", sw->baseline,
                  mt->title);
       char at[FSIM_CHART_TEXT];

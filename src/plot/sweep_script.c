@@ -93,8 +93,10 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   else if (strcmp(key, "SCALE") == 0)
     fprintf(out, "%.10g", mt->scale);
   else if (strcmp(key, "VALUE_LABEL") == 0) {
-    if (paired) fputs("Difference in ", out);
-    fsim_plot_put_quoted(out, mt->axis);
+    /* A difference: which metric, the title says; the axis gives the unit. */
+    const char *unit = strrchr(mt->axis, '(');
+    if (paired) fprintf(out, "Difference from point %ld%s", sw->baseline, unit ? " " : "");
+    fsim_plot_put_quoted(out, paired ? (unit ? unit : "") : mt->axis);
   } else if (strcmp(key, "PAIRED_DATA") == 0) {
     if (paired) fsim_plot_put_paired(out, sw, chart->metric);
   } else if (paired && (strcmp(key, "LOWER") == 0 || strcmp(key, "UPPER") == 0))
@@ -111,6 +113,8 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
     fputs(cell_format(mt), out);
   else if (strcmp(key, "DESIGN") == 0)
     put_design(out, sw);
+  else if (strcmp(key, "TALLER") == 0)
+    fprintf(out, "%.4g", chart->taller > 1 ? chart->taller : 1.0);
   else if (strcmp(key, "X_PARAM") == 0)
     fprintf(out, "%d", sw->x_param + 1);
   else if (strcmp(key, "LINE_PARAM") == 0)

@@ -10,6 +10,7 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     chart's script is re-run with its interval plot style replaced by gnuplot's
     `table` style, which prints the values drawn, and each low/high is checked
     against the script's `lower`/`upper`;
+  - each y-axis title clear of other ink and within the plot area's height;
   - Sobol' indices and intervals drawn within 0..1, with a note where the
     estimates go past it and a warning where an interval is wider than 0.25.
 Prints each fault and exits 1 if there is any."""
@@ -175,14 +176,85 @@ def check_sobol(d, charts, tmp):
             faults.append('%s: no index found to check' % name)
 
 
+def raster(image, tmp, stem):
+    """A chart's PDF or SVG as a PPM (pdftoppm; an SVG as rsvg draws it, by way of
+    its PDF output), fast to read."""
+    pdf = image
+    if image.endswith('.svg'):
+        pdf = os.path.join(tmp, stem + '.svg.pdf')
+        subprocess.run(['rsvg-convert', '-f', 'pdf', '-b', 'white', image, '-o', pdf], check=True)
+    subprocess.run(['pdftoppm', '-r', '100', '-singlefile', pdf, os.path.join(tmp, stem)],
+                   check=True)
+    return edges.read_ppm(os.path.join(tmp, stem + '.ppm'))
+
+
+def check_titles(charts, tmp):
+    """The y-axis titles of each chart (gnuplot's ylabel, or label 106 where one
+    title serves several panels) are found as the ink that changes when they are
+    drawn in white, and each must (1) touch no other ink (a tick label, a level
+    name, the legend) and (2) lie within the height of the plot area (between the
+    script's plot_bottom and plot_top), not run into a title of the next row of
+    panels or into the legend. The scripts in charts/ are of the last format
+    drawn: svg or pdf (png draws as pdf does, with cairo)."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        stem = name[:-3]
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        term = re.search(r'^set terminal (\w+)', text, re.M).group(1)
+        if term not in ('pdfcairo', 'svg') or (term == 'svg' and not shutil.which('rsvg-convert')):
+            continue
+        ext = 'pdf' if term == 'pdfcairo' else 'svg'
+        images = []
+        for white in (0, 1):
+            out = os.path.join(tmp, '%s.%d.%s' % (stem, white, ext))
+            t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+            if white:
+                t = re.sub(r'^(\s*)(plot|splot) ', r"\1set ylabel tc rgb '#FFFFFF'; "
+                           r"set label 106 tc rgb '#FFFFFF'\n\1\2 ", t, flags=re.M)
+                t += "\nset print '-'\nprint sprintf('%g %g', plot_top, plot_bottom)\n"
+            script = os.path.join(tmp, '%s.%d.gp' % (stem, white))
+            open(script, 'w', encoding='utf-8').write(t)
+            run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+            if run.returncode != 0:
+                faults.append('%s: the title check could not run it: %s' % (name, run.stderr[-300:]))
+                break
+            images.append(raster(out, tmp, '%s.%d' % (stem, white)))
+        if len(images) < 2:
+            continue
+        top, bottom = (float(v) for v in run.stdout.split()[-2:])
+        (w, h, bpp, a), (_, _, _, b) = images
+        dark = lambda row, x: min(row[x * 3:x * 3 + 3]) < 200
+        title = [(x, y) for y in range(h) if a[y] != b[y]
+                 for x in range(w) if a[y][x * 3:x * 3 + 3] != b[y][x * 3:x * 3 + 3] and dark(a[y], x)]
+        if not title:
+            continue
+        touch = [(x, y) for x, y in title
+                 if any(0 <= y + j < h and 0 <= x + i < w and dark(b[y + j], x + i)
+                        for i in (-2, 0, 2) for j in (-2, 0, 2))]
+        if len(touch) >= 3:
+            faults.append('%s.%s: its y-axis title touches other ink at %d pixels, e.g. %s'
+                          % (stem, ext, len(touch), touch[0]))
+        y_lo, y_hi = min(y for _, y in title), max(y for _, y in title)
+        band = (h * (1 - top) - 2, h * (1 - bottom) + 2)
+        if y_lo < band[0] or y_hi > band[1]:
+            faults.append('%s.%s: its y-axis title runs from %d to %d px, past the plot area '
+                          '(%d to %d px)' % (stem, ext, y_lo, y_hi, band[0], band[1]))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
+        if dirs and dirs[0] == '--titles':  # only the y-axis titles (after an svg pass)
+            for d in dirs[1:]:
+                check_titles(os.path.join(d, 'charts'), tmp)
+            dirs = []
         for d in dirs:
             charts = os.path.join(d, 'charts')
             check_images(charts, tmp)
             check_constant(d, charts)
             check_intervals(charts, tmp)
             check_sobol(d, charts, tmp)
+            check_titles(charts, tmp)
     for f in faults:
         print('FAIL:', f)
     return 1 if faults else 0
