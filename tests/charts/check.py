@@ -177,15 +177,17 @@ def check_sobol(d, charts, tmp):
 
 
 def raster(image, tmp, stem):
-    """A chart's PDF or SVG as a PPM (pdftoppm; an SVG as rsvg draws it, by way of
-    its PDF output), fast to read."""
-    pdf = image
+    """The left part of a chart's PDF (pdftoppm) or SVG (as rsvg draws it, which
+    places text unlike its own PDF output), where the y-axis titles are."""
     if image.endswith('.svg'):
-        pdf = os.path.join(tmp, stem + '.svg.pdf')
-        subprocess.run(['rsvg-convert', '-f', 'pdf', '-b', 'white', image, '-o', pdf], check=True)
-    subprocess.run(['pdftoppm', '-r', '100', '-singlefile', pdf, os.path.join(tmp, stem)],
+        out = os.path.join(tmp, stem + '.png')
+        subprocess.run(['rsvg-convert', '-b', 'white', image, '-o', out], check=True)
+        return edges.read_png(out, share=0.3)
+    subprocess.run(['pdftoppm', '-r', '100', '-singlefile', image, os.path.join(tmp, stem)],
                    check=True)
-    return edges.read_ppm(os.path.join(tmp, stem + '.ppm'))
+    w, h, bpp, rows = edges.read_ppm(os.path.join(tmp, stem + '.ppm'))
+    w = int(w * 0.3)
+    return w, h, bpp, [row[:w * bpp] for row in rows]
 
 
 def check_titles(charts, tmp):
@@ -224,14 +226,18 @@ def check_titles(charts, tmp):
             continue
         top, bottom = (float(v) for v in run.stdout.split()[-2:])
         (w, h, bpp, a), (_, _, _, b) = images
-        dark = lambda row, x: min(row[x * 3:x * 3 + 3]) < 200
+        dark = lambda row, x: min(row[x * bpp:x * bpp + 3]) < 200
         title = [(x, y) for y in range(h) if a[y] != b[y]
-                 for x in range(w) if a[y][x * 3:x * 3 + 3] != b[y][x * 3:x * 3 + 3] and dark(a[y], x)]
+                 for x in range(w) if a[y][x * bpp:x * bpp + 3] != b[y][x * bpp:x * bpp + 3]
+                 and dark(a[y], x)]
         if not title:
             continue
+        # Clear by about a character (8 px on a 1200-px canvas: its text is 16 px).
+        r = max(3, round(w / 0.3 / 150))
+        steps = range(-r, r + 1, max(1, r // 3))
         touch = [(x, y) for x, y in title
                  if any(0 <= y + j < h and 0 <= x + i < w and dark(b[y + j], x + i)
-                        for i in (-2, 0, 2) for j in (-2, 0, 2))]
+                        for i in steps for j in steps)]
         if len(touch) >= 3:
             faults.append('%s.%s: its y-axis title touches other ink at %d pixels, e.g. %s'
                           % (stem, ext, len(touch), touch[0]))

@@ -3,7 +3,8 @@
 # pdf, and checked mechanically (tests/charts/check.py): no text cut by the canvas,
 # SVGs titled, no constant metric charted, no interval past its metric's bounds.
 # The run is the default scenario (four-digit held-area ticks, long titles); the
-# sweeps are a shipped grid of two parameters and a small sobol design; few
+# sweeps are a shipped grid of two parameters, one categorical (long level names),
+# a small sobol design and a five-parameter lhs one; few
 # replications, so it stays well under a minute. First, the checker must catch a
 # chart whose title runs off the canvas. Exit 77 (skipped) without gnuplot or
 # pdftoppm.
@@ -32,7 +33,7 @@ out=$(python3 "$check" "$tmp/cut") && fail "a title cut by the canvas edge passe
 echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said: $out"
 
 "$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" >/dev/null
-"$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 8 -q -o "$tmp/grid" \
+"$bin" sweep "$root/scenarios/sweeps/red-donor-order.cfg" -n 8 -q -o "$tmp/grid" \
   --set sweep.per_replication=1 >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
@@ -97,5 +98,14 @@ grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail
 out=$(python3 "$check" "$tmp/rows") && fail "y-axis titles per row of panels passed"
 echo "$out" | grep -q "effect_red.losses.pdf: its y-axis title runs from .* past the plot area" ||
   fail "y-axis titles past their panels were not caught: $out"
+# And a heat map whose y-axis title sits against its level names.
+mkdir -p "$tmp/tight/charts"
+cp "$tmp/grid/sweep.csv" "$tmp/tight/"
+sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(y_param) at screen title_room + 0.03, \\/' \
+  "$tmp/grid/charts/heatmap_kursk.red_drawn_from_sectors.gp" \
+  >"$tmp/tight/charts/heatmap_kursk.red_drawn_from_sectors.gp"
+out=$(python3 "$check" "$tmp/tight") && fail "a y-axis title against the level names passed"
+echo "$out" | grep -q "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title touches other ink" ||
+  fail "a y-axis title against the level names was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
 echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes"
