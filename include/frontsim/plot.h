@@ -53,6 +53,12 @@ FSIM_API void fsim_plot_options_set_skipped(fsim_plot_options *opt,
                                                        const char *why),
                                             void *ctx);
 
+/* Called for each file removed from charts/ after a plot: the images and script of
+ * a chart frontsim plot drew before and this plot no longer draws (e.g. a metric
+ * that became constant), of the charts --only asks for. */
+FSIM_API void fsim_plot_options_set_removed(fsim_plot_options *opt,
+                                            void (*fn)(void *ctx, const char *path), void *ctx);
+
 /* "png", "svg" or "pdf"; FSIM_E_INPUT otherwise. */
 FSIM_API fsim_status fsim_plot_format_parse(const char *text, fsim_plot_format *out,
                                             fsim_error *err);

@@ -54,6 +54,12 @@ static void note_skipped(void *ctx, const char *chart, const char *why) {
   fprintf(stderr, "frontsim: skipped chart %s: %s\n", chart, why);
 }
 
+/* Said even with --quiet: files gone from charts/. */
+static void note_removed(void *ctx, const char *path) {
+  (void)ctx;
+  fprintf(stderr, "frontsim: removed %s (a chart this plot no longer draws)\n", path);
+}
+
 static int parse_format(void *ctx, const char *v) {
   fsim_error err;
   fsim_error_clear(&err);
@@ -93,6 +99,7 @@ int cli_plot(int argc, char **argv) {
   if (st == FSIM_OK) st = fsim_plot_options_set(opt, "timeout", cli_number(num, timeout), &err);
   if (!quiet) fsim_plot_options_set_written(opt, list_written, NULL);
   fsim_plot_options_set_skipped(opt, note_skipped, NULL);
+  fsim_plot_options_set_removed(opt, note_removed, NULL);
   cli_install_stop_handler();
   fsim_plot_options_set_progress(opt, cli_stop_requested, NULL);
   if (st == FSIM_OK) st = fsim_plot_dir(dir, opt, &err);

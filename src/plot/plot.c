@@ -545,6 +545,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   const char *program = fsim_gnuplot_program(opt->gnuplot);
   if (st == FSIM_OK) st = fsim_gnuplot_check(program, pp.dir, fsim_gnuplot_timeout(opt->timeout), err);
   if (st == FSIM_OK) st = draw_all(&pp, &run, opt, program, err);
+  if (st == FSIM_OK) fsim_plot_remove_stale(pp.charts, &run, opt->only, opt->removed, opt->removed_ctx);
   fsim_plot_run_free(&run);
   fsim_plot_sweep_free(&sweep);
   fsim_plot_compare_free(compare);

@@ -91,6 +91,12 @@ fsim_status fsim_plot_svg_title(const char *path, const char *title, fsim_error 
  * spaces. */
 void fsim_plot_put_quoted(FILE *out, const char *text);
 
+/* After a plot: removes from charts/ each chart (its images and script) that
+ * frontsim plot drew before and this plot no longer has (of those --only asks
+ * for), telling `removed` each file; files frontsim did not write stay. */
+void fsim_plot_remove_stale(const char *charts, const fsim_plot_run *run, const char *only,
+                            void (*removed)(void *ctx, const char *path), void *ctx);
+
 /* ---- Sweeps (sweep_table.c, sweep_charts.c, sweep_script.c) ---- */
 
 /* The line charts draw at most this many lines (plots/sweep_lines.gp thins the

@@ -86,3 +86,10 @@ void fsim_plot_options_set_skipped(fsim_plot_options *opt,
   opt->skipped = fn;
   opt->skipped_ctx = ctx;
 }
+
+void fsim_plot_options_set_removed(fsim_plot_options *opt, void (*fn)(void *ctx, const char *path),
+                                   void *ctx) {
+  if (!opt) return;
+  opt->removed = fn;
+  opt->removed_ctx = ctx;
+}

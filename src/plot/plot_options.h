@@ -20,6 +20,8 @@ struct fsim_plot_options {
   void *written_ctx;
   void (*skipped)(void *ctx, const char *chart, const char *why);
   void *skipped_ctx;
+  void (*removed)(void *ctx, const char *path);
+  void *removed_ctx;
 };
 
 void fsim_plot_options_init(fsim_plot_options *opt);

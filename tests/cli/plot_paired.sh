@@ -67,4 +67,36 @@ for m in ('red.losses', 'blue.losses'):
                   % (m, p, paired, unpaired)); ok = False
 sys.exit(0 if ok else 1)
 PY
-echo "ok: paired differences from a point equal a hand computation and are narrower than unpaired ones; refusals say what to do"
+# A re-plot removes the charts it no longer draws, with their scripts, and says so:
+# the paired charts without --baseline, an effect chart whose metric became
+# constant (blue.losses made so in sweep.csv); files frontsim did not write stay.
+echo "notes" >"$tmp/kept/charts/notes.png"
+printf '# my own script\nplot x\n' >"$tmp/kept/charts/paired_mine.gp"
+"$bin" plot "$tmp/kept" --only effect -q
+[ -s "$tmp/kept/charts/effect_blue.losses.png" ] || fail "no effect_blue.losses.png"
+"$bin" plot "$tmp/kept" -q 2>"$tmp/err"
+for m in red.losses blue.losses; do
+  [ ! -e "$tmp/kept/charts/paired_$m.png" ] && [ ! -e "$tmp/kept/charts/paired_$m.gp" ] ||
+    fail "paired_$m stayed after a plot without --baseline"
+  grep -q "removed $tmp/kept/charts/paired_$m.png (a chart this plot no longer draws)" "$tmp/err" ||
+    fail "the removal of paired_$m.png was not said: $(cat "$tmp/err")"
+done
+[ -e "$tmp/kept/charts/notes.png" ] && [ -e "$tmp/kept/charts/paired_mine.gp" ] ||
+  fail "a file frontsim did not write was removed"
+python3 - "$tmp/kept/sweep.csv" <<'PY'
+import csv, sys
+rows = list(csv.reader(open(sys.argv[1])))
+for c, name in enumerate(rows[0]):
+    if name.startswith('blue.losses_'):
+        for r in rows[1:]:
+            r[c] = '35000'
+csv.writer(open(sys.argv[1], 'w', newline=''), lineterminator='\n').writerows(rows)
+PY
+"$bin" plot "$tmp/kept" --only effect -q 2>"$tmp/err"
+[ ! -e "$tmp/kept/charts/effect_blue.losses.png" ] && [ ! -e "$tmp/kept/charts/effect_blue.losses.gp" ] ||
+  fail "the chart of a metric now constant stayed"
+grep -q "skipped chart effect_blue.losses: constant" "$tmp/err" || fail "no skip said: $(cat "$tmp/err")"
+grep -q "removed $tmp/kept/charts/effect_blue.losses.gp" "$tmp/err" || fail "no removal said: $(cat "$tmp/err")"
+[ -s "$tmp/kept/charts/heatmap_blue.losses.png" ] || fail "--only effect removed a heat map"
+[ -s "$tmp/kept/charts/effect_red.losses.png" ] || fail "a chart still drawn was removed"
+echo "ok: paired differences from a point equal a hand computation and are narrower than unpaired ones; refusals say what to do; a re-plot removes its own charts it no longer draws"
