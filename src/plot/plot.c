@@ -457,10 +457,12 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
   if (st == FSIM_OK && baseline >= 0)
     st = fsim_plot_paired_read(sw, dir, baseline, rec->replications, err);
   if (st != FSIM_OK) return st;
+  char label[160], file[128];
   snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s sweep, %.130s (%.100s), %ld points (%s design) x %ld "
+           "Source: frontsim %s sweep, %s (%s), %ld points (%s design) x %ld "
            "replications, seed %llu",
-           rec->version, fsim_scenario_label(sc), rec->scenario_file, sw->npoints,
+           rec->version, fsim_plot_short(label, sizeof label, fsim_scenario_label(sc), 130),
+           fsim_plot_short(file, sizeof file, rec->scenario_file, 100), sw->npoints,
            fsim_sweep_method_name(sw->method), rec->replications,
            rec->seed);
   return fsim_plot_sweep_charts(run, sw, err);

@@ -90,6 +90,10 @@ fsim_status fsim_plot_svg_title(const char *path, const char *title, fsim_error 
  * control characters, which a scenario's display names should not hold, become
  * spaces. */
 void fsim_plot_put_quoted(FILE *out, const char *text);
+/* text in buf (size bytes), shortened to at most `most` bytes where longer: cut near
+ * a word's end and ended by "..." (a source line's label or file name, which a
+ * precision in a format would cut mid-word without a sign). */
+const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
 
 /* After a plot: removes from charts/ each chart (its images and script) that
  * frontsim plot drew before and this plot no longer has (of those --only asks
