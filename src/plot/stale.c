@@ -16,7 +16,8 @@ static const char *const image_ext[] = {"png", "svg", "pdf"};
 
 /* 1 when charts/<stem>.gp was written by frontsim plot for the chart <stem>. */
 static int owned(const char *charts, const char *stem) {
-  char path[FSIM_PATH_MAX + FSIM_CHART_NAME + 8], line[FSIM_CHART_NAME + 64], want[FSIM_CHART_NAME + 32];
+  char path[FSIM_PATH_MAX + FSIM_CHART_NAME + 8], line[FSIM_CHART_NAME + 64],
+      want[FSIM_CHART_NAME + 64];
   snprintf(path, sizeof path, "%s/%s.gp", charts, stem);
   FILE *fp = fopen(path, "r");
   if (!fp) return 0;
