@@ -109,7 +109,7 @@ for g in "$c/effect_pokrovsk.route_cut.gp" "$c/heatmap_pokrovsk.route_cut.gp"; d
   grep -q "^set xlabel param_axis(x_param)$" "$g" || fail "$g: the x axis is not titled by its label"
   if grep "^set [xy]label" "$g" | grep -q "sides\."; then fail "$g: a raw path as an axis title"; fi
 done
-grep -q "^set ylabel param_axis(y_param)$" "$c/heatmap_pokrovsk.route_cut.gp" || fail "heat map y axis"
+grep -q "^set label 106 param_axis(y_param) at screen" "$c/heatmap_pokrovsk.route_cut.gp" || fail "heat map y axis"
 grep -q "^param_labels = '\"Russian donor order\" \"Kursk reinforcement threshold\"'$" \
   "$c/effect_pokrovsk.route_cut.gp" || fail "the effect chart's lines are not named by the label"
 echo "ok: charts with labelled axes and named levels"
