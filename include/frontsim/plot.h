@@ -20,7 +20,7 @@ typedef enum fsim_plot_format { FSIM_PLOT_PNG = 0, FSIM_PLOT_SVG, FSIM_PLOT_PDF 
  * "format" ("png", "svg" or "pdf"), "only" (one chart's name, "held_area_kursk",
  * "effect_red.losses"; a kind of chart, "personnel", "allocation", "supply",
  * "held_area", "losses", "engagements", of a sweep "effect", "heatmap",
- * "sensitivity"; or of a sweep a metric, "red.losses"; "" for every chart),
+ * "sensitivity", "morris", "paired"; or of a sweep a metric, "red.losses"; "" for every chart),
  * "gnuplot" (the program; "": $FRONTSIM_GNUPLOT when set, else "gnuplot") and
  * "timeout" (seconds each gnuplot process may take; past it the process and its
  * children are killed and fsim_plot_dir returns FSIM_E_TIMEOUT naming the chart;
