@@ -24,7 +24,7 @@ plot_top = 0.855 - 0.04 * key_rows - 0.02
 set tmargin at screen plot_top
 set key maxrows key_rows
 
-set ylabel '@AXIS@'
+set ylabel '@AXIS@' font ylabel_font('@AXIS@')
 set yrange [0:*]
 stat(s) = column(variable.'_'.s) * scale
 colour(i) = scenario_colour(first_colour + i - 1)

@@ -6,6 +6,11 @@
 # intervals. Parameters from the top by decreasing total index. The dashed line
 # is the replication noise left in the point means, as a share of the variance:
 # an index below it cannot be told from zero (nor can any, when it exceeds 1).
+# A hollow bar is an index whose interval contains 0: indistinguishable from 0.
+# Indices are shares, 0 to 1: estimates and interval ends past them (sampling
+# error of a small base sample) are drawn at 0 or 1 with an arrow, and a note
+# says so; a second note warns when the intervals are too wide to read
+# (docs/USAGE.md, How precise Sobol' indices are).
 set terminal @TERMINAL@
 set output '@OUTPUT@'
 
@@ -17,12 +22,28 @@ metric = '@METRIC@'
 # The parameters, top to bottom.
 order = '@PARAM_ORDER@'
 noise_share = @NOISE_SHARE@
+# Notes under the legend (empty: none).
+chart_note = '@SOBOL_NOTE@'
+chart_warning = '@SOBOL_WARNING@'
 
 @STYLE@
 
-# Room under the plot for the axis title, above the source line.
+# Room under the plot for the axis title, above the source line; above it for
+# the notes.
 plot_bottom = 0.165
 set bmargin at screen plot_bottom
+notes = (strlen(chart_note) > 0) + (strlen(chart_warning) > 0)
+if (notes > 0) { set tmargin at screen plot_top - 0.045 * notes }
+note_y = plot_top - 0.015
+if (strlen(chart_warning) > 0) {
+  set label 104 chart_warning at screen 0.012, screen note_y left \
+      font sprintf(',%.1f', fit_pt(chart_warning, 10.5)) tc rgb oi_vermillion
+  note_y = note_y - 0.045
+}
+if (strlen(chart_note) > 0) {
+  set label 105 chart_note at screen 0.012, screen note_y left \
+      font sprintf(',%.1f', fit_pt(chart_note, 10.5)) tc rgb colour_muted
+}
 
 np = words(order)
 # The y position of a parameter: np at the top, 1 at the bottom.
@@ -42,9 +63,8 @@ do for [i = 1:np] { if (strlen(word(order, i)) > label_chars) { label_chars = st
 label_width = 0.04 + 0.0085 * label_chars
 set lmargin at screen (label_width < 0.5 ? label_width : 0.5)
 set yrange [0.45:np + 0.55]
-# From 0 (or below) to 1 (or beyond), as the intervals need, a little margin.
-set xrange [*<0:1<*]
-set autoscale xfix
+# 0 to 1, the range of a share (further for a noise line beyond 1).
+set xrange [0:1]
 set offsets graph 0.03, graph 0.03, 0, 0
 unset ylabel
 set xlabel "Sobol' index (share of the variance of the mean)"
@@ -57,20 +77,31 @@ set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
 noise_shown = noise_share == noise_share && noise_share <= 1.5
 if (noise_shown) {
   set arrow 2 from noise_share, graph 0 to noise_share, graph 1 nohead front lc rgb colour_muted lw 1.5 dt 2
-  x_need = noise_share > 1 ? noise_share : 1
-  set xrange [*<0:x_need<*]
+  set xrange [0:(noise_share > 1 ? noise_share : 1)]
 }
 noise_title = noise_share != noise_share ? '' : \
               sprintf(noise_shown ? 'replication noise (%.2g)' : 'replication noise (%.3g, off the scale)', noise_share)
 
-plot data using (mine(column('first') / 2)):(on_metric(first_at)):(abs(column('first')) / 2):(bar_half) \
-       with boxxyerror fs solid 0.9 noborder lc rgb colour_first \
-       title 'first-order (the parameter alone)', \
-     data using (mine(column('total') / 2)):(on_metric(total_at)):(abs(column('total')) / 2):(bar_half) \
-       with boxxyerror fs solid 0.9 noborder lc rgb colour_total \
-       title 'total (with its interactions)', \
-     data using (mine(column('first'))):(on_metric(first_at)):(mine(column('first_ci95_low'))):(mine(column('first_ci95_high'))) \
-       with xerrorbars pt -1 lw 1.3 lc rgb colour_ink title '95% bootstrap interval', \
-     data using (mine(column('total'))):(on_metric(total_at)):(mine(column('total_ci95_low'))):(mine(column('total_ci95_high'))) \
-       with xerrorbars pt -1 lw 1.3 lc rgb colour_ink notitle, \
+# Drawn within 0..1; an arrow from inside marks a value cut there.
+clip(v) = v < 0 ? 0 : (v > 1 ? 1 : v)
+cut_mark(v) = v < 0 ? 0.035 : (v > 1 ? 0.965 : NaN)
+cut_dir(v) = v < 0 ? -0.035 : 0.035
+# Solid bars where the interval excludes 0, hollow where it contains it.
+has_zero(col) = column(col.'_ci95_low') <= 0 && column(col.'_ci95_high') >= 0
+bar(col, at, hollow) = (has_zero(col) == hollow) ? on_metric(at) : NaN
+at(k) = k eq 'first' ? first_at : total_at
+
+plot data using (mine(clip(column('first')) / 2)):(bar('first', first_at, 0)):(clip(column('first')) / 2):(bar_half) \
+       with boxxyerror fs solid 0.9 noborder lc rgb colour_first title 'first-order (the parameter alone)', \
+     data using (mine(clip(column('total')) / 2)):(bar('total', total_at, 0)):(clip(column('total')) / 2):(bar_half) \
+       with boxxyerror fs solid 0.9 noborder lc rgb colour_total title 'total (with its interactions)', \
+     data using (mine(clip(column('first')) / 2)):(bar('first', first_at, 1)):(clip(column('first')) / 2):(bar_half) \
+       with boxxyerror lw 1.5 lc rgb colour_first fs empty border rgb colour_first notitle, \
+     data using (mine(clip(column('total')) / 2)):(bar('total', total_at, 1)):(clip(column('total')) / 2):(bar_half) \
+       with boxxyerror lw 1.5 lc rgb colour_total fs empty border rgb colour_total notitle, \
+     for [k in 'first total'] data using (mine(clip(column(k)))):(on_metric(at(k))):(clip(column(k.'_ci95_low'))):(clip(column(k.'_ci95_high'))) \
+       with xerrorbars pt -1 lw 1.3 lc rgb colour_ink title (k eq 'first' ? '95% bootstrap interval' : ''), \
+     for [k in 'first total'] for [end in '_ci95_low _ci95_high'] \
+       data using (mine(cut_mark(column(k.end)))):(on_metric(at(k))):(cut_dir(column(k.end))):(0) \
+       with vectors head filled size screen 0.008, 30 lw 1.3 lc rgb colour_ink notitle, \
      keyentry with lines lw 1.5 dt 2 lc rgb colour_muted title noise_title

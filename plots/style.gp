@@ -41,14 +41,22 @@ set bmargin at screen plot_bottom
 # smaller where they would run past its right edge (a title cut mid-word). One em
 # as a share of the canvas width per point of font size, for the terminals
 # frontsim writes (their sizes and fontscales, src/plot/format.c): pngcairo
-# 1200 px at 96 dpi, fontscale 1.45; pdfcairo 8 in (576 pt), 0.62; svg 1200
+# 1200 px at 96 dpi, fontscale 1.45; pdfcairo 8 in (576 pt), 0.62, its fonts
+# also drawn at 96/72 of their size (measured: pdftotext -bbox); svg 1200
 # units, a point a unit, 1.45. A character is taken as 0.6 em, wider than the
 # average of DejaVu Sans (bold 0.58, regular 0.55), so an estimate errs short.
 em_share = (GPVAL_TERM eq 'pngcairo') ? 1.45 * 96 / 72 / 1200 : \
-           (GPVAL_TERM eq 'pdfcairo') ? 0.62 / 576 : 1.45 / 1200
+           (GPVAL_TERM eq 'pdfcairo') ? 0.62 * 96 / 72 / 576 : 1.45 / 1200
 text_room = 1 - 2 * 0.012
 fit_pt(text, pt) = strlen(text) * 0.6 * em_share * pt <= text_room ? pt : \
                    text_room / (strlen(text) * 0.6 * em_share)
+# A y-axis title runs up the plot area: set smaller where it is longer than the
+# plot area is high (plot_top - plot_bottom, as the chart has set them when it
+# calls this). The canvas is 700/1200 as high as wide in every format.
+canvas_aspect = 700.0 / 1200
+fit_height(text, pt) = strlen(text) * 0.6 * em_share * pt / canvas_aspect <= plot_top - plot_bottom ? pt : \
+                       (plot_top - plot_bottom) * canvas_aspect / (strlen(text) * 0.6 * em_share)
+ylabel_font(text) = sprintf(',%.1f', fit_height(text, 11))
 set label 101 chart_title at screen 0.012, screen 0.955 left \
     font sprintf('Sans Bold,%.1f', fit_pt(chart_title, 15)) tc rgb colour_ink
 set label 102 chart_subtitle at screen 0.012, screen 0.900 left \

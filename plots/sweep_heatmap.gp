@@ -29,9 +29,8 @@ y_param = @LINE_PARAM@
 
 @STYLE@
 
-# Room for the x-axis title, under the plot and above the source line (the left
-# margin is gnuplot's, which makes room for tick labels, level names included,
-# and the y-axis title).
+# Room for the x-axis title, under the plot and above the source line. The left
+# margin is set below from the longest y tick label (a level's name can be long).
 plot_bottom = 0.165
 set bmargin at screen plot_bottom
 # No legend: the plot can start higher.
@@ -86,7 +85,18 @@ if (cb_hi - cb_lo < noise_span) {
 }
 
 set xlabel param_axis(x_param)
-set ylabel param_axis(y_param)
+# The y-axis title at the left edge, and the plot after room for it and for the
+# longest tick label, measured as the titles are (style.gp: a character taken as
+# 0.6 em, wider than the font's): gnuplot's own margin measured long level names
+# shorter than an SVG renderer (rsvg) draws them, and the title touched them.
+y_tick_chars = 0
+do for [j = 1:ny] { if (strlen(value_name(y_param, j)) > y_tick_chars) { y_tick_chars = strlen(value_name(y_param, j)) } }
+title_room = 0.012 + 1.3 * 11 * em_share
+set lmargin at screen title_room + 0.012 + (y_tick_chars * 0.6 + 0.6) * 11 * em_share
+unset ylabel
+set label 106 param_axis(y_param) at screen 0.012 + 0.65 * 11 * em_share, \
+    screen (plot_top + plot_bottom) / 2 center rotate by 90 \
+    font ylabel_font(param_axis(y_param)) tc rgb colour_ink
 set xrange [-0.5:nx - 0.5]
 set yrange [-0.5:ny - 0.5]
 set offsets 0, 0, 0, 0

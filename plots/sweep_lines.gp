@@ -12,6 +12,7 @@ chart_title = '@TITLE@'
 chart_subtitle = '@SUBTITLE@'
 chart_source = '@SOURCE@'
 data = '@DATA@'
+@PAIRED_DATA@
 metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@
@@ -51,7 +52,7 @@ x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param
 value_name(i, j) = nlevels_of(i) > 0 ? level_name(i, j) : param_value(i, j)
 
 set xlabel param_axis(x_param)
-set ylabel value_label
+set ylabel value_label font ylabel_font(value_label)
 set xtics autofreq
 set mxtics default
 # The x range: the values, a little room either side (no stretch to a tick).

@@ -11,6 +11,7 @@ chart_title = '@TITLE@'
 chart_subtitle = '@SUBTITLE@'
 chart_source = '@SOURCE@'
 data = '@DATA@'
+@PAIRED_DATA@
 metric = '@METRIC@'
 # Values are shown multiplied by scale (100: a share in %, 0.001: thousands).
 scale = @SCALE@
@@ -28,8 +29,28 @@ upper = @UPPER@
 # of tick labels that may be long numbers.
 plot_bottom = 0.165
 plot_left = 0.105
+taller = @TALLER@
+# A taller canvas (more than two rows of panels) keeps the header, legend and
+# source line at their height in points: their places as shares of it shrink.
+if (taller > 1) {
+  plot_top = 1 - (1 - plot_top) / taller
+  plot_bottom = plot_bottom / taller
+  set label 101 at screen 0.012, screen 1 - 0.045 / taller
+  set label 102 at screen 0.012, screen 1 - 0.100 / taller
+  set label 103 at screen 0.012, screen 0.025 / taller
+  set key at screen plot_left - 0.02, screen 1 - 0.145 / taller
+}
 set bmargin at screen plot_bottom
 set lmargin at screen plot_left
+# One y-axis title for all the panels, left of them and centred on them, in a
+# smaller font where it is longer than they are high (a title per row of panels
+# ran into the next row's and, above the top row, into the legend). The canvas is
+# 700/1200 as high as wide in every format (src/plot/format.c), `taller` times
+# that with more than two rows of panels (src/plot/sweep_charts.c).
+canvas_aspect = 700.0 * taller / 1200
+set label 106 value_label at screen 0.022, screen (plot_top + plot_bottom) / 2 center rotate by 90 \
+    font ylabel_font(value_label) tc rgb colour_ink
+unset ylabel
 
 param(i) = word(params, i)
 nparams = words(params)
@@ -47,7 +68,7 @@ ci(s) = bounded(stat('mean_ci95_'.s))
 ncols = nparams <= 4 ? nparams : 3
 nrows = int((nparams + ncols - 1) / ncols)
 gap_x = 0.035
-gap_y = 0.11
+gap_y = 0.125 / taller
 panel_w = (plot_right - plot_left - (ncols - 1) * gap_x) / ncols
 panel_h = (plot_top - plot_bottom - (nrows - 1) * gap_y) / nrows
 
@@ -65,7 +86,10 @@ stats data using (ci('high')) nooutput
 y_hi = STATS_max
 pad = y_hi > y_lo ? 0.05 * (y_hi - y_lo) : 1
 set yrange [y_lo - pad:y_hi + pad]
-set offsets 0, 0, 0, 0
+# A little room at each end of a panel, so that its last tick label does not run
+# into the next panel's first.
+set offsets graph 0.04, graph 0.04, 0, 0
+set autoscale xfix
 set xrange [*:*]
 set xtics autofreq
 set grid xtics ytics
@@ -94,9 +118,13 @@ do for [i = 1:nparams] {
     do for [j = 1:nlevels_of(i)] { set xtics add (level_name(i, j) j) }
   }
   # The parameter's label and unit, or its label alone where the panel is narrow.
-  set xlabel (strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_labels, i))
-  # The y axis is labelled on the left panels only.
-  if (col == 0) { set ylabel value_label; set format y '% h' } else { unset ylabel; set format y '' }
+  # (in a smaller font where even the label is wider than the panel and its gap).
+  x_title = strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_labels, i)
+  x_pt = strlen(x_title) * 0.6 * em_share * 11 <= panel_w + gap_x / 2 ? 11 : \
+         (panel_w + gap_x / 2) / (strlen(x_title) * 0.6 * em_share)
+  set xlabel x_title font sprintf(',%.1f', x_pt)
+  # Tick labels on the left panels only.
+  if (col == 0) { set format y '% h' } else { set format y '' }
   plot data using (x_value(i)):(stat('mean')):(ci('low')):(ci('high')) \
          with yerrorbars pt -1 lw 1 lc rgb colour_interval notitle, \
        data using (x_value(i)):(stat('mean')) \
@@ -108,6 +136,7 @@ do for [i = 1:nparams] {
   unset label 101
   unset label 102
   unset label 103
+  unset label 106
   unset key
 }
 unset multiplot

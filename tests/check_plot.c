@@ -698,6 +698,22 @@ START_TEST(test_date_ticks_any_range) {
 }
 END_TEST
 
+/* A source line's label or file too long is shortened near a word's end with "...",
+ * never inside a UTF-8 character; a short one is left as it is. */
+START_TEST(test_short_text) {
+  char buf[64];
+  ck_assert_str_eq(fsim_plot_short(buf, sizeof buf, "kursk-pokrovsk", 30), "kursk-pokrovsk");
+  ck_assert_str_eq(fsim_plot_short(buf, sizeof buf, "alpha beta gamma delta epsilon", 20),
+                   "alpha beta gamma...");
+  /* "é" is two bytes; a cut in the middle of it backs up to its start. */
+  ck_assert_str_eq(fsim_plot_short(buf, sizeof buf, "ééééééééééé", 10), "ééé...");
+  ck_assert_uint_le(strlen(fsim_plot_short(buf, sizeof buf,
+                                           "xxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxxx",
+                                           200)),
+                    63);
+}
+END_TEST
+
 Suite *plot_suite(void) {
   Suite *s = suite_create("plot");
   TCase *tc = tcase_create("fsim_plot_format_parse");
@@ -706,6 +722,7 @@ Suite *plot_suite(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_plot_put_quoted");
   tcase_add_test(tc, test_put_quoted);
+  tcase_add_test(tc, test_short_text);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_plot_dir");
   tcase_set_timeout(tc, 120);

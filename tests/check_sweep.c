@@ -208,6 +208,63 @@ START_TEST(test_prepare_refuses_devices) {
 }
 END_TEST
 
+static void write_file(const char *dir, const char *name, const char *text) {
+  char path[512];
+  snprintf(path, sizeof path, "%s/%s", dir, name);
+  FILE *fp = fopen(path, "w");
+  ck_assert_ptr_nonnull(fp);
+  fputs(text, fp);
+  fclose(fp);
+}
+
+/* Sobol' indices read as a reader should: an index whose interval contains 0 is marked,
+ * and a base sample whose intervals are wider than 0.25 is warned of with the --points
+ * that would narrow them (N (w / 0.25)^2: 8 (1 / 0.25)^2 = 128); narrow ones are not. */
+START_TEST(test_sobol_summary_and_warning) {
+  char dir[] = "/tmp/frontsim-sobol-XXXXXX";
+  ck_assert_ptr_nonnull(mkdtemp(dir));
+  /* Two parameters, N = 8: 8 (2 + 2) = 32 points (the summary needs sweep.csv). */
+  write_file(dir, "sweep.csv", "point,a,b,replications,m_mean\n0,1,1,4,3\n1,2,2,4,5\n");
+  write_file(dir, "sensitivity.csv",
+             "metric,parameter,first,first_ci95_low,first_ci95_high,total,total_ci95_low,"
+             "total_ci95_high,variance,noise_share\n"
+             "m,a,0.7,0.5,0.9,0.8,0.6,1.1,2,0.01\n"
+             "m,b,-0.2,-0.6,0.4,0.05,0.01,0.1,2,0.01\n");
+  fsim_error err;
+  char *text = NULL;
+  ck_assert_int_eq(fsim_sweep_summary_text(dir, &text, &err), FSIM_OK);
+  ck_assert_ptr_nonnull(strstr(text, "first -0.2 [-0.6, 0.4] (indistinguishable from 0)"));
+  ck_assert_ptr_nonnull(strstr(text, "first 0.7 [0.5, 0.9]  total"));
+  ck_assert_ptr_null(strstr(text, "0.05 [0.01, 0.1] (indistinguishable"));
+  fsim_free(text);
+  char *buf = NULL;
+  size_t len = 0;
+  FILE *out = open_memstream(&buf, &len);
+  ck_assert_int_eq(fsim_sweep_sobol_warning(dir, 32, out, &err), FSIM_OK);
+  fclose(out);
+  ck_assert_ptr_nonnull(strstr(buf, "(N = 8) is too small"));
+  ck_assert_ptr_nonnull(strstr(buf, "up to 1.00 wide"));
+  ck_assert_ptr_nonnull(strstr(buf, "about --points 128 would"));
+  free(buf);
+  write_file(dir, "sensitivity.csv",
+             "metric,parameter,first,first_ci95_low,first_ci95_high,total,total_ci95_low,"
+             "total_ci95_high,variance,noise_share\n"
+             "m,a,0.7,0.6,0.8,0.8,0.7,0.9,2,0.01\n"
+             "m,b,0.1,0.05,0.2,0.15,0.1,0.2,2,0.01\n");
+  out = open_memstream(&buf, &len);
+  ck_assert_int_eq(fsim_sweep_sobol_warning(dir, 32, out, &err), FSIM_OK);
+  fclose(out);
+  ck_assert_uint_eq(len, 0);
+  free(buf);
+  char path[512];
+  snprintf(path, sizeof path, "%s/sweep.csv", dir);
+  remove(path);
+  snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
+  remove(path);
+  rmdir(dir);
+}
+END_TEST
+
 Suite *sweep_suite(void) {
   Suite *s = suite_create("sweep");
   TCase *tc = tcase_create("fsim_sweep_begin");
@@ -222,6 +279,9 @@ Suite *sweep_suite(void) {
   tc = tcase_create("fsim_sweep_job_finish");
   tcase_set_timeout(tc, 60);
   tcase_add_test(tc, test_worker_job);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_sweep_summarize");
+  tcase_add_test(tc, test_sobol_summary_and_warning);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -20,11 +20,13 @@ typedef enum fsim_plot_format { FSIM_PLOT_PNG = 0, FSIM_PLOT_SVG, FSIM_PLOT_PDF 
  * "format" ("png", "svg" or "pdf"), "only" (one chart's name, "held_area_kursk",
  * "effect_red.losses"; a kind of chart, "personnel", "allocation", "supply",
  * "held_area", "losses", "engagements", of a sweep "effect", "heatmap",
- * "sensitivity"; or of a sweep a metric, "red.losses"; "" for every chart),
+ * "sensitivity", "morris", "paired"; or of a sweep a metric, "red.losses"; "" for every chart),
  * "gnuplot" (the program; "": $FRONTSIM_GNUPLOT when set, else "gnuplot") and
  * "timeout" (seconds each gnuplot process may take; past it the process and its
  * children are killed and fsim_plot_dir returns FSIM_E_TIMEOUT naming the chart;
- * 0: $FRONTSIM_GNUPLOT_TIMEOUT when set, else 120). */
+ * 0: $FRONTSIM_GNUPLOT_TIMEOUT when set, else 120) and "baseline" (a sweep's point:
+ * also chart each point's paired difference from it, from the sweep's
+ * replications.csv; -1, the default: none). */
 typedef struct fsim_plot_options fsim_plot_options;
 /* NULL when memory ran out. */
 FSIM_API fsim_plot_options *fsim_plot_options_new(void);
@@ -50,6 +52,12 @@ FSIM_API void fsim_plot_options_set_skipped(fsim_plot_options *opt,
                                             void (*fn)(void *ctx, const char *chart,
                                                        const char *why),
                                             void *ctx);
+
+/* Called for each file removed from charts/ after a plot: the images and script of
+ * a chart frontsim plot drew before and this plot no longer draws (e.g. a metric
+ * that became constant), of the charts --only asks for. */
+FSIM_API void fsim_plot_options_set_removed(fsim_plot_options *opt,
+                                            void (*fn)(void *ctx, const char *path), void *ctx);
 
 /* "png", "svg" or "pdf"; FSIM_E_INPUT otherwise. */
 FSIM_API fsim_status fsim_plot_format_parse(const char *text, fsim_plot_format *out,

@@ -79,6 +79,12 @@ FSIM_API void fsim_sweep_job_free(fsim_sweep_job *job);
 FSIM_API fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err);
 /* The same as text in memory (*out, freed with fsim_free). */
 FSIM_API fsim_status fsim_sweep_summary_text(const char *dir, char **out, fsim_error *err);
+/* A sobol sweep of `points` points in dir: one warning line to `out` when its base
+ * sample is too small for its indices to be read (an index's 95% interval wider than
+ * 0.25), with the --points that would narrow them; nothing otherwise, nor for
+ * another method. `frontsim sweep` prints it, even with --quiet. */
+FSIM_API fsim_status fsim_sweep_sobol_warning(const char *dir, long points, FILE *out,
+                                              fsim_error *err);
 
 /* Joins shard directories into one output identical to an unsharded run. */
 FSIM_API fsim_status fsim_sweep_merge(const char *out_dir, const char *const *shard_dirs,

@@ -6,7 +6,7 @@
 #include "frontsim/plot.h"
 
 static const char plot_help[] =
-    "usage: frontsim plot DIR [--format png|svg|pdf] [--only NAME] [--quiet]\n"
+    "usage: frontsim plot DIR [--format png|svg|pdf] [--only NAME] [--baseline P] [--quiet]\n"
     "\n"
     "Draws the charts of DIR, a directory written by 'frontsim run', 'frontsim sweep' or\n"
     "'frontsim compare', into DIR/charts: each chart NAME.png (or .svg, .pdf) with NAME.gp,\n"
@@ -21,7 +21,8 @@ static const char plot_help[] =
     "Charts of a sweep, per metric of its 'metrics' setting (else headline metrics):\n"
     "effect_<metric> (mean against the parameters, 95% confidence intervals),\n"
     "heatmap_<metric> (grids of two or more parameters), sensitivity_<metric> (sobol:\n"
-    "first-order and total Sobol' indices), morris_<metric> (morris: mu* against sigma).\n"
+    "first-order and total Sobol' indices), morris_<metric> (morris: mu* against sigma),\n"
+    "and with --baseline P paired_<metric> (each point's paired difference from point P).\n"
     "\n"
     "Charts of a comparison: differences (paired differences of the headline metrics\n"
     "with their 95% CIs, a row per what-if), and with every scenario overlaid:\n"
@@ -30,6 +31,10 @@ static const char plot_help[] =
     "  --format F      png (default), svg or pdf\n"
     "  --only NAME     one chart (e.g. losses, heatmap_red.losses), one kind (personnel,\n"
     "                  effect), or a sweep's metric (red.losses)\n"
+    "  --baseline P    a sweep's point P: also chart each point's mean difference from P\n"
+    "                  over replications paired by number (common random numbers), with\n"
+    "                  paired 95% CIs; needs the sweep's replications.csv\n"
+    "                  (sweep.per_replication = 1)\n"
     "  --quiet         do not list the files written\n"
     "  --timeout S     seconds each chart's gnuplot may take (default 120, or\n"
     "                  FRONTSIM_GNUPLOT_TIMEOUT); past it gnuplot is stopped, exit 1\n"
@@ -49,6 +54,12 @@ static void note_skipped(void *ctx, const char *chart, const char *why) {
   fprintf(stderr, "frontsim: skipped chart %s: %s\n", chart, why);
 }
 
+/* Said even with --quiet: files gone from charts/. */
+static void note_removed(void *ctx, const char *path) {
+  (void)ctx;
+  fprintf(stderr, "frontsim: removed %s (a chart this plot no longer draws)\n", path);
+}
+
 static int parse_format(void *ctx, const char *v) {
   fsim_error err;
   fsim_error_clear(&err);
@@ -61,12 +72,13 @@ int cli_plot(int argc, char **argv) {
   int quiet = 0;
   long long timeout = 0;
   fsim_plot_format format = FSIM_PLOT_PNG;
-  const char *only = NULL;
+  const char *only = NULL, *baseline = NULL;
   const cli_option options[] = {
       CLI_QUIET(.flag = &quiet),
       {.name = "format", .letter = 'f', .kind = CLI_CALL, .call = parse_format,
        .ctx = &format},
       {.name = "only", .kind = CLI_TEXT, .text = &only},
+      {.name = "baseline", .kind = CLI_TEXT, .text = &baseline},
       {.name = "timeout", .kind = CLI_LONG, .min = 1, .max = 86400, .number = &timeout},
   };
   const cli_command cmd = {.name = "plot", .help = plot_help, .options = options,
@@ -83,9 +95,11 @@ int cli_plot(int argc, char **argv) {
   if (st == FSIM_OK)
     st = fsim_plot_options_set(opt, "format", fsim_plot_format_extension(format), &err);
   if (st == FSIM_OK && only) st = fsim_plot_options_set(opt, "only", only, &err);
+  if (st == FSIM_OK && baseline) st = fsim_plot_options_set(opt, "baseline", baseline, &err);
   if (st == FSIM_OK) st = fsim_plot_options_set(opt, "timeout", cli_number(num, timeout), &err);
   if (!quiet) fsim_plot_options_set_written(opt, list_written, NULL);
   fsim_plot_options_set_skipped(opt, note_skipped, NULL);
+  fsim_plot_options_set_removed(opt, note_removed, NULL);
   cli_install_stop_handler();
   fsim_plot_options_set_progress(opt, cli_stop_requested, NULL);
   if (st == FSIM_OK) st = fsim_plot_dir(dir, opt, &err);

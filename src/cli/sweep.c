@@ -159,6 +159,10 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     if (st == FSIM_OK && charts && !sh.n && (!quiet || runner == run_here))
       fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; "
               "draw the new ones with: frontsim plot %s\n", outdir, outdir);
+    /* Said even with --quiet: indices too imprecise to read (a shard has none yet). */
+    if (rc == 0 && sh.n == 0 &&
+        fsim_sweep_sobol_warning(outdir, fsim_sweep_points(sw), stderr, &err) != FSIM_OK)
+      rc = cli_report(&err);
     /* The answer in one screen, as a run prints its summary.txt (a shard has no
      * sweep.csv until merged). */
     if (rc == 0 && !quiet && sh.n == 0 && fsim_sweep_summarize(outdir, stdout, &err) != FSIM_OK)

@@ -1,6 +1,7 @@
 /* The one-screen summary a sweep ends with (frontsim sweep prints it): per metric of
  * sweep.csv, the range of its point means across the points, and for a morris
- * sweep the parameters of largest mu*, read back from the files the sweep wrote, so
+ * sweep the parameters of largest mu*, for a sobol sweep its indices marked where
+ * they cannot be told from 0, read back from the files the sweep wrote, so
  * a resumed or merged sweep is summarised alike. */
 #include <math.h>
 #include <stdio.h>
@@ -98,6 +99,126 @@ static fsim_status summarize_morris(const char *dir, FILE *out, fsim_error *err)
   return FSIM_OK;
 }
 
+/* ---- Sobol' indices (sensitivity.csv) ---- */
+
+/* A row of sensitivity.csv: the figures after metric and parameter (NaN when empty). */
+typedef struct sens_row {
+  const char *metric, *param;
+  double v[FSIM_SENS_NCOLS];
+} sens_row;
+
+/* The rows of dir/sensitivity.csv, pointing into *text (the caller frees both); *n 0
+ * when the sweep has none (not a sobol one). */
+static fsim_status read_sensitivity(const char *dir, char **text, sens_row **rows, size_t *n,
+                                    fsim_error *err) {
+  *text = NULL, *rows = NULL, *n = 0;
+  char path[FSIM_PATH_MAX];
+  snprintf(path, sizeof path, "%s/sensitivity.csv", dir);
+  FILE *probe = fopen(path, "r");
+  if (!probe) return FSIM_OK;
+  fclose(probe);
+  fsim_status st = fsim_read_text(path, "sensitivity.csv", text, NULL, err);
+  if (st != FSIM_OK) return st;
+  size_t lines = 1;
+  for (const char *p = *text; *p; p++) lines += *p == '\n';
+  *rows = calloc(lines, sizeof **rows);
+  if (!*rows) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  char *save = NULL;
+  strtok_r(*text, "\n", &save); /* the header */
+  for (char *line = strtok_r(NULL, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
+    char *c1 = strchr(line, ','), *c2 = c1 ? strchr(c1 + 1, ',') : NULL;
+    if (!c2) continue;
+    *c1 = *c2 = '\0';
+    sens_row *r = &(*rows)[(*n)++];
+    r->metric = line, r->param = c1 + 1;
+    for (int c = FSIM_SENS_FIRST; c < FSIM_SENS_NCOLS; c++)
+      r->v[c] = cell(c2 + 1, c - FSIM_SENS_FIRST);
+  }
+  return FSIM_OK;
+}
+
+/* The widest 95% interval of an index among rows [a, b). */
+static double widest(const sens_row *r, size_t a, size_t b) {
+  double w = 0.0;
+  for (size_t i = a; i < b; i++) {
+    const double f = r[i].v[FSIM_SENS_FIRST_HIGH] - r[i].v[FSIM_SENS_FIRST_LOW];
+    const double t = r[i].v[FSIM_SENS_TOTAL_HIGH] - r[i].v[FSIM_SENS_TOTAL_LOW];
+    if (f > w) w = f;
+    if (t > w) w = t;
+  }
+  return w;
+}
+
+/* The end of the rows of the metric starting at row a (a metric's rows are together). */
+static size_t metric_end(const sens_row *r, size_t n, size_t a) {
+  size_t b = a;
+  while (b < n && strcmp(r[b].metric, r[a].metric) == 0) b++;
+  return b;
+}
+
+/* " 0.42 [0.1, 0.7]", and "(indistinguishable from 0)" when the interval holds 0. */
+static void print_index(FILE *out, const char *what, const double *v, int at) {
+  char a[32], b[32], c[32];
+  fprintf(out, "  %s %s [%s, %s]%s", what, num(v[at], a, sizeof a), num(v[at + 1], b, sizeof b),
+          num(v[at + 2], c, sizeof c),
+          v[at + 1] <= 0.0 && v[at + 2] >= 0.0 ? " (indistinguishable from 0)" : "");
+}
+
+/* Per metric that varies, its parameters' first-order and total indices with their
+ * intervals, each marked where its interval contains 0. */
+static void summarize_sobol(const sens_row *r, size_t n, FILE *out) {
+  int width = 0;
+  for (size_t i = 0; i < n; i++)
+    if ((int)strlen(r[i].param) > width) width = (int)strlen(r[i].param);
+  fputs("Sobol' indices with 95% intervals (sensitivity.csv); an index whose interval "
+        "contains 0 is indistinguishable from 0:\n", out);
+  for (size_t a = 0, b; a < n; a = b) {
+    b = metric_end(r, n, a);
+    if (isnan(r[a].v[FSIM_SENS_FIRST]) && isnan(r[a].v[FSIM_SENS_TOTAL])) continue;
+    fprintf(out, "  %s:\n", r[a].metric);
+    for (size_t i = a; i < b; i++) {
+      fprintf(out, "    %-*s", width, r[i].param);
+      print_index(out, "first", r[i].v, FSIM_SENS_FIRST);
+      print_index(out, "total", r[i].v, FSIM_SENS_TOTAL);
+      fputc('\n', out);
+    }
+  }
+}
+
+fsim_status fsim_sweep_sobol_warning(const char *dir, long points, FILE *out, fsim_error *err) {
+  if (!dir || !out)
+    return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_sobol_warning: a NULL argument");
+  char *text = NULL;
+  sens_row *r = NULL;
+  size_t n = 0;
+  fsim_status st = read_sensitivity(dir, &text, &r, &n, err);
+  /* k parameters: the rows of the first metric; the base sample N = points / (k + 2). */
+  const size_t k = n ? metric_end(r, n, 0) : 0;
+  double w = 0.0;
+  int wide = 0, metrics = 0;
+  for (size_t a = 0, b; st == FSIM_OK && a < n; a = b) {
+    b = metric_end(r, n, a);
+    const double wm = widest(r, a, b);
+    if (isnan(r[a].v[FSIM_SENS_FIRST]) && isnan(r[a].v[FSIM_SENS_TOTAL])) continue;
+    metrics++;
+    if (wm > FSIM_SOBOL_MAX_WIDTH) wide++;
+    if (wm > w) w = wm;
+  }
+  if (st == FSIM_OK && wide > 0) {
+    const long N = points / (long)(k + 2);
+    fprintf(out,
+            "frontsim: warning: the Sobol' base sample (N = %ld) is too small: the 95%% "
+            "intervals of indices are up to %.2f wide (%d of %d metrics wider than %.2f, where "
+            "a parameter causing that share of the variance cannot be told from one causing "
+            "none); about --points %ld would narrow them to %.2f\n",
+            N, w, wide, metrics, FSIM_SOBOL_MAX_WIDTH, fsim_sobol_points_needed(N, w),
+            FSIM_SOBOL_MAX_WIDTH);
+  }
+  free(r);
+  free(text);
+  return st;
+}
+
 fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err) {
   if (!dir || !out)
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "", "fsim_sweep_summarize: a NULL argument");
@@ -158,7 +279,13 @@ fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err) {
               num(r[m].lo, a, sizeof a), r[m].at_lo, num(r[m].hi, b, sizeof b), r[m].at_hi);
   }
   free(col), free(name), free(r), free(names), free(text);
-  return summarize_morris(dir, out, err);
+  sens_row *rows = NULL;
+  size_t n = 0;
+  st = read_sensitivity(dir, &text, &rows, &n, err);
+  if (st == FSIM_OK && n > 0) summarize_sobol(rows, n, out);
+  free(rows);
+  free(text);
+  return st == FSIM_OK ? summarize_morris(dir, out, err) : st;
 }
 
 fsim_status fsim_sweep_summary_text(const char *dir, char **out, fsim_error *err) {

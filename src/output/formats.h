@@ -72,6 +72,16 @@ enum { FSIM_SENS_METRIC = 0, FSIM_SENS_PARAMETER, FSIM_SENS_FIRST, FSIM_SENS_FIR
 #define FSIM_SENSITIVITY_HEADER                                                      \
   "metric,parameter,first,first" FSIM_CI95_LOW ",first" FSIM_CI95_HIGH ",total,total"     \
   FSIM_CI95_LOW ",total" FSIM_CI95_HIGH ",variance,noise_share"
+/* When Sobol' indices are too imprecise to read (docs/USAGE.md#how-precise-sobol-indices-are):
+ * an index's 95% interval wider than this share of the variance. A parameter causing
+ * that share of it cannot then be told from one causing none, nor two parameters ranked
+ * whose indices differ by less. The widths shrink as 1/sqrt(N) in the base sample N, so
+ * about N (width / FSIM_SOBOL_MAX_WIDTH)^2 base points narrow them to it. */
+#define FSIM_SOBOL_MAX_WIDTH 0.25
+static inline long fsim_sobol_points_needed(long n, double width) {
+  const double r = width / FSIM_SOBOL_MAX_WIDTH;
+  return (long)((double)n * r * r + 0.999);
+}
 
 /* ---- morris.csv (morris): one row per metric and parameter, the statistics of the
  * parameter's elementary effects on the metric's point means ---- */

@@ -312,10 +312,12 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
   run->sc = sc;
   run->replications = replications;
   run->compare = cmp;
+  char base[128];
   snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s comparison, base %.100s, %d what-if%s, %ld paired "
+           "Source: frontsim %s comparison, base %s, %d what-if%s, %ld paired "
            "replications each, seed %llu",
-           version, cmp->label[0], cmp->nsc - 1, cmp->nsc > 2 ? "s" : "", replications, seed);
+           version, fsim_plot_short(base, sizeof base, cmp->label[0], 100), cmp->nsc - 1,
+           cmp->nsc > 2 ? "s" : "", replications, seed);
   if (cmp->npanels > 0) {
     fsim_chart *c = add(run, "differences", "compare_differences", "", "", "");
     c->own_axes = 1;

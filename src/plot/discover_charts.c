@@ -60,9 +60,11 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
   char condition[512], counts[512];
   txt_line(dir, "Condition: ", condition, sizeof condition);
   txt_line(dir, "It holds at ", counts, sizeof counts);
+  char label[128], cond[224];
   snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s scenario discovery (PRIM) on a sweep of %.100s; condition %.200s",
-           version, fsim_scenario_label(sc), condition);
+           "Source: frontsim %s scenario discovery (PRIM) on a sweep of %s; condition %s",
+           version, fsim_plot_short(label, sizeof label, fsim_scenario_label(sc), 100),
+           fsim_plot_short(cond, sizeof cond, condition, 200));
   static const struct {
     const char *name, *template_name, *data, *title;
   } charts[] = {

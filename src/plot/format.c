@@ -154,3 +154,24 @@ int fsim_plot_image_complete(const char *path, fsim_plot_format format) {
   }
   return 0;
 }
+
+const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most) {
+  const size_t len = strlen(text);
+  if (most + 1 > size) most = size - 1;
+  if (len <= most) {
+    memcpy(buf, text, len + 1);
+    return buf;
+  }
+  /* Cut at a space, comma or dot near the end when there is one, never inside a
+   * UTF-8 character, and say so with "...". */
+  size_t cut = most - 3;
+  while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
+  for (size_t k = cut; k > 0 && k + 24 > cut; k--)
+    if (text[k] == ' ' || text[k] == ',' || text[k] == '.') {
+      cut = k;
+      break;
+    }
+  memcpy(buf, text, cut);
+  memcpy(buf + cut, "...", 4);
+  return buf;
+}

@@ -241,7 +241,8 @@ static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsi
     }
     return fsim_error_set(err, FSIM_E_INPUT, "", 0, "--only",
                           "no chart, kind of chart or metric named \"%.60s\"; this sweep has "
-                          "the kinds effect, heatmap (grids), sensitivity (sobol), morris (morris) of the "
+                          "the kinds effect, heatmap (grids), sensitivity (sobol), morris (morris), "
+                          "paired (--baseline) of the "
                           "metrics: %s",
                           only, names);
   }
@@ -434,7 +435,8 @@ static fsim_status draw_all(const plot_paths *pp, const fsim_plot_run *run,
 /* What a sweep directory holds and its charts: sweep.csv, for sobol
  * sensitivity.csv (morris.csv for morris), and the base scenario for the method, metrics and names. */
 static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const char *dir,
-                              const fsim_scenario *sc, const run_record *rec, fsim_error *err) {
+                              const fsim_scenario *sc, const run_record *rec, long baseline,
+                              fsim_error *err) {
   memset(run, 0, sizeof *run);
   run->sc = sc;
   run->replications = rec->replications;
@@ -452,11 +454,15 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
     join(path, dir, FSIM_MORRIS_NAME);
     if (st == FSIM_OK) st = fsim_plot_sweep_read_morris(sw, path, err);
   }
+  if (st == FSIM_OK && baseline >= 0)
+    st = fsim_plot_paired_read(sw, dir, baseline, rec->replications, err);
   if (st != FSIM_OK) return st;
+  char label[160], file[128];
   snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s sweep, %.130s (%.100s), %ld points (%s design) x %ld "
+           "Source: frontsim %s sweep, %s (%s), %ld points (%s design) x %ld "
            "replications, seed %llu",
-           rec->version, fsim_scenario_label(sc), rec->scenario_file, sw->npoints,
+           rec->version, fsim_plot_short(label, sizeof label, fsim_scenario_label(sc), 130),
+           fsim_plot_short(file, sizeof file, rec->scenario_file, 100), sw->npoints,
            fsim_sweep_method_name(sw->method), rec->replications,
            rec->seed);
   return fsim_plot_sweep_charts(run, sw, err);
@@ -511,11 +517,16 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   run_record rec;
   read_record(meta, cfg, sc, &rec);
   fsim_plot_run run;
+  memset(&run, 0, sizeof run);
   fsim_plot_sweep sweep;
   memset(&sweep, 0, sizeof sweep);
   fsim_plot_compare *compare = NULL;
-  if (kind == FSIM_PLOT_DIR_SWEEP)
-    st = sweep_init(&run, &sweep, pp.dir, sc, &rec, err);
+  if (kind != FSIM_PLOT_DIR_SWEEP && opt->baseline >= 0)
+    st = fsim_error_set(err, FSIM_E_INPUT, "", 0, "--baseline",
+                        "paired differences from a point are charted for a sweep directory; "
+                        "%s is not one", pp.dir);
+  else if (kind == FSIM_PLOT_DIR_SWEEP)
+    st = sweep_init(&run, &sweep, pp.dir, sc, &rec, opt->baseline, err);
   else if (kind == FSIM_PLOT_DIR_DISCOVER)
     st = fsim_plot_discover_init(&run, pp.dir, sc, rec.version, err);
   else if (kind == FSIM_PLOT_DIR_COMPARE)
@@ -536,6 +547,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   const char *program = fsim_gnuplot_program(opt->gnuplot);
   if (st == FSIM_OK) st = fsim_gnuplot_check(program, pp.dir, fsim_gnuplot_timeout(opt->timeout), err);
   if (st == FSIM_OK) st = draw_all(&pp, &run, opt, program, err);
+  if (st == FSIM_OK) fsim_plot_remove_stale(pp.charts, &run, opt->only, opt->removed, opt->removed_ctx);
   fsim_plot_run_free(&run);
   fsim_plot_sweep_free(&sweep);
   fsim_plot_compare_free(compare);

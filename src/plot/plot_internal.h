@@ -90,6 +90,16 @@ fsim_status fsim_plot_svg_title(const char *path, const char *title, fsim_error 
  * control characters, which a scenario's display names should not hold, become
  * spaces. */
 void fsim_plot_put_quoted(FILE *out, const char *text);
+/* text in buf (size bytes), shortened to at most `most` bytes where longer: cut near
+ * a word's end and ended by "..." (a source line's label or file name, which a
+ * precision in a format would cut mid-word without a sign). */
+const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
+
+/* After a plot: removes from charts/ each chart (its images and script) that
+ * frontsim plot drew before and this plot no longer has (of those --only asks
+ * for), telling `removed` each file; files frontsim did not write stay. */
+void fsim_plot_remove_stale(const char *charts, const fsim_plot_run *run, const char *only,
+                            void (*removed)(void *ctx, const char *path), void *ctx);
 
 /* ---- Sweeps (sweep_table.c, sweep_charts.c, sweep_script.c) ---- */
 
@@ -138,6 +148,9 @@ typedef struct fsim_sweep_metric {
   int has_indices;
   char order[FSIM_CHART_TEXT * 2];
   double noise_share;
+  /* sobol: the smallest and largest estimate or interval end of its indices (0 and 1
+   * at least; beyond them, sampling error) and the widest interval. */
+  double idx_lo, idx_hi, idx_width;
 } fsim_sweep_metric;
 
 struct fsim_plot_sweep {
@@ -150,7 +163,25 @@ struct fsim_plot_sweep {
   int nmetrics;
   fsim_sweep_metric *metrics;
   int x_param, line_param; /* grid charts (0-based; line_param -1 with one parameter) */
+  /* frontsim plot --baseline P (paired.c): per point and metric, the figures below;
+   * the lead of each row of sweep.csv (point, parameters, replications) and its header,
+   * pointing into paired_text. */
+  int has_paired;
+  long baseline;
+  double *paired; /* [(p * nmetrics + m) * FSIM_PAIRED_NCOLS + FSIM_PAIRED_*] */
+  char *paired_text, *paired_header, **paired_lead;
 };
+
+enum { FSIM_PAIRED_MEAN = 0, FSIM_PAIRED_LOW, FSIM_PAIRED_HIGH, FSIM_PAIRED_UNPAIRED_LOW,
+       FSIM_PAIRED_UNPAIRED_HIGH, FSIM_PAIRED_N, FSIM_PAIRED_NCOLS };
+
+/* Reads replications.csv of the sweep in dir (sweep.per_replication = 1; refused with
+ * what to do without it): each point's paired differences from point `baseline` (of
+ * `reps` replications each), with paired and unpaired 95% intervals. */
+fsim_status fsim_plot_paired_read(fsim_plot_sweep *sw, const char *dir, long baseline,
+                                  long reps, fsim_error *err);
+/* Writes metric m's figures as the datablock $paired, columns named as sweep.csv's. */
+void fsim_plot_put_paired(FILE *out, const fsim_plot_sweep *sw, int m);
 
 /* Reads sweep.csv: the parameter columns between "point" and "replications",
  * each metric's means; checks whether the rows form a grid. The scenario the sweep
@@ -158,7 +189,8 @@ struct fsim_plot_sweep {
  * the file is not a sweep's table. */
 fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,
                                        const fsim_scenario *sc, fsim_error *err);
-/* Reads sensitivity.csv into the metrics: has_indices, order, noise_share. */
+/* Reads sensitivity.csv into the metrics: has_indices, order, noise_share, the
+ * range of the estimates and the widest interval. */
 fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
                                          fsim_error *err);
 /* Reads morris.csv into the metrics: has_indices where a parameter's mu* is defined. */

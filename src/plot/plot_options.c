@@ -11,6 +11,7 @@
 void fsim_plot_options_init(fsim_plot_options *opt) {
   memset(opt, 0, sizeof *opt);
   opt->format = FSIM_PLOT_PNG;
+  opt->baseline = -1;
 }
 
 static fsim_status parse_format(void *base, const char *value, fsim_error *err) {
@@ -35,6 +36,8 @@ static const fsim_opt_row rows[] = {
      .doc = "the gnuplot program; \"\": $FRONTSIM_GNUPLOT, else gnuplot"},
     {.name = "timeout", .kind = FSIM_OPT_DOUBLE, .offset = OFF(timeout), .min = 0, .max = 1e7,
      .doc = "seconds each gnuplot process may take; 0: $FRONTSIM_GNUPLOT_TIMEOUT, else 120"},
+    {.name = "baseline", .kind = FSIM_OPT_LONG, .offset = OFF(baseline), .min = -1, .max = 1e12,
+     .doc = "a sweep's point: also chart each point's paired difference from it; -1: none"},
 };
 #undef OFF
 static const fsim_opt_table table = {.what = "plot option", .rows = rows,
@@ -82,4 +85,11 @@ void fsim_plot_options_set_skipped(fsim_plot_options *opt,
   if (!opt) return;
   opt->skipped = fn;
   opt->skipped_ctx = ctx;
+}
+
+void fsim_plot_options_set_removed(fsim_plot_options *opt, void (*fn)(void *ctx, const char *path),
+                                   void *ctx) {
+  if (!opt) return;
+  opt->removed = fn;
+  opt->removed_ctx = ctx;
 }

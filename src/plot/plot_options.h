@@ -10,6 +10,7 @@ struct fsim_plot_options {
   const char *only;    /* NULL or "": every chart */
   const char *gnuplot; /* NULL or "": $FRONTSIM_GNUPLOT, else "gnuplot" */
   double timeout;      /* 0: $FRONTSIM_GNUPLOT_TIMEOUT, else 120 */
+  long baseline;       /* a sweep's point: paired differences from it; -1: none */
   /* The library's own stop flag (not in the public API): when set, the chart being
    * drawn is stopped as a non-zero return of `progress` stops it. */
   volatile int *stop;
@@ -19,6 +20,8 @@ struct fsim_plot_options {
   void *written_ctx;
   void (*skipped)(void *ctx, const char *chart, const char *why);
   void *skipped_ctx;
+  void (*removed)(void *ctx, const char *path);
+  void *removed_ctx;
 };
 
 void fsim_plot_options_init(fsim_plot_options *opt);

@@ -160,6 +160,30 @@ static void reps_text(const fsim_plot_sweep *sw, int m, long reps, char *out, si
     }
 }
 
+/* The panels of plots/sweep_scatter.gp (four a row, beyond four parameters three):
+ * beyond two rows, a canvas half as high again per row keeps each panel readable. */
+static double scatter_taller(const fsim_plot_sweep *sw) {
+  const int ncols = sw->nparams <= 4 ? sw->nparams : 3;
+  const int rows = (sw->nparams + ncols - 1) / ncols;
+  return rows > 2 ? 1 + 0.5 * (rows - 2) : 1;
+}
+
+/* "a 1.5, b 7": the parameters' values at point p, from the paired table's row. */
+static void point_text(const fsim_plot_sweep *sw, long p, char *out, size_t size) {
+  out[0] = '\0';
+  const char *row = strchr(sw->paired_lead[p], ','); /* after the point's number */
+  size_t len = 0;
+  for (int i = 0; row && i < sw->nparams; i++) {
+    const char *v = row + 1, *end = strchr(v, ',');
+    const int n = end ? (int)(end - v) : (int)strlen(v);
+    const int w = snprintf(out + len, size - len, "%s%s %.*s", i ? ", " : "",
+                           sw->params[i].label, n, v);
+    if (w < 0 || (size_t)w >= size - len) break;
+    len += (size_t)w;
+    row = end;
+  }
+}
+
 static fsim_chart *add_chart(fsim_plot_run *run, const fsim_plot_sweep *sw, int m,
                              const char *kind, const char *template_name, const char *data) {
   fsim_chart *c = &run->charts[run->ncharts++];
@@ -183,7 +207,7 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
                                    fsim_error *err) {
   run->sweep = sw;
   run->ncharts = 0;
-  run->charts = calloc((size_t)sw->nmetrics * 3 + 1, sizeof *run->charts);
+  run->charts = calloc((size_t)sw->nmetrics * 4 + 1, sizeof *run->charts);
   if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   const long reps = run->replications;
   char slice[FSIM_CHART_TEXT];
@@ -215,6 +239,7 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
       }
     } else {
       c = add_chart(run, sw, m, "effect", "sweep_scatter", "../sweep.csv");
+      c->taller = scatter_taller(sw);
       chart_text(c->subtitle, sizeof c->subtitle,
                "Means across %s at each of the %ld points of the %s design, "
                "with 95%% confidence intervals",
@@ -238,9 +263,20 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
       c = add_chart(run, sw, m, "sensitivity", "sensitivity", "../sensitivity.csv");
       chart_text(c->title, sizeof c->title, "Sensitivity: %.360s", mt->subject);
       chart_text(c->subtitle, sizeof c->subtitle,
-               "%ld points x %ld replications, 95%% bootstrap intervals; an index below the "
-               "noise line is not told from 0",
+               "%ld points x %ld replications; a hollow bar's 95%% interval contains 0: "
+               "indistinguishable from 0, as is an index below the noise line",
                sw->npoints, reps);
+    }
+    if (sw->has_paired) {
+      c = add_chart(run, sw, m, "paired", sw->grid ? "sweep_lines" : "sweep_scatter", "$paired");
+      if (!sw->grid) c->taller = scatter_taller(sw);
+      chart_text(c->title, sizeof c->title, "Difference from point %ld: %.300s", sw->baseline,
+                 mt->title);
+      char at[FSIM_CHART_TEXT];
+      point_text(sw, sw->baseline, at, sizeof at);
+      chart_text(c->subtitle, sizeof c->subtitle,
+                 "Minus point %ld (%s), replication by replication; paired 95%% CIs", 
+                 sw->baseline, at);
     }
     if (sw->method == FSIM_SWEEP_MORRIS && mt->has_indices) {
       c = add_chart(run, sw, m, "morris", "sweep_morris", "../" FSIM_MORRIS_NAME);

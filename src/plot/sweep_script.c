@@ -3,6 +3,7 @@
 #include <math.h>
 #include <string.h>
 
+#include "formats.h"
 #include "plot_internal.h"
 
 /* text as one word of a gnuplot word list: in double quotes, so that a label of
@@ -86,12 +87,20 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   const fsim_plot_sweep *sw = run->sweep;
   if (!sw || chart->metric < 0 || chart->metric >= sw->nmetrics) return 0;
   const fsim_sweep_metric *mt = &sw->metrics[chart->metric];
+  const int paired = strcmp(chart->kind, "paired") == 0;
   if (strcmp(key, "METRIC") == 0)
     fsim_plot_put_quoted(out, mt->name);
   else if (strcmp(key, "SCALE") == 0)
     fprintf(out, "%.10g", mt->scale);
-  else if (strcmp(key, "VALUE_LABEL") == 0)
-    fsim_plot_put_quoted(out, mt->axis);
+  else if (strcmp(key, "VALUE_LABEL") == 0) {
+    /* A difference: which metric, the title says; the axis gives the unit. */
+    const char *unit = strrchr(mt->axis, '(');
+    if (paired) fprintf(out, "Difference from point %ld%s", sw->baseline, unit ? " " : "");
+    fsim_plot_put_quoted(out, paired ? (unit ? unit : "") : mt->axis);
+  } else if (strcmp(key, "PAIRED_DATA") == 0) {
+    if (paired) fsim_plot_put_paired(out, sw, chart->metric);
+  } else if (paired && (strcmp(key, "LOWER") == 0 || strcmp(key, "UPPER") == 0))
+    fputs(key[0] == 'L' ? "-1e300" : "1e300", out); /* a difference has either sign */
   else if (strcmp(key, "LOWER") == 0 || strcmp(key, "UPPER") == 0) {
     /* As shown (scaled); a bound the unit does not have is written as none. */
     const fsim_metric_unit *u = fsim_metric_unit_of(mt->unit);
@@ -104,6 +113,8 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
     fputs(cell_format(mt), out);
   else if (strcmp(key, "DESIGN") == 0)
     put_design(out, sw);
+  else if (strcmp(key, "TALLER") == 0)
+    fprintf(out, "%.4g", chart->taller > 1 ? chart->taller : 1.0);
   else if (strcmp(key, "X_PARAM") == 0)
     fprintf(out, "%d", sw->x_param + 1);
   else if (strcmp(key, "LINE_PARAM") == 0)
@@ -117,6 +128,20 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
       fputs("NaN", out);
     else
       fprintf(out, "%.6g", mt->noise_share);
+  } else if (strcmp(key, "SOBOL_NOTE") == 0) {
+    /* Indices are shares of the variance, 0 to 1: estimates past them are sampling error. */
+    if (mt->idx_lo < 0.0 || mt->idx_hi > 1.0)
+      fprintf(out, "Estimates and interval ends outside 0 to 1 (here %.2f to %.2f: sampling "
+              "error) are drawn at 0 or 1, marked by an arrow",
+              mt->idx_lo < 0.0 ? mt->idx_lo : 0.0, mt->idx_hi > 1.0 ? mt->idx_hi : 1.0);
+  } else if (strcmp(key, "SOBOL_WARNING") == 0) {
+    /* The rule of the sweep's own warning (formats.h, docs/USAGE.md). */
+    const long n = sw->npoints / (sw->nparams + 2);
+    if (mt->idx_width > FSIM_SOBOL_MAX_WIDTH)
+      fprintf(out, "Base sample too small (N = %ld): intervals up to %.2f wide, over %.2f; "
+              "about N = %ld (--points) would narrow them to %.2f",
+              n, mt->idx_width, FSIM_SOBOL_MAX_WIDTH,
+              fsim_sobol_points_needed(n, mt->idx_width), FSIM_SOBOL_MAX_WIDTH);
   } else
     return 0;
   return 1;

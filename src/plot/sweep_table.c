@@ -53,6 +53,9 @@ void fsim_plot_sweep_free(fsim_plot_sweep *sw) {
   free(sw->params);
   free(sw->metrics);
   free(sw->value_index);
+  free(sw->paired);
+  free(sw->paired_lead);
+  free(sw->paired_text);
   memset(sw, 0, sizeof *sw);
 }
 
@@ -384,7 +387,17 @@ fsim_status fsim_plot_sweep_read_indices(fsim_plot_sweep *sw, const char *path,
     /* A metric that does not vary has rows but no index: nothing to chart. */
     if (!isnan(number(f[FSIM_SENS_FIRST])) || !isnan(number(f[FSIM_SENS_TOTAL])))
       sw->metrics[m].has_indices = 1;
-    sw->metrics[m].noise_share = number(f[FSIM_SENS_NOISE_SHARE]);
+    fsim_sweep_metric *mt = &sw->metrics[m];
+    mt->noise_share = number(f[FSIM_SENS_NOISE_SHARE]);
+    for (int c = FSIM_SENS_FIRST; c <= FSIM_SENS_TOTAL_HIGH; c++) {
+      const double v = number(f[c]);
+      if (v < mt->idx_lo) mt->idx_lo = v;
+      if (v > mt->idx_hi) mt->idx_hi = v;
+    }
+    const double wf = number(f[FSIM_SENS_FIRST_HIGH]) - number(f[FSIM_SENS_FIRST_LOW]),
+                 wt = number(f[FSIM_SENS_TOTAL_HIGH]) - number(f[FSIM_SENS_TOTAL_LOW]);
+    if (wf > mt->idx_width) mt->idx_width = wf;
+    if (wt > mt->idx_width) mt->idx_width = wt;
     total[m * sw->nparams + i] = number(f[FSIM_SENS_TOTAL]);
   }
   for (int m = 0; st == FSIM_OK && m < sw->nmetrics; m++)

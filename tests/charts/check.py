@@ -9,7 +9,10 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
   - no confidence interval drawn past the bounds of its metric: each effect
     chart's script is re-run with its interval plot style replaced by gnuplot's
     `table` style, which prints the values drawn, and each low/high is checked
-    against the script's `lower`/`upper`.
+    against the script's `lower`/`upper`;
+  - each y-axis title clear of other ink and within the plot area's height;
+  - Sobol' indices and intervals drawn within 0..1, with a note where the
+    estimates go past it and a warning where an interval is wider than 0.25.
 Prints each fault and exits 1 if there is any."""
 import csv
 import os
@@ -70,7 +73,7 @@ def check_constant(d, charts):
         return
     rows = list(csv.DictReader(open(table, encoding='utf-8')))
     for name in os.listdir(charts):
-        m = re.match(r'(effect|heatmap)_(.*)\.gp$', name)
+        m = re.match(r'(effect|heatmap|paired)_(.*)\.gp$', name)
         if not m:
             continue
         means = {r[m.group(2) + '_mean'] for r in rows if r[m.group(2) + '_mean'] not in ('', 'nan', 'NaN')}
@@ -115,13 +118,149 @@ def check_intervals(charts, tmp):
             faults.append('%s: no interval found to check' % name)
 
 
+def sobol_rows(d, metric):
+    path = os.path.join(d, 'sensitivity.csv')
+    return [r for r in csv.DictReader(open(path, encoding='utf-8')) if r['metric'] == metric]
+
+
+def check_sobol(d, charts, tmp):
+    """A Sobol' chart draws its indices and intervals within 0..1 (the noise line
+    may go further), notes where estimates were past them, and warns where an
+    interval is wider than 0.25 (the rule of src/output/formats.h)."""
+    for name in sorted(os.listdir(charts)):
+        if not (name.startswith('sensitivity_') and name.endswith('.gp')):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        var = lambda v: re.search(r"^%s = '(.*)'$" % v, text, re.M).group(1)
+        rows = sobol_rows(d, var('metric'))
+        nums = lambda cols: [float(r[c]) for r in rows for c in cols if r[c] not in ('', 'nan')]
+        values = nums(['first', 'first_ci95_low', 'first_ci95_high', 'total', 'total_ci95_low',
+                       'total_ci95_high'])
+        widths = [h - l for l, h in zip(nums(['first_ci95_low', 'total_ci95_low']),
+                                        nums(['first_ci95_high', 'total_ci95_high']))]
+        outside = any(v < 0 or v > 1 for v in values)
+        if outside != (var('chart_note') != ''):
+            faults.append('%s: estimates from %g to %g, note %r' % (name, min(values), max(values),
+                                                                   var('chart_note')))
+        if (max(widths) > 0.25) != (var('chart_warning') != ''):
+            faults.append('%s: intervals up to %g wide, warning %r' % (name, max(widths),
+                                                                      var('chart_warning')))
+        noise = float(re.search(r'^noise_share = (\S*)$', text, re.M).group(1))
+        xmax = max(1.0, noise if noise == noise and noise <= 1.5 else 1.0)
+        table = os.path.join(tmp, name + '.txt')
+        text = re.sub(r"^set output .*$", "set output '/dev/null'\nset table '%s'" % table, text,
+                      count=1, flags=re.M)
+        # The arrows marking a cut value and the legend's samples are not values.
+        text = re.sub(r',\s*\\\n\s*for \[k in [^\n]*for \[end[^\n]*\\\n[^\n]*\\\n[^\n]*', '', text)
+        text = re.sub(r',\s*\\\n\s*keyentry[^\n]*', '', text)
+        text = re.sub(r'with (boxxyerror|xerrorbars) [^,\\]*', 'with table ', text)
+        script = os.path.join(tmp, name)
+        open(script, 'w', encoding='utf-8').write(text)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: the index check could not run it: %s' % (name, run.stderr[-300:]))
+            continue
+        n = 0
+        for line in open(table, encoding='utf-8'):
+            f = [float(x) for x in line.split()] if not line.startswith('#') else []
+            if len(f) != 4 or f[0] != f[0] or f[1] != f[1]:
+                continue
+            n += 1
+            # A bar: centre, position, half length, half height; an interval:
+            # estimate, position, low, high.
+            ends = [f[0] - f[2], f[0] + f[2]] if f[3] == 0.17 else [f[0], f[2], f[3]]
+            if min(ends) < -1e-9 or max(ends) > xmax + 1e-9:
+                faults.append('%s: index drawn at %s, past 0..%g' % (name, ends, xmax))
+                break
+        if n == 0:
+            faults.append('%s: no index found to check' % name)
+
+
+def raster(image, tmp, stem):
+    """The left part of a chart's PDF (pdftoppm) or SVG (as rsvg draws it, which
+    places text unlike its own PDF output), where the y-axis titles are."""
+    if image.endswith('.svg'):
+        out = os.path.join(tmp, stem + '.png')
+        subprocess.run(['rsvg-convert', '-b', 'white', image, '-o', out], check=True)
+        return edges.read_png(out, share=0.3)
+    subprocess.run(['pdftoppm', '-r', '100', '-singlefile', image, os.path.join(tmp, stem)],
+                   check=True)
+    w, h, bpp, rows = edges.read_ppm(os.path.join(tmp, stem + '.ppm'))
+    w = int(w * 0.3)
+    return w, h, bpp, [row[:w * bpp] for row in rows]
+
+
+def check_titles(charts, tmp):
+    """The y-axis titles of each chart (gnuplot's ylabel, or label 106 where one
+    title serves several panels) are found as the ink that changes when they are
+    drawn in white, and each must (1) touch no other ink (a tick label, a level
+    name, the legend) and (2) lie within the height of the plot area (between the
+    script's plot_bottom and plot_top), not run into a title of the next row of
+    panels or into the legend. The scripts in charts/ are of the last format
+    drawn: svg or pdf (png draws as pdf does, with cairo)."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        stem = name[:-3]
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        term = re.search(r'^set terminal (\w+)', text, re.M).group(1)
+        if term not in ('pdfcairo', 'svg') or (term == 'svg' and not shutil.which('rsvg-convert')):
+            continue
+        ext = 'pdf' if term == 'pdfcairo' else 'svg'
+        images = []
+        for white in (0, 1):
+            out = os.path.join(tmp, '%s.%d.%s' % (stem, white, ext))
+            t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+            if white:
+                t = re.sub(r'^(\s*)(plot|splot) ', r"\1set ylabel tc rgb '#FFFFFF'; "
+                           r"set label 106 tc rgb '#FFFFFF'\n\1\2 ", t, flags=re.M)
+                t += "\nset print '-'\nprint sprintf('%g %g', plot_top, plot_bottom)\n"
+            script = os.path.join(tmp, '%s.%d.gp' % (stem, white))
+            open(script, 'w', encoding='utf-8').write(t)
+            run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+            if run.returncode != 0:
+                faults.append('%s: the title check could not run it: %s' % (name, run.stderr[-300:]))
+                break
+            images.append(raster(out, tmp, '%s.%d' % (stem, white)))
+        if len(images) < 2:
+            continue
+        top, bottom = (float(v) for v in run.stdout.split()[-2:])
+        (w, h, bpp, a), (_, _, _, b) = images
+        dark = lambda row, x: min(row[x * bpp:x * bpp + 3]) < 200
+        title = [(x, y) for y in range(h) if a[y] != b[y]
+                 for x in range(w) if a[y][x * bpp:x * bpp + 3] != b[y][x * bpp:x * bpp + 3]
+                 and dark(a[y], x)]
+        if not title:
+            continue
+        # Clear by about a character (8 px on a 1200-px canvas: its text is 16 px).
+        r = max(3, round(w / 0.3 / 150))
+        steps = range(-r, r + 1, max(1, r // 3))
+        touch = [(x, y) for x, y in title
+                 if any(0 <= y + j < h and 0 <= x + i < w and dark(b[y + j], x + i)
+                        for i in steps for j in steps)]
+        if len(touch) >= 3:
+            faults.append('%s.%s: its y-axis title touches other ink at %d pixels, e.g. %s'
+                          % (stem, ext, len(touch), touch[0]))
+        y_lo, y_hi = min(y for _, y in title), max(y for _, y in title)
+        band = (h * (1 - top) - 2, h * (1 - bottom) + 2)
+        if y_lo < band[0] or y_hi > band[1]:
+            faults.append('%s.%s: its y-axis title runs from %d to %d px, past the plot area '
+                          '(%d to %d px)' % (stem, ext, y_lo, y_hi, band[0], band[1]))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
+        if dirs and dirs[0] == '--titles':  # only the y-axis titles (after an svg pass)
+            for d in dirs[1:]:
+                check_titles(os.path.join(d, 'charts'), tmp)
+            dirs = []
         for d in dirs:
             charts = os.path.join(d, 'charts')
             check_images(charts, tmp)
             check_constant(d, charts)
             check_intervals(charts, tmp)
+            check_sobol(d, charts, tmp)
+            check_titles(charts, tmp)
     for f in faults:
         print('FAIL:', f)
     return 1 if faults else 0

@@ -3,7 +3,8 @@
 # pdf, and checked mechanically (tests/charts/check.py): no text cut by the canvas,
 # SVGs titled, no constant metric charted, no interval past its metric's bounds.
 # The run is the default scenario (four-digit held-area ticks, long titles); the
-# sweeps are a shipped grid of two parameters and a small sobol design; few
+# sweeps are a shipped grid of two parameters, one categorical (long level names),
+# a small sobol design and a five-parameter lhs one; few
 # replications, so it stays well under a minute. First, the checker must catch a
 # chart whose title runs off the canvas. Exit 77 (skipped) without gnuplot or
 # pdftoppm.
@@ -32,19 +33,33 @@ out=$(python3 "$check" "$tmp/cut") && fail "a title cut by the canvas edge passe
 echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said: $out"
 
 "$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" >/dev/null
-"$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 8 -q -o "$tmp/grid" >/dev/null
+"$bin" sweep "$root/scenarios/sweeps/red-donor-order.cfg" -n 8 -q -o "$tmp/grid" \
+  --set sweep.per_replication=1 >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
-  -q >/dev/null
+  -q >/dev/null 2>"$tmp/sobol.err"
+# Its base sample of 8 is far too small: said at run time, even with -q.
+grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points [0-9]*" \
+  "$tmp/sobol.err" || fail "no warning of a small Sobol' base sample: $(cat "$tmp/sobol.err")"
+# Five parameters of an lhs design: panels in two rows, one y-axis title for them.
+"$bin" sweep "$root/scenarios/kursk-pokrovsk.cfg" --method lhs --points 10 -n 3 -q -o "$tmp/lhs5" \
+  --param 'sides.red.rules.[0].threshold=2.5:4.5' --param 'sides.red.rules.[0].daily_cap=300:3000' \
+  --param 'sides.red.rules.[0].donor_floor=1:2.5' --param 'sides.red.rules.[0].delay=1:14' \
+  --param 'sectors.kursk.engagement_rate=20:60' --set 'sweep.metrics=["red.losses"]' >/dev/null
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   -o "$tmp/cmp" >/dev/null
-for d in run grid sobol cmp; do
-  for fmt in png svg pdf; do
-    only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors"
+dirs="run grid sobol lhs5 cmp"
+for fmt in png svg pdf; do
+  for d in $dirs; do
+    only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
     "$bin" plot "$tmp/$d" --format "$fmt" $only -q 2>"$tmp/err" || fail "plot $d --format $fmt: $(cat "$tmp/err")"
   done
+  # The y-axis titles as rsvg draws the SVGs (the pdf scripts are checked below).
+  if [ "$fmt" = svg ]; then
+    (cd "$tmp" && python3 "$check" --titles $dirs) || fail "see above"
+  fi
 done
-python3 "$check" "$tmp/run" "$tmp/grid" "$tmp/sobol" "$tmp/cmp" || fail "see above"
+(cd "$tmp" && python3 "$check" $dirs) || fail "see above"
 
 # The other checks can fail too: an interval drawn below 0 (a script without its
 # clipping, values negated) and a chart of a metric constant over the sweep.
@@ -59,5 +74,38 @@ echo "$out" | grep -q "effect_red.losses.gp: interval .* past the bounds" ||
   fail "an interval below 0 was not caught: $out"
 echo "$out" | grep -q "effect_pokrovsk.route_cut.gp: charts pokrovsk.route_cut, constant" ||
   fail "a constant metric's chart was not caught: $out"
+# And a Sobol' chart drawing an index past 1 or below 0 without its clipping, and one
+# without its warning of intervals too wide to read.
+mkdir -p "$tmp/badsobol/charts"
+cp "$tmp/sobol/sensitivity.csv" "$tmp/badsobol/"
+for f in "$tmp"/sobol/charts/sensitivity_*.gp; do
+  sed "s/^clip(v) = .*/clip(v) = v/; s/^chart_warning = .*/chart_warning = ''/" "$f" \
+    >"$tmp/badsobol/charts/$(basename "$f")"
+done
+out=$(python3 "$check" "$tmp/badsobol") && fail "unclipped Sobol' indices without a warning passed"
+echo "$out" | grep -q "sensitivity_.*index drawn at .* past 0" ||
+  fail "an index drawn past 0..1 was not caught: $out"
+echo "$out" | grep -q "sensitivity_.*wide, warning ''" ||
+  fail "a missing warning of wide intervals was not caught: $out"
+# And the panels of a five-parameter lhs sweep titled per row, as they were: each
+# title longer than its row, running into the next row's and towards the legend.
+mkdir -p "$tmp/rows/charts"
+cp "$tmp/lhs5/sweep.csv" "$tmp/rows/"
+sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_label; set format y '% h' }/" \
+  "$tmp/lhs5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
+  >"$tmp/rows/charts/effect_red.losses.gp"
+grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
+out=$(python3 "$check" "$tmp/rows") && fail "y-axis titles per row of panels passed"
+echo "$out" | grep -q "effect_red.losses.pdf: its y-axis title runs from .* past the plot area" ||
+  fail "y-axis titles past their panels were not caught: $out"
+# And a heat map whose y-axis title sits against its level names.
+mkdir -p "$tmp/tight/charts"
+cp "$tmp/grid/sweep.csv" "$tmp/tight/"
+sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(y_param) at screen title_room + 0.03, \\/' \
+  "$tmp/grid/charts/heatmap_kursk.red_drawn_from_sectors.gp" \
+  >"$tmp/tight/charts/heatmap_kursk.red_drawn_from_sectors.gp"
+out=$(python3 "$check" "$tmp/tight") && fail "a y-axis title against the level names passed"
+echo "$out" | grep -q "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title touches other ink" ||
+  fail "a y-axis title against the level names was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes"
