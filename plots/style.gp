@@ -77,6 +77,10 @@ set xlabel tc rgb colour_ink font ',11'
 # renderers need (rsvg), so there the y-axis title sits half a character further
 # left (not more: it would reach the canvas edge).
 set ylabel tc rgb colour_ink font ',11' offset (GPVAL_TERM eq 'svg' ? 0 : 0.5), 0
+# It also reserves the tick labels' width from its own font metrics, narrower than
+# rsvg draws them, so a title could touch a long label ('-18'): in svg a blank
+# character before each label keeps the room (right-aligned, it is not drawn).
+if (GPVAL_TERM eq 'svg') { set format y ' % h' }
 set style fill solid noborder
 # A little headroom, so a line at the top of the data does not merge with the
 # frame or the top grid line (applies where the y range is automatic).
