@@ -419,11 +419,13 @@ def optimize(path, out_dir, decisions=None, objective=None, constraints=None,
     return read_csv(f"{out_dir}/decision.csv"), read_csv(f"{out_dir}/estimate.csv")
 
 
-def plot(directory, format=None, only=None, gnuplot=None, timeout=None, progress=None):
+def plot(directory, format=None, only=None, gnuplot=None, timeout=None, baseline=None,
+         progress=None):
     """Draws the charts of a run or sweep directory (gnuplot must be installed);
-    returns the list of images written."""
+    returns the list of images written. baseline=P (a sweep kept with
+    sweep.per_replication = 1) adds each point's paired difference from point P."""
     opts = _Options("plot", progress, format=format, only=only, gnuplot=gnuplot,
-                    timeout=timeout)
+                    timeout=timeout, baseline=baseline)
     images = []
 
     def written(_ctx, image, _script):

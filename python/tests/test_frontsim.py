@@ -5,6 +5,7 @@ frontsim tool of the same build), FRONTSIM_SOURCE (the source tree: scenarios, t
 """
 import csv
 import os
+import shutil
 import subprocess
 import tempfile
 import unittest
@@ -126,6 +127,20 @@ class TestExperiments(unittest.TestCase):
                                    replications=8)
             self.assertEqual(len(table["point"]), 3)
             self.assertTrue(os.path.exists(os.path.join(out, "sweep.csv")))
+
+    @unittest.skipUnless(shutil.which("gnuplot"), "gnuplot is not installed")
+    def test_plot_paired_baseline(self):
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "sw")
+            frontsim.sweep(DEFAULT, out, overrides=["sweep.per_replication=1"],
+                           params=["sides.red.rules.[0].delay=3,7,11"], replications=6)
+            images = frontsim.plot(out, only="red.losses", baseline=1)
+            names = sorted(os.path.basename(i) for i in images)
+            self.assertIn("paired_red.losses.png", names)
+            # Without baseline the paired chart is not drawn (and the stale one removed).
+            again = frontsim.plot(out, only="red.losses")
+            self.assertNotIn("paired_red.losses.png", [os.path.basename(i) for i in again])
+            self.assertFalse(os.path.exists(os.path.join(out, "charts", "paired_red.losses.png")))
 
     def test_compare(self):
         a = frontsim.Scenario(DEFAULT)
