@@ -77,7 +77,8 @@ static int assign(const cli_option *o, const char *assignment) {
 }
 
 /* o->set with the value in it. Its format is a literal of the command's table, with
- * the one conversion its kind passes; 128 bytes as ever (longer values are cut). */
+ * the one conversion its kind passes. The assignment is never cut: a value too long
+ * for its setting is refused by the loader, which says how long it may be. */
 #pragma GCC diagnostic push
 #pragma GCC diagnostic ignored "-Wformat-nonliteral"
 static int assign_number(const cli_option *o, long long v) {
@@ -87,8 +88,24 @@ static int assign_number(const cli_option *o, long long v) {
 }
 
 static int assign_text(const cli_option *o, const char *v) {
-  char assignment[128];
-  snprintf(assignment, sizeof assignment, o->set, v);
+  /* Quoted, so that a text that reads as a number or a boolean (--label 2025) is
+   * still the string the setting expects. */
+  char quoted[4096], assignment[4096];
+  size_t q = 0;
+  quoted[q++] = '"';
+  const char *p = v;
+  for (; *p && q + 4 < sizeof quoted; p++) {
+    if (*p == '"' || *p == '\\') quoted[q++] = '\\';
+    quoted[q++] = *p;
+  }
+  quoted[q++] = '"';
+  quoted[q] = '\0';
+  int n = *p ? -1 : snprintf(assignment, sizeof assignment, o->set, quoted);
+  if (n < 0 || (size_t)n >= sizeof assignment) {
+    fprintf(stderr, "frontsim: --%s: the value is too long (%zu characters)\n", o->name,
+            strlen(v));
+    return 2;
+  }
   return assign(o, assignment);
 }
 #pragma GCC diagnostic pop

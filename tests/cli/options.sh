@@ -115,6 +115,21 @@ expect 2 "frontsim: --help takes no arguments" --help extra
 expect 2 'frontsim: --max-replications: must be between 10 and 10000000, got 20000000' \
   run a --max-replications 20000000
 
+# A label longer than run.label holds is refused before any work, never cut short.
+long=$(printf '%0200d' 0)
+expect 2 "frontsim: --set: run.label: must be at most 127 characters, got 200 (\"$(printf '%040d' 0)...\")" \
+  run tests/data/plot.cfg --label "$long" -n 2 -q -o "$tmp/long"
+[ ! -e "$tmp/long" ] || { echo "FAIL: a refused label left $tmp/long"; fails=$((fails + 1)); }
+expect 2 "frontsim: --label: the value is too long (5000 characters)" \
+  run tests/data/plot.cfg --label "$(printf '%05000d' 0)" -n 2 -q -o "$tmp/long"
+# A label is text as given, even one that reads as a number or a boolean.
+for text in 2025 true 'a "quoted" name'; do
+  "$bin" run tests/data/plot.cfg --label "$text" -n 2 -q -o "$tmp/lbl" --force 2>"$tmp/err" ||
+    { echo "FAIL: --label '$text': $(cat "$tmp/err")"; fails=$((fails + 1)); }
+  grep -qxF "label=$text" "$tmp/lbl/frontsim.meta" ||
+    { echo "FAIL: --label '$text' is not the run's label"; fails=$((fails + 1)); }
+done
+
 # What a command prints on standard output must reach it: a full device is a failed
 # run (1), named, whichever command printed.
 for cmd in "--version" "settings" "check tests/data/plot.cfg"; do
