@@ -1,7 +1,9 @@
 #!/bin/sh
 # Whether two builds write the same run outputs, byte for byte: `frontsim run` of the
-# default scenario at 257, 3,000 and 10,000 replications and of a generated 10-sector
-# scenario at 777, each on 1 and 2 threads, every file compared (docs/PERFORMANCE.md:
+# default scenario at 257, 3,000 and 10,000 replications (exact series) and 10,500
+# (beyond the exact limit), of a generated 10-sector scenario at 777, each on 1 and 2
+# threads, and of the validation and what-if scenarios at 300 on 2 threads, every
+# file compared (docs/PERFORMANCE.md:
 # a change meant to leave outputs alone must pass it). Not a test (a minute or two of
 # runs): a check to run before committing such a change.
 #   scripts/same_outputs.sh BUILD_BEFORE BUILD_AFTER [extra frontsim run options...]
@@ -33,8 +35,11 @@ run_both() { # scenario replications threads [extra options]
     fail=1
   fi
 }
-for n in 257 3000 10000; do
+for n in 257 3000 10000 10500; do
   for j in 1 2; do run_both scenarios/kursk-pokrovsk.cfg "$n" "$j" "$@"; done
 done
 for j in 1 2; do run_both "$work/gen10.cfg" 777 "$j" "$@"; done
+for f in scenarios/validation/*.cfg scenarios/what-if/*.cfg scenarios/no-diversion.cfg; do
+  run_both "$f" 300 2 "$@"
+done
 exit $fail
