@@ -17,16 +17,27 @@ void fsim_prefer_huge_pages(void *p, size_t bytes) {
 #endif
 }
 
+/* The length mapped for `bytes`: whole huge pages. */
+static size_t mapped(size_t bytes) {
+  return bytes ? (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1) : HUGE_PAGE;
+}
+
 void *fsim_huge_alloc(size_t bytes) {
-  void *p = mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
+  /* Aligned to a huge page: an unaligned head and tail would be small pages (up to
+   * 512 faults each). Mapped one huge page longer, then the ends unmapped. */
+  const size_t len = mapped(bytes);
+  unsigned char *p = mmap(NULL, len + HUGE_PAGE, PROT_READ | PROT_WRITE,
+                          MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
   if (p == MAP_FAILED) return NULL;
+  unsigned char *a = (unsigned char *)(((uintptr_t)p + HUGE_PAGE - 1) & ~(HUGE_PAGE - 1));
+  if (a > p) (void)munmap(p, (size_t)(a - p));
+  if (p + len + HUGE_PAGE > a + len) (void)munmap(a + len, (size_t)(p + len + HUGE_PAGE - (a + len)));
 #ifdef MADV_HUGEPAGE
-  (void)madvise(p, bytes ? bytes : 1, MADV_HUGEPAGE);
+  (void)madvise(a, len, MADV_HUGEPAGE);
 #endif
-  return p;
+  return a;
 }
 
 void fsim_huge_free(void *p, size_t bytes) {
-  if (p) (void)munmap(p, bytes ? bytes : 1);
+  if (p) (void)munmap(p, mapped(bytes));
 }
