@@ -3,6 +3,8 @@
 #include "hugemem.h"
 
 #include <stdint.h>
+#include <stdlib.h>
+#include <string.h>
 #include <sys/mman.h>
 
 #define HUGE_PAGE ((uintptr_t)2 << 20)
@@ -17,12 +19,22 @@ void fsim_prefer_huge_pages(void *p, size_t bytes) {
 #endif
 }
 
+/* Below half a huge page an array is allocated as any other: a huge page would clear
+ * and hold 2 MB for it (a small run's series, kept by the thousand, would hold GBs). */
+#define SMALL (HUGE_PAGE / 2)
+
 /* The length mapped for `bytes`: whole huge pages. */
 static size_t mapped(size_t bytes) {
-  return bytes ? (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1) : HUGE_PAGE;
+  return (bytes + HUGE_PAGE - 1) & ~(size_t)(HUGE_PAGE - 1);
 }
 
 void *fsim_huge_alloc(size_t bytes) {
+  if (bytes < SMALL) {
+    void *q = NULL;
+    if (posix_memalign(&q, 64, bytes ? bytes : 64) != 0) return NULL;
+    memset(q, 0, bytes);
+    return q;
+  }
   /* Aligned to a huge page: an unaligned head and tail would be small pages (up to
    * 512 faults each). Mapped one huge page longer, then the ends unmapped. */
   const size_t len = mapped(bytes);
@@ -39,5 +51,8 @@ void *fsim_huge_alloc(size_t bytes) {
 }
 
 void fsim_huge_free(void *p, size_t bytes) {
-  if (p) (void)munmap(p, mapped(bytes));
+  if (p && bytes < SMALL)
+    free(p);
+  else if (p)
+    (void)munmap(p, mapped(bytes));
 }

@@ -11,10 +11,10 @@
  * advice: nothing happens where the system lacks it. */
 void fsim_prefer_huge_pages(void *p, size_t bytes);
 
-/* Zeroed address space of `bytes`, aligned to a huge page (touched, and so paid for,
- * only where used; the address space is rounded up to whole huge pages), in huge
- * pages where offered; NULL when refused. Freed by fsim_huge_free with the same
- * `bytes`. */
+/* `bytes` zeroed, 64-byte aligned; from 1 MB on, address space aligned to a huge
+ * page (touched, and so paid for, only where used; rounded up to whole huge pages)
+ * in huge pages where offered. NULL when refused. Freed by fsim_huge_free with the
+ * same `bytes`. */
 void *fsim_huge_alloc(size_t bytes);
 void fsim_huge_free(void *p, size_t bytes);
 
