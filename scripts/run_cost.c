@@ -16,21 +16,22 @@ int main(int argc, char **argv) {
   fsim_error_clear(&err);
   fsim_scenario *sc = NULL;
   if (fsim_scenario_load(argv[1], NULL, &sc, &err) != FSIM_OK) return 1;
-  fsim_run_options opt;
-  fsim_run_options_init(&opt);
-  opt.replications = atol(argv[2]);
-  opt.threads = atoi(argv[3]);
-  opt.keep_series = 0;
+  fsim_run_options *opt = fsim_run_options_new();
+  if (!opt || fsim_run_options_set(opt, "replications", argv[2], &err) != FSIM_OK ||
+      fsim_run_options_set(opt, "threads", argv[3], &err) != FSIM_OK ||
+      fsim_run_options_set(opt, "series", "none", &err) != FSIM_OK)
+    return 1;
   struct timespec a, b, ca, cb;
   clock_gettime(CLOCK_MONOTONIC, &a);
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &ca);
   fsim_results *res = NULL;
-  if (fsim_run(sc, &opt, &res, &err) != FSIM_OK) return 1;
+  if (fsim_run(sc, opt, &res, &err) != FSIM_OK) return 1;
   clock_gettime(CLOCK_PROCESS_CPUTIME_ID, &cb);
   clock_gettime(CLOCK_MONOTONIC, &b);
   printf("%.3f %.3f\n", (double)(b.tv_sec - a.tv_sec) + 1e-9 * (double)(b.tv_nsec - a.tv_nsec),
          (double)(cb.tv_sec - ca.tv_sec) + 1e-9 * (double)(cb.tv_nsec - ca.tv_nsec));
   fsim_results_free(res);
+  fsim_run_options_free(opt);
   fsim_scenario_free(sc);
   return 0;
 }

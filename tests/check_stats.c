@@ -1,7 +1,11 @@
 /* Summary statistics across replications. */
 #include <check.h>
-#include <stdio.h>
+#include <gsl/gsl_sort.h>
+#include <gsl/gsl_statistics_double.h>
 #include <math.h>
+#include <stdint.h>
+#include <stdio.h>
+#include <string.h>
 
 #include "layout.h"
 #include "stats.h"
@@ -54,12 +58,47 @@ START_TEST(test_summarize_indicator_bounds) {
 }
 END_TEST
 
+/* The percentiles found by selection are GSL's from the sorted values, bit for bit:
+ * ties, few distinct values, negative values, infinities, both zeros (which GSL's
+ * sort orders its own way), sizes 1 to 5,001. */
+START_TEST(test_summarize_percentiles_as_sorted) {
+  static double x[5001], y[5001];
+  uint64_t u = 12345;
+  const size_t sizes[] = {1, 2, 3, 7, 20, 21, 100, 101, 999, 5001};
+  for (int kind = 0; kind < 5; kind++)
+    for (size_t k = 0; k < sizeof sizes / sizeof *sizes; k++) {
+      const size_t n = sizes[k];
+      for (size_t i = 0; i < n; i++) {
+        u = u * 6364136223846793005ULL + 1442695040888963407ULL;
+        const double r = (double)(u >> 11) / 9007199254740992.0;
+        x[i] = kind == 0   ? r * 1000 - 300                 /* distinct */
+               : kind == 1 ? floor(r * 5)                   /* a few values, tied */
+               : kind == 2 ? (r < 0.1 ? -INFINITY : r > 0.9 ? INFINITY : r)
+               : kind == 3 ? (r < 0.5 ? 0.0 : -0.0)         /* both zeros */
+                           : (r < 0.3 ? -0.0 : r * 10 - 5); /* a -0 among others */
+      }
+      memcpy(y, x, n * sizeof *x);
+      fsim_summary s;
+      fsim_summarize(x, n, FSIM_METRIC_VALUE, &s);
+      gsl_sort(y, 1, n);
+      const double got[5] = {s.p5, s.p25, s.p50, s.p75, s.p95};
+      const double q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
+      for (int j = 0; j < 5; j++) {
+        const double want = gsl_stats_quantile_from_sorted_data(y, 1, n, q[j]);
+        ck_assert_msg(memcmp(&got[j], &want, sizeof want) == 0 || (isnan(got[j]) && isnan(want)),
+                      "kind %d, n %zu, q %g: %.17g, GSL %.17g", kind, n, q[j], got[j], want);
+      }
+    }
+}
+END_TEST
+
 Suite *stats_suite(void) {
   Suite *s = suite_create("stats");
   TCase *tc = tcase_create("fsim_summarize");
   tcase_add_test(tc, test_summarize_values);
   tcase_add_test(tc, test_summarize_indicator);
   tcase_add_test(tc, test_summarize_indicator_bounds);
+  tcase_add_test(tc, test_summarize_percentiles_as_sorted);
   suite_add_tcase(s, tc);
   return s;
 }

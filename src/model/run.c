@@ -15,6 +15,7 @@
 #endif
 
 #include "engine.h"
+#include "hugemem.h"
 #include "results.h"
 #include "rng.h"
 #include "run_options.h"
@@ -53,6 +54,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   const size_t M = (size_t)eng->layout.nmetrics;
   const size_t nreps = (size_t)res->nreps;
   res->metrics = malloc(nreps * (M ? M : 1) * sizeof *res->metrics);
+  fsim_prefer_huge_pages(res->metrics, nreps * (M ? M : 1) * sizeof *res->metrics);
   res->rep_key = malloc(nreps * sizeof *res->rep_key);
   fsim_series_store *ss = &res->ser;
   st = fsim_series_store_select(ss, &eng->layout, opt->keep_series ? opt->series : "none", err);
@@ -76,10 +78,12 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   /* Replications in blocks of rows (all of them when no series are kept); each
    * block is folded before the next, packed when the series are exact, beyond the
    * exact limit into the summaries cell by cell in replication order: the same
-   * figures on any number of threads. With every variable kept the engine writes straight into
-   * the block's row; otherwise into a full row of its thread, then copied. */
+   * figures on any number of threads. The engine writes its series into a full row
+   * of its thread, which stays in cache, and the kept variables are copied into the
+   * block's row at the end of the replication: written straight into the block's
+   * row, a day at a time, the rows' lines slowed the engine's own work by a few
+   * percent of a run. */
   const size_t full_cells = (size_t)eng->layout.nseries * (size_t)(eng->days + 1);
-  const int direct = ss->nsel == eng->layout.nseries;
   const long block = ss->nsel ? ss->block : (long)nreps;
   const long nblocks = block > 0 ? ((long)nreps + block - 1) / block : 0;
   const long tile = FSIM_SERIES_TILE;
@@ -93,20 +97,19 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
 #endif
   {
     fsim_replica *rp = fsim_replica_new(eng);
-    float *full = ss->nsel && !direct ? malloc(full_cells * sizeof *full) : NULL;
-    if (!rp || (ss->nsel && !direct && !full)) failed = 1;
+    float *full = ss->nsel ? malloc(full_cells * sizeof *full) : NULL;
+    if (!rp || (ss->nsel && !full)) failed = 1;
     for (long b = 0; b < nblocks; b++) {
       const long r0 = b * block, n = (long)nreps - r0 < block ? (long)nreps - r0 : block;
 #ifdef FRONTSIM_HAVE_OPENMP
-#pragma omp for schedule(dynamic, 16) /* a thread's rows fill whole lines */
+#pragma omp for schedule(dynamic, 4)
 #endif
       for (long i = 0; i < n; i++) {
         if (failed || cancelled || (opt->stop && *opt->stop)) continue; /* drain quickly */
         const long r = r0 + i;
         uint64_t key = fsim_rep_key(res->seed, res->point, (uint64_t)(res->first_rep + r));
         res->rep_key[r] = key;
-        float *row = !ss->nsel ? NULL : direct ? ss->rows + i : full;
-        fsim_replicate(rp, key, row, direct ? (size_t)ss->block : 1);
+        fsim_replicate(rp, key, full, 1);
         if (full) fsim_series_store_keep(ss, i, full);
         memcpy(res->metrics + (size_t)r * M, rp->metrics, M * sizeof *rp->metrics);
         if (opt->progress) {

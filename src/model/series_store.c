@@ -1,5 +1,4 @@
 /* Which daily series a run keeps, and their rows or summaries (series_store.h). */
-#define _DEFAULT_SOURCE /* madvise's MADV_HUGEPAGE, where the system has it */
 #include "series_store.h"
 
 #include <math.h>
@@ -7,41 +6,8 @@
 #include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
-#include <sys/mman.h>
 
-/* Zeroed rows (a thread that failed leaves its rows defined for the fold). Large
- * blocks in huge pages where the system offers them: the writers read a tile of
- * cells down every row, one row a page apart, and each small page cost a TLB miss
- * and, first touched, a page fault (a tenth of a 10,000-replication run). */
-static float *rows_alloc(size_t count) {
-  size_t bytes = count * sizeof(float);
-#ifdef MADV_HUGEPAGE
-  const size_t huge = (size_t)2 << 20;
-  if (bytes >= huge) {
-    void *p = NULL;
-    bytes = (bytes + huge - 1) / huge * huge;
-    if (posix_memalign(&p, huge, bytes) == 0) {
-      (void)madvise(p, bytes, MADV_HUGEPAGE); /* advice: without it, small pages */
-      memset(p, 0, bytes);
-      return p;
-    }
-  }
-#endif
-  return calloc(count ? count : 1, sizeof(float));
-}
-
-/* Address space for the packed values of an exact run, touched (and so paid for)
- * only as far as they fill it: a run's series pack to a half or less of their
- * floats. In huge pages where the system offers them (fewer page faults). */
-static unsigned char *arena_reserve(size_t bytes) {
-  void *p = mmap(NULL, bytes ? bytes : 1, PROT_READ | PROT_WRITE,
-                 MAP_PRIVATE | MAP_ANONYMOUS | MAP_NORESERVE, -1, 0);
-  if (p == MAP_FAILED) return NULL;
-#ifdef MADV_HUGEPAGE
-  (void)madvise(p, bytes ? bytes : 1, MADV_HUGEPAGE);
-#endif
-  return p;
-}
+#include "hugemem.h"
 
 fsim_status fsim_series_store_select(fsim_series_store *st, const fsim_layout *lay,
                                      const char *spec, fsim_error *err) {
@@ -90,16 +56,25 @@ fsim_status fsim_series_store_alloc(fsim_series_store *st, int days1, long nreps
   st->exact = nreps <= exact_max;
   st->block = st->exact ? FSIM_SERIES_EXACT_BLOCK : FSIM_SERIES_BLOCK;
   if (st->block > nreps) st->block = nreps > 0 ? nreps : 1;
-  st->rows = rows_alloc((size_t)st->block * (size_t)st->ncells);
+  st->rstride = (st->ncells + FSIM_SERIES_TILE - 1) / FSIM_SERIES_TILE * FSIM_SERIES_TILE;
+  /* Every large array in huge pages where offered, zeroed (a thread that failed
+   * leaves its rows defined for the fold) and touched only as used: the fold reads a
+   * tile of cells down the rows, 28 kB apart, and the first touch of each small page
+   * would cost a fault (hugemem.h). */
+  st->rows_bytes = (size_t)st->block * (size_t)st->rstride * sizeof *st->rows;
+  st->rows = fsim_huge_alloc(st->rows_bytes);
   if (st->rows && st->exact) {
     st->nblocks = (nreps + st->block - 1) / st->block;
-    st->pack = calloc((size_t)(st->nblocks * st->ncells) + 1, sizeof *st->pack);
+    st->pack_bytes = ((size_t)(st->nblocks * st->ncells) + 1) * sizeof *st->pack;
+    st->pack = fsim_huge_alloc(st->pack_bytes);
     st->arena_size = (size_t)(st->nblocks * st->block) * (size_t)st->ncells * sizeof(float);
-    st->arena = arena_reserve(st->arena_size);
+    st->arena = fsim_huge_alloc(st->arena_size);
   }
   if (st->rows && !st->exact) {
-    st->mom = calloc((size_t)st->ncells, sizeof *st->mom);
-    st->qh = malloc((size_t)st->ncells * sizeof *st->qh);
+    st->mom_bytes = (size_t)st->ncells * sizeof *st->mom;
+    st->qh_bytes = (size_t)st->ncells * sizeof *st->qh;
+    st->mom = fsim_huge_alloc(st->mom_bytes);
+    st->qh = fsim_huge_alloc(st->qh_bytes);
     if (st->qh)
       for (long c = 0; c < st->ncells; c++) fsim_qhist_init(&st->qh[c]);
   }
@@ -112,57 +87,76 @@ fsim_status fsim_series_store_alloc(fsim_series_store *st, int days1, long nreps
   return FSIM_OK;
 }
 
-void fsim_series_store_keep(fsim_series_store *st, long r, const float *full) {
-  float *col = st->rows + r;
-  const size_t days1 = (size_t)st->days1, stride = (size_t)st->block;
-  for (int k = 0; k < st->nsel; k++) {
-    const float *from = full + (size_t)st->var[k] * days1;
-    for (size_t d = 0; d < days1; d++) col[((size_t)k * days1 + d) * stride] = from[d];
-  }
+static float *row_of(fsim_series_store *st, long r) {
+  return st->rows + (size_t)r * (size_t)st->rstride;
 }
+
+void fsim_series_store_keep(fsim_series_store *st, long r, const float *full) {
+  float *row = row_of(st, r);
+  const size_t days1 = (size_t)st->days1;
+  if (st->var[st->nsel - 1] == st->nsel - 1) { /* every variable: the row as it is */
+    memcpy(row, full, (size_t)st->ncells * sizeof *row);
+    return;
+  }
+  for (int k = 0; k < st->nsel; k++)
+    memcpy(row + (size_t)k * days1, full + (size_t)st->var[k] * days1, days1 * sizeof *row);
+}
+
+#define TILE FSIM_SERIES_TILE
 
 /* Packs cells [c0, c0 + w) of the block's n rows. */
 static int pack_tile(fsim_series_store *st, long b, long n, long c0, long w) {
-  const float *col = st->rows + (size_t)c0 * (size_t)st->block;
-  const long ld = st->block;
+  const float *col = st->rows + c0;
+  const size_t ld = (size_t)st->rstride;
   fsim_series_pack *pk = st->pack + b * st->ncells + c0;
+  /* A line of TILE cells at a time down the rows (cells past the last are zeros of
+   * the row's padding), each cell in a lane of its own: branch-free, so that it runs
+   * in vector registers. A value outside +-2e9 (or NaN) is taken as 0.5, which fails
+   * the whole-number test. */
+  int32_t mn[TILE], mx[TILE], equal[TILE], whole[TILE];
+  float x0[TILE];
+  for (long k = 0; k < TILE; k++) {
+    mn[k] = INT32_MAX, mx[k] = INT32_MIN, equal[k] = 1, whole[k] = 1;
+    x0[k] = col[k];
+  }
+  for (long r = 0; r < n; r++) {
+    const float *x = col + (size_t)r * ld;
+    for (long k = 0; k < TILE; k++) {
+      const float v = x[k];
+      const int32_t iv = (int32_t)(((v > -2e9f) & (v < 2e9f)) ? v : 0.5f);
+      equal[k] &= v == x0[k];
+      whole[k] &= v == (float)iv;
+      mn[k] = iv < mn[k] ? iv : mn[k];
+      mx[k] = iv > mx[k] ? iv : mx[k];
+    }
+  }
   size_t bytes = 0;
   for (long k = 0; k < w; k++) {
-    const float *x = col + k * ld, x0 = x[0];
-    /* Branch-free, so that it runs in vector registers: a value outside +-2e9 (or
-     * NaN) is taken as 0.5, which fails the whole-number test. */
-    int32_t mn = INT32_MAX, mx = INT32_MIN;
-    int equal = 1, whole = 1;
-    for (long r = 0; r < n; r++) {
-      const float v = x[r];
-      const int32_t iv = (int32_t)(v > -2e9f && v < 2e9f ? v : 0.5f);
-      equal &= v == x0;
-      whole &= v == (float)iv;
-      mn = iv < mn ? iv : mn;
-      mx = iv > mx ? iv : mx;
-    }
-    const double span = (double)mx - (double)mn;
-    pk[k].base = whole ? (float)mn : x0;
-    pk[k].whole = whole;
-    pk[k].span = whole ? (float)span : 0; /* exact below 2^24; beyond, far past any use */
-    pk[k].width = equal ? 0 : !whole ? 4 : span < 256 ? 1 : span < 65536 ? 2 : 4;
+    const double span = (double)mx[k] - (double)mn[k];
+    pk[k].base = whole[k] ? (float)mn[k] : x0[k];
+    pk[k].whole = (unsigned char)whole[k];
+    pk[k].span = whole[k] ? (float)span : 0; /* exact below 2^24; beyond, far past any use */
+    pk[k].width = (unsigned char)(equal[k] ? 0 : !whole[k] ? 4 : span < 256 ? 1 : span < 65536 ? 2 : 4);
     bytes += ((size_t)pk[k].width * (size_t)n + 3) & ~(size_t)3;
   }
   /* Room taken in whatever order the threads come: where a cell's values lie
    * changes nothing they are. */
   const size_t at = atomic_fetch_add(&st->arena_used, bytes);
   if (at + bytes > st->arena_size) return -1; /* cannot happen: room for all as floats */
-  unsigned char *mem = st->arena + at;
+  unsigned char *mem = st->arena + at; /* 4-byte aligned: every cell's room is */
+  /* The tile's lines were just read: a cell at a time down them again hits cache. */
   for (long k = 0; k < w; k++) {
-    const float *x = col + k * ld;
+    const float *x = col + k;
     const float base = pk[k].base;
-    pk[k].data = mem;
+    pk[k].at = (uint32_t)((size_t)(mem - st->arena) / 4); /* the exact series' guard keeps
+                                                             * the arena below 16 GiB */
     if (pk[k].width == 1)
-      for (long r = 0; r < n; r++) mem[r] = (unsigned char)(x[r] - base);
+      for (long r = 0; r < n; r++) mem[r] = (unsigned char)(x[(size_t)r * ld] - base);
     else if (pk[k].width == 2)
-      for (long r = 0; r < n; r++) ((uint16_t *)(void *)mem)[r] = (uint16_t)(x[r] - base);
+      for (long r = 0; r < n; r++)
+        ((uint16_t *)(void *)mem)[r] = (uint16_t)(x[(size_t)r * ld] - base);
     else if (pk[k].width == 4)
-      memcpy(mem, x, (size_t)n * sizeof *x);
+      for (long r = 0; r < n; r++) ((float *)(void *)mem)[r] = x[(size_t)r * ld];
     mem += ((size_t)pk[k].width * (size_t)n + 3) & ~(size_t)3;
   }
   return 0;
@@ -171,18 +165,22 @@ static int pack_tile(fsim_series_store *st, long b, long n, long c0, long w) {
 int fsim_series_store_fold(fsim_series_store *st, long b, long n, long c0, long c1) {
   if (st->exact) return pack_tile(st, b, n, c0, c1 - c0);
   for (long c = c0; c < c1; c++) {
-    const float *col = st->rows + (size_t)c * (size_t)st->block;
-    fsim_moments_add_block(&st->mom[c], col, (size_t)n, 1);
-    fsim_qhist_add(&st->qh[c], col, (size_t)n, 1);
+    const float *col = st->rows + c;
+    fsim_moments_add_block(&st->mom[c], col, (size_t)n, (size_t)st->rstride);
+    fsim_qhist_add(&st->qh[c], col, (size_t)n, (size_t)st->rstride);
   }
   return 0;
 }
 
 /* Whole numbers below 2^31 and their offsets are exact in float: base + offset is
  * the value (a -0 comes back as 0, which every statistic treats alike). */
-static void unpack(const fsim_series_pack *p, long n, float *x) {
-  const unsigned char *u8 = p->data;
-  const uint16_t *u16 = p->data;
+static const void *pack_data(const fsim_series_store *st, const fsim_series_pack *p) {
+  return st->arena + (size_t)p->at * 4;
+}
+
+static void unpack(const fsim_series_store *st, const fsim_series_pack *p, long n, float *x) {
+  const unsigned char *u8 = pack_data(st, p);
+  const uint16_t *u16 = pack_data(st, p);
   if (p->width == 0)
     for (long r = 0; r < n; r++) x[r] = p->base;
   else if (p->width == 1)
@@ -190,13 +188,13 @@ static void unpack(const fsim_series_pack *p, long n, float *x) {
   else if (p->width == 2)
     for (long r = 0; r < n; r++) x[r] = p->base + (float)u16[r];
   else
-    memcpy(x, p->data, (size_t)n * sizeof *x);
+    memcpy(x, pack_data(st, p), (size_t)n * sizeof *x);
 }
 
 void fsim_series_store_column(const fsim_series_store *st, long c, long nreps, float *x) {
   for (long b = 0; b * st->block < nreps; b++) {
     const long r0 = b * st->block, n = nreps - r0 < st->block ? nreps - r0 : st->block;
-    unpack(&st->pack[b * st->ncells + c], n, x + r0);
+    unpack(st, &st->pack[b * st->ncells + c], n, x + r0);
   }
 }
 
@@ -217,8 +215,8 @@ int fsim_series_store_counts(const fsim_series_store *st, long c, long nreps, si
     const long r0 = b * st->block, n = nreps - r0 < st->block ? nreps - r0 : st->block;
     const fsim_series_pack *p = &st->pack[b * st->ncells + c];
     uint32_t *at = count + (size_t)((double)p->base - mn);
-    const unsigned char *u8 = p->data;
-    const uint16_t *u16 = p->data;
+    const unsigned char *u8 = pack_data(st, p);
+    const uint16_t *u16 = pack_data(st, p);
     if (p->width == 0)
       at[0] += (uint32_t)n;
     else if (p->width == 1)
@@ -232,19 +230,20 @@ int fsim_series_store_counts(const fsim_series_store *st, long c, long nreps, si
 float fsim_series_store_value(const fsim_series_store *st, long c, long r) {
   const fsim_series_pack *p = &st->pack[(r / st->block) * st->ncells + c];
   const long i = r % st->block;
+  const void *data = pack_data(st, p);
   return p->width == 0   ? p->base
-         : p->width == 1 ? p->base + (float)((const unsigned char *)p->data)[i]
-         : p->width == 2 ? p->base + (float)((const uint16_t *)p->data)[i]
-                         : ((const float *)p->data)[i];
+         : p->width == 1 ? p->base + (float)((const unsigned char *)data)[i]
+         : p->width == 2 ? p->base + (float)((const uint16_t *)data)[i]
+                         : ((const float *)data)[i];
 }
 
 void fsim_series_store_free(fsim_series_store *st) {
   free(st->var);
   free(st->slot);
-  free(st->rows);
-  free(st->mom);
-  free(st->qh);
-  if (st->arena) munmap(st->arena, st->arena_size);
-  free(st->pack);
+  fsim_huge_free(st->rows, st->rows_bytes);
+  fsim_huge_free(st->mom, st->mom_bytes);
+  fsim_huge_free(st->qh, st->qh_bytes);
+  fsim_huge_free(st->arena, st->arena_size);
+  fsim_huge_free(st->pack, st->pack_bytes);
   memset(st, 0, sizeof *st);
 }

@@ -1,9 +1,9 @@
 /* The daily series a run keeps (docs/VALIDATION.md, "Series beyond the exact limit").
- * Each replication records its row of the kept variables, cell = slot * (D + 1) + d,
- * into a block of rows stored a cell at a time (the engine writes with the block's
- * stride; 16 consecutive replications, one thread's, fill each 64-byte line).
- * Replications run in blocks of rows, and each block is folded, FSIM_SERIES_TILE
- * cells at a time, before the next. Up to `exact_max` replications every value is
+ * Each replication's row of the kept variables, cell = slot * (D + 1) + d, is copied
+ * whole at its end into a block of rows (each row starting a 64-byte line of
+ * FSIM_SERIES_TILE floats: no two threads share one). Replications run in blocks of
+ * rows, and each block is folded, FSIM_SERIES_TILE cells at a time (a line down the
+ * rows), before the next. Up to `exact_max` replications every value is
  * kept, packed per cell and block (FSIM_SERIES_EXACT_BLOCK rows): a cell whose
  * values are all equal as one number, whole numbers within 255 or 65,535 of their
  * least as one or two bytes above it, others as floats; the statistics are exact.
@@ -28,13 +28,14 @@
 #define FSIM_SERIES_EXACT_BLOCK 256L /* rows packed at a time: 256 rows of 7,139 cells, 7 MB */
 #define FSIM_SERIES_TILE 16L         /* cells a thread folds together */
 
-/* One cell's values in one block of an exact run. */
+/* One cell's values in one block of an exact run (16 bytes: these headers are a
+ * twentieth of the packed values). */
 typedef struct fsim_series_pack {
-  const void *data; /* width bytes a value */
-  float base;       /* width 0: every value; 1 or 2: the value of offset 0 */
-  int width;        /* 0, 1 or 2 (unsigned offsets above base), 4 (the floats) */
-  int whole;        /* 1: whole numbers, from base to base + span */
-  float span;       /* whole: the greatest less the least */
+  uint32_t at;         /* the values: arena + 4 * at, width bytes each */
+  float base;          /* width 0: every value; 1 or 2: the value of offset 0 */
+  float span;          /* whole: the greatest less the least */
+  unsigned char width; /* 0, 1 or 2 (unsigned offsets above base), 4 (the floats) */
+  unsigned char whole; /* 1: whole numbers, from base to base + span */
 } fsim_series_pack;
 
 typedef struct fsim_series_store {
@@ -45,8 +46,9 @@ typedef struct fsim_series_store {
   long ncells;         /* nsel * (D + 1) */
   int exact;           /* 1: every value kept, in `pack` */
   long block;          /* rows held at a time */
-  float *rows;         /* [cell * block + row]: the block being run, a cell's values
-                        * contiguous (a replication writes 16 rows' shared lines) */
+  long rstride;        /* floats from one row to the next: ncells rounded up to a line */
+  float *rows;         /* [row * rstride + cell]: the block being run, a replication's
+                        * row contiguous (it stays in cache while the engine fills it) */
   long nblocks;        /* exact: blocks of the run */
   fsim_series_pack *pack; /* exact: [block * ncells + cell] */
   unsigned char *arena;   /* exact: the packed values, room for them all as floats */
@@ -54,6 +56,7 @@ typedef struct fsim_series_store {
   _Atomic size_t arena_used; /* bytes taken, by the threads as they pack */
   fsim_moments *mom;   /* beyond the exact limit: [ncells] */
   fsim_qhist *qh;      /* beyond the exact limit: [ncells] */
+  size_t rows_bytes, pack_bytes, mom_bytes, qh_bytes; /* the mappings' sizes */
 } fsim_series_store;
 
 /* Chooses the variables: spec NULL, "" or "all": every one; "none": none; else

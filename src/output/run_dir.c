@@ -5,6 +5,7 @@
  * summary.csv and summary.txt, staged and swapped in whole (core/outdir.c). */
 #include <inttypes.h>
 #include <math.h>
+#include <stdint.h>
 #include <stdlib.h>
 #include <string.h>
 
@@ -34,6 +35,13 @@ static void put_number(FILE *fp, double v) {
  * printed with the digits a float holds; ten would show noise past the seventh. */
 static void put_float(FILE *fp, double v) {
   if (isnan(v)) return;
+  /* A whole number below 10^6 (most daily percentiles: persons, counts) is its
+   * digits, as fsim_text_float would find them with printf and strtod. */
+  const float f = (float)v;
+  if (fabsf(f) < 1e6f && f == (float)(int32_t)f && !(f == 0 && signbit(f))) {
+    fsim_number_write(fp, (double)f);
+    return;
+  }
   char buf[32];
   fsim_text_float(v, buf, sizeof buf);
   fputs(buf, fp);

@@ -11,7 +11,7 @@ typedef struct fsim_summary {
   double p5, p25, p50, p75, p95;
 } fsim_summary;
 
-/* Summarises x[0..n) (NaN values are left out); sorts x in place. kind is one of
+/* Summarises x[0..n) (NaN values are left out); reorders x in place. kind is one of
  * FSIM_METRIC_* (metric_table.h). */
 void fsim_summarize(double *x, size_t n, int kind, fsim_summary *out);
 

@@ -13,7 +13,8 @@
  * only, as sweeps use it), the floor: the very draws one replication makes
  * (same kinds, same parameters, same generators), replayed in a tight loop, a run
  * as `frontsim run` makes it on 1 thread (the replications and every output file,
- * with all daily series and with none), and the cost per sector-day of generated
+ * with all daily series and with none; in wall and in processor time, each ratio to
+ * the engine's), and the cost per sector-day of generated
  * scenarios of 3 to 100 alike sectors, with and without replacements
  * (bench_scenario.c), as ratios to 3 sectors. First, before any thread starts, the
  * peak memory of a run with all outputs at M and 4 M replications (-m M, default
@@ -51,6 +52,17 @@ static double now(void) {
   return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
 }
 
+/* The calling thread's processor time: on one thread, the whole of a run's work,
+   which a shared machine's other processes disturb far less than the wall clock. */
+static double thread_cpu(void) {
+  struct timespec ts;
+  clock_gettime(CLOCK_THREAD_CPUTIME_ID, &ts);
+  return (double)ts.tv_sec + 1e-9 * (double)ts.tv_nsec;
+}
+
+/* The processor time of the last time_run or time_outputs, seconds. */
+static double last_cpu;
+
 static int cmp_double(const void *a, const void *b) {
   double x = *(const double *)a, y = *(const double *)b;
   return (x > y) - (x < y);
@@ -69,12 +81,13 @@ static double time_run(const fsim_scenario *sc, long reps, int threads) {
   opt.keep_series = 0;
   fsim_results *res = NULL;
   fsim_error err;
-  double t0 = now();
+  double c0 = thread_cpu(), t0 = now();
   if (fsim_run(sc, &opt, &res, &err) != FSIM_OK) {
     fprintf(stderr, "frontsim-bench: %s\n", err.message);
     exit(1);
   }
   double t = now() - t0;
+  last_cpu = thread_cpu() - c0;
   fsim_results_free(res);
   return t;
 }
@@ -92,10 +105,11 @@ static double time_outputs(const fsim_scenario *sc, long reps, int threads, cons
   snprintf(out, sizeof out, "%s/out", dir);
   fsim_results *res = NULL;
   fsim_error err;
-  double t0 = now();
+  double c0 = thread_cpu(), t0 = now();
   fsim_status st = fsim_run(sc, &opt, &res, &err);
   if (st == FSIM_OK) st = fsim_results_write_dir(res, sc, out, "frontsim-bench", &err);
   double t = now() - t0;
+  last_cpu = thread_cpu() - c0;
   if (st != FSIM_OK) {
     fprintf(stderr, "frontsim-bench: %s\n", err.message);
     exit(1);
@@ -255,6 +269,7 @@ int main(int argc, char **argv) {
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++)
     if (fsim_draw_trace_filter(&trace, k, &by_kind[k]) != 0) return 1;
   double t1[99], tn[99], tf[99], tk[FSIM_DRAW_NKINDS][99], ta[99], tz[99], sink = 0.0;
+  double c1[99], ca[99], cz[99]; /* processor time of the 1-thread runs */
   fsim_scenario *gen[NSIZES][2];
   long gen_reps[NSIZES];
   double tg[NSIZES][2][99];
@@ -265,6 +280,7 @@ int main(int argc, char **argv) {
   }
   for (int round = 0; round < rounds; round++) {
     t1[round] = time_run(sc, reps, 1) / (double)reps;
+    c1[round] = last_cpu / (double)reps;
     double t0 = now();
     sink += fsim_draw_replay(&trace, rp->rng, rp->split_weight, rp->split_count);
     tf[round] = (now() - t0) / (double)trace_reps;
@@ -275,7 +291,9 @@ int main(int argc, char **argv) {
     }
     tn[round] = time_run(sc, reps, threads) / (double)reps;
     ta[round] = time_outputs(sc, reps, 1, "all", tmpdir) / (double)reps;
+    ca[round] = last_cpu / (double)reps;
     tz[round] = time_outputs(sc, reps, 1, "none", tmpdir) / (double)reps;
+    cz[round] = last_cpu / (double)reps;
     /* Per sector-day, on one thread (w: 0 with replacements, 1 without). */
     for (int z = 0; z < nsizes; z++)
       for (int w = 0; w < 2; w++)
@@ -287,6 +305,25 @@ int main(int argc, char **argv) {
     for (int w = 0; w < 2; w++) sector_day[z][w] = median(tg[z][w], rounds);
   double one = median(t1, rounds), many = median(tn, rounds), floor_t = median(tf, rounds);
   const double all_out = median(ta, rounds), no_series = median(tz, rounds);
+  /* Processor-time ratios: medians of each round's ratio (the three measures of a
+     round are minutes apart at most). */
+  double rca[99], rcz[99];
+  for (int round = 0; round < rounds; round++) {
+    rca[round] = ca[round] / c1[round];
+    rcz[round] = cz[round] / c1[round];
+  }
+  const double cpu_one = median(c1, rounds), cpu_all = median(ca, rounds),
+               cpu_none = median(cz, rounds);
+  const double cpu_all_ratio = median(rca, rounds), cpu_none_ratio = median(rcz, rounds);
+  /* And of each measure's quickest round: on a busy machine a slow spell lengthens a
+     round (processor time too, on a virtual machine whose host takes the processor
+     away), never shortens it, so the quickest rounds are the least disturbed. */
+  double min1 = c1[0], mina = ca[0], minz = cz[0];
+  for (int round = 1; round < rounds; round++) {
+    min1 = c1[round] < min1 ? c1[round] : min1;
+    mina = ca[round] < mina ? ca[round] : mina;
+    minz = cz[round] < minz ? cz[round] : minz;
+  }
   rmdir(tmpdir);
   double floor_kind[FSIM_DRAW_NKINDS];
   for (int k = 0; k < FSIM_DRAW_NKINDS; k++) floor_kind[k] = median(tk[k], rounds);
@@ -309,8 +346,10 @@ int main(int argc, char **argv) {
   printf("engine, %d threads:       %9.1f us/replication  %9.0f replications/s\n", threads,
          many * 1e6, 1 / many);
   printf("floor (draws alone):     %9.1f us/replication\n\n", floor_t * 1e6);
-  printf("run, all outputs, 1 thread:       %9.1f us/replication\n", all_out * 1e6);
-  printf("run, --series none, 1 thread:     %9.1f us/replication\n\n", no_series * 1e6);
+  printf("run, all outputs, 1 thread:       %9.1f us/replication (processor %.1f; engine's %.1f)\n",
+         all_out * 1e6, cpu_all * 1e6, cpu_one * 1e6);
+  printf("run, --series none, 1 thread:     %9.1f us/replication (processor %.1f)\n\n",
+         no_series * 1e6, cpu_none * 1e6);
   printf("engine / floor (1 thread): %.2f\n", one / floor_t);
   printf("speed-up on %d threads:     %.2f\n\n", threads, one / many);
   if (nsizes) {
@@ -332,6 +371,12 @@ int main(int argc, char **argv) {
               all_out / one);
   summary_row("run, --series none, 1 thread", no_series * 1e6, "us/replication", "run / engine",
               no_series / one);
+  summary_row("the same in processor time", cpu_all * 1e6, "us/replication",
+              "run / engine, all", cpu_all_ratio);
+  summary_row("", cpu_none * 1e6, "us/replication", "run / engine, none", cpu_none_ratio);
+  summary_row("quickest rounds, processor time", mina * 1e6, "us/replication",
+              "run / engine, all", mina / min1);
+  summary_row("", minz * 1e6, "us/replication", "run / engine, none", minz / min1);
   for (int k = 0; k < 2 && mem_reps > 0; k++) {
     char name[64];
     snprintf(name, sizeof name, "peak memory, %ld replications", mem_reps << (2 * k));
@@ -369,6 +414,10 @@ int main(int argc, char **argv) {
     fprintf(fp, "run_all_outputs_over_engine,%.4f\n", all_out / one);
     fprintf(fp, "us_per_replication_run_series_none,%.3f\n", no_series * 1e6);
     fprintf(fp, "run_series_none_over_engine,%.4f\n", no_series / one);
+    fprintf(fp, "run_all_outputs_over_engine_processor_time,%.4f\n", cpu_all_ratio);
+    fprintf(fp, "run_series_none_over_engine_processor_time,%.4f\n", cpu_none_ratio);
+    fprintf(fp, "run_all_outputs_over_engine_quickest_rounds,%.4f\n", mina / min1);
+    fprintf(fp, "run_series_none_over_engine_quickest_rounds,%.4f\n", minz / min1);
     for (int k = 0; k < 2 && mem_reps > 0; k++)
       fprintf(fp, "peak_kb_%ld_replications,%ld\n", mem_reps << (2 * k), mem_kb[k]);
     fprintf(fp, "speedup_%d_threads,%.4f\n", threads, one / many);

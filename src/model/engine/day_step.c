@@ -44,6 +44,7 @@ void fsim_state_reset(fsim_replica *rp) {
   const fsim_scenario *sc = eng->sc;
   const int S = eng->nsectors, F = eng->nformations, L = eng->nlocations;
   const size_t P = (size_t)eng->nplaces;
+  rp->aggregated = 0;
   memset(rp->n, 0, P * sizeof *rp->n);
   memset(rp->ring, 0, (size_t)eng->ring_slots * P * sizeof *rp->ring);
   memset(rp->ring_has, 0, (size_t)eng->ring_slots * (size_t)F);
@@ -345,7 +346,8 @@ void fsim_step_day(fsim_replica *rp, int t) {
     for (int k = 0; k <= S + eng->intel_noise; k++)
       fsim_rng_seed(rp->rng[k], fsim_stream_seed(day_key, (uint64_t)k));
   }
-  fsim_state_aggregate(rp);
+  if (!rp->aggregated) fsim_state_aggregate(rp); /* else the same, from the evening */
+  rp->aggregated = 0;
   for (int s = 0; s < S; s++) {
     const fsim_sector_def *d = &sc->sectors[s];
     if (d->has_supply)

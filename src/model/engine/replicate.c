@@ -14,6 +14,7 @@ static void record(fsim_replica *rp, int t) {
   const int S = eng->nsectors;
   double *row = rp->row;
   fsim_state_aggregate(rp);
+  rp->aggregated = 1; /* the next morning's, unless the state moves before it */
   double total[FSIM_NSIDES] = {0}, reserve[FSIM_NSIDES] = {0}, transit[FSIM_NSIDES] = {0};
   double day_loss[FSIM_NSIDES] = {0};
   if (!eng->expected) { /* whole persons: the running totals are these sums exactly */

@@ -107,6 +107,9 @@ typedef struct fsim_replica {
   double *rearguard; /* [s * 2 + side] the day's rear-guard loss rate (MODEL.md 8.6) */
   unsigned char *leaving; /* [s * 2 + side] a withdrawal from s is in force this morning */
   int alive_days;   /* days simulated before an early stop */
+  int aggregated;   /* 1: N, P, e and phi are those of the state as it is (the day's
+                       row computed them at the end of the day before, and nothing has
+                       moved since), so the morning need not compute them again */
   /* What a side believes (MODEL.md 8.7): view[SIDE2(s, j)] is j's power in s as its
      enemy perceives it that morning; it is P itself where no side perceives. */
   const double *view;
