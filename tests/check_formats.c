@@ -147,6 +147,20 @@ START_TEST(test_text_float) {
 }
 END_TEST
 
+/* A field of one of frontsim's CSV lines as a number: empty fields, missing fields
+ * and the line's end are NaN, never 0. */
+START_TEST(test_csv_number) {
+  ck_assert_double_eq(fsim_csv_number("3,-1.5,,7e2\n", 0), 3.0);
+  ck_assert_double_eq(fsim_csv_number("3,-1.5,,7e2\n", 1), -1.5);
+  ck_assert(isnan(fsim_csv_number("3,-1.5,,7e2\n", 2)));
+  ck_assert_double_eq(fsim_csv_number("3,-1.5,,7e2\n", 3), 700.0);
+  ck_assert(isnan(fsim_csv_number("3,-1.5,,7e2\n", 4)));
+  ck_assert(isnan(fsim_csv_number("3,\n", 1)));
+  ck_assert(isnan(fsim_csv_number("3,\r\n", 1)));
+  ck_assert(isnan(fsim_csv_number("", 0)));
+}
+END_TEST
+
 Suite *formats_suite(void) {
   Suite *s = suite_create("formats");
   TCase *tc = tcase_create("stat_names");
@@ -154,6 +168,9 @@ Suite *formats_suite(void) {
   tcase_add_test(tc, test_number_write);
   suite_add_tcase(s, tc);
   tcase_add_test(tc, test_text_float);
+  tc = tcase_create("fsim_csv_number");
+  tcase_add_test(tc, test_csv_number);
+  suite_add_tcase(s, tc);
   tc = tcase_create("fsim_meta_write");
   tcase_add_test(tc, test_meta_round_trip);
   suite_add_tcase(s, tc);

@@ -165,3 +165,13 @@ void fsim_text_buf_printf(fsim_text_buf *b, const char *fmt, ...) {
     b->cap = cap;
   }
 }
+
+double fsim_csv_number(const char *line, int col) {
+  const char *p = line;
+  for (int i = 0; i < col && p; i++) {
+    p = strchr(p, ',');
+    if (p) p++;
+  }
+  if (!p || *p == ',' || *p == '\0' || *p == '\n' || *p == '\r') return NAN;
+  return strtod(p, NULL);
+}

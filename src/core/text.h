@@ -21,6 +21,9 @@ void fsim_nearest_offer(fsim_nearest *n, const char *candidate);
 const char *fsim_nearest_result(const fsim_nearest *n);
 /* [A-Za-z0-9_-]+, at most max-1 characters. */
 int fsim_text_is_identifier(const char *s, size_t max);
+/* Field col (0-based) of a CSV line (no quoting: frontsim's own files) as a number;
+ * NaN when the field is empty or the line has fewer fields. */
+double fsim_csv_number(const char *line, int col);
 /* Identifiers joined by single dots ("kursk.held_area_km2"). */
 int fsim_text_is_dotted_name(const char *s, size_t max);
 /* Shortest "%.*g" that reads back to exactly x; whole numbers get ".0" when

@@ -9,19 +9,9 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "text.h"
 #include "formats.h"
 #include "frontsim/sweep.h"
-
-/* Field col (0-based) of a CSV line as a number; NaN when empty or absent. */
-static double cell(const char *line, int col) {
-  const char *p = line;
-  for (int i = 0; i < col && p; i++) {
-    p = strchr(p, ',');
-    if (p) p++;
-  }
-  if (!p || *p == ',' || *p == '\0' || *p == '\n') return NAN;
-  return strtod(p, NULL);
-}
 
 /* Persons as whole numbers (28081, not 2.808e+04), smaller figures to 4 digits. */
 static const char *num(double v, char *buf, size_t size) {
@@ -84,7 +74,7 @@ static fsim_status summarize_morris(const char *dir, FILE *out, fsim_error *err)
     char *param = comma + 1, *end = strchr(param, ',');
     if (!end) continue;
     *end = '\0';
-    const double mu_star = cell(end + 1, FSIM_MORRIS_MU_STAR - FSIM_MORRIS_MU);
+    const double mu_star = fsim_csv_number(end + 1, FSIM_MORRIS_MU_STAR - FSIM_MORRIS_MU);
     if (isnan(mu_star)) continue;
     if (n == cap) {
       screened *grown = realloc(row, 2 * cap * sizeof *row);
@@ -132,7 +122,7 @@ static fsim_status read_sensitivity(const char *dir, char **text, sens_row **row
     sens_row *r = &(*rows)[(*n)++];
     r->metric = line, r->param = c1 + 1;
     for (int c = FSIM_SENS_FIRST; c < FSIM_SENS_NCOLS; c++)
-      r->v[c] = cell(c2 + 1, c - FSIM_SENS_FIRST);
+      r->v[c] = fsim_csv_number(c2 + 1, c - FSIM_SENS_FIRST);
   }
   return FSIM_OK;
 }
@@ -255,9 +245,9 @@ fsim_status fsim_sweep_summarize(const char *dir, FILE *out, fsim_error *err) {
   }
   long points = 0;
   for (char *line = strtok_r(NULL, "\n", &save); line; line = strtok_r(NULL, "\n", &save)) {
-    const long point = (long)cell(line, 0);
+    const long point = (long)fsim_csv_number(line, 0);
     for (int m = 0; m < nmetrics; m++) {
-      const double v = cell(line, col[m]);
+      const double v = fsim_csv_number(line, col[m]);
       if (isnan(v)) continue;
       if (v < r[m].lo) r[m].lo = v, r[m].at_lo = point;
       if (v > r[m].hi) r[m].hi = v, r[m].at_hi = point;

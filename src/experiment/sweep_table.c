@@ -9,20 +9,10 @@
 
 #include "design.h"
 #include "fileio.h"
+#include "text.h"
 #include "morris.h"
 #include "scenario_internal.h"
 #include "sweep_internal.h"
-
-/* Value of field `col` (0-based) of a CSV record; NaN for an empty field. */
-static double field(const char *rec, int col) {
-  const char *p = rec;
-  for (int i = 0; i < col && p; i++) {
-    p = strchr(p, ',');
-    if (p) p++;
-  }
-  if (!p || *p == ',' || *p == '\0') return NAN;
-  return strtod(p, NULL);
-}
 
 /* Splits "a;b;c" into at most max names (pointers into a copy the caller frees). */
 static int split(char *text, char **out, int max) {
@@ -73,8 +63,8 @@ static fsim_status write_sensitivity(const char *dir, const fsim_journal *j, con
     double noise = 0.0;
     int defined = 1;
     for (long p = 0; p < info->npoints; p++) {
-      y[p] = field(rows[p], mean_col);
-      double sd = field(rows[p], sd_col), reps = field(rows[p], 1 + k);
+      y[p] = fsim_csv_number(rows[p], mean_col);
+      double sd = fsim_csv_number(rows[p], sd_col), reps = fsim_csv_number(rows[p], 1 + k);
       if (isnan(y[p])) defined = 0;
       /* Replication noise left in each point's mean: sd^2 / replications. */
       if (!isnan(sd) && reps > 0) noise += sd * sd / reps;
@@ -168,7 +158,7 @@ static fsim_status write_morris(const char *dir, const fsim_journal *j, const ch
     const int mean_col = 1 + k + 1 + m * FSIM_POINT_NSTATS + FSIM_POINT_MEAN;
     int defined = 1;
     for (long p = 0; p < info->npoints; p++) {
-      y[p] = field(rows[p], mean_col);
+      y[p] = fsim_csv_number(rows[p], mean_col);
       if (isnan(y[p])) defined = 0;
     }
     if (!defined) continue; /* e.g. a conditional metric undefined at some point */

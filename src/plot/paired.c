@@ -10,6 +10,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "text.h"
 #include "formats.h"
 #include "plot_internal.h"
 #include "stats.h"
@@ -28,17 +29,6 @@ static void add(moments *s, double x) {
 }
 
 static double sd_of(const moments *s) { return s->n > 1 ? sqrt(s->m2 / (double)(s->n - 1)) : NAN; }
-
-/* Field col (0-based) of a CSV line; NaN when empty. */
-static double field(const char *line, int col) {
-  const char *p = line;
-  for (int i = 0; i < col && p; i++) {
-    p = strchr(p, ',');
-    if (p) p++;
-  }
-  if (!p || *p == ',' || *p == '\0' || *p == '\n') return NAN;
-  return strtod(p, NULL);
-}
 
 /* The lines of a file in place (pointers into text, '\n' replaced by '\0'). */
 static char **lines_of(char *text, long *n) {
@@ -115,10 +105,10 @@ fsim_status fsim_plot_paired_read(fsim_plot_sweep *sw, const char *dir, long bas
   /* First the baseline's values by replication, then every pair against them. */
   for (int pass = 0; st == FSIM_OK && pass < 2; pass++)
     for (long i = 1; i < nr; i++) {
-      const long p = (long)field(rl[i], 0), r = (long)field(rl[i], 1);
+      const long p = (long)fsim_csv_number(rl[i], 0), r = (long)fsim_csv_number(rl[i], 1);
       if (p < 0 || p >= sw->npoints || r < 0 || r >= reps) continue;
       for (int m = 0; m < nm; m++) {
-        const double v = col[m] >= 0 ? field(rl[i], col[m]) : NAN;
+        const double v = col[m] >= 0 ? fsim_csv_number(rl[i], col[m]) : NAN;
         if (pass == 0) {
           if (p == baseline) base[r * nm + m] = v;
           continue;
