@@ -49,12 +49,15 @@ say "Morris screening (scenarios/sweeps/assumption-screening.cfg)"
 
 # ---- 3. Search: what allocation does the model recommend? --------------------------
 say "searches (scenarios/optimize/strike-group.cfg) and the landscape"
-reserve_first='sides.red.rules.[0].donors=["reserve", "kurakhove", "pokrovsk"]'
+# Reserve first for both of Russia's Kursk rules: rule [0] and rule [3] (the surge
+# before the Jeddah talks) draw in the same order, as the sweeps' linked donors do.
+reserve_first='["reserve", "kurakhove", "pokrovsk"]'
 "$bin" optimize scenarios/optimize/strike-group.cfg -j "$j" -q -o "$out/optimize"
-"$bin" optimize scenarios/optimize/strike-group.cfg --set "$reserve_first" -j "$j" -q \
-  -o "$out/optimize-reserve-first"
+"$bin" optimize scenarios/optimize/strike-group.cfg --set "sides.red.rules.[0].donors=$reserve_first" \
+  --set "sides.red.rules.[3].donors=$reserve_first" -j "$j" -q -o "$out/optimize-reserve-first"
 "$bin" run scenarios/no-diversion.cfg -n 2000 -j "$j" -q -o "$out/no-diversion"
-"$bin" run scenarios/no-diversion.cfg --set "$reserve_first" -n 2000 -j "$j" -q \
+"$bin" run scenarios/no-diversion.cfg --set "sides.red.rules.[0].donors=$reserve_first" \
+  --set "sides.red.rules.[3].donors=$reserve_first" -n 2000 -j "$j" -q \
   -o "$out/no-diversion-reserve-first"
 sizes='formations.ua-kursk-strike.personnel=0,3000,6000,7500,9000,12000,15000'
 "$bin" optimize scenarios/kursk-pokrovsk.cfg --decision "$sizes" \
