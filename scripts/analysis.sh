@@ -74,12 +74,15 @@ say "charts"
 mkdir -p "$out/tables" "$img"
 for f in png pdf; do
   "$bin" plot "$out/discover-lower" --format "$f" -q
+  "$bin" plot "$out/discover-lower10" --format "$f" -q
   "$bin" plot "$out/screening" --only pokrovsk.route_cut --format "$f" -q
   "$bin" plot "$out/screening" --only kursk.red_drawn_from_sectors --format "$f" -q
   "$bin" plot "$out/landscape" --only pokrovsk.route_cut --format "$f" -q
 done
 cp "$out/discover-lower/charts/tradeoff.png" "$img/discover-tradeoff.png"
 cp "$out/discover-lower/charts/box.png" "$img/discover-box.png"
+cp "$out/discover-lower10/charts/tradeoff.png" "$img/discover10-tradeoff.png"
+cp "$out/discover-lower10/charts/box.png" "$img/discover10-box.png"
 cp "$out/screening/charts/morris_pokrovsk.route_cut.png" "$img/morris-route-cut.png"
 cp "$out/screening/charts/morris_kursk.red_drawn_from_sectors.png" "$img/morris-red-drawn.png"
 cp "$out/landscape/charts/effect_pokrovsk.route_cut.png" "$img/landscape-route-cut.png"
@@ -119,7 +122,7 @@ box_table() {
     if ($2 == "categorical") { lim = $3 == 1 ? $6 : "all: " $9 }
     else if ($3 == 1) lim = sprintf("%.4g to %.4g (of %.4g to %.4g)", $4, $5, $7, $8)
     else lim = sprintf("not restricted (%.4g to %.4g)", $7, $8)
-    gsub(/"/, "", lim)
+    gsub(/"/, "", lim); gsub(/ *[|] */, ", ", lim)  # levels joined by | would split the cell
     printf "| `%s` | %s | %s |\n", $1, lim, q == "" ? "" : q }
     BEGIN { print "| parameter | the box | quasi-p |"; print "|---|---|---:|" }' "$1/box.csv"
   echo
