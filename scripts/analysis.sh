@@ -80,7 +80,6 @@ for f in png pdf; do
   "$bin" plot "$out/landscape" --only pokrovsk.route_cut --format "$f" -q
 done
 cp "$out/discover-lower/charts/tradeoff.png" "$img/discover-tradeoff.png"
-cp "$out/discover-lower/charts/box.png" "$img/discover-box.png"
 cp "$out/discover-lower10/charts/tradeoff.png" "$img/discover10-tradeoff.png"
 cp "$out/discover-lower10/charts/box.png" "$img/discover10-box.png"
 cp "$out/screening/charts/morris_pokrovsk.route_cut.png" "$img/morris-route-cut.png"
