@@ -75,7 +75,8 @@ static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides 
     /* A level: its value as given, of whatever type the setting takes; every linked
      * path the same. */
     for (int i = 0; st == FSIM_OK && i < pd->npaths; i++) {
-      snprintf(a, sizeof a, "%s=%s", pd->path[i], pd->nlevels > 0 ? pd->levels[(int)v].value : num);
+      snprintf(a, sizeof a, "%s=%s", pd->path[i],
+               pd->nlevels > 0 ? pd->levels[(int)v].value : num);
       st = fsim_overrides_add(ov, a, err);
     }
   }

@@ -33,7 +33,10 @@ static void linked_text(const fsim_scenario *sc, const char *path, char *buf, si
     if (strcmp(pd->path[0], path) != 0) continue;
     size_t n = 0;
     for (int i = 1; i < pd->npaths && n < size; i++)
-      n += (size_t)snprintf(buf + n, size - n, "%s%s", i == 1 ? ", also set at " : i + 1 == pd->npaths ? " and " : ", ",
+      n += (size_t)snprintf(buf + n, size - n, "%s%s",
+                            i == 1                 ? ", also set at "
+                            : i + 1 == pd->npaths ? " and "
+                                                  : ", ",
                             pd->path[i]);
   }
 }

@@ -97,11 +97,11 @@ static fsim_status whole_steps(const fsim_param_def *pd, int k, config_t *cfg, c
  * to 365 (days)". */
 static void describe(const fsim_spec *sp, char *buf, size_t size) {
   int n = snprintf(buf, size, "%s", fsim_kind_ops_of(sp->kind)->doc_name);
-  if (sp->kind == FSIM_K_REF || sp->kind == FSIM_K_REFLIST)
+  if ((sp->kind == FSIM_K_REF || sp->kind == FSIM_K_REFLIST) && (size_t)n < size)
     n += snprintf(buf + n, size - (size_t)n, " %s", sp->refers_to);
   if (fsim_kind_ops_of(sp->kind)->numeric && (size_t)n < size)
-    n += snprintf(buf + n, size - (size_t)n, "%s from %g to %g", (sp->flags & FSIM_F_WHOLE) ? " (whole)" : "",
-                  sp->min, sp->max);
+    n += snprintf(buf + n, size - (size_t)n, "%s from %g to %g",
+                  (sp->flags & FSIM_F_WHOLE) ? " (whole)" : "", sp->min, sp->max);
   if (sp->unit && (size_t)n < size) snprintf(buf + n, size - (size_t)n, " (%s)", sp->unit);
 }
 
@@ -138,8 +138,8 @@ static fsim_status resolve_paths(const fsim_sweep_def *sw, int k, const fsim_spe
       describe(*first, want, sizeof want);
       describe(sp, got, sizeof got);
       return fsim_config_error(cfg, name, err, p,
-                               "linked paths must take the same values: expected a setting like \"%s\", "
-                               "%s, found \"%s\", %s",
+                               "linked paths must take the same values: expected a setting "
+                               "like \"%s\", %s, found \"%s\", %s",
                                pd->path[0], want, path, got);
     }
   }
@@ -166,6 +166,7 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
     const fsim_spec *sp = NULL;
     fsim_status st = resolve_paths(sw, k, &sp, cfg, name, err);
     if (st != FSIM_OK) return st;
+    snprintf(p, sizeof p, "sweep.parameters.[%d].path", k);
     if (pd->nlevels > 0) {
       if (sp->kind == FSIM_K_GROUP || sp->kind == FSIM_K_LIST)
         return fsim_config_error(cfg, name, err, p,
