@@ -49,12 +49,15 @@ say "Morris screening (scenarios/sweeps/assumption-screening.cfg)"
 
 # ---- 3. Search: what allocation does the model recommend? --------------------------
 say "searches (scenarios/optimize/strike-group.cfg) and the landscape"
-reserve_first='sides.red.rules.[0].donors=["reserve", "kurakhove", "pokrovsk"]'
+# Reserve first for both of Russia's Kursk rules: rule [0] and rule [3] (the surge
+# before the Jeddah talks) draw in the same order, as the sweeps' linked donors do.
+reserve_first='["reserve", "kurakhove", "pokrovsk"]'
 "$bin" optimize scenarios/optimize/strike-group.cfg -j "$j" -q -o "$out/optimize"
-"$bin" optimize scenarios/optimize/strike-group.cfg --set "$reserve_first" -j "$j" -q \
-  -o "$out/optimize-reserve-first"
+"$bin" optimize scenarios/optimize/strike-group.cfg --set "sides.red.rules.[0].donors=$reserve_first" \
+  --set "sides.red.rules.[3].donors=$reserve_first" -j "$j" -q -o "$out/optimize-reserve-first"
 "$bin" run scenarios/no-diversion.cfg -n 2000 -j "$j" -q -o "$out/no-diversion"
-"$bin" run scenarios/no-diversion.cfg --set "$reserve_first" -n 2000 -j "$j" -q \
+"$bin" run scenarios/no-diversion.cfg --set "sides.red.rules.[0].donors=$reserve_first" \
+  --set "sides.red.rules.[3].donors=$reserve_first" -n 2000 -j "$j" -q \
   -o "$out/no-diversion-reserve-first"
 sizes='formations.ua-kursk-strike.personnel=0,3000,6000,7500,9000,12000,15000'
 "$bin" optimize scenarios/kursk-pokrovsk.cfg --decision "$sizes" \
@@ -71,12 +74,14 @@ say "charts"
 mkdir -p "$out/tables" "$img"
 for f in png pdf; do
   "$bin" plot "$out/discover-lower" --format "$f" -q
+  "$bin" plot "$out/discover-lower10" --format "$f" -q
   "$bin" plot "$out/screening" --only pokrovsk.route_cut --format "$f" -q
   "$bin" plot "$out/screening" --only kursk.red_drawn_from_sectors --format "$f" -q
   "$bin" plot "$out/landscape" --only pokrovsk.route_cut --format "$f" -q
 done
 cp "$out/discover-lower/charts/tradeoff.png" "$img/discover-tradeoff.png"
-cp "$out/discover-lower/charts/box.png" "$img/discover-box.png"
+cp "$out/discover-lower10/charts/tradeoff.png" "$img/discover10-tradeoff.png"
+cp "$out/discover-lower10/charts/box.png" "$img/discover10-box.png"
 cp "$out/screening/charts/morris_pokrovsk.route_cut.png" "$img/morris-route-cut.png"
 cp "$out/screening/charts/morris_kursk.red_drawn_from_sectors.png" "$img/morris-red-drawn.png"
 cp "$out/landscape/charts/effect_pokrovsk.route_cut.png" "$img/landscape-route-cut.png"
@@ -116,7 +121,7 @@ box_table() {
     if ($2 == "categorical") { lim = $3 == 1 ? $6 : "all: " $9 }
     else if ($3 == 1) lim = sprintf("%.4g to %.4g (of %.4g to %.4g)", $4, $5, $7, $8)
     else lim = sprintf("not restricted (%.4g to %.4g)", $7, $8)
-    gsub(/"/, "", lim)
+    gsub(/"/, "", lim); gsub(/ *[|] */, ", ", lim)  # levels joined by | would split the cell
     printf "| `%s` | %s | %s |\n", $1, lim, q == "" ? "" : q }
     BEGIN { print "| parameter | the box | quasi-p |"; print "|---|---|---:|" }' "$1/box.csv"
   echo

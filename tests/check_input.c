@@ -61,6 +61,15 @@ START_TEST(test_param_specs_refused) {
        "another type are given as path=a|b|c)"},
       {"run.days=1||2", "run.days", "\"run.days=1||2\": expected a value as level 2, found nothing"},
       {"run.days=x:|2", "run.days", "\"run.days=x:|2\": expected a value as level 1, found nothing"},
+      {"run.days,,run.seed=1,2", "",
+       "\"run.days,,run.seed=1,2\": expected a setting path as linked path 2, found nothing"},
+      {"run.days,=1,2", "", "\"run.days,=1,2\": expected a setting path as linked path 2, found nothing"},
+      {" ,run.days=1,2", "", "\" ,run.days=1,2\": expected a setting path as linked path 1, found nothing"},
+      {"a,b,c,d,e,f,g,h,i=1,2", "",
+       "\"a,b,c,d,e,f,g,h,i=1,2\": expected at most 8 linked paths, found more"},
+      {"run.days, run.seed=1,x", "run.days,run.seed",
+       "\"run.days, run.seed=1,x\": expected a finite number as value 2, found \"x\" (alternatives "
+       "of another type are given as path=a|b|c)"},
       {"run.days=1|2;lable=days", "run.days",
        "\"run.days=1|2;lable=days\": expected ;label=TEXT (up to 127 characters) or ;unit=TEXT "
        "(up to 63) after the values, found \"lable=days\""},
@@ -96,7 +105,8 @@ START_TEST(test_param_specs_read) {
   st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
   ck_assert_msg(st == FSIM_OK, "%s: %s", err.path, err.message);
   ck_assert_int_eq(sc->sweep.nparams, 2);
-  ck_assert_str_eq(sc->sweep.params[0].path, "run.days");
+  ck_assert_str_eq(sc->sweep.params[0].path[0], "run.days");
+  ck_assert_int_eq(sc->sweep.params[0].npaths, 1);
   ck_assert_double_eq(sc->sweep.params[0].from, 10);
   ck_assert_double_eq(sc->sweep.params[0].to, 20);
   ck_assert_int_eq(sc->sweep.params[0].steps, 3);
@@ -104,6 +114,26 @@ START_TEST(test_param_specs_read) {
   ck_assert_double_eq(sc->sweep.params[1].values[1], 2.5);
   fsim_scenario_free(sc);
   fsim_overrides_free(ov);
+  /* Linked paths: one parameter setting both, each path trimmed, the first its name;
+   * paths of different types or ranges are refused, naming the one that differs. */
+  ov = fsim_overrides_new();
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "formations.b.personnel , formations.r.personnel=50:80:4", &err), FSIM_OK);
+  st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
+  fsim_overrides_free(ov);
+  ck_assert_msg(st == FSIM_OK, "%s: %s", err.path, err.message);
+  ck_assert_int_eq(sc->sweep.params[0].npaths, 2);
+  ck_assert_str_eq(sc->sweep.params[0].path[0], "formations.b.personnel");
+  ck_assert_str_eq(sc->sweep.params[0].path[1], "formations.r.personnel");
+  fsim_scenario_free(sc);
+  ov = fsim_overrides_new();
+  ck_assert_int_eq(fsim_overrides_add_param(ov, "formations.b.personnel,run.days=50:80:4", &err), FSIM_OK);
+  st = fsim_scenario_load_string(tu_minimal, "mem.cfg", NULL, ov, &sc, &err);
+  fsim_overrides_free(ov);
+  ck_assert_int_eq(st, FSIM_E_INPUT);
+  ck_assert_str_eq(err.path, "sweep.parameters.[0].path.[1]");
+  ck_assert_msg(strstr(err.message, "linked paths must take the same values") &&
+                    strstr(err.message, "found \"run.days\", integer from 1"),
+                "%s", err.message);
 }
 END_TEST
 

@@ -26,8 +26,10 @@ FSIM_API fsim_status fsim_overrides_add(fsim_overrides *ov, const char *assignme
                                         fsim_error *err);
 FSIM_API size_t fsim_overrides_count(const fsim_overrides *ov);
 FSIM_API const char *fsim_overrides_get(const fsim_overrides *ov, size_t i);
-/* Sweep parameters from the command line, "path=a,b,c", "path=from:to:steps" or
- * "path=from:to"; when any is given they replace the file's sweep.parameters. */
+/* Sweep parameters from the command line, "path=a,b,c", "path=from:to:steps",
+ * "path=from:to" or "path=a|b|c", path being one setting or several linked ones
+ * joined by ',' ("p1,p2=...": each set to the same value at every point; docs/USAGE.md);
+ * when any is given they replace the file's sweep.parameters. */
 FSIM_API fsim_status fsim_overrides_add_param(fsim_overrides *ov, const char *spec,
                                               fsim_error *err);
 FSIM_API size_t fsim_overrides_param_count(const fsim_overrides *ov);

@@ -72,9 +72,13 @@ static fsim_status point_overrides(const fsim_sweep *sw, long p, fsim_overrides 
       snprintf(num, sizeof num, "%.0f", v);
     else
       fsim_text_double(v, 1, num, sizeof num);
-    /* A level: its value as given, of whatever type the setting takes. */
-    snprintf(a, sizeof a, "%s=%s", pd->path, pd->nlevels > 0 ? pd->levels[(int)v].value : num);
-    st = fsim_overrides_add(ov, a, err);
+    /* A level: its value as given, of whatever type the setting takes; every linked
+     * path the same. */
+    for (int i = 0; st == FSIM_OK && i < pd->npaths; i++) {
+      snprintf(a, sizeof a, "%s=%s", pd->path[i],
+               pd->nlevels > 0 ? pd->levels[(int)v].value : num);
+      st = fsim_overrides_add(ov, a, err);
+    }
   }
   if (st != FSIM_OK) {
     fsim_overrides_free(ov);
@@ -110,13 +114,15 @@ static fsim_status check_levels(const fsim_sweep *sw, fsim_error *err) {
       const fsim_level_def *lv = &pd->levels[l];
       fsim_overrides *ov = fsim_overrides_new();
       char a[2 * FSIM_TEXT_MAX + 8];
-      snprintf(a, sizeof a, "%s=%s", pd->path, lv->value);
       fsim_status st = ov ? FSIM_OK : fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
       for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_count(sw->ov); i++)
         st = fsim_overrides_add(ov, fsim_overrides_get(sw->ov, i), err);
       for (size_t i = 0; st == FSIM_OK && i < fsim_overrides_param_count(sw->ov); i++)
         st = fsim_overrides_add_param(ov, fsim_overrides_param_get(sw->ov, i), err);
-      if (st == FSIM_OK) st = fsim_overrides_add(ov, a, err);
+      for (int i = 0; st == FSIM_OK && i < pd->npaths; i++) {
+        snprintf(a, sizeof a, "%s=%s", pd->path[i], lv->value);
+        st = fsim_overrides_add(ov, a, err);
+      }
       fsim_scenario *sc = NULL;
       if (st == FSIM_OK)
         st = fsim_scenario_load_string(sw->text, sw->source, sw->include_dir, ov, &sc, err);
@@ -126,7 +132,7 @@ static fsim_status check_levels(const fsim_sweep *sw, fsim_error *err) {
         char orig[FSIM_ERROR_TEXT];
         memcpy(orig, err->message, sizeof orig);
         snprintf(err->message, sizeof err->message, "level \"%.30s\" (%.90s = %.90s): %.60s%s%.200s",
-                 lv->name, pd->path, lv->value, err->path, err->path[0] ? ": " : "", orig);
+                 lv->name, pd->path[0], lv->value, err->path, err->path[0] ? ": " : "", orig);
         snprintf(err->file, sizeof err->file, "%s", lv->file);
         err->line = lv->line;
         snprintf(err->path, sizeof err->path, "sweep.parameters.[%d].levels.[%d].value", j, l);
@@ -167,7 +173,7 @@ static fsim_status expand_morris(fsim_sweep *sw, fsim_error *err) {
                             "%s takes whole numbers, and from %g to %g is too narrow for a "
                             "morris step of %.3g of the range (%d levels): widen the range "
                             "or lower sweep.morris_levels",
-                            pd->path, pd->from, pd->to,
+                            pd->path[0], pd->from, pd->to,
                             def->morris_levels / (2.0 * (def->morris_levels - 1)),
                             def->morris_levels);
       }
@@ -269,9 +275,10 @@ fsim_status fsim_sweep_describe(fsim_sweep *sw, long reps, fsim_error *err) {
   fsim_text_buf_printf(&cols, FSIM_SWEEP_POINT_COLUMN);
   fsim_text_buf_printf(&design, FSIM_SWEEP_POINT_COLUMN);
   for (int j = 0; j < sw->k; j++) {
-    fsim_text_buf_printf(&params, "%s%s", j ? ";" : "", def->params[j].path);
-    fsim_text_buf_printf(&cols, ",%s", def->params[j].path);
-    fsim_text_buf_printf(&design, ",%s", def->params[j].path);
+    /* A linked parameter is named by its first path (scenario.cfg lists the rest). */
+    fsim_text_buf_printf(&params, "%s%s", j ? ";" : "", def->params[j].path[0]);
+    fsim_text_buf_printf(&cols, ",%s", def->params[j].path[0]);
+    fsim_text_buf_printf(&design, ",%s", def->params[j].path[0]);
   }
   fsim_text_buf_printf(&design, "\n");
   fsim_text_buf_printf(&cols, "," FSIM_SWEEP_REPS_COLUMN);

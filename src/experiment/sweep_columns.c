@@ -24,13 +24,31 @@ static const char *const point_stat_meaning[FSIM_POINT_NSTATS] = {
     [FSIM_POINT_P50] = "median across the point's replications of",
     [FSIM_POINT_P95] = "95th percentile across the point's replications of"};
 
-static void param_rows(FILE *fp, const char *file, char *params) {
+/* The paths linked to the parameter named by `path` in the sweep's scenario, as
+ * ", also set at A and B", or "" when it sets one. */
+static void linked_text(const fsim_scenario *sc, const char *path, char *buf, size_t size) {
+  buf[0] = '\0';
+  for (int k = 0; sc && sc->has_sweep && k < sc->sweep.nparams; k++) {
+    const fsim_param_def *pd = &sc->sweep.params[k];
+    if (strcmp(pd->path[0], path) != 0) continue;
+    size_t n = 0;
+    for (int i = 1; i < pd->npaths && n < size; i++)
+      n += (size_t)snprintf(buf + n, size - n, "%s%s",
+                            i == 1                 ? ", also set at "
+                            : i + 1 == pd->npaths ? " and "
+                                                  : ", ",
+                            pd->path[i]);
+  }
+}
+
+static void param_rows(FILE *fp, const char *file, char *params, const fsim_scenario *sc) {
   fsim_columns_row(fp, file, FSIM_SWEEP_POINT_COLUMN, "", "the point's index in the design");
   for (char *save = NULL, *path = strtok_r(params, ";", &save); path;
        path = strtok_r(NULL, ";", &save)) {
     const fsim_spec *sp = fsim_schema_lookup_path(path);
-    char meaning[512];
-    snprintf(meaning, sizeof meaning, "the parameter's value at the point: %s",
+    char meaning[1536], linked[1024];
+    linked_text(sc, path, linked, sizeof linked);
+    snprintf(meaning, sizeof meaning, "the parameter's value at the point%s: %s", linked,
              sp && sp->doc ? sp->doc : path);
     fsim_columns_row(fp, file, path, sp && sp->unit ? sp->unit : "", meaning);
   }
@@ -64,9 +82,9 @@ fsim_status fsim_sweep_write_columns(const char *dir, const fsim_journal *j, int
     fsim_columns_row(fp, FSIM_COLUMNS_NAME, "unit", "", "the unit of the column's values");
     fsim_columns_row(fp, FSIM_COLUMNS_NAME, "meaning", "", "what the column holds");
     char *copy = strdup(params);
-    if (copy) param_rows(fp, "design.csv", copy);
+    if (copy) param_rows(fp, "design.csv", copy, sc);
     free(copy);
-    param_rows(fp, "sweep.csv", params);
+    param_rows(fp, "sweep.csv", params, sc);
     fsim_columns_row(fp, "sweep.csv", FSIM_SWEEP_REPS_COLUMN, "replications",
                      "replications run at the point (common random numbers across points)");
     for (char *save = NULL, *name = strtok_r(metrics, ";", &save); name;

@@ -156,7 +156,7 @@ static int is_grid(const fsim_plot_sweep *sw) {
 /* The parameter of the scenario's sweep with this path, or NULL. */
 static const fsim_param_def *param_def(const fsim_scenario *sc, const char *path) {
   for (int k = 0; sc && sc->has_sweep && k < sc->sweep.nparams; k++)
-    if (strcmp(sc->sweep.params[k].path, path) == 0) return &sc->sweep.params[k];
+    if (strcmp(sc->sweep.params[k].path[0], path) == 0) return &sc->sweep.params[k];
   return NULL;
 }
 

@@ -322,8 +322,21 @@ static fsim_status no_memory(fsim_error *err) {
 
 static fsim_status add_param(config_t *cfg, config_setting_t *g, int i, const fsim_param_spec *p,
                              fsim_error *err) {
-  if (!add_string(g, "path", p->path) || !add_string(g, "label", p->label) ||
-      !add_string(g, "unit", p->unit))
+  /* "p1,p2": linked paths, an array; one path stays a string. */
+  if (strchr(p->path, ',')) {
+    config_setting_t *paths = config_setting_add(g, "path", CONFIG_TYPE_ARRAY);
+    char copy[sizeof p->path];
+    snprintf(copy, sizeof copy, "%s", p->path);
+    for (char *save = NULL, *one = strtok_r(copy, ",", &save); paths && one;
+         one = strtok_r(NULL, ",", &save)) {
+      config_setting_t *e = config_setting_add(paths, NULL, CONFIG_TYPE_STRING);
+      if (!e || !config_setting_set_string(e, one)) return no_memory(err);
+    }
+    if (!paths) return no_memory(err);
+  } else if (!add_string(g, "path", p->path)) {
+    return no_memory(err);
+  }
+  if (!add_string(g, "label", p->label) || !add_string(g, "unit", p->unit))
     return no_memory(err);
   if (p->nlevels > 0) {
     config_setting_t *levels = config_setting_add(g, "levels", CONFIG_TYPE_LIST);

@@ -159,6 +159,36 @@ fsim_status fsim_load_reflist(fsim_walk *c, const config_setting_t *s, const fsi
   return FSIM_OK;
 }
 
+/* One string, kept as a list of one, or an array of strings (a sweep parameter's
+ * linked paths): written back as it was given, one string staying one string. */
+fsim_status fsim_load_texts(fsim_walk *c, const config_setting_t *s, const fsim_spec *sp,
+                            void *obj, const char *path) {
+  char(*texts)[FSIM_TEXT_MAX] = (char(*)[FSIM_TEXT_MAX])((char *)obj + sp->offset);
+  int *count = (int *)((char *)obj + sp->count_offset);
+  *count = 0;
+  if (!s) return FSIM_OK;
+  fsim_spec one = *sp;
+  one.kind = FSIM_K_TEXT;
+  if (config_setting_type(s) == CONFIG_TYPE_STRING) {
+    fsim_status st = store_text(c, s, path, &one, texts[0]);
+    if (st == FSIM_OK) *count = 1;
+    return st;
+  }
+  if (!config_setting_is_array(s) && !config_setting_is_list(s))
+    return fsim_walk_wrong_type(c, s, path, "a string or an array of strings [ \"a\", \"b\" ]");
+  int n = config_setting_length(s);
+  if (n < 1 || n > FSIM_LINKED_MAX)
+    return fsim_walk_fail(c, s, path, "give 1 to %d strings, got %d", FSIM_LINKED_MAX, n);
+  for (int i = 0; i < n; i++) {
+    char sub[FSIM_ERROR_PLACE];
+    snprintf(sub, sizeof sub, "%s.[%d]", path, i);
+    fsim_status st = store_text(c, config_setting_get_elem(s, (unsigned)i), sub, &one, texts[i]);
+    if (st != FSIM_OK) return st;
+  }
+  *count = n;
+  return FSIM_OK;
+}
+
 /* ---- absent: the default; optional: unset -------------------------------- */
 
 void fsim_default_text(const fsim_spec *sp, void *obj) {
@@ -195,6 +225,21 @@ void fsim_write_reflist(FILE *out, const fsim_spec *sp, const void *obj) {
   for (int i = 0; i < n; i++) {
     if (i) fputs(", ", out);
     write_string(out, p + (size_t)i * FSIM_NAME_MAX);
+  }
+  fputc(']', out);
+}
+
+void fsim_write_texts(FILE *out, const fsim_spec *sp, const void *obj) {
+  const char *p = (const char *)obj + sp->offset;
+  int n = fsim_count_of(sp, obj);
+  if (n == 1) {
+    write_string(out, p);
+    return;
+  }
+  fputc('[', out);
+  for (int i = 0; i < n; i++) {
+    if (i) fputs(", ", out);
+    write_string(out, p + (size_t)i * FSIM_TEXT_MAX);
   }
   fputc(']', out);
 }

@@ -64,13 +64,17 @@ void fsim_write_float(FILE *out, const fsim_spec *sp, const void *obj);
 void fsim_doc_type_float(const fsim_spec *sp, const char *doc_name, char *buf, size_t size);
 void fsim_doc_default_number(const fsim_spec *sp, char *buf, size_t size);
 
-/* kind_text.c: TEXT, NAME, REF, DATE, ENUM, REFLIST */
+/* kind_text.c: TEXT, NAME, REF, DATE, ENUM, REFLIST, TEXTS */
 fsim_status fsim_load_text(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path);
 fsim_status fsim_load_enum(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp, void *obj,
                            const char *path);
 fsim_status fsim_load_reflist(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
                               void *obj, const char *path);
+/* TEXTS: one string, or an array of 1 to FSIM_LINKED_MAX of them, each as TEXT */
+fsim_status fsim_load_texts(fsim_walk *w, const config_setting_t *s, const fsim_spec *sp,
+                            void *obj, const char *path);
+void fsim_write_texts(FILE *out, const fsim_spec *sp, const void *obj);
 void fsim_default_text(const fsim_spec *sp, void *obj);
 int fsim_unset_text(const fsim_spec *sp, const void *obj);
 void fsim_write_text(FILE *out, const fsim_spec *sp, const void *obj);

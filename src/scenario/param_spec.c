@@ -11,6 +11,7 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "scenario_internal.h"
 #include "schema.h"
 
 #define ORIGIN "--param"
@@ -182,6 +183,34 @@ static fsim_status read_options(const char *spec, char *text, fsim_param_spec *o
   return FSIM_OK;
 }
 
+/* The paths before '=': one, or linked ones joined by ',' ("p1,p2"), each trimmed of
+ * blanks and none empty; kept joined by ',' alone. */
+static fsim_status read_paths(const char *spec, const char *eq, fsim_param_spec *out,
+                              fsim_error *err) {
+  size_t used = 0;
+  int n = 0;
+  for (const char *p = spec; p < eq; n++) {
+    const char *end = memchr(p, ',', (size_t)(eq - p));
+    if (!end) end = eq;
+    const char *a = p, *b = end;
+    while (a < b && isspace((unsigned char)*a)) a++;
+    while (b > a && isspace((unsigned char)b[-1])) b--;
+    if (a == b)
+      return refuse(err, spec, "", "expected a setting path as linked path %d, found nothing",
+                    n + 1);
+    if (n == FSIM_LINKED_MAX)
+      return refuse(err, spec, "", "expected at most %d linked paths, found more",
+                    FSIM_LINKED_MAX);
+    used += (size_t)snprintf(out->path + used, sizeof out->path - used, "%s%.*s", n ? "," : "",
+                             (int)(b - a), a);
+    p = end < eq ? end + 1 : eq;
+    if (end < eq && p == eq)
+      return refuse(err, spec, "", "expected a setting path as linked path %d, found nothing",
+                    n + 2);
+  }
+  return FSIM_OK;
+}
+
 fsim_status fsim_param_spec_read(const char *spec, fsim_param_spec *out, fsim_error *err) {
   memset(out, 0, sizeof *out);
   const char *eq = strchr(spec, '=');
@@ -190,10 +219,11 @@ fsim_status fsim_param_spec_read(const char *spec, fsim_param_spec *out, fsim_er
                   eq ? "no path before '='" : "no '='");
   if ((size_t)(eq - spec) >= sizeof out->path)
     return refuse(err, spec, "", "the path is longer than %zu characters", sizeof out->path - 1);
-  snprintf(out->path, sizeof out->path, "%.*s", (int)(eq - spec), spec);
+  fsim_status st = read_paths(spec, eq, out, err);
+  if (st != FSIM_OK) return st;
   char *text = strdup(eq + 1);
   if (!text) return fsim_error_set(err, FSIM_E_NOMEM, ORIGIN, 0, out->path, "out of memory");
-  fsim_status st = read_options(spec, text, out, err);
+  st = read_options(spec, text, out, err);
   int colon = strchr(text, ':') != NULL, comma = strchr(text, ',') != NULL;
   if (st != FSIM_OK) {
   } else if (strchr(text, '|')) {

@@ -1,7 +1,8 @@
 /* The one reader of a --param spec: "path=a,b,c" (values), "path=from:to" (a range),
  * "path=from:to:steps" (a grid) or "path=[name:]value|[name:]value|..." (the levels
  * of a categorical parameter, values of any type in --set syntax), each optionally
- * followed by ";label=TEXT" and ";unit=TEXT" (docs/USAGE.md, frontsim sweep). fsim_overrides_add_param checks a spec with it
+ * followed by ";label=TEXT" and ";unit=TEXT" (docs/USAGE.md, frontsim sweep); "path" may
+ * be several paths joined by ',' ("p1,p2=..."), linked: set to the same value. fsim_overrides_add_param checks a spec with it
  * when it is given, and fsim_config_set_params builds the sweep parameter from what
  * it read, so the two cannot disagree on a spec. */
 #ifndef FRONTSIM_PARAM_SPEC_H
@@ -14,7 +15,7 @@ typedef struct fsim_param_level {
 } fsim_param_level;
 
 typedef struct fsim_param_spec {
-  char path[FSIM_ERROR_PLACE];
+  char path[FSIM_ERROR_PLACE]; /* as given: one path, or linked paths joined by ',' */
   char label[128], unit[64]; /* "" when not given */
   fsim_param_level *levels;  /* a categorical parameter (owned), nlevels long */
   int nlevels;

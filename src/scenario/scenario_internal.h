@@ -13,6 +13,7 @@
 #define FSIM_TEXT_MAX 128
 #define FSIM_MAX_REFS 32
 #define FSIM_MAX_VALUES 256
+#define FSIM_LINKED_MAX 8 /* paths one sweep parameter sets together */
 /* Persons a side may have in all over a run: the engine counts persons in unsigned
    ints (Poisson and binomial draws, loss splits), so a side stays well inside them. */
 #define FSIM_SIDE_PERSONS_MAX 1e9
@@ -263,7 +264,10 @@ typedef struct fsim_level_def {
 } fsim_level_def;
 
 typedef struct fsim_param_def {
-  char path[FSIM_TEXT_MAX];
+  /* The settings it sets, each to the same value at every point (linked); the first
+   * names the parameter in every output (sweep.csv, design.csv, charts, ...). */
+  char path[FSIM_LINKED_MAX][FSIM_TEXT_MAX];
+  int npaths;
   char label[FSIM_TEXT_MAX]; /* on charts; "" for the path's last part */
   char unit[FSIM_NAME_MAX];  /* on charts; "" for the setting's own unit */
   int nlevels;               /* a categorical parameter: its alternatives */

@@ -455,11 +455,12 @@ static const fsim_group level_group = {
     .doc = "One alternative of a categorical parameter."};
 
 static const fsim_spec param_specs[] = {
-    {.key = "path", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, path), .flags = R,
-     .doc = "The setting to vary, as for --set (e.g. \"sides.red.rules.[0].delay\")."},
-    {.key = "label", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, label),
-     .flags = O, .def_text = "",
-     .doc = "Its name on charts (default: the path's last part, e.g. delay)."},
+    {.key = "path", .kind = FSIM_K_TEXTS, .offset = offsetof(fsim_param_def, path), .flags = R,
+     .count_offset = offsetof(fsim_param_def, npaths), .doc = "The setting to vary, as for --set "
+     "(e.g. \"sides.red.rules.[0].delay\"), or an array of up to 8 settings of one type, range "
+     "and unit, linked: all set to the same value at each point; the first names it in outputs."},
+    {.key = "label", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, label), .flags = O,
+     .def_text = "", .doc = "Its name on charts (default: the path's last part, e.g. delay)."},
     {.key = "unit", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, unit), .flags = O,
      .def_text = "", .doc = "Its unit on charts (default: the setting's unit in this reference)."},
     {.key = "levels", .kind = FSIM_K_LIST, .offset = offsetof(fsim_param_def, levels),

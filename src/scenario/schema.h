@@ -17,6 +17,7 @@ typedef enum fsim_kind {
   FSIM_K_NAME,    /* char[FSIM_NAME_MAX], an identifier [A-Za-z0-9_-] */
   FSIM_K_REF,     /* char[FSIM_NAME_MAX], the name of something defined elsewhere */
   FSIM_K_REFLIST, /* char[FSIM_MAX_REFS][FSIM_NAME_MAX] + int count at count_offset */
+  FSIM_K_TEXTS,   /* char[FSIM_LINKED_MAX][FSIM_TEXT_MAX] + int count: a string or an array */
   FSIM_K_ENUM,    /* int, one of the values named in `names` */
   FSIM_K_DATE,    /* char[FSIM_NAME_MAX], "YYYY-MM-DD" */
   FSIM_K_NUMLIST, /* double[FSIM_MAX_VALUES] + int count at count_offset */

@@ -8,6 +8,7 @@
 #include <string.h>
 
 #include "config_path.h"
+#include "kinds.h"
 #include "layout.h"
 #include "scenario_load.h"
 #include "schema.h"
@@ -89,7 +90,60 @@ static fsim_status whole_steps(const fsim_param_def *pd, int k, config_t *cfg, c
   return fsim_config_error(cfg, name, err, p,
                            "%s takes whole numbers, but from %g to %g in %d steps is a step of "
                            "%.4g%s (or give the values)",
-                           pd->path, pd->from, pd->to, pd->steps, step, hint);
+                           pd->path[0], pd->from, pd->to, pd->steps, step, hint);
+}
+
+/* What a setting takes, for the message when linked paths differ: "integer from 0
+ * to 365 (days)". */
+static void describe(const fsim_spec *sp, char *buf, size_t size) {
+  int n = snprintf(buf, size, "%s", fsim_kind_ops_of(sp->kind)->doc_name);
+  if ((sp->kind == FSIM_K_REF || sp->kind == FSIM_K_REFLIST) && (size_t)n < size)
+    n += snprintf(buf + n, size - (size_t)n, " %s", sp->refers_to);
+  if (fsim_kind_ops_of(sp->kind)->numeric && (size_t)n < size)
+    n += snprintf(buf + n, size - (size_t)n, "%s from %g to %g",
+                  (sp->flags & FSIM_F_WHOLE) ? " (whole)" : "", sp->min, sp->max);
+  if (sp->unit && (size_t)n < size) snprintf(buf + n, size - (size_t)n, " (%s)", sp->unit);
+}
+
+/* Do two settings take the same values, so that one value suits both? */
+static int same_values(const fsim_spec *a, const fsim_spec *b) {
+  return a->kind == b->kind && a->min == b->min && a->max == b->max &&
+         (a->flags & FSIM_F_WHOLE) == (b->flags & FSIM_F_WHOLE) && a->names == b->names &&
+         strcmp(a->unit ? a->unit : "", b->unit ? b->unit : "") == 0 &&
+         strcmp(a->refers_to ? a->refers_to : "", b->refers_to ? b->refers_to : "") == 0;
+}
+
+/* The paths of parameter k: each a setting, none swept twice (here or by an earlier
+ * parameter), and linked ones taking the same values as the first (*first). */
+static fsim_status resolve_paths(const fsim_sweep_def *sw, int k, const fsim_spec **first,
+                                 config_t *cfg, const char *name, fsim_error *err) {
+  const fsim_param_def *pd = &sw->params[k];
+  char p[FSIM_ERROR_PLACE];
+  for (int i = 0; i < pd->npaths; i++) {
+    const char *path = pd->path[i];
+    if (pd->npaths == 1)
+      snprintf(p, sizeof p, "sweep.parameters.[%d].path", k);
+    else
+      snprintf(p, sizeof p, "sweep.parameters.[%d].path.[%d]", k, i);
+    const fsim_spec *sp = fsim_schema_lookup_path(path);
+    if (!sp) return fsim_config_error(cfg, name, err, p, "\"%s\" is not a setting path", path);
+    for (int j = 0; j <= k; j++)
+      for (int m = 0; m < (j < k ? sw->params[j].npaths : i); m++)
+        if (strcmp(sw->params[j].path[m], path) == 0)
+          return fsim_config_error(cfg, name, err, p, "\"%s\" is swept twice", path);
+    if (i == 0) {
+      *first = sp;
+    } else if (!same_values(sp, *first)) {
+      char want[160], got[160];
+      describe(*first, want, sizeof want);
+      describe(sp, got, sizeof got);
+      return fsim_config_error(cfg, name, err, p,
+                               "linked paths must take the same values: expected a setting "
+                               "like \"%s\", %s, found \"%s\", %s",
+                               pd->path[0], want, path, got);
+    }
+  }
+  return FSIM_OK;
 }
 
 fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *name,
@@ -109,19 +163,16 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
                              sw->morris_levels);
   for (int k = 0; k < sw->nparams; k++) {
     fsim_param_def *pd = &sw->params[k];
+    const fsim_spec *sp = NULL;
+    fsim_status st = resolve_paths(sw, k, &sp, cfg, name, err);
+    if (st != FSIM_OK) return st;
     snprintf(p, sizeof p, "sweep.parameters.[%d].path", k);
-    const fsim_spec *sp = fsim_schema_lookup_path(pd->path);
-    if (!sp)
-      return fsim_config_error(cfg, name, err, p, "\"%s\" is not a setting path", pd->path);
-    for (int j = 0; j < k; j++)
-      if (strcmp(sw->params[j].path, pd->path) == 0)
-        return fsim_config_error(cfg, name, err, p, "\"%s\" is swept twice", pd->path);
     if (pd->nlevels > 0) {
       if (sp->kind == FSIM_K_GROUP || sp->kind == FSIM_K_LIST)
         return fsim_config_error(cfg, name, err, p,
                                  "\"%s\" is a group or list; sweep one of its settings",
-                                 pd->path);
-      fsim_status st = resolve_levels(sw, k, cfg, name, err);
+                                 pd->path[0]);
+      st = resolve_levels(sw, k, cfg, name, err);
       if (st != FSIM_OK) return st;
       continue;
     }
@@ -129,7 +180,7 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
       return fsim_config_error(cfg, name, err, p,
                                "\"%s\" is not a numeric setting: give its alternatives as "
                                "levels",
-                               pd->path);
+                               pd->path[0]);
     pd->integer = sp->kind != FSIM_K_FLOAT || (sp->flags & FSIM_F_WHOLE);
     snprintf(p, sizeof p, "sweep.parameters.[%d]", k);
     int has_range = !isnan(pd->from) || !isnan(pd->to);
@@ -146,7 +197,7 @@ fsim_status fsim_sweep_resolve(fsim_scenario *sc, config_t *cfg, const char *nam
       if (pd->nvalues == 0 && (!has_range || pd->steps < 2))
         return fsim_config_error(cfg, name, err, p, "give from, to and steps (>= 2)");
       if (pd->nvalues == 0 && pd->integer) {
-        fsim_status st = whole_steps(pd, k, cfg, name, err);
+        st = whole_steps(pd, k, cfg, name, err);
         if (st != FSIM_OK) return st;
       }
     } else {

@@ -9,7 +9,7 @@ set -eu
 bin=$1
 . tests/cli/sweep_lib.sh
 scen=scenarios/sweeps/red-donor-order.cfg
-donors='sides.red.rules.[0].donors'
+donors='sides.red.rules.[0].donors' donors3='sides.red.rules.[3].donors'
 
 "$bin" sweep "$scen" -o "$tmp/full" -q -j 2 -n 6
 [ "$(wc -l < "$tmp/full/sweep.csv")" -eq 16 ] || fail "expected 3 x 5 points"
@@ -20,8 +20,9 @@ grep -q '^11,reserve-first,3$' "$tmp/full/design.csv" || fail "design.csv: point
 echo "ok: 15 points, levels by name in sweep.csv and design.csv"
 
 # Point 12 (reserve-first, threshold 3.5) is the run with that order set by --set.
+# (The order is linked: both Kursk rules, [0] and [3], draw in it.)
 "$bin" run "$scen" -o "$tmp/run" -q -n 6 --set "$donors=[\"reserve\", \"kurakhove\", \"pokrovsk\"]" \
-  --set 'sides.red.rules.[0].threshold=3.5'
+  --set "$donors3=[\"reserve\", \"kurakhove\", \"pokrovsk\"]" --set 'sides.red.rules.[0].threshold=3.5'
 a=$(awk -F, 'NR==14 {print $2","$3","$5","$26}' "$tmp/full/sweep.csv")
 b=$(awk -F, '{m[$1]=$4} END {print "reserve-first,3.5,"m["pokrovsk.route_cut"]","m["kursk.red_drawn_from_sectors"]}' "$tmp/run/summary.csv")
 [ "$a" = "$b" ] || fail "point 12 ($a) differs from the run with its level set ($b)"
@@ -35,7 +36,7 @@ echo "ok: a level sets its value (point 12 = run --set, $a)"
 # The same sweep given on the command line.
 "$bin" sweep scenarios/kursk-pokrovsk.cfg -o "$tmp/cli" -q -j 2 -n 6 \
   --set 'sweep.metrics=["pokrovsk.route_cut", "pokrovsk.cut_day", "negotiations.pokrovsk.route_cut", "kursk.red_drawn_from_sectors", "negotiations.kursk.held_area_km2", "blue.losses", "red.losses"]' \
-  --param "$donors=pokrovsk-first:[\"pokrovsk\",\"kurakhove\",\"reserve\"] | kurakhove-first:[\"kurakhove\",\"pokrovsk\",\"reserve\"] | reserve-first:[\"reserve\",\"kurakhove\",\"pokrovsk\"];label=Russian donor order" \
+  --param "$donors,$donors3=pokrovsk-first:[\"pokrovsk\",\"kurakhove\",\"reserve\"] | kurakhove-first:[\"kurakhove\",\"pokrovsk\",\"reserve\"] | reserve-first:[\"reserve\",\"kurakhove\",\"pokrovsk\"];label=Russian donor order" \
   --param 'sides.red.rules.[0].threshold=2.5,3,3.5,4,4.5;label=Kursk reinforcement threshold'
 cmp "$tmp/full/sweep.csv" "$tmp/cli/sweep.csv" || fail "--param levels differ from the file's"
 echo "ok: --param path=a|b|c gives the same sweep.csv"
