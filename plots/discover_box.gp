@@ -32,12 +32,17 @@ hi(x) = strcol('kind') eq numeric ? frac(column('high')) : 1
 limits(x) = strcol('kind') eq numeric \
   ? sprintf('%.4g to %.4g, of %.4g to %.4g', column('low'), column('high'), \
             column('range_low'), column('range_high')) \
-  : strcol('levels')
+  : sprintf('%s (of %d levels)', strcol('levels'), (words(strcol('all_levels')) + 1) / 2)
 note(x) = column('restricted') > 0 ? limits(0).sprintf('   (quasi-p %.2g)', column('qp_value')) \
                                    : 'not restricted'
 
+# A categorical parameter's kept levels have no place on the range: its bar is all
+# blue when restricted, the levels named above it. It has a clause of its own, as its
+# empty low/high fields would void the numeric clause's point.
 plot data using (0.5):0:(0.5):(0.16):ytic(1) with boxxyerror fs solid 1.0 \
        lc rgb colour_transit notitle, \
      data using ((lo(0) + hi(0)) / 2):(column('restricted') > 0 ? $0 : NaN):((hi(0) - lo(0)) / 2):(0.16) \
+       with boxxyerror fs solid 1.0 lc rgb oi_blue notitle, \
+     data using (0.5):(strcol('kind') ne numeric && column('restricted') > 0 ? $0 : NaN):(0.5):(0.16) \
        with boxxyerror fs solid 1.0 lc rgb oi_blue notitle, \
      data using (0):($0 - 0.36):(note(0)) with labels left font ',10' tc rgb colour_ink notitle
