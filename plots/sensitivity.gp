@@ -32,7 +32,11 @@ chart_warning = '@SOBOL_WARNING@'
 # the notes.
 plot_bottom = 0.165
 set bmargin at screen plot_bottom
-notes = (strlen(chart_note) > 0) + (strlen(chart_warning) > 0)
+# Noise beyond 1.5 is off the scale: no line, and rather than a legend entry (too
+# long for the legend's second column, and a line not drawn) a note of its own.
+noise_off = noise_share == noise_share && noise_share > 1.5
+noise_note = noise_off ? sprintf('Replication noise %.3g of the variance, off the scale: no index here can be told from 0 (more replications a point lower it)', noise_share) : ''
+notes = (strlen(chart_note) > 0) + (strlen(chart_warning) > 0) + noise_off
 if (notes > 0) { set tmargin at screen plot_top - 0.045 * notes }
 note_y = plot_top - 0.015
 if (strlen(chart_warning) > 0) {
@@ -43,6 +47,11 @@ if (strlen(chart_warning) > 0) {
 if (strlen(chart_note) > 0) {
   set label 105 chart_note at screen 0.012, screen note_y left \
       font sprintf(',%.1f', fit_pt(chart_note, 10.5)) tc rgb colour_muted
+  note_y = note_y - 0.045
+}
+if (noise_off) {
+  set label 106 noise_note at screen 0.012, screen note_y left \
+      font sprintf(',%.1f', fit_pt(noise_note, 10.5)) tc rgb colour_muted
 }
 
 np = words(order)
@@ -73,14 +82,13 @@ set border 1
 set xzeroaxis lt 1 lc rgb colour_ink lw 1
 set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
 # The noise line, unless the noise is so large (beyond 1.5) that it would
-# squeeze the indices: then the legend gives its value only.
+# squeeze the indices: then a note gives its value (noise_note, above).
 noise_shown = noise_share == noise_share && noise_share <= 1.5
 if (noise_shown) {
   set arrow 2 from noise_share, graph 0 to noise_share, graph 1 nohead front lc rgb colour_muted lw 1.5 dt 2
   set xrange [0:(noise_share > 1 ? noise_share : 1)]
 }
-noise_title = noise_share != noise_share ? '' : \
-              sprintf(noise_shown ? 'replication noise (%.2g)' : 'replication noise (%.3g, off the scale)', noise_share)
+noise_title = noise_shown ? sprintf('replication noise (%.2g)', noise_share) : ''
 
 # Drawn within 0..1; an arrow from inside marks a value cut there.
 clip(v) = v < 0 ? 0 : (v > 1 ? 1 : v)
