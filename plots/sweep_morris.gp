@@ -86,7 +86,7 @@ do for [step = 1:nl] {
   w = strlen(ln_[best]) * 0.6 * label_pt * em_share
   px = sx(lx_[best]); py = sy(ly_[best]); gap = 0.008
   placed = 0
-  do for [try = 0:24] {
+  do for [try = 0:59] {
     if (!placed) {
       side = try % 2                # 0: right of the point, 1: left
       shift = int(try / 2)          # 0, 1, 2...: up 0, down 1, up 1, down 2...

@@ -94,6 +94,12 @@ void fsim_plot_put_quoted(FILE *out, const char *text);
  * a word's end and ended by "..." (a source line's label or file name, which a
  * precision in a format would cut mid-word without a sign). */
 const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
+/* Each chart's title with the scenario's sector names capitalised where they stand
+ * as words ("in the Pokrovsk sector"; not inside a metric's path such as
+ * pokrovsk.route_cut): a title reads as a report's heading, the names as places. */
+void fsim_plot_title_places(fsim_plot_run *run, const fsim_scenario *sc);
+/* The same in one text (a panel's title). */
+void fsim_plot_places(char *text, const fsim_scenario *sc);
 
 /* After a plot: removes from charts/ each chart (its images and script) that
  * frontsim plot drew before and this plot no longer has (of those --only asks
