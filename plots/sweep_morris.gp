@@ -62,11 +62,13 @@ colour_interval = '#99'.colour_sweep[2:7]
 # The labels, placed so that none runs past the plot area or over another: the
 # parameters from the largest mu* down (the important ones keep their place), each
 # label tried right of its point, then left, then above and below at one label's
-# height more each step, the first place clear of the labels already set taken;
+# height more each step, the first place clear of the labels already set and of
+# the other points taken;
 # a label set away from its point gets a thin line to it. In canvas fractions,
 # from the style's text measure (em_share, a character as 0.6 em).
 label_pt = 9
 label_h = 1.25 * label_pt * em_share / canvas_aspect
+point_r = 0.004   # a point's radius, as a share of the canvas width
 array lx_[200]; array ly_[200]; array lw_[200]; array ln_[200]; array lk_[200]; array ld_[200]
 nl = 0
 if (moved) {
@@ -96,6 +98,9 @@ do for [step = 1:nl] {
       ok = clear_of(l, l + w, b, b + label_h)
       do for [j = 1:nl] {
         if (ok && lk_[j] && l < br_[j] && l + w > bl_[j] && b < bt_[j] && b + label_h > bb_[j]) { ok = 0 }
+        # Nor over another parameter's point.
+        if (ok && j != best && abs(sx(lx_[j]) - (l + w / 2)) < w / 2 + point_r && \
+            abs(sy(ly_[j]) - (b + label_h / 2)) < label_h / 2 + point_r / canvas_aspect) { ok = 0 }
       }
       if (ok) {
         placed = 1; bl_[best] = l; br_[best] = l + w; bb_[best] = b; bt_[best] = b + label_h
