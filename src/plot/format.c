@@ -194,3 +194,9 @@ void fsim_plot_places(char *t, const fsim_scenario *sc) {
 void fsim_plot_title_places(fsim_plot_run *run, const fsim_scenario *sc) {
   for (int i = 0; i < run->ncharts; i++) fsim_plot_places(run->charts[i].title, sc);
 }
+
+const char *fsim_plot_difference_unit(int unit, const char *suffix) {
+  if (unit == FSIM_UNIT_DAY) return " (days)";
+  if (unit == FSIM_UNIT_SHARE) return " (percentage points)";
+  return suffix;
+}

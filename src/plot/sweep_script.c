@@ -108,6 +108,7 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   else if (strcmp(key, "VALUE_LABEL") == 0) {
     /* A difference: which metric, the title says; the axis gives the unit. */
     const char *unit = strrchr(mt->axis, '(');
+    if (paired && unit) unit = fsim_plot_difference_unit(mt->unit, unit - 1) + 1;
     if (paired) fprintf(out, "Difference from point %ld%s", sw->baseline, unit ? " " : "");
     fsim_plot_put_quoted(out, paired ? (unit ? unit : "") : mt->axis);
   } else if (strcmp(key, "PAIRED_DATA") == 0) {
