@@ -21,6 +21,7 @@ data = '@DATA@'
 metric = '@METRIC@'
 # The parameters, top to bottom.
 order = '@PARAM_ORDER@'
+@DESIGN@
 noise_share = @NOISE_SHARE@
 # Notes under the legend (empty: none).
 chart_note = '@SOBOL_NOTE@'
@@ -66,9 +67,14 @@ total_at = -0.19
 
 # Parameter names label the y axis; the left margin grows with the longest.
 set ytics () nomirror
-do for [i = 1:np] { set ytics add (word(order, i) np - i + 1) }
+# Each parameter named by its label, as in the effect charts (its path where the
+# design does not have it).
+nparams = words(params)
+param_index(p) = sum [i = 1:nparams] (word(params, i) eq p ? i : 0)
+param_label(p) = param_index(p) > 0 ? word(param_labels, param_index(p)) : p
+do for [i = 1:np] { set ytics add (param_label(word(order, i)) np - i + 1) }
 label_chars = 0
-do for [i = 1:np] { if (strlen(word(order, i)) > label_chars) { label_chars = strlen(word(order, i)) } }
+do for [i = 1:np] { if (strlen(param_label(word(order, i))) > label_chars) { label_chars = strlen(param_label(word(order, i))) } }
 label_width = 0.04 + 0.0085 * label_chars
 set lmargin at screen (label_width < 0.5 ? label_width : 0.5)
 set yrange [0.45:np + 0.55]
