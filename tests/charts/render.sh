@@ -46,14 +46,14 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
 # scatter panels): panels in two rows, one y-axis title for them; the Morris
 # chart's labels, one a parameter. A discovery on it: the box chart's rows named
 # by the full paths, the longest 39 characters.
-"$bin" sweep "$root/scenarios/kursk-pokrovsk.cfg" --method morris --points 2 -n 3 -q -o "$tmp/lhs5" \
+"$bin" sweep "$root/scenarios/kursk-pokrovsk.cfg" --method morris --points 2 -n 3 -q -o "$tmp/morris5" \
   --param 'sides.red.rules.[0].threshold=2.5:4.5' --param 'sides.red.rules.[0].daily_cap=300:3000' \
   --param 'sides.red.rules.[0].donor_floor=1:2.5' --param 'sides.red.rules.[0].delay=1:14' \
   --param 'formations.ua-kursk-strike.feint_factor=1:6' --set 'sweep.metrics=["red.losses"]' >/dev/null
-"$bin" discover "$tmp/lhs5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
+"$bin" discover "$tmp/morris5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   -o "$tmp/cmp" >/dev/null
-dirs="run grid sobol lhs5 cmp disc"
+dirs="run grid sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
     only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
@@ -92,12 +92,12 @@ echo "$out" | grep -q "sensitivity_.*index drawn at .* past 0" ||
   fail "an index drawn past 0..1 was not caught: $out"
 echo "$out" | grep -q "sensitivity_.*wide, warning ''" ||
   fail "a missing warning of wide intervals was not caught: $out"
-# And the panels of a five-parameter lhs sweep titled per row, as they were: each
+# And the panels of the five-parameter sweep titled per row, as they were: each
 # title longer than its row, running into the next row's and towards the legend.
 mkdir -p "$tmp/rows/charts"
-cp "$tmp/lhs5/sweep.csv" "$tmp/rows/"
+cp "$tmp/morris5/sweep.csv" "$tmp/rows/"
 sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_label; set format y '% h' }/" \
-  "$tmp/lhs5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
+  "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
   >"$tmp/rows/charts/effect_red.losses.gp"
 grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
 out=$(python3 "$check" "$tmp/rows") && fail "y-axis titles per row of panels passed"
@@ -115,9 +115,9 @@ echo "$out" | grep -q "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis titl
 # And a Morris chart whose labels are set beside their points wherever they
 # fall (as they were): written over each other.
 mkdir -p "$tmp/labels/charts"
-cp "$tmp/lhs5/morris.csv" "$tmp/labels/"
+cp "$tmp/morris5/morris.csv" "$tmp/labels/"
 sed 's/^\( *\)ok = clear_of(.*/\1ok = 1/; s/if (ok \&\& lk_/if (0 \&\& lk_/; s/lx_\[nl\] = stat(.mu_star.)/lx_[nl] = 0/; s/ly_\[nl\] = stat(.sigma.)/ly_[nl] = 0/' \
-  "$tmp/lhs5/charts/morris_red.losses.gp" >"$tmp/labels/charts/morris_red.losses.gp"
+  "$tmp/morris5/charts/morris_red.losses.gp" >"$tmp/labels/charts/morris_red.losses.gp"
 out=$(python3 "$check" "$tmp/labels") && fail "Morris labels written over each other passed"
 echo "$out" | grep -q "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" ||
   fail "overlapping Morris labels were not caught: $out"
