@@ -16,7 +16,16 @@ data = '@DATA@'
 
 stats data using 'restricted' nooutput
 n = STATS_records
-set lmargin at screen 0.34
+# The parameters' names label the rows: the left margin is measured from the
+# longest (the style's text measure, a character as 0.6 em), so none is cut by
+# the canvas edge; past half the canvas their font is set smaller instead.
+name_pt = 11
+name_chars = 0
+stats data using (strlen(strcol('parameter')) > name_chars ? name_chars = strlen(strcol('parameter')) : 0) nooutput
+name_room = 0.5 - 0.012 - 0.015
+name_pt = name_chars * 0.6 * em_share * name_pt <= name_room ? name_pt : name_room / (name_chars * 0.6 * em_share)
+name_left = 0.012 + name_chars * 0.6 * em_share * name_pt + 0.015
+set lmargin at screen (name_left > 0.2 ? name_left : 0.2)
 set yrange [n - 0.5:-0.75]
 set xrange [0:1]
 set rmargin at screen 0.93
@@ -24,7 +33,8 @@ set xtics ('lowest value swept' 0, 'highest' 1)
 set grid noytics
 unset border
 set border 1 lc rgb colour_ink
-set ytics nomirror scale 0 font ',11'
+name_font = sprintf(',%.1f', name_pt)
+set ytics nomirror scale 0 font name_font
 numeric = 'numeric'
 frac(v) = (v - column('range_low')) / (column('range_high') - column('range_low'))
 lo(x) = strcol('kind') eq numeric ? frac(column('low')) : 0

@@ -21,6 +21,7 @@ data = '@DATA@'
 metric = '@METRIC@'
 # The parameters, top to bottom.
 order = '@PARAM_ORDER@'
+@DESIGN@
 noise_share = @NOISE_SHARE@
 # Notes under the legend (empty: none).
 chart_note = '@SOBOL_NOTE@'
@@ -32,7 +33,11 @@ chart_warning = '@SOBOL_WARNING@'
 # the notes.
 plot_bottom = 0.165
 set bmargin at screen plot_bottom
-notes = (strlen(chart_note) > 0) + (strlen(chart_warning) > 0)
+# Noise beyond 1.5 is off the scale: no line, and rather than a legend entry (too
+# long for the legend's second column, and a line not drawn) a note of its own.
+noise_off = noise_share == noise_share && noise_share > 1.5
+noise_note = noise_off ? sprintf('Replication noise %.3g of the variance, off the scale: no index here can be told from 0 (more replications a point lower it)', noise_share) : ''
+notes = (strlen(chart_note) > 0) + (strlen(chart_warning) > 0) + noise_off
 if (notes > 0) { set tmargin at screen plot_top - 0.045 * notes }
 note_y = plot_top - 0.015
 if (strlen(chart_warning) > 0) {
@@ -43,6 +48,11 @@ if (strlen(chart_warning) > 0) {
 if (strlen(chart_note) > 0) {
   set label 105 chart_note at screen 0.012, screen note_y left \
       font sprintf(',%.1f', fit_pt(chart_note, 10.5)) tc rgb colour_muted
+  note_y = note_y - 0.045
+}
+if (noise_off) {
+  set label 106 noise_note at screen 0.012, screen note_y left \
+      font sprintf(',%.1f', fit_pt(noise_note, 10.5)) tc rgb colour_muted
 }
 
 np = words(order)
@@ -57,9 +67,14 @@ total_at = -0.19
 
 # Parameter names label the y axis; the left margin grows with the longest.
 set ytics () nomirror
-do for [i = 1:np] { set ytics add (word(order, i) np - i + 1) }
+# Each parameter named by its label, as in the effect charts (its path where the
+# design does not have it).
+nparams = words(params)
+param_index(p) = sum [i = 1:nparams] (word(params, i) eq p ? i : 0)
+param_label(p) = param_index(p) > 0 ? word(param_labels, param_index(p)) : p
+do for [i = 1:np] { set ytics add (param_label(word(order, i)) np - i + 1) }
 label_chars = 0
-do for [i = 1:np] { if (strlen(word(order, i)) > label_chars) { label_chars = strlen(word(order, i)) } }
+do for [i = 1:np] { if (strlen(param_label(word(order, i))) > label_chars) { label_chars = strlen(param_label(word(order, i))) } }
 label_width = 0.04 + 0.0085 * label_chars
 set lmargin at screen (label_width < 0.5 ? label_width : 0.5)
 set yrange [0.45:np + 0.55]
@@ -73,14 +88,13 @@ set border 1
 set xzeroaxis lt 1 lc rgb colour_ink lw 1
 set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
 # The noise line, unless the noise is so large (beyond 1.5) that it would
-# squeeze the indices: then the legend gives its value only.
+# squeeze the indices: then a note gives its value (noise_note, above).
 noise_shown = noise_share == noise_share && noise_share <= 1.5
 if (noise_shown) {
   set arrow 2 from noise_share, graph 0 to noise_share, graph 1 nohead front lc rgb colour_muted lw 1.5 dt 2
   set xrange [0:(noise_share > 1 ? noise_share : 1)]
 }
-noise_title = noise_share != noise_share ? '' : \
-              sprintf(noise_shown ? 'replication noise (%.2g)' : 'replication noise (%.3g, off the scale)', noise_share)
+noise_title = noise_shown ? sprintf('replication noise (%.2g)', noise_share) : ''
 
 # Drawn within 0..1; an arrow from inside marks a value cut there.
 clip(v) = v < 0 ? 0 : (v > 1 ? 1 : v)

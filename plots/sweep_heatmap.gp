@@ -105,6 +105,16 @@ set border 0
 set tics scale 0
 set xtics () ; set ytics ()
 do for [j = 1:nx] { set xtics add (value_name(x_param, j) j - 1) }
+# Each x label within its column (five-digit values over eleven columns ran into
+# each other): set smaller where the widest, with a character's gap, is wider
+# than a cell (the style's text measure).
+x_tick_chars = 0
+do for [j = 1:nx] { if (strlen(value_name(x_param, j)) > x_tick_chars) { x_tick_chars = strlen(value_name(x_param, j)) } }
+cell_width = (0.82 - (title_room + 0.012 + (y_tick_chars * 0.6 + 0.6) * 11 * em_share)) / nx
+x_tick_pt = (x_tick_chars + 1) * 0.6 * em_share * 11 <= cell_width ? 11 : \
+            cell_width / ((x_tick_chars + 1) * 0.6 * em_share)
+x_tick_font = sprintf(',%.1f', x_tick_pt < 6 ? 6 : x_tick_pt)
+set xtics font x_tick_font
 do for [j = 1:ny] { set ytics add (value_name(y_param, j) j - 1) }
 
 # The colour scale: its box to the right of the cells, labelled.

@@ -79,6 +79,9 @@ do for [i = 1:nparams] {
   stats data using (x_value(i)) nooutput
   x_span[i] = STATS_max - STATS_min
 }
+# The points (rows of the data), counted before the y range is set: stats keeps to it.
+stats data using 1 nooutput
+n_rows = STATS_records
 # One y range for all panels, from the intervals.
 stats data using (ci('low')) nooutput
 y_lo = STATS_min
@@ -97,7 +100,12 @@ set grid xtics ytics
 # Intervals without caps and half transparent, under opaque points: many
 # points stay readable.
 set bars 0
-colour_interval = '#99'.colour_sweep[2:7]
+# Fainter the more points there are: a thousand intervals at 40% opacity merged
+# into one block that hid the points
+# (gnuplot's #AARRGGBB: AA is the transparency; 0x99, 40% opaque, up to 100
+# points, then the opacity shrinks in proportion, to 6% at the least).
+interval_opacity = n_rows <= 100 ? 102 : (10200 / n_rows < 16 ? 16 : int(10200 / n_rows))
+colour_interval = sprintf('#%02X', 255 - interval_opacity).colour_sweep[2:7]
 # About four ticks per panel, at round numbers.
 nice(x) = (x / 10**floor(log10(x)) < 1.5 ? 1 : x / 10**floor(log10(x)) < 3.5 ? 2 : \
            x / 10**floor(log10(x)) < 7.5 ? 5 : 10) * 10**floor(log10(x))
@@ -116,6 +124,16 @@ do for [i = 1:nparams] {
     set xrange [0.5:nlevels_of(i) + 0.5]
     set xtics ()
     do for [j = 1:nlevels_of(i)] { set xtics add (level_name(i, j) j) }
+    # Each level's name within its share of the panel, else smaller (long names
+    # in a narrow panel ran into each other).
+    lv_chars = 0
+    do for [j = 1:nlevels_of(i)] { if (strlen(level_name(i, j)) > lv_chars) { lv_chars = strlen(level_name(i, j)) } }
+    lv_room = panel_w / nlevels_of(i)
+    lv_pt = (lv_chars + 1) * 0.6 * em_share * 11 <= lv_room ? 11 : lv_room / ((lv_chars + 1) * 0.6 * em_share)
+    lv_font = sprintf(',%.1f', lv_pt < 6 ? 6 : lv_pt)
+    set xtics font lv_font
+  } else {
+    set xtics font ',11'
   }
   # The parameter's label and unit, or its label alone where the panel is narrow.
   # (in a smaller font where even the label is wider than the panel and its gap).
@@ -130,7 +148,7 @@ do for [i = 1:nparams] {
        data using (x_value(i)):(stat('mean')) \
          with points pt 7 ps 0.7 lc rgb colour_sweep \
          title 'mean at a point of the design', \
-       keyentry with yerrorbars pt -1 lw 1 lc rgb colour_interval \
+       keyentry with yerrorbars pt -1 lw 1 lc rgb '#99'.colour_sweep[2:7] \
          title 'its 95% confidence interval'
   # The header, the source line and the legend are drawn once.
   unset label 101

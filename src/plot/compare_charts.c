@@ -120,6 +120,7 @@ static void describe_panel(cmp_panel *p, const fsim_scenario *sc, const fsim_lay
   /* A difference of shares is in percentage points, not a share of anything. */
   if (fam->unit == FSIM_UNIT_SHARE) suffix = " (percentage points)";
   snprintf(p->title, sizeof p->title, "%.300s%s", title, suffix);
+  fsim_plot_places(p->title, sc);
 }
 
 /* compare.csv's rows of the headline metrics into panels and differences. */

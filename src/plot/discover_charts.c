@@ -82,8 +82,11 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
     snprintf(c->name, sizeof c->name, "%s", charts[i].name);
     snprintf(c->data, sizeof c->data, "%s", charts[i].data);
     snprintf(c->title, sizeof c->title, "%s", charts[i].title);
-    snprintf(c->subtitle, sizeof c->subtitle, "Where %.100s; it holds at %.60s", condition,
-             counts);
+    /* Shortened at a word's end and marked, not cut mid-phrase ("at the;"). */
+    char cshort[160], nshort[96];
+    snprintf(c->subtitle, sizeof c->subtitle, "Where %s; it holds at %s",
+             fsim_plot_short(cshort, sizeof cshort, condition, 150),
+             fsim_plot_short(nshort, sizeof nshort, counts, 90));
   }
   /* A row per parameter: beyond eight, a taller canvas keeps each readable. */
   const int rows = box_rows(dir);

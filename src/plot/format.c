@@ -3,6 +3,7 @@
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <ctype.h>
 #include <errno.h>
 #include <unistd.h>
 
@@ -174,4 +175,28 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
   memcpy(buf, text, cut);
   memcpy(buf + cut, "...", 4);
   return buf;
+}
+
+/* A byte that joins a name to its neighbour as one word (a path, an id). */
+static int joins(char c) { return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-'; }
+
+void fsim_plot_places(char *t, const fsim_scenario *sc) {
+  for (int s = 0; s < fsim_scenario_nsectors(sc); s++) {
+    const char *name = fsim_scenario_sector_name(sc, s);
+    size_t len = name ? strlen(name) : 0;
+    if (len == 0 || !islower((unsigned char)name[0])) continue;
+    for (char *p = strstr(t, name); p; p = strstr(p + len, name))
+      if ((p == t || !joins(p[-1])) && (!joins(p[len]) || (p[len] == '.' && !joins(p[len + 1]))))
+        *p = (char)toupper((unsigned char)*p);
+  }
+}
+
+void fsim_plot_title_places(fsim_plot_run *run, const fsim_scenario *sc) {
+  for (int i = 0; i < run->ncharts; i++) fsim_plot_places(run->charts[i].title, sc);
+}
+
+const char *fsim_plot_difference_unit(int unit, const char *suffix) {
+  if (unit == FSIM_UNIT_DAY) return " (days)";
+  if (unit == FSIM_UNIT_SHARE) return " (percentage points)";
+  return suffix;
 }

@@ -539,6 +539,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   for (int i = 0; st == FSIM_OK && i < run.ncharts; i++)
     any |= fsim_chart_selected(&run.charts[i], opt->only);
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
+  if (st == FSIM_OK) fsim_plot_title_places(&run, sc);
   if (st == FSIM_OK) drop_skipped(&run, opt);
   if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN)
     st = rec.all_series ? check_data(pp.dir, &run, err) : drop_incomplete(pp.dir, &run, opt, err);

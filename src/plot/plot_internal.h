@@ -94,6 +94,16 @@ void fsim_plot_put_quoted(FILE *out, const char *text);
  * a word's end and ended by "..." (a source line's label or file name, which a
  * precision in a format would cut mid-word without a sign). */
 const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
+/* Each chart's title with the scenario's sector names capitalised where they stand
+ * as words ("in the Pokrovsk sector"; not inside a metric's path such as
+ * pokrovsk.route_cut): a title reads as a report's heading, the names as places. */
+void fsim_plot_title_places(fsim_plot_run *run, const fsim_scenario *sc);
+/* The unit of a difference of two values of a metric, as a title's suffix: two
+ * days of the run differ by days, two shares by percentage points; else the
+ * metric's own suffix. */
+const char *fsim_plot_difference_unit(int unit, const char *suffix);
+/* The same in one text (a panel's title). */
+void fsim_plot_places(char *text, const fsim_scenario *sc);
 
 /* After a plot: removes from charts/ each chart (its images and script) that
  * frontsim plot drew before and this plot no longer has (of those --only asks

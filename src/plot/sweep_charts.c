@@ -270,8 +270,10 @@ fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw
     if (sw->has_paired) {
       c = add_chart(run, sw, m, "paired", sw->grid ? "sweep_lines" : "sweep_scatter", "$paired");
       if (!sw->grid) c->taller = scatter_taller(sw);
-      chart_text(c->title, sizeof c->title, "Difference from point %ld: %.300s", sw->baseline,
-                 mt->title);
+      const size_t k = strlen(mt->subject);
+      const char *own = k <= strlen(mt->title) ? mt->title + k : ""; /* its unit's suffix */
+      chart_text(c->title, sizeof c->title, "Difference from point %ld: %.300s%s", sw->baseline,
+                 mt->subject, fsim_plot_difference_unit(mt->unit, own));
       char at[FSIM_CHART_TEXT];
       point_text(sw, sw->baseline, at, sizeof at);
       chart_text(c->subtitle, sizeof c->subtitle,

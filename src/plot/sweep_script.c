@@ -1,5 +1,6 @@
 /* The @KEY@ fields of the sweep templates (plots/sweep_*.gp): the metric, its scale
  * and labels, and the design as gnuplot variables. */
+#include <ctype.h>
 #include <math.h>
 #include <string.h>
 
@@ -18,6 +19,18 @@ static void put_word(FILE *out, const char *text) {
   fputc('"', out);
 }
 
+/* An axis title begins with a capital, as the value axis does ("Delay (days)"
+ * from the label "delay"); a setting's path, the title where a parameter has no
+ * label and its path's end is ambiguous, stays as written. */
+static void put_axis(FILE *out, const char *text) {
+  char buf[FSIM_TEXT_MAX + FSIM_NAME_MAX + 4];
+  snprintf(buf, sizeof buf, "%s", text);
+  size_t word = strcspn(buf, " (");
+  if (islower((unsigned char)buf[0]) && strcspn(buf, ".[") >= word)
+    buf[0] = (char)toupper((unsigned char)buf[0]);
+  put_word(out, buf);
+}
+
 /* The design as gnuplot variables: the parameters' columns and legend names and,
  * for a grid, each one's values, count and stride. */
 static void put_design(FILE *out, const fsim_plot_sweep *sw) {
@@ -34,7 +47,7 @@ static void put_design(FILE *out, const fsim_plot_sweep *sw) {
   fputs("'\n# Axis titles: the label and unit of each parameter.\nparam_axes = '", out);
   for (int i = 0; i < sw->nparams; i++) {
     if (i) fputc(' ', out);
-    put_word(out, sw->params[i].axis);
+    put_axis(out, sw->params[i].axis);
   }
   /* Categorical parameters: sweep.csv holds a level's name, charted at its number
    * (1, 2, ...) with the name as the tick label. */
@@ -95,6 +108,7 @@ int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *
   else if (strcmp(key, "VALUE_LABEL") == 0) {
     /* A difference: which metric, the title says; the axis gives the unit. */
     const char *unit = strrchr(mt->axis, '(');
+    if (paired && unit) unit = fsim_plot_difference_unit(mt->unit, unit - 1) + 1;
     if (paired) fprintf(out, "Difference from point %ld%s", sw->baseline, unit ? " " : "");
     fsim_plot_put_quoted(out, paired ? (unit ? unit : "") : mt->axis);
   } else if (strcmp(key, "PAIRED_DATA") == 0) {

@@ -12,7 +12,9 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     against the script's `lower`/`upper`;
   - each y-axis title clear of other ink and within the plot area's height;
   - Sobol' indices and intervals drawn within 0..1, with a note where the
-    estimates go past it and a warning where an interval is wider than 0.25.
+    estimates go past it and a warning where an interval is wider than 0.25;
+  - the point labels of each Morris chart clear of each other and within the
+    canvas (the boxes the script placed them in, as it measures text).
 Prints each fault and exits 1 if there is any."""
 import csv
 import os
@@ -248,6 +250,34 @@ def check_titles(charts, tmp):
                           '(%d to %d px)' % (stem, ext, y_lo, y_hi, band[0], band[1]))
 
 
+def check_labels(charts, tmp):
+    """Each Morris chart's script is re-run to print the box (canvas fractions)
+    of each parameter's label: no two may overlap (labels written over each other
+    near the origin) and each must lie within the canvas (a label past the right
+    edge)."""
+    for name in sorted(os.listdir(charts)):
+        if not (name.startswith('morris_') and name.endswith('.gp')):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        out = os.path.join(tmp, name + '.out')
+        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t += ("\nset print '-'\ndo for [i = 1:nl] { print sprintf('%g %g %g %g', "
+              "bl_[i], br_[i], bb_[i], bt_[i]) }\n")
+        script = os.path.join(tmp, name)
+        open(script, 'w', encoding='utf-8').write(t)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: its labels are not placed: %s' % (name, run.stderr[-200:]))
+            continue
+        boxes = [tuple(float(v) for v in line.split()) for line in run.stdout.splitlines()]
+        for i, (l, r, b, t_) in enumerate(boxes):
+            if l < 0 or r > 1 or b < 0 or t_ > 1:
+                faults.append('%s: label %d runs past the canvas (%.3f..%.3f)' % (name, i + 1, l, r))
+            for j, (l2, r2, b2, t2) in enumerate(boxes[:i]):
+                if l < r2 - 1e-6 and r > l2 + 1e-6 and b < t2 - 1e-6 and t_ > b2 + 1e-6:
+                    faults.append('%s: labels %d and %d overlap' % (name, j + 1, i + 1))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
         if dirs and dirs[0] == '--titles':  # only the y-axis titles (after an svg pass)
@@ -260,6 +290,7 @@ def main(dirs):
             check_constant(d, charts)
             check_intervals(charts, tmp)
             check_sobol(d, charts, tmp)
+            check_labels(charts, tmp)
             check_titles(charts, tmp)
     for f in faults:
         print('FAIL:', f)

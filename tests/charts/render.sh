@@ -1,10 +1,11 @@
 #!/bin/sh
 # render.sh FRONTSIM: every run, sweep and comparison chart drawn in png, svg and
 # pdf, and checked mechanically (tests/charts/check.py): no text cut by the canvas,
+# Morris labels apart,
 # SVGs titled, no constant metric charted, no interval past its metric's bounds.
 # The run is the default scenario (four-digit held-area ticks, long titles); the
 # sweeps are a shipped grid of two parameters, one categorical (long level names),
-# a small sobol design and a five-parameter lhs one; few
+# a small sobol design and a five-parameter morris one, with a discovery; few
 # replications, so it stays well under a minute. First, the checker must catch a
 # chart whose title runs off the canvas. Exit 77 (skipped) without gnuplot or
 # pdftoppm.
@@ -41,14 +42,18 @@ echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said:
 # Its base sample of 8 is far too small: said at run time, even with -q.
 grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points [0-9]*" \
   "$tmp/sobol.err" || fail "no warning of a small Sobol' base sample: $(cat "$tmp/sobol.err")"
-# Five parameters of an lhs design: panels in two rows, one y-axis title for them.
-"$bin" sweep "$root/scenarios/kursk-pokrovsk.cfg" --method lhs --points 10 -n 3 -q -o "$tmp/lhs5" \
+# Five parameters of a morris design (its effect charts are the lhs design's
+# scatter panels): panels in two rows, one y-axis title for them; the Morris
+# chart's labels, one a parameter. A discovery on it: the box chart's rows named
+# by the full paths, the longest 39 characters.
+"$bin" sweep "$root/scenarios/kursk-pokrovsk.cfg" --method morris --points 2 -n 3 -q -o "$tmp/morris5" \
   --param 'sides.red.rules.[0].threshold=2.5:4.5' --param 'sides.red.rules.[0].daily_cap=300:3000' \
   --param 'sides.red.rules.[0].donor_floor=1:2.5' --param 'sides.red.rules.[0].delay=1:14' \
-  --param 'sectors.kursk.engagement_rate=20:60' --set 'sweep.metrics=["red.losses"]' >/dev/null
+  --param 'formations.ua-kursk-strike.feint_factor=1:6' --set 'sweep.metrics=["red.losses"]' >/dev/null
+"$bin" discover "$tmp/morris5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   -o "$tmp/cmp" >/dev/null
-dirs="run grid sobol lhs5 cmp"
+dirs="run grid sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
     only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
@@ -87,12 +92,12 @@ echo "$out" | grep -q "sensitivity_.*index drawn at .* past 0" ||
   fail "an index drawn past 0..1 was not caught: $out"
 echo "$out" | grep -q "sensitivity_.*wide, warning ''" ||
   fail "a missing warning of wide intervals was not caught: $out"
-# And the panels of a five-parameter lhs sweep titled per row, as they were: each
+# And the panels of the five-parameter sweep titled per row, as they were: each
 # title longer than its row, running into the next row's and towards the legend.
 mkdir -p "$tmp/rows/charts"
-cp "$tmp/lhs5/sweep.csv" "$tmp/rows/"
+cp "$tmp/morris5/sweep.csv" "$tmp/rows/"
 sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_label; set format y '% h' }/" \
-  "$tmp/lhs5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
+  "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
   >"$tmp/rows/charts/effect_red.losses.gp"
 grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
 out=$(python3 "$check" "$tmp/rows") && fail "y-axis titles per row of panels passed"
@@ -107,5 +112,23 @@ sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(
 out=$(python3 "$check" "$tmp/tight") && fail "a y-axis title against the level names passed"
 echo "$out" | grep -q "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title touches other ink" ||
   fail "a y-axis title against the level names was not caught: $out"
+# And a Morris chart whose labels are set beside their points wherever they
+# fall (as they were): written over each other.
+mkdir -p "$tmp/labels/charts"
+cp "$tmp/morris5/morris.csv" "$tmp/labels/"
+sed 's/^\( *\)ok = clear_of(.*/\1ok = 1/; s/if (ok \&\& lk_/if (0 \&\& lk_/; s/lx_\[nl\] = stat(.mu_star.)/lx_[nl] = 0/; s/ly_\[nl\] = stat(.sigma.)/ly_[nl] = 0/' \
+  "$tmp/morris5/charts/morris_red.losses.gp" >"$tmp/labels/charts/morris_red.losses.gp"
+out=$(python3 "$check" "$tmp/labels") && fail "Morris labels written over each other passed"
+echo "$out" | grep -q "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" ||
+  fail "overlapping Morris labels were not caught: $out"
+# And the discovery's box chart with the fixed left margin it had: the names
+# cut by the canvas's left edge.
+mkdir -p "$tmp/box/charts"
+cp "$tmp/disc/box.csv" "$tmp/box/"
+sed 's/^set lmargin at screen .*/set lmargin at screen 0.2/; s/^name_pt = name_chars .*/name_pt = 11/' \
+  "$tmp/disc/charts/box.gp" >"$tmp/box/charts/box.gp"
+(cd "$tmp/box/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" box.gp) || fail "gnuplot box.gp"
+out=$(python3 "$check" "$tmp/box") && fail "a box chart with names cut by the left edge passed"
+echo "$out" | grep -q "box.pdf: ink on the page edge" || fail "names cut by the left edge were not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart"

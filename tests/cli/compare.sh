@@ -146,10 +146,10 @@ done
 grep -q "'../c/series/kursk.csv'" cmp/charts/held_area_kursk.gp || fail "overlay reads c's series"
 grep -q "names\[n\] = \['no-diversion', 'no North Korean troops in Kursk'\]" \
   cmp/charts/differences.gp || fail "difference chart's what-ifs"
-grep -q 'Supply route in pokrovsk cut' cmp/charts/differences.gp || fail "no P(cut) panel"
+grep -q 'Supply route in Pokrovsk cut' cmp/charts/differences.gp || fail "no P(cut) panel"
 # The held area at the end is 0 and the Sudzha road cut in every pair of this
 # comparison: no panels, one note.
-grep -q 'Area held by Ukraine in kursk' cmp/charts/differences.gp &&
+grep -q 'Area held by Ukraine in Kursk' cmp/charts/differences.gp &&
   fail "a metric no what-if changes was drawn"
 grep -q '3 metrics unchanged by every what-if not shown' cmp/charts/differences.gp ||
   fail "the unchanged metrics are not said"
