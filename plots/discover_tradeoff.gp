@@ -28,7 +28,9 @@ set format y '%.1f'
 set bmargin at screen 0.17
 set key maxrows 2
 restricted_colour(r) = word(sector_colours, r % words(sector_colours) + 1)
-restricted_title(r) = sprintf('%d parameter%s restricted', r, r == 1 ? '' : 's')
+# Short entries: a peeling can restrict five or more parameters, and with the long
+# form the legend's columns ran past the canvas, so gnuplot left entries out.
+restricted_title(r) = sprintf('%d restricted', r)
 
 plot data using 'coverage':'density' with lines lw 1.5 lc rgb colour_grid notitle, \
      for [r = 0:most] data using 'coverage':(column('restricted') == r ? column('density') : NaN) \
@@ -37,4 +39,4 @@ plot data using 'coverage':'density' with lines lw 1.5 lc rgb colour_grid notitl
        ? sprintf('%d', column('step')) : '') with labels \
        offset 0.9, 0.7 font ',9' tc rgb colour_muted notitle, \
      data using 'coverage':(column('chosen') > 0 ? column('density') : NaN) with points \
-       pt 6 ps 3.2 lw 2 lc rgb colour_ink title 'The box reported (before pasting)'
+       pt 6 ps 3.2 lw 2 lc rgb colour_ink title 'box reported'

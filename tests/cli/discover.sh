@@ -60,3 +60,16 @@ for fmt in png svg pdf; do
   done
 done
 echo "ok: frontsim plot draws the trade-off and the box in png, svg and pdf"
+
+# A peeling that restricts up to 6 parameters: every count and the reported box keep
+# their legend entry (long entries once ran the legend's columns off the canvas, and
+# gnuplot left them out).
+head -n 1 "$tmp/d2/trajectory.csv" > "$tmp/traj"
+awk 'BEGIN { for (k = 0; k <= 7; k++) printf "%d,%d,%d,%.3f,%.3f,%.3f,%d,%d\n", k, 100 - 10 * k,
+             40 - 2 * k, 1 - 0.05 * k, 0.4 + 0.07 * k, 1 - 0.1 * k, (k > 6 ? 6 : k), (k == 5) }' \
+  >> "$tmp/traj" && mv "$tmp/traj" "$tmp/d2/trajectory.csv"
+"$bin" plot "$tmp/d2" -q --format svg --only tradeoff
+for entry in "0 restricted" "3 restricted" "6 restricted" "box reported"; do
+  grep -q ">$entry<" "$tmp/d2/charts/tradeoff.svg" || fail "legend entry '$entry' missing"
+done
+echo "ok: the trade-off legend keeps every entry"
