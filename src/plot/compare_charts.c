@@ -195,15 +195,7 @@ static fsim_status read_differences(fsim_plot_compare *cmp, const char *path,
 
 static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *template_name,
                        const char *suffix, const char *file, const char *variable) {
-  fsim_chart *c = &run->charts[run->ncharts++];
-  memset(c, 0, sizeof *c);
-  c->kind = kind;
-  c->template_name = template_name;
-  c->side = -1;
-  c->metric = -1;
-  c->scale = 1;
-  /* Sector names are short (identifiers): the cut never happens in practice. */
-  snprintf(c->name, sizeof c->name, "%.40s%s%.150s", kind, suffix[0] ? "_" : "", suffix);
+  fsim_chart *c = fsim_plot_chart_add(run, kind, template_name, kind, suffix);
   snprintf(c->data, sizeof c->data, "%s", file);
   snprintf(c->variable, sizeof c->variable, "%s", variable);
   return c;

@@ -73,13 +73,8 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
       {"box", "discover_box", "../box.csv", "Scenario discovery: the box, parameter by parameter"},
   };
   for (int i = 0; i < 2; i++) {
-    fsim_chart *c = &run->charts[run->ncharts++];
-    c->kind = "discover";
-    c->template_name = charts[i].template_name;
-    c->side = -1;
-    c->metric = -1;
+    fsim_chart *c = fsim_plot_chart_add(run, "discover", charts[i].template_name, charts[i].name, "");
     c->own_axes = 1;
-    snprintf(c->name, sizeof c->name, "%s", charts[i].name);
     snprintf(c->data, sizeof c->data, "%s", charts[i].data);
     snprintf(c->title, sizeof c->title, "%s", charts[i].title);
     /* Shortened at a word's end and marked, not cut mid-phrase ("at the;"). */

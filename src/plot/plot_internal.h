@@ -67,6 +67,11 @@ void fsim_plot_run_free(fsim_plot_run *run);
 /* 1 if `only` selects the chart: its name, its metric, or its kind (then only
  * when the chart is not optional); NULL selects every chart that is not optional. */
 int fsim_chart_selected(const fsim_chart *chart, const char *only);
+/* Appends a chart to run->charts (room counted by the caller), zeroed but for what
+ * every chart starts with: its kind and template, no side, no metric, scale 1, and its
+ * name, `name` or "name_suffix" ("" for no suffix, never NULL). */
+fsim_chart *fsim_plot_chart_add(fsim_plot_run *run, const char *kind, const char *template_name,
+                                const char *name, const char *suffix);
 
 /* Writes the complete script of `chart` (template, style and values filled in),
  * drawing into `output` with the terminal of `format`. */

@@ -7,21 +7,27 @@
 
 #include "plot_internal.h"
 
-static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *template_name,
-                       const char *suffix) {
+fsim_chart *fsim_plot_chart_add(fsim_plot_run *run, const char *kind, const char *template_name,
+                                const char *name, const char *suffix) {
   fsim_chart *c = &run->charts[run->ncharts++];
   memset(c, 0, sizeof *c);
   c->kind = kind;
   c->template_name = template_name;
   c->side = -1;
   c->metric = -1;
+  c->scale = 1;
   /* "" for none, not NULL: a null test here would lead gcc to think the callers'
      names may be null (-Wformat-truncation). */
   if (suffix[0])
-    snprintf(c->name, sizeof c->name, "%s_%s", kind, suffix);
+    snprintf(c->name, sizeof c->name, "%s_%s", name, suffix);
   else
-    snprintf(c->name, sizeof c->name, "%s", kind);
+    snprintf(c->name, sizeof c->name, "%s", name);
   return c;
+}
+
+static fsim_chart *add(fsim_plot_run *run, const char *kind, const char *template_name,
+                       const char *suffix) {
+  return fsim_plot_chart_add(run, kind, template_name, kind, suffix);
 }
 
 static void sector_data(fsim_chart *c, const char *sector) {

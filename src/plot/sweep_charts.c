@@ -186,15 +186,10 @@ static void point_text(const fsim_plot_sweep *sw, long p, char *out, size_t size
 
 static fsim_chart *add_chart(fsim_plot_run *run, const fsim_plot_sweep *sw, int m,
                              const char *kind, const char *template_name, const char *data) {
-  fsim_chart *c = &run->charts[run->ncharts++];
-  memset(c, 0, sizeof *c);
-  c->kind = kind;
-  c->template_name = template_name;
-  c->side = -1;
+  fsim_chart *c = fsim_plot_chart_add(run, kind, template_name, kind, sw->metrics[m].name);
   c->metric = m;
   c->topic = sw->metrics[m].name;
   c->optional = !sw->metrics[m].is_default;
-  snprintf(c->name, sizeof c->name, "%s_%s", kind, sw->metrics[m].name);
   snprintf(c->data, sizeof c->data, "%s", data);
   const fsim_sweep_metric *mt = &sw->metrics[m];
   if (mt->defined > 0 && mt->lo == mt->hi)
