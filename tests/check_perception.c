@@ -1,6 +1,6 @@
 /* What a side believes (docs/MODEL.md 8.7): intelligence bias, noise and lag, feints,
  * threat triggers of the reinforce rule, rule priority, the withdraw rule on the
- * perceived ratio, and their metrics. Each mechanism in expected mode against its
+ * perceived ratio, the persistence of intelligence errors, and their metrics. Each mechanism in expected mode against its
  * closed form, and in stochastic mode against its law (tolerances from the sampling
  * error); each test also shows that a deliberately wrong input would fail it. */
 #include <check.h>
@@ -530,6 +530,135 @@ START_TEST(test_neutral_shipped) {
 }
 END_TEST
 
+/* ---- persistent intelligence errors (MODEL.md 8.7): the noise's log is AR(1) ---- */
+
+/* No fire, no feint, no lag: what each side perceives on morning t over the truth is
+ * bias exp(z(t)) exactly; both sides read a perceived state (rules that never act). */
+static fsim_scenario *persist_sector(const char *run, const char *blue_intel, const char *red_intel) {
+  char blue[512], red[512];
+  snprintf(blue, sizeof blue, "%s" BLUE_REINFORCE("threshold = 0.001;"), blue_intel);
+  snprintf(red, sizeof red, "%s" BLUE_REINFORCE("threshold = 0.001;"), red_intel);
+  return sector(run, NO_FIRE, "", blue, red);
+}
+
+START_TEST(test_persistence_zero_exact) {
+  /* rho = 0 draws what the engine drew before persistence existed: these ratios (as the
+     series keep them, in float) were printed by the engine of the commit before it, for
+     this scenario, seed 61, 4 replications, days 1-6; blue's bias 1.5, both sigmas 0.3.
+     The same scenario with rho = 0.5 must differ from day 2 (day 1 is z(1) = sigma eta(1)
+     either way). */
+  static const double pinned[2][4][6] = {
+      {{1.60435808, 0.789009511, 1.69214463, 1.55340731, 1.57039011, 0.691335797},
+       {1.97971296, 1.92591989, 1.12614977, 1.62388265, 1.38445199, 2.84131312},
+       {0.970808625, 2.47162724, 1.34557176, 1.58806884, 1.90075231, 2.09488606},
+       {1.94998944, 1.196275, 1.9885875, 1.26282847, 0.765790462, 1.66936684}},
+      {{0.834449947, 0.968257189, 1.88966703, 1.61605954, 0.584120929, 0.897711813},
+       {0.821426392, 0.96154809, 0.835603714, 0.675189376, 0.974701703, 0.811507761},
+       {0.97121191, 1.79906261, 1.4416759, 0.932386458, 0.741838753, 1.00728333},
+       {0.838535547, 1.44614804, 1.37400448, 1.39043319, 1.11205566, 0.847591102}}};
+  static const char *name[2] = {"a.blue_perceived_over_true", "a.red_perceived_over_true"};
+  for (int k = 0; k < 2; k++) {
+    char bi[160], ri[160];
+    const double rho = k == 0 ? 0.0 : 0.5;
+    snprintf(bi, sizeof bi, "intel_bias = 1.5; intel_sigma = 0.3; intel_persistence = %g;", rho);
+    snprintf(ri, sizeof ri, "intel_sigma = 0.3; intel_persistence = %g;", rho);
+    fsim_scenario *sc = persist_sector("days = 6; seed = 61;", bi, ri);
+    fsim_results *res = tu_run(sc, 4, 1);
+    int same = 0, later_same = 0;
+    for (int i = 0; i < 2; i++)
+      for (long r = 0; r < 4; r++)
+        for (int t = 1; t <= 6; t++) {
+          const int eq = (float)series(res, name[i], t, r) == (float)pinned[i][r][t - 1];
+          same += eq;
+          later_same += eq && t > 1;
+          if (k == 0)
+            ck_assert_msg(eq, "rho = 0, %s, replication %ld, day %d: %.9g, before %.9g", name[i],
+                          r, t, series(res, name[i], t, r), pinned[i][r][t - 1]);
+        }
+    if (k == 1) {
+      ck_assert_int_eq(same - later_same, 2 * 4); /* day 1 alike */
+      ck_assert_int_eq(later_same, 0);
+    }
+    fsim_results_free(res);
+    fsim_scenario_free(sc);
+  }
+}
+END_TEST
+
+/* Variance over replications of the mean over days 1..D of z(t)^2 (a = 0) or of
+ * z(t) z(t+1) (a = 1, days 1..D-1), z a stationary Gaussian AR(1) with sd sigma and lag-1
+ * correlation rho, gamma(k) = sigma^2 rho^|k|. By Isserlis' theorem
+ * Cov(z_s z_{s+a}, z_t z_{t+a}) = gamma(t-s)^2 + gamma(t-s+a) gamma(t-s-a). */
+static double ar1_product_var(double sigma, double rho, int D, int a) {
+  const int n = D - a;
+  double v = 0.0;
+  for (int s = 0; s < n; s++)
+    for (int t = 0; t < n; t++) {
+      const int k = t - s;
+      const double g0 = sigma * sigma * pow(rho, abs(k));
+      v += g0 * g0 + sigma * sigma * pow(rho, abs(k + a)) * sigma * sigma * pow(rho, abs(k - a));
+    }
+  return v / ((double)n * n);
+}
+
+START_TEST(test_persistence_law) {
+  /* Stochastic, blue rho 0.8 and sigma 0.3 (bias 1.5), red rho 0.5 and sigma 0.2: z(t) =
+     log(ratio(t) / bias) over N replications and D mornings. The marginal sd is sigma
+     and the lag-1 autocorrelation rho (z(1) = sigma eta(1) starts the process in its
+     stationary law). Estimators: m2 = mean z^2 (-> sigma^2) and c1 = mean z(t) z(t+1) /
+     sigma^2 (-> rho), the means over replications of per-replication means whose exact
+     variances are ar1_product_var / N; each must lie within 4.5 of its standard errors
+     (a correct engine fails about 1 time in 150,000 per check; the seed is fixed). The
+     same bounds must reject i.i.d. mornings (c1 -> 0), persistence without the
+     sqrt(1 - rho^2) (sd sigma / sqrt(1 - rho^2)) and a shared state across sides. */
+  fsim_scenario *sc = persist_sector("days = 30; seed = 62;",
+                                     "intel_bias = 1.5; intel_sigma = 0.3; intel_persistence = 0.8;",
+                                     "intel_sigma = 0.2; intel_persistence = 0.5;");
+  enum { N = 2000, D = 30 };
+  fsim_results *res = tu_run(sc, N, 1);
+  static const char *name[2] = {"a.blue_perceived_over_true", "a.red_perceived_over_true"};
+  const double bias[2] = {1.5, 1.0}, sigma[2] = {0.3, 0.2}, rho[2] = {0.8, 0.5};
+  for (int i = 0; i < 2; i++) {
+    double m2 = 0.0, c1 = 0.0;
+    for (long r = 0; r < N; r++) {
+      double z[D + 1];
+      for (int t = 1; t <= D; t++) z[t] = log(series(res, name[i], t, r) / bias[i]);
+      for (int t = 1; t <= D; t++) m2 += z[t] * z[t] / ((double)N * D);
+      for (int t = 1; t < D; t++) c1 += z[t] * z[t + 1] / ((double)N * (D - 1));
+    }
+    const double s2 = sigma[i] * sigma[i];
+    c1 /= s2;
+    const double tol2 = 4.5 * sqrt(ar1_product_var(sigma[i], rho[i], D, 0) / N);
+    const double tol1 = 4.5 * sqrt(ar1_product_var(sigma[i], rho[i], D, 1) / N) / s2;
+    fprintf(stderr, "%s: sd %.4f (sigma %.2f, m2 %.5f +- %.5f), lag-1 %.4f (rho %.2f +- %.4f)\n",
+            name[i], sqrt(m2), sigma[i], m2, tol2, c1, rho[i], tol1);
+    ck_assert_msg(fabs(m2 - s2) <= tol2, "%s: mean z^2 %g, sigma^2 %g (+- %g)", name[i], m2, s2, tol2);
+    ck_assert_msg(fabs(c1 - rho[i]) <= tol1, "%s: lag-1 %g, rho %g (+- %g)", name[i], c1, rho[i], tol1);
+    /* What the bounds reject: i.i.d. draws, the innovation not scaled, the other side's rho. */
+    ck_assert(fabs(0.0 - rho[i]) > 2 * tol1);
+    ck_assert(fabs(s2 / (1 - rho[i] * rho[i]) - s2) > 2 * tol2);
+    ck_assert(fabs(rho[1 - i] - rho[i]) > 2 * tol1);
+  }
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_persistence_expected) {
+  /* Expected mode replaces the noise by its mean, bias exp(sigma^2 / 2), whatever rho:
+     every morning's noise is LogNormal(0, sigma). */
+  fsim_scenario *sc = persist_sector("days = 5; mode = \"expected\";",
+                                     "intel_bias = 1.5; intel_sigma = 0.4; intel_persistence = 0.9;",
+                                     "");
+  fsim_results *res = tu_run(sc, 1, 1);
+  for (int t = 1; t <= 5; t++)
+    ck_assert_double_eq_tol(series(res, "a.blue_perceived_over_true", t, 0), 1.5 * exp(0.08),
+                            1e-6);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *perception_suite(void) {
   Suite *s = suite_create("perception");
   TCase *tc = tcase_create("expected");
@@ -550,6 +679,11 @@ Suite *perception_suite(void) {
   suite_add_tcase(s, tc);
   tc = tcase_create("neutral");
   tcase_add_test(tc, test_neutral_shipped);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("persistence");
+  tcase_add_test(tc, test_persistence_zero_exact);
+  tcase_add_test(tc, test_persistence_law);
+  tcase_add_test(tc, test_persistence_expected);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -168,10 +168,12 @@ typedef struct fsim_side_def {
   double replacements_per_day;
   double claim_bias;
   double claim_sigma;
-  /* intelligence on the enemy (MODEL.md 8.7): bias, log-normal noise, lag */
+  /* intelligence on the enemy (MODEL.md 8.7): bias, log-normal noise, lag, and the
+     noise's correlation from one morning to the next */
   double intel_bias;
   double intel_sigma;
   int intel_lag_days;
+  double intel_persistence;
   int nrules;
   fsim_rule_def *rules;
 } fsim_side_def;

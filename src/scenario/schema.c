@@ -52,14 +52,13 @@ static const fsim_spec run_specs[] = {
      .doc = "stochastic draws every random quantity; expected replaces every draw by its "
             "mean."},
     {.key = "rng", .kind = FSIM_K_NAME, .offset = offsetof(fsim_run_def, rng),
-     .def_text = "splitmix64",
-     .doc = "Generator of every stream: splitmix64, or any GSL generator name (taus2, "
-            "mt19937, ranlxd2, ...; these cost more to reseed every day) with at least 2^24 "
-            "distinct values (not uni or slatec)."},
+     .def_text = "splitmix64", .doc = "Generator of every stream: splitmix64, or any GSL "
+     "generator name (taus2, mt19937, ranlxd2, ...; these cost more to reseed every day) with "
+     "at least 2^24 distinct values (not uni or slatec)."},
     {.key = "diversion_sector", .kind = FSIM_K_REF,
      .offset = offsetof(fsim_run_def, diversion_sector), .flags = O, .def_text = "",
-     .refers_to = "sector",
-     .doc = "The sector of the diversion; summary.txt reports its yield and held area."},
+     .refers_to = "sector", .doc = "The sector of the diversion; summary.txt reports its "
+                                   "yield and held area."},
 };
 static const fsim_group run_group = {.name = "run", .specs = run_specs,
                                      .nspecs = COUNT(run_specs),
@@ -339,9 +338,8 @@ static const fsim_spec rule_specs[] = {
      .since = 2, .doc = "Days the tempo and ground-lost triggers look back (default 7)."},
     {.key = "value_above", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_rule_def, value_above),
      .flags = O, .def = 0, .min = 0, .max = 1e9, .variants = V_REINFORCE, .unit = "km2",
-     .since = 2,
-     .doc = "Trigger: the value of the ground at stake (the sector's held area, weighted) "
-            "above this (0: no such trigger; the sector needs a held area)."},
+     .since = 2, .doc = "Trigger: the value of the ground at stake (the sector's held area, "
+     "weighted) above this (0: no such trigger; the sector needs a held area)."},
     {.key = "own_soil_weight", .kind = FSIM_K_FLOAT,
      .offset = offsetof(fsim_rule_def, own_soil_weight), .flags = O | GT, .def = 1.0,
      .min = 0, .max = 1e3, .variants = V_REINFORCE, .unit = "multiplier", .since = 2,
@@ -366,9 +364,8 @@ static const fsim_spec rule_specs[] = {
     {.key = "delay", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, delay), .def = 0,
      .min = 0, .max = 365, .unit = "days", .doc = "Days in transit (0: arrives the same day)."},
     {.key = "start_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, start_day),
-     .def = 1, .min = 1, .max = DAYS_MAX,
-     .variants = V_REINFORCE | V_REPLACEMENTS | V_WITHDRAW, .unit = "day",
-     .doc = "First day the rule acts."},
+     .def = 1, .min = 1, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS | V_WITHDRAW,
+     .unit = "day", .doc = "First day the rule acts."},
     {.key = "end_day", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, end_day), .def = 0,
      .min = 0, .max = DAYS_MAX, .variants = V_REINFORCE | V_REPLACEMENTS | V_WITHDRAW,
      .unit = "day", .doc = "Last day the rule acts (0: no end)."},
@@ -408,6 +405,10 @@ static const fsim_spec side_specs[] = {
      .max = 365, .unit = "days", .since = 2,
      .doc = "Age of that intelligence: the enemy's power as it was this many mornings "
             "earlier (default 0)."},
+    {.key = "intel_persistence", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_side_def, intel_persistence), .flags = O | FSIM_F_MAX_EXCL,
+     .def = 0.0, .min = 0, .max = 1, .unit = "correlation", .since = 2, .doc = "Correlation "
+     "of that noise's log from one morning to the next (AR(1), MODEL.md 8.7; default 0)."},
     {.key = "rules", .kind = FSIM_K_LIST, .offset = offsetof(fsim_side_def, rules),
      .count_offset = offsetof(fsim_side_def, nrules), .flags = O, .group = &rule_group,
      .doc = "Allocation rules."},
@@ -443,9 +444,8 @@ static const fsim_group event_group = {
 static const fsim_spec level_specs[] = {
     {.key = "name", .kind = FSIM_K_NAME, .offset = offsetof(fsim_level_def, name),
      .flags = O | FSIM_F_DOTTED,
-     .def_text = "",
-     .doc = "Short name in the outputs and charts (default: made from the value, e.g. "
-            "kurakhove-pokrovsk-reserve)."},
+     .def_text = "", .doc = "Short name in the outputs and charts (default: made from the "
+                            "value, e.g. kurakhove-pokrovsk-reserve)."},
     {.key = "value", .kind = FSIM_K_VALUE, .offset = offsetof(fsim_level_def, value),
      .flags = R, .doc = "The setting's value at this level, of the setting's own type."},
 };

@@ -79,6 +79,15 @@ static inline double fsim_draw_lognormal(fsim_draw_counter *c, gsl_rng **rng, in
   return fsim_ran_lognormal(rng[s], zeta, sigma);
 }
 
+/* The log of a fsim_draw_lognormal(c, rng, s, 0, sigma) draw, from the same numbers of
+ * the generator (noted as that draw): sigma Z, for noise carried from day to day in its
+ * log (MODEL.md 8.7). */
+static inline double fsim_draw_lognormal_log(fsim_draw_counter *c, gsl_rng **rng, int s,
+                                             double sigma) {
+  fsim_draw_note_(c, FSIM_DRAW_LOGNORMAL, s, 0.0, sigma);
+  return gsl_ran_gaussian_ziggurat(rng[s], sigma);
+}
+
 /* Multinomial by conditional binomials (as gsl_ran_multinomial), stopping as soon
  * as nothing is left to share and giving the last category the remainder, so K
  * categories cost at most K - 1 binomial draws. */

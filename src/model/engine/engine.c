@@ -164,6 +164,7 @@ void fsim_engine_destroy(fsim_engine *eng) {
   X(split_weight, F) X(split_count, F) X(split_place, F) X(move_p, F) X(move_v, F)         \
   X(withdraw_day, NR) X(rearguard, S * 2) X(leaving, S * 2) X(row, (size_t)eng->layout.nseries)              \
   X(metrics, (size_t)eng->layout.nmetrics) X(seen, S * 2) X(seen_over_true, S * 2)          \
+  X(intel_z, S * 2)                                                                         \
   X(app_ring, LG * S * 2) X(att_cum, S * 2) X(att_ring, H * S * 2) X(x_ring, H * S)         \
   X(zero_day, S) X(withdrawn, S * 2) X(drawn_true, S * 2) X(drawn_seen, S * 2)
 

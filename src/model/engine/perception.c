@@ -37,6 +37,7 @@ void fsim_perception_reset(fsim_replica *rp) {
   memset(rp->withdrawn, 0, S2 * sizeof *rp->withdrawn);
   memset(rp->drawn_true, 0, S2 * sizeof *rp->drawn_true);
   memset(rp->drawn_seen, 0, S2 * sizeof *rp->drawn_seen);
+  memset(rp->intel_z, 0, S2 * sizeof *rp->intel_z);
   for (size_t c = 0; c < S2; c++) rp->seen_over_true[c] = 1.0;
   for (int s = 0; s < eng->nsectors; s++) {
     const fsim_sector_def *d = &eng->sc->sectors[s];
@@ -74,8 +75,14 @@ void fsim_perceive(fsim_replica *rp, int t) {
       double factor = eng->intel_factor[i];
       if (!eng->expected) {
         factor = side->intel_bias;
-        if (side->intel_sigma > 0)
-          factor *= fsim_draw_lognormal(&rp->draws, rp->rng, S + 1, 0.0, side->intel_sigma);
+        if (side->intel_sigma > 0) {
+          /* AR(1) in the log (MODEL.md 8.7); with rho = 0 (keep 0, fresh 1) z is the
+             draw itself, bit for bit, as when every morning was drawn afresh. */
+          const double g = fsim_draw_lognormal_log(&rp->draws, rp->rng, S + 1, side->intel_sigma);
+          double *z = &rp->intel_z[SIDE2(s, i)];
+          *z = t == 1 ? g : eng->intel_keep[i] * *z + eng->intel_fresh[i] * g;
+          factor *= exp(*z);
+        }
       }
       rp->seen[c] = factor * reported;
       rp->seen_over_true[SIDE2(s, i)] = rp->P[c] > 0 ? rp->seen[c] / rp->P[c] : 1.0;
@@ -131,8 +138,11 @@ fsim_status fsim_perception_plan(fsim_engine *eng, fsim_error *err) {
     if (side->intel_bias != 1.0 || side->intel_sigma > 0 || side->intel_lag_days > 0)
       eng->perceives = 1;
     if (side->intel_sigma > 0) eng->intel_noise = 1;
-    /* Expected mode: the noise replaced by its mean (MODEL.md 10). */
+    /* Expected mode: the noise replaced by its mean (MODEL.md 10), whatever its
+       persistence: each morning's noise is LogNormal(0, sigma). */
     eng->intel_factor[i] = side->intel_bias * exp(0.5 * side->intel_sigma * side->intel_sigma);
+    eng->intel_keep[i] = side->intel_persistence;
+    eng->intel_fresh[i] = sqrt(1.0 - side->intel_persistence * side->intel_persistence);
   }
   for (int f = 0; f < sc->nformations; f++)
     if (sc->formations[f].feint_factor != 1.0) eng->has_feint = eng->perceives = 1;

@@ -49,6 +49,9 @@ typedef struct fsim_engine {
   int has_surge;     /* some reinforce rule has a threat trigger (and a surge threshold) */
   int hist_slots;    /* the longest window of those + 1: mornings of history kept */
   double intel_factor[FSIM_NSIDES]; /* expected mode: bias x the noise's mean */
+  /* The noise's log is AR(1) (MODEL.md 8.7): z = keep z + fresh sigma eta, with keep = rho
+     and fresh = sqrt(1 - rho^2), so that every morning's z has sd sigma. */
+  double intel_keep[FSIM_NSIDES], intel_fresh[FSIM_NSIDES];
   /* Replacements in whole persons (MODEL.md 8.3, 8.4): the same in every replication,
      so worked out once, with the running totals the rules would keep. */
   double *repl_in;  /* [side * (D + 1) + t] arriving in the side's reserve on day t */
@@ -115,6 +118,7 @@ typedef struct fsim_replica {
   const double *view;
   double *seen;      /* [s * 2 + j] perceived power of j in s */
   double *seen_over_true; /* [s * 2 + i] what i perceives of the enemy's power over the truth */
+  double *intel_z;   /* [s * 2 + i] the log of i's intelligence noise on the enemy in s */
   double *app_ring;  /* [slot * S * 2 + s * 2 + j] j's apparent power on morning slot mod lag_slots */
   double *att_cum;   /* [s * 2 + j] j's attacks in s up to the morning */
   double *att_ring;  /* [slot * S * 2 + ...] att_cum on morning slot mod hist_slots */
