@@ -1,8 +1,9 @@
 /* What a side believes (docs/MODEL.md 8.7): intelligence bias, noise and lag, feints,
  * threat triggers of the reinforce rule, rule priority, the withdraw rule on the
- * perceived ratio, the persistence of intelligence errors, and their metrics. Each mechanism in expected mode against its
- * closed form, and in stochastic mode against its law (tolerances from the sampling
- * error); each test also shows that a deliberately wrong input would fail it. */
+ * perceived ratio, the persistence of intelligence errors, and their metrics. Each
+ * mechanism in expected mode against its closed form, and in stochastic mode against its
+ * law (tolerances from the sampling error); each test also shows that a deliberately
+ * wrong input would fail it. */
 #include <check.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
@@ -534,7 +535,8 @@ END_TEST
 
 /* No fire, no feint, no lag: what each side perceives on morning t over the truth is
  * bias exp(z(t)) exactly; both sides read a perceived state (rules that never act). */
-static fsim_scenario *persist_sector(const char *run, const char *blue_intel, const char *red_intel) {
+static fsim_scenario *persist_sector(const char *run, const char *blue_intel,
+                                     const char *red_intel) {
   char blue[512], red[512];
   snprintf(blue, sizeof blue, "%s" BLUE_REINFORCE("threshold = 0.001;"), blue_intel);
   snprintf(red, sizeof red, "%s" BLUE_REINFORCE("threshold = 0.001;"), red_intel);
@@ -543,7 +545,7 @@ static fsim_scenario *persist_sector(const char *run, const char *blue_intel, co
 
 START_TEST(test_persistence_zero_exact) {
   /* rho = 0 draws what the engine drew before persistence existed: these ratios (as the
-     series keep them, in float) were printed by the engine of the commit before it, for
+     series keep them, in float) were printed by the engine of commit 70cc997, before it, for
      this scenario, seed 61, 4 replications, days 1-6; blue's bias 1.5, both sigmas 0.3.
      The same scenario with rho = 0.5 must differ from day 2 (day 1 is z(1) = sigma eta(1)
      either way). */
@@ -572,8 +574,8 @@ START_TEST(test_persistence_zero_exact) {
           same += eq;
           later_same += eq && t > 1;
           if (k == 0)
-            ck_assert_msg(eq, "rho = 0, %s, replication %ld, day %d: %.9g, before %.9g", name[i],
-                          r, t, series(res, name[i], t, r), pinned[i][r][t - 1]);
+            ck_assert_msg(eq, "rho = 0, %s, replication %ld, day %d: %.9g, before %.9g", name[i], r,
+                          t, series(res, name[i], t, r), pinned[i][r][t - 1]);
         }
     if (k == 1) {
       ck_assert_int_eq(same - later_same, 2 * 4); /* day 1 alike */
@@ -611,9 +613,9 @@ START_TEST(test_persistence_law) {
      (a correct engine fails about 1 time in 150,000 per check; the seed is fixed). The
      same bounds must reject i.i.d. mornings (c1 -> 0), persistence without the
      sqrt(1 - rho^2) (sd sigma / sqrt(1 - rho^2)) and a shared state across sides. */
-  fsim_scenario *sc = persist_sector("days = 30; seed = 62;",
-                                     "intel_bias = 1.5; intel_sigma = 0.3; intel_persistence = 0.8;",
-                                     "intel_sigma = 0.2; intel_persistence = 0.5;");
+  fsim_scenario *sc = persist_sector(
+      "days = 30; seed = 62;", "intel_bias = 1.5; intel_sigma = 0.3; intel_persistence = 0.8;",
+      "intel_sigma = 0.2; intel_persistence = 0.5;");
   enum { N = 2000, D = 30 };
   fsim_results *res = tu_run(sc, N, 1);
   static const char *name[2] = {"a.blue_perceived_over_true", "a.red_perceived_over_true"};
@@ -632,8 +634,10 @@ START_TEST(test_persistence_law) {
     const double tol1 = 4.5 * sqrt(ar1_product_var(sigma[i], rho[i], D, 1) / N) / s2;
     fprintf(stderr, "%s: sd %.4f (sigma %.2f, m2 %.5f +- %.5f), lag-1 %.4f (rho %.2f +- %.4f)\n",
             name[i], sqrt(m2), sigma[i], m2, tol2, c1, rho[i], tol1);
-    ck_assert_msg(fabs(m2 - s2) <= tol2, "%s: mean z^2 %g, sigma^2 %g (+- %g)", name[i], m2, s2, tol2);
-    ck_assert_msg(fabs(c1 - rho[i]) <= tol1, "%s: lag-1 %g, rho %g (+- %g)", name[i], c1, rho[i], tol1);
+    ck_assert_msg(fabs(m2 - s2) <= tol2, "%s: mean z^2 %g, sigma^2 %g (+- %g)", name[i], m2, s2,
+                  tol2);
+    ck_assert_msg(fabs(c1 - rho[i]) <= tol1, "%s: lag-1 %g, rho %g (+- %g)", name[i], c1, rho[i],
+                  tol1);
     /* What the bounds reject: i.i.d. draws, the innovation not scaled, the other side's rho. */
     ck_assert(fabs(0.0 - rho[i]) > 2 * tol1);
     ck_assert(fabs(s2 / (1 - rho[i] * rho[i]) - s2) > 2 * tol2);
@@ -647,13 +651,12 @@ END_TEST
 START_TEST(test_persistence_expected) {
   /* Expected mode replaces the noise by its mean, bias exp(sigma^2 / 2), whatever rho:
      every morning's noise is LogNormal(0, sigma). */
-  fsim_scenario *sc = persist_sector("days = 5; mode = \"expected\";",
-                                     "intel_bias = 1.5; intel_sigma = 0.4; intel_persistence = 0.9;",
-                                     "");
+  fsim_scenario *sc =
+      persist_sector("days = 5; mode = \"expected\";",
+                     "intel_bias = 1.5; intel_sigma = 0.4; intel_persistence = 0.9;", "");
   fsim_results *res = tu_run(sc, 1, 1);
   for (int t = 1; t <= 5; t++)
-    ck_assert_double_eq_tol(series(res, "a.blue_perceived_over_true", t, 0), 1.5 * exp(0.08),
-                            1e-6);
+    ck_assert_double_eq_tol(series(res, "a.blue_perceived_over_true", t, 0), 1.5 * exp(0.08), 1e-6);
   fsim_results_free(res);
   fsim_scenario_free(sc);
 }
