@@ -9,6 +9,8 @@
 #include <stdlib.h>
 #include <string.h>
 
+#include "numfmt.h"
+
 int fsim_text_distance(const char *a, const char *b) {
   enum { MAXLEN = 63 };
   size_t n = strlen(a), m = strlen(b);
@@ -68,12 +70,8 @@ int fsim_text_is_dotted_name(const char *s, size_t max) {
 }
 
 void fsim_text_float(double x, char *buf, size_t size) {
-  const float f = (float)x;
   /* From 6 digits, as fsim_text_double: 18000, not 1.8e+04; 9 always read back. */
-  for (int prec = 6; prec <= 9; prec++) {
-    snprintf(buf, size, "%.*g", prec, (double)f);
-    if ((float)strtod(buf, NULL) == f) break;
-  }
+  fsim_numfmt_float(x, buf, size);
 }
 
 void fsim_text_double(double x, int force_point, char *buf, size_t size) {
@@ -85,10 +83,7 @@ void fsim_text_double(double x, int force_point, char *buf, size_t size) {
     snprintf(buf, size, x > 0 ? "inf" : "-inf");
     return;
   }
-  for (int prec = 6; prec <= 17; prec++) {
-    snprintf(buf, size, "%.*g", prec, x);
-    if (strtod(buf, NULL) == x) break;
-  }
+  fsim_numfmt_double(x, buf, size);
   if (force_point && !strpbrk(buf, ".eE")) {
     size_t len = strlen(buf);
     if (len + 2 < size) memcpy(buf + len, ".0", 3);

@@ -20,6 +20,7 @@
 #include "frontsim/version.h"
 #include "layout.h"
 #include "morris.h"
+#include "numfmt.h"
 #include "results.h"
 #include "series_table.h"
 #include "stats.h"
@@ -406,10 +407,9 @@ fsim_status fsim_sweep_prepare(const char *scenario_path, const fsim_overrides *
 
 /* v with `digits` significant digits (7 for the series, which are kept as floats). */
 static void put_number(fsim_text_buf *rec, const char *sep, double v, int digits) {
-  if (isnan(v))
-    fsim_text_buf_printf(rec, "%s", sep);
-  else
-    fsim_text_buf_printf(rec, "%s%.*g", sep, digits, v);
+  char num[FSIM_NUMFMT_MAX] = "";
+  if (!isnan(v)) fsim_numfmt_g(v, digits, num, sizeof num);
+  fsim_text_buf_printf(rec, "%s%s", sep, num);
 }
 
 /* The optional parts of a point's record (sweep_internal.h, FSIM_SWEEP_REPS_PART and

@@ -14,6 +14,8 @@
 #include <stdio.h>
 #include <string.h>
 
+#include "numfmt.h"
+
 static const double quantile_q[5] = {0.05, 0.25, 0.50, 0.75, 0.95};
 
 /* A float's bits as an unsigned key in the floats' order; -0 as +0, which compares
@@ -64,8 +66,12 @@ static void select_ranks(const uint32_t *a, size_t n, uint32_t mn, uint32_t mx,
     for (int j = 0; j < m; j++) out[j] = scratch[rank[j]];
     return;
   }
+  /* About four keys a bucket, up to BUCKETS: a small column would spend more on
+   * clearing and scanning 2,048 buckets than on its keys. */
+  uint32_t cap = 64;
+  while (cap < BUCKETS && (size_t)cap * 4 < n) cap *= 2;
   int shift = 0;
-  while (((mx - mn) >> shift) >= BUCKETS) shift++;
+  while (((mx - mn) >> shift) >= cap) shift++;
   const size_t nb = ((size_t)(mx - mn) >> shift) + 1;
   uint32_t count[BUCKETS];
   memset(count, 0, nb * sizeof *count);
@@ -117,9 +123,9 @@ static void select_ranks(const uint32_t *a, size_t n, uint32_t mn, uint32_t mx,
 /* Whether every number in [lo, hi] prints the same. */
 static int same_text(double lo, double hi) {
   if (!isfinite(lo) || !isfinite(hi)) return 0;
-  char a[40], b[40];
-  snprintf(a, sizeof a, FSIM_NUMBER_FORMAT, lo);
-  snprintf(b, sizeof b, FSIM_NUMBER_FORMAT, hi);
+  char a[FSIM_NUMFMT_MAX], b[FSIM_NUMFMT_MAX];
+  fsim_numfmt_g(lo, FSIM_NUMBER_DIGITS, a, sizeof a);
+  fsim_numfmt_g(hi, FSIM_NUMBER_DIGITS, b, sizeof b);
   return strcmp(a, b) == 0;
 }
 

@@ -11,6 +11,7 @@
 #include <string.h>
 
 #include "fileio.h"
+#include "numfmt.h"
 #include "text.h"
 
 const char *const fsim_daily_stat_names[FSIM_DAILY_NSTATS] = {
@@ -36,7 +37,9 @@ void fsim_number_write(FILE *fp, double v) {
     fwrite(p, 1, (size_t)(buf + sizeof buf - p), fp);
     return;
   }
-  fprintf(fp, FSIM_NUMBER_FORMAT, v);
+  char buf[FSIM_NUMFMT_MAX];
+  const int len = fsim_numfmt_g(v, FSIM_NUMBER_DIGITS, buf, sizeof buf);
+  fwrite(buf, 1, (size_t)len, fp);
 }
 
 fsim_status fsim_meta_write(const char *path, const fsim_run_meta *meta, fsim_error *err) {

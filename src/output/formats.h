@@ -13,8 +13,9 @@
 #include "frontsim/error.h"
 
 /* The number format of every figure in the output files, and a writer of it (the
- * same text as fprintf, faster for whole numbers). */
+ * same text as fprintf, without printf: core/numfmt.h). */
 #define FSIM_NUMBER_FORMAT "%.10g"
+#define FSIM_NUMBER_DIGITS 10 /* the same, for fsim_numfmt_g */
 void fsim_number_write(FILE *fp, double v);
 
 /* ---- series/<file>.csv: "day,date", then per variable its daily statistics ---- */
