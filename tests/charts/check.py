@@ -14,7 +14,10 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
   - Sobol' indices and intervals drawn within 0..1, with a note where the
     estimates go past it and a warning where an interval is wider than 0.25;
   - the point labels of each Morris chart clear of each other and within the
-    canvas (the boxes the script placed them in, as it measures text).
+    canvas (the boxes the script placed them in, as it measures text);
+  - the names of the marks on a run chart's date axis (event days, a held
+    area reaching 0) clear of each other, of the other marks' lines and of the
+    data (above the highest value drawn), within the plot's width.
 Prints each fault and exits 1 if there is any."""
 import csv
 import os
@@ -278,6 +281,66 @@ def check_labels(charts, tmp):
                     faults.append('%s: labels %d and %d overlap' % (name, j + 1, i + 1))
 
 
+def check_marks(charts, tmp):
+    """Each run chart's script is re-run to print where gnuplot put its plot area
+    and its marks (plots/dates.gp: each mark's date, side of its line, row and
+    name's length). Each name's box is found from them, as wide as the style
+    measures text (0.6 em a character) and a font size high, and must overlap
+    no other name, cross no other mark's line, lie within the plot's width and
+    above the highest value drawn (the last panel's, for a chart of one panel)."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if 'mk_n = 0' not in text:
+            continue
+        out = os.path.join(tmp, name + '.out')
+        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t += ("\nset print '-'\nprint sprintf('%.17g %.17g %g %g %g %g %g %g %g %g %g %g %g %g', "
+              "GPVAL_X_MIN, GPVAL_X_MAX, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
+              "GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_TERM_YMIN, GPVAL_TERM_YMAX, "
+              "GPVAL_TERM_YSIZE / GPVAL_TERM_SCALE, "
+              "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n"
+              "do for [i = 1:mk_n] { print sprintf('%.17g %d %d %d %s', mk_t[i], mk_side[i], "
+              "mk_row[i], strlen(mk_text[i]), mk_text[i]) }\n")
+        script = os.path.join(tmp, name)
+        open(script, 'w', encoding='utf-8').write(t)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: its marks are not placed: %s' % (name, run.stderr[-200:]))
+            continue
+        lines = run.stdout.splitlines()
+        (x_min, x_max, tx0, tx1, txs, y_min, y_max, ty0, ty1, tys, data_top,
+         em, aspect, top) = (float(v) for v in lines[0].split())
+        sx = lambda t: (tx0 + (t - x_min) / (x_max - x_min) * (tx1 - tx0)) / txs
+        char, high = 0.6 * em * 10, 10 * em / aspect
+        boxes = []
+        for line in lines[1:]:
+            f = line.split(None, 4)
+            t, side, row, n, label = float(f[0]), int(f[1]), int(f[2]), int(f[3]), f[4]
+            # The name starts a little way from its line (at least a third of a
+            # character: the script's gap, scaled by the plot's true width).
+            x = sx(t)
+            lo = x + 0.3 * char if side > 0 else x - 0.3 * char - n * char
+            y = top - (row - 0.45) * 1.3 * high
+            boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x))
+        data_y = (ty0 + (data_top - y_min) / (y_max - y_min) * (ty1 - ty0)) / tys
+        one_panel = 'set multiplot' not in text
+        for i, (lo, hi, b, t_, label, x) in enumerate(boxes):
+            if lo < sx(x_min) - 1e-6 or hi > sx(x_max) + 1e-6:
+                faults.append('%s: mark %r runs past the plot (%.3f..%.3f)' % (name, label, lo, hi))
+            if one_panel and b < data_y - 1e-6:
+                faults.append('%s: mark %r over the data (its foot at %.3f, the data up to %.3f)'
+                              % (name, label, b, data_y))
+            for j, (lo2, hi2, b2, t2, label2, x2) in enumerate(boxes):
+                if j == i:
+                    continue
+                if lo < x2 < hi:
+                    faults.append('%s: mark %r crosses the line of %r' % (name, label, label2))
+                if j < i and lo < hi2 and hi > lo2 and b < t2 and t_ > b2:
+                    faults.append('%s: marks %r and %r overlap' % (name, label2, label))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
         if dirs and dirs[0] == '--titles':  # only the y-axis titles (after an svg pass)
@@ -291,6 +354,7 @@ def main(dirs):
             check_intervals(charts, tmp)
             check_sobol(d, charts, tmp)
             check_labels(charts, tmp)
+            check_marks(charts, tmp)
             check_titles(charts, tmp)
     for f in faults:
         print('FAIL:', f)
