@@ -292,6 +292,9 @@ def check_marks(charts, tmp):
         if not name.endswith('.gp'):
             continue
         text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if re.search(r'set style textbox[^\n]* opaque', text) and \
+                re.search(r'set label [^\n]* boxed', text):
+            faults.append('%s: text in an opaque box, which hides the data under it' % name)
         if 'mk_n = 0' not in text:
             continue
         out = os.path.join(tmp, name + '.out')

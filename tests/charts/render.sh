@@ -132,13 +132,16 @@ out=$(python3 "$check" "$tmp/box") && fail "a box chart with names cut by the le
 echo "$out" | grep -q "box.pdf: ink on the page edge" || fail "names cut by the left edge were not caught: $out"
 # And the marks of the run charts placed as they were: the events' names at the
 # top, each right of its line, the area-0 name left of its line in a row below,
-# over the data, without headroom for it: across the line of an event (the
-# default scenario's jeddah-talks) and over the engagements' Pokrovsk band.
+# over the data, without headroom for it, in a white box: across the line of an
+# event (the default scenario's jeddah-talks) and over the engagements' Pokrovsk
+# band, hiding it.
 mkdir -p "$tmp/marks/charts"
 cp -r "$tmp/run/series" "$tmp/marks/"
 for c in held_area_kursk engagements; do
   sed 's/if (ok) { mk_row\[i\] = row; mk_side\[i\] = side + 0 }/if (1) { mk_row[i] = mk_kind[i] == 2 ? 3 : 1; mk_side[i] = mk_kind[i] == 2 ? -1 : 1 }/; s/^set offsets 0, 0, graph marks_headroom(.*/set offsets 0, 0, graph 0.04, 0/' \
-    "$tmp/run/charts/$c.gp" >"$tmp/marks/charts/$c.gp"
+    "$tmp/run/charts/$c.gp" |
+    sed "s/^\( *\)set label 300 + i \(.*\) front font/\1set style textbox opaque noborder fc rgb 'white'; set label 300 + i \2 front boxed font/" \
+    >"$tmp/marks/charts/$c.gp"
 done
 grep -q "if (1) { mk_row" "$tmp/marks/charts/held_area_kursk.gp" || fail "the old placing was not put back"
 out=$(python3 "$check" "$tmp/marks") && fail "marks placed as they were passed"
@@ -146,5 +149,6 @@ echo "$out" | grep -q "held_area_kursk.gp: mark 'kursk area 0 (median)' crosses 
   fail "an area-0 name across an event's line was not caught: $out"
 echo "$out" | grep -q "engagements.gp: mark 'kursk area 0 (median)' over the data" ||
   fail "an area-0 name over the data was not caught: $out"
+echo "$out" | grep -q "engagements.gp: text in an opaque box" || fail "an opaque box was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
 echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data"
