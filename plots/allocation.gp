@@ -16,9 +16,6 @@ side = '@SIDE@'
 sectors = '@LAYER_SECTORS@'
 others = @OTHER_SECTORS@
 
-# Mark the day each held area reached 0 (plots/dates.gp).
-mark_area_zero = 1
-
 @STYLE@
 
 scale = 1000.0

@@ -33,7 +33,7 @@ if (exists('event_dates')) {
     mk_kind[mk_n] = 1
   }
 }
-do for [s in (exists('mark_area_zero') ? held_sectors : '')] {
+do for [s in held_sectors] {
   zero_row = -1
   set xdata # (stats reads no time axis: the row number, then its date)
   stats '../series/'.s.'.csv' using (zero_scan($0, column('held_area_km2_p50'))) nooutput

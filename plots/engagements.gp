@@ -14,9 +14,6 @@ chart_source = '@SOURCE@'
 data_dir = '@DATA@'
 sectors = '@SECTORS@'
 
-# Mark the day each held area reached 0 (plots/dates.gp).
-mark_area_zero = 1
-
 @STYLE@
 
 set ylabel 'Engagements per day'

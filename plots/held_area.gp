@@ -15,9 +15,6 @@ side = '@SIDE@'
 event_dates = '@EVENT_DATES@'
 event_names = '@EVENT_NAMES@'
 
-# Mark the day each held area reached 0 (plots/dates.gp).
-mark_area_zero = 1
-
 @STYLE@
 
 set ylabel 'Held area (km²)'

@@ -14,6 +14,7 @@
 /* Room for a kind and a metric name (event.sector.held_area_km2). */
 #define FSIM_CHART_NAME 208
 #define FSIM_CHART_TEXT 384
+#define FSIM_CHART_ALL_SECTORS (-2)
 
 typedef struct fsim_chart {
   char name[FSIM_CHART_NAME]; /* file stem in charts/, e.g. "personnel_kursk" */
@@ -25,6 +26,10 @@ typedef struct fsim_chart {
    * charts that read every sector's file. */
   char data[FSIM_CHART_NAME + 16];
   int side;   /* the side the chart is about (FSIM_BLUE, FSIM_RED), or -1 */
+  /* The sector the chart is about, -1 for none, FSIM_CHART_ALL_SECTORS for a chart of
+   * every sector: the day a held area reached 0 is marked on each chart of its
+   * sector (plots/dates.gp). */
+  int sector;
   /* Sweep charts: the metric (index into fsim_plot_sweep.metrics, -1 for run
    * charts), which --only also matches by name, and whether the chart is drawn
    * only on request (metrics outside the default set). */
@@ -68,7 +73,7 @@ void fsim_plot_run_free(fsim_plot_run *run);
  * when the chart is not optional); NULL selects every chart that is not optional. */
 int fsim_chart_selected(const fsim_chart *chart, const char *only);
 /* Appends a chart to run->charts (room counted by the caller), zeroed but for what
- * every chart starts with: its kind and template, no side, no metric, scale 1, and its
+ * every chart starts with: its kind and template, no side, sector or metric, scale 1, and its
  * name, `name` or "name_suffix" ("" for no suffix, never NULL). */
 fsim_chart *fsim_plot_chart_add(fsim_plot_run *run, const char *kind, const char *template_name,
                                 const char *name, const char *suffix);

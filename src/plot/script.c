@@ -59,11 +59,14 @@ static void put_sectors(const script_ctx *c) {
     fprintf(c->out, "%s%s", s ? " " : "", sc->sectors[s].name);
 }
 
+/* The sectors whose held area reaching 0 the chart marks: its own sector, or every
+ * sector for a chart of all of them. */
 static void put_held_sectors(const script_ctx *c) {
   const fsim_scenario *sc = c->run->sc;
+  const int own = c->chart->sector;
   int first = 1;
   for (int s = 0; s < sc->nsectors; s++)
-    if (sc->sectors[s].has_held_area) {
+    if (sc->sectors[s].has_held_area && (own == s || own == FSIM_CHART_ALL_SECTORS)) {
       fprintf(c->out, "%s%s", first ? "" : " ", sc->sectors[s].name);
       first = 0;
     }

@@ -281,13 +281,29 @@ def check_labels(charts, tmp):
                     faults.append('%s: labels %d and %d overlap' % (name, j + 1, i + 1))
 
 
-def check_marks(charts, tmp):
+def zero_sectors(d):
+    """The sectors of a run whose median held area reaches 0 (series/<s>.csv)."""
+    found = set()
+    series = os.path.join(d, 'series')
+    for f in sorted(os.listdir(series)) if os.path.isdir(series) else []:
+        rows = list(csv.DictReader(open(os.path.join(series, f), encoding='utf-8')))
+        if rows and 'held_area_km2_p50' in rows[0] and \
+                any(float(r['held_area_km2_p50']) <= 0 for r in rows):
+            found.add(f[:-4])
+    return found
+
+
+def check_marks(d, charts, tmp):
     """Each run chart's script is re-run to print where gnuplot put its plot area
     and its marks (plots/dates.gp: each mark's date, side of its line, row and
     name's length). Each name's box is found from them, as wide as the style
     measures text (0.6 em a character) and a font size high, and must overlap
     no other name, cross no other mark's line, lie within the plot's width and
-    above the highest value drawn (the last panel's, for a chart of one panel)."""
+    above the highest value drawn (the last panel's, for a chart of one panel).
+    The day a sector's median held area reached 0 must be marked on each chart
+    of that sector (its name's end) and on those of every sector (allocation,
+    engagements)."""
+    zero = zero_sectors(d)
     for name in sorted(os.listdir(charts)):
         if not name.endswith('.gp'):
             continue
@@ -327,6 +343,12 @@ def check_marks(charts, tmp):
             lo = x + 0.3 * char if side > 0 else x - 0.3 * char - n * char
             y = top - (row - 0.45) * 1.3 * high
             boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x))
+        stem = name[:-3]
+        want = zero if stem.startswith(('allocation_', 'engagements')) else \
+            {s for s in zero if stem.endswith('_' + s)}
+        for s in sorted(want):
+            if not any(b[4].lower() == s.lower() + ' area 0 (median)' for b in boxes):
+                faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
         data_y = (ty0 + (data_top - y_min) / (y_max - y_min) * (ty1 - ty0)) / tys
         one_panel = 'set multiplot' not in text
         for i, (lo, hi, b, t_, label, x) in enumerate(boxes):
@@ -357,7 +379,7 @@ def main(dirs):
             check_intervals(charts, tmp)
             check_sobol(d, charts, tmp)
             check_labels(charts, tmp)
-            check_marks(charts, tmp)
+            check_marks(d, charts, tmp)
             check_titles(charts, tmp)
     for f in faults:
         print('FAIL:', f)

@@ -150,5 +150,14 @@ echo "$out" | grep -q "held_area_kursk.gp: mark 'kursk area 0 (median)' crosses 
 echo "$out" | grep -q "engagements.gp: mark 'kursk area 0 (median)' over the data" ||
   fail "an area-0 name over the data was not caught: $out"
 echo "$out" | grep -q "engagements.gp: text in an opaque box" || fail "an opaque box was not caught: $out"
+# And the personnel and supply charts of Kursk without its area-0 mark, as they were.
+for c in personnel_kursk supply_kursk; do
+  sed "s/^held_sectors = .*/held_sectors = ''/" "$tmp/run/charts/$c.gp" >"$tmp/marks/charts/$c.gp"
+done
+out=$(python3 "$check" "$tmp/marks") && fail "charts of Kursk without its area-0 mark passed"
+for c in personnel_kursk supply_kursk; do
+  echo "$out" | grep -q "$c.gp: no mark of the day the kursk held area reached 0" ||
+    fail "$c without the area-0 mark was not caught: $out"
+done
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
 echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data"
