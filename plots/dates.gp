@@ -41,7 +41,7 @@ do for [s in held_sectors] {
   if (zero_row >= 0) {
     mk_n = mk_n + 1
     mk_t[mk_n] = date_of(first_date) + zero_row * 86400
-    mk_text[mk_n] = s.' area 0 (median)'
+    mk_text[mk_n] = place(s).' area 0 (median)'
     mk_kind[mk_n] = 2
   }
 }

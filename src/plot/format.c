@@ -180,14 +180,23 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
 /* A byte that joins a name to its neighbour as one word (a path, an id). */
 static int joins(char c) { return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-'; }
 
+const char *fsim_plot_place(char *buf, size_t size, const char *name) {
+  snprintf(buf, size, "%s", name);
+  if (islower((unsigned char)buf[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
+  return buf;
+}
+
 void fsim_plot_places(char *t, const fsim_scenario *sc) {
   for (int s = 0; s < fsim_scenario_nsectors(sc); s++) {
     const char *name = fsim_scenario_sector_name(sc, s);
     size_t len = name ? strlen(name) : 0;
-    if (len == 0 || !islower((unsigned char)name[0])) continue;
+    char shown[FSIM_NAME_MAX];
+    if (len == 0 || len >= sizeof shown ||
+        strcmp(fsim_plot_place(shown, sizeof shown, name), name) == 0)
+      continue;
     for (char *p = strstr(t, name); p; p = strstr(p + len, name))
       if ((p == t || !joins(p[-1])) && (!joins(p[len]) || (p[len] == '.' && !joins(p[len + 1]))))
-        *p = (char)toupper((unsigned char)*p);
+        memcpy(p, shown, len);
   }
 }
 

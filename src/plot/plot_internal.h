@@ -104,6 +104,10 @@ void fsim_plot_put_quoted(FILE *out, const char *text);
  * a word's end and ended by "..." (a source line's label or file name, which a
  * precision in a format would cut mid-word without a sign). */
 const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
+/* A sector's name as every chart shows it (titles, legends, the names of marks), in
+ * buf: capitalised where the scenario wrote it in lower case, as a place's name
+ * reads in a report ("Kursk"). */
+const char *fsim_plot_place(char *buf, size_t size, const char *name);
 /* Each chart's title with the scenario's sector names capitalised where they stand
  * as words ("in the Pokrovsk sector"; not inside a metric's path such as
  * pokrovsk.route_cut): a title reads as a report's heading, the names as places. */

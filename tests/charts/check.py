@@ -72,6 +72,30 @@ def check_images(charts, tmp):
                 faults.append('%s: titled %r, expected the chart title %r' % (path, got, want))
 
 
+def sector_names(d):
+    """A run's sectors (series/<s>.csv), or a comparison's base's."""
+    for series in (os.path.join(d, 'series'), os.path.join(d, 'a', 'series')):
+        if os.path.isdir(series):
+            return [f[:-4] for f in os.listdir(series) if f.endswith('.csv') and f != 'sides.csv']
+    return []
+
+
+def check_places(d, charts):
+    """No lower-case sector name shown as a word in an SVG's text: within a
+    name or path ('kursk-pokrovsk', 'kursk.route_cut') it stays as written."""
+    names = [n for n in sector_names(d) if n[:1].islower()]
+    for name in sorted(os.listdir(charts)) if names else []:
+        if not name.endswith('.svg'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        shown = [re.sub(r'<[^>]*>', '', t) for t in re.findall(r'<text[^>]*>(.*?)</text>', text, re.S)]
+        for n in names:
+            word = re.compile(r'(?<![\w.-])%s(?![\w-])(?!\.\w)' % re.escape(n))
+            bad = [t.strip() for t in shown if word.search(t)]
+            if bad:
+                faults.append('%s: %r shown in lower case: %r' % (name, n, bad[0]))
+
+
 def check_constant(d, charts):
     table = os.path.join(d, 'sweep.csv')
     if not os.path.exists(table):
@@ -376,6 +400,7 @@ def main(dirs):
             charts = os.path.join(d, 'charts')
             check_images(charts, tmp)
             check_constant(d, charts)
+            check_places(d, charts)
             check_intervals(charts, tmp)
             check_sobol(d, charts, tmp)
             check_labels(charts, tmp)

@@ -145,9 +145,9 @@ for c in held_area_kursk engagements; do
 done
 grep -q "if (1) { mk_row" "$tmp/marks/charts/held_area_kursk.gp" || fail "the old placing was not put back"
 out=$(python3 "$check" "$tmp/marks") && fail "marks placed as they were passed"
-echo "$out" | grep -q "held_area_kursk.gp: mark 'kursk area 0 (median)' crosses the line of 'jeddah-talks'" ||
+echo "$out" | grep -q "held_area_kursk.gp: mark 'Kursk area 0 (median)' crosses the line of 'jeddah-talks'" ||
   fail "an area-0 name across an event's line was not caught: $out"
-echo "$out" | grep -q "engagements.gp: mark 'kursk area 0 (median)' over the data" ||
+echo "$out" | grep -q "engagements.gp: mark 'Kursk area 0 (median)' over the data" ||
   fail "an area-0 name over the data was not caught: $out"
 echo "$out" | grep -q "engagements.gp: text in an opaque box" || fail "an opaque box was not caught: $out"
 # And the personnel and supply charts of Kursk without its area-0 mark, as they were.
@@ -159,5 +159,18 @@ for c in personnel_kursk supply_kursk; do
   echo "$out" | grep -q "$c.gp: no mark of the day the kursk held area reached 0" ||
     fail "$c without the area-0 mark was not caught: $out"
 done
+# And the engagements chart with its legend's and mark's sector names as
+# written (lower case), as they were.
+mkdir -p "$tmp/caps"
+cp -r "$tmp/run/series" "$tmp/run/scenario.cfg" "$tmp/run/frontsim.meta" "$tmp/caps/"
+"$bin" plot "$tmp/caps" --format svg --only engagements -q || fail "plot caps"
+sed '/^place(s) = /{N;s/.*/place(s) = s/}' "$tmp/caps/charts/engagements.gp" >"$tmp/caps/charts/old.gp"
+grep -q "^place(s) = s$" "$tmp/caps/charts/old.gp" || fail "the names as written were not put back"
+(cd "$tmp/caps/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
+out=$(python3 "$check" "$tmp/caps") && fail "sector names in lower case passed"
+echo "$out" | grep -q "engagements.svg: 'kursk' shown in lower case: 'kursk median'" ||
+  fail "a lower-case sector name was not caught: $out"
+echo "$out" | grep -q "engagements.svg: 'pokrovsk' shown in lower case: 'pokrovsk median'" ||
+  fail "a lower-case sector name in a legend was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised"
