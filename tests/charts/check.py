@@ -10,6 +10,7 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     chart's script is re-run with its interval plot style replaced by gnuplot's
     `table` style, which prints the values drawn, and each low/high is checked
     against the script's `lower`/`upper`;
+  - each interval's cap clear of the foot of the y axis (grid effect charts);
   - each y-axis title clear of other ink and within the plot area's height;
   - Sobol' indices and intervals drawn within 0..1, with a note where the
     estimates go past it and a warning where an interval is wider than 0.25;
@@ -122,6 +123,9 @@ def check_intervals(charts, tmp):
         table = os.path.join(tmp, name + '.txt')
         text = re.sub(r"^set output .*$", "set output '/dev/null'\nset table '%s'" % table, text,
                       count=1, flags=re.M)
+        # A first pass into a table of its own (the room below the intervals)
+        # ends with `unset table`: the chart drawn after it is the one printed.
+        text = text.replace('\nunset table\n', "\nset table '%s'\n" % table)
         text = text.replace('set style data yerrorlines', 'set style data table')
         text = text.replace('set style data yerrorbars', 'set style data table')
         # The legend's sample of an interval (a keyentry over two lines) is dropped.
@@ -145,6 +149,31 @@ def check_intervals(charts, tmp):
                 break
         if n == 0:
             faults.append('%s: no interval found to check' % name)
+
+
+def check_caps(charts, tmp):
+    """Each chart whose intervals have caps (the grid's effect charts) is drawn
+    again and its lowest interval end must lie above the foot of its y axis by at
+    least 1% of the axis: a cap on the axis line merged with it."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if 'set style data yerrorlines' not in text:
+            continue
+        out = os.path.join(tmp, name + '.caps')
+        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t += "\nset print '-'\nprint sprintf('%.17g %.17g %.17g', GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_DATA_Y_MIN)\n"
+        script = os.path.join(tmp, name + '.caps.gp')
+        open(script, 'w', encoding='utf-8').write(t)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: the cap check could not run it: %s' % (name, run.stderr[-300:]))
+            continue
+        y_min, y_max, low = (float(v) for v in run.stdout.split()[-3:])
+        if low - y_min < 0.01 * (y_max - y_min):
+            faults.append('%s: an interval cap on the axis line (lowest end %g, axis from %g)'
+                          % (name, low, y_min))
 
 
 def sobol_rows(d, metric):
@@ -402,6 +431,7 @@ def main(dirs):
             check_constant(d, charts)
             check_places(d, charts)
             check_intervals(charts, tmp)
+            check_caps(charts, tmp)
             check_sobol(d, charts, tmp)
             check_labels(charts, tmp)
             check_marks(d, charts, tmp)

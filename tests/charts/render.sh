@@ -172,5 +172,19 @@ echo "$out" | grep -q "engagements.svg: 'kursk' shown in lower case: 'kursk medi
   fail "a lower-case sector name was not caught: $out"
 echo "$out" | grep -q "engagements.svg: 'pokrovsk' shown in lower case: 'pokrovsk median'" ||
   fail "a lower-case sector name in a legend was not caught: $out"
+# And the grid's effect chart with every interval down to the metric's bound, 0:
+# its caps clear of the axis line; drawn as it was (no room below), they are on it.
+mkdir -p "$tmp/caps0/charts" "$tmp/caps1/charts"
+c=effect_kursk.red_drawn_from_sectors.gp
+sed "s/^ci(s) = .*/ci(s) = s eq 'low' ? lower : bounded(stat('mean_ci95_'.s))/" "$tmp/grid/charts/$c" \
+  >"$tmp/caps0/charts/$c"
+sed 's/^if (GPVAL_DATA_Y_MIN - 0.25 \* cap_span < lower) {/if (0) {/; s/, graph 0.03$/, 0/' \
+  "$tmp/caps0/charts/$c" >"$tmp/caps1/charts/$c"
+grep -q "^ci(s) = s eq 'low'" "$tmp/caps0/charts/$c" && grep -q "^if (0) {" "$tmp/caps1/charts/$c" ||
+  fail "the intervals down to 0 or the old axis were not put in"
+cp "$tmp/grid/sweep.csv" "$tmp/caps0/" && cp "$tmp/grid/sweep.csv" "$tmp/caps1/"
+python3 "$check" "$tmp/caps0" || fail "caps of intervals down to 0 on an axis with room failed"
+out=$(python3 "$check" "$tmp/caps1") && fail "caps on the axis line passed"
+echo "$out" | grep -q "$c: an interval cap on the axis line" || fail "caps on the axis line were not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line"
