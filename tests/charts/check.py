@@ -88,13 +88,57 @@ def check_places(d, charts):
     for name in sorted(os.listdir(charts)) if names else []:
         if not name.endswith('.svg'):
             continue
-        text = open(os.path.join(charts, name), encoding='utf-8').read()
-        shown = [re.sub(r'<[^>]*>', '', t) for t in re.findall(r'<text[^>]*>(.*?)</text>', text, re.S)]
+        shown = svg_texts(os.path.join(charts, name))
         for n in names:
             word = re.compile(r'(?<![\w.-])%s(?![\w-])(?!\.\w)' % re.escape(n))
             bad = [t.strip() for t in shown if word.search(t)]
             if bad:
                 faults.append('%s: %r shown in lower case: %r' % (name, n, bad[0]))
+
+
+def svg_texts(path):
+    text = open(path, encoding='utf-8').read()
+    return [re.sub(r'<[^>]*>', '', t) for t in re.findall(r'<text[^>]*>(.*?)</text>', text, re.S)]
+
+
+def check_param_names(d, charts):
+    """A parameter's key with an underscore ('daily_cap', the end of its path)
+    shown as a word of an SVG's text, not within its path."""
+    table = os.path.join(d, 'sweep.csv')
+    if not os.path.exists(table):
+        return
+    header = open(table, encoding='utf-8').readline().strip().split(',')
+    keys = {c.rsplit('.', 1)[-1] for c in header[1:header.index('replications')]}
+    keys = [k for k in sorted(keys) if '_' in k]
+    for name in sorted(os.listdir(charts)) if keys else []:
+        if not name.endswith('.svg'):
+            continue
+        shown = svg_texts(os.path.join(charts, name))
+        for k in keys:
+            word = re.compile(r'(?<![\w.\]-])%s(?!\w)' % re.escape(k), re.I)
+            bad = [t.strip() for t in shown if word.search(t)]
+            if bad:
+                faults.append('%s: parameter %s named by its key: %r' % (name, k, bad[0]))
+
+
+def check_sweep_files(paths):
+    """Each parameter block ('{ path = ...' to its closing brace) of each sweep
+    file must set a label and a unit, or name levels."""
+    for path in paths:
+        text = open(path, encoding='utf-8').read()
+        for m in re.finditer(r'\{\s*path\s*=', text):
+            depth, i = 0, m.start()
+            while True:
+                depth += {'{': 1, '}': -1}.get(text[i], 0)
+                if depth == 0:
+                    break
+                i += 1
+            block = text[m.start():i + 1]
+            key = re.search(r'path\s*=\s*\[?\s*"([^"]*)"', block).group(1)
+            if not re.search(r'\blabel\s*=', block):
+                faults.append('%s: parameter %s has no label' % (path, key))
+            if not re.search(r'\b(unit|levels)\s*=', block):
+                faults.append('%s: parameter %s has no unit' % (path, key))
 
 
 def check_constant(d, charts):
@@ -421,6 +465,9 @@ def check_marks(d, charts, tmp):
 
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
+        if dirs and dirs[0] == '--sweeps':  # the shipped sweep files, not charts
+            check_sweep_files(dirs[1:])
+            dirs = []
         if dirs and dirs[0] == '--titles':  # only the y-axis titles (after an svg pass)
             for d in dirs[1:]:
                 check_titles(os.path.join(d, 'charts'), tmp)
@@ -430,6 +477,7 @@ def main(dirs):
             check_images(charts, tmp)
             check_constant(d, charts)
             check_places(d, charts)
+            check_param_names(d, charts)
             check_intervals(charts, tmp)
             check_caps(charts, tmp)
             check_sobol(d, charts, tmp)

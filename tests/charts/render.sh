@@ -186,5 +186,25 @@ cp "$tmp/grid/sweep.csv" "$tmp/caps0/" && cp "$tmp/grid/sweep.csv" "$tmp/caps1/"
 python3 "$check" "$tmp/caps0" || fail "caps of intervals down to 0 on an axis with room failed"
 out=$(python3 "$check" "$tmp/caps1") && fail "caps on the axis line passed"
 echo "$out" | grep -q "$c: an interval cap on the axis line" || fail "caps on the axis line were not caught: $out"
+# Every parameter of every shipped sweep has a label and a unit; a sweep file
+# without them (as red-rule-screening.cfg was) is caught.
+python3 "$check" --sweeps "$root"/scenarios/sweeps/*.cfg "$root"/scenarios/sweeps/*.inc \
+  "$root"/scenarios/sweeps/base/*.inc || fail "a shipped sweep parameter without a label or unit"
+sed 's/label = "[^"]*"; *//; s/unit = "[^"]*"; *//' "$root/scenarios/sweeps/red-rule-screening.cfg" \
+  >"$tmp/unlabelled.cfg"
+out=$(python3 "$check" --sweeps "$tmp/unlabelled.cfg") && fail "a sweep without labels passed"
+echo "$out" | grep -q "parameter sides.red.rules.\[0\].daily_cap has no label" ||
+  fail "a parameter without a label was not caught: $out"
+# And the morris chart of the five-parameter sweep (its parameters given without
+# labels) naming one by its key, as it did ('daily_cap').
+cp -r "$tmp/morris5" "$tmp/keys"
+rm -rf "$tmp/keys/charts"
+"$bin" plot "$tmp/keys" --format svg --only morris -q || fail "plot keys"
+sed 's/"daily cap"/"daily_cap"/' "$tmp/keys/charts/morris_red.losses.gp" >"$tmp/keys/charts/old.gp"
+grep -q '"daily_cap"' "$tmp/keys/charts/old.gp" || fail "the key was not put back"
+(cd "$tmp/keys/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
+out=$(python3 "$check" "$tmp/keys") && fail "a parameter named by its key passed"
+echo "$out" | grep -q "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" ||
+  fail "a parameter named by its key was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled"
