@@ -104,6 +104,21 @@ void fsim_plot_put_quoted(FILE *out, const char *text);
  * a word's end and ended by "..." (a source line's label or file name, which a
  * precision in a format would cut mid-word without a sign). */
 const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
+/* The most characters of a source line set at its full size (9 pt) on every format's
+ * canvas: 112 in PNG, the narrowest as plots/style.gp measures text (0.6 em a
+ * character, 1200 px at fontscale 1.45, less its margins); PDF 125, SVG 150. */
+#define FSIM_SOURCE_CHARS 112
+/* A part of a source line: fixed text, or text that may be shortened (a label, a
+ * file name, a condition). */
+typedef struct fsim_source_part {
+  const char *text;
+  int shorten;
+} fsim_source_part;
+/* The source line of the `n` parts in out (size bytes): where longer than
+ * FSIM_SOURCE_CHARS, the longest part that may be is shortened near a word's end
+ * (fsim_plot_short), then the next, none below 24 characters, so the line keeps its
+ * font size (a long --set label set the whole line smaller). */
+const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n);
 /* A sector's name as every chart shows it (titles, legends, the names of marks), in
  * buf: capitalised where the scenario wrote it in lower case, as a place's name
  * reads in a report ("Kursk"). */

@@ -42,11 +42,12 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   run->sc = sc;
   run->replications = replications;
   /* The label says which what-if this is; the file where it came from. */
-  char label[160], file[160];
-  snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s simulation, %s (%s), %ld replications, seed %llu", version,
-           fsim_plot_short(label, sizeof label, sc->run.label, 130),
-           fsim_plot_short(file, sizeof file, scenario_file, 120), replications, seed);
+  char lead[96], tail[96];
+  snprintf(lead, sizeof lead, "Source: frontsim %s simulation, ", version);
+  snprintf(tail, sizeof tail, "), %ld replications, seed %llu", replications, seed);
+  const fsim_source_part parts[] = {
+      {lead, 0}, {sc->run.label, 1}, {" (", 0}, {scenario_file, 1}, {tail, 0}};
+  fsim_plot_source(run->source, sizeof run->source, parts, 5);
   run->charts = calloc((size_t)sc->nsectors * 3 + 4, sizeof *run->charts);
   if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
 

@@ -121,6 +121,40 @@ def check_param_names(d, charts):
                 faults.append('%s: parameter %s named by its key: %r' % (name, k, bad[0]))
 
 
+def check_sources(d, charts, tmp):
+    """Each script's source line measured by its own style (em_share, fit_pt)
+    as the PNG terminal sets it, the narrowest canvas: it must keep its 9 pt,
+    shortened rather than set smaller (a long label shrank the whole line). Not
+    a sweep's: its fixed parts (points, design, replications, seed) and names
+    too short to shorten already take more than the canvas's width."""
+    if os.path.exists(os.path.join(d, 'sweep.csv')):
+        return
+    names = sorted(n for n in os.listdir(charts) if n.endswith('.gp'))
+    prog = ["set terminal pngcairo size 1200,700 font 'Sans,11' fontscale 1.45",
+            "set output '%s'" % os.path.join(tmp, 'sources.png'), "set print '-'"]
+    for name in names:
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        source = re.search(r"^chart_source = .*$", text, re.M)
+        style = re.search(r"^em_share = .*?\n(?:\s+.*\n)*text_room = .*\nfit_pt\(.*\\\n.*\n",
+                          text, re.M)
+        if not (source and style):
+            continue
+        prog += [source.group(0), style.group(0),
+                 "print sprintf('%%s %%g', '%s', fit_pt(chart_source, 9))" % name]
+    if len(prog) == 3:
+        return
+    script = os.path.join(tmp, 'sources.gp')
+    open(script, 'w', encoding='utf-8').write('\n'.join(prog) + '\n')
+    run = subprocess.run([GNUPLOT, script], capture_output=True, text=True)
+    if run.returncode != 0:
+        faults.append('%s: the source lines could not be measured: %s' % (charts, run.stderr[-300:]))
+        return
+    for line in run.stdout.splitlines():
+        name, pt = line.rsplit(' ', 1)
+        if float(pt) < 9:
+            faults.append('%s: its source line set at %s pt, not 9: shorten it' % (name, pt))
+
+
 def check_sweep_files(paths):
     """Each parameter block ('{ path = ...' to its closing brace) of each sweep
     file must set a label and a unit, or name levels."""
@@ -478,6 +512,7 @@ def main(dirs):
             check_constant(d, charts)
             check_places(d, charts)
             check_param_names(d, charts)
+            check_sources(d, charts, tmp)
             check_intervals(charts, tmp)
             check_caps(charts, tmp)
             check_sobol(d, charts, tmp)

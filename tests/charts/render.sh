@@ -33,7 +33,11 @@ GP
 out=$(python3 "$check" "$tmp/cut") && fail "a title cut by the canvas edge passed the check"
 echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said: $out"
 
-"$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" >/dev/null
+# Its --set options repeat the default's values (the same run) and make its label
+# long: the source line must keep its size, the label shortened.
+"$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" \
+  --set 'sides.red.rules.[0].threshold=3.5' --set 'sides.red.rules.[0].daily_cap=1000' \
+  --set 'sides.red.rules.[0].donor_floor=1.5' >/dev/null
 "$bin" sweep "$root/scenarios/sweeps/red-donor-order.cfg" -n 8 -q -o "$tmp/grid" \
   --set sweep.per_replication=1 >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
@@ -206,5 +210,15 @@ grep -q '"daily_cap"' "$tmp/keys/charts/old.gp" || fail "the key was not put bac
 out=$(python3 "$check" "$tmp/keys") && fail "a parameter named by its key passed"
 echo "$out" | grep -q "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" ||
   fail "a parameter named by its key was not caught: $out"
+# And a run chart with the source line it had: the label cut only past 130
+# characters, the whole line then set smaller.
+mkdir -p "$tmp/source/charts"
+cp -r "$tmp/run/series" "$tmp/source/"
+label=$(sed -n 's/^label=//p' "$tmp/run/frontsim.meta")
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, $label (kursk-pokrovsk.cfg), 20 replications, seed 20250105'|" \
+  "$tmp/run/charts/losses.gp" >"$tmp/source/charts/losses.gp"
+out=$(python3 "$check" "$tmp/source") && fail "a source line set smaller passed"
+echo "$out" | grep -q "losses.gp: its source line set at [0-9.]* pt, not 9" ||
+  fail "a source line set smaller was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size"
