@@ -163,21 +163,26 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
     memcpy(buf, text, len + 1);
     return buf;
   }
-  /* Cut at a space, comma or dot near the end when there is one, never inside a
+  /* Cut at a space or comma near the end when there is one, else at a dot (within
+   * a path: "sides..." of "sides.red.rules" reads as a word cut), never inside a
    * UTF-8 character, and say so with "...". */
   size_t cut = most - 3;
   while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
-  for (size_t k = cut; k > 0 && k + 24 > cut; k--)
-    if (text[k] == ' ' || text[k] == ',' || text[k] == '.') {
-      cut = k;
-      break;
-    }
+  static const char *const ends[] = {" ,", "."};
+  for (int e = 0, found = 0; e < 2 && !found; e++)
+    for (size_t k = cut; k > 0 && k + 24 > cut; k--)
+      if (strchr(ends[e], text[k])) {
+        cut = k;
+        found = 1;
+        break;
+      }
+  while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ' ')) cut--; /* "a,..." */
   memcpy(buf, text, cut);
   memcpy(buf + cut, "...", 4);
   return buf;
 }
 
-#define SOURCE_PART_FLOOR 24
+#define SOURCE_PART_FLOOR 16
 
 const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n) {
   size_t most[8], total = 0;
