@@ -182,27 +182,36 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
   return buf;
 }
 
-#define SOURCE_PART_FLOOR 16
+#define SOURCE_PART_FLOOR 24
 
 const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n) {
-  size_t most[8], total = 0;
+  size_t most[8], asked[8], total = 0;
+  int cut[8] = {0};
   if (n > 8) n = 8;
   for (int i = 0; i < n; i++) total += most[i] = strlen(parts[i].text);
   while (total > FSIM_SOURCE_CHARS) {
     int k = -1;
     for (int i = 0; i < n; i++)
-      if (parts[i].shorten && most[i] > SOURCE_PART_FLOOR && (k < 0 || most[i] > most[k])) k = i;
+      if (parts[i].shorten && !cut[i] && most[i] > SOURCE_PART_FLOOR &&
+          (k < 0 || most[i] > most[k]))
+        k = i;
     if (k < 0) break; /* as short as the parts may be: the style sets it smaller */
     size_t excess = total - FSIM_SOURCE_CHARS;
     size_t keep = most[k] > excess + SOURCE_PART_FLOOR ? most[k] - excess : SOURCE_PART_FLOOR;
-    total -= most[k] - keep;
-    most[k] = keep;
+    char buf[FSIM_CHART_TEXT];
+    /* Its length as cut (at a word's end, often shorter than asked). */
+    size_t got = strlen(fsim_plot_short(buf, sizeof buf, parts[k].text, keep));
+    total -= most[k] - got;
+    most[k] = got;
+    asked[k] = keep;
+    cut[k] = 1;
   }
   size_t len = 0;
   out[0] = '\0';
   for (int i = 0; i < n && len + 1 < size; i++) {
     char buf[FSIM_CHART_TEXT];
-    snprintf(out + len, size - len, "%s", fsim_plot_short(buf, sizeof buf, parts[i].text, most[i]));
+    snprintf(out + len, size - len, "%s",
+             cut[i] ? fsim_plot_short(buf, sizeof buf, parts[i].text, asked[i]) : parts[i].text);
     len += strlen(out + len);
   }
   return out;

@@ -116,7 +116,7 @@ typedef struct fsim_source_part {
 } fsim_source_part;
 /* The source line of the `n` parts in out (size bytes): where longer than
  * FSIM_SOURCE_CHARS, the longest part that may be is shortened near a word's end
- * (fsim_plot_short), then the next, none below 16 characters, so the line keeps its
+ * (fsim_plot_short), then the next, none asked below 24 characters, so the line keeps its
  * font size (a long --set label set the whole line smaller). */
 const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n);
 /* A sector's name as every chart shows it (titles, legends, the names of marks), in
