@@ -16,9 +16,6 @@ side = '@SIDE@'
 sectors = '@LAYER_SECTORS@'
 others = @OTHER_SECTORS@
 
-# Mark the day each held area reached 0 (plots/dates.gp).
-mark_area_zero = 1
-
 @STYLE@
 
 scale = 1000.0
@@ -32,7 +29,7 @@ nlayers = nsectors + (others > 0) + 2
 is_others(i) = others > 0 && i == nsectors + 1
 layer_column(i) = (i <= nsectors) ? side.'_at_'.word(sectors, i).'_mean' : \
                   (i == nlayers - 1) ? side.'_reserve_mean' : side.'_transit_mean'
-layer_title(i) = (i <= nsectors) ? word(sectors, i) : \
+layer_title(i) = (i <= nsectors) ? place(word(sectors, i)) : \
                  is_others(i) ? sprintf('%d others', others) : \
                  (i == nlayers - 1) ? 'reserve' : 'in transit'
 layer_colour(i) = (i <= nsectors) ? sector_colour(i) : is_others(i) ? colour_muted : \

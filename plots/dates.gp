@@ -10,24 +10,100 @@ set xrange [date_of(first_date):date_of(last_date)]
 # labelled major ticks, kept clear of the right edge, and unlabelled minor ones.
 @DATE_TICKS@
 
-# Charts that set mark_area_zero mark the day each held area's median first
-# reached 0 (a dashed line, named at the top): what they show after it (fighting,
-# personnel still there) is in a sector already lost. The sectors with a held area:
+# Marks on the date axis, each a line across the plot and its name above the
+# data: the scenario's event days (charts that set event_dates and event_names:
+# dotted) and the day the median held area of each sector in held_sectors first
+# reached 0 (dashed: what the chart shows after it, fighting or personnel still
+# there, is in a sector already lost). frontsim lists the chart's own sector
+# there, or every sector with a held area for a chart of all sectors.
 held_sectors = '@HELD_SECTORS@'
 zero_scan(row, area) = (zero_row < 0 && area <= 0) ? (zero_row = row, 0) : 0
-if (exists('mark_area_zero')) {
-  do for [s in held_sectors] {
-    zero_row = -1
-    set xdata # (stats reads no time axis: the row number, then its date)
-    stats '../series/'.s.'.csv' using (zero_scan($0, column('held_area_km2_p50'))) nooutput
-    set xdata time
-    if (zero_row >= 0) {
-      t = date_of(first_date) + zero_row * 86400
-      # In front, the name on white: stacked areas would hide them.
-      set arrow from t, graph 0 to t, graph 1 nohead front lc rgb colour_ink lw 1.2 dt 2
-      set style textbox opaque noborder fc rgb 'white'
-      set label s.' area 0 (median)' at t, graph 0.835 right offset char -0.7, 0 front \
-          boxed font ',10' tc rgb colour_ink
+mk_max = (exists('event_dates') ? words(event_dates) : 0) + words(held_sectors) + 1
+array mk_t[mk_max]
+array mk_text[mk_max]
+array mk_kind[mk_max]
+array mk_side[mk_max]
+array mk_row[mk_max]
+mk_n = 0
+if (exists('event_dates')) {
+  do for [i = 1:words(event_dates)] {
+    mk_n = mk_n + 1
+    mk_t[mk_n] = date_of(word(event_dates, i))
+    mk_text[mk_n] = word(event_names, i)
+    mk_kind[mk_n] = 1
+  }
+}
+do for [s in held_sectors] {
+  zero_row = -1
+  set xdata # (stats reads no time axis: the row number, then its date)
+  stats '../series/'.s.'.csv' using (zero_scan($0, column('held_area_km2_p50'))) nooutput
+  set xdata time
+  if (zero_row >= 0) {
+    mk_n = mk_n + 1
+    mk_t[mk_n] = date_of(first_date) + zero_row * 86400
+    mk_text[mk_n] = place(s).' area 0 (median)'
+    mk_kind[mk_n] = 2
+  }
+}
+# One rule places every name (no name over another, none over data): in rows at
+# the top of the plot, in headroom kept free of data, right of its line, else
+# left of it (past the plot's right end), in the first row from the top where it
+# overlaps no other name and crosses no other mark's line; where every row's
+# place crosses a line, in the first where it overlaps no name. Widths are
+# estimated as the style measures text (0.6 em a character, wide) against a plot
+# taken narrower than it is (its left margin is gnuplot's own).
+mk_font = 10
+mk_char = 0.6 * em_share * mk_font / (plot_right - 0.13)
+mk_gap = 0.6 * mk_char
+mk_high = 1.3 * mk_font * em_share / canvas_aspect
+mk_x0 = date_of(first_date)
+mk_span = date_of(last_date) - mk_x0
+mk_u(t) = (t - mk_x0) / mk_span
+mk_lo(i, side, t) = side > 0 ? mk_u(t) + mk_gap : mk_u(t) - mk_gap - strlen(mk_text[i]) * mk_char
+mk_hi(i, side, t) = mk_lo(i, side, t) + strlen(mk_text[i]) * mk_char
+mk_rows = 0
+do for [i = 1:mk_n] {
+  mk_row[i] = 0
+  do for [pass = 1:2] {
+    do for [row = 1:mk_n] {
+      do for [side in '1 -1'] {
+        if (mk_row[i] == 0) {
+          lo = mk_lo(i, side + 0, mk_t[i]); hi = mk_hi(i, side + 0, mk_t[i])
+          ok = lo >= 0 && hi <= 1
+          do for [j = 1:i - 1] {
+            if (mk_row[j] == row && lo < mk_hi(j, mk_side[j], mk_t[j]) && \
+                hi > mk_lo(j, mk_side[j], mk_t[j])) { ok = 0 }
+          }
+          do for [j = 1:mk_n] {
+            if (pass == 1 && j != i && mk_u(mk_t[j]) > lo && mk_u(mk_t[j]) < hi) { ok = 0 }
+          }
+          if (ok) { mk_row[i] = row; mk_side[i] = side + 0 }
+        }
+      }
     }
+  }
+  if (mk_row[i] == 0) { mk_row[i] = mk_n + 1; mk_side[i] = mk_u(mk_t[i]) < 0.5 ? 1 : -1 }
+  mk_rows = mk_row[i] > mk_rows ? mk_row[i] : mk_rows
+}
+# The rows' room, as a share of the canvas; a chart of panels takes it from the
+# top one (marks_headroom of that panel's height, plots/supply.gp).
+marks_room = mk_rows > 0 ? (mk_rows + 0.3) * mk_high : 0
+marks_headroom(height) = marks_room > 0 ? marks_room / (height - marks_room) : 0.04
+set offsets 0, 0, graph marks_headroom(plot_top - plot_bottom), 0
+do for [i = 1:mk_n] {
+  if (mk_kind[i] == 1) {
+    set arrow from mk_t[i], graph 0 to mk_t[i], graph 1 nohead back lc rgb colour_event lw 1.2 dt 3
+  } else {
+    # In front: stacked areas would hide it.
+    set arrow from mk_t[i], graph 0 to mk_t[i], graph 1 nohead front lc rgb colour_ink lw 1.2 dt 2
+  }
+  mk_at = mk_t[i] + mk_side[i] * mk_gap * mk_span
+  mk_y = plot_top - (mk_row[i] - 0.45) * mk_high
+  if (mk_side[i] > 0) {
+    set label 300 + i mk_text[i] at first mk_at, screen mk_y left front font ',10' \
+        tc rgb (mk_kind[i] == 1 ? colour_event : colour_ink)
+  } else {
+    set label 300 + i mk_text[i] at first mk_at, screen mk_y right front font ',10' \
+        tc rgb (mk_kind[i] == 1 ? colour_event : colour_ink)
   }
 }

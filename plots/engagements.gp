@@ -14,9 +14,6 @@ chart_source = '@SOURCE@'
 data_dir = '@DATA@'
 sectors = '@SECTORS@'
 
-# Mark the day each held area reached 0 (plots/dates.gp).
-mark_area_zero = 1
-
 @STYLE@
 
 set ylabel 'Engagements per day'
@@ -33,6 +30,6 @@ plot for [i = 1:n] file(i) every ::1 using 'date':'engagements_p25':'engagements
      for [i = 1:n] file(i) every ::1 using 'date':'engagements_p50' \
        with lines lw median_width lc rgb sector_colour(i) notitle, \
      for [i = 1:n] keyentry with lines lw median_width lc rgb sector_colour(i) \
-       title word(sectors, i).' median', \
+       title place(word(sectors, i)).' median', \
      for [i = 1:n] keyentry with filledcurves fs transparent solid band50 \
-       lc rgb sector_colour(i) title word(sectors, i).' middle 50%'
+       lc rgb sector_colour(i) title place(word(sectors, i)).' middle 50%'

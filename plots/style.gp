@@ -14,6 +14,13 @@ sector_colour(i) = word(sector_colours, (i - 1) % words(sector_colours) + 1)
 # The scenarios of a comparison, the base first (in black, the reference).
 scenario_colours = oi_black.' '.oi_orange.' '.oi_sky.' '.oi_green.' '.oi_purple.' '.oi_vermillion.' '.oi_blue.' '.oi_yellow
 scenario_colour(i) = word(scenario_colours, (i - 1) % words(scenario_colours) + 1)
+# A sector's name as shown in legends and on marks, as in titles: capitalised
+# ("Kursk"; frontsim lists each name and how it is shown, in the same order).
+place_keys = '@PLACE_KEYS@'
+place_names = '@PLACE_NAMES@'
+place_at = 0
+place(s) = (place_at = strstrt(' '.place_keys.' ', ' '.s.' ')) > 0 ? \
+           word(place_names, words(place_keys[1:place_at])) : s
 colour_reserve = '#8C8C8C'
 colour_transit = '#D4D4D4'
 colour_cut = oi_black

@@ -21,6 +21,9 @@ set multiplot
 # The cut line is the function 0, which also keeps 0 km in the range.
 split = plot_bottom + 0.36 * (plot_top - plot_bottom)
 set bmargin at screen split + 0.035
+# The names of the date marks (plots/dates.gp) sit in headroom at the top of this
+# panel; their lines cross both.
+set offsets 0, 0, graph marks_headroom(plot_top - split - 0.035), 0
 set format x ''
 # The two panels' axis titles are placed at the same x, which ylabel (set by
 # the width of each panel's tick labels) would not do.
@@ -62,6 +65,7 @@ unset label 103
 unset label 201
 unset label 202
 unset label 203
+do for [i = 1:mk_n] { unset label 300 + i }
 unset key
 set tmargin at screen split
 set bmargin at screen plot_bottom

@@ -95,6 +95,12 @@ stat(s) = column(metric.'_'.s) * scale
 bounded(v) = v < lower ? lower : v > upper ? upper : v
 ci(s) = bounded(stat('mean_ci95_'.s))
 
+# Room below the lowest interval: a cap at the foot of the axis (an interval
+# down to its metric's bound, 0, on an axis from 0) merged with the axis line. A
+# first pass into a table finds the values drawn; the axis starts 3% of their
+# range below the lowest, at the tick below that, or exactly there where the tick
+# could be past the metric's bound (an axis from -10 for a share).
+set table $cap_pass
 if (line_param > 0) {
   plot for [j = 1:nlines:line_step] data every stride(x_param)::first_row(j)::last_row(j) \
          using (x_of(j)):(stat('mean')):(ci('low')):(ci('high')) \
@@ -104,3 +110,13 @@ if (line_param > 0) {
   plot data using (x_of(1)):(stat('mean')):(ci('low')):(ci('high')) \
          lw median_width pt 7 ps 0.7 lc rgb colour_sweep title line_title(1)
 }
+unset table
+cap_span = GPVAL_DATA_Y_MAX - GPVAL_DATA_Y_MIN
+cap_span = cap_span > 0 ? cap_span : 1
+if (GPVAL_DATA_Y_MIN - 0.25 * cap_span < lower) {
+  set yrange [GPVAL_DATA_Y_MIN - 0.03 * cap_span:*]
+} else {
+  set offsets graph 0.025, graph 0.025, graph 0.04, graph 0.03
+  if (nlevels_of(x_param) > 0) { set offsets 0, 0, graph 0.04, graph 0.03 }
+}
+replot

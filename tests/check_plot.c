@@ -354,7 +354,8 @@ START_TEST(test_sweep_table) {
   ck_assert_int_eq(sw.npoints, 6);
   ck_assert_int_eq(sw.nparams, 2);
   ck_assert_str_eq(sw.params[0].path, "sides.red.reserve");
-  ck_assert_str_eq(sw.params[1].label, "width_km");
+  /* Unlabelled: its path's last part in words. */
+  ck_assert_str_eq(sw.params[1].label, "width km");
   ck_assert_int_eq(sw.params[0].count, 2);
   ck_assert_int_eq(sw.params[1].count, 3);
   ck_assert(sw.params[1].values[2] == 40.0);
@@ -714,6 +715,27 @@ START_TEST(test_short_text) {
 }
 END_TEST
 
+/* A source line longer than FSIM_SOURCE_CHARS has its longest part that may be
+ * shortened cut near a word's end (a whole --set rather than inside a path), its
+ * fixed parts whole; a line that fits is left as it is. */
+START_TEST(test_source_line) {
+  char out[FSIM_CHART_TEXT];
+  const char *label = "kursk-pokrovsk, sides.red.rules.[0].threshold=3.5, "
+                      "sides.red.rules.[0].daily_cap=1000, sides.red.rules.[0].donor_floor=1.5";
+  const fsim_source_part parts[] = {{"Source: frontsim 0.1.0 simulation, ", 0},
+                                    {label, 1},
+                                    {" (", 0},
+                                    {"kursk-pokrovsk.cfg", 1},
+                                    {"), 20 replications, seed 20250105", 0}};
+  fsim_plot_source(out, sizeof out, parts, 5);
+  ck_assert_uint_le(strlen(out), FSIM_SOURCE_CHARS);
+  ck_assert_str_eq(out, "Source: frontsim 0.1.0 simulation, kursk-pokrovsk... "
+                        "(kursk-pokrovsk.cfg), 20 replications, seed 20250105");
+  const fsim_source_part fits[] = {{"Source: ", 0}, {"kursk-pokrovsk", 1}};
+  ck_assert_str_eq(fsim_plot_source(out, sizeof out, fits, 2), "Source: kursk-pokrovsk");
+}
+END_TEST
+
 Suite *plot_suite(void) {
   Suite *s = suite_create("plot");
   TCase *tc = tcase_create("fsim_plot_format_parse");
@@ -723,6 +745,7 @@ Suite *plot_suite(void) {
   tc = tcase_create("fsim_plot_put_quoted");
   tcase_add_test(tc, test_put_quoted);
   tcase_add_test(tc, test_short_text);
+  tcase_add_test(tc, test_source_line);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_plot_dir");
   tcase_set_timeout(tc, 120);

@@ -305,12 +305,12 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
   run->sc = sc;
   run->replications = replications;
   run->compare = cmp;
-  char base[128];
-  snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s comparison, base %s, %d what-if%s, %ld paired "
-           "replications each, seed %llu",
-           version, fsim_plot_short(base, sizeof base, cmp->label[0], 100), cmp->nsc - 1,
-           cmp->nsc > 2 ? "s" : "", replications, seed);
+  char lead[96], tail[160];
+  snprintf(lead, sizeof lead, "Source: frontsim %s comparison, base ", version);
+  snprintf(tail, sizeof tail, ", %d what-if%s, %ld paired replications each, seed %llu",
+           cmp->nsc - 1, cmp->nsc > 2 ? "s" : "", replications, seed);
+  const fsim_source_part parts[] = {{lead, 0}, {cmp->label[0], 1}, {tail, 0}};
+  fsim_plot_source(run->source, sizeof run->source, parts, 3);
   if (cmp->npanels > 0) {
     fsim_chart *c = add(run, "differences", "compare_differences", "", "", "");
     c->own_axes = 1;

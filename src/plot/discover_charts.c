@@ -60,11 +60,12 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
   char condition[512], counts[512];
   txt_line(dir, "Condition: ", condition, sizeof condition);
   txt_line(dir, "It holds at ", counts, sizeof counts);
-  char label[128], cond[224];
-  snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s scenario discovery (PRIM) on a sweep of %s; condition %s",
-           version, fsim_plot_short(label, sizeof label, fsim_scenario_label(sc), 100),
-           fsim_plot_short(cond, sizeof cond, condition, 200));
+  char lead[128];
+  snprintf(lead, sizeof lead, "Source: frontsim %s scenario discovery (PRIM) on a sweep of ",
+           version);
+  const fsim_source_part parts[] = {
+      {lead, 0}, {fsim_scenario_label(sc), 1}, {"; condition ", 0}, {condition, 1}};
+  fsim_plot_source(run->source, sizeof run->source, parts, 4);
   static const struct {
     const char *name, *template_name, *data, *title;
   } charts[] = {

@@ -163,31 +163,80 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
     memcpy(buf, text, len + 1);
     return buf;
   }
-  /* Cut at a space, comma or dot near the end when there is one, never inside a
+  /* Cut at a space or comma near the end when there is one, else at a dot (within
+   * a path: "sides..." of "sides.red.rules" reads as a word cut), never inside a
    * UTF-8 character, and say so with "...". */
   size_t cut = most - 3;
   while (cut > 0 && ((unsigned char)text[cut] & 0xC0) == 0x80) cut--;
-  for (size_t k = cut; k > 0 && k + 24 > cut; k--)
-    if (text[k] == ' ' || text[k] == ',' || text[k] == '.') {
-      cut = k;
-      break;
-    }
+  static const char *const ends[] = {" ,", "."};
+  for (int e = 0, found = 0; e < 2 && !found; e++)
+    for (size_t k = cut; k > 0 && k + 24 > cut; k--)
+      if (strchr(ends[e], text[k])) {
+        cut = k;
+        found = 1;
+        break;
+      }
+  while (cut > 0 && (text[cut - 1] == ',' || text[cut - 1] == ' ')) cut--; /* "a,..." */
   memcpy(buf, text, cut);
   memcpy(buf + cut, "...", 4);
   return buf;
 }
 
+#define SOURCE_PART_FLOOR 24
+
+const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n) {
+  size_t most[8], asked[8], total = 0;
+  int cut[8] = {0};
+  if (n > 8) n = 8;
+  for (int i = 0; i < n; i++) total += most[i] = strlen(parts[i].text);
+  while (total > FSIM_SOURCE_CHARS) {
+    int k = -1;
+    for (int i = 0; i < n; i++)
+      if (parts[i].shorten && !cut[i] && most[i] > SOURCE_PART_FLOOR &&
+          (k < 0 || most[i] > most[k]))
+        k = i;
+    if (k < 0) break; /* as short as the parts may be: the style sets it smaller */
+    size_t excess = total - FSIM_SOURCE_CHARS;
+    size_t keep = most[k] > excess + SOURCE_PART_FLOOR ? most[k] - excess : SOURCE_PART_FLOOR;
+    char buf[FSIM_CHART_TEXT];
+    /* Its length as cut (at a word's end, often shorter than asked). */
+    size_t got = strlen(fsim_plot_short(buf, sizeof buf, parts[k].text, keep));
+    total -= most[k] - got;
+    most[k] = got;
+    asked[k] = keep;
+    cut[k] = 1;
+  }
+  size_t len = 0;
+  out[0] = '\0';
+  for (int i = 0; i < n && len + 1 < size; i++) {
+    char buf[FSIM_CHART_TEXT];
+    snprintf(out + len, size - len, "%s",
+             cut[i] ? fsim_plot_short(buf, sizeof buf, parts[i].text, asked[i]) : parts[i].text);
+    len += strlen(out + len);
+  }
+  return out;
+}
+
 /* A byte that joins a name to its neighbour as one word (a path, an id). */
 static int joins(char c) { return isalnum((unsigned char)c) || c == '_' || c == '.' || c == '-'; }
+
+const char *fsim_plot_place(char *buf, size_t size, const char *name) {
+  snprintf(buf, size, "%s", name);
+  if (islower((unsigned char)buf[0])) buf[0] = (char)toupper((unsigned char)buf[0]);
+  return buf;
+}
 
 void fsim_plot_places(char *t, const fsim_scenario *sc) {
   for (int s = 0; s < fsim_scenario_nsectors(sc); s++) {
     const char *name = fsim_scenario_sector_name(sc, s);
     size_t len = name ? strlen(name) : 0;
-    if (len == 0 || !islower((unsigned char)name[0])) continue;
+    char shown[FSIM_NAME_MAX];
+    if (len == 0 || len >= sizeof shown ||
+        strcmp(fsim_plot_place(shown, sizeof shown, name), name) == 0)
+      continue;
     for (char *p = strstr(t, name); p; p = strstr(p + len, name))
       if ((p == t || !joins(p[-1])) && (!joins(p[len]) || (p[len] == '.' && !joins(p[len + 1]))))
-        *p = (char)toupper((unsigned char)*p);
+        memcpy(p, shown, len);
   }
 }
 

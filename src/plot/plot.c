@@ -457,14 +457,13 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
   if (st == FSIM_OK && baseline >= 0)
     st = fsim_plot_paired_read(sw, dir, baseline, rec->replications, err);
   if (st != FSIM_OK) return st;
-  char label[160], file[128];
-  snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s sweep, %s (%s), %ld points (%s design) x %ld "
-           "replications, seed %llu",
-           rec->version, fsim_plot_short(label, sizeof label, fsim_scenario_label(sc), 130),
-           fsim_plot_short(file, sizeof file, rec->scenario_file, 100), sw->npoints,
-           fsim_sweep_method_name(sw->method), rec->replications,
-           rec->seed);
+  char lead[96], tail[160];
+  snprintf(lead, sizeof lead, "Source: frontsim %s sweep, ", rec->version);
+  snprintf(tail, sizeof tail, "), %ld points (%s design) x %ld replications, seed %llu",
+           sw->npoints, fsim_sweep_method_name(sw->method), rec->replications, rec->seed);
+  const fsim_source_part parts[] = {
+      {lead, 0}, {fsim_scenario_label(sc), 1}, {" (", 0}, {rec->scenario_file, 1}, {tail, 0}};
+  fsim_plot_source(run->source, sizeof run->source, parts, 5);
   return fsim_plot_sweep_charts(run, sw, err);
 }
 

@@ -14,6 +14,7 @@
 /* Room for a kind and a metric name (event.sector.held_area_km2). */
 #define FSIM_CHART_NAME 208
 #define FSIM_CHART_TEXT 384
+#define FSIM_CHART_ALL_SECTORS (-2)
 
 typedef struct fsim_chart {
   char name[FSIM_CHART_NAME]; /* file stem in charts/, e.g. "personnel_kursk" */
@@ -25,6 +26,10 @@ typedef struct fsim_chart {
    * charts that read every sector's file. */
   char data[FSIM_CHART_NAME + 16];
   int side;   /* the side the chart is about (FSIM_BLUE, FSIM_RED), or -1 */
+  /* The sector the chart is about, -1 for none, FSIM_CHART_ALL_SECTORS for a chart of
+   * every sector: the day a held area reached 0 is marked on each chart of its
+   * sector (plots/dates.gp). */
+  int sector;
   /* Sweep charts: the metric (index into fsim_plot_sweep.metrics, -1 for run
    * charts), which --only also matches by name, and whether the chart is drawn
    * only on request (metrics outside the default set). */
@@ -68,7 +73,7 @@ void fsim_plot_run_free(fsim_plot_run *run);
  * when the chart is not optional); NULL selects every chart that is not optional. */
 int fsim_chart_selected(const fsim_chart *chart, const char *only);
 /* Appends a chart to run->charts (room counted by the caller), zeroed but for what
- * every chart starts with: its kind and template, no side, no metric, scale 1, and its
+ * every chart starts with: its kind and template, no side, sector or metric, scale 1, and its
  * name, `name` or "name_suffix" ("" for no suffix, never NULL). */
 fsim_chart *fsim_plot_chart_add(fsim_plot_run *run, const char *kind, const char *template_name,
                                 const char *name, const char *suffix);
@@ -99,6 +104,25 @@ void fsim_plot_put_quoted(FILE *out, const char *text);
  * a word's end and ended by "..." (a source line's label or file name, which a
  * precision in a format would cut mid-word without a sign). */
 const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t most);
+/* The most characters of a source line set at its full size (9 pt) on every format's
+ * canvas: 112 in PNG, the narrowest as plots/style.gp measures text (0.6 em a
+ * character, 1200 px at fontscale 1.45, less its margins); PDF 125, SVG 150. */
+#define FSIM_SOURCE_CHARS 112
+/* A part of a source line: fixed text, or text that may be shortened (a label, a
+ * file name, a condition). */
+typedef struct fsim_source_part {
+  const char *text;
+  int shorten;
+} fsim_source_part;
+/* The source line of the `n` parts in out (size bytes): where longer than
+ * FSIM_SOURCE_CHARS, the longest part that may be is shortened near a word's end
+ * (fsim_plot_short), then the next, none asked below 24 characters, so the line keeps its
+ * font size (a long --set label set the whole line smaller). */
+const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n);
+/* A sector's name as every chart shows it (titles, legends, the names of marks), in
+ * buf: capitalised where the scenario wrote it in lower case, as a place's name
+ * reads in a report ("Kursk"). */
+const char *fsim_plot_place(char *buf, size_t size, const char *name);
 /* Each chart's title with the scenario's sector names capitalised where they stand
  * as words ("in the Pokrovsk sector"; not inside a metric's path such as
  * pokrovsk.route_cut): a title reads as a report's heading, the names as places. */

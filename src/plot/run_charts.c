@@ -14,6 +14,7 @@ fsim_chart *fsim_plot_chart_add(fsim_plot_run *run, const char *kind, const char
   c->kind = kind;
   c->template_name = template_name;
   c->side = -1;
+  c->sector = -1;
   c->metric = -1;
   c->scale = 1;
   /* "" for none, not NULL: a null test here would lead gcc to think the callers'
@@ -41,11 +42,12 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   run->sc = sc;
   run->replications = replications;
   /* The label says which what-if this is; the file where it came from. */
-  char label[160], file[160];
-  snprintf(run->source, sizeof run->source,
-           "Source: frontsim %s simulation, %s (%s), %ld replications, seed %llu", version,
-           fsim_plot_short(label, sizeof label, sc->run.label, 130),
-           fsim_plot_short(file, sizeof file, scenario_file, 120), replications, seed);
+  char lead[96], tail[96];
+  snprintf(lead, sizeof lead, "Source: frontsim %s simulation, ", version);
+  snprintf(tail, sizeof tail, "), %ld replications, seed %llu", replications, seed);
+  const fsim_source_part parts[] = {
+      {lead, 0}, {sc->run.label, 1}, {" (", 0}, {scenario_file, 1}, {tail, 0}};
+  fsim_plot_source(run->source, sizeof run->source, parts, 5);
   run->charts = calloc((size_t)sc->nsectors * 3 + 4, sizeof *run->charts);
   if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
 
@@ -54,6 +56,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
     const char *sector = sc->sectors[s].name;
     fsim_chart *c = add(run, "personnel", "fan", sector);
     sector_data(c, sector);
+    c->sector = s;
     snprintf(c->title, sizeof c->title, "Personnel in the %s sector", sector);
     snprintf(c->subtitle, sizeof c->subtitle,
              "%s and %s: median across %ld replications, with the middle 50%% and 90%%", blue,
@@ -62,6 +65,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   for (int k = 0; k < FSIM_NSIDES; k++) {
     fsim_chart *c = add(run, "allocation", "allocation", fsim_side_key(k));
     c->side = k;
+    c->sector = FSIM_CHART_ALL_SECTORS;
     snprintf(c->data, sizeof c->data, "../series/" FSIM_SERIES_SIDES ".csv");
     snprintf(c->title, sizeof c->title, "Where the personnel of %s are",
              sc->sides.side[k].name);
@@ -74,6 +78,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
     if (!sd->has_supply) continue;
     fsim_chart *c = add(run, "supply", "supply", sd->name);
     sector_data(c, sd->name);
+    c->sector = s;
     c->side = sd->supply.supplied_side;
     snprintf(c->title, sizeof c->title, "Supply route of %s in the %s sector",
              sc->sides.side[c->side].name, sd->name);
@@ -87,6 +92,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
     if (!sd->has_held_area) continue;
     fsim_chart *c = add(run, "held_area", "held_area", sd->name);
     sector_data(c, sd->name);
+    c->sector = s;
     c->side = sd->held_area.holder_side;
     snprintf(c->title, sizeof c->title, "Area held by %s in the %s sector%s",
              sc->sides.side[c->side].name, sd->name,
@@ -103,6 +109,7 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
            replications);
   c = add(run, "engagements", "engagements", "");
   snprintf(c->data, sizeof c->data, "../series");
+  c->sector = FSIM_CHART_ALL_SECTORS;
   snprintf(c->title, sizeof c->title, "Daily engagements by sector");
   snprintf(c->subtitle, sizeof c->subtitle,
            "Engagements begun each day by either side: median across %ld replications, "

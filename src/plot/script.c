@@ -59,11 +59,24 @@ static void put_sectors(const script_ctx *c) {
     fprintf(c->out, "%s%s", s ? " " : "", sc->sectors[s].name);
 }
 
+/* Every sector's name (shown = 0) or as charts show it (fsim_plot_place), in the
+ * same order: plots/style.gp looks a name up in the first to show the second. */
+static void put_places(const script_ctx *c, int shown) {
+  const fsim_scenario *sc = c->run->sc;
+  char buf[FSIM_NAME_MAX];
+  for (int s = 0; sc && s < sc->nsectors; s++)
+    fprintf(c->out, "%s%s", s ? " " : "",
+            shown ? fsim_plot_place(buf, sizeof buf, sc->sectors[s].name) : sc->sectors[s].name);
+}
+
+/* The sectors whose held area reaching 0 the chart marks: its own sector, or every
+ * sector for a chart of all of them. */
 static void put_held_sectors(const script_ctx *c) {
   const fsim_scenario *sc = c->run->sc;
+  const int own = c->chart->sector;
   int first = 1;
   for (int s = 0; s < sc->nsectors; s++)
-    if (sc->sectors[s].has_held_area) {
+    if (sc->sectors[s].has_held_area && (own == s || own == FSIM_CHART_ALL_SECTORS)) {
       fprintf(c->out, "%s%s", first ? "" : " ", sc->sectors[s].name);
       first = 0;
     }
@@ -186,6 +199,10 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     fsim_plot_put_quoted(c->out, sc->sides.side[FSIM_RED].name);
   else if (strcmp(key, "SECTORS") == 0)
     put_sectors(c);
+  else if (strcmp(key, "PLACE_KEYS") == 0)
+    put_places(c, 0);
+  else if (strcmp(key, "PLACE_NAMES") == 0)
+    put_places(c, 1);
   else if (strcmp(key, "HELD_SECTORS") == 0)
     put_held_sectors(c);
   else if (strcmp(key, "LAYER_SECTORS") == 0)

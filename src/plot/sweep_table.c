@@ -184,9 +184,10 @@ static double level_number(const fsim_sweep_param *p, const char *text) {
   return NAN;
 }
 
-/* A parameter's name on charts: the sweep's label, else its last part ("delay")
- * unless another parameter ends the same way; its axis title adds the sweep's unit,
- * else the setting's own (the settings table's). */
+/* A parameter's name on charts: the sweep's label, else its last part, its
+ * underscores as spaces ("daily cap", read as words, not as a setting), unless
+ * another parameter ends the same way (then its path); its axis title adds the
+ * sweep's unit, else the setting's own (the settings table's). */
 static void label_params(fsim_plot_sweep *sw, const fsim_scenario *sc) {
   for (int i = 0; i < sw->nparams; i++) {
     fsim_sweep_param *p = &sw->params[i];
@@ -201,6 +202,9 @@ static void label_params(fsim_plot_sweep *sw, const fsim_scenario *sc) {
     }
     snprintf(p->label, sizeof p->label, "%s",
              pd && pd->label[0] ? pd->label : unique ? last : p->path);
+    if (!(pd && pd->label[0]) && unique)
+      for (char *c = p->label; *c; c++)
+        if (*c == '_') *c = ' ';
     const fsim_spec *spec = fsim_schema_lookup_path(p->path);
     const char *unit = pd && pd->unit[0] ? pd->unit
                        : spec && spec->unit && p->nlevels == 0 ? spec->unit

@@ -460,7 +460,7 @@ static const fsim_spec param_specs[] = {
      "(e.g. \"sides.red.rules.[0].delay\"), or an array of up to 8 settings of one type, range "
      "and unit, linked: all set to the same value at each point; the first names it in outputs."},
     {.key = "label", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, label), .flags = O,
-     .def_text = "", .doc = "Its name on charts (default: the path's last part, e.g. delay)."},
+     .def_text = "", .doc = "Its name on charts (default: the path's last part in words, e.g. delay, daily cap)."},
     {.key = "unit", .kind = FSIM_K_TEXT, .offset = offsetof(fsim_param_def, unit), .flags = O,
      .def_text = "", .doc = "Its unit on charts (default: the setting's unit in this reference)."},
     {.key = "levels", .kind = FSIM_K_LIST, .offset = offsetof(fsim_param_def, levels),

@@ -10,11 +10,15 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     chart's script is re-run with its interval plot style replaced by gnuplot's
     `table` style, which prints the values drawn, and each low/high is checked
     against the script's `lower`/`upper`;
+  - each interval's cap clear of the foot of the y axis (grid effect charts);
   - each y-axis title clear of other ink and within the plot area's height;
   - Sobol' indices and intervals drawn within 0..1, with a note where the
     estimates go past it and a warning where an interval is wider than 0.25;
   - the point labels of each Morris chart clear of each other and within the
-    canvas (the boxes the script placed them in, as it measures text).
+    canvas (the boxes the script placed them in, as it measures text);
+  - the names of the marks on a run chart's date axis (event days, a held
+    area reaching 0) clear of each other, of the other marks' lines and of the
+    data (above the highest value drawn), within the plot's width.
 Prints each fault and exits 1 if there is any."""
 import csv
 import os
@@ -69,6 +73,108 @@ def check_images(charts, tmp):
                 faults.append('%s: titled %r, expected the chart title %r' % (path, got, want))
 
 
+def sector_names(d):
+    """A run's sectors (series/<s>.csv), or a comparison's base's."""
+    for series in (os.path.join(d, 'series'), os.path.join(d, 'a', 'series')):
+        if os.path.isdir(series):
+            return [f[:-4] for f in os.listdir(series) if f.endswith('.csv') and f != 'sides.csv']
+    return []
+
+
+def check_places(d, charts):
+    """No lower-case sector name shown as a word in an SVG's text: within a
+    name or path ('kursk-pokrovsk', 'kursk.route_cut') it stays as written."""
+    names = [n for n in sector_names(d) if n[:1].islower()]
+    for name in sorted(os.listdir(charts)) if names else []:
+        if not name.endswith('.svg'):
+            continue
+        shown = svg_texts(os.path.join(charts, name))
+        for n in names:
+            word = re.compile(r'(?<![\w.-])%s(?![\w-])(?!\.\w)' % re.escape(n))
+            bad = [t.strip() for t in shown if word.search(t)]
+            if bad:
+                faults.append('%s: %r shown in lower case: %r' % (name, n, bad[0]))
+
+
+def svg_texts(path):
+    text = open(path, encoding='utf-8').read()
+    return [re.sub(r'<[^>]*>', '', t) for t in re.findall(r'<text[^>]*>(.*?)</text>', text, re.S)]
+
+
+def check_param_names(d, charts):
+    """A parameter's key with an underscore ('daily_cap', the end of its path)
+    shown as a word of an SVG's text, not within its path."""
+    table = os.path.join(d, 'sweep.csv')
+    if not os.path.exists(table):
+        return
+    header = open(table, encoding='utf-8').readline().strip().split(',')
+    keys = {c.rsplit('.', 1)[-1] for c in header[1:header.index('replications')]}
+    keys = [k for k in sorted(keys) if '_' in k]
+    for name in sorted(os.listdir(charts)) if keys else []:
+        if not name.endswith('.svg'):
+            continue
+        shown = svg_texts(os.path.join(charts, name))
+        for k in keys:
+            word = re.compile(r'(?<![\w.\]-])%s(?!\w)' % re.escape(k), re.I)
+            bad = [t.strip() for t in shown if word.search(t)]
+            if bad:
+                faults.append('%s: parameter %s named by its key: %r' % (name, k, bad[0]))
+
+
+def check_sources(d, charts, tmp):
+    """Each script's source line measured by its own style (em_share, fit_pt)
+    as the PNG terminal sets it, the narrowest canvas: it must keep its 9 pt,
+    shortened rather than set smaller (a long label shrank the whole line). Not
+    a sweep's: its fixed parts (points, design, replications, seed) and names
+    too short to shorten already take more than the canvas's width."""
+    if os.path.exists(os.path.join(d, 'sweep.csv')):
+        return
+    names = sorted(n for n in os.listdir(charts) if n.endswith('.gp'))
+    prog = ["set terminal pngcairo size 1200,700 font 'Sans,11' fontscale 1.45",
+            "set output '%s'" % os.path.join(tmp, 'sources.png'), "set print '-'"]
+    for name in names:
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        source = re.search(r"^chart_source = .*$", text, re.M)
+        style = re.search(r"^em_share = .*?\n(?:\s+.*\n)*text_room = .*\nfit_pt\(.*\\\n.*\n",
+                          text, re.M)
+        if not (source and style):
+            continue
+        prog += [source.group(0), style.group(0),
+                 "print sprintf('%%s %%g', '%s', fit_pt(chart_source, 9))" % name]
+    if len(prog) == 3:
+        return
+    script = os.path.join(tmp, 'sources.gp')
+    open(script, 'w', encoding='utf-8').write('\n'.join(prog) + '\n')
+    run = subprocess.run([GNUPLOT, script], capture_output=True, text=True)
+    if run.returncode != 0:
+        faults.append('%s: the source lines could not be measured: %s' % (charts, run.stderr[-300:]))
+        return
+    for line in run.stdout.splitlines():
+        name, pt = line.rsplit(' ', 1)
+        if float(pt) < 9:
+            faults.append('%s: its source line set at %s pt, not 9: shorten it' % (name, pt))
+
+
+def check_sweep_files(paths):
+    """Each parameter block ('{ path = ...' to its closing brace) of each sweep
+    file must set a label and a unit, or name levels."""
+    for path in paths:
+        text = open(path, encoding='utf-8').read()
+        for m in re.finditer(r'\{\s*path\s*=', text):
+            depth, i = 0, m.start()
+            while True:
+                depth += {'{': 1, '}': -1}.get(text[i], 0)
+                if depth == 0:
+                    break
+                i += 1
+            block = text[m.start():i + 1]
+            key = re.search(r'path\s*=\s*\[?\s*"([^"]*)"', block).group(1)
+            if not re.search(r'\blabel\s*=', block):
+                faults.append('%s: parameter %s has no label' % (path, key))
+            if not re.search(r'\b(unit|levels)\s*=', block):
+                faults.append('%s: parameter %s has no unit' % (path, key))
+
+
 def check_constant(d, charts):
     table = os.path.join(d, 'sweep.csv')
     if not os.path.exists(table):
@@ -95,6 +201,9 @@ def check_intervals(charts, tmp):
         table = os.path.join(tmp, name + '.txt')
         text = re.sub(r"^set output .*$", "set output '/dev/null'\nset table '%s'" % table, text,
                       count=1, flags=re.M)
+        # A first pass into a table of its own (the room below the intervals)
+        # ends with `unset table`: the chart drawn after it is the one printed.
+        text = text.replace('\nunset table\n', "\nset table '%s'\n" % table)
         text = text.replace('set style data yerrorlines', 'set style data table')
         text = text.replace('set style data yerrorbars', 'set style data table')
         # The legend's sample of an interval (a keyentry over two lines) is dropped.
@@ -118,6 +227,31 @@ def check_intervals(charts, tmp):
                 break
         if n == 0:
             faults.append('%s: no interval found to check' % name)
+
+
+def check_caps(charts, tmp):
+    """Each chart whose intervals have caps (the grid's effect charts) is drawn
+    again and its lowest interval end must lie above the foot of its y axis by at
+    least 1% of the axis: a cap on the axis line merged with it."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if 'set style data yerrorlines' not in text:
+            continue
+        out = os.path.join(tmp, name + '.caps')
+        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t += "\nset print '-'\nprint sprintf('%.17g %.17g %.17g', GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_DATA_Y_MIN)\n"
+        script = os.path.join(tmp, name + '.caps.gp')
+        open(script, 'w', encoding='utf-8').write(t)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: the cap check could not run it: %s' % (name, run.stderr[-300:]))
+            continue
+        y_min, y_max, low = (float(v) for v in run.stdout.split()[-3:])
+        if low - y_min < 0.01 * (y_max - y_min):
+            faults.append('%s: an interval cap on the axis line (lowest end %g, axis from %g)'
+                          % (name, low, y_min))
 
 
 def sobol_rows(d, metric):
@@ -278,20 +412,126 @@ def check_labels(charts, tmp):
                     faults.append('%s: labels %d and %d overlap' % (name, j + 1, i + 1))
 
 
+def zero_sectors(d):
+    """The sectors of a run whose median held area reaches 0 (series/<s>.csv)."""
+    found = set()
+    series = os.path.join(d, 'series')
+    for f in sorted(os.listdir(series)) if os.path.isdir(series) else []:
+        rows = list(csv.DictReader(open(os.path.join(series, f), encoding='utf-8')))
+        if rows and 'held_area_km2_p50' in rows[0] and \
+                any(float(r['held_area_km2_p50']) <= 0 for r in rows):
+            found.add(f[:-4])
+    return found
+
+
+def check_marks(d, charts, tmp):
+    """Each run chart's script is re-run to print where gnuplot put its plot area
+    and its marks (plots/dates.gp: each mark's date, side of its line, row and
+    name's length). Each name's box is found from them, as wide as the style
+    measures text (0.6 em a character) and a font size high, and must overlap
+    no other name, cross no other mark's line, lie within the plot's width and
+    above the highest value drawn (the last panel's, for a chart of one panel).
+    The day a sector's median held area reached 0 must be marked on each chart
+    of that sector (its name's end) and on those of every sector (allocation,
+    engagements)."""
+    zero = zero_sectors(d)
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if re.search(r'set style textbox[^\n]* opaque', text) and \
+                re.search(r'set label [^\n]* boxed', text):
+            faults.append('%s: text in an opaque box, which hides the data under it' % name)
+        if 'mk_n = 0' not in text:
+            continue
+        stem = name[:-3]
+        want = zero if stem.startswith(('allocation_', 'engagements')) else \
+            {s for s in zero if stem.endswith('_' + s)}
+        if "held_sectors = ''" in text and not re.search(r'^event_dates = ', text, re.M):
+            for s in sorted(want):  # no marks: none placed, and none there
+                faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
+            continue
+        out = os.path.join(tmp, name + '.out')
+        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t += ("\nset print '-'\nprint sprintf('%.17g %.17g %g %g %g %g %g %g %g %g %g %g %g %g', "
+              "GPVAL_X_MIN, GPVAL_X_MAX, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
+              "GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_TERM_YMIN, GPVAL_TERM_YMAX, "
+              "GPVAL_TERM_YSIZE / GPVAL_TERM_SCALE, "
+              "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n"
+              "do for [i = 1:mk_n] { print sprintf('%.17g %d %d %d %s', mk_t[i], mk_side[i], "
+              "mk_row[i], strlen(mk_text[i]), mk_text[i]) }\n")
+        script = os.path.join(tmp, name)
+        open(script, 'w', encoding='utf-8').write(t)
+        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+        if run.returncode != 0:
+            faults.append('%s: its marks are not placed: %s' % (name, run.stderr[-200:]))
+            continue
+        lines = run.stdout.splitlines()
+        (x_min, x_max, tx0, tx1, txs, y_min, y_max, ty0, ty1, tys, data_top,
+         em, aspect, top) = (float(v) for v in lines[0].split())
+        sx = lambda t: (tx0 + (t - x_min) / (x_max - x_min) * (tx1 - tx0)) / txs
+        char, high = 0.6 * em * 10, 10 * em / aspect
+        boxes = []
+        for line in lines[1:]:
+            f = line.split(None, 4)
+            t, side, row, n, label = float(f[0]), int(f[1]), int(f[2]), int(f[3]), f[4]
+            # The name starts a little way from its line (at least a third of a
+            # character: the script's gap, scaled by the plot's true width).
+            x = sx(t)
+            lo = x + 0.3 * char if side > 0 else x - 0.3 * char - n * char
+            y = top - (row - 0.45) * 1.3 * high
+            boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x))
+        for s in sorted(want):
+            if not any(b[4].lower() == s.lower() + ' area 0 (median)' for b in boxes):
+                faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
+        data_y = (ty0 + (data_top - y_min) / (y_max - y_min) * (ty1 - ty0)) / tys
+        one_panel = 'set multiplot' not in text
+        for i, (lo, hi, b, t_, label, x) in enumerate(boxes):
+            if lo < sx(x_min) - 1e-6 or hi > sx(x_max) + 1e-6:
+                faults.append('%s: mark %r runs past the plot (%.3f..%.3f)' % (name, label, lo, hi))
+            if one_panel and b < data_y - 1e-6:
+                faults.append('%s: mark %r over the data (its foot at %.3f, the data up to %.3f)'
+                              % (name, label, b, data_y))
+            for j, (lo2, hi2, b2, t2, label2, x2) in enumerate(boxes):
+                if j == i:
+                    continue
+                if lo < x2 < hi:
+                    faults.append('%s: mark %r crosses the line of %r' % (name, label, label2))
+                if j < i and lo < hi2 and hi > lo2 and b < t2 and t_ > b2:
+                    faults.append('%s: marks %r and %r overlap' % (name, label2, label))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
+        if dirs and dirs[0] == '--sweeps':  # the shipped sweep files, not charts
+            check_sweep_files(dirs[1:])
+            dirs = []
         if dirs and dirs[0] == '--titles':  # only the y-axis titles (after an svg pass)
             for d in dirs[1:]:
                 check_titles(os.path.join(d, 'charts'), tmp)
             dirs = []
+        # --only NAME[,NAME]: those checks alone (a chart put back as it was, for
+        # its fault; the others, re-drawing every chart, take most of the time).
+        only = dirs[1].split(',') if dirs and dirs[0] == '--only' else None
+        dirs = dirs[2:] if only else dirs
         for d in dirs:
             charts = os.path.join(d, 'charts')
-            check_images(charts, tmp)
-            check_constant(d, charts)
-            check_intervals(charts, tmp)
-            check_sobol(d, charts, tmp)
-            check_labels(charts, tmp)
-            check_titles(charts, tmp)
+            checks = {
+                'images': lambda: check_images(charts, tmp),
+                'constant': lambda: check_constant(d, charts),
+                'places': lambda: check_places(d, charts),
+                'names': lambda: check_param_names(d, charts),
+                'sources': lambda: check_sources(d, charts, tmp),
+                'intervals': lambda: check_intervals(charts, tmp),
+                'caps': lambda: check_caps(charts, tmp),
+                'sobol': lambda: check_sobol(d, charts, tmp),
+                'labels': lambda: check_labels(charts, tmp),
+                'marks': lambda: check_marks(d, charts, tmp),
+                'titles': lambda: check_titles(charts, tmp),
+            }
+            for name, check in checks.items():
+                if only is None or name in only:
+                    check()
     for f in faults:
         print('FAIL:', f)
     return 1 if faults else 0

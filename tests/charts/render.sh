@@ -33,7 +33,11 @@ GP
 out=$(python3 "$check" "$tmp/cut") && fail "a title cut by the canvas edge passed the check"
 echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said: $out"
 
-"$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" >/dev/null
+# Its --set options repeat the default's values (the same run) and make its label
+# long: the source line must keep its size, the label shortened.
+"$bin" run "$root/scenarios/kursk-pokrovsk.cfg" -n 20 -q -o "$tmp/run" \
+  --set 'sides.red.rules.[0].threshold=3.5' --set 'sides.red.rules.[0].daily_cap=1000' \
+  --set 'sides.red.rules.[0].donor_floor=1.5' >/dev/null
 "$bin" sweep "$root/scenarios/sweeps/red-donor-order.cfg" -n 8 -q -o "$tmp/grid" \
   --set sweep.per_replication=1 >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
@@ -74,7 +78,7 @@ sed 's/^bounded(v) = .*/bounded(v) = v/; s/^scale = .*/scale = -1/' \
   "$tmp/sobol/charts/effect_red.losses.gp" >"$tmp/bad/charts/effect_red.losses.gp"
 sed 's/red[.]losses/pokrovsk.route_cut/g' "$tmp/bad/charts/effect_red.losses.gp" \
   >"$tmp/bad/charts/effect_pokrovsk.route_cut.gp"
-out=$(python3 "$check" "$tmp/bad") && fail "an interval below 0 and a constant metric passed"
+out=$(python3 "$check" --only intervals,constant "$tmp/bad") && fail "an interval below 0 and a constant metric passed"
 echo "$out" | grep -q "effect_red.losses.gp: interval .* past the bounds" ||
   fail "an interval below 0 was not caught: $out"
 echo "$out" | grep -q "effect_pokrovsk.route_cut.gp: charts pokrovsk.route_cut, constant" ||
@@ -87,7 +91,7 @@ for f in "$tmp"/sobol/charts/sensitivity_*.gp; do
   sed "s/^clip(v) = .*/clip(v) = v/; s/^chart_warning = .*/chart_warning = ''/" "$f" \
     >"$tmp/badsobol/charts/$(basename "$f")"
 done
-out=$(python3 "$check" "$tmp/badsobol") && fail "unclipped Sobol' indices without a warning passed"
+out=$(python3 "$check" --only sobol "$tmp/badsobol") && fail "unclipped Sobol' indices without a warning passed"
 echo "$out" | grep -q "sensitivity_.*index drawn at .* past 0" ||
   fail "an index drawn past 0..1 was not caught: $out"
 echo "$out" | grep -q "sensitivity_.*wide, warning ''" ||
@@ -100,7 +104,7 @@ sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_lab
   "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
   >"$tmp/rows/charts/effect_red.losses.gp"
 grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
-out=$(python3 "$check" "$tmp/rows") && fail "y-axis titles per row of panels passed"
+out=$(python3 "$check" --only titles "$tmp/rows") && fail "y-axis titles per row of panels passed"
 echo "$out" | grep -q "effect_red.losses.pdf: its y-axis title runs from .* past the plot area" ||
   fail "y-axis titles past their panels were not caught: $out"
 # And a heat map whose y-axis title sits against its level names.
@@ -109,7 +113,7 @@ cp "$tmp/grid/sweep.csv" "$tmp/tight/"
 sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(y_param) at screen title_room + 0.03, \\/' \
   "$tmp/grid/charts/heatmap_kursk.red_drawn_from_sectors.gp" \
   >"$tmp/tight/charts/heatmap_kursk.red_drawn_from_sectors.gp"
-out=$(python3 "$check" "$tmp/tight") && fail "a y-axis title against the level names passed"
+out=$(python3 "$check" --only titles "$tmp/tight") && fail "a y-axis title against the level names passed"
 echo "$out" | grep -q "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title touches other ink" ||
   fail "a y-axis title against the level names was not caught: $out"
 # And a Morris chart whose labels are set beside their points wherever they
@@ -118,7 +122,7 @@ mkdir -p "$tmp/labels/charts"
 cp "$tmp/morris5/morris.csv" "$tmp/labels/"
 sed 's/^\( *\)ok = clear_of(.*/\1ok = 1/; s/if (ok \&\& lk_/if (0 \&\& lk_/; s/lx_\[nl\] = stat(.mu_star.)/lx_[nl] = 0/; s/ly_\[nl\] = stat(.sigma.)/ly_[nl] = 0/' \
   "$tmp/morris5/charts/morris_red.losses.gp" >"$tmp/labels/charts/morris_red.losses.gp"
-out=$(python3 "$check" "$tmp/labels") && fail "Morris labels written over each other passed"
+out=$(python3 "$check" --only labels "$tmp/labels") && fail "Morris labels written over each other passed"
 echo "$out" | grep -q "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" ||
   fail "overlapping Morris labels were not caught: $out"
 # And the discovery's box chart with the fixed left margin it had: the names
@@ -128,7 +132,93 @@ cp "$tmp/disc/box.csv" "$tmp/box/"
 sed 's/^set lmargin at screen .*/set lmargin at screen 0.2/; s/^name_pt = name_chars .*/name_pt = 11/' \
   "$tmp/disc/charts/box.gp" >"$tmp/box/charts/box.gp"
 (cd "$tmp/box/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" box.gp) || fail "gnuplot box.gp"
-out=$(python3 "$check" "$tmp/box") && fail "a box chart with names cut by the left edge passed"
+out=$(python3 "$check" --only images "$tmp/box") && fail "a box chart with names cut by the left edge passed"
 echo "$out" | grep -q "box.pdf: ink on the page edge" || fail "names cut by the left edge were not caught: $out"
+# And the marks of the run charts placed as they were: the events' names at the
+# top, each right of its line, the area-0 name left of its line in a row below,
+# over the data, without headroom for it, in a white box: across the line of an
+# event (the default scenario's jeddah-talks) and over the engagements' Pokrovsk
+# band, hiding it.
+mkdir -p "$tmp/marks/charts"
+cp -r "$tmp/run/series" "$tmp/marks/"
+for c in held_area_kursk engagements; do
+  sed 's/if (ok) { mk_row\[i\] = row; mk_side\[i\] = side + 0 }/if (1) { mk_row[i] = mk_kind[i] == 2 ? 3 : 1; mk_side[i] = mk_kind[i] == 2 ? -1 : 1 }/; s/^set offsets 0, 0, graph marks_headroom(.*/set offsets 0, 0, graph 0.04, 0/' \
+    "$tmp/run/charts/$c.gp" |
+    sed "s/^\( *\)set label 300 + i \(.*\) front font/\1set style textbox opaque noborder fc rgb 'white'; set label 300 + i \2 front boxed font/" \
+    >"$tmp/marks/charts/$c.gp"
+done
+grep -q "if (1) { mk_row" "$tmp/marks/charts/held_area_kursk.gp" || fail "the old placing was not put back"
+out=$(python3 "$check" --only marks "$tmp/marks") && fail "marks placed as they were passed"
+echo "$out" | grep -q "held_area_kursk.gp: mark 'Kursk area 0 (median)' crosses the line of 'jeddah-talks'" ||
+  fail "an area-0 name across an event's line was not caught: $out"
+echo "$out" | grep -q "engagements.gp: mark 'Kursk area 0 (median)' over the data" ||
+  fail "an area-0 name over the data was not caught: $out"
+echo "$out" | grep -q "engagements.gp: text in an opaque box" || fail "an opaque box was not caught: $out"
+# And the personnel and supply charts of Kursk without its area-0 mark, as they were.
+for c in personnel_kursk supply_kursk; do
+  sed "s/^held_sectors = .*/held_sectors = ''/" "$tmp/run/charts/$c.gp" >"$tmp/marks/charts/$c.gp"
+done
+out=$(python3 "$check" --only marks "$tmp/marks") && fail "charts of Kursk without its area-0 mark passed"
+for c in personnel_kursk supply_kursk; do
+  echo "$out" | grep -q "$c.gp: no mark of the day the kursk held area reached 0" ||
+    fail "$c without the area-0 mark was not caught: $out"
+done
+# And the engagements chart with its legend's and mark's sector names as
+# written (lower case), as they were.
+mkdir -p "$tmp/caps"
+cp -r "$tmp/run/series" "$tmp/run/scenario.cfg" "$tmp/run/frontsim.meta" "$tmp/caps/"
+"$bin" plot "$tmp/caps" --format svg --only engagements -q || fail "plot caps"
+sed '/^place(s) = /{N;s/.*/place(s) = s/}' "$tmp/caps/charts/engagements.gp" >"$tmp/caps/charts/old.gp"
+grep -q "^place(s) = s$" "$tmp/caps/charts/old.gp" || fail "the names as written were not put back"
+(cd "$tmp/caps/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
+out=$(python3 "$check" --only places "$tmp/caps") && fail "sector names in lower case passed"
+echo "$out" | grep -q "engagements.svg: 'kursk' shown in lower case: 'kursk median'" ||
+  fail "a lower-case sector name was not caught: $out"
+echo "$out" | grep -q "engagements.svg: 'pokrovsk' shown in lower case: 'pokrovsk median'" ||
+  fail "a lower-case sector name in a legend was not caught: $out"
+# And the grid's effect chart with every interval down to the metric's bound, 0:
+# its caps clear of the axis line; drawn as it was (no room below), they are on it.
+mkdir -p "$tmp/caps0/charts" "$tmp/caps1/charts"
+c=effect_kursk.red_drawn_from_sectors.gp
+sed "s/^ci(s) = .*/ci(s) = s eq 'low' ? lower : bounded(stat('mean_ci95_'.s))/" "$tmp/grid/charts/$c" \
+  >"$tmp/caps0/charts/$c"
+sed 's/^if (GPVAL_DATA_Y_MIN - 0.25 \* cap_span < lower) {/if (0) {/; s/, graph 0.03$/, 0/' \
+  "$tmp/caps0/charts/$c" >"$tmp/caps1/charts/$c"
+grep -q "^ci(s) = s eq 'low'" "$tmp/caps0/charts/$c" && grep -q "^if (0) {" "$tmp/caps1/charts/$c" ||
+  fail "the intervals down to 0 or the old axis were not put in"
+cp "$tmp/grid/sweep.csv" "$tmp/caps0/" && cp "$tmp/grid/sweep.csv" "$tmp/caps1/"
+python3 "$check" --only caps "$tmp/caps0" || fail "caps of intervals down to 0 on an axis with room failed"
+out=$(python3 "$check" --only caps "$tmp/caps1") && fail "caps on the axis line passed"
+echo "$out" | grep -q "$c: an interval cap on the axis line" || fail "caps on the axis line were not caught: $out"
+# Every parameter of every shipped sweep has a label and a unit; a sweep file
+# without them (as red-rule-screening.cfg was) is caught.
+python3 "$check" --sweeps "$root"/scenarios/sweeps/*.cfg "$root"/scenarios/sweeps/*.inc \
+  "$root"/scenarios/sweeps/base/*.inc || fail "a shipped sweep parameter without a label or unit"
+sed 's/label = "[^"]*"; *//; s/unit = "[^"]*"; *//' "$root/scenarios/sweeps/red-rule-screening.cfg" \
+  >"$tmp/unlabelled.cfg"
+out=$(python3 "$check" --sweeps "$tmp/unlabelled.cfg") && fail "a sweep without labels passed"
+echo "$out" | grep -q "parameter sides.red.rules.\[0\].daily_cap has no label" ||
+  fail "a parameter without a label was not caught: $out"
+# And the morris chart of the five-parameter sweep (its parameters given without
+# labels) naming one by its key, as it did ('daily_cap').
+cp -r "$tmp/morris5" "$tmp/keys"
+rm -rf "$tmp/keys/charts"
+"$bin" plot "$tmp/keys" --format svg --only morris -q || fail "plot keys"
+sed 's/"daily cap"/"daily_cap"/' "$tmp/keys/charts/morris_red.losses.gp" >"$tmp/keys/charts/old.gp"
+grep -q '"daily_cap"' "$tmp/keys/charts/old.gp" || fail "the key was not put back"
+(cd "$tmp/keys/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
+out=$(python3 "$check" --only names "$tmp/keys") && fail "a parameter named by its key passed"
+echo "$out" | grep -q "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" ||
+  fail "a parameter named by its key was not caught: $out"
+# And a run chart with the source line it had: the label cut only past 130
+# characters, the whole line then set smaller.
+mkdir -p "$tmp/source/charts"
+cp -r "$tmp/run/series" "$tmp/source/"
+label=$(sed -n 's/^label=//p' "$tmp/run/frontsim.meta")
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, $label (kursk-pokrovsk.cfg), 20 replications, seed 20250105'|" \
+  "$tmp/run/charts/losses.gp" >"$tmp/source/charts/losses.gp"
+out=$(python3 "$check" --only sources "$tmp/source") && fail "a source line set smaller passed"
+echo "$out" | grep -q "losses.gp: its source line set at [0-9.]* pt, not 9" ||
+  fail "a source line set smaller was not caught: $out"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size"
