@@ -5,12 +5,14 @@
  * law (tolerances from the sampling error); each test also shows that a deliberately
  * wrong input would fail it. */
 #include <check.h>
+#include <dirent.h>
 #include <gsl/gsl_cdf.h>
 #include <gsl/gsl_randist.h>
 #include <math.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
+#include <sys/stat.h>
 
 #include "engine.h"
 #include "suites.h"
@@ -495,20 +497,51 @@ static void run_engine(const fsim_scenario *sc, int force, int reps, double *out
   fsim_engine_destroy(&eng);
 }
 
+/* Appends to list every .cfg file (the .inc fragments are includes, not scenarios)
+ * under root/rel, recursively; returns the new count. */
+static size_t shipped_scenarios(const char *root, const char *rel, char **list, size_t n, size_t cap) {
+  char dir[1024];
+  snprintf(dir, sizeof dir, "%s/%s", root, rel);
+  DIR *d = opendir(dir);
+  ck_assert_msg(d != NULL, "cannot open %s", dir);
+  for (struct dirent *e; (e = readdir(d)) != NULL;) {
+    if (e->d_name[0] == '.') continue;
+    char sub[1024], full[2048];
+    snprintf(sub, sizeof sub, "%s/%s", rel, e->d_name);
+    snprintf(full, sizeof full, "%s/%s", root, sub);
+    struct stat st;
+    ck_assert_int_eq(stat(full, &st), 0);
+    const size_t len = strlen(e->d_name);
+    if (S_ISDIR(st.st_mode)) {
+      n = shipped_scenarios(root, sub, list, n, cap);
+    } else if (len > 4 && strcmp(e->d_name + len - 4, ".cfg") == 0) {
+      ck_assert_uint_lt(n, cap);
+      list[n++] = strdup(sub);
+    }
+  }
+  closedir(d);
+  return n;
+}
+
+static int by_name(const void *a, const void *b) { return strcmp(*(char *const *)a, *(char *const *)b); }
+
 START_TEST(test_neutral_shipped) {
-  /* Every shipped scenario that perceives the truth, and the version-1 default and its
+  /* Every shipped scenario that perceives the truth (each .cfg under scenarios/, found
+     by walking it, so a new one is covered unlisted), and the version-1 default and its
      counterfactual (frozen in tests/golden/v1; the shipped default is version 2 and
      perceives), run with the perception machinery forced on at neutral settings (bias
      1, no noise, no lag, no feint, the threat history kept), gives the outputs of the
      version-1 path bit for bit: metrics and every day's series. */
-  static const char *files[] = {
-      "tests/golden/v1/scenarios/kursk-pokrovsk.cfg",
-      "tests/golden/v1/scenarios/no-diversion.cfg",
-      "scenarios/validation/lanchester-linear.cfg", "scenarios/validation/lanchester-square.cfg",
-      "scenarios/validation/reinforce.cfg", "scenarios/validation/supply-cut.cfg",
-      "scenarios/validation/withdraw.cfg",
-      "scenarios/validation/aug2024-incursion.cfg"};
-  for (size_t i = 0; i < sizeof files / sizeof files[0]; i++) {
+  enum { CAP = 256 };
+  char *files[CAP];
+  size_t n = 0;
+  files[n++] = strdup("tests/golden/v1/scenarios/kursk-pokrovsk.cfg");
+  files[n++] = strdup("tests/golden/v1/scenarios/no-diversion.cfg");
+  const size_t fixed = n;
+  n = shipped_scenarios(FSIM_SOURCE_DIR, "scenarios", files, n, CAP);
+  qsort(files + fixed, n - fixed, sizeof *files, by_name);
+  size_t compared = 0, validation = 0;
+  for (size_t i = 0; i < n; i++) {
     char path[512];
     snprintf(path, sizeof path, "%s/%s", FSIM_SOURCE_DIR, files[i]);
     fsim_scenario *sc = NULL;
@@ -516,18 +549,29 @@ START_TEST(test_neutral_shipped) {
     ck_assert_msg(fsim_scenario_load(path, NULL, &sc, &err) == FSIM_OK, "%s: %s", path, err.message);
     fsim_engine probe;
     ck_assert_int_eq(fsim_engine_init(&probe, sc, &err), FSIM_OK);
-    ck_assert_int_eq(probe.perceives, 0); /* shipped scenarios perceive the truth */
+    const int perceives = probe.perceives;
     const size_t per = (size_t)probe.layout.nmetrics + (size_t)probe.layout.nseries * (size_t)(probe.days + 1);
     fsim_engine_destroy(&probe);
-    enum { REPS = 3 };
-    double *a = malloc(per * REPS * sizeof *a), *b = malloc(per * REPS * sizeof *b);
-    run_engine(sc, 0, REPS, a, per);
-    run_engine(sc, 1, REPS, b, per);
-    ck_assert_msg(memcmp(a, b, per * REPS * sizeof *a) == 0, "%s: outputs differ", files[i]);
-    free(a);
-    free(b);
+    /* The frozen version-1 files and the validation scenarios perceive the truth. */
+    const int must_be_truth = i < fixed || strncmp(files[i], "scenarios/validation/", 21) == 0;
+    ck_assert_msg(!perceives || !must_be_truth, "%s perceives", files[i]);
+    if (!perceives) {
+      enum { REPS = 3 };
+      double *a = malloc(per * REPS * sizeof *a), *b = malloc(per * REPS * sizeof *b);
+      run_engine(sc, 0, REPS, a, per);
+      run_engine(sc, 1, REPS, b, per);
+      ck_assert_msg(memcmp(a, b, per * REPS * sizeof *a) == 0, "%s: outputs differ", files[i]);
+      free(a);
+      free(b);
+      compared++;
+      validation += strncmp(files[i], "scenarios/validation/", 21) == 0;
+    }
     fsim_scenario_free(sc);
+    free(files[i]);
   }
+  /* The walk found the shipped scenarios: the six validation ones at least. */
+  ck_assert_uint_ge(validation, 6);
+  ck_assert_uint_ge(compared, fixed + validation);
 }
 END_TEST
 

@@ -51,11 +51,17 @@ START_TEST(test_splitmix_generator) {
   long cells[100] = {0};
   const long n = 1000000;
   const double expect = (double)n / 100.0;
+  /* Each draw in [0, 1), asserted once after the loop: Check records every ck_assert. */
+  double outside = 0.5;
   for (long i = 0; i < n; i++) {
     double u = gsl_rng_uniform(r);
-    ck_assert(u >= 0 && u < 1);
+    if (!(u >= 0 && u < 1)) {
+      outside = u;
+      break;
+    }
     cells[(int)(u * 100)]++;
   }
+  ck_assert_msg(outside == 0.5, "a draw of %g, outside [0, 1)", outside);
   double chi2 = 0;
   for (int c = 0; c < 100; c++)
     chi2 += ((double)cells[c] - expect) * ((double)cells[c] - expect) / expect;

@@ -163,15 +163,24 @@ static int may_be_nan(const char *name) {
  * something, not negative; so is every metric. */
 static void assert_sane(const fsim_results *res, int days) {
   const long n = fsim_results_replications(res);
+  /* Each series value tested in plain C, one assertion naming the first bad one:
+   * Check records every ck_assert passed, and ten years of days made millions. */
   for (int v = 0; v < fsim_results_nseries(res); v++) {
     const char *name = fsim_results_series_name(res, v);
     const int nonneg = never_negative(name);
-    for (long r = 0; r < n; r++)
+    int bad_day = -1;
+    long bad_rep = -1;
+    double bad = 0;
+    for (long r = 0; r < n && bad_day < 0; r++)
       for (int d = 0; d <= days; d++) {
         double x = fsim_results_series_value(res, v, d, r);
-        ck_assert_msg(isfinite(x), "%s day %d rep %ld: %g", name, d, r, x);
-        ck_assert_msg(!nonneg || x >= 0, "%s day %d rep %ld: %g < 0", name, d, r, x);
+        if (!isfinite(x) || (nonneg && x < 0)) {
+          bad_day = d, bad_rep = r, bad = x;
+          break;
+        }
       }
+    ck_assert_msg(bad_day < 0, "%s day %d rep %ld: %g (not finite, or < 0)", name, bad_day, bad_rep,
+                  bad);
   }
   for (int m = 0; m < fsim_results_nmetrics(res); m++) {
     const char *name = fsim_results_metric_name(res, m);

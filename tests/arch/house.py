@@ -58,6 +58,7 @@ def object_files(build):
 def call_edges(src, build):
     """Edges between .c files from the symbols their objects define and use."""
     defined, used = {}, {}
+    objs = {}
     for obj in object_files(build):
         m = re.search(r'/CMakeFiles/[^/]+\.dir/(.+)\.o$', obj)
         if not m:
@@ -66,9 +67,21 @@ def call_edges(src, build):
         path = os.path.join(src, rel)
         if not os.path.exists(path):
             continue  # generated (the embedded templates)
-        out = subprocess.run(['nm', obj], capture_output=True, text=True, check=True).stdout
+        objs[obj] = path
+    # One nm for many objects (it names each before its symbols): one process per
+    # object was most of this test's time.
+    names = sorted(objs)
+    for k in range(0, len(names), 200):
+        batch = names[k:k + 200]
+        out = subprocess.run(['nm', *batch], capture_output=True, text=True, check=True).stdout
+        path = objs[batch[0]] if len(batch) == 1 else None
         for line in out.splitlines():
+            if line.endswith(':') and line[:-1] in objs:
+                path = objs[line[:-1]]
+                continue
             parts = line.split()
+            if path is None:
+                continue
             if len(parts) == 3 and parts[1] in 'TDBR':
                 defined[parts[2]] = path
             elif len(parts) == 2 and parts[0] == 'U':
