@@ -50,21 +50,21 @@ static void old_shortest(double x, int maxprec, int as_float, char *buf, size_t 
   }
 }
 
-static void check_float(double x) {
+/* The shortest text of x as float (as_float) or as double, against the old way. */
+static void check_shortest(double x, int as_float) {
   char want[64], got[FSIM_NUMFMT_MAX];
-  old_shortest(x, 9, 1, want, sizeof want);
-  fsim_numfmt_float(x, got, sizeof got);
+  old_shortest(x, as_float ? 9 : 17, as_float, want, sizeof want);
+  if (as_float)
+    fsim_numfmt_float(x, got, sizeof got);
+  else
+    fsim_numfmt_double(x, got, sizeof got);
   if (strcmp(want, got) != 0)
-    ck_abort_msg("shortest float of %a: \"%s\" before, \"%s\" now", x, want, got);
+    ck_abort_msg("shortest %s of %a: \"%s\" before, \"%s\" now", as_float ? "float" : "double",
+                 x, want, got);
 }
 
-static void check_double(double x) {
-  char want[64], got[FSIM_NUMFMT_MAX];
-  old_shortest(x, 17, 0, want, sizeof want);
-  fsim_numfmt_double(x, got, sizeof got);
-  if (strcmp(want, got) != 0)
-    ck_abort_msg("shortest double of %a: \"%s\" before, \"%s\" now", x, want, got);
-}
+static void check_float(double x) { check_shortest(x, 1); }
+static void check_double(double x) { check_shortest(x, 0); }
 
 START_TEST(test_g_random) {
   uint64_t s = 20261130;

@@ -44,6 +44,23 @@ def chart_title(script):
     return m.group(1) if m else None
 
 
+def run_script(charts, tmp, script_name, text, faults, name, failure):
+    """Runs a chart's script, altered, in its directory; its printed output, or None
+    (and a fault naming the chart) when gnuplot failed."""
+    script = os.path.join(tmp, script_name)
+    open(script, 'w', encoding='utf-8').write(text)
+    run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
+    if run.returncode != 0:
+        faults.append('%s: %s: %s' % (name, failure, run.stderr[-300:]))
+        return None
+    return run.stdout
+
+
+def output_to(text, out):
+    """The script with its first `set output` sent to out."""
+    return re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+
+
 def check_images(charts, tmp):
     for name in sorted(os.listdir(charts)):
         path = os.path.join(charts, name)
@@ -209,11 +226,8 @@ def check_intervals(charts, tmp):
         # The legend's sample of an interval (a keyentry over two lines) is dropped.
         text = re.sub(r',\s*\\\n\s*keyentry with yerrorbars[^\n]*\\\n[^\n]*', '', text)
         text = re.sub(r'with yerrorbars [^,\\]*', 'with table ', text)
-        script = os.path.join(tmp, name)
-        open(script, 'w', encoding='utf-8').write(text)
-        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-        if run.returncode != 0:
-            faults.append('%s: the interval check could not run it: %s' % (name, run.stderr[-300:]))
+        if run_script(charts, tmp, name, text, faults, name,
+                      'the interval check could not run it') is None:
             continue
         n = 0
         for line in open(table, encoding='utf-8'):
@@ -240,15 +254,13 @@ def check_caps(charts, tmp):
         if 'set style data yerrorlines' not in text:
             continue
         out = os.path.join(tmp, name + '.caps')
-        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t = output_to(text, out)
         t += "\nset print '-'\nprint sprintf('%.17g %.17g %.17g', GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_DATA_Y_MIN)\n"
-        script = os.path.join(tmp, name + '.caps.gp')
-        open(script, 'w', encoding='utf-8').write(t)
-        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-        if run.returncode != 0:
-            faults.append('%s: the cap check could not run it: %s' % (name, run.stderr[-300:]))
+        printed = run_script(charts, tmp, name + '.caps.gp', t, faults, name,
+                             'the cap check could not run it')
+        if printed is None:
             continue
-        y_min, y_max, low = (float(v) for v in run.stdout.split()[-3:])
+        y_min, y_max, low = (float(v) for v in printed.split()[-3:])
         if low - y_min < 0.01 * (y_max - y_min):
             faults.append('%s: an interval cap on the axis line (lowest end %g, axis from %g)'
                           % (name, low, y_min))
@@ -290,11 +302,8 @@ def check_sobol(d, charts, tmp):
         text = re.sub(r',\s*\\\n\s*for \[k in [^\n]*for \[end[^\n]*\\\n[^\n]*\\\n[^\n]*', '', text)
         text = re.sub(r',\s*\\\n\s*keyentry[^\n]*', '', text)
         text = re.sub(r'with (boxxyerror|xerrorbars) [^,\\]*', 'with table ', text)
-        script = os.path.join(tmp, name)
-        open(script, 'w', encoding='utf-8').write(text)
-        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-        if run.returncode != 0:
-            faults.append('%s: the index check could not run it: %s' % (name, run.stderr[-300:]))
+        if run_script(charts, tmp, name, text, faults, name,
+                      'the index check could not run it') is None:
             continue
         n = 0
         for line in open(table, encoding='utf-8'):
@@ -346,21 +355,19 @@ def check_titles(charts, tmp):
         images = []
         for white in (0, 1):
             out = os.path.join(tmp, '%s.%d.%s' % (stem, white, ext))
-            t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+            t = output_to(text, out)
             if white:
                 t = re.sub(r'^(\s*)(plot|splot) ', r"\1set ylabel tc rgb '#FFFFFF'; "
                            r"set label 106 tc rgb '#FFFFFF'\n\1\2 ", t, flags=re.M)
                 t += "\nset print '-'\nprint sprintf('%g %g', plot_top, plot_bottom)\n"
-            script = os.path.join(tmp, '%s.%d.gp' % (stem, white))
-            open(script, 'w', encoding='utf-8').write(t)
-            run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-            if run.returncode != 0:
-                faults.append('%s: the title check could not run it: %s' % (name, run.stderr[-300:]))
+            printed = run_script(charts, tmp, '%s.%d.gp' % (stem, white), t, faults, name,
+                                 'the title check could not run it')
+            if printed is None:
                 break
             images.append(raster(out, tmp, '%s.%d' % (stem, white)))
         if len(images) < 2:
             continue
-        top, bottom = (float(v) for v in run.stdout.split()[-2:])
+        top, bottom = (float(v) for v in printed.split()[-2:])
         (w, h, bpp, a), (_, _, _, b) = images
         dark = lambda row, x: min(row[x * bpp:x * bpp + 3]) < 200
         title = [(x, y) for y in range(h) if a[y] != b[y]
@@ -394,16 +401,13 @@ def check_labels(charts, tmp):
             continue
         text = open(os.path.join(charts, name), encoding='utf-8').read()
         out = os.path.join(tmp, name + '.out')
-        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t = output_to(text, out)
         t += ("\nset print '-'\ndo for [i = 1:nl] { print sprintf('%g %g %g %g', "
               "bl_[i], br_[i], bb_[i], bt_[i]) }\n")
-        script = os.path.join(tmp, name)
-        open(script, 'w', encoding='utf-8').write(t)
-        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-        if run.returncode != 0:
-            faults.append('%s: its labels are not placed: %s' % (name, run.stderr[-200:]))
+        printed = run_script(charts, tmp, name, t, faults, name, 'its labels are not placed')
+        if printed is None:
             continue
-        boxes = [tuple(float(v) for v in line.split()) for line in run.stdout.splitlines()]
+        boxes = [tuple(float(v) for v in line.split()) for line in printed.splitlines()]
         for i, (l, r, b, t_) in enumerate(boxes):
             if l < 0 or r > 1 or b < 0 or t_ > 1:
                 faults.append('%s: label %d runs past the canvas (%.3f..%.3f)' % (name, i + 1, l, r))
@@ -452,7 +456,7 @@ def check_marks(d, charts, tmp):
                 faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
             continue
         out = os.path.join(tmp, name + '.out')
-        t = re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
+        t = output_to(text, out)
         t += ("\nset print '-'\nprint sprintf('%.17g %.17g %g %g %g %g %g %g %g %g %g %g %g %g', "
               "GPVAL_X_MIN, GPVAL_X_MAX, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
               "GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_TERM_YMIN, GPVAL_TERM_YMAX, "
@@ -460,13 +464,10 @@ def check_marks(d, charts, tmp):
               "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n"
               "do for [i = 1:mk_n] { print sprintf('%.17g %d %d %d %s', mk_t[i], mk_side[i], "
               "mk_row[i], strlen(mk_text[i]), mk_text[i]) }\n")
-        script = os.path.join(tmp, name)
-        open(script, 'w', encoding='utf-8').write(t)
-        run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-        if run.returncode != 0:
-            faults.append('%s: its marks are not placed: %s' % (name, run.stderr[-200:]))
+        printed = run_script(charts, tmp, name, t, faults, name, 'its marks are not placed')
+        if printed is None:
             continue
-        lines = run.stdout.splitlines()
+        lines = printed.splitlines()
         (x_min, x_max, tx0, tx1, txs, y_min, y_max, ty0, ty1, tys, data_top,
          em, aspect, top) = (float(v) for v in lines[0].split())
         sx = lambda t: (tx0 + (t - x_min) / (x_max - x_min) * (tx1 - tx0)) / txs
