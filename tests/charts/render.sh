@@ -15,6 +15,17 @@ root=$(pwd)
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 fail() { echo "FAIL: $*"; exit 1; }
+# A chart put back as it was: the check must fail on it (its output kept in $out)...
+expect_faults() { # WHAT CHECK-ARGUMENTS...
+  what=$1
+  shift
+  out=$(python3 "$check" "$@") && fail "$what passed"
+  return 0
+}
+# ...and name the fault.
+caught() { # PATTERN MESSAGE
+  echo "$out" | grep -q "$1" || fail "$2: $out"
+}
 for p in "${FRONTSIM_GNUPLOT:-gnuplot}" pdftoppm; do
   command -v "$p" >/dev/null 2>&1 || { echo "SKIP: $p is not installed"; exit 77; }
 done
@@ -30,8 +41,8 @@ set label 1 chart_title at screen 0.05, screen 0.9 font 'Sans Bold,20'
 plot x
 GP
 (cd "$tmp/cut/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" cut.gp) || fail "gnuplot cut.gp"
-out=$(python3 "$check" "$tmp/cut") && fail "a title cut by the canvas edge passed the check"
-echo "$out" | grep -q "cut.png: ink on the canvas edge" || fail "the check said: $out"
+expect_faults "a title cut by the canvas edge" "$tmp/cut"
+caught "cut.png: ink on the canvas edge" "the check said"
 
 # Its --set options repeat the default's values (the same run) and make its label
 # long: the source line must keep its size, the label shortened.
@@ -78,11 +89,9 @@ sed 's/^bounded(v) = .*/bounded(v) = v/; s/^scale = .*/scale = -1/' \
   "$tmp/sobol/charts/effect_red.losses.gp" >"$tmp/bad/charts/effect_red.losses.gp"
 sed 's/red[.]losses/pokrovsk.route_cut/g' "$tmp/bad/charts/effect_red.losses.gp" \
   >"$tmp/bad/charts/effect_pokrovsk.route_cut.gp"
-out=$(python3 "$check" --only intervals,constant "$tmp/bad") && fail "an interval below 0 and a constant metric passed"
-echo "$out" | grep -q "effect_red.losses.gp: interval .* past the bounds" ||
-  fail "an interval below 0 was not caught: $out"
-echo "$out" | grep -q "effect_pokrovsk.route_cut.gp: charts pokrovsk.route_cut, constant" ||
-  fail "a constant metric's chart was not caught: $out"
+expect_faults "an interval below 0 and a constant metric" --only intervals,constant "$tmp/bad"
+caught "effect_red.losses.gp: interval .* past the bounds" "an interval below 0 was not caught"
+caught "effect_pokrovsk.route_cut.gp: charts pokrovsk.route_cut, constant" "a constant metric's chart was not caught"
 # And a Sobol' chart drawing an index past 1 or below 0 without its clipping, and one
 # without its warning of intervals too wide to read.
 mkdir -p "$tmp/badsobol/charts"
@@ -91,11 +100,9 @@ for f in "$tmp"/sobol/charts/sensitivity_*.gp; do
   sed "s/^clip(v) = .*/clip(v) = v/; s/^chart_warning = .*/chart_warning = ''/" "$f" \
     >"$tmp/badsobol/charts/$(basename "$f")"
 done
-out=$(python3 "$check" --only sobol "$tmp/badsobol") && fail "unclipped Sobol' indices without a warning passed"
-echo "$out" | grep -q "sensitivity_.*index drawn at .* past 0" ||
-  fail "an index drawn past 0..1 was not caught: $out"
-echo "$out" | grep -q "sensitivity_.*wide, warning ''" ||
-  fail "a missing warning of wide intervals was not caught: $out"
+expect_faults "unclipped Sobol' indices without a warning" --only sobol "$tmp/badsobol"
+caught "sensitivity_.*index drawn at .* past 0" "an index drawn past 0..1 was not caught"
+caught "sensitivity_.*wide, warning ''" "a missing warning of wide intervals was not caught"
 # And the panels of the five-parameter sweep titled per row, as they were: each
 # title longer than its row, running into the next row's and towards the legend.
 mkdir -p "$tmp/rows/charts"
@@ -104,27 +111,24 @@ sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_lab
   "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
   >"$tmp/rows/charts/effect_red.losses.gp"
 grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
-out=$(python3 "$check" --only titles "$tmp/rows") && fail "y-axis titles per row of panels passed"
-echo "$out" | grep -q "effect_red.losses.pdf: its y-axis title runs from .* past the plot area" ||
-  fail "y-axis titles past their panels were not caught: $out"
+expect_faults "y-axis titles per row of panels" --only titles "$tmp/rows"
+caught "effect_red.losses.pdf: its y-axis title runs from .* past the plot area" "y-axis titles past their panels were not caught"
 # And a heat map whose y-axis title sits against its level names.
 mkdir -p "$tmp/tight/charts"
 cp "$tmp/grid/sweep.csv" "$tmp/tight/"
 sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(y_param) at screen title_room + 0.03, \\/' \
   "$tmp/grid/charts/heatmap_kursk.red_drawn_from_sectors.gp" \
   >"$tmp/tight/charts/heatmap_kursk.red_drawn_from_sectors.gp"
-out=$(python3 "$check" --only titles "$tmp/tight") && fail "a y-axis title against the level names passed"
-echo "$out" | grep -q "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title touches other ink" ||
-  fail "a y-axis title against the level names was not caught: $out"
+expect_faults "a y-axis title against the level names" --only titles "$tmp/tight"
+caught "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title touches other ink" "a y-axis title against the level names was not caught"
 # And a Morris chart whose labels are set beside their points wherever they
 # fall (as they were): written over each other.
 mkdir -p "$tmp/labels/charts"
 cp "$tmp/morris5/morris.csv" "$tmp/labels/"
 sed 's/^\( *\)ok = clear_of(.*/\1ok = 1/; s/if (ok \&\& lk_/if (0 \&\& lk_/; s/lx_\[nl\] = stat(.mu_star.)/lx_[nl] = 0/; s/ly_\[nl\] = stat(.sigma.)/ly_[nl] = 0/' \
   "$tmp/morris5/charts/morris_red.losses.gp" >"$tmp/labels/charts/morris_red.losses.gp"
-out=$(python3 "$check" --only labels "$tmp/labels") && fail "Morris labels written over each other passed"
-echo "$out" | grep -q "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" ||
-  fail "overlapping Morris labels were not caught: $out"
+expect_faults "Morris labels written over each other" --only labels "$tmp/labels"
+caught "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" "overlapping Morris labels were not caught"
 # And the discovery's box chart with the fixed left margin it had: the names
 # cut by the canvas's left edge.
 mkdir -p "$tmp/box/charts"
@@ -132,8 +136,8 @@ cp "$tmp/disc/box.csv" "$tmp/box/"
 sed 's/^set lmargin at screen .*/set lmargin at screen 0.2/; s/^name_pt = name_chars .*/name_pt = 11/' \
   "$tmp/disc/charts/box.gp" >"$tmp/box/charts/box.gp"
 (cd "$tmp/box/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" box.gp) || fail "gnuplot box.gp"
-out=$(python3 "$check" --only images "$tmp/box") && fail "a box chart with names cut by the left edge passed"
-echo "$out" | grep -q "box.pdf: ink on the page edge" || fail "names cut by the left edge were not caught: $out"
+expect_faults "a box chart with names cut by the left edge" --only images "$tmp/box"
+caught "box.pdf: ink on the page edge" "names cut by the left edge were not caught"
 # And the marks of the run charts placed as they were: the events' names at the
 # top, each right of its line, the area-0 name left of its line in a row below,
 # over the data, without headroom for it, in a white box: across the line of an
@@ -148,20 +152,17 @@ for c in held_area_kursk engagements; do
     >"$tmp/marks/charts/$c.gp"
 done
 grep -q "if (1) { mk_row" "$tmp/marks/charts/held_area_kursk.gp" || fail "the old placing was not put back"
-out=$(python3 "$check" --only marks "$tmp/marks") && fail "marks placed as they were passed"
-echo "$out" | grep -q "held_area_kursk.gp: mark 'Kursk area 0 (median)' crosses the line of 'jeddah-talks'" ||
-  fail "an area-0 name across an event's line was not caught: $out"
-echo "$out" | grep -q "engagements.gp: mark 'Kursk area 0 (median)' over the data" ||
-  fail "an area-0 name over the data was not caught: $out"
-echo "$out" | grep -q "engagements.gp: text in an opaque box" || fail "an opaque box was not caught: $out"
+expect_faults "marks placed as they were" --only marks "$tmp/marks"
+caught "held_area_kursk.gp: mark 'Kursk area 0 (median)' crosses the line of 'jeddah-talks'" "an area-0 name across an event's line was not caught"
+caught "engagements.gp: mark 'Kursk area 0 (median)' over the data" "an area-0 name over the data was not caught"
+caught "engagements.gp: text in an opaque box" "an opaque box was not caught"
 # And the personnel and supply charts of Kursk without its area-0 mark, as they were.
 for c in personnel_kursk supply_kursk; do
   sed "s/^held_sectors = .*/held_sectors = ''/" "$tmp/run/charts/$c.gp" >"$tmp/marks/charts/$c.gp"
 done
-out=$(python3 "$check" --only marks "$tmp/marks") && fail "charts of Kursk without its area-0 mark passed"
+expect_faults "charts of Kursk without its area-0 mark" --only marks "$tmp/marks"
 for c in personnel_kursk supply_kursk; do
-  echo "$out" | grep -q "$c.gp: no mark of the day the kursk held area reached 0" ||
-    fail "$c without the area-0 mark was not caught: $out"
+  caught "$c.gp: no mark of the day the kursk held area reached 0" "$c without the area-0 mark was not caught"
 done
 # And the engagements chart with its legend's and mark's sector names as
 # written (lower case), as they were.
@@ -171,11 +172,9 @@ cp -r "$tmp/run/series" "$tmp/run/scenario.cfg" "$tmp/run/frontsim.meta" "$tmp/c
 sed '/^place(s) = /{N;s/.*/place(s) = s/}' "$tmp/caps/charts/engagements.gp" >"$tmp/caps/charts/old.gp"
 grep -q "^place(s) = s$" "$tmp/caps/charts/old.gp" || fail "the names as written were not put back"
 (cd "$tmp/caps/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
-out=$(python3 "$check" --only places "$tmp/caps") && fail "sector names in lower case passed"
-echo "$out" | grep -q "engagements.svg: 'kursk' shown in lower case: 'kursk median'" ||
-  fail "a lower-case sector name was not caught: $out"
-echo "$out" | grep -q "engagements.svg: 'pokrovsk' shown in lower case: 'pokrovsk median'" ||
-  fail "a lower-case sector name in a legend was not caught: $out"
+expect_faults "sector names in lower case" --only places "$tmp/caps"
+caught "engagements.svg: 'kursk' shown in lower case: 'kursk median'" "a lower-case sector name was not caught"
+caught "engagements.svg: 'pokrovsk' shown in lower case: 'pokrovsk median'" "a lower-case sector name in a legend was not caught"
 # And the grid's effect chart with every interval down to the metric's bound, 0:
 # its caps clear of the axis line; drawn as it was (no room below), they are on it.
 mkdir -p "$tmp/caps0/charts" "$tmp/caps1/charts"
@@ -188,17 +187,16 @@ grep -q "^ci(s) = s eq 'low'" "$tmp/caps0/charts/$c" && grep -q "^if (0) {" "$tm
   fail "the intervals down to 0 or the old axis were not put in"
 cp "$tmp/grid/sweep.csv" "$tmp/caps0/" && cp "$tmp/grid/sweep.csv" "$tmp/caps1/"
 python3 "$check" --only caps "$tmp/caps0" || fail "caps of intervals down to 0 on an axis with room failed"
-out=$(python3 "$check" --only caps "$tmp/caps1") && fail "caps on the axis line passed"
-echo "$out" | grep -q "$c: an interval cap on the axis line" || fail "caps on the axis line were not caught: $out"
+expect_faults "caps on the axis line" --only caps "$tmp/caps1"
+caught "$c: an interval cap on the axis line" "caps on the axis line were not caught"
 # Every parameter of every shipped sweep has a label and a unit; a sweep file
 # without them (as red-rule-screening.cfg was) is caught.
 python3 "$check" --sweeps "$root"/scenarios/sweeps/*.cfg "$root"/scenarios/sweeps/*.inc \
   "$root"/scenarios/sweeps/base/*.inc || fail "a shipped sweep parameter without a label or unit"
 sed 's/label = "[^"]*"; *//; s/unit = "[^"]*"; *//' "$root/scenarios/sweeps/red-rule-screening.cfg" \
   >"$tmp/unlabelled.cfg"
-out=$(python3 "$check" --sweeps "$tmp/unlabelled.cfg") && fail "a sweep without labels passed"
-echo "$out" | grep -q "parameter sides.red.rules.\[0\].daily_cap has no label" ||
-  fail "a parameter without a label was not caught: $out"
+expect_faults "a sweep without labels" --sweeps "$tmp/unlabelled.cfg"
+caught "parameter sides.red.rules.\[0\].daily_cap has no label" "a parameter without a label was not caught"
 # And the morris chart of the five-parameter sweep (its parameters given without
 # labels) naming one by its key, as it did ('daily_cap').
 cp -r "$tmp/morris5" "$tmp/keys"
@@ -207,9 +205,8 @@ rm -rf "$tmp/keys/charts"
 sed 's/"daily cap"/"daily_cap"/' "$tmp/keys/charts/morris_red.losses.gp" >"$tmp/keys/charts/old.gp"
 grep -q '"daily_cap"' "$tmp/keys/charts/old.gp" || fail "the key was not put back"
 (cd "$tmp/keys/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
-out=$(python3 "$check" --only names "$tmp/keys") && fail "a parameter named by its key passed"
-echo "$out" | grep -q "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" ||
-  fail "a parameter named by its key was not caught: $out"
+expect_faults "a parameter named by its key" --only names "$tmp/keys"
+caught "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" "a parameter named by its key was not caught"
 # And a run chart with the source line it had: the label cut only past 130
 # characters, the whole line then set smaller.
 mkdir -p "$tmp/source/charts"
@@ -217,8 +214,7 @@ cp -r "$tmp/run/series" "$tmp/source/"
 label=$(sed -n 's/^label=//p' "$tmp/run/frontsim.meta")
 sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, $label (kursk-pokrovsk.cfg), 20 replications, seed 20250105'|" \
   "$tmp/run/charts/losses.gp" >"$tmp/source/charts/losses.gp"
-out=$(python3 "$check" --only sources "$tmp/source") && fail "a source line set smaller passed"
-echo "$out" | grep -q "losses.gp: its source line set at [0-9.]* pt, not 9" ||
-  fail "a source line set smaller was not caught: $out"
+expect_faults "a source line set smaller" --only sources "$tmp/source"
+caught "losses.gp: its source line set at [0-9.]* pt, not 9" "a source line set smaller was not caught"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
 echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size"
