@@ -7,6 +7,7 @@
 #include <string.h>
 
 #include "discover.h"
+#include "fileio.h"
 #include "prim.h"
 #include "suites.h"
 #include "testutil.h"
@@ -205,9 +206,7 @@ START_TEST(test_discover_sweep) {
   fsim_discover_options_free(o);
   fsim_sweep_free(sw);
   fsim_overrides_free(ov);
-  char cmd[400];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  ck_assert_int_eq(fsim_remove_tree(dir), 0);
 }
 END_TEST
 

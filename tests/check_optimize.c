@@ -8,6 +8,7 @@
 #include <string.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "frontsim/optimize.h"
 #include "optimize.h"
 #include "suites.h"
@@ -89,9 +90,7 @@ START_TEST(test_known_optimum) {
     ck_assert_int_ne(access(want, F_OK), 0);
     fsim_optimize_options_free(o);
   }
-  char cmd[400];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  ck_assert_int_eq(fsim_remove_tree(dir), 0);
 }
 END_TEST
 
@@ -221,9 +220,7 @@ START_TEST(test_kn_selects_best) {
     fsim_optimize_options_free(o);
   }
   ck_assert_msg(correct >= 33, "%d of 40 correct", correct);
-  char cmd[400];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  ck_assert_int_eq(fsim_remove_tree(dir), 0);
 }
 END_TEST
 
@@ -277,9 +274,7 @@ START_TEST(test_kn_resume) {
   ck_assert(find_line(cut, "optimize.txt", "Search:", b, sizeof b));
   ck_assert_str_eq(a, b);
   fsim_optimize_options_free(o);
-  char cmd[400];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  ck_assert_int_eq(fsim_remove_tree(dir), 0);
 }
 END_TEST
 

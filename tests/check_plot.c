@@ -14,6 +14,7 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "frontsim/plot.h"
 #include "plot_internal.h"
 #include "suites.h"
@@ -661,9 +662,7 @@ START_TEST(test_put_quoted) {
     ck_assert_msg(strcmp(got, texts[i]) == 0, "sent <%s>, gnuplot printed <%s> %s", texts[i], got,
                   complaint);
   }
-  char cmd[96];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  ck_assert_int_eq(fsim_remove_tree(dir), 0);
 }
 END_TEST
 

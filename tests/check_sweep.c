@@ -7,9 +7,10 @@
 #include <sys/stat.h>
 #include <unistd.h>
 
+#include "fileio.h"
 #include "frontsim/frontsim.h"
-#include "testutil.h"
 #include "suites.h"
+#include "testutil.h"
 
 #define SCENARIO FSIM_SOURCE_DIR "/tests/data/sweep.cfg"
 
@@ -53,9 +54,7 @@ static char *temp_dir(void) {
 }
 
 static void remove_all(const char *dir) {
-  char cmd[512];
-  snprintf(cmd, sizeof cmd, "rm -rf '%s'", dir);
-  ck_assert_int_eq(system(cmd), 0);
+  ck_assert_int_eq(fsim_remove_tree(dir), 0);
 }
 
 /* An interrupted sweep resumes where it stopped; a resume with other replications
