@@ -206,42 +206,54 @@ static int as_gsl_text(size_t n, long double m, long double e_ours, long double 
   return redo | (same_text(lo, hi) ? 0 : 2);
 }
 
+__extension__ typedef unsigned __int128 u128; /* GCC and Clang, 64-bit targets */
+
+#define CHUNK 16 /* counts summed together: a branch a chunk, not a branch a count */
+
 int fsim_column_stats_counts(const uint32_t *count, double lo, size_t range, size_t n,
                              double out[7]) {
   quantile_plan p;
   plan_quantiles(n, &p);
   double val[RANKS] = {0};
-  uint64_t s1 = 0;
-  size_t seen = 0, first = range, last = 0;
+  /* One pass, a chunk of counts c_k at offsets i0 + k at a time: its sums of c_k,
+   * c_k k and c_k k^2, whence the exact sums
+   * s1 = sum c_i i and s2 = sum c_i i^2 over the column; a chunk that passes a rank
+   * is walked count by count for the value at it. */
+  u128 s1 = 0, s2 = 0;
+  size_t seen = 0, i0 = 0;
   int j = 0;
-  for (size_t i = 0; i < range; i++) {
-    if (!count[i]) continue;
-    first = i < first ? i : first;
-    last = i;
-    s1 += (uint64_t)count[i] * i;
-    seen += count[i];
-    for (; j < p.m && p.rank[j] < seen; j++) val[j] = lo + (double)i;
+  for (; i0 < range; i0 += CHUNK) {
+    const size_t w = range - i0 < CHUNK ? range - i0 : CHUNK;
+    uint64_t c0 = 0, c1 = 0, c2 = 0;
+    for (size_t k = 0; k < w; k++) {
+      const uint64_t c = count[i0 + k];
+      c0 += c, c1 += c * k, c2 += c * (k * k);
+    }
+    s1 += (u128)i0 * c0 + c1;
+    s2 += (u128)i0 * i0 * c0 + (u128)2 * i0 * c1 + c2;
+    if (j < p.m && p.rank[j] < seen + c0)
+      for (size_t k = 0, at = seen; k < w && j < p.m; k++) {
+        at += count[i0 + k];
+        for (; j < p.m && p.rank[j] < at; j++) val[j] = lo + (double)(i0 + k);
+      }
+    seen += c0;
   }
   interpolate(&p, n, val, out + 2);
-  if (first == last) { /* all equal: GSL's recurrences give c and 0 exactly */
+  size_t first = 0, last = range;
+  while (first < range && !count[first]) first++;
+  while (last > first && !count[last - 1]) last--;
+  if (first + 1 >= last) { /* all equal: GSL's recurrences give c and 0 exactly */
     out[0] = lo + (double)first;
     out[1] = 0.0;
     return 0;
   }
-  /* Offsets i from lo, exact; their mean within a rounding, the mean within two. */
-  const long double dn = (long double)n, ybar = (long double)s1 / dn;
-  const long double m = (long double)lo + ybar, eps = LDBL_EPSILON;
-  long double vsum = 0;
-  for (size_t i = first; i <= last; i++)
-    if (count[i]) {
-      const long double d = (long double)i - ybar;
-      vsum += (long double)count[i] * (d * d);
-    }
-  const long double v = vsum / dn, e_ours = eps * (fabsl(m) + ybar);
-  /* Each term within 3 u, the sum within (terms + 3) u, of the variance about ybar,
-   * which is within e_ours^2 of the true one. */
-  const long double e_v = e_ours * e_ours + ((long double)(last - first) + 8) * eps * v;
-  return as_gsl_text(n, m, e_ours, v, e_v, lo + (double)first, lo + (double)last, out);
+  /* The mean lo + s1 / n within two roundings; the variance (n s2 - s1^2) / n^2 from
+   * an exact numerator, within three (its conversion, n^2, the division). */
+  const long double dn = (long double)n, eps = LDBL_EPSILON;
+  const long double ybar = (long double)s1 / dn, m = (long double)lo + ybar;
+  const long double v = (long double)(s2 * n - s1 * s1) / (dn * dn);
+  const long double e_ours = eps * (fabsl(m) + ybar), e_v = 2 * eps * v;
+  return as_gsl_text(n, m, e_ours, v, e_v, lo + (double)first, lo + (double)(last - 1), out);
 }
 
 void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work,
