@@ -487,7 +487,7 @@ static void run_engine(const fsim_scenario *sc, int force, int reps, double *out
   const size_t nv = (size_t)eng.layout.nseries, D = (size_t)eng.days + 1;
   float *series = malloc(nv * D * sizeof *series);
   for (int r = 0; r < reps; r++) {
-    fsim_replicate(rp, 0x5eed0000u + (uint64_t)r, series, 1);
+    fsim_replicate(rp, 0x5eed0000u + (uint64_t)r, series, NULL, (int)nv);
     double *o = out + (size_t)r * per_rep;
     memcpy(o, rp->metrics, (size_t)eng.layout.nmetrics * sizeof *o);
     for (size_t k = 0; k < nv * D; k++) o[(size_t)eng.layout.nmetrics + k] = series[k];

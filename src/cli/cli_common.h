@@ -32,6 +32,8 @@ const char *cli_number(char buf[32], long long v);
 typedef struct cli_progress {
   const char *label;
   double started, drawn; /* drawn: when the line was last redrawn */
+  long shown;             /* the count it showed: the end is reported twice (by the
+                           * thread that ran the last replication, then by the run) */
   int enabled;
 } cli_progress;
 void cli_progress_init(cli_progress *p, const char *label, int quiet);

@@ -84,16 +84,18 @@ void cli_progress_init(cli_progress *p, const char *label, int quiet) {
   p->label = label;
   p->started = cli_now();
   p->drawn = -1.0;
+  p->shown = -1;
   p->enabled = !quiet && isatty(STDERR_FILENO);
 }
 
 int cli_progress_report(void *ctx, long done, long total) {
   cli_progress *p = ctx;
-  if (!p->enabled) return stop_flag;
+  if (!p->enabled || done == p->shown) return stop_flag;
   const double now = cli_now();
   if (done < total && p->drawn >= 0 && now - p->drawn < 1.0 / CLI_PROGRESS_PER_SECOND)
     return stop_flag;
   p->drawn = now;
+  p->shown = done;
   double elapsed = now - p->started;
   double rate = elapsed > 0 ? (double)done / elapsed : 0.0;
   double left = rate > 0 ? (double)(total - done) / rate : 0.0;

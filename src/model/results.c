@@ -82,5 +82,5 @@ double fsim_results_series_value(const fsim_results *res, int v, int day, long r
   if (!res || day < 0 || day > res->days || rep < 0 || rep >= res->nreps) return NAN;
   const fsim_series_store *ss = &res->ser;
   if (!ss->exact || v < 0 || v >= res->layout.nseries || ss->slot[v] < 0) return NAN;
-  return (double)fsim_series_store_value(ss, (long)ss->slot[v] * ss->days1 + day, rep);
+  return (double)fsim_series_store_value(ss, fsim_series_store_cell(ss, ss->slot[v], day), rep);
 }

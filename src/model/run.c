@@ -78,12 +78,12 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
   /* Replications in blocks of rows (all of them when no series are kept); each
    * block is folded before the next, packed when the series are exact, beyond the
    * exact limit into the summaries cell by cell in replication order: the same
-   * figures on any number of threads. The engine writes its series into a full row
-   * of its thread, which stays in cache, and the kept variables are copied into the
-   * block's row at the end of the replication: written straight into the block's
-   * row, a day at a time, the rows' lines slowed the engine's own work by a few
-   * percent of a run. */
-  const size_t full_cells = (size_t)eng->layout.nseries * (size_t)(eng->days + 1);
+   * figures on any number of threads. The engine writes the kept variables straight
+   * into the block's row, a day's values side by side: the row fills from start to
+   * end, where a row in variable order (a cell a day in each of its 7,000 lines)
+   * held the whole row in cache throughout and took it from the engine's data, and
+   * a row of the thread's own, copied at the end, cost the copy (docs/PERFORMANCE.md). */
+  const int *kept = ss->nsel ? fsim_series_store_vars(ss) : NULL;
   const long block = ss->nsel ? ss->block : (long)nreps;
   const long nblocks = block > 0 ? ((long)nreps + block - 1) / block : 0;
   const long tile = FSIM_SERIES_TILE;
@@ -97,8 +97,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
 #endif
   {
     fsim_replica *rp = fsim_replica_new(eng);
-    float *full = ss->nsel ? malloc(full_cells * sizeof *full) : NULL;
-    if (!rp || (ss->nsel && !full)) failed = 1;
+    if (!rp) failed = 1;
     for (long b = 0; b < nblocks; b++) {
       const long r0 = b * block, n = (long)nreps - r0 < block ? (long)nreps - r0 : block;
 #ifdef FRONTSIM_HAVE_OPENMP
@@ -109,8 +108,7 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
         const long r = r0 + i;
         uint64_t key = fsim_rep_key(res->seed, res->point, (uint64_t)(res->first_rep + r));
         res->rep_key[r] = key;
-        fsim_replicate(rp, key, full, 1);
-        if (full) fsim_series_store_keep(ss, i, full);
+        fsim_replicate(rp, key, ss->nsel ? fsim_series_store_row(ss, i) : NULL, kept, ss->nsel);
         memcpy(res->metrics + (size_t)r * M, rp->metrics, M * sizeof *rp->metrics);
         if (opt->progress) {
           long now;
@@ -135,7 +133,6 @@ fsim_status fsim_run(const fsim_scenario *sc, const fsim_run_options *opt, fsim_
         }
       }
     }
-    free(full);
     fsim_replica_free(rp);
   }
   res->threads_used = threads;

@@ -91,15 +91,10 @@ static float *row_of(fsim_series_store *st, long r) {
   return st->rows + (size_t)r * (size_t)st->rstride;
 }
 
-void fsim_series_store_keep(fsim_series_store *st, long r, const float *full) {
-  float *row = row_of(st, r);
-  const size_t days1 = (size_t)st->days1;
-  if (st->var[st->nsel - 1] == st->nsel - 1) { /* every variable: the row as it is */
-    memcpy(row, full, (size_t)st->ncells * sizeof *row);
-    return;
-  }
-  for (int k = 0; k < st->nsel; k++)
-    memcpy(row + (size_t)k * days1, full + (size_t)st->var[k] * days1, days1 * sizeof *row);
+float *fsim_series_store_row(fsim_series_store *st, long r) { return row_of(st, r); }
+
+const int *fsim_series_store_vars(const fsim_series_store *st) {
+  return st->var[st->nsel - 1] == st->nsel - 1 ? NULL : st->var; /* every variable: NULL */
 }
 
 #define TILE FSIM_SERIES_TILE

@@ -1,7 +1,9 @@
 /* The daily series a run keeps (docs/VALIDATION.md, "Series beyond the exact limit").
- * Each replication's row of the kept variables, cell = slot * (D + 1) + d, is copied
- * whole at its end into a block of rows (each row starting a 64-byte line of
- * FSIM_SERIES_TILE floats: no two threads share one). Replications run in blocks of
+ * The engine writes each replication's kept variables into its row of a block of
+ * rows, a day at a time (cell = d * nsel + slot: a day's values side by side, so
+ * that a row is written from start to end, a few lines a day, and the engine's own
+ * data keep the cache), each row starting a 64-byte line of FSIM_SERIES_TILE
+ * floats: no two threads share one. Replications run in blocks of
  * rows, and each block is folded, FSIM_SERIES_TILE cells at a time (a line down the
  * rows), before the next. Up to `exact_max` replications every value is
  * kept, packed per cell and block (FSIM_SERIES_EXACT_BLOCK rows): a cell whose
@@ -66,9 +68,17 @@ fsim_status fsim_series_store_select(fsim_series_store *st, const fsim_layout *l
 /* Allocates for nreps replications of days1 rows (exact up to exact_max). */
 fsim_status fsim_series_store_alloc(fsim_series_store *st, int days1, long nreps,
                                     long exact_max, fsim_error *err);
-/* Copies the kept variables of a full row (every layout variable) into row r of the
- * block. */
-void fsim_series_store_keep(fsim_series_store *st, long r, const float *full);
+/* Row r of the block being run, where the engine writes the replication's kept
+ * variables a day at a time: cell fsim_series_store_cell(st, k, d). */
+float *fsim_series_store_row(fsim_series_store *st, long r);
+/* The kept variables' layout indices as the engine takes them: NULL when every
+ * variable is kept (the layout's order is then the row's). */
+const int *fsim_series_store_vars(const fsim_series_store *st);
+/* The cell of kept variable k (its place among those kept) on day d: a day's values
+ * side by side, so that the engine writes a row from start to end. */
+static inline long fsim_series_store_cell(const fsim_series_store *st, int k, int d) {
+  return (long)d * st->nsel + k;
+}
 /* Folds cells [c0, c1) (at most FSIM_SERIES_TILE, c0 a multiple of it) of the
  * first n rows, block b of the run, into the packed values or the summaries;
  * nonzero when out of memory. */

@@ -257,7 +257,7 @@ int main(int argc, char **argv) {
   fsim_draw_trace trace = {0};
   rp->draws.trace = &trace;
   for (long r = 0; r < trace_reps; r++)
-    fsim_replicate(rp, fsim_rep_key((uint64_t)sc->run.seed, 0, (uint64_t)r), NULL, 0);
+    fsim_replicate(rp, fsim_rep_key((uint64_t)sc->run.seed, 0, (uint64_t)r), NULL, NULL, 0);
   rp->draws.trace = NULL;
   if (trace.failed) return 1;
   uint64_t total_draws = 0;

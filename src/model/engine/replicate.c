@@ -78,11 +78,15 @@ static void record(fsim_replica *rp, int t) {
   }
 }
 
-static void store(const fsim_replica *rp, float *series, size_t stride, int t) {
+/* Day t's series: the variables var[0..nvar) (NULL: every one, in layout order) at
+ * series + t * nvar, a day's values side by side. */
+static void store(const fsim_replica *rp, float *series, const int *var, int nvar, int t) {
   if (!series) return;
-  const int D = rp->eng->days;
-  for (int v = 0; v < rp->eng->layout.nseries; v++)
-    series[((size_t)v * (size_t)(D + 1) + (size_t)t) * stride] = (float)rp->row[v];
+  float *out = series + (size_t)t * (size_t)nvar;
+  if (!var)
+    for (int v = 0; v < nvar; v++) out[v] = (float)rp->row[v];
+  else
+    for (int k = 0; k < nvar; k++) out[k] = (float)rp->row[var[k]];
 }
 
 /* Side i's personnel everywhere, in transit included, summed over its formations as
@@ -156,7 +160,8 @@ static void final_metrics(fsim_replica *rp) {
 #undef AT
 }
 
-void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t stride) {
+void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, const int *var,
+                    int nvar) {
   const fsim_engine *eng = rp->eng;
   rp->rep_key = rep_key;
   fsim_state_reset(rp);
@@ -166,13 +171,13 @@ void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t st
   memset(rp->succ, 0, (size_t)eng->nsectors * 2 * sizeof *rp->succ);
   /* Without series, the daily row is needed only on event days and the last day. */
   record(rp, 0);
-  store(rp, series, stride, 0);
+  store(rp, series, var, nvar, 0);
   int t = 1;
   for (; t <= eng->days; t++) {
     fsim_step_day(rp, t);
     rp->alive_days = t;
     if (series || eng->event_day[t] || t == eng->days) record(rp, t);
-    store(rp, series, stride, t);
+    store(rp, series, var, nvar, t);
     if (side_exhausted(rp, t)) break;
   }
   /* Stopped early: the remaining days carry the final state, with no daily flows. */
@@ -183,7 +188,7 @@ void fsim_replicate(fsim_replica *rp, uint64_t rep_key, float *series, size_t st
     memset(rp->succ, 0, (size_t)eng->nsectors * 2 * sizeof *rp->succ);
     for (int u = t + 1; u <= eng->days; u++) {
       if (series || eng->event_day[u] || u == eng->days) record(rp, u);
-      store(rp, series, stride, u);
+      store(rp, series, var, nvar, u);
     }
   }
   final_metrics(rp);
