@@ -264,25 +264,28 @@ void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work
   }
   uint32_t *keys = scratch;
   scratch += n;
-  /* One pass: the keys, their least and greatest, and the sums in four chains (one
-   * would wait on each addition). */
-  long double s0 = 0, s1 = 0, s2 = 0, s3 = 0;
+  /* The sum and the sum of magnitudes in blocks of 256, each in four chains of
+   * doubles (the floats are exact in double, and the loop runs in vector
+   * registers, where long-double chains ran on the x87), the blocks' sums added in
+   * long double; then the keys, their least and greatest, in a pass of their own. */
+  long double sum = 0;
   double abs_sum = 0;
-  uint32_t kmin = UINT32_MAX, kmax = 0;
-  size_t i = 0;
-  for (; i + 4 <= n; i += 4) {
-    s0 += x[i], s1 += x[i + 1], s2 += x[i + 2], s3 += x[i + 3];
-    abs_sum += ((double)fabsf(x[i]) + fabsf(x[i + 1])) + ((double)fabsf(x[i + 2]) + fabsf(x[i + 3]));
-    for (size_t j = i; j < i + 4; j++) {
-      const uint32_t k = key_of(x[j]);
-      keys[j] = k;
-      kmin = k < kmin ? k : kmin;
-      kmax = k > kmax ? k : kmax;
-    }
+  for (size_t b0 = 0; b0 < n; b0 += 256) {
+    const size_t b1 = n - b0 < 256 ? n : b0 + 256;
+    double s[4] = {0, 0, 0, 0}, a[4] = {0, 0, 0, 0};
+    size_t i = b0;
+    for (; i + 4 <= b1; i += 4)
+      for (int j = 0; j < 4; j++) {
+        const double xj = x[i + (size_t)j];
+        s[j] += xj, a[j] += fabs(xj);
+      }
+    for (; i < b1; i++) s[0] += x[i], a[0] += fabs((double)x[i]);
+    sum += (long double)((s[0] + s[1]) + (s[2] + s[3]));
+    abs_sum += (a[0] + a[1]) + (a[2] + a[3]);
   }
-  for (; i < n; i++) {
+  uint32_t kmin = UINT32_MAX, kmax = 0;
+  for (size_t i = 0; i < n; i++) {
     const uint32_t k = key_of(x[i]);
-    s0 += x[i], abs_sum += fabsf(x[i]);
     keys[i] = k;
     kmin = k < kmin ? k : kmin;
     kmax = k > kmax ? k : kmax;
@@ -293,11 +296,16 @@ void fsim_column_stats(const float *x, size_t n, uint32_t *scratch, double *work
     out[1] = 0.0;
     return;
   }
-  const long double dn = (long double)n, m = (s0 + s1 + s2 + s3) / dn;
-  /* The sum in four chains: within n u sum|x|, so the mean within 2u sum|x| / n...
-   * taken as eps sum|x| (generous). */
-  const long double eps = LDBL_EPSILON, e_ours = eps * abs_sum + eps * fabsl(m);
+  const long double dn = (long double)n, m = sum / dn;
+  /* A chain of 64 doubles and the two additions that join four: within 65 u (u =
+   * DBL_EPSILON / 2) of the block's sum of magnitudes; n / 256 long-double
+   * additions, one rounding each of at most LDBL_EPSILON / 2 of the sum of
+   * magnitudes; the division. Taken with room to spare (40 DBL_EPSILON = 80 u). */
+  const long double eps = LDBL_EPSILON;
+  const long double e_ours =
+      (40 * (long double)DBL_EPSILON + (dn / 256 + 1) * eps) * abs_sum / dn + eps * fabsl(m);
   long double v = 0, e_v = 0;
+  size_t i;
   if (n > 1) {
     /* Squared deviations from the double nearest our mean, summed in double (the
      * x87 has too few registers for four long-double chains and spills them) in
