@@ -228,6 +228,99 @@ START_TEST(test_run_beyond_limit) {
 }
 END_TEST
 
+/* The exact store's packing (series_store.c) gives back every value it was given,
+ * bit for bit, for every kind of cell: all equal, whole numbers within a byte, two
+ * bytes and beyond, floats, NaN (first or later), infinities, -0 (which a cell of
+ * whole numbers gives back as 0), values at and beyond the whole-number range; over
+ * three blocks, the last short; and counts whole-number cells as they are. */
+static float store_value_of(int c, long r) {
+  const float f = (float)r;
+  switch (c) {
+  case 0: return 7.0f;                                       /* all equal */
+  case 1: return 100.0f + (float)(r * 37 % 256);             /* one byte */
+  case 2: return -5000.0f + (float)(r * 997 % 60000);        /* two bytes */
+  case 3: return (float)(r * 7919 % 200000);                 /* beyond two bytes */
+  case 4: return 0.1f * f - 3.3f;                            /* floats */
+  case 5: return r == 300 ? NAN : f;                         /* a NaN later */
+  case 6: return r % 3 == 0 ? -0.0f : (float)(r % 5);        /* -0 among whole numbers */
+  case 7: return r % 2 ? 2e9f : 1.999999e9f;                 /* at the range's edge */
+  case 8: return r % 2 ? 2.5e9f : -2.5e9f;                   /* beyond it */
+  case 9: return 0.5f;                                       /* all equal, a fraction */
+  case 10: return r == 0 ? NAN : 1.0f;                       /* a NaN first */
+  case 11: return r % 4 == 0 ? INFINITY : r % 4 == 1 ? -INFINITY : 1.0f;
+  case 12: return -2e9f;                                     /* all equal, at the edge */
+  case 13: return r % 2 ? 0.0f : -0.0f;                      /* zeros of both signs, -0 first */
+  default: return (float)(r % 2);
+  }
+}
+
+START_TEST(test_store_round_trip) {
+  enum { CELLS = 17, DAYS1 = 17 }; /* 17 cells: a tile and one more (its padding) */
+  const long nreps = 600;
+  fsim_series_store st;
+  memset(&st, 0, sizeof st);
+  int var[1] = {0}, slot[1] = {0};
+  st.nsel = 1, st.var = var, st.slot = slot;
+  fsim_error err;
+  ck_assert_int_eq(fsim_series_store_alloc(&st, DAYS1, nreps, 10000, &err), FSIM_OK);
+  ck_assert_int_eq(st.ncells, CELLS);
+  for (long b = 0; b * st.block < nreps; b++) {
+    const long r0 = b * st.block, n = nreps - r0 < st.block ? nreps - r0 : st.block;
+    for (long i = 0; i < n; i++) {
+      float *row = fsim_series_store_row(&st, i);
+      for (int c = 0; c < CELLS; c++) row[c] = store_value_of(c, r0 + i);
+    }
+    for (long c0 = 0; c0 < CELLS; c0 += FSIM_SERIES_TILE)
+      ck_assert_int_eq(fsim_series_store_fold(&st, b, n, c0,
+                                              c0 + FSIM_SERIES_TILE < CELLS ? c0 + FSIM_SERIES_TILE
+                                                                            : CELLS),
+                       0);
+  }
+  ck_assert_int_gt(st.nblocks, 2);
+  static const int whole_cell[CELLS] = {1, 1, 1, 1, 0, 0, 1, 1, 0, 0, 0, 0, 1, 1, 1, 1, 1};
+  float *col = malloc((size_t)nreps * sizeof *col);
+  for (int c = 0; c < CELLS; c++) {
+    fsim_series_store_column(&st, c, nreps, col);
+    for (long r = 0; r < nreps; r++) {
+      float want = store_value_of(c, r);
+      if (whole_cell[c] && want == 0) want = 0.0f; /* -0 of a whole cell comes back as 0 */
+      const float got = fsim_series_store_value(&st, c, r);
+      ck_assert_msg(memcmp(&got, &want, sizeof got) == 0 || (isnan(got) && isnan(want)),
+                    "cell %d replication %ld: stored %a, got %a", c, r, (double)want, (double)got);
+      ck_assert_msg(memcmp(&col[r], &got, sizeof got) == 0 || (isnan(got) && isnan(col[r])),
+                    "cell %d replication %ld: the column reads %a, the value %a", c, r,
+                    (double)col[r], (double)got);
+    }
+  }
+  /* Counts of the cells of whole numbers within 2 n + 64 of each other, against the
+   * values counted one by one. */
+  const size_t room = 2 * (size_t)nreps + 64;
+  uint32_t *count = malloc(room * sizeof *count), *want = calloc(room, sizeof *want);
+  int counted = 0;
+  for (int c = 0; c < CELLS; c++) {
+    double lo;
+    size_t range;
+    if (!fsim_series_store_counts(&st, c, nreps, room, count, &lo, &range)) continue;
+    counted++;
+    memset(want, 0, room * sizeof *want);
+    for (long r = 0; r < nreps; r++) {
+      const double v = store_value_of(c, r);
+      ck_assert_msg(v >= lo && v < lo + (double)range, "cell %d: %g outside its counts", c, v);
+      want[(size_t)(v - lo)]++;
+    }
+    for (size_t i = 0; i < range; i++)
+      ck_assert_msg(count[i] == want[i], "cell %d value %g: counted %u, there are %u", c,
+                    lo + (double)i, count[i], want[i]);
+  }
+  ck_assert_int_ge(counted, 5); /* cells 0, 1, 6, 13, 14 at least (12 has one value) */
+  free(want);
+  free(count);
+  free(col);
+  st.var = NULL, st.slot = NULL; /* the test's own */
+  fsim_series_store_free(&st);
+}
+END_TEST
+
 START_TEST(test_run_series_selection) {
   fsim_scenario *sc = tu_load(tu_two_sectors);
   fsim_run_options opt;
@@ -241,6 +334,21 @@ START_TEST(test_run_series_selection) {
   ck_assert_str_eq(res->layout.series_name[res->ser.var[0]], "k_1.red_personnel");
   ck_assert(isnan(fsim_results_series_value(res, fsim_results_series_index(res, "k_1.blue_personnel"), 1, 0)));
   ck_assert(!isnan(fsim_results_series_value(res, fsim_results_series_index(res, "k_1.red_personnel"), 1, 0)));
+  /* The kept variables' values are those of a run that keeps every variable. */
+  fsim_run_options all;
+  fsim_run_options_init(&all);
+  all.replications = 20;
+  fsim_results *full = NULL;
+  ck_assert_int_eq(fsim_run(sc, &all, &full, &err), FSIM_OK);
+  for (int k = 0; k < res->ser.nsel; k++) {
+    const int v = res->ser.var[k];
+    for (int d = 0; d <= res->days; d++)
+      for (long r = 0; r < 20; r++)
+        ck_assert_msg(fsim_results_series_value(res, v, d, r) ==
+                          fsim_results_series_value(full, v, d, r),
+                      "%s day %d replication %ld", res->layout.series_name[v], d, r);
+  }
+  fsim_results_free(full);
   fsim_results_free(res);
   opt.series = "k_1.nothing";
   ck_assert_int_eq(fsim_run(sc, &opt, &res, &err), FSIM_E_INPUT);
@@ -259,6 +367,9 @@ Suite *series_suite(void) {
   tcase_add_test(tc, test_qhist_against_exact);
   tcase_add_test(tc, test_qhist_integers_exact);
   tcase_add_test(tc, test_column_stats_as_gsl);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("store");
+  tcase_add_test(tc, test_store_round_trip);
   suite_add_tcase(s, tc);
   tc = tcase_create("run");
   tcase_add_test(tc, test_run_beyond_limit);

@@ -14,7 +14,8 @@
  * (same kinds, same parameters, same generators), replayed in a tight loop, a run
  * as `frontsim run` makes it on 1 thread (the replications and every output file,
  * with all daily series and with none; in wall and in processor time, each ratio to
- * the engine's), and the cost per sector-day of generated
+ * the engine's; with all series again right after warming its memory: see
+ * warm_memory), and the cost per sector-day of generated
  * scenarios of 3 to 100 alike sectors, with and without replacements
  * (bench_scenario.c), as ratios to 3 sectors. First, before any thread starts, the
  * peak memory of a run with all outputs at M and 4 M replications (-m M, default
