@@ -108,22 +108,20 @@ static int pack_tile(fsim_series_store *st, long b, long n, long c0, long w) {
    * the row's padding), each cell in a lane of its own: branch-free, so that it runs
    * in vector registers, and in float, whose least and greatest are an instruction
    * each (those of 32-bit integers take four without SSE4.1). A value is whole when
-   * it survives the round trip through int32, taken of it clamped to +-2e9 (in range
-   * for the conversion; NaN clamps to -2e9 and is not whole); a whole cell's least and
-   * greatest are then whole numbers within 2^31. */
-  float mn[TILE], mx[TILE], x0[TILE];
-  int32_t equal[TILE], whole[TILE];
-  for (long k = 0; k < TILE; k++) {
-    x0[k] = mn[k] = mx[k] = col[k];
-    equal[k] = 1, whole[k] = 1;
-  }
+   * it lies within +-2e9 (in range for the conversion; NaN does not) and survives the
+   * round trip through int32; a whole cell's least and greatest are then whole numbers
+   * within 2^31. Three accumulators of four vectors
+   * each: with a fourth and the first row's values they spilled to the stack. */
+  float mn[TILE], mx[TILE];
+  int32_t whole[TILE];
+  for (long k = 0; k < TILE; k++) mn[k] = mx[k] = col[k], whole[k] = 1;
   for (long r = 0; r < n; r++) {
     const float *x = col + (size_t)r * ld;
     for (long k = 0; k < TILE; k++) {
       const float v = x[k];
-      const float lo = v > -2e9f ? v : -2e9f, g = lo < 2e9f ? lo : 2e9f;
-      equal[k] &= v == x0[k];
-      whole[k] &= v == (float)(int32_t)g;
+      const int32_t in = fabsf(v) < 2e9f; /* NaN: not in */
+      const float g = in ? v : 0.0f;
+      whole[k] &= in & (v == (float)(int32_t)g);
       mn[k] = v < mn[k] ? v : mn[k];
       mx[k] = v > mx[k] ? v : mx[k];
     }
@@ -131,10 +129,14 @@ static int pack_tile(fsim_series_store *st, long b, long n, long c0, long w) {
   size_t bytes = 0;
   for (long k = 0; k < w; k++) {
     const double span = (double)mx[k] - (double)mn[k];
-    pk[k].base = whole[k] ? mn[k] + 0.0f : x0[k]; /* a whole -0 as 0 */
+    /* Not whole, yet least = greatest: all equal, unless a NaN hid among them (the
+     * least and greatest pass over it): looked at again, from cache (rare). */
+    int equal = whole[k] ? span == 0 : mn[k] == mx[k];
+    for (long r = 0; !whole[k] && equal && r < n; r++) equal = col[(size_t)r * ld + (size_t)k] == col[k];
+    pk[k].base = whole[k] ? mn[k] + 0.0f : col[k]; /* a whole -0 as 0 */
     pk[k].whole = (unsigned char)whole[k];
     pk[k].span = whole[k] ? (float)span : 0; /* exact below 2^24; beyond, far past any use */
-    pk[k].width = (unsigned char)(equal[k] ? 0 : !whole[k] ? 4 : span < 256 ? 1 : span < 65536 ? 2 : 4);
+    pk[k].width = (unsigned char)(equal ? 0 : !whole[k] ? 4 : span < 256 ? 1 : span < 65536 ? 2 : 4);
     bytes += ((size_t)pk[k].width * (size_t)n + 3) & ~(size_t)3;
   }
   /* Room taken in whatever order the threads come: where a cell's values lie
