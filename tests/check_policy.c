@@ -378,6 +378,91 @@ START_TEST(test_withdrawn_sector_not_fed) {
 }
 END_TEST
 
+/* Red moves on from sector s once blue's held area there (50 km2, 10 km wide) is below
+ * 25 km2: red attacks 10 times a day at 1:1 (p = 1/10), 1 km a success, so the area is
+ * 50 - 10 t at the end of day t and A(3) = 20 < 25 < A(2) = 30. Blue's own rules are
+ * `blue_rules`; red's move-on rule sends up to 400 a day to the quiet sector p, 2 days
+ * on the way, with rear guard `rg`. No fire (alpha 0): the only losses are the rear
+ * guard's. */
+static fsim_scenario *moving_on(const char *blue_rules, double rg) {
+  char text[4096];
+  snprintf(text, sizeof text,
+           "version = 2;\n"
+           "run = { days = 10; mode = \"expected\"; };\n"
+           "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 10;\n"
+           "  step_km = 1; attrition = { blue = 0.0; red = 0.0; };\n"
+           "  held_area = { holder = \"blue\"; initial_km2 = 50; max_km2 = 100; }; },\n"
+           " { name = \"p\"; width_km = 10; attacker = \"red\"; engagement_rate = 0;\n"
+           "  attrition = { blue = 0.0; red = 0.0; }; } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+           "  { name = \"r\"; side = \"red\"; personnel = 1000; location = \"s\"; } );\n"
+           "sides = { blue = { name = \"B\"; rules = ( %s ); };\n"
+           "  red = { name = \"R\"; rules = ( { type = \"withdraw\"; sector = \"s\"; to = \"p\";\n"
+           "    area_retaken_below_km2 = 25; daily_cap = 400; delay = 2; rearguard_rate = %g; } ); };\n"
+           "};\n",
+           blue_rules, rg);
+  return tu_load(text);
+}
+
+START_TEST(test_moving_on) {
+  /* The rule fires on the morning of day 4, the first after blue's area fell below 25:
+     400 leave s that day and the next, the last 200 on day 6, each landing in p 2 days
+     later (MODEL.md 8.6). Blue, the holder, stays where it is. */
+  fsim_scenario *sc = moving_on("", 0.0);
+  fsim_results *res = tu_run(sc, 1, 1);
+  const double in_s[] = {1000, 1000, 1000, 1000, 600, 200, 0, 0, 0, 0, 0};
+  const double in_p[] = {0, 0, 0, 0, 0, 0, 400, 800, 1000, 1000, 1000};
+  for (int t = 1; t <= 10; t++) {
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", t), in_s[t], 1e-9);
+    ck_assert_double_eq_tol(tu_series_mean(res, "p.red_personnel", t), in_p[t], 1e-9);
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.blue_personnel", t), 1000, 1e-9);
+  }
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.held_area_km2", 3), 20, 1e-6);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "s.red_withdrawn"), 1000, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "p.red_drawn_from_sectors"), 1000, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* The rear guard (10% a day of those still in s after the morning's departures) loses
+     while blue has power in s: 0.1 x 600 on day 4, 0.1 x 140 on day 5. */
+  sc = moving_on("", 0.1);
+  res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "red.losses"), 60 + 14, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* Blue leaves first (its area below 35 on the morning of day 3, all at once): from
+     day 4, when red moves on, blue has no power in s and the rear guard loses nothing. */
+  sc = moving_on("{ type = \"withdraw\"; sector = \"s\"; to = \"reserve\";"
+                 "  area_below_km2 = 35; daily_cap = 100000; }", 0.1);
+  res = tu_run(sc, 1, 1);
+  ck_assert_double_eq(tu_series_mean(res, "s.blue_personnel", 3), 0);
+  ck_assert_double_eq(tu_series_mean(res, "s.red_personnel", 3), 1000);
+  ck_assert_double_eq(tu_series_mean(res, "s.red_personnel", 6), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "red.losses"), 0);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "s.red_withdrawn"), 1000, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
+START_TEST(test_moving_on_refused_for_holder) {
+  /* The trigger reads the enemy's area: on the holder (blue) it is refused at load. */
+  const char *text =
+      "version = 2;\n"
+      "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 10;\n"
+      "  attrition = { blue = 0.0; red = 0.0; };\n"
+      "  held_area = { holder = \"blue\"; initial_km2 = 50; max_km2 = 100; }; } );\n"
+      "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+      "  { name = \"r\"; side = \"red\"; personnel = 1000; location = \"s\"; } );\n"
+      "sides = { blue = { name = \"B\"; rules = ( { type = \"withdraw\"; sector = \"s\";\n"
+      "  to = \"reserve\"; area_retaken_below_km2 = 25; } ); }; red = { name = \"R\"; }; };\n";
+  fsim_scenario *sc = NULL;
+  fsim_error err;
+  ck_assert_int_eq(fsim_scenario_load_string(text, "t.cfg", NULL, NULL, &sc, &err), FSIM_E_INPUT);
+  ck_assert_str_eq(err.path, "sides.blue.rules.[0].area_retaken_below_km2");
+  ck_assert_ptr_null(sc);
+}
+END_TEST
+
 /* The shipped default (version 2) withdraws from Kursk once the Sudzha road is cut
    (MODEL.md 8.6): 1,000 of 1,000 replications did (docs/SOURCES.md), so p >= 0.996 (the
    Wilson bound) and 200 replications fall below 190 with probability below 1e-9. After
@@ -434,6 +519,8 @@ Suite *policy_suite(void) {
   tcase_add_test(tc, test_quiet_law);
   tcase_add_test(tc, test_withdrawn_sector_not_fed);
   tcase_add_test(tc, test_default_withdraws);
+  tcase_add_test(tc, test_moving_on);
+  tcase_add_test(tc, test_moving_on_refused_for_holder);
   suite_add_tcase(s, tc);
   return s;
 }

@@ -539,6 +539,26 @@ START_TEST(test_overrides_add) {
 }
 END_TEST
 
+START_TEST(test_overrides_add_element) {
+  /* The index just past a list's end adds an element, its settings each by its own
+     --set; one further on is still refused (test_load_error_records). */
+  static const char *const sets[] = {"formations.[2].name=x", "formations.[2].side=red",
+                                     "formations.[2].personnel=50",
+                                     "formations.[2].location=reserve", NULL};
+  fsim_scenario *sc = load_with(tu_minimal, sets);
+  ck_assert_int_eq(sc->nformations, 3 + 2); /* and one implicit reserve formation a side */
+  ck_assert_str_eq(sc->formations[2].name, "x");
+  ck_assert_int_eq(sc->formations[2].implicit, 0);
+  ck_assert_double_eq(sc->formations[2].personnel, 50);
+  fsim_scenario_free(sc);
+  /* An element added and left incomplete is refused as in a file. */
+  static const char *const half[] = {"formations.[2].name=x", NULL};
+  fsim_error err;
+  load_bad(tu_minimal, half, &err);
+  ck_assert_str_eq(err.path, "formations.[2].side");
+}
+END_TEST
+
 START_TEST(test_overrides_paths_refused) {
   fsim_error err;
   static const struct {
@@ -893,6 +913,7 @@ Suite *scenario_suite(void) {
   tc = tcase_create("fsim_overrides_add");
   tcase_add_test(tc, test_overrides_add);
   tcase_add_test(tc, test_overrides_paths_refused);
+  tcase_add_test(tc, test_overrides_add_element);
   suite_add_tcase(s, tc);
 
   tc = tcase_create("fsim_date_parse");

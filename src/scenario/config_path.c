@@ -225,6 +225,11 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
     char *next = at + 1 < segs.n ? segs.seg[at + 1] : NULL;
     if (!next) break;
     config_setting_t *down = step(cur, seg);
+    /* The index just past a list's end adds an element (a group), so that a what-if can
+       add a rule or a formation; its settings follow, each by its own --set. */
+    if (!down && config_setting_is_list(cur) &&
+        fsim_setting_path_index(seg) == config_setting_length(cur))
+      down = config_setting_add(cur, NULL, CONFIG_TYPE_GROUP);
     if (!down && config_setting_is_group(cur) && fsim_setting_path_index(seg) < 0) {
       /* Create the missing group (an optional one such as held_area), unless the
        * settings table says this is not a group: then the path itself is wrong. */

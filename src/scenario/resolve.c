@@ -218,12 +218,18 @@ static fsim_status check_withdraw(rctx *c, fsim_scenario *sc, int side, fsim_rul
     snprintf(p, sizeof p, "%s.to", base);
     return bad(c, p, "a withdrawal must leave its sector (\"%s\")", r->to);
   }
-  if (!(r->area_below_km2 > 0) && !r->route_cut && !(r->ratio_below > 0))
-    return bad(c, base, "a withdraw rule needs a trigger: area_below_km2, route_cut or "
-                        "ratio_below (found none)");
+  if (!(r->area_below_km2 > 0) && !(r->area_retaken_below_km2 > 0) && !r->route_cut &&
+      !(r->ratio_below > 0))
+    return bad(c, base, "a withdraw rule needs a trigger: area_below_km2, "
+                        "area_retaken_below_km2, route_cut or ratio_below (found none)");
   snprintf(p, sizeof p, "%s.area_below_km2", base);
   if (r->area_below_km2 > 0 && !(d->has_held_area && d->held_area.holder_side == side))
     return bad(c, p, "sector \"%s\" has no held area held by %s", d->name, fsim_side_key(side));
+  /* Moving on leaves ground retaken from the enemy: the area must be the enemy's. */
+  snprintf(p, sizeof p, "%s.area_retaken_below_km2", base);
+  if (r->area_retaken_below_km2 > 0 && !(d->has_held_area && d->held_area.holder_side != side))
+    return bad(c, p, "sector \"%s\" has no held area held by %s (the enemy of %s)", d->name,
+               fsim_side_key(1 - side), fsim_side_key(side));
   snprintf(p, sizeof p, "%s.route_cut", base);
   if (r->route_cut && !(d->has_supply && d->supply.supplied_side == side))
     return bad(c, p, "sector \"%s\" has no supply route of %s", d->name, fsim_side_key(side));

@@ -136,6 +136,7 @@ typedef struct fsim_rule_def {
   double share;
   /* withdraw (MODEL.md 8.6): triggers (0: unused) and the rear guard's loss rate */
   double area_below_km2;
+  double area_retaken_below_km2; /* the other side's: the victor moves on */
   int route_cut;
   double ratio_below;
   double rearguard_rate;

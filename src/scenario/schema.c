@@ -4,11 +4,8 @@
 
 #include <math.h>
 #include <stddef.h>
-#include <stdio.h>
-#include <string.h>
 
 #include "scenario_internal.h"
-#include "setting_path.h"
 
 #define COUNT(a) (sizeof(a) / sizeof((a)[0]))
 #define DAYS_MAX 36500.0
@@ -306,6 +303,12 @@ static const fsim_spec rule_specs[] = {
      .variants = V_WITHDRAW, .unit = "km2",
      .doc = "Withdraw once the side's held area in the sector is below this (0: no such "
             "trigger; the side must hold the sector's held area; MODEL.md 8.6)."},
+    {.key = "area_retaken_below_km2", .kind = FSIM_K_FLOAT,
+     .offset = offsetof(fsim_rule_def, area_retaken_below_km2), .flags = O, .def = 0, .min = 0,
+     .max = 1e7, .variants = V_WITHDRAW, .unit = "km2",
+     .doc = "Move on once the enemy's held area in the sector is below this: the victor leaves "
+            "ground it has retaken (0: no such trigger; the side must not be the held area's "
+            "holder; MODEL.md 8.6)."},
     {.key = "route_cut", .kind = FSIM_K_INT, .offset = offsetof(fsim_rule_def, route_cut),
      .def = 0, .min = 0, .max = 1, .variants = V_WITHDRAW, .unit = "0 or 1",
      .doc = "1: withdraw once the side's supply route in the sector is cut (MODEL.md 6)."},
@@ -558,43 +561,3 @@ static const fsim_spec root_specs[] = {
 const fsim_group fsim_schema_root = {.name = "(top level)", .specs = root_specs,
                                      .nspecs = COUNT(root_specs),
                                      .doc = "A frontsim scenario."};
-
-/* ---- lookups ------------------------------------------------------------ */
-const fsim_spec *fsim_schema_find(const fsim_group *g, const char *key) {
-  for (size_t i = 0; i < g->nspecs; i++)
-    if (strcmp(g->specs[i].key, key) == 0) return &g->specs[i];
-  return NULL;
-}
-
-/* Walks the table along a --set style path: list elements are skipped whether
- * named by index or by name. */
-const fsim_spec *fsim_schema_lookup_path(const char *path) {
-  fsim_setting_path segs;
-  if (fsim_setting_path_split(&segs, path) != FSIM_PATH_OK) return NULL;
-  const fsim_group *g = &fsim_schema_root;
-  const fsim_spec *sp = NULL;
-  int in_list = 0;
-  for (int i = 0; i < segs.n; i++) {
-    const char *seg = segs.seg[i];
-    if (in_list) { /* "[i]" or an element's name */
-      in_list = 0;
-      continue;
-    }
-    if (!g) return NULL;
-    sp = fsim_schema_find(g, seg);
-    if (!sp) return NULL;
-    in_list = sp->kind == FSIM_K_LIST;
-    g = sp->group;
-  }
-  return in_list ? NULL : sp;
-}
-
-int fsim_spec_applies(const fsim_spec *s, int variant) {
-  if (s->variants == 0 || variant < 0) return 1;
-  return (s->variants >> variant) & 1u;
-}
-
-const char *fsim_spec_enum_name(const fsim_spec *sp, int v) {
-  const char *name = fsim_enum_name_of(sp->names, sp->nnames, v);
-  return name ? name : "?";
-}

@@ -269,7 +269,10 @@ static void withdrawals_decide(fsim_replica *rp, int t) {
     if (!rp->withdraw_day[rule]) {
       /* The enemy's power as the side perceives it (MODEL.md 8.7). */
       const double own = rp->P[SIDE2(s, side)], foe = rp->view[SIDE2(s, 1 - side)];
+      /* rp->area[s] is the holder's: one trigger reads it for the holder, the other
+         (moving on) for its enemy; the scenario checks which side holds it. */
       const int fired = (r->area_below_km2 > 0 && rp->area[s] < r->area_below_km2) ||
+                        (r->area_retaken_below_km2 > 0 && rp->area[s] < r->area_retaken_below_km2) ||
                         (r->route_cut && rp->cut_day[s] > 0) ||
                         (r->ratio_below > 0 && own > 0 && own < r->ratio_below * foe);
       if (!fired) continue;
