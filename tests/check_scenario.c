@@ -573,7 +573,8 @@ START_TEST(test_overrides_paths_refused) {
       {"sectors.t.width_km=1", "sectors.t.width_km",
        "sectors has no element named \"t\" (names: s)"},
       {"events.[0].day=1", "events.[0].day",
-       "events is not in the scenario; --set changes list elements but cannot add them"},
+       "events is not in the scenario; --set adds elements to a list the scenario has, not the "
+       "list itself"},
       {"run.replicatons=5", "run.replicatons",
        "unknown setting 'replicatons'; did you mean 'replications'?"},
       {"days=5", "days", "unknown setting 'days' here; did you mean 'run.days'?"},

@@ -244,8 +244,8 @@ fsim_status fsim_config_assign(config_t *cfg, const char *path, const char *valu
       }
       if (sp && sp->kind == FSIM_K_LIST) {
         st = fsim_error_set(err, FSIM_E_INPUT, ORIGIN, 0, path,
-                            "%s is not in the scenario; --set changes list elements but "
-                            "cannot add them",
+                            "%s is not in the scenario; --set adds elements to a list "
+                            "the scenario has, not the list itself",
                             here);
         break;
       }
