@@ -150,13 +150,18 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
     }
   }
 
-  /* Withdrawals (MODEL.md 8.6), where a side has a withdraw rule. */
-  for (int s = 0; s < sc->nsectors; s++)
+  /* Withdrawals (MODEL.md 8.6), where a side has a withdraw rule: one heading a
+   * sector, both sides under it when both leave (a victor moving on). */
+  for (int s = 0; s < sc->nsectors; s++) {
+    int headed = 0;
     for (int i = 0; i < FSIM_NSIDES; i++) {
       if (fsim_layout_metric(lay, FSIM_M_WITHDRAWN, s, i) < 0) continue;
-      fprintf(fp, "\nWithdrawal from %s: personnel sent out during the run\n", sc->sectors[s].name);
+      if (!headed++)
+        fprintf(fp, "\nWithdrawal from %s: personnel sent out during the run\n",
+                sc->sectors[s].name);
       metric_line(fp, sc, lay, sum, FSIM_M_WITHDRAWN, s, i);
     }
+  }
 
   fputs("\nLosses over the run (true; and as claimed by the enemy)\n", fp);
   for (int i = 0; i < FSIM_NSIDES; i++) {

@@ -128,3 +128,13 @@ awk -F, -v n=7 'NR == 1 { for (i = 1; i <= NF; i++) if ($i == "replications") fi
   "$tmp/sweep_long/sweep.csv" > "$tmp/swl.want"
 cmp "$tmp/swl.want" "$tmp/sweep_long/sweep_long.csv" || fail "sweep_long.csv is not sweep.csv in long form"
 echo "ok: sweep --format long"
+
+# Both sides leave Kursk in this what-if (Ukraine withdraws, Russia moves on): one
+# heading for the sector, a line for each side under it.
+"$bin" run scenarios/what-if/red-moves-on.cfg -n 20 -q -o "$tmp/moveon"
+[ "$(grep -c '^Withdrawal from kursk' "$tmp/moveon/summary.txt")" = 1 ] ||
+  fail "summary.txt heads the withdrawal from kursk more than once"
+awk '/^Withdrawal from kursk/ { on = 1; next } on && /withdrawn:/ { n++ } on && /^$/ { exit }
+     END { exit n == 2 ? 0 : 1 }' "$tmp/moveon/summary.txt" ||
+  fail "summary.txt lacks a side's line under the withdrawal from kursk"
+echo "ok: summary.txt: one heading a sector left, a line for each side"
