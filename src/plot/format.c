@@ -182,7 +182,9 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
   return buf;
 }
 
-#define SOURCE_PART_FLOOR 24
+/* The shortest a part is asked to be, by kind: a list of overrides keeps its
+ * values at less ("days=150"). */
+static const size_t source_part_floor[] = {0, 24, 12};
 
 /* Where the override after `p` starts: past ", " where a setting's path and "="
  * follow ("sides.red.intel_sigma=0.3"), so a value's own ", " ("[1, 2]") stays in
@@ -305,12 +307,13 @@ const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *par
   while (total > FSIM_SOURCE_CHARS) {
     int k = -1;
     for (int i = 0; i < n; i++)
-      if (parts[i].shorten && !cut[i] && most[i] > SOURCE_PART_FLOOR &&
+      if (parts[i].shorten && !cut[i] && most[i] > source_part_floor[parts[i].shorten] &&
           (k < 0 || most[i] > most[k]))
         k = i;
     if (k < 0) break; /* as short as the parts may be: the style sets it smaller */
     size_t excess = total - FSIM_SOURCE_CHARS;
-    size_t keep = most[k] > excess + SOURCE_PART_FLOOR ? most[k] - excess : SOURCE_PART_FLOOR;
+    const size_t floor = source_part_floor[parts[k].shorten];
+    size_t keep = most[k] > excess + floor ? most[k] - excess : floor;
     char buf[FSIM_CHART_TEXT];
     /* Its length as cut (at a word's end, often shorter than asked). */
     size_t got = strlen(shorten_part(buf, sizeof buf, &parts[k], keep));
