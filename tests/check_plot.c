@@ -715,21 +715,36 @@ START_TEST(test_short_text) {
 END_TEST
 
 /* A source line longer than FSIM_SOURCE_CHARS has its longest part that may be
- * shortened cut near a word's end (a whole --set rather than inside a path), its
- * fixed parts whole; a line that fits is left as it is. */
+ * shortened cut by its kind's rule, its fixed parts whole: a what-if's label split
+ * into its name and its overrides, every override kept with its value (the line
+ * named only the first before); a line that fits is left as it is. */
 START_TEST(test_source_line) {
-  char out[FSIM_CHART_TEXT];
+  char out[FSIM_CHART_TEXT], head[FSIM_CHART_TEXT], buf[FSIM_CHART_TEXT];
   const char *label = "kursk-pokrovsk, sides.red.rules.[0].threshold=3.5, "
                       "sides.red.rules.[0].daily_cap=1000, sides.red.rules.[0].donor_floor=1.5";
-  const fsim_source_part parts[] = {{"Source: frontsim 0.1.0 simulation, ", 0},
-                                    {label, 1},
-                                    {" (", 0},
-                                    {"kursk-pokrovsk.cfg", 1},
-                                    {"), 20 replications, seed 20250105", 0}};
-  fsim_plot_source(out, sizeof out, parts, 5);
+  fsim_source_part parts[FSIM_SOURCE_PARTS];
+  parts[0] = (fsim_source_part){"Source: frontsim 0.1.0, ", 0};
+  int n = fsim_plot_label_parts(parts + 1, head, sizeof head, label, "scenarios/kursk-pokrovsk.cfg");
+  ck_assert_int_eq(n, 3); /* the name, ", ", the list: the file not named again */
+  parts[n + 1] = (fsim_source_part){", 20 replications, seed 20250105", 0};
+  fsim_plot_source(out, sizeof out, parts, n + 2);
   ck_assert_uint_le(strlen(out), FSIM_SOURCE_CHARS);
-  ck_assert_str_eq(out, "Source: frontsim 0.1.0 simulation, kursk-pokrovsk... "
-                        "(kursk-pokrovsk.cfg), 20 replications, seed 20250105");
+  ck_assert_str_eq(out, "Source: frontsim 0.1.0, kursk-pokrovsk, thres...=3.5, dail...=1000, "
+                        "donor...=1.5, 20 replications, seed 20250105");
+  /* Room for the count: it says how many, each override whole but its path. */
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, label + 16, 80),
+                   "3 overrides: threshold=3.5, daily_cap=1000, donor_floor=1.5");
+  /* Less room: each key loses its end, every value stays. */
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, label + 16, 40),
+                   "thres...=3.5, dail...=1000, donor...=1.5");
+  /* A value's own ", " stays in its item; a list that fits is as it was. */
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, "a.b=[1, 2], c=3", 40), "a.b=[1, 2], c=3");
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, "sides.a.b=[1, 2], sides.c=3", 20),
+                   "b=[1, 2], c=3");
+  /* A name that is not the file's: the file follows in brackets. */
+  n = fsim_plot_label_parts(parts, head, sizeof head, "my what-if", "dir/kursk-pokrovsk.cfg");
+  ck_assert_int_eq(n, 4);
+  ck_assert_str_eq(parts[2].text, "dir/kursk-pokrovsk.cfg");
   const fsim_source_part fits[] = {{"Source: ", 0}, {"kursk-pokrovsk", 1}};
   ck_assert_str_eq(fsim_plot_source(out, sizeof out, fits, 2), "Source: kursk-pokrovsk");
 }

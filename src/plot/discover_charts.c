@@ -63,9 +63,13 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
   char lead[128];
   snprintf(lead, sizeof lead, "Source: frontsim %s scenario discovery (PRIM) on a sweep of ",
            version);
-  const fsim_source_part parts[] = {
-      {lead, 0}, {fsim_scenario_label(sc), 1}, {"; condition ", 0}, {condition, 1}};
-  fsim_plot_source(run->source, sizeof run->source, parts, 4);
+  char head[FSIM_CHART_TEXT];
+  fsim_source_part parts[FSIM_SOURCE_PARTS];
+  int n = fsim_plot_label_parts(parts + 1, head, sizeof head, fsim_scenario_label(sc), NULL);
+  parts[0] = (fsim_source_part){lead, 0};
+  parts[n + 1] = (fsim_source_part){"; condition ", 0};
+  parts[n + 2] = (fsim_source_part){condition, 1};
+  fsim_plot_source(run->source, sizeof run->source, parts, n + 3);
   static const struct {
     const char *name, *template_name, *data, *title;
   } charts[] = {

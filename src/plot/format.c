@@ -182,25 +182,141 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
   return buf;
 }
 
-#define SOURCE_PART_FLOOR 24
+/* The shortest a part is asked to be, by kind: a list of overrides keeps its
+ * values at less ("days=150"). */
+static const size_t source_part_floor[] = {0, 24, 12};
+
+/* Where the override after `p` starts: past ", " where a setting's path and "="
+ * follow ("sides.red.intel_sigma=0.3"), so a value's own ", " ("[1, 2]") stays in
+ * its item; NULL at the last. */
+static const char *next_override(const char *p) {
+  for (const char *c = strstr(p, ", "); c; c = strstr(c + 1, ", ")) {
+    const char *q = c + 2;
+    if (!isalpha((unsigned char)*q)) continue;
+    while (isalnum((unsigned char)*q) || strchr("_.[]-", *q)) q++;
+    if (*q == '=') return c;
+  }
+  return NULL;
+}
+
+const char *fsim_plot_overrides(char *buf, size_t size, const char *list, size_t most) {
+  if (most + 1 > size) most = size - 1;
+  if (strlen(list) <= most) return memcpy(buf, list, strlen(list) + 1);
+  const char *start[32];
+  size_t len[32], share[32];
+  int n = 0;
+  for (const char *p = list; p && n < 32; n++) {
+    const char *end = next_override(p);
+    start[n] = p;
+    len[n] = end ? (size_t)(end - p) : strlen(p);
+    p = end ? end + 2 : NULL;
+  }
+  /* Their paths' leading parts go first in the sharing too. */
+  for (int i = 0; i < n; i++) {
+    const char *eqs = memchr(start[i], '=', len[i]), *dot = start[i];
+    for (const char *d = start[i]; eqs && d < eqs; d++)
+      if (*d == '.') dot = d + 1;
+    len[i] -= (size_t)(dot - start[i]);
+    start[i] = dot;
+  }
+  /* How many, where the line has room for it (the reader then knows none is lost). */
+  char count[32];
+  snprintf(count, sizeof count, "%d overrides: ", n);
+  if (most < 4 * strlen(count)) count[0] = '\0';
+  /* The room after the count and the ", " between items, shared equally; an item
+   * shorter than its share leaves the rest to the others. */
+  size_t room = most > strlen(count) + 2 * (size_t)(n - 1) ? most - strlen(count) - 2 * (size_t)(n - 1) : 0;
+  int open = n, done[32] = {0};
+  for (int changed = 1; changed && open > 0;) {
+    changed = 0;
+    for (int i = 0; i < n; i++)
+      if (!done[i] && len[i] <= room / (size_t)open) {
+        share[i] = len[i];
+        room -= len[i];
+        done[i] = 1;
+        open--;
+        changed = 1;
+      }
+  }
+  size_t used = (size_t)snprintf(buf, size, "%s", count);
+  /* Where one is cut, its key loses its end and keeps its value ("intel_s...=0.3"). */
+  for (int i = 0; i < n && used + 1 < size; i++) {
+    char item[FSIM_CHART_TEXT], cut[FSIM_CHART_TEXT];
+    size_t l = len[i] < sizeof item ? len[i] : sizeof item - 1;
+    memcpy(item, start[i], l);
+    item[l] = '\0';
+    size_t keep = done[i] ? share[i] : room / (size_t)open;
+    /* Its path's leading parts go first ("sides.red.x=1" to "red.x=1"): the last
+     * part and the value say what changed; then its end, cut near a word's end. */
+    const char *from = item, *eqs = strchr(item, '=');
+    while (strlen(from) > keep && eqs && strchr(from, '.') && strchr(from, '.') < eqs)
+      from = strchr(from, '.') + 1;
+    if (keep < 8) keep = 8; /* "sides...": each still seen, the line then longer */
+    const char *value = strchr(from, '=');
+    if (strlen(from) > keep && value && (size_t)(value - from) > 3 &&
+        keep >= strlen(value) + 6) /* three characters of its key, "...", its value */
+      snprintf(cut, sizeof cut, "%.*s...%s", (int)(keep - strlen(value) - 3), from, value);
+    else
+      fsim_plot_short(cut, sizeof cut, from, keep);
+    used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", cut);
+  }
+  return buf;
+}
+
+/* A part shortened to at most `most` bytes by its kind's rule (fsim_source_part). */
+static const char *shorten_part(char *buf, size_t size, const fsim_source_part *part,
+                                size_t most) {
+  static const char *(*const rule[])(char *, size_t, const char *, size_t) = {
+      fsim_plot_short, fsim_plot_short, fsim_plot_overrides};
+  return rule[part->shorten](buf, size, part->text, most);
+}
+
+int fsim_plot_label_parts(fsim_source_part *parts, char *head, size_t size, const char *label,
+                          const char *scenario_file) {
+  const char *list = next_override(label);
+  size_t hl = list ? (size_t)(list - label) : strlen(label);
+  if (hl >= size) hl = size - 1;
+  memcpy(head, label, hl);
+  head[hl] = '\0';
+  int n = 0;
+  parts[n++] = (fsim_source_part){head, 1};
+  if (list) {
+    parts[n++] = (fsim_source_part){", ", 0};
+    parts[n++] = (fsim_source_part){list + 2, 2};
+  }
+  /* The file where it came from, unless the name is the file's: named twice, it
+   * took the room the overrides need. */
+  if (scenario_file) {
+    const char *base = strrchr(scenario_file, '/') ? strrchr(scenario_file, '/') + 1 : scenario_file;
+    size_t stem = strlen(base);
+    if (stem > 4 && strcmp(base + stem - 4, ".cfg") == 0) stem -= 4;
+    if (!(stem > 0 && stem == hl && strncmp(head, base, stem) == 0)) {
+      parts[n++] = (fsim_source_part){" (", 0};
+      parts[n++] = (fsim_source_part){scenario_file, 1};
+      parts[n++] = (fsim_source_part){")", 0};
+    }
+  }
+  return n;
+}
 
 const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n) {
-  size_t most[8], asked[8], total = 0;
-  int cut[8] = {0};
-  if (n > 8) n = 8;
+  size_t most[FSIM_SOURCE_PARTS], asked[FSIM_SOURCE_PARTS], total = 0;
+  int cut[FSIM_SOURCE_PARTS] = {0};
+  if (n > FSIM_SOURCE_PARTS) n = FSIM_SOURCE_PARTS;
   for (int i = 0; i < n; i++) total += most[i] = strlen(parts[i].text);
   while (total > FSIM_SOURCE_CHARS) {
     int k = -1;
     for (int i = 0; i < n; i++)
-      if (parts[i].shorten && !cut[i] && most[i] > SOURCE_PART_FLOOR &&
+      if (parts[i].shorten && !cut[i] && most[i] > source_part_floor[parts[i].shorten] &&
           (k < 0 || most[i] > most[k]))
         k = i;
     if (k < 0) break; /* as short as the parts may be: the style sets it smaller */
     size_t excess = total - FSIM_SOURCE_CHARS;
-    size_t keep = most[k] > excess + SOURCE_PART_FLOOR ? most[k] - excess : SOURCE_PART_FLOOR;
+    const size_t floor = source_part_floor[parts[k].shorten];
+    size_t keep = most[k] > excess + floor ? most[k] - excess : floor;
     char buf[FSIM_CHART_TEXT];
     /* Its length as cut (at a word's end, often shorter than asked). */
-    size_t got = strlen(fsim_plot_short(buf, sizeof buf, parts[k].text, keep));
+    size_t got = strlen(shorten_part(buf, sizeof buf, &parts[k], keep));
     total -= most[k] - got;
     most[k] = got;
     asked[k] = keep;
@@ -211,7 +327,7 @@ const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *par
   for (int i = 0; i < n && len + 1 < size; i++) {
     char buf[FSIM_CHART_TEXT];
     snprintf(out + len, size - len, "%s",
-             cut[i] ? fsim_plot_short(buf, sizeof buf, parts[i].text, asked[i]) : parts[i].text);
+             cut[i] ? shorten_part(buf, sizeof buf, &parts[i], asked[i]) : parts[i].text);
     len += strlen(out + len);
   }
   return out;

@@ -457,13 +457,18 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
   if (st == FSIM_OK && baseline >= 0)
     st = fsim_plot_paired_read(sw, dir, baseline, rec->replications, err);
   if (st != FSIM_OK) return st;
-  char lead[96], tail[160];
-  snprintf(lead, sizeof lead, "Source: frontsim %s sweep, ", rec->version);
-  snprintf(tail, sizeof tail, "), %ld points (%s design) x %ld replications, seed %llu",
+  char lead[96], head[FSIM_CHART_TEXT], tail[160];
+  /* Its fixed text short enough that the line keeps the run charts' size
+   * (fsim_plot_source): "24-point sobol sweep", not "sweep ... 24 points (sobol design)". */
+  snprintf(lead, sizeof lead, "Source: frontsim %s, ", rec->version);
+  snprintf(tail, sizeof tail, ", %ld-point %s sweep x %ld replications, seed %llu",
            sw->npoints, fsim_sweep_method_name(sw->method), rec->replications, rec->seed);
-  const fsim_source_part parts[] = {
-      {lead, 0}, {fsim_scenario_label(sc), 1}, {" (", 0}, {rec->scenario_file, 1}, {tail, 0}};
-  fsim_plot_source(run->source, sizeof run->source, parts, 5);
+  fsim_source_part parts[FSIM_SOURCE_PARTS];
+  int n = fsim_plot_label_parts(parts + 1, head, sizeof head, fsim_scenario_label(sc),
+                                rec->scenario_file);
+  parts[0] = (fsim_source_part){lead, 0};
+  parts[n + 1] = (fsim_source_part){tail, 0};
+  fsim_plot_source(run->source, sizeof run->source, parts, n + 2);
   return fsim_plot_sweep_charts(run, sw, err);
 }
 

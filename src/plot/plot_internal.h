@@ -108,16 +108,28 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
  * canvas: 112 in PNG, the narrowest as plots/style.gp measures text (0.6 em a
  * character, 1200 px at fontscale 1.45, less its margins); PDF 125, SVG 150. */
 #define FSIM_SOURCE_CHARS 112
-/* A part of a source line: fixed text, or text that may be shortened (a label, a
- * file name, a condition). */
+/* A part of a source line: fixed text (shorten 0), text that may be shortened (1: a
+ * name, a file name, a condition) or a list of overrides (2: fsim_plot_overrides). */
 typedef struct fsim_source_part {
   const char *text;
   int shorten;
 } fsim_source_part;
+#define FSIM_SOURCE_PARTS 10
+/* The overrides "a=1, b=2, c=3" in buf, at most `most` bytes where they fit, else
+ * every one kept: "3 overrides: " and each cut near a word's end ("sides.red...")
+ * to an equal share of the room, the full list in the run's summary.txt. */
+const char *fsim_plot_overrides(char *buf, size_t size, const char *list, size_t most);
+/* A label's parts of a source line, in parts (up to 6): its name (in head, size
+ * bytes), then its overrides as a list ("kursk-pokrovsk, a=1, b=2": what-if
+ * labels), then " (file)" unless the name is the file's or scenario_file is NULL.
+ * Returns how many. One rule for every chart kind that names a scenario. */
+int fsim_plot_label_parts(fsim_source_part *parts, char *head, size_t size, const char *label,
+                          const char *scenario_file);
 /* The source line of the `n` parts in out (size bytes): where longer than
  * FSIM_SOURCE_CHARS, the longest part that may be is shortened near a word's end
- * (fsim_plot_short), then the next, none asked below 24 characters, so the line keeps its
- * font size (a long --set label set the whole line smaller). */
+ * (fsim_plot_short, fsim_plot_overrides), then the next, none asked below 24
+ * characters, so the line keeps its font size (a long --set label set the whole
+ * line smaller). */
 const char *fsim_plot_source(char *out, size_t size, const fsim_source_part *parts, int n);
 /* A sector's name as every chart shows it (titles, legends, the names of marks), in
  * buf: capitalised where the scenario wrote it in lower case, as a place's name

@@ -41,26 +41,16 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
   memset(run, 0, sizeof *run);
   run->sc = sc;
   run->replications = replications;
-  /* The label says which what-if this is; the file where it came from, unless the
-   * label starts with the file's name (a label made of the file and its --set
-   * options): named twice, it took the room the --set options need. */
-  char lead[96], tail[96];
-  const char *base = strrchr(scenario_file, '/') ? strrchr(scenario_file, '/') + 1 : scenario_file;
-  size_t stem = strlen(base);
-  if (stem > 4 && strcmp(base + stem - 4, ".cfg") == 0) stem -= 4;
-  const char *label = sc->run.label;
-  const int named = stem > 0 && strncmp(label, base, stem) == 0 &&
-                    (label[stem] == '\0' || label[stem] == ',');
-  snprintf(lead, sizeof lead, "Source: frontsim %s simulation, ", version);
-  snprintf(tail, sizeof tail, "%s, %ld replications, seed %llu", named ? "" : ")", replications,
-           seed);
-  const fsim_source_part with_file[] = {
-      {lead, 0}, {label, 1}, {" (", 0}, {scenario_file, 1}, {tail, 0}};
-  const fsim_source_part without[] = {{lead, 0}, {label, 1}, {tail, 0}};
-  if (named)
-    fsim_plot_source(run->source, sizeof run->source, without, 3);
-  else
-    fsim_plot_source(run->source, sizeof run->source, with_file, 5);
+  /* The label says which what-if this is: its name and every override
+   * (fsim_plot_label_parts), then the file where it came from. */
+  char lead[96], head[FSIM_CHART_TEXT], tail[96];
+  snprintf(lead, sizeof lead, "Source: frontsim %s, ", version);
+  snprintf(tail, sizeof tail, ", %ld replications, seed %llu", replications, seed);
+  fsim_source_part parts[FSIM_SOURCE_PARTS];
+  int n = fsim_plot_label_parts(parts + 1, head, sizeof head, sc->run.label, scenario_file);
+  parts[0] = (fsim_source_part){lead, 0};
+  parts[n + 1] = (fsim_source_part){tail, 0};
+  fsim_plot_source(run->source, sizeof run->source, parts, n + 2);
   run->charts = calloc((size_t)sc->nsectors * 3 + 4, sizeof *run->charts);
   if (!run->charts) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
 

@@ -141,11 +141,8 @@ def check_param_names(d, charts):
 def check_sources(d, charts, tmp):
     """Each script's source line measured by its own style (em_share, fit_pt)
     as the PNG terminal sets it, the narrowest canvas: it must keep its 9 pt,
-    shortened rather than set smaller (a long label shrank the whole line). Not
-    a sweep's: its fixed parts (points, design, replications, seed) and names
-    too short to shorten already take more than the canvas's width."""
-    if os.path.exists(os.path.join(d, 'sweep.csv')):
-        return
+    shortened rather than set smaller (a long label shrank the whole line), a
+    sweep's as well (its fixed text once took more than the canvas's width)."""
     names = sorted(n for n in os.listdir(charts) if n.endswith('.gp'))
     prog = ["set terminal pngcairo size 1200,700 font 'Sans,11' fontscale 1.45",
             "set output '%s'" % os.path.join(tmp, 'sources.png'), "set print '-'"]
@@ -170,6 +167,25 @@ def check_sources(d, charts, tmp):
         name, pt = line.rsplit(' ', 1)
         if float(pt) < 9:
             faults.append('%s: its source line set at %s pt, not 9: shorten it' % (name, pt))
+
+
+def check_overrides(d, charts):
+    """Every override of a what-if (its label in frontsim.meta: the name, then
+    ", path=value" for each) shown on each source line with its value: the line
+    named only the first before."""
+    meta = os.path.join(d, 'frontsim.meta')
+    if not os.path.exists(meta):
+        return
+    label = re.search(r'^label=(.*)$', open(meta, encoding='utf-8').read(), re.M)
+    items = re.split(r', (?=[A-Za-z][\w.\[\]-]*=)', label.group(1) if label else '')[1:]
+    for name in sorted(n for n in os.listdir(charts) if n.endswith('.gp')):
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        source = re.search(r"^chart_source = '(.*)'$", text, re.M)
+        for item in items if source else []:
+            value = item[item.index('='):]
+            if value not in source.group(1):
+                faults.append('%s: override %s not on its source line: %r'
+                              % (name, item, source.group(1)))
 
 
 def check_sweep_files(paths):
@@ -523,6 +539,7 @@ def main(dirs):
                 'places': lambda: check_places(d, charts),
                 'names': lambda: check_param_names(d, charts),
                 'sources': lambda: check_sources(d, charts, tmp),
+                'overrides': lambda: check_overrides(d, charts),
                 'intervals': lambda: check_intervals(charts, tmp),
                 'caps': lambda: check_caps(charts, tmp),
                 'sobol': lambda: check_sobol(d, charts, tmp),

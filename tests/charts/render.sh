@@ -216,5 +216,21 @@ sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, $la
   "$tmp/run/charts/losses.gp" >"$tmp/source/charts/losses.gp"
 expect_faults "a source line set smaller" --only sources "$tmp/source"
 caught "losses.gp: its source line set at [0-9.]* pt, not 9" "a source line set smaller was not caught"
+# And a run chart whose source line names only the first of its three overrides,
+# as it did: the label cut at its first comma past the first.
+mkdir -p "$tmp/first/charts"
+cp -r "$tmp/run/series" "$tmp/run/frontsim.meta" "$tmp/first/"
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, kursk-pokrovsk, sides.red.rules.[0].threshold=3.5..., 20 replications, seed 20250105'|" \
+  "$tmp/run/charts/losses.gp" >"$tmp/first/charts/losses.gp"
+expect_faults "a source line with only its first override" --only overrides "$tmp/first"
+caught "losses.gp: override sides.red.rules.\[0\].daily_cap=1000 not on its source line" "a source line without its second override was not caught"
+# And a sweep chart with the fixed text its source line had (the file named after
+# the label, "points (morris design)"): set smaller than 9 pt.
+mkdir -p "$tmp/sweepsource/charts"
+cp "$tmp/morris5/morris.csv" "$tmp/morris5/sweep.csv" "$tmp/sweepsource/"
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 sweep, kursk-pokrovsk (/work/main/scenarios...), 22 points (morris design) x 3 replications, seed 20250105'|" \
+  "$tmp/morris5/charts/morris_red.losses.gp" >"$tmp/sweepsource/charts/morris_red.losses.gp"
+expect_faults "a sweep's source line set smaller" --only sources "$tmp/sweepsource"
+caught "morris_red.losses.gp: its source line set at [0-9.]* pt, not 9" "a sweep's source line set smaller was not caught"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"
