@@ -71,7 +71,7 @@ set ytics () nomirror
 # design does not have it).
 nparams = words(params)
 param_index(p) = sum [i = 1:nparams] (word(params, i) eq p ? i : 0)
-param_label(p) = param_index(p) > 0 ? word(param_labels, param_index(p)) : p
+param_label(p) = param_index(p) > 0 ? word(param_titles, param_index(p)) : p
 do for [i = 1:np] { set ytics add (param_label(word(order, i)) np - i + 1) }
 label_chars = 0
 do for [i = 1:np] { if (strlen(param_label(word(order, i))) > label_chars) { label_chars = strlen(param_label(word(order, i))) } }

@@ -38,7 +38,7 @@ plot_bottom = 0.165
 set bmargin at screen plot_bottom
 
 param(i) = word(params, i)
-param_label(i) = word(param_labels, i)
+param_label(i) = word(param_titles, i)
 count(i) = int(word(counts, i))
 stride(i) = int(word(strides, i))
 param_value(i, j) = word(value('values_'.i), j)

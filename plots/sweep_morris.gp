@@ -30,7 +30,7 @@ set lmargin at screen plot_left
 nparams = words(params)
 # A parameter's chart label from its path (the path when it is not in the design).
 param_index(p) = sum [i = 1:nparams] (word(params, i) eq p ? i : 0)
-param_label(p) = param_index(p) > 0 ? word(param_labels, param_index(p)) : p
+param_label(p) = param_index(p) > 0 ? word(param_titles, param_index(p)) : p
 # Rows of other metrics give no point (nor stretch the ranges).
 mine(v) = strcol('metric') eq metric ? v : NaN
 stat(s) = mine(column(s) * scale)

@@ -137,7 +137,7 @@ do for [i = 1:nparams] {
   }
   # The parameter's label and unit, or its label alone where the panel is narrow.
   # (in a smaller font where even the label is wider than the panel and its gap).
-  x_title = strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_labels, i)
+  x_title = strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_titles, i)
   x_pt = strlen(x_title) * 0.6 * em_share * 11 <= panel_w + gap_x / 2 ? 11 : \
          (panel_w + gap_x / 2) / (strlen(x_title) * 0.6 * em_share)
   set xlabel x_title font sprintf(',%.1f', x_pt)

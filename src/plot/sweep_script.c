@@ -49,6 +49,12 @@ static void put_design(FILE *out, const fsim_plot_sweep *sw) {
     if (i) fputc(' ', out);
     put_axis(out, sw->params[i].axis);
   }
+  fputs("'\n# The same without the unit, where a panel is too narrow for it.\nparam_titles = '",
+        out);
+  for (int i = 0; i < sw->nparams; i++) {
+    if (i) fputc(' ', out);
+    put_axis(out, sw->params[i].label);
+  }
   /* Categorical parameters: sweep.csv holds a level's name, charted at its number
    * (1, 2, ...) with the name as the tick label. */
   fputs("'\n# Levels of each parameter (0: numeric), and the names of a categorical one's.\n"

@@ -138,6 +138,27 @@ def check_param_names(d, charts):
                 faults.append('%s: parameter %s named by its key: %r' % (name, k, bad[0]))
 
 
+def check_axis_titles(charts):
+    """A parameter's name begins with a capital where it begins a text (an axis
+    title, a bar's or a point's name, a legend entry): never the label as written
+    ('daily cap')."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.svg'):
+            continue
+        script = os.path.join(charts, name[:-4] + '.gp')
+        if not os.path.exists(script):
+            continue
+        m = re.search(r"^param_labels = '(.*)'$", open(script, encoding='utf-8').read(), re.M)
+        if not m:
+            continue
+        labels = [w for w in re.findall(r'"([^"]*)"|(\S+)', m.group(1))]
+        labels = [a or b for a, b in labels]
+        lower = {l for l in labels if l[:1].islower() and not re.search(r'[.\[]', l)}
+        shown = {t.strip() for t in svg_texts(os.path.join(charts, name))}
+        for l in sorted(lower & shown):
+            faults.append('%s: parameter name %r shown without its capital' % (name, l))
+
+
 def check_sources(d, charts, tmp):
     """Each script's source line measured by its own style (em_share, fit_pt)
     as the PNG terminal sets it, the narrowest canvas: it must keep its 9 pt,
@@ -540,6 +561,7 @@ def main(dirs):
                 'names': lambda: check_param_names(d, charts),
                 'sources': lambda: check_sources(d, charts, tmp),
                 'overrides': lambda: check_overrides(d, charts),
+                'axes': lambda: check_axis_titles(charts),
                 'intervals': lambda: check_intervals(charts, tmp),
                 'caps': lambda: check_caps(charts, tmp),
                 'sobol': lambda: check_sobol(d, charts, tmp),

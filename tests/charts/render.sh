@@ -202,11 +202,21 @@ caught "parameter sides.red.rules.\[0\].daily_cap has no label" "a parameter wit
 cp -r "$tmp/morris5" "$tmp/keys"
 rm -rf "$tmp/keys/charts"
 "$bin" plot "$tmp/keys" --format svg --only morris -q || fail "plot keys"
-sed 's/"daily cap"/"daily_cap"/' "$tmp/keys/charts/morris_red.losses.gp" >"$tmp/keys/charts/old.gp"
+sed 's/"[Dd]aily cap"/"daily_cap"/g' "$tmp/keys/charts/morris_red.losses.gp" >"$tmp/keys/charts/old.gp"
 grep -q '"daily_cap"' "$tmp/keys/charts/old.gp" || fail "the key was not put back"
 (cd "$tmp/keys/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
 expect_faults "a parameter named by its key" --only names "$tmp/keys"
 caught "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" "a parameter named by its key was not caught"
+# And its points named by the labels as written, as they were ('daily cap').
+cp -r "$tmp/morris5" "$tmp/lower"
+rm -rf "$tmp/lower/charts"
+"$bin" plot "$tmp/lower" --format svg --only morris -q || fail "plot lower"
+sed 's/word(param_titles, /word(param_labels, /' "$tmp/lower/charts/morris_red.losses.gp" \
+  >"$tmp/lower/charts/old.gp"
+(cd "$tmp/lower/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot lower old.gp"
+expect_faults "a parameter's name without its capital" --only axes "$tmp/lower"
+caught "morris_red.losses.svg: parameter name 'daily cap' shown without its capital" \
+  "a parameter's name without its capital was not caught"
 # And a run chart with the source line it had: the label cut only past 130
 # characters, the whole line then set smaller.
 mkdir -p "$tmp/source/charts"
