@@ -210,9 +210,7 @@ START_TEST(test_run_beyond_limit) {
       const double v = fsim_series_store_value(ss, c, r);
       mn = fmin(mn, v), mx = fmax(mx, v);
     }
-    /* The store's cell c is day c / nsel of variable c % nsel; the table is in
-     * variable order. */
-    const long t = (c % ss->nsel) * ss->days1 + c / ss->nsel;
+    const long t = fsim_series_store_in_var_order(ss, c); /* the table's order */
     const double *e = exact + t * 7, *a = one + t * 7, bound = stated_bound(mn, mx);
     ck_assert_double_eq_tol(a[0], e[0], 1e-9 * (fabs(e[0]) + e[1]) + 1e-12);
     ck_assert_double_eq_tol(a[1], e[1], 1e-9 * e[1] + 1e-12);

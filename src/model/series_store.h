@@ -79,6 +79,10 @@ const int *fsim_series_store_vars(const fsim_series_store *st);
 static inline long fsim_series_store_cell(const fsim_series_store *st, int k, int d) {
   return (long)d * st->nsel + k;
 }
+/* Cell c's place in variable order (slot * (D + 1) + d), as tables list them. */
+static inline long fsim_series_store_in_var_order(const fsim_series_store *st, long c) {
+  return (c % st->nsel) * st->days1 + c / st->nsel;
+}
 /* Folds cells [c0, c1) (at most FSIM_SERIES_TILE, c0 a multiple of it) of the
  * first n rows, block b of the run, into the packed values or the summaries;
  * nonzero when out of memory. */

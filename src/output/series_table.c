@@ -37,10 +37,8 @@ fsim_status fsim_series_table(const fsim_results *res, double **out, fsim_error 
 #endif
     for (long c = 0; c < cells; c++) {
       if (failed || (stop && *stop)) continue; /* drain the loop quickly */
-      /* The store's cell c is day c / nsel of kept variable c % nsel; the table is
-       * in variable order, a variable's days together. */
-      const long k = c % ss->nsel, d = c / ss->nsel;
-      double *o = tab + (k * ss->days1 + d) * FSIM_DAILY_NSTATS;
+      /* The table is in variable order, a variable's days together. */
+      double *o = tab + fsim_series_store_in_var_order(ss, c) * FSIM_DAILY_NSTATS;
       if (exact) {
         /* Whole numbers within a span of 2n (most cells: persons, counts): from
          * their counts, one pass; else, or near a rounding boundary, the column. */

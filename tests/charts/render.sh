@@ -26,6 +26,14 @@ expect_faults() { # WHAT CHECK-ARGUMENTS...
 caught() { # PATTERN MESSAGE
   echo "$out" | grep -q "$1" || fail "$2: $out"
 }
+# A chart of DIR drawn as SVG, then again from its script changed by SED (the old
+# way), which must then hold PUT_BACK: DIR ONLY SCRIPT SED PUT_BACK.
+redraw_old() {
+  "$bin" plot "$1" --format svg --only "$2" -q || fail "plot $1"
+  sed "$4" "$1/charts/$3" >"$1/charts/old.gp"
+  grep -q "$5" "$1/charts/old.gp" || fail "$1: the old way was not put back"
+  (cd "$1/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot $1/charts/old.gp"
+}
 for p in "${FRONTSIM_GNUPLOT:-gnuplot}" pdftoppm; do
   command -v "$p" >/dev/null 2>&1 || { echo "SKIP: $p is not installed"; exit 77; }
 done
@@ -168,10 +176,8 @@ done
 # written (lower case), as they were.
 mkdir -p "$tmp/caps"
 cp -r "$tmp/run/series" "$tmp/run/scenario.cfg" "$tmp/run/frontsim.meta" "$tmp/caps/"
-"$bin" plot "$tmp/caps" --format svg --only engagements -q || fail "plot caps"
-sed '/^place(s) = /{N;s/.*/place(s) = s/}' "$tmp/caps/charts/engagements.gp" >"$tmp/caps/charts/old.gp"
-grep -q "^place(s) = s$" "$tmp/caps/charts/old.gp" || fail "the names as written were not put back"
-(cd "$tmp/caps/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
+redraw_old "$tmp/caps" engagements engagements.gp '/^place(s) = /{N;s/.*/place(s) = s/}' \
+  '^place(s) = s$'
 expect_faults "sector names in lower case" --only places "$tmp/caps"
 caught "engagements.svg: 'kursk' shown in lower case: 'kursk median'" "a lower-case sector name was not caught"
 caught "engagements.svg: 'pokrovsk' shown in lower case: 'pokrovsk median'" "a lower-case sector name in a legend was not caught"
@@ -201,19 +207,14 @@ caught "parameter sides.red.rules.\[0\].daily_cap has no label" "a parameter wit
 # labels) naming one by its key, as it did ('daily_cap').
 cp -r "$tmp/morris5" "$tmp/keys"
 rm -rf "$tmp/keys/charts"
-"$bin" plot "$tmp/keys" --format svg --only morris -q || fail "plot keys"
-sed 's/"[Dd]aily cap"/"daily_cap"/g' "$tmp/keys/charts/morris_red.losses.gp" >"$tmp/keys/charts/old.gp"
-grep -q '"daily_cap"' "$tmp/keys/charts/old.gp" || fail "the key was not put back"
-(cd "$tmp/keys/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot old.gp"
+redraw_old "$tmp/keys" morris morris_red.losses.gp 's/"[Dd]aily cap"/"daily_cap"/g' '"daily_cap"'
 expect_faults "a parameter named by its key" --only names "$tmp/keys"
 caught "morris_red.losses.svg: parameter daily_cap named by its key: 'daily_cap'" "a parameter named by its key was not caught"
 # And its points named by the labels as written, as they were ('daily cap').
 cp -r "$tmp/morris5" "$tmp/lower"
 rm -rf "$tmp/lower/charts"
-"$bin" plot "$tmp/lower" --format svg --only morris -q || fail "plot lower"
-sed 's/word(param_titles, /word(param_labels, /' "$tmp/lower/charts/morris_red.losses.gp" \
-  >"$tmp/lower/charts/old.gp"
-(cd "$tmp/lower/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot lower old.gp"
+redraw_old "$tmp/lower" morris morris_red.losses.gp 's/word(param_titles, /word(param_labels, /' \
+  'word(param_labels, '
 expect_faults "a parameter's name without its capital" --only axes "$tmp/lower"
 caught "morris_red.losses.svg: parameter name 'daily cap' shown without its capital" \
   "a parameter's name without its capital was not caught"
