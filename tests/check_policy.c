@@ -463,6 +463,108 @@ START_TEST(test_moving_on_refused_for_holder) {
 }
 END_TEST
 
+/* Red's r1 (600) and r2 (300) and nk (500) in sector s against blue's 1,000, blue's fire
+ * on red `fire` (0: none, and red fires on no one). Each morning red's hand-out sends its
+ * 10 replacements to s (delay 0: they land after the morning's moves), then its withdraw
+ * rule (ratio_below 1000: it fires on day 1) sends up to 300 a day of the formations
+ * `listed` to the quiet sector p, 2 days on the way, with rear guard `rg`. */
+static fsim_scenario *listed_withdraw(const char *mode, const char *listed, double fire,
+                                      double rg) {
+  char text[4096];
+  snprintf(text, sizeof text,
+           "version = 2;\n"
+           "run = { days = 10; mode = \"%s\"; seed = 45; };\n"
+           "sectors = ( { name = \"s\"; width_km = 10; attacker = \"red\"; engagement_rate = 10;\n"
+           "  attrition = { blue = %g; red = 0.0; }; },\n"
+           " { name = \"p\"; width_km = 10; attacker = \"red\"; engagement_rate = 0;\n"
+           "  attrition = { blue = 0.0; red = 0.0; }; } );\n"
+           "formations = ( { name = \"b\"; side = \"blue\"; personnel = 1000; location = \"s\"; },\n"
+           "  { name = \"r1\"; side = \"red\"; personnel = 600; location = \"s\"; },\n"
+           "  { name = \"r2\"; side = \"red\"; personnel = 300; location = \"s\"; },\n"
+           "  { name = \"nk\"; side = \"red\"; personnel = 500; location = \"s\"; } );\n"
+           "sides = { blue = { name = \"B\"; };\n"
+           "  red = { name = \"R\"; replacements_per_day = 10; rules = (\n"
+           "    { type = \"replacements\"; to = \"s\"; share = 1; },\n"
+           "    { type = \"withdraw\"; sector = \"s\"; to = \"p\"; ratio_below = 1000;\n"
+           "      daily_cap = 300; delay = 2; rearguard_rate = %g; %s } ); }; };\n",
+           mode, fire, rg, listed);
+  return tu_load(text);
+}
+
+START_TEST(test_withdraw_listed) {
+  /* r1 and r2 leave, 300 a day in all in proportion 2:1, landing in p 2 days later; nk
+     and the hand-out's replacements stay in s, which the side keeps feeding (MODEL.md
+     8.6): s holds 1,400 - 300 t + 10 t to day 3, then 500 + 10 t. */
+  fsim_scenario *sc = listed_withdraw("expected", "formations = [\"r1\", \"r2\"];", 0, 0);
+  fsim_results *res = tu_run(sc, 1, 1);
+  for (int t = 1; t <= 10; t++) {
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", t),
+                            (t <= 3 ? 1400 - 300 * t : 500) + 10 * t, 1e-9);
+    ck_assert_double_eq_tol(tu_series_mean(res, "p.red_personnel", t),
+                            t < 3 ? 0 : 300 * (t < 5 ? t - 2 : 3), 1e-9);
+    ck_assert_double_eq(tu_series_mean(res, "sides.red_reserve", t), 0);
+  }
+  ck_assert_double_eq_tol(tu_metric_mean(res, "s.red_withdrawn"), 900, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* The rear guard is the listed formations' alone: after the morning's departures r1
+     and r2 lose 10% a day, nk and the replacements nothing (no fire). Day 1: 400 and 200
+     stay, lose 40 and 20; day 2: 200 and 100 of 360 and 180 leave, 160 and 80 stay, lose
+     16 and 8; day 3 the last 144 + 72 leave. */
+  sc = listed_withdraw("expected", "formations = [\"r1\", \"r2\"];", 0, 0.1);
+  res = tu_run(sc, 1, 1);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "formation.r1.losses"), 56, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "formation.r2.losses"), 28, 1e-9);
+  ck_assert_double_eq(tu_metric_mean(res, "formation.nk.losses"), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "formation.red-reserve.losses"), 0);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "s.red_withdrawn"), 300 + 300 + 216, 1e-9);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", 2), 216 + 500 + 20, 1e-9);
+  ck_assert_double_eq_tol(tu_series_mean(res, "p.red_personnel", 5), 816, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* The same drawn: nk never loses, the listed lose by the rear guard. */
+  sc = listed_withdraw("stochastic", "formations = [\"r1\", \"r2\"];", 0, 0.1);
+  res = tu_run(sc, 200, 1);
+  ck_assert_double_eq(tu_metric_mean(res, "formation.nk.losses"), 0);
+  ck_assert_double_eq(tu_metric_mean(res, "formation.red-reserve.losses"), 0);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", 10), 600, 1e-9);
+  ck_assert(tu_metric_mean(res, "formation.r1.losses") > 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* Blue's fire on red: those who stay keep their personnel less their own losses. */
+  sc = listed_withdraw("expected", "formations = [\"r1\", \"r2\"];", 0.001, 0);
+  res = tu_run(sc, 1, 1);
+  const double nk = tu_metric_mean(res, "formation.nk.losses");
+  const double pool = tu_metric_mean(res, "formation.red-reserve.losses");
+  ck_assert(nk > 0 && pool > 0);
+  ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", 10), 500 + 100 - nk - pool,
+                          1e-3); /* series are kept as floats */
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* Listing the reserve pool too, what the hand-out sends leaves with the next morning's
+     departures: from day 5 s holds nk and the day's 10; 900 + 10 x 9 have left. */
+  sc = listed_withdraw("expected", "formations = [\"r1\", \"r2\", \"red-reserve\"];", 0, 0);
+  res = tu_run(sc, 1, 1);
+  for (int t = 5; t <= 10; t++)
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", t), 510, 1e-9);
+  ck_assert_double_eq_tol(tu_metric_mean(res, "s.red_withdrawn"), 990, 1e-9);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  /* Listing every formation is the rule without a list: the sector is no longer fed (the
+     replacements stay in the reserve) and nk leaves too. */
+  const char *every[] = {"formations = [\"r1\", \"r2\", \"nk\", \"red-reserve\"];", ""};
+  for (int k = 0; k < 2; k++) {
+    sc = listed_withdraw("expected", every[k], 0, 0);
+    res = tu_run(sc, 1, 1);
+    ck_assert_double_eq_tol(tu_series_mean(res, "s.red_personnel", 10), 0, 1e-9);
+    ck_assert_double_eq_tol(tu_series_mean(res, "sides.red_reserve", 10), 100, 1e-9);
+    ck_assert_double_eq_tol(tu_metric_mean(res, "s.red_withdrawn"), 1400, 1e-9);
+    fsim_results_free(res);
+    fsim_scenario_free(sc);
+  }
+}
+END_TEST
+
 /* The shipped default (version 2) withdraws from Kursk once the Sudzha road is cut
    (MODEL.md 8.6): 1,000 of 1,000 replications did (docs/SOURCES.md), so p >= 0.996 (the
    Wilson bound) and 200 replications fall below 190 with probability below 1e-9. After
@@ -521,6 +623,7 @@ Suite *policy_suite(void) {
   tcase_add_test(tc, test_default_withdraws);
   tcase_add_test(tc, test_moving_on);
   tcase_add_test(tc, test_moving_on_refused_for_holder);
+  tcase_add_test(tc, test_withdraw_listed);
   suite_add_tcase(s, tc);
   return s;
 }

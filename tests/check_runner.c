@@ -85,10 +85,11 @@ START_TEST(test_seed_matters) {
 }
 END_TEST
 
-START_TEST(test_conservation) {
-  /* In every replication: personnel at the end = initial + arrivals + replacements -
-   * losses (whole persons; replacements by a running total: floor(rate * days)). */
-  fsim_scenario *sc = tu_load(busy);
+/* In every replication of `text` (busy, or busy with another rule): personnel at the end =
+ * initial + arrivals + replacements - losses (whole persons; replacements by a running
+ * total: floor(rate * days)); formation losses add up to the side's. */
+static void assert_busy_conserved(const char *text) {
+  fsim_scenario *sc = tu_load(text);
   fsim_results *res = tu_run(sc, 100, 2);
   const double start[2] = {20000 + 30000 + 5000, 40000 + 11000 + 60000 + 10000};
   const double repl[2] = {floor(212.5 * 40), 600 * 40};
@@ -102,13 +103,42 @@ START_TEST(test_conservation) {
       ck_assert_double_eq(e, round(e)); /* whole persons */
     }
   }
-  /* Formation losses add up to the side's. */
-  double sum = 0;
-  const char *blue_f[] = {"formation.uk.losses", "formation.up.losses", "formation.blue-reserve.losses"};
-  for (int k = 0; k < 3; k++) sum += tu_metric_mean(res, blue_f[k]);
-  ck_assert_double_eq_tol(sum, tu_metric_mean(res, "blue.losses"), 1e-6);
+  const char *side_f[2][5] = {
+      {"formation.uk.losses", "formation.up.losses", "formation.blue-reserve.losses"},
+      {"formation.rk.losses", "formation.nk.losses", "formation.rp.losses",
+       "formation.red-reserve.losses"}};
+  for (int i = 0; i < 2; i++) {
+    double sum = 0;
+    for (int k = 0; side_f[i][k]; k++) sum += tu_metric_mean(res, side_f[i][k]);
+    ck_assert_double_eq_tol(sum, tu_metric_mean(res, lost[i]), 1e-6);
+  }
   fsim_results_free(res);
   fsim_scenario_free(sc);
+}
+
+START_TEST(test_conservation) { assert_busy_conserved(busy); }
+END_TEST
+
+START_TEST(test_conservation_listed_withdraw) {
+  /* From day 10 red pulls rk and what it sent to k from its reserve out to p, 800 a day,
+     with a rear guard of 5% a day; nk and what came from p stay, and its reinforce rule
+     keeps feeding k (MODEL.md 8.6). Version 2, the rule added after red's others. */
+  char text[sizeof busy + 512];
+  const char *at = strstr(busy, "fraction = 0.2; }");
+  ck_assert_ptr_nonnull(at);
+  const int head = (int)(at - busy) + (int)strlen("fraction = 0.2; }");
+  snprintf(text, sizeof text,
+           "version = 2;\n%.*s,\n"
+           "              { type = \"withdraw\"; sector = \"k\"; to = \"p\"; ratio_below = 100;\n"
+           "                formations = [\"rk\", \"red-reserve\"]; daily_cap = 800; delay = 2;\n"
+           "                rearguard_rate = 0.05; start_day = 10; }%s",
+           head, busy, at + strlen("fraction = 0.2; }"));
+  fsim_scenario *sc = tu_load(text);
+  fsim_results *res = tu_run(sc, 20, 1);
+  ck_assert(tu_metric_mean(res, "k.red_withdrawn") > 0);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+  assert_busy_conserved(text);
 }
 END_TEST
 
@@ -435,6 +465,7 @@ Suite *runner_suite(void) {
   tcase_add_test(tc, test_threads_do_not_matter);
   tcase_add_test(tc, test_seed_matters);
   tcase_add_test(tc, test_conservation);
+  tcase_add_test(tc, test_conservation_listed_withdraw);
   tcase_add_test(tc, test_early_stop);
   tcase_add_test(tc, test_write_dir_stops);
   suite_add_tcase(s, tc);

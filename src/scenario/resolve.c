@@ -103,11 +103,17 @@ static fsim_status want_location(rctx *c, const fsim_scenario *sc, const char *p
              with_reserve ? " (or \"reserve\")" : "");
 }
 
-/* The formation nearest to `name` (a typo), or NULL. */
-static const char *nearest_formation(const fsim_scenario *sc, const char *name) {
+/* The names of the sides' reserve pools, in side order: "<side>-reserve", as
+ * fsim_scenario_resolve names their formations. */
+static const char *const pool_names[FSIM_NSIDES] = {"blue-reserve", "red-reserve"};
+
+/* The formation nearest to `name` (a typo), or NULL; with `pools`, the sides' reserve
+ * pools ("blue-reserve", "red-reserve") are offered too. */
+static const char *nearest_formation(const fsim_scenario *sc, const char *name, int pools) {
   fsim_nearest n;
   fsim_nearest_init(&n, name);
   for (int i = 0; i < sc->nformations; i++) fsim_nearest_offer(&n, sc->formations[i].name);
+  for (int s = 0; s < FSIM_NSIDES && pools; s++) fsim_nearest_offer(&n, pool_names[s]);
   return fsim_nearest_result(&n);
 }
 
@@ -206,6 +212,36 @@ static fsim_status check_formations(rctx *c, fsim_scenario *sc) {
   return FSIM_OK;
 }
 
+/* A rule's `formations` (transfer, withdraw): each a formation of the side, listed once,
+ * with a did-you-mean for a typo. A withdraw rule may also name the side's reserve pool
+ * ("<side>-reserve"), whose personnel in the sector are those sent from the reserve: its
+ * formation is added after the checks, at index nformations + side (fsim_scenario_resolve). */
+static fsim_status resolve_formation_list(rctx *c, const fsim_scenario *sc, int side,
+                                          fsim_rule_def *r, const char *base, int pools) {
+  char p[FSIM_ERROR_PLACE];
+  for (int i = 0; i < r->nformations; i++) {
+    snprintf(p, sizeof p, "%s.formations.[%d]", base, i);
+    int f = formation_index(sc, r->formations[i]), fside = f >= 0 ? sc->formations[f].side_idx : -1;
+    for (int s = 0; s < FSIM_NSIDES && f < 0 && pools; s++)
+      if (strcmp(r->formations[i], pool_names[s]) == 0) f = sc->nformations + s, fside = s;
+    if (f < 0) {
+      const char *near = nearest_formation(sc, r->formations[i], pools);
+      if (near)
+        return bad(c, p, "no formation named \"%s\"; did you mean \"%s\"?",
+                   r->formations[i], near);
+      return bad(c, p, "no formation named \"%s\"", r->formations[i]);
+    }
+    for (int j = 0; j < i; j++)
+      if (r->formation_idx[j] == f)
+        return bad(c, p, "\"%s\" is listed twice", r->formations[i]);
+    if (fside != side)
+      return bad(c, p, "formation \"%s\" belongs to %s, not %s", r->formations[i],
+                 fsim_side_key(fside), fsim_side_key(side));
+    r->formation_idx[i] = f;
+  }
+  return FSIM_OK;
+}
+
 /* A withdraw rule (MODEL.md 8.6): its sector, and triggers that can fire there. */
 static fsim_status check_withdraw(rctx *c, fsim_scenario *sc, int side, fsim_rule_def *r,
                                   const char *base) {
@@ -233,6 +269,17 @@ static fsim_status check_withdraw(rctx *c, fsim_scenario *sc, int side, fsim_rul
   snprintf(p, sizeof p, "%s.route_cut", base);
   if (r->route_cut && !(d->has_supply && d->supply.supplied_side == side))
     return bad(c, p, "sector \"%s\" has no supply route of %s", d->name, fsim_side_key(side));
+  /* Only the listed formations leave; absent, every formation of the side (MODEL.md 8.6).
+     An empty list loads as an absent one: the tree tells them apart. */
+  snprintf(p, sizeof p, "%s.formations", base);
+  if (r->nformations == 0 && fsim_config_find(config_root_setting(c->cfg), p))
+    return bad(c, p, "the list is empty: name the formations that leave, or leave the "
+                     "setting out for all of them");
+  st = resolve_formation_list(c, sc, side, r, base, 1);
+  if (st != FSIM_OK) return st;
+  int of_side = 1; /* its reserve pool */
+  for (int f = 0; f < sc->nformations; f++) of_side += sc->formations[f].side_idx == side;
+  r->leaves_all = r->nformations == 0 || r->nformations == of_side;
   return FSIM_OK;
 }
 
@@ -308,24 +355,8 @@ static fsim_status check_rule(rctx *c, fsim_scenario *sc, int side, int k) {
     } else if (r->nformations == 0) {
       return bad(c, base, "a transfer of personnel or a fraction needs 'from'");
     }
-    for (int i = 0; i < r->nformations; i++) {
-      snprintf(p, sizeof p, "%s.formations.[%d]", base, i);
-      int f = formation_index(sc, r->formations[i]);
-      if (f < 0) {
-        const char *near = nearest_formation(sc, r->formations[i]);
-        if (near)
-          return bad(c, p, "no formation named \"%s\"; did you mean \"%s\"?",
-                     r->formations[i], near);
-        return bad(c, p, "no formation named \"%s\"", r->formations[i]);
-      }
-      for (int j = 0; j < i; j++)
-        if (r->formation_idx[j] == f)
-          return bad(c, p, "\"%s\" is listed twice", r->formations[i]);
-      if (sc->formations[f].side_idx != side)
-        return bad(c, p, "formation \"%s\" belongs to %s, not %s", r->formations[i],
-                   fsim_side_key(sc->formations[f].side_idx), fsim_side_key(side));
-      r->formation_idx[i] = f;
-    }
+    st = resolve_formation_list(c, sc, side, r, base, 0);
+    if (st != FSIM_OK) return st;
   }
   if (r->type == FSIM_RULE_REINFORCE) {
     snprintf(p, sizeof p, "%s.sector", base);

@@ -158,8 +158,9 @@ typedef struct fsim_rule_def {
   /* derived: location indices (sector index, or nsectors for the reserve) */
   int from_loc, to_loc, sector_idx;
   int event_idx; /* -1: none */
-  int formation_idx[FSIM_MAX_REFS];
+  int formation_idx[FSIM_MAX_REFS]; /* a withdraw rule's may name a reserve pool */
   int donor_loc[FSIM_MAX_REFS];
+  int leaves_all; /* a withdraw rule moves every formation of its side (MODEL.md 8.6) */
 } fsim_rule_def;
 
 typedef struct fsim_side_def {

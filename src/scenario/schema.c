@@ -278,7 +278,10 @@ static const fsim_spec rule_specs[] = {
      .doc = "Share of the side's personnel at `from` to move."},
     {.key = "formations", .kind = FSIM_K_REFLIST, .offset = offsetof(fsim_rule_def, formations),
      .count_offset = offsetof(fsim_rule_def, nformations), .flags = O,
-     .refers_to = "formation", .variants = V_TRANSFER, .doc = "Formations to move whole."},
+     .refers_to = "formation", .variants = V_TRANSFER | V_WITHDRAW,
+     .doc = "Transfer: formations to move whole. Withdraw (version 2): the only formations "
+            "that leave, which may name the side's reserve pool (\"blue-reserve\" or "
+            "\"red-reserve\"); the others stay (default: every formation; MODEL.md 8.6)."},
     {.key = "sector", .kind = FSIM_K_REF, .offset = offsetof(fsim_rule_def, sector), .flags = R,
      .refers_to = "sector", .variants = V_REINFORCE | V_WITHDRAW,
      .doc = "The sector the rule watches."},

@@ -243,20 +243,43 @@ static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]
   return gain[FSIM_BLUE] - gain[FSIM_RED];
 }
 
-/* Expected loss of side i in sector s (MODEL.md 5), `present` of it there now: the
- * enemy's fire w times the exposure N_i^b over the protection. N_i is the morning's
- * personnel, or for a side that had nobody there this morning those who landed today
- * (then all it has): a landing takes fire on its first day (MODEL.md 5, 8.5). The rear
- * guard of a withdrawal adds its share of those present (MODEL.md 8.6). mi is the
- * side's protection there (MODEL.md 1). */
-static inline double expected_loss(const fsim_replica *rp, int s, int i, double w,
-                                   double present, double mi) {
+/* The rear guard of a withdrawal of listed formations only (MODEL.md 8.6): each of the
+ * K formations gathered has the mean loss of its share of the fire plus, if it is
+ * leaving, its rear guard's rate times its personnel (the larger rate where a rule of
+ * every formation is in force too). Fills rp->split_mean; returns their sum. */
+__attribute__((noinline)) static double partial_rearguard(fsim_replica *rp, int s, int i,
+                                                          size_t K, double fire, double total) {
+  const double all = rp->rearguard[SIDE2(s, i)];
+  double mu = 0.0;
+  for (size_t k = 0; k < K; k++) {
+    const double w = rp->split_weight[k], rate = fmax(all, rp->rearguard_p[rp->split_place[k]]);
+    rp->split_mean[k] = fire * w / total + rate * w;
+    mu += rp->split_mean[k];
+  }
+  return mu;
+}
+
+/* Expected loss of side i in sector s (MODEL.md 5), `present` of it there now (K
+ * formations, `total` persons, gathered): the enemy's fire w times the exposure N_i^b
+ * over the protection. N_i is the morning's personnel, or for a side that had nobody
+ * there this morning those who landed today (then all it has): a landing takes fire on
+ * its first day (MODEL.md 5, 8.5). The rear guard of a withdrawal adds its share of
+ * those present (MODEL.md 8.6); where only listed formations leave, *by is set to each
+ * formation's mean (else NULL: in proportion to personnel). mi is the side's
+ * protection there (MODEL.md 1). */
+static inline double expected_loss(fsim_replica *rp, int s, int i, double w, double present,
+                                   double mi, size_t K, double total, const double **by) {
   const fsim_engine *eng = rp->eng;
   const double Nm = rp->N[SIDE2(s, i)], Ni = Nm > 0 ? Nm : present;
   double mu = 0.0;
+  *by = NULL;
   if (rp->P[SIDE2(s, 1 - i)] > 0 && Ni > 0) {
     const double exposure = eng->b == 0.0 ? 1.0 : eng->b == 1.0 ? Ni : pow(Ni, eng->b);
     mu = w * exposure / mi;
+    if (eng->has_partial_withdraw && rp->rearguard_part[SIDE2(s, i)] && total > 0) {
+      *by = rp->split_mean;
+      return partial_rearguard(rp, s, i, K, mu, total);
+    }
     if (eng->has_withdraw && rp->rearguard[SIDE2(s, i)] > 0)
       mu += rp->rearguard[SIDE2(s, i)] * present;
   }
@@ -270,6 +293,20 @@ static void lose_all(fsim_replica *rp, size_t K) {
     rp->n[p] -= rp->split_weight[k]; /* exactly 0: w[k] is what it had */
     rp->loss_f[rp->eng->place_f[p]] += rp->split_weight[k];
   }
+}
+
+/* The expected mode's loss where each of the K formations gathered has its own mean
+ * by[k] (a partial rear guard): each loses its mean, up to what it has. */
+static double own_losses(fsim_replica *rp, size_t K, const double *by) {
+  double loss = 0.0;
+  for (size_t k = 0; k < K; k++) {
+    const int p = rp->split_place[k];
+    const double part = fmin(by[k], rp->split_weight[k]);
+    rp->n[p] -= part;
+    rp->loss_f[rp->eng->place_f[p]] += part;
+    loss += part;
+  }
+  return loss;
 }
 
 /* Takes `loss` persons of a side in a sector from the K formations gathered there, in
@@ -309,15 +346,16 @@ static inline unsigned int settle_losses(fsim_replica *rp, size_t K) {
  * Each formation's loss is its own Poisson draw with mean mu times its share of the
  * personnel: their sum is the Poisson(mu) loss of MODEL.md 5 and, given the sum, they
  * are the multinomial split of MODEL.md 7 (Poisson splitting), drawn at the cost of K
- * Poisson draws rather than a Poisson and K - 1 binomials. */
+ * Poisson draws rather than a Poisson and K - 1 binomials. Where each has its own mean
+ * by[k] (a partial rear guard, MODEL.md 8.6), each is drawn with it. */
 static double draw_losses(fsim_replica *rp, int s, size_t K, double present, double total,
-                          double mu) {
+                          double mu, const double *by) {
   unsigned int *drawn = rp->split_count;
   const double per_person = mu / total;
   double sum = 0.0;
   for (size_t k = 0; k < K; k++) {
-    drawn[k] =
-        fsim_draw_poisson(&rp->draws, rp->rng, s, K == 1 ? mu : per_person * rp->split_weight[k]);
+    drawn[k] = fsim_draw_poisson(&rp->draws, rp->rng, s,
+                                 by ? by[k] : K == 1 ? mu : per_person * rp->split_weight[k]);
     sum += drawn[k];
   }
   if (sum >= present) { /* capped at what is there (MODEL.md 5): all of it is lost */
@@ -369,9 +407,12 @@ void fsim_step_day(fsim_replica *rp, int t) {
       const size_t K =
           (size_t)fsim_gather(rp, s, i, rp->split_place, rp->split_weight, &present, &total);
       const double mi = i == defender ? m : 1.0;
-      const double mu = expected_loss(rp, s, i, rp->mu[SIDE2(s, i)], present, mi);
+      const double *by;
+      const double mu = expected_loss(rp, s, i, rp->mu[SIDE2(s, i)], present, mi, K, total, &by);
       double loss;
-      if (eng->expected) {
+      if (eng->expected && by) {
+        loss = own_losses(rp, K, by);
+      } else if (eng->expected) {
         loss = fmin(mu, present); /* capped at what is there (MODEL.md 5) */
         share_losses(rp, K, total, loss);
       } else if (!(mu > 0) || K == 0) {
@@ -383,7 +424,7 @@ void fsim_step_day(fsim_replica *rp, int t) {
         loss = present;
         lose_all(rp, K);
       } else {
-        loss = draw_losses(rp, s, K, present, total, mu);
+        loss = draw_losses(rp, s, K, present, total, mu, by);
       }
       rp->loss_day[SIDE2(s, i)] = loss;
     }

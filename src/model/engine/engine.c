@@ -65,7 +65,10 @@ fsim_status fsim_engine_init(fsim_engine *eng, const fsim_scenario *sc, fsim_err
     eng->can_exhaust[i] = !(sc->sides.side[i].replacements_per_day > 0);
     for (int r = 0; r < sc->sides.side[i].nrules; r++) {
       if (sc->sides.side[i].rules[r].type == FSIM_RULE_REINFORCE) eng->has_reinforce = 1;
-      if (sc->sides.side[i].rules[r].type == FSIM_RULE_WITHDRAW) eng->has_withdraw = 1;
+      if (sc->sides.side[i].rules[r].type == FSIM_RULE_WITHDRAW) {
+        eng->has_withdraw = 1;
+        if (!sc->sides.side[i].rules[r].leaves_all) eng->has_partial_withdraw = 1;
+      }
       eng->nrules++;
     }
   }
@@ -162,7 +165,8 @@ void fsim_engine_destroy(fsim_engine *eng) {
   X(phi, S) X(incoming, S * 2) X(inbound_q, S * 2) X(eng_day, S) X(att, S * 2)             \
   X(succ, S * 2) X(loss_day, S * 2) X(mu, S * 2) X(dx, S)                                   \
   X(split_weight, F) X(split_count, F) X(split_place, F) X(move_p, F) X(move_v, F)         \
-  X(withdraw_day, NR) X(rearguard, S * 2) X(leaving, S * 2) X(row, (size_t)eng->layout.nseries)              \
+  X(withdraw_day, NR) X(rearguard, S * 2) X(leaving, S * 2) X(rearguard_p, NP)             \
+  X(rearguard_part, S * 2) X(split_mean, F) X(row, (size_t)eng->layout.nseries)            \
   X(metrics, (size_t)eng->layout.nmetrics) X(seen, S * 2) X(seen_over_true, S * 2)          \
   X(intel_z, S * 2)                                                                         \
   X(app_ring, LG * S * 2) X(att_cum, S * 2) X(att_ring, H * S * 2) X(x_ring, H * S)         \

@@ -22,13 +22,12 @@ static inline double ceil_persons(double x) {
 }
 
 /* Chooses who leaves: `amount` persons (whole in stochastic mode: the callers round
- * down) of side's formations at `loc`, in proportion to their personnel (whole
- * persons in stochastic mode, largest remainders first). Fills the compact list
- * rp->move_p / rp->move_v (rp->nmove entries); returns the total. */
-static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
+ * down) of the K formations gathered in rp->move_p / rp->move_v (`total` persons), in
+ * proportion to their personnel (whole persons in stochastic mode, largest remainders
+ * first). Leaves the compact list rp->move_p / rp->move_v (rp->nmove entries) of what
+ * each gives; returns the total. */
+static inline double share_among(fsim_replica *rp, int K, double total, double amount) {
   const fsim_engine *eng = rp->eng;
-  double present, total;
-  const int K = fsim_gather(rp, loc, side, rp->move_p, rp->move_v, &present, &total);
   rp->nmove = 0;
   if (total <= 0 || amount <= 0) return 0.0;
   if (amount >= total) amount = total;
@@ -58,6 +57,40 @@ static inline double share_out(fsim_replica *rp, int side, int loc, double amoun
     given += 1.0;
   }
   return given;
+}
+
+/* share_among over every formation of side's at `loc`. */
+static inline double share_out(fsim_replica *rp, int side, int loc, double amount) {
+  double present, total;
+  const int K = fsim_gather(rp, loc, side, rp->move_p, rp->move_v, &present, &total);
+  return share_among(rp, K, total, amount);
+}
+
+/* Is formation f on the rule's list? */
+static int listed(const fsim_rule_def *r, int f) {
+  for (int k = 0; k < r->nformations; k++)
+    if (r->formation_idx[k] == f) return 1;
+  return 0;
+}
+
+/* fsim_gather over the listed formations only: their places at `loc` with personnel
+ * into rp->move_p / rp->move_v; returns how many, their sum in *total. */
+static int gather_listed(fsim_replica *rp, const fsim_rule_def *r, int side, int loc,
+                         double *total) {
+  int nmine;
+  const int *mine = fsim_here(rp, loc, side, &nmine);
+  int K = 0;
+  double pos = 0.0;
+  for (int k = 0; k < nmine; k++) {
+    const int p = mine[k];
+    const double v = rp->n[p];
+    if (v <= 0 || !listed(r, rp->eng->place_f[p])) continue;
+    rp->move_p[K] = p;
+    rp->move_v[K++] = v;
+    pos += v;
+  }
+  *total = pos;
+  return K;
 }
 
 /* Sends the chosen personnel from `from` to `to`, landing on day t + delay; returns
@@ -250,8 +283,27 @@ static void replacements(fsim_replica *rp, int side, const fsim_rule_def *r, int
 static void withdraw(fsim_replica *rp, int side, const fsim_rule_def *r, int rule, int t) {
   if (!active(r, t) || !rp->withdraw_day[rule]) return;
   const int s = r->sector_idx;
-  rp->rearguard[SIDE2(s, side)] = fmax(rp->rearguard[SIDE2(s, side)], r->rearguard_rate);
-  rp->withdrawn[SIDE2(s, side)] += fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
+  if (r->leaves_all) {
+    rp->rearguard[SIDE2(s, side)] = fmax(rp->rearguard[SIDE2(s, side)], r->rearguard_rate);
+    rp->withdrawn[SIDE2(s, side)] +=
+        fsim_move_personnel(rp, side, s, r->to_loc, r->daily_cap, t, r->delay);
+    return;
+  }
+  /* Only the listed formations leave, and only theirs are the rear guard; the others
+     stay and fight on (MODEL.md 8.6). */
+  const fsim_engine *eng = rp->eng;
+  double total;
+  const int K = gather_listed(rp, r, side, s, &total);
+  const double moved =
+      share_among(rp, K, total, eng->expected ? r->daily_cap : floor_persons(r->daily_cap));
+  if (moved > 0) dispatch(rp, side, s, r->to_loc, t, r->delay);
+  rp->withdrawn[SIDE2(s, side)] += moved;
+  if (!(r->rearguard_rate > 0)) return;
+  rp->rearguard_part[SIDE2(s, side)] = 1;
+  for (int k = 0; k < r->nformations; k++) {
+    const int p = fsim_place(eng, r->formation_idx[k], s);
+    if (p >= 0) rp->rearguard_p[p] = fmax(rp->rearguard_p[p], r->rearguard_rate);
+  }
 }
 
 /* Decides, before any rule acts, which withdraw rules have fired by this morning and
@@ -278,7 +330,8 @@ static void withdrawals_decide(fsim_replica *rp, int t) {
       if (!fired) continue;
       rp->withdraw_day[rule] = t;
     }
-    rp->leaving[SIDE2(s, side)] = 1;
+    /* Listing only some formations, the side stays in the sector: its rules feed it. */
+    if (r->leaves_all) rp->leaving[SIDE2(s, side)] = 1;
   }
 }
 
@@ -334,6 +387,10 @@ void fsim_policies_apply(fsim_replica *rp, int t) {
   /* The rear guard is the day's: set by the withdrawals in force this morning. */
   if (eng->has_withdraw) {
     memset(rp->rearguard, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard);
+    if (eng->has_partial_withdraw) {
+      memset(rp->rearguard_p, 0, (size_t)eng->nplaces * sizeof *rp->rearguard_p);
+      memset(rp->rearguard_part, 0, (size_t)eng->nsectors * 2 * sizeof *rp->rearguard_part);
+    }
     withdrawals_decide(rp, t);
   }
   /* Blue's rules, then red's, each side's by decreasing priority (MODEL.md 8.7). */

@@ -36,6 +36,7 @@ typedef struct fsim_engine {
   int last_arrival[FSIM_NSIDES];     /* latest arrival day of a formation with personnel */
   int has_reinforce;                 /* some rule needs the projected power */
   int has_withdraw;                  /* some rule may pull a side out (MODEL.md 8.6) */
+  int has_partial_withdraw;          /* some withdraw rule moves only listed formations */
   int nrules;                        /* both sides' rules, blue's first */
   int *rule_order; /* [nrules]: each side's rules by decreasing priority, blue's first */
   const struct fsim_rule_def **rule_def; /* [nrules]: the rule at each place of that order */
@@ -109,6 +110,10 @@ typedef struct fsim_replica {
   int *withdraw_day; /* [rule] day a withdraw rule fired, 0 = not yet (MODEL.md 8.6) */
   double *rearguard; /* [s * 2 + side] the day's rear-guard loss rate (MODEL.md 8.6) */
   unsigned char *leaving; /* [s * 2 + side] a withdrawal from s is in force this morning */
+  /* Withdrawals of listed formations only (MODEL.md 8.6): the day's rear-guard rate of
+     each place, and whether some place of (s, side) has one. */
+  double *rearguard_p;            /* [p] */
+  unsigned char *rearguard_part; /* [s * 2 + side] */
   int alive_days;   /* days simulated before an early stop */
   int aggregated;   /* 1: N, P, e and phi are those of the state as it is (the day's
                        row computed them at the end of the day before, and nothing has
@@ -136,6 +141,7 @@ typedef struct fsim_replica {
   double *dx;                     /* [s] line movement of the day */
   double claim_day[FSIM_NSIDES];
   double *split_weight;           /* [F] weights of a loss split (MODEL.md 5, 7) */
+  double *split_mean;             /* [F] each one's mean loss, where a rear guard is partial */
   unsigned int *split_count;      /* [F] persons each formation of a split loses */
   int *split_place;               /* [F] places of the formations of a split */
   int *move_p;                    /* [F] places of the formations of a move */
