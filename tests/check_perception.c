@@ -706,6 +706,37 @@ START_TEST(test_persistence_expected) {
 }
 END_TEST
 
+/* What a reinforce rule draws, by the true threat and by perception, is whole persons
+   in every replication of the default scenario (MODEL.md 8.7): a donor's move is never
+   split into fractions of a person, as it was in proportion to power (0.15 of a person
+   drawn by perception in single replications). */
+START_TEST(test_drawn_whole) {
+  fsim_scenario *sc = NULL;
+  fsim_error err;
+  ck_assert_msg(fsim_scenario_load(FSIM_SOURCE_DIR "/scenarios/kursk-pokrovsk.cfg", NULL, &sc,
+                                   &err) == FSIM_OK, "%s", err.message);
+  enum { N = 200 };
+  fsim_results *res = tu_run(sc, N, 2);
+  const char *const names[] = {"kursk.red_drawn_by_true_threat", "kursk.red_drawn_by_perception",
+                               "pokrovsk.blue_drawn_by_true_threat",
+                               "pokrovsk.blue_drawn_by_perception"};
+  long split = 0; /* replications where a move was shared between the two */
+  for (size_t k = 0; k < sizeof names / sizeof *names; k++) {
+    const int m = fsim_results_metric_index(res, names[k]);
+    ck_assert_msg(m >= 0, "%s", names[k]);
+    for (long r = 0; r < N; r++) {
+      const double v = fsim_results_value(res, r, m);
+      ck_assert_msg(v == floor(v), "replication %ld: %s = %.17g persons", r, names[k], v);
+    }
+  }
+  const int t = fsim_results_metric_index(res, "kursk.red_drawn_by_true_threat");
+  for (long r = 0; r < N; r++) split += fsim_results_value(res, r, t) > 0;
+  ck_assert_msg(split >= N / 2, "the true threat drew in only %ld replications", split);
+  fsim_results_free(res);
+  fsim_scenario_free(sc);
+}
+END_TEST
+
 Suite *perception_suite(void) {
   Suite *s = suite_create("perception");
   TCase *tc = tcase_create("expected");
@@ -723,6 +754,7 @@ Suite *perception_suite(void) {
   tcase_add_test(tc, test_tempo_law);
   tcase_add_test(tc, test_ground_lost_law);
   tcase_add_test(tc, test_value_law);
+  tcase_add_test(tc, test_drawn_whole);
   suite_add_tcase(s, tc);
   tc = tcase_create("neutral");
   tcase_add_test(tc, test_neutral_shipped);

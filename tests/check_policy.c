@@ -595,6 +595,23 @@ START_TEST(test_default_withdraws) {
   ck_assert_msg(withdrew >= 190, "withdrew in %ld of %d replications", withdrew, N);
   const double quiet = tu_series_mean(res, "kursk.engagements", D);
   ck_assert_msg(fabs(quiet - 5.0) < 5 * sqrt(5.0 / N), "Kursk's last day: %g engagements", quiet);
+  /* Nobody there initiates nothing (MODEL.md 2): no attack by Ukraine on a day whose
+     morning finds none of it in Kursk, and every one of the quiet sector's engagements
+     Russia's. */
+  const int ba = fsim_results_series_index(res, "kursk.blue_attacks");
+  const int ra = fsim_results_series_index(res, "kursk.red_attacks");
+  const int en = fsim_results_series_index(res, "kursk.engagements");
+  long empty_days = 0;
+  for (long r = 0; r < N; r++)
+    for (int t = 1; t <= D; t++) {
+      if (fsim_results_series_value(res, bp, t - 1, r) > 0) continue;
+      empty_days++;
+      ck_assert_msg(fsim_results_series_value(res, ba, t, r) == 0,
+                    "replication %ld, day %d: %g attacks by Ukraine with nobody there", r, t,
+                    fsim_results_series_value(res, ba, t, r));
+      ck_assert(fsim_results_series_value(res, ra, t, r) == fsim_results_series_value(res, en, t, r));
+    }
+  ck_assert_msg(empty_days >= 190 * 20, "only %ld days without Ukraine in Kursk", empty_days);
   fsim_results_free(res);
   fsim_scenario_free(sc);
 }

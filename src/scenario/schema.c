@@ -124,7 +124,8 @@ static const fsim_spec held_specs[] = {
     {.key = "quiet_rate", .kind = FSIM_K_FLOAT, .offset = offsetof(fsim_held_def, quiet_rate),
      .flags = O, .def = NAN, .min = 0, .max = 1e6, .unit = "engagements per day", .since = 2,
      .doc = "Engagement rate of the sector while the holder has nobody there and the area is "
-            "0 (MODEL.md 2; absent: the sector's tempo goes on)."},
+            "0, every engagement the enemy's (MODEL.md 2; absent: the sector's tempo goes "
+            "on)."},
 };
 static const fsim_group held_group = {.name = "sectors.[i].held_area", .specs = held_specs,
                                       .nspecs = COUNT(held_specs),

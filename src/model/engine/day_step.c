@@ -169,7 +169,7 @@ static double success_probability(double PA, double PD, double rho50, double bet
 }
 
 /* Draws engagements, attack outcomes and line movement of sector s from the morning
- * state (MODEL.md 2-4), and the enemy's fire on each side there, w[i] = (E / lambda)
+ * state (MODEL.md 2-4), and the enemy's fire on each side there, w[i] = (E / lambda_on)
  * alpha_j P_j^a (MODEL.md 5: the expected loss is w[i] exposure / m_i, taken once the
  * day's arrivals have landed); returns the line movement. */
 static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]) {
@@ -178,12 +178,15 @@ static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]
   const fsim_attack_def *atk = &eng->sc->model.attack;
   const size_t at = (size_t)s * (size_t)(eng->days + 1) + (size_t)t;
   double lambda = eng->lambda[at];
-  const double pib = eng->pi_blue[at];
+  double pib = eng->pi_blue[at];
   const double m = d->terrain * d->fortification;
-  /* The quiet sector: its holder gone and the area 0, the tempo falls (MODEL.md 2). */
+  /* The quiet sector: its holder gone and the area 0, the tempo falls, and every
+   * engagement is the enemy's (MODEL.md 2). */
   if (d->has_held_area && rp->area[s] <= 0 && !isnan(d->held_area.quiet_rate) &&
-      !(rp->N[SIDE2(s, d->held_area.holder_side)] > 0))
+      !(rp->N[SIDE2(s, d->held_area.holder_side)] > 0)) {
     lambda = d->held_area.quiet_rate;
+    pib = d->held_area.holder_side == FSIM_BLUE ? 0.0 : 1.0;
+  }
   const int defender = 1 - d->attacker_side;
 
   /* Success probability of an attack by each side (MODEL.md 3). */
@@ -200,17 +203,24 @@ static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]
   /* Engagements by side and outcome (MODEL.md 2-3). E ~ Poisson(lambda), E_A by a
      binomial split and S_A ~ Binomial(E_A, p_A) have the joint law of four independent
      Poisson counts, successes and failures of each side (Poisson thinning), which is
-     how they are drawn: four cheap draws instead of a Poisson and three binomials. */
+     how they are drawn: four cheap draws instead of a Poisson and three binomials.
+     A side with no power in the sector initiates nothing there: its share of the
+     initiative lapses (MODEL.md 2), and `lambda_on` is the mean of what is fought. */
+  const int on[FSIM_NSIDES] = {rp->P[SIDE2(s, FSIM_BLUE)] > 0, rp->P[SIDE2(s, FSIM_RED)] > 0};
+  const double lambda_on = on[FSIM_BLUE] && on[FSIM_RED] ? lambda
+                           : on[FSIM_BLUE]                ? lambda * pib
+                           : on[FSIM_RED]                 ? lambda * (1.0 - pib)
+                                                          : 0.0;
   double E, Eside[FSIM_NSIDES], S[FSIM_NSIDES];
   if (eng->expected) {
-    E = lambda;
-    Eside[FSIM_BLUE] = lambda * pib;
+    E = lambda_on;
+    Eside[FSIM_BLUE] = on[FSIM_BLUE] ? lambda * pib : 0.0;
     Eside[FSIM_RED] = E - Eside[FSIM_BLUE];
     for (int A = 0; A < FSIM_NSIDES; A++) S[A] = Eside[A] * p[A];
   } else {
     E = 0.0;
     for (int A = 0; A < FSIM_NSIDES; A++) {
-      const double mean = lambda * (A == FSIM_BLUE ? pib : 1.0 - pib);
+      const double mean = on[A] ? lambda * (A == FSIM_BLUE ? pib : 1.0 - pib) : 0.0;
       const double ms = mean * p[A], mf = mean - ms;
       S[A] = ms > 0 ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, ms) : 0.0;
       Eside[A] = S[A] + (mf > 0 ? (double)fsim_draw_poisson(&rp->draws, rp->rng, s, mf) : 0.0);
@@ -234,8 +244,9 @@ static double sector_draws(fsim_replica *rp, int s, int t, double w[FSIM_NSIDES]
                                 d->step_km / d->step_shape);
   }
 
-  /* The enemy's fire: generalised Lanchester (MODEL.md 5). */
-  const double scale = lambda > 0 ? E / lambda : 0.0;
+  /* The enemy's fire: generalised Lanchester (MODEL.md 5), scaled by the day's
+   * engagements against their mean, so that its expectation does not depend on them. */
+  const double scale = lambda_on > 0 ? E / lambda_on : 0.0;
   for (int i = 0; i < FSIM_NSIDES; i++) {
     const double Pj = rp->P[SIDE2(s, 1 - i)];
     w[i] = Pj > 0 ? scale * d->attrition.by[1 - i] * (eng->a == 1.0 ? Pj : pow(Pj, eng->a)) : 0.0;

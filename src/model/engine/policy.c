@@ -191,10 +191,12 @@ __attribute__((noinline)) static double surge_or_not(const fsim_replica *rp, int
 
 /* Counts `moved` persons sent into s, adding `gained` power there, as drawn by the true
  * threat up to what it still asks for (true_need, in power) and by perception beyond it
- * (MODEL.md 8.7); returns what the true threat still asks for. */
+ * (MODEL.md 8.7); returns what the true threat still asks for. In whole persons where
+ * persons are whole: the one who meets the need counts as drawn by it. */
 __attribute__((noinline)) static double attribute_move(fsim_replica *rp, size_t c, double moved,
                                                        double gained, double true_need) {
-  const double by_truth = gained > 0 ? moved * fmin(1.0, true_need / gained) : moved;
+  double by_truth = gained > 0 ? moved * fmin(1.0, true_need / gained) : moved;
+  if (!rp->eng->expected) by_truth = fmin(moved, ceil_persons(by_truth));
   rp->drawn_true[c] += by_truth;
   rp->drawn_seen[c] += moved - by_truth;
   return fmax(0.0, true_need - gained);
