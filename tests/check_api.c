@@ -263,6 +263,22 @@ START_TEST(test_text_versions) {
   char *md = NULL;
   ck_assert_int_eq(fsim_settings_markdown(&md, &err), FSIM_OK);
   ck_assert_ptr_nonnull(strstr(md, "### `run`"));
+  /* Every row of a table has its six cells: a '|' in a cell's text (one of
+     `stochastic|expected`) escaped, else GitHub's Markdown splits the row there; and
+     bounds as an analyst reads them, not %g's 9.223372036854776e+18. */
+  long rows = 0;
+  for (const char *line = md; line && *line; line = strchr(line, '\n') ? strchr(line, '\n') + 1 : NULL) {
+    if (strncmp(line, "| `", 3) != 0) continue;
+    int bars = 0;
+    for (const char *c = line; *c && *c != '\n'; c++) bars += *c == '|' && c[-1] != '\\';
+    ck_assert_msg(bars == 7, "%d cell walls in: %.80s", bars, line);
+    rows++;
+  }
+  ck_assert_int_gt(rows, 100);
+  ck_assert_ptr_nonnull(strstr(md, "`stochastic\\|expected`"));
+  ck_assert_ptr_nonnull(strstr(md, "| [0, 2^63 - 1] |"));
+  ck_assert_ptr_nonnull(strstr(md, "| [1, 10^7] |"));
+  ck_assert_ptr_null(strstr(md, "e+"));
   fsim_free(md);
   fsim_free(text);
   fsim_free(text2);

@@ -1,7 +1,9 @@
 /* docs/SCENARIO.md's reference tables, generated from the settings table so the
  * documentation cannot drift from what the loader accepts; and a setting's valid
  * range for tools that produce values (fit). */
+#include <math.h>
 #include <stdio.h>
+#include <stdlib.h>
 
 #include "frontsim/scenario.h"
 #include "kinds.h"
@@ -11,14 +13,30 @@
 
 /* ---- the columns of a setting: its kind's row (kinds.c) says type and default */
 
+/* A bound as an analyst reads it: the largest integer as 2^63 - 1 and powers of ten
+ * from a million up as 10^k, where %g wrote 9.223372036854776e+18 and 1e+06. */
+static void bound_text(double v, char *buf, size_t size) {
+  if (v == 9223372036854775807.0) {
+    snprintf(buf, size, "2^63 - 1");
+    return;
+  }
+  const double a = fabs(v);
+  const int k = a >= 1e6 ? (int)lround(log10(a)) : 0;
+  char p[32];
+  if (k > 0 && snprintf(p, sizeof p, "1e%d", k) > 0 && strtod(p, NULL) == a)
+    snprintf(buf, size, "%s10^%d", v < 0 ? "-" : "", k);
+  else
+    fsim_text_double(v, 0, buf, size);
+}
+
 static void range_text(const fsim_spec *sp, char *buf, size_t size) {
   if (!fsim_kind_ops_of(sp->kind)->numeric) {
     snprintf(buf, size, " ");
     return;
   }
   char lo[32], hi[32];
-  fsim_text_double(sp->min, 0, lo, sizeof lo);
-  fsim_text_double(sp->max, 0, hi, sizeof hi);
+  bound_text(sp->min, lo, sizeof lo);
+  bound_text(sp->max, hi, sizeof hi);
   snprintf(buf, size, "%s%s, %s%s", (sp->flags & FSIM_F_MIN_EXCL) ? "(" : "[", lo, hi,
            (sp->flags & FSIM_F_MAX_EXCL) ? ")" : "]");
 }
@@ -36,6 +54,15 @@ static void type_text(const fsim_spec *sp, char *buf, size_t size) {
     ops->doc_type(sp, ops->doc_name, buf, size);
   else
     snprintf(buf, size, "%s", ops->doc_name);
+}
+
+/* A table cell's text: a '|', even inside a code span (`stochastic|expected`), ends
+ * a cell in GitHub's Markdown unless escaped. */
+static void put_cell(FILE *out, const char *text) {
+  for (const char *p = text; *p; p++) {
+    if (*p == '|') fputc('\\', out);
+    fputc(*p, out);
+  }
 }
 
 /* The groups already written: a group reached by several keys (sides.blue and
@@ -78,8 +105,14 @@ static void write_group(FILE *out, const fsim_group *g, seen_groups *seen) {
     }
     char since[48] = "";
     if (sp->since > 1) snprintf(since, sizeof since, " From version %d.", sp->since);
-    fprintf(out, "| `%s` | %s | %s | %s | %s | %s%s%s |\n", sp->key, type,
-            sp->unit ? sp->unit : " ", def, range, sp->doc, applies, since);
+    const char *const cell[] = {type, sp->unit ? sp->unit : " ", def, range, sp->doc};
+    fprintf(out, "| `%s` |", sp->key);
+    for (size_t c = 0; c < sizeof cell / sizeof *cell; c++) {
+      fputc(' ', out);
+      put_cell(out, cell[c]);
+      fputs(c + 1 < sizeof cell / sizeof *cell ? " |" : "", out);
+    }
+    fprintf(out, "%s%s |\n", applies, since);
   }
   fputc('\n', out);
   for (size_t i = 0; i < g->nspecs; i++)
