@@ -27,12 +27,17 @@ fsim_status fsim_series_store_select(fsim_series_store *st, const fsim_layout *l
     snprintf(name, sizeof name, "%.*s", (int)(len < sizeof name ? len : sizeof name - 1), p);
     const int v = len < sizeof name ? fsim_layout_find_series(lay, name) : -1;
     if (v < 0) {
+      const char *near = len < sizeof name ? fsim_layout_nearest_series(lay, name) : NULL;
+      char hint[FSIM_VAR_NAME + 24] = "";
+      if (near) snprintf(hint, sizeof hint, "did you mean \"%s\"? ", near);
+      const fsim_status st2 =
+          fsim_error_set(err, FSIM_E_INPUT, "--series", 0, "",
+                         "no series variable \"%.*s\" in this scenario (%sthe names are "
+                         "<file>.<column> as in the series CSV files, e.g. "
+                         "sides.blue_personnel)",
+                         (int)len, p, hint);
       fsim_series_store_free(st);
-      return fsim_error_set(err, FSIM_E_INPUT, "--series", 0, "",
-                            "no series variable \"%.*s\" in this scenario (the names are "
-                            "<file>.<column> as in the series CSV files, e.g. "
-                            "sides.blue_personnel)",
-                            (int)len, p);
+      return st2;
     }
     st->slot[v] = 1; /* named twice: kept once */
     p += len + (p[len] == ',');

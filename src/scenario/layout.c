@@ -164,6 +164,13 @@ int fsim_layout_find_metric(const fsim_layout *lay, const char *name) {
   return find(lay->metric_name, lay->nmetrics, name);
 }
 
+const char *fsim_layout_nearest_series(const fsim_layout *lay, const char *name) {
+  fsim_nearest n;
+  fsim_nearest_init(&n, name);
+  for (int i = 0; i < lay->nseries; i++) fsim_nearest_offer(&n, lay->series_name[i]);
+  return fsim_nearest_result(&n);
+}
+
 const char *fsim_layout_nearest_metric(const fsim_layout *lay, const char *name) {
   fsim_nearest n;
   fsim_nearest_init(&n, name);

@@ -62,6 +62,8 @@ int fsim_layout_find_series(const fsim_layout *lay, const char *name);
 int fsim_layout_find_metric(const fsim_layout *lay, const char *name);
 /* The metric name nearest to a mistyped one ("did you mean"), or NULL. */
 const char *fsim_layout_nearest_metric(const fsim_layout *lay, const char *name);
+/* The same for a series variable's name (<file>.<column>). */
+const char *fsim_layout_nearest_series(const fsim_layout *lay, const char *name);
 
 /* The index of family f's metric at instance (a, b) of its scope, or -1. */
 static inline int fsim_layout_metric(const fsim_layout *lay, int f, int a, int b) {

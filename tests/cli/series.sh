@@ -27,6 +27,11 @@ status=0
 [ "$status" -eq 2 ] || fail "unknown variable: status $status"
 grep -q 'no series variable "kursk.no_such"' "$tmp/err" || fail "message: $(cat "$tmp/err")"
 [ ! -e "$tmp/bad" ] || fail "something was written for a refused run"
+# A typo gets the name it is nearest to, as every other name does.
+status=0
+"$bin" run "$sc" -n 30 -o "$tmp/bad" --quiet --series kursk.blue_persnnel 2>"$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "mistyped variable: status $status"
+grep -q 'did you mean "kursk.blue_personnel"?' "$tmp/err" || fail "no hint: $(cat "$tmp/err")"
 if command -v "${FRONTSIM_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
   "$bin" plot "$tmp/none" --quiet --only losses 2>"$tmp/err" || fail "plot of a run without series"
   grep -q 'skipped chart losses: the run kept fewer daily series' "$tmp/err" || fail "plot: $(cat "$tmp/err")"
