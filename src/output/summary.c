@@ -23,6 +23,16 @@ static void value_line(FILE *fp, const char *label, const fsim_summary *s, const
     fprintf(fp, "  %-44s %s%s\n", label, num(s->mean, a, sizeof a), unit);
     return;
   }
+  if (s->n > 0 && s->sd == 0) { /* every replication alike: no interval to give */
+    num(s->mean, a, sizeof a);
+    if (strchr(a, '.')) { /* 0.000 as 0, 0.420 as 0.42 */
+      size_t len = strlen(a);
+      while (a[len - 1] == '0') a[--len] = '\0';
+      if (a[len - 1] == '.') a[--len] = '\0';
+    }
+    fprintf(fp, "  %-44s %s%s in every replication\n", label, a, unit);
+    return;
+  }
   double half = (s->ci_hi - s->ci_lo) / 2;
   fprintf(fp, "  %-44s %s%s [%s, %s]  (5-95%%: %s to %s)\n", label,
           rounded(s->mean, half, a, sizeof a), unit, rounded(s->ci_lo, half, b, sizeof b),
@@ -65,6 +75,25 @@ static void metric_line_if(FILE *fp, const fsim_scenario *sc, const fsim_layout 
   if (fsim_layout_metric(lay, f, a, b) >= 0) metric_line(fp, sc, lay, sum, f, a, b);
 }
 
+/* The line of a day something happens (family f in sector s, defined only where it
+ * happens): its median as a day and a date, the 5-95% range as dates, and in how many
+ * replications; `never` where in none. */
+static void day_line(FILE *fp, const fsim_scenario *sc, const fsim_layout *lay,
+                     const fsim_summary *sum, int f, int s, const char *never) {
+  const fsim_summary *cd = &sum[fsim_layout_metric(lay, f, s, 0)];
+  if (cd->n == 0) {
+    fprintf(fp, "  %s\n", never);
+    return;
+  }
+  char label[400], med[11], lo[11], hi[11];
+  date_of(sc, round(cd->p50), med);
+  date_of(sc, round(cd->p5), lo);
+  date_of(sc, round(cd->p95), hi);
+  fsim_metric_text(label, sizeof label, fsim_metric_families[f].label, sc, f, s, 0, 1);
+  fprintf(fp, "  %-44s median day %.0f (%s); 5-95%%: %s to %s (%ld replications)\n", label,
+          cd->p50, med, lo, hi, cd->n);
+}
+
 fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario *sc,
                                    const fsim_summary *sum, const char *path,
                                    const char *command_line, fsim_error *err) {
@@ -73,7 +102,7 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
   fsim_status st = fsim_file_open(&f, path, err);
   if (st != FSIM_OK) return st;
   FILE *fp = f.fp;
-  char first[11], last[11], label[400], a[32];
+  char first[11], last[11], a[32];
   date_of(sc, 1, first);
   date_of(sc, sc->run.days, last);
   char one[FSIM_ONE_LINE_MAX]; /* a value on one line (fsim_text_one_line) */
@@ -111,19 +140,7 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
             sc->sides.side[d->supply.supplied_side].name, d->supply.distance_km);
     for (int e = 0; e < sc->nevents; e++) metric_line(fp, sc, lay, sum, FSIM_M_EVENT_ROUTE_CUT, e, s);
     metric_line(fp, sc, lay, sum, FSIM_M_ROUTE_CUT, s, 0);
-    const fsim_summary *cd = &sum[fsim_layout_metric(lay, FSIM_M_CUT_DAY, s, 0)];
-    if (cd->n > 0) {
-      char med[11], lo[11], hi[11];
-      date_of(sc, round(cd->p50), med);
-      date_of(sc, round(cd->p5), lo);
-      date_of(sc, round(cd->p95), hi);
-      fsim_metric_text(label, sizeof label, fsim_metric_families[FSIM_M_CUT_DAY].label, sc,
-                       FSIM_M_CUT_DAY, s, 0, 1);
-      fprintf(fp, "  %-44s median day %.0f (%s); 5-95%%: %s to %s (%ld replications)\n",
-              label, cd->p50, med, lo, hi, cd->n);
-    } else {
-      fprintf(fp, "  the route is not cut in any replication\n");
-    }
+    day_line(fp, sc, lay, sum, FSIM_M_CUT_DAY, s, "the route is not cut in any replication");
     metric_line(fp, sc, lay, sum, FSIM_M_MIN_EFF, s, 0);
   }
 
@@ -135,7 +152,9 @@ fsim_status fsim_write_summary_txt(const fsim_results *res, const fsim_scenario 
             num(d->held_area.initial_km2, a, sizeof a));
     for (int e = 0; e < sc->nevents; e++) metric_line(fp, sc, lay, sum, FSIM_M_EVENT_HELD_AREA, e, s);
     metric_line(fp, sc, lay, sum, FSIM_M_HELD_AREA, s, 0);
-    metric_line_if(fp, sc, lay, sum, FSIM_M_AREA_ZERO_DAY, s, 0);
+    if (fsim_layout_metric(lay, FSIM_M_AREA_ZERO_DAY, s, 0) >= 0)
+      day_line(fp, sc, lay, sum, FSIM_M_AREA_ZERO_DAY, s,
+               "the held area does not reach 0 in any replication");
   }
 
   if (sc->run.diversion >= 0) {
