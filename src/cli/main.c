@@ -19,11 +19,11 @@ typedef struct command {
 static const command commands[] = {
     {"run", cli_run, "run the replications of a scenario and write its outputs"},
     {"sweep", cli_sweep, "run a design of parameter points (grid, lhs, sobol, morris)"},
-    {"compare", cli_compare, "paired runs of two scenarios, effect with CI"},
+    {"compare", cli_compare, "paired runs of a base and up to 7 what-ifs, effects with CI"},
     {"merge", cli_merge, "join the outputs of sweep shards"},
     {"discover", cli_discover, "find where in a sweep a condition holds (PRIM)"},
     {"optimize", cli_optimize, "search the decisions for the best objective (CRN)"},
-    {"plot", cli_plot, "draw the charts of a run directory"},
+    {"plot", cli_plot, "draw the charts of a run, sweep, comparison or discovery"},
     {"fit", cli_fit, "fit attrition coefficients to observed daily strengths"},
     {"check", cli_check, "validate a scenario and print it with every default"},
     {"settings", cli_settings, "print the reference of every scenario setting"},

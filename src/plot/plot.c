@@ -140,11 +140,17 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
     *kind = FSIM_PLOT_DIR_RUN;
     return FSIM_OK;
   }
+  /* An optimisation's answer is its table: nothing to draw, and no advice to write a
+   * run over it. */
+  if (join(path, dir, "optimize.txt") && is_file(path))
+    return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
+                          "an optimization's output has no charts: its answer is "
+                          "optimize.txt, every evaluation in evaluations.csv");
   return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
-                        "missing scenario.cfg: %s is not a complete frontsim run directory "
-                        "(write one with `frontsim run SCENARIO -o %s`) nor a sweep "
-                        "directory (`frontsim sweep SCENARIO -o %s`)",
-                        dir, dir, dir);
+                        "%s holds no frontsim output to draw: no scenario.cfg (a run), "
+                        "sweep.csv (a sweep), compare.csv (a comparison) or trajectory.csv "
+                        "(a discovery)",
+                        dir);
 }
 
 /* Every data file the selected charts read must be there before gnuplot runs,

@@ -24,6 +24,19 @@ grep -q "complete and usable" "$tmp/err" || fail "gnuplot missing: message was: 
 status=0
 "$bin" plot "$tmp/run" --format gif 2>/dev/null || status=$?
 [ "$status" -eq 2 ] || fail "--format gif: exit status $status, expected 2"
+# A directory with nothing to draw says so, and of an optimization's output that its
+# answer is a table, not that a run should be written over it.
+mkdir -p "$tmp/opt" "$tmp/nothing"
+echo "Optimization" > "$tmp/opt/optimize.txt"
+status=0
+"$bin" plot "$tmp/opt" 2>"$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "plot of an optimization: exit status $status, expected 2"
+grep -q "has no charts: its answer is optimize.txt" "$tmp/err" || fail "optimize: $(cat "$tmp/err")"
+! grep -q "frontsim run" "$tmp/err" || fail "advises a run over an optimization: $(cat "$tmp/err")"
+status=0
+"$bin" plot "$tmp/nothing" 2>"$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "plot of an empty directory: exit status $status, expected 2"
+grep -q "holds no frontsim output to draw" "$tmp/err" || fail "empty: $(cat "$tmp/err")"
 "$bin" plot --help | grep -q "usage: frontsim plot" || fail "--help"
 
 if ! command -v "${FRONTSIM_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
