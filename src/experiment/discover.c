@@ -64,6 +64,10 @@ fsim_status fsim_discover_options_get(const fsim_discover_options *opt, const ch
   return fsim_opt_get(&table, opt, name, buf, size, err);
 }
 
+/* Fewer cases than this and discover.txt cautions that the box says little: PRIM's
+ * peeling needs several cases on each side of a limit to place it. */
+enum { FEW_CASES = 10 };
+
 /* The held-out points: a share `holdout` of them, picked by a shuffle keyed on the
  * seed and the point numbers, so the split is the same run to run. */
 typedef struct keyed {
@@ -211,12 +215,27 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   fprintf(f.fp, "\n%-22s %8s %8s %8s %10s\n", "", "coverage", "density", "mass", "points");
   const struct { const char *what; const fsim_prim_stats *s; } rowsv[] = {
       {"fitted points", &fd->train}, {"held-out points", &fd->test}, {"all points", &fd->all}};
+  int undefined_share = 0;
   for (size_t r = 0; r < 3; r++) {
     const fsim_prim_stats *s = rowsv[r].s;
     if (s->n == 0) continue;
-    fprintf(f.fp, "%-22s %8.3f %8.3f %8.3f %4ld of %ld\n", rowsv[r].what, s->coverage, s->density,
-            s->mass, s->n_in, s->n);
+    /* A share of no points (no case among them, or none in the box) is undefined:
+     * said as n/a, where printf wrote nan. */
+    const double v[3] = {s->coverage, s->density, s->mass};
+    fprintf(f.fp, "%-22s", rowsv[r].what);
+    for (int k = 0; k < 3; k++) {
+      if (isnan(v[k])) fprintf(f.fp, " %8s", "n/a"), undefined_share = 1;
+      else fprintf(f.fp, " %8.3f", v[k]);
+    }
+    fprintf(f.fp, " %4ld of %ld\n", s->n_in, s->n);
   }
+  if (undefined_share)
+    fputs("n/a: a share of no points (coverage where the condition holds at none of them,\n"
+          "density where the box holds none).\n", f.fp);
+  if (fd->all.y < FEW_CASES)
+    fprintf(f.fp, "\nCaution: the condition holds at only %ld point%s. A box around so few\n"
+                  "cases says little; sweep more points (--points) or relax the condition.\n",
+            fd->all.y, fd->all.y == 1 ? "" : "s");
   fputs("\nCoverage: the share of the points where the condition holds that the box holds.\n"
         "Density: the share of the box's points where the condition holds.\n"
         "Quasi-p: the chance that widening the box to the whole range of that parameter\n"

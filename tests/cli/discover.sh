@@ -21,6 +21,17 @@ grep -q '^sides.red.rules.\[0\].threshold,numeric,0,' "$tmp/d1/box.csv" ||
 grep -q 'It holds at 30 of 55 points' "$tmp/d1/discover.txt" || fail "$(cat "$tmp/d1/discover.txt")"
 echo "ok: the box of a condition on one parameter is its half-space"
 
+# Few cases: a caution, and a share of no points said as n/a, never printf's nan.
+# (--seed 4 holds out no case and puts no held-out point in the box.)
+"$bin" discover "$tmp/sw" -q --where 'sides.red.rules.[0].delay >= 21' --seed 4 -o "$tmp/few"
+grep -q '^held-out points  *n/a  *n/a  *0.000  *0 of 14$' "$tmp/few/discover.txt" ||
+  fail "held-out shares of no points: $(cat "$tmp/few/discover.txt")"
+grep -q 'Caution: the condition holds at only 5 points' "$tmp/few/discover.txt" ||
+  fail "no caution for 5 cases: $(cat "$tmp/few/discover.txt")"
+! grep -qi 'nan' "$tmp/few/discover.txt" || fail "nan in: $(cat "$tmp/few/discover.txt")"
+! grep -q 'Caution' "$tmp/d1/discover.txt" || fail "a caution for 30 cases"
+echo "ok: few cases cautioned, undefined shares n/a"
+
 # A pure function of the sweep's outputs: again, the same bytes.
 "$bin" discover "$tmp/sw" -q --where 'pokrovsk.route_cut < 0.5' -o "$tmp/d2"
 "$bin" discover "$tmp/sw" -q --where 'pokrovsk.route_cut < 0.5' -o "$tmp/d3"
