@@ -339,10 +339,16 @@ static fsim_status write_csvs(fsim_outdir *od, const fsim_opt_runner *rn, const 
   return fsim_file_commit(&f, err);
 }
 
+/* A mean and its interval at the digits the interval supports, as summary.txt gives
+ * them (0.17 [0.10, 0.24], where %.5g wrote 0.17 [0.095091, 0.24491]). */
 static void ci_text(const fsim_opt_stat *s, char *buf, size_t size) {
   const double h = fsim_ci_halfwidth(s->sd, s->n);
+  char m[32], lo[32], hi[32];
   if (isnan(h)) snprintf(buf, size, "%.5g", s->mean);
-  else snprintf(buf, size, "%.5g [%.5g, %.5g]", s->mean, s->mean - h, s->mean + h);
+  else
+    snprintf(buf, size, "%s [%s, %s]", fsim_format_rounded(s->mean, h, m, sizeof m),
+             fsim_format_rounded(s->mean - h, h, lo, sizeof lo),
+             fsim_format_rounded(s->mean + h, h, hi, sizeof hi));
 }
 
 static fsim_status write_text(fsim_outdir *od, const fsim_opt_runner *rn, const outcome *oc,
@@ -407,9 +413,23 @@ static fsim_status write_text(fsim_outdir *od, const fsim_opt_runner *rn, const 
   double gap, lo, hi;
   gap_ci(&oc->best->q[0], &oc->fr.best[0], &gap, &lo, &hi);
   const int agree = isnan(lo) ? gap == 0 : lo <= 0 && 0 <= hi;
-  fprintf(f.fp, "\nFresh minus in-sample objective: %+.4g [95%% CI %.4g, %.4g]: %s.\n"
+  char gt[40], lt[32], ht[32];
+  if (isnan(lo)) {
+    snprintf(gt, sizeof gt, "%+.4g", gap);
+    snprintf(lt, sizeof lt, "%.4g", lo);
+    snprintf(ht, sizeof ht, "%.4g", hi);
+  } else { /* the digits the interval supports, as above */
+    const double hw = (hi - lo) / 2;
+    char g[32];
+    fsim_format_rounded(gap, hw, g, sizeof g);
+    snprintf(gt, sizeof gt, "%s%s", g[0] == '-' ? "" : "+", g);
+    fsim_format_rounded(lo, hw, lt, sizeof lt);
+    fsim_format_rounded(hi, hw, ht, sizeof ht);
+  }
+  fprintf(f.fp, "\nFresh minus in-sample objective: %s [95%% CI %s, %s]: %s.\n"
                 "The fresh objective is %s the in-sample 95%% CI.\n",
-          gap, lo, hi, agree ? "no optimisation bias detected" : "OPTIMISATION BIAS (or chance)",
+          gt, lt, ht,
+          agree ? "no optimisation bias detected" : "OPTIMISATION BIAS (or chance)",
           fabs(gap) <= (isnan(h) ? 0 : h) ? "within" : "outside");
   fprintf(f.fp, "\nTime: %.3g s, of which %.3g s (%.1f%%) in replications.\n", oc->seconds,
           rn->run_seconds, oc->seconds > 0 ? 100 * rn->run_seconds / oc->seconds : 0.0);
