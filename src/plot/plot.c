@@ -165,6 +165,30 @@ static fsim_status check_data(const char *dir, const fsim_plot_run *run, fsim_er
   return st;
 }
 
+/* Every daily series file there holds a header and the days 0 to D: a file cut short
+ * (a copy interrupted, an edit) would otherwise be drawn as a shorter run. */
+static fsim_status check_rows(const char *dir, const fsim_plot_run *run, fsim_error *err) {
+  const long want = (long)run->sc->run.days + 2;
+  for (int s = -1; s < run->sc->nsectors; s++) {
+    char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
+    snprintf(rel, sizeof rel, "series/%s.csv", s < 0 ? FSIM_SERIES_SIDES : run->sc->sectors[s].name);
+    FILE *fp = join(path, dir, rel) ? fopen(path, "r") : NULL;
+    if (!fp) continue; /* missing: the checks of columns say so, or drop its charts */
+    long lines = 0;
+    int c, last = '\n';
+    while ((c = getc(fp)) != EOF) lines += (last = c) == '\n';
+    fclose(fp);
+    if (lines != want || last != '\n')
+      return fsim_error_set(err, FSIM_E_INPUT, path, 0, "",
+                            "%ld line%s%s where a run of %d days has %ld (a header and days 0 "
+                            "to %d): the file is cut short or from another run; write the run "
+                            "again (frontsim run %s/scenario.cfg -o %s)",
+                            lines, lines == 1 ? "" : "s", last != '\n' ? ", the last unended" : "",
+                            run->sc->run.days, want, run->sc->run.days, dir, dir);
+  }
+  return FSIM_OK;
+}
+
 /* Whether series/<file>.csv holds every column a full run writes: a run that kept
  * fewer series (--series) wrote some files with fewer columns, or none. */
 static int series_file_complete(const char *dir, const char *file, int tag,
@@ -216,12 +240,17 @@ static fsim_status drop_incomplete(const char *dir, fsim_plot_run *run,
   fsim_layout lay;
   fsim_status st = fsim_layout_build(&lay, run->sc, err);
   if (st != FSIM_OK) return st;
-  int kept = 0;
+  int kept = 0, drawn = 0, dropped = 0; /* drawn, dropped: of the charts asked for */
   for (int i = 0; i < run->ncharts; i++) {
     fsim_chart *c = &run->charts[i];
-    if (!fsim_chart_selected(c, opt->only) || chart_data_complete(dir, run, c, &lay)) {
+    const int asked = fsim_chart_selected(c, opt->only);
+    if (!asked || chart_data_complete(dir, run, c, &lay)) {
       run->charts[kept++] = *c;
-    } else if (opt->skipped) {
+      drawn += asked;
+      continue;
+    }
+    dropped++;
+    if (opt->skipped) {
       char why[FSIM_CHART_NAME + 96];
       snprintf(why, sizeof why, "the run kept fewer daily series; %s is missing or lacks columns",
                strcmp(c->data, "../series") == 0 ? "series/" : c->data + 3);
@@ -230,6 +259,12 @@ static fsim_status drop_incomplete(const char *dir, fsim_plot_run *run,
   }
   run->ncharts = kept;
   fsim_layout_destroy(&lay);
+  /* Nothing left to draw is a failure, not a success with no charts. */
+  if (drawn == 0 && dropped > 0)
+    return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
+                          "nothing to draw: every chart asked for needs daily series the run "
+                          "did not keep (see --series in its frontsim.meta); run it again with "
+                          "--series all, or keep the variables those charts read");
   return FSIM_OK;
 }
 
@@ -551,6 +586,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
   if (st == FSIM_OK) fsim_plot_title_places(&run, sc);
   if (st == FSIM_OK) drop_skipped(&run, opt);
+  if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN) st = check_rows(pp.dir, &run, err);
   if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN)
     st = rec.all_series ? check_data(pp.dir, &run, err) : drop_incomplete(pp.dir, &run, opt, err);
   /* gnuplot is checked before anything is written: without it the run

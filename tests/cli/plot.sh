@@ -37,6 +37,14 @@ status=0
 "$bin" plot "$tmp/nothing" 2>"$tmp/err" || status=$?
 [ "$status" -eq 2 ] || fail "plot of an empty directory: exit status $status, expected 2"
 grep -q "holds no frontsim output to draw" "$tmp/err" || fail "empty: $(cat "$tmp/err")"
+# A daily series file cut short is refused, not drawn as a shorter run.
+cp -r "$tmp/run" "$tmp/cut"
+head -n 9 "$tmp/run/series/kursk.csv" > "$tmp/cut/series/kursk.csv"
+status=0
+"$bin" plot "$tmp/cut" 2>"$tmp/err" || status=$?
+[ "$status" -eq 2 ] || fail "plot of a cut series file: exit status $status, expected 2"
+grep -q "kursk.csv: 9 lines where a run of" "$tmp/err" || fail "cut: $(cat "$tmp/err")"
+[ ! -e "$tmp/cut/charts" ] || fail "charts drawn from a cut file"
 "$bin" plot --help | grep -q "usage: frontsim plot" || fail "--help"
 
 if ! command -v "${FRONTSIM_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then

@@ -2,7 +2,8 @@
 # series.sh FRONTSIM: frontsim run --series none writes no series/ and the same
 # replications.csv; a subset writes only its columns, in the files that hold them;
 # an unknown name is refused (exit 2) before any work; plot (where gnuplot is)
-# skips the charts whose data are missing, naming them, and exits 0.
+# skips the charts whose data are missing, naming them, and with none left to draw
+# says so and exits 2.
 set -eu
 bin=$1
 tmp=$(mktemp -d)
@@ -33,7 +34,10 @@ status=0
 [ "$status" -eq 2 ] || fail "mistyped variable: status $status"
 grep -q 'did you mean "kursk.blue_personnel"?' "$tmp/err" || fail "no hint: $(cat "$tmp/err")"
 if command -v "${FRONTSIM_GNUPLOT:-gnuplot}" >/dev/null 2>&1; then
-  "$bin" plot "$tmp/none" --quiet --only losses 2>"$tmp/err" || fail "plot of a run without series"
+  status=0
+  "$bin" plot "$tmp/none" --quiet --only losses 2>"$tmp/err" || status=$?
+  [ "$status" -eq 2 ] || fail "plot of a run without series, nothing drawn: status $status"
   grep -q 'skipped chart losses: the run kept fewer daily series' "$tmp/err" || fail "plot: $(cat "$tmp/err")"
+  grep -q 'nothing to draw' "$tmp/err" || fail "plot: $(cat "$tmp/err")"
 fi
 echo "ok: --series"
