@@ -257,7 +257,7 @@ START_TEST(test_not_a_run) {
   ck_assert_ptr_nonnull(mkdtemp(base));
   fsim_error err;
   ck_assert_int_eq(fsim_plot_dir(base, NULL, &err), FSIM_E_INPUT);
-  ck_assert_ptr_nonnull(strstr(err.message, "not a complete frontsim run directory"));
+  ck_assert_ptr_nonnull(strstr(err.message, "holds no frontsim output to draw"));
   char missing[600];
   snprintf(missing, sizeof missing, "%s/nothing-here", base);
   ck_assert_int_eq(fsim_plot_dir(missing, NULL, &err), FSIM_E_INPUT);
@@ -310,10 +310,10 @@ START_TEST(test_dir_kind) {
   make_base(base, sizeof base);
   fsim_plot_dir_kind kind = FSIM_PLOT_DIR_RUN;
   fsim_error err;
-  /* Empty: neither; the message says how to make either. */
+  /* Empty: none; the message says which file of which kind it looked for. */
   ck_assert_int_eq(fsim_plot_dir_kind_of(base, &kind, &err), FSIM_E_INPUT);
-  ck_assert_ptr_nonnull(strstr(err.message, "frontsim run"));
-  ck_assert_ptr_nonnull(strstr(err.message, "frontsim sweep"));
+  ck_assert_ptr_nonnull(strstr(err.message, "scenario.cfg (a run)"));
+  ck_assert_ptr_nonnull(strstr(err.message, "sweep.csv (a sweep)"));
   snprintf(path, sizeof path, "%s/scenario.cfg", base);
   write_text(path, "# a run\n");
   ck_assert_int_eq(fsim_plot_dir_kind_of(base, &kind, &err), FSIM_OK);

@@ -81,34 +81,9 @@ static void read_record(const char *meta_path, const char *path, const fsim_scen
 }
 
 /* dir/name into a FSIM_PATH_MAX buffer; 0 when it does not fit. */
-static int join(char *out, const char *dir, const char *name) {
-  size_t a = strlen(dir), b = strlen(name);
-  if (a + 1 + b >= FSIM_PATH_MAX) return 0;
-  memcpy(out, dir, a);
-  out[a] = '/';
-  memcpy(out + a + 1, name, b + 1);
-  return 1;
-}
-
-static int is_file(const char *path) {
-  struct stat st;
-  return stat(path, &st) == 0 && S_ISREG(st.st_mode);
-}
-
 static int is_dir(const char *path) {
   struct stat st;
   return stat(path, &st) == 0 && S_ISDIR(st.st_mode);
-}
-
-static fsim_status need_file(const char *dir, const char *rel, fsim_plot_dir_kind kind,
-                             fsim_error *err) {
-  char path[FSIM_PATH_MAX];
-  if (join(path, dir, rel) && is_file(path)) return FSIM_OK;
-  const char *command = kind == FSIM_PLOT_DIR_SWEEP ? "sweep" : "run";
-  return fsim_error_set(err, FSIM_E_INPUT, path, 0, "",
-                        "missing: %s is not a complete frontsim %s directory (write one "
-                        "with `frontsim %s SCENARIO -o %s`)",
-                        dir, command, command, dir);
 }
 
 fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsim_error *err) {
@@ -118,31 +93,31 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
                           "no such directory (give the output directory of `frontsim run`, "
                           "`frontsim sweep` or `frontsim compare`)");
-  if (join(path, dir, "sweep.csv") && is_file(path)) {
+  if (fsim_plot_join(path, dir, "sweep.csv") && fsim_plot_is_file(path)) {
     *kind = FSIM_PLOT_DIR_SWEEP;
     return FSIM_OK;
   }
-  if (join(path, dir, "compare.csv") && is_file(path)) {
+  if (fsim_plot_join(path, dir, "compare.csv") && fsim_plot_is_file(path)) {
     *kind = FSIM_PLOT_DIR_COMPARE;
     return FSIM_OK;
   }
-  if (join(path, dir, "trajectory.csv") && is_file(path)) {
+  if (fsim_plot_join(path, dir, "trajectory.csv") && fsim_plot_is_file(path)) {
     *kind = FSIM_PLOT_DIR_DISCOVER;
     return FSIM_OK;
   }
   /* A sweep still running or interrupted, or one shard: its journal, no table. */
-  if (join(path, dir, "points.journal") && is_file(path))
+  if (fsim_plot_join(path, dir, "points.journal") && fsim_plot_is_file(path))
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
                           "an unfinished sweep or one shard of a sweep (points.journal, no "
                           "sweep.csv): finish it with `frontsim sweep ... --resume` or join "
                           "the shards with `frontsim merge OUT SHARD_DIR...`, then plot that");
-  if (join(path, dir, "scenario.cfg") && is_file(path)) {
+  if (fsim_plot_join(path, dir, "scenario.cfg") && fsim_plot_is_file(path)) {
     *kind = FSIM_PLOT_DIR_RUN;
     return FSIM_OK;
   }
   /* An optimisation's answer is its table: nothing to draw, and no advice to write a
    * run over it. */
-  if (join(path, dir, "optimize.txt") && is_file(path))
+  if (fsim_plot_join(path, dir, "optimize.txt") && fsim_plot_is_file(path))
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
                           "an optimization's output has no charts: its answer is "
                           "optimize.txt, every evaluation in evaluations.csv");
@@ -151,72 +126,6 @@ fsim_status fsim_plot_dir_kind_of(const char *dir, fsim_plot_dir_kind *kind, fsi
                         "sweep.csv (a sweep), compare.csv (a comparison) or trajectory.csv "
                         "(a discovery)",
                         dir);
-}
-
-/* Every data file the selected charts read must be there before gnuplot runs,
- * so a wrong directory gets one clear message. */
-static fsim_status check_data(const char *dir, const fsim_plot_run *run, fsim_error *err) {
-  fsim_status st = need_file(dir, "series/" FSIM_SERIES_SIDES ".csv", FSIM_PLOT_DIR_RUN, err);
-  for (int s = 0; st == FSIM_OK && s < run->sc->nsectors; s++) {
-    char rel[FSIM_PATH_MAX];
-    snprintf(rel, sizeof rel, "series/%s.csv", run->sc->sectors[s].name);
-    st = need_file(dir, rel, FSIM_PLOT_DIR_RUN, err);
-  }
-  return st;
-}
-
-/* Every daily series file there holds a header and the days 0 to D: a file cut short
- * (a copy interrupted, an edit) would otherwise be drawn as a shorter run. */
-static fsim_status check_rows(const char *dir, const fsim_plot_run *run, fsim_error *err) {
-  const long want = (long)run->sc->run.days + 2;
-  for (int s = -1; s < run->sc->nsectors; s++) {
-    char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
-    snprintf(rel, sizeof rel, "series/%s.csv", s < 0 ? FSIM_SERIES_SIDES : run->sc->sectors[s].name);
-    FILE *fp = join(path, dir, rel) ? fopen(path, "r") : NULL;
-    if (!fp) continue; /* missing: the checks of columns say so, or drop its charts */
-    long lines = 0;
-    int c, last = '\n';
-    while ((c = getc(fp)) != EOF) lines += (last = c) == '\n';
-    fclose(fp);
-    if (lines != want || last != '\n')
-      return fsim_error_set(err, FSIM_E_INPUT, path, 0, "",
-                            "%ld line%s%s where a run of %d days has %ld (a header and days 0 "
-                            "to %d): the file is cut short or from another run; write the run "
-                            "again (frontsim run %s/scenario.cfg -o %s)",
-                            lines, lines == 1 ? "" : "s", last != '\n' ? ", the last unended" : "",
-                            run->sc->run.days, want, run->sc->run.days, dir, dir);
-  }
-  return FSIM_OK;
-}
-
-/* Whether series/<file>.csv holds every column a full run writes: a run that kept
- * fewer series (--series) wrote some files with fewer columns, or none. */
-static int series_file_complete(const char *dir, const char *file, int tag,
-                                const fsim_layout *lay) {
-  char rel[FSIM_PATH_MAX], path[FSIM_PATH_MAX];
-  snprintf(rel, sizeof rel, "series/%s.csv", file);
-  join(path, dir, rel);
-  FILE *fp = fopen(path, "r");
-  if (!fp) return 0;
-  long fields = 1, want = 2;
-  for (int c; (c = fgetc(fp)) != EOF && c != '\n';) fields += c == ',';
-  fclose(fp);
-  for (int v = 0; v < lay->nseries; v++) want += lay->series_file[v] == tag ? FSIM_DAILY_NSTATS : 0;
-  return fields == want;
-}
-
-/* A run chart's data are there: its file, or for "../series" every sector's file. */
-static int chart_data_complete(const char *dir, const fsim_plot_run *run, const fsim_chart *c,
-                               const fsim_layout *lay) {
-  const fsim_scenario *sc = run->sc;
-  for (int s = -1; s < sc->nsectors; s++) {
-    const char *file = s < 0 ? "sides" : sc->sectors[s].name;
-    char data[FSIM_CHART_NAME + 16];
-    snprintf(data, sizeof data, "../series/%s.csv", file);
-    const int reads = strcmp(c->data, "../series") == 0 ? s >= 0 : strcmp(c->data, data) == 0;
-    if (reads && !series_file_complete(dir, file, s, lay)) return 0;
-  }
-  return 1;
 }
 
 /* Charts with nothing to show (chart->skip says why) are dropped and reported,
@@ -231,41 +140,6 @@ static void drop_skipped(fsim_plot_run *run, const fsim_plot_options *opt) {
       opt->skipped(opt->skipped_ctx, c->name, c->skip);
   }
   run->ncharts = kept;
-}
-
-/* Of a run that kept fewer series, the charts whose data are missing are dropped
- * (and reported), not failed: the other charts are still drawn. */
-static fsim_status drop_incomplete(const char *dir, fsim_plot_run *run,
-                                   const fsim_plot_options *opt, fsim_error *err) {
-  fsim_layout lay;
-  fsim_status st = fsim_layout_build(&lay, run->sc, err);
-  if (st != FSIM_OK) return st;
-  int kept = 0, drawn = 0, dropped = 0; /* drawn, dropped: of the charts asked for */
-  for (int i = 0; i < run->ncharts; i++) {
-    fsim_chart *c = &run->charts[i];
-    const int asked = fsim_chart_selected(c, opt->only);
-    if (!asked || chart_data_complete(dir, run, c, &lay)) {
-      run->charts[kept++] = *c;
-      drawn += asked;
-      continue;
-    }
-    dropped++;
-    if (opt->skipped) {
-      char why[FSIM_CHART_NAME + 96];
-      snprintf(why, sizeof why, "the run kept fewer daily series; %s is missing or lacks columns",
-               strcmp(c->data, "../series") == 0 ? "series/" : c->data + 3);
-      opt->skipped(opt->skipped_ctx, c->name, why);
-    }
-  }
-  run->ncharts = kept;
-  fsim_layout_destroy(&lay);
-  /* Nothing left to draw is a failure, not a success with no charts. */
-  if (drawn == 0 && dropped > 0)
-    return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
-                          "nothing to draw: every chart asked for needs daily series the run "
-                          "did not keep (see --series in its frontsim.meta); run it again with "
-                          "--series all, or keep the variables those charts read");
-  return FSIM_OK;
 }
 
 static fsim_status no_such_chart(const fsim_plot_run *run, const char *only, fsim_error *err) {
@@ -343,9 +217,9 @@ static fsim_status chart_files_of(const plot_paths *pp, const fsim_chart *chart,
                                   fsim_plot_format format, chart_files *f, fsim_error *err) {
   snprintf(f->image, sizeof f->image, "%s.%s", chart->name, fsim_plot_format_extension(format));
   snprintf(f->script, sizeof f->script, "%s.gp", chart->name);
-  if (!join(f->staged_image, pp->stage, f->image) ||
-      !join(f->staged_script, pp->stage, f->script) ||
-      !join(f->final_image, pp->charts, f->image) || !join(f->final_script, pp->charts, f->script))
+  if (!fsim_plot_join(f->staged_image, pp->stage, f->image) ||
+      !fsim_plot_join(f->staged_script, pp->stage, f->script) ||
+      !fsim_plot_join(f->final_image, pp->charts, f->image) || !fsim_plot_join(f->final_script, pp->charts, f->script))
     return fsim_error_set(err, FSIM_E_IO, pp->charts, 0, "", "path too long");
   return FSIM_OK;
 }
@@ -410,7 +284,7 @@ static fsim_status draw_batch(const plot_paths *pp, const fsim_plot_run *run,
   if (k == 1) return draw_chart(pp, run, charts[0], opt, program, err);
   chart_files cf[BATCH];
   char driver[FSIM_PATH_MAX];
-  if (!join(driver, pp->stage, BATCH_SCRIPT))
+  if (!fsim_plot_join(driver, pp->stage, BATCH_SCRIPT))
     return fsim_error_set(err, FSIM_E_IO, pp->stage, 0, "", "path too long");
   fsim_file f;
   fsim_status st = fsim_file_open(&f, driver, err);
@@ -482,17 +356,17 @@ static fsim_status sweep_init(fsim_plot_run *run, fsim_plot_sweep *sw, const cha
   run->sc = sc;
   run->replications = rec->replications;
   char path[FSIM_PATH_MAX];
-  join(path, dir, "sweep.csv");
+  fsim_plot_join(path, dir, "sweep.csv");
   fsim_status st = fsim_plot_sweep_read_table(sw, path, sc, err);
   if (st == FSIM_OK) st = fsim_plot_sweep_describe(sw, sc, err);
   if (st == FSIM_OK && sw->method == FSIM_SWEEP_SOBOL) {
-    st = need_file(dir, "sensitivity.csv", FSIM_PLOT_DIR_SWEEP, err);
-    join(path, dir, "sensitivity.csv");
+    st = fsim_plot_need_file(dir, "sensitivity.csv", FSIM_PLOT_DIR_SWEEP, err);
+    fsim_plot_join(path, dir, "sensitivity.csv");
     if (st == FSIM_OK) st = fsim_plot_sweep_read_indices(sw, path, err);
   }
   if (st == FSIM_OK && sw->method == FSIM_SWEEP_MORRIS) {
-    st = need_file(dir, FSIM_MORRIS_NAME, FSIM_PLOT_DIR_SWEEP, err);
-    join(path, dir, FSIM_MORRIS_NAME);
+    st = fsim_plot_need_file(dir, FSIM_MORRIS_NAME, FSIM_PLOT_DIR_SWEEP, err);
+    fsim_plot_join(path, dir, FSIM_MORRIS_NAME);
     if (st == FSIM_OK) st = fsim_plot_sweep_read_morris(sw, path, err);
   }
   if (st == FSIM_OK && baseline >= 0)
@@ -537,23 +411,23 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   snprintf(stage_name, sizeof stage_name, ".charts-partial-%ld", (long)getpid());
   char cfg[FSIM_PATH_MAX], meta[FSIM_PATH_MAX];
   /* The length was checked above, so these fit. */
-  join(pp.charts, pp.dir, "charts");
-  join(pp.stage, pp.dir, stage_name);
+  fsim_plot_join(pp.charts, pp.dir, "charts");
+  fsim_plot_join(pp.stage, pp.dir, stage_name);
   /* A comparison's scenario is its base's (a/); its record is its own. */
-  join(meta, pp.dir, FSIM_META_NAME);
+  fsim_plot_join(meta, pp.dir, FSIM_META_NAME);
 
   fsim_plot_dir_kind kind;
   fsim_status st = fsim_plot_dir_kind_of(pp.dir, &kind, err);
   if (st != FSIM_OK) return st;
-  join(cfg, pp.dir, kind == FSIM_PLOT_DIR_COMPARE ? "a/scenario.cfg" : "scenario.cfg");
-  if (kind == FSIM_PLOT_DIR_COMPARE && !is_file(cfg))
+  fsim_plot_join(cfg, pp.dir, kind == FSIM_PLOT_DIR_COMPARE ? "a/scenario.cfg" : "scenario.cfg");
+  if (kind == FSIM_PLOT_DIR_COMPARE && !fsim_plot_is_file(cfg))
     return fsim_error_set(err, FSIM_E_INPUT, cfg, 0, "",
                           "missing: %s is not a complete comparison (write one with "
                           "`frontsim compare BASE WHATIF... -o %s`)",
                           pp.dir, pp.dir);
   if (kind == FSIM_PLOT_DIR_SWEEP) {
-    st = need_file(pp.dir, "scenario.cfg", kind, err);
-    if (st == FSIM_OK) st = need_file(pp.dir, "design.csv", kind, err);
+    st = fsim_plot_need_file(pp.dir, "scenario.cfg", kind, err);
+    if (st == FSIM_OK) st = fsim_plot_need_file(pp.dir, "design.csv", kind, err);
     if (st != FSIM_OK) return st;
   }
 
@@ -586,9 +460,8 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   if (st == FSIM_OK && !any) st = no_such_chart(&run, opt->only, err);
   if (st == FSIM_OK) fsim_plot_title_places(&run, sc);
   if (st == FSIM_OK) drop_skipped(&run, opt);
-  if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN) st = check_rows(pp.dir, &run, err);
   if (st == FSIM_OK && kind == FSIM_PLOT_DIR_RUN)
-    st = rec.all_series ? check_data(pp.dir, &run, err) : drop_incomplete(pp.dir, &run, opt, err);
+    st = fsim_plot_run_data(pp.dir, &run, rec.all_series, opt, err);
   /* gnuplot is checked before anything is written: without it the run
    * directory is left exactly as it was. */
   const char *program = fsim_gnuplot_program(opt->gnuplot);

@@ -63,6 +63,20 @@ typedef struct fsim_plot_run {
   int discover;                     /* 1 for a scenario discovery's directory */
 } fsim_plot_run;
 
+/* dir/name into out (FSIM_PATH_MAX bytes); 0 when too long (paths.c). */
+int fsim_plot_join(char *out, const char *dir, const char *name);
+/* path is a regular file. */
+int fsim_plot_is_file(const char *path);
+/* dir/rel is a file; else a message that dir is not a complete run or sweep directory. */
+fsim_status fsim_plot_need_file(const char *dir, const char *rel, fsim_plot_dir_kind kind,
+                                fsim_error *err);
+/* A run directory's daily series before its charts are drawn (run_data.c): every file
+ * a header and every day; all there when the run kept every series, else the charts
+ * whose files are missing or short of columns dropped and named, an error when none
+ * asked for is left. */
+fsim_status fsim_plot_run_data(const char *dir, fsim_plot_run *run, int all_series,
+                               const fsim_plot_options *opt, fsim_error *err);
+
 /* The charts of a run, in the order they are drawn. `replications`, `seed`,
  * `version` and `scenario_file` come from the run's record (scenario.cfg). */
 fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long replications,
