@@ -92,6 +92,7 @@ int cli_compare(int argc, char **argv) {
       if (fsim_scenario_load(paths[s], ov[s], &sc[s], &err) != FSIM_OK) rc = cli_report(&err);
   }
   char outbuf[1024], label[256], cmdline[4096];
+  fsim_output_claim *claim = NULL;
   if (rc == 0) {
     fsim_compare_label((const fsim_scenario *const *)sc, n, label, sizeof label);
     if (!outdir) {
@@ -100,8 +101,10 @@ int cli_compare(int argc, char **argv) {
       snprintf(outbuf, sizeof outbuf, "out/%s", name);
       outdir = outbuf;
     }
-    /* Before any work: another comparison's output is not replaced unasked. */
-    if (fsim_output_may_replace(outdir, label, force, &charts, &err) != FSIM_OK)
+    /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+       only when it holds a comparison of the same labels and nothing else (or --force). */
+    if (fsim_output_claim_dir(outdir, "compare", label, force, &charts, &claim, &err) !=
+        FSIM_OK)
       rc = cli_report(&err);
   }
   if (rc == 0) {
@@ -150,6 +153,7 @@ int cli_compare(int argc, char **argv) {
       }
     }
   }
+  fsim_output_claim_release(claim);
   for (int s = 0; s < FSIM_COMPARE_MAX; s++) fsim_scenario_free(sc[s]);
   for (int s = 0; s <= FSIM_COMPARE_MAX; s++) fsim_overrides_free(ov[s]);
   return rc;

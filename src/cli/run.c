@@ -72,9 +72,11 @@ int cli_run(int argc, char **argv) {
     cli_default_output(fsim_scenario_label(sc), outbuf, sizeof outbuf);
     outdir = outbuf;
   }
-  /* Before any work: another what-if's output is not replaced unasked. */
-  if (rc == 0 && fsim_output_may_replace(outdir, fsim_scenario_label(sc), force, &charts,
-                                         &err) != FSIM_OK)
+  /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+     only when it holds a run of the same label and nothing else (or --force). */
+  fsim_output_claim *claim = NULL;
+  if (rc == 0 && fsim_output_claim_dir(outdir, "run", fsim_scenario_label(sc), force, &charts,
+                                       &claim, &err) != FSIM_OK)
     rc = cli_report(&err);
   fsim_results *res = NULL;
   if (rc == 0) {
@@ -115,6 +117,7 @@ int cli_run(int argc, char **argv) {
     snprintf(summary, sizeof summary, "%s/summary.txt", outdir);
     cli_print_file(summary);
   }
+  fsim_output_claim_release(claim);
   fsim_results_free(res);
   fsim_scenario_free(sc);
   fsim_overrides_free(ov);

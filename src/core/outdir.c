@@ -84,6 +84,190 @@ static void recover(const char *target) {
   closedir(d);
 }
 
+/* Not writable: the user cannot, or chmod took every write bit away (a-w). The second
+ * test is the one that holds for root, for whom access(2) says yes to everything. */
+static int unwritable(const char *path, const struct stat *st) {
+  return access(path, W_OK) != 0 || (st->st_mode & 0222) == 0;
+}
+
+/* The first entry under dir (itself included) that is not writable, relative to dir's
+ * parent as the user named it, into out; 0 when there is none. Symbolic links are not
+ * followed: removing one needs only its directory. */
+static int first_unwritable(const char *dir, int depth, char *out, size_t size) {
+  struct stat st;
+  if (lstat(dir, &st) != 0) return 0;
+  if (!S_ISLNK(st.st_mode) && unwritable(dir, &st)) {
+    snprintf(out, size, "%s", dir);
+    return 1;
+  }
+  if (!S_ISDIR(st.st_mode) || depth > 16) return 0;
+  DIR *d = opendir(dir);
+  if (!d) {
+    snprintf(out, size, "%s", dir);
+    return 1;
+  }
+  struct dirent *e;
+  int found = 0;
+  while (!found && (e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    char path[FSIM_PATH_MAX];
+    if (snprintf(path, sizeof path, "%s/%s", dir, e->d_name) >= (int)sizeof path) continue;
+    found = first_unwritable(path, depth + 1, out, size);
+  }
+  closedir(d);
+  return found;
+}
+
+/* The directory that will hold target's staging directory, or the nearest one above it
+ * that exists (the others are made, like mkdir -p): it must take new entries. */
+static fsim_status check_parent(const char *target, fsim_error *err) {
+  char parent[FSIM_PATH_MAX];
+  snprintf(parent, sizeof parent, "%s", target);
+  for (;;) {
+    char *slash = strrchr(parent, '/');
+    if (!slash) snprintf(parent, sizeof parent, ".");
+    else if (slash == parent) slash[1] = '\0';
+    else *slash = '\0';
+    struct stat st;
+    if (stat(parent, &st) == 0) {
+      if (S_ISDIR(st.st_mode) && !unwritable(parent, &st)) return FSIM_OK;
+      return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                            "cannot be written: its parent directory %s is not writable "
+                            "(choose another output with -o)", parent);
+    }
+    if (!strchr(parent, '/')) return FSIM_OK; /* a relative name: "." exists */
+    if (strcmp(parent, "/") == 0) return FSIM_OK;
+  }
+}
+
+fsim_status fsim_outdir_check_writable(const char *target, fsim_error *err) {
+  fsim_status st = check_parent(target, err);
+  if (st != FSIM_OK) return st;
+  char bad[FSIM_PATH_MAX];
+  if (!first_unwritable(target, 0, bad, sizeof bad)) return FSIM_OK;
+  if (strcmp(bad, target) == 0)
+    return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                          "is not writable; it is left alone (make it writable, e.g. chmod -R "
+                          "u+w, or choose another output with -o)");
+  return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
+                        "is not writable (%s is not); it is left alone (make it writable, e.g. "
+                        "chmod -R u+w, or choose another output with -o)", bad);
+}
+
+/* The manifest: the marker's lines after its first, "file <path>" for each file the
+ * output holds, relative to it and sorted, written last into the staging directory. */
+typedef struct names {
+  char **v;
+  size_t n, cap;
+  int failed;
+} names;
+
+static void names_add(names *ns, const char *name) {
+  if (ns->n == ns->cap) {
+    size_t cap = ns->cap ? 2 * ns->cap : 32;
+    char **v = realloc(ns->v, cap * sizeof *v);
+    if (!v) {
+      ns->failed = 1;
+      return;
+    }
+    ns->v = v, ns->cap = cap;
+  }
+  if (!(ns->v[ns->n] = strdup(name))) ns->failed = 1;
+  else ns->n++;
+}
+
+static void names_free(names *ns) {
+  for (size_t i = 0; i < ns->n; i++) free(ns->v[i]);
+  free(ns->v);
+  memset(ns, 0, sizeof *ns);
+}
+
+static int by_name(const void *a, const void *b) {
+  return strcmp(*(char *const *)a, *(char *const *)b);
+}
+
+/* Every file under root/rel (not directories), relative to root. */
+static void walk_files(const char *root, const char *rel, int depth, names *ns) {
+  char path[FSIM_PATH_MAX];
+  snprintf(path, sizeof path, "%s%s%s", root, rel[0] ? "/" : "", rel);
+  DIR *d = opendir(path);
+  if (!d || depth > 16) {
+    if (d) closedir(d);
+    return;
+  }
+  struct dirent *e;
+  while ((e = readdir(d)) != NULL) {
+    if (strcmp(e->d_name, ".") == 0 || strcmp(e->d_name, "..") == 0) continue;
+    char sub[FSIM_PATH_MAX], full[FSIM_PATH_MAX * 2];
+    if (snprintf(sub, sizeof sub, "%s%s%s", rel, rel[0] ? "/" : "", e->d_name) >= (int)sizeof sub)
+      continue;
+    snprintf(full, sizeof full, "%s/%s", root, sub);
+    struct stat st;
+    if (lstat(full, &st) != 0) continue;
+    if (S_ISDIR(st.st_mode)) walk_files(root, sub, depth + 1, ns);
+    else names_add(ns, sub);
+  }
+  closedir(d);
+}
+
+static fsim_status write_manifest(const char *stage, fsim_error *err) {
+  names ns = {0};
+  walk_files(stage, "", 0, &ns);
+  if (!ns.failed && ns.n) qsort(ns.v, ns.n, sizeof *ns.v, by_name);
+  size_t len = sizeof FSIM_OUTPUT_MARKER_HEAD;
+  for (size_t i = 0; i < ns.n; i++) len += strlen(ns.v[i]) + 6;
+  char *text = ns.failed ? NULL : malloc(len);
+  if (!text) {
+    names_free(&ns);
+    return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
+  }
+  size_t at = (size_t)snprintf(text, len, "%s", FSIM_OUTPUT_MARKER_HEAD);
+  for (size_t i = 0; i < ns.n; i++)
+    if (strcmp(ns.v[i], FSIM_OUTPUT_MARKER) != 0)
+      at += (size_t)snprintf(text + at, len - at, "file %s\n", ns.v[i]);
+  names_free(&ns);
+  char marker[FSIM_PATH_MAX + 32];
+  snprintf(marker, sizeof marker, "%s/%s", stage, FSIM_OUTPUT_MARKER);
+  fsim_status st = fsim_file_write_text(marker, text, err);
+  free(text);
+  return st;
+}
+
+/* Written by frontsim, though not in the manifest: the marker, the charts plot adds
+ * later (their own rule: a warning), a chart's or a file's temporaries. */
+static int frontsims_anyway(const char *rel) {
+  return strcmp(rel, FSIM_OUTPUT_MARKER) == 0 || strncmp(rel, "charts/", 7) == 0 ||
+         strncmp(rel, ".charts-partial-", 16) == 0 || strstr(rel, ".tmp-") != NULL;
+}
+
+int fsim_outdir_foreign(const char *target, char *list, size_t size) {
+  if (size) list[0] = '\0';
+  char marker[FSIM_PATH_MAX + 32], *text = NULL;
+  snprintf(marker, sizeof marker, "%s/%s", target, FSIM_OUTPUT_MARKER);
+  fsim_error ignored;
+  if (fsim_read_text(marker, "the output marker", &text, NULL, &ignored) != FSIM_OK) return 0;
+  const int listed = strstr(text, "\nfile ") != NULL;
+  int count = 0;
+  if (listed) {
+    names ns = {0};
+    walk_files(target, "", 0, &ns);
+    if (ns.n) qsort(ns.v, ns.n, sizeof *ns.v, by_name);
+    size_t at = 0;
+    for (size_t i = 0; i < ns.n; i++) {
+      char line[FSIM_PATH_MAX + 16];
+      snprintf(line, sizeof line, "\nfile %s\n", ns.v[i]);
+      if (frontsims_anyway(ns.v[i]) || strstr(text, line)) continue;
+      if (count < 5 && at < size)
+        at += (size_t)snprintf(list + at, size - at, "%s%s", count ? ", " : "", ns.v[i]);
+      count++;
+    }
+    if (count > 5 && at < size) snprintf(list + at, size - at, ", ... (%d in all)", count);
+    names_free(&ns);
+  }
+  free(text);
+  return count;
+}
+
 /* 1 when target is the directory frontsim runs in or one above it: it cannot be
  * swapped (rename fails with EBUSY), which must be known before any work. */
 static int holds_cwd(const char *target) {
@@ -96,7 +280,7 @@ static int holds_cwd(const char *target) {
 fsim_status fsim_outdir_check_target(const char *target, fsim_error *err) {
   recover(target);
   struct stat st;
-  if (stat(target, &st) != 0) return FSIM_OK;
+  if (stat(target, &st) != 0) return check_parent(target, err);
   char marker[FSIM_PATH_MAX + 32];
   snprintf(marker, sizeof marker, "%s/%s", target, FSIM_OUTPUT_MARKER);
   if (!S_ISDIR(st.st_mode))
@@ -110,7 +294,7 @@ fsim_status fsim_outdir_check_target(const char *target, fsim_error *err) {
     return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
                           "exists and is not a frontsim output; it is left alone "
                           "(choose another output with -o)");
-  return FSIM_OK;
+  return fsim_outdir_check_writable(target, err);
 }
 
 fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *err) {
@@ -128,13 +312,20 @@ fsim_status fsim_outdir_begin(fsim_outdir *od, const char *target, fsim_error *e
   owner_tag(tag, sizeof tag);
   snprintf(od->stage, sizeof od->stage, "%s.partial-%s", od->target, tag);
   fsim_remove_tree(od->stage);
-  if (mkdir(od->stage, 0777) != 0)
-    return fsim_error_set(err, FSIM_E_IO, od->stage, 0, "", "cannot create directory: %s",
-                          strerror(errno));
+  if (mkdir(od->stage, 0777) != 0) {
+    /* The message names what the user typed, not the staging name beside it. */
+    const int saved = errno;
+    if (saved == EACCES || saved == EPERM || saved == EROFS)
+      return fsim_error_set(err, FSIM_E_IO, od->target, 0, "",
+                            "cannot be written: its parent directory is not writable (%s)",
+                            strerror(saved));
+    return fsim_error_set(err, FSIM_E_IO, od->target, 0, "",
+                          "cannot create its staging directory beside it: %s", strerror(saved));
+  }
   char marker[sizeof od->stage + 32];
   snprintf(marker, sizeof marker, "%s/%s", od->stage, FSIM_OUTPUT_MARKER);
   FILE *m = fopen(marker, "w");
-  if (!m || fputs("frontsim output directory\n", m) < 0 || fclose(m) != 0) {
+  if (!m || fputs(FSIM_OUTPUT_MARKER_HEAD, m) < 0 || fclose(m) != 0) {
     fsim_outdir_abort(od);
     return fsim_error_set(err, FSIM_E_IO, marker, 0, "", "cannot write: %s", strerror(errno));
   }
@@ -153,6 +344,8 @@ fsim_status fsim_outdir_path(fsim_outdir *od, const char *rel, char *out, size_t
 }
 
 fsim_status fsim_outdir_swap_in(const char *stage, const char *target, fsim_error *err) {
+  fsim_status ms = write_manifest(stage, err);
+  if (ms != FSIM_OK) return ms;
   struct stat st;
   const int had = stat(target, &st) == 0;
 #ifdef RENAME_EXCHANGE
