@@ -163,15 +163,16 @@ fsim_status fsim_make_parent_dirs(const char *path, fsim_error *err) {
   return fsim_make_dirs(parent, err);
 }
 
-/* The locks this process holds, by path: a command that claimed DIR.lock for its
- * whole work (fsim_output_claim) calls the library, which takes the same lock again;
- * flock would refuse that second descriptor as another holder's. */
+/* The shared locks this process holds, by path: a command that claimed DIR.lock for
+ * its whole work (fsim_output_claim_dir) calls the library, which takes the same lock
+ * again; flock would refuse that second descriptor as another holder's. A lock not
+ * shared (a sweep job's own) refuses a second taker in this process too. */
 #define HELD_MAX 8
 static const fsim_lock *held[HELD_MAX];
 
 static const fsim_lock *held_here(const char *path) {
   for (int i = 0; i < HELD_MAX; i++)
-    if (held[i] && strcmp(held[i]->path, path) == 0) return held[i];
+    if (held[i] && held[i]->shared && strcmp(held[i]->path, path) == 0) return held[i];
   return NULL;
 }
 
@@ -188,10 +189,11 @@ static void read_holder(int fd, fsim_lock *lk) {
   }
 }
 
-fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what,
+fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what, int shared,
                               fsim_error *err) {
   memset(lk, 0, sizeof *lk);
   lk->fd = -1;
+  lk->shared = shared;
   if (snprintf(lk->path, sizeof lk->path, "%s", path) >= (int)sizeof lk->path)
     return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "path too long");
   if (held_here(lk->path)) {
@@ -224,7 +226,7 @@ fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what,
         /* the record only names the holder to a second process: not needed to lock */
       }
       lk->fd = fd;
-      for (int i = 0; i < HELD_MAX; i++)
+      for (int i = 0; shared && i < HELD_MAX; i++)
         if (!held[i]) {
           held[i] = lk;
           break;
@@ -238,7 +240,7 @@ fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what,
 }
 
 fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
-  return fsim_lock_take_as(lk, path, "", err);
+  return fsim_lock_take_as(lk, path, "", 0, err);
 }
 
 void fsim_lock_release(fsim_lock *lk) {

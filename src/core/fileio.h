@@ -67,19 +67,21 @@ void fsim_outdir_abort(fsim_outdir *od);
  * by another process is refused at once: FSIM_E_IO with busy set, and the holder's
  * pid and what it does (holder_pid 0: not known) read from the file, where the
  * holder wrote them. A lock dies with its process: a dead holder's file is taken over.
- * A lock this process already holds (same path) is granted as nested: releasing a
- * nested lock is a no-op, the outer holder keeps it. */
+ * A lock this process already holds as shared (same path) is granted as nested:
+ * releasing a nested lock is a no-op, the outer holder keeps it. */
 typedef struct fsim_lock {
   int fd; /* -1: not held */
   int busy;
   int nested;
+  int shared; /* taken with shared set: this process may take it again (nested) */
   long holder_pid;
   char holder_what[16];
   char path[FSIM_PATH_MAX + 16];
 } fsim_lock;
 fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err);
-/* The same, recording `what` ("run", "sweep", ...) for a second process's message. */
-fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what,
+/* The same, recording `what` ("run", "sweep", ...) for a second process's message;
+ * shared: this process's later takers of the same path get it nested. */
+fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what, int shared,
                               fsim_error *err);
 /* A no-op on a lock not held (fd -1) or nested. */
 void fsim_lock_release(fsim_lock *lk);

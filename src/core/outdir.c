@@ -130,7 +130,10 @@ static fsim_status check_parent(const char *target, fsim_error *err) {
     else *slash = '\0';
     struct stat st;
     if (stat(parent, &st) == 0) {
-      if (S_ISDIR(st.st_mode) && !unwritable(parent, &st)) return FSIM_OK;
+      if (!S_ISDIR(st.st_mode)) /* a fault of the path, as mkdir would report it */
+        return fsim_error_set(err, FSIM_E_IO, target, 0, "", "cannot be created under %s: %s",
+                              parent, strerror(ENOTDIR));
+      if (!unwritable(parent, &st)) return FSIM_OK;
       return fsim_error_set(err, FSIM_E_INPUT, target, 0, "",
                             "cannot be written: its parent directory %s is not writable "
                             "(choose another output with -o)", parent);

@@ -495,7 +495,7 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   char lock_path[FSIM_PATH_MAX + 16];
   snprintf(lock_path, sizeof lock_path, "%.*s.lock", FSIM_PATH_MAX - 1, out_dir);
   snprintf(rn.journal_path, sizeof rn.journal_path, "%s.optimize-journal", out_dir);
-  if (st == FSIM_OK && owner) st = fsim_lock_take(&lock, lock_path, err);
+  if (st == FSIM_OK && owner) st = fsim_lock_take_as(&lock, lock_path, "optimize", 0, err);
   if (st == FSIM_OK && owner) st = fsim_opt_journal_open(&rn, setup, err);
   if (alike_ok) st = fsim_opt_agree(opt, st, err);
   search s = {.rn = &rn, .pb = pb, .st = FSIM_OK, .err = err};

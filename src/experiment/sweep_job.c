@@ -96,7 +96,7 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
 static fsim_status lock_dir(fsim_sweep_job *job, fsim_error *err) {
   char path[FSIM_PATH_MAX + 16];
   snprintf(path, sizeof path, "%s.lock", job->dir);
-  fsim_status st = fsim_lock_take(&job->lock, path, err);
+  fsim_status st = fsim_lock_take_as(&job->lock, path, "sweep", 0, err);
   if (st != FSIM_OK && job->lock.busy)
     st = fsim_error_set(err, FSIM_E_IO, job->dir, 0, "",
                         "another frontsim sweep is working on this directory (it holds %s); "

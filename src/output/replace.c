@@ -88,10 +88,12 @@ fsim_status fsim_output_may_replace(const char *dir, const char *kind, const cha
   if (meta.kind[0] && (strcmp(meta.kind, kind) != 0 ||
                        (meta.label[0] && strcmp(meta.label, label) != 0))) {
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
-                          "holds %s labelled \"%.120s\", not %s labelled \"%.120s\"; "
-                          "refusing to replace it (%s%s)",
-                          noun_of(meta.kind), meta.label[0] ? meta.label : "(none)",
-                          noun_of(kind), label, way_out, and_charts);
+                          "holds %s %s%.120s%s, not %s labelled \"%.120s\"; refusing to "
+                          "replace it (%s%s)",
+                          noun_of(meta.kind), meta.label[0] ? "labelled \"" : "",
+                          meta.label[0] ? meta.label : "of an earlier frontsim, with no label "
+                                                       "recorded",
+                          meta.label[0] ? "\"" : "", noun_of(kind), label, way_out, and_charts);
   }
   char list[1024];
   const int n = fsim_outdir_foreign(dir, list, sizeof list);
@@ -127,7 +129,7 @@ fsim_status fsim_output_claim_dir(const char *dir, const char *kind, const char 
   if (!c) return fsim_error_set(err, FSIM_E_NOMEM, "", 0, "", "out of memory");
   char path[FSIM_PATH_MAX + 16];
   snprintf(path, sizeof path, "%s.lock", target);
-  st = fsim_lock_take_as(&c->lock, path, kind, err);
+  st = fsim_lock_take_as(&c->lock, path, kind, 1, err);
   if (st != FSIM_OK && c->lock.busy) {
     char who[64] = "another frontsim";
     if (c->lock.holder_pid > 0)
