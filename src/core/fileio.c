@@ -172,7 +172,9 @@ static const fsim_lock *held[HELD_MAX];
 
 static const fsim_lock *held_here(const char *path) {
   for (int i = 0; i < HELD_MAX; i++)
-    if (held[i] && held[i]->shared && strcmp(held[i]->path, path) == 0) return held[i];
+    if (held[i] && held[i]->shared && held[i]->pid == (long)getpid() &&
+        strcmp(held[i]->path, path) == 0)
+      return held[i];
   return NULL;
 }
 
@@ -226,6 +228,7 @@ fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what,
         /* the record only names the holder to a second process: not needed to lock */
       }
       lk->fd = fd;
+      lk->pid = (long)getpid();
       for (int i = 0; shared && i < HELD_MAX; i++)
         if (!held[i]) {
           held[i] = lk;

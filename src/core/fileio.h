@@ -74,6 +74,7 @@ typedef struct fsim_lock {
   int busy;
   int nested;
   int shared; /* taken with shared set: this process may take it again (nested) */
+  long pid;   /* the process that took it (a forked child is not it) */
   long holder_pid;
   char holder_what[16];
   char path[FSIM_PATH_MAX + 16];
