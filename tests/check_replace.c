@@ -73,6 +73,15 @@ START_TEST(test_old_run) {
   ck_assert_int_eq(fsim_output_may_replace(d, "run", "any", 0, NULL, &err), FSIM_OK);
   ck_assert_int_eq(fsim_output_may_replace(d, "compare", "any", 0, NULL, &err), FSIM_E_INPUT);
   ck_assert_ptr_nonnull(strstr(err.message, "no label recorded"));
+  /* An older search: the marker and its files, no meta, not a run's files. */
+  char older[128];
+  snprintf(older, sizeof older, "%s/older", dir);
+  ck_assert_int_eq(mkdir(older, 0777), 0);
+  put(older, FSIM_OUTPUT_MARKER, FSIM_OUTPUT_MARKER_HEAD);
+  put(older, "optimize.txt", "search\n");
+  ck_assert_int_eq(fsim_output_may_replace(older, "optimize", "any", 0, NULL, &err),
+                   FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "before its kind was recorded"));
 }
 END_TEST
 

@@ -36,7 +36,9 @@ static const char sweep_help[] =
     "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n"
     "  --format long               also write sweep_long.csv (a row per point, metric\n"
     "                              and statistic)\n"
-    "  --force                     replace DIR even when it holds another label's output\n";
+    "  --force                     replace DIR even when it holds another label's or kind's\n"
+    "                              output or files frontsim did not write; without\n"
+    "                              --resume, discard an interrupted sweep's points\n";
 
 static const char merge_help[] =
     "usage: frontsim merge OUT SHARD_DIR...\n"

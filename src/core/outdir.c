@@ -1,7 +1,47 @@
 /* Output directories that appear whole (fileio.h; docs/ARCHITECTURE.md, "A run's
  * output directory"): staged beside the target under a name that says who owns it,
  * swapped in by one atomic exchange where the file system allows it, and a dead
- * owner's leftovers found and finished or removed by the next run on the target. */
+ * owner's leftovers found and finished or removed by the next run on the target.
+ *
+ * The states of DIR under one command, and the transitions between them:
+ *
+ *   claimed      DIR.lock held (fsim_output_claim_dir, output/replace.c; a sweep's
+ *       |        or a search's own lock nested in it); DIR checked: D2, D7
+ *       v
+ *   checked      fsim_outdir_check_target: a dead owner's leftovers recovered (D5)
+ *       v
+ *   staging      DIR.partial-<pid>-<host>/ with the marker; files written into it
+ *       v                                               (a failure or a stop: aborted)
+ *   manifested   the marker rewritten to list every file of the staging directory
+ *       v
+ *   swapping     renameat2(RENAME_EXCHANGE), or two renames via DIR.old-<pid>-<host>
+ *       v
+ *   done         the earlier output removed; DIR.lock released and unlinked
+ *
+ *   aborted      the staging directory removed, DIR as it was; the lock released
+ *
+ * The invariants, kept by every transition (the numbers of docs/ARCHITECTURE.md):
+ *
+ * D1. Nothing is written where DIR is until the whole output is complete: every file
+ *     goes into the staging directory, each whole or not at all (fsim_file).
+ * D2. DIR is replaced only when it is absent, empty or a frontsim output (its marker),
+ *     writable with every entry in it (write bits present: root too), under a parent
+ *     that takes the staging directory, and not the directory frontsim runs in; and,
+ *     unless --force, only when it holds output of the command's kind and label and no
+ *     file outside the marker's manifest (replace.c). Every refusal comes before any
+ *     work, names DIR (never the staging name) and the way out.
+ * D3. The swap is one atomic exchange where the file system has one: DIR is wholly old
+ *     before it, wholly new after it; without one, DIR.old-<owner> holds the earlier
+ *     output between the two renames, and a failed second rename undoes the first.
+ * D4. A failure or a stop removes the staging directory and leaves DIR as it was.
+ * D5. The staging and old names carry their owner; before any work the next command
+ *     puts a dead owner's DIR.old back when DIR is missing (else removes it) and
+ *     removes its DIR.partial; a live owner's and another host's are left alone.
+ * D7. From claimed to done or aborted one process holds DIR.lock, so no two commands
+ *     write DIR at once; a second is refused at once, told the holder's pid.
+ * D8. The marker's manifest lists exactly the files the command wrote (written last
+ *     into the staging directory, then swapped in with it), so a file added to DIR
+ *     later is known as the analyst's (fsim_outdir_foreign). */
 #define _GNU_SOURCE /* renameat2 and RENAME_EXCHANGE (Linux) */
 #include "fileio.h"
 

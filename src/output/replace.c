@@ -14,6 +14,7 @@
  * The claim holds DIR.lock (core/fileio.c) from before the check until the command
  * ends, so two commands never write one DIR at once: the second is refused at once,
  * naming the holder. The library's own writers take the same lock again (nested). */
+#include <dirent.h>
 #include <stdio.h>
 #include <stdlib.h>
 #include <string.h>
@@ -45,6 +46,19 @@ static int exists(const char *dir, const char *name) {
   struct stat sb;
   snprintf(path, sizeof path, "%s/%s", dir, name);
   return stat(path, &sb) == 0;
+}
+
+/* 1 when dir holds an entry other than frontsim's marker. */
+static int holds_more_than_marker(const char *dir) {
+  DIR *d = opendir(dir);
+  if (!d) return 0;
+  struct dirent *e;
+  int more = 0;
+  while (!more && (e = readdir(d)) != NULL)
+    more = strcmp(e->d_name, ".") != 0 && strcmp(e->d_name, "..") != 0 &&
+           strcmp(e->d_name, FSIM_OUTPUT_MARKER) != 0;
+  closedir(d);
+  return more;
 }
 
 /* What dir holds, as its frontsim.meta says; a run of the old format (no meta, or
@@ -81,7 +95,7 @@ fsim_status fsim_output_may_replace(const char *dir, const char *kind, const cha
   what_it_holds(dir, &meta);
   const char *way_out = "use another -o, or --force to replace it";
   const char *and_charts = charts && *charts ? " and its charts" : "";
-  if (!meta.kind[0] && exists(dir, FSIM_OUTPUT_MARKER) && exists(dir, "scenario.cfg"))
+  if (!meta.kind[0] && holds_more_than_marker(dir))
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
                           "holds a frontsim output written before its kind was recorded; %s%s",
                           way_out, and_charts);
