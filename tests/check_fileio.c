@@ -214,6 +214,104 @@ START_TEST(test_outdir_replace) {
 }
 END_TEST
 
+/* The manifest a commit writes into the marker tells frontsim's files from the
+ * analyst's: a file added later is foreign; charts/ and an older marker without a
+ * list are not counted. */
+START_TEST(test_outdir_manifest) {
+  char target[128], path[FSIM_PATH_MAX + 256], list[256];
+  snprintf(target, sizeof target, "%s/out", dir);
+  fsim_error err;
+  fsim_outdir od;
+  ck_assert_int_eq(fsim_outdir_begin(&od, target, &err), FSIM_OK);
+  const char *rel[] = {"a.txt", "sub/b.txt"};
+  for (int i = 0; i < 2; i++) {
+    ck_assert_int_eq(fsim_outdir_path(&od, rel[i], path, sizeof path, &err), FSIM_OK);
+    ck_assert_int_eq(fsim_file_write_text(path, "x\n", &err), FSIM_OK);
+  }
+  ck_assert_int_eq(fsim_outdir_commit(&od, &err), FSIM_OK);
+  char *text = NULL;
+  snprintf(path, sizeof path, "%s/%s", target, FSIM_OUTPUT_MARKER);
+  ck_assert_int_eq(fsim_read_text(path, "marker", &text, NULL, &err), FSIM_OK);
+  ck_assert_str_eq(text, FSIM_OUTPUT_MARKER_HEAD "file a.txt\nfile sub/b.txt\n");
+  free(text);
+  ck_assert_int_eq(fsim_outdir_foreign(target, list, sizeof list), 0);
+  snprintf(path, sizeof path, "%s/notes.txt", target);
+  ck_assert_int_eq(fsim_file_write_text(path, "mine\n", &err), FSIM_OK);
+  snprintf(path, sizeof path, "%s/charts", target);
+  ck_assert_int_eq(mkdir(path, 0777), 0);
+  snprintf(path, sizeof path, "%s/charts/a.png", target);
+  ck_assert_int_eq(fsim_file_write_text(path, "png\n", &err), FSIM_OK);
+  ck_assert_int_eq(fsim_outdir_foreign(target, list, sizeof list), 1);
+  ck_assert_str_eq(list, "notes.txt");
+  snprintf(path, sizeof path, "%s/%s", target, FSIM_OUTPUT_MARKER);
+  ck_assert_int_eq(fsim_file_write_text(path, FSIM_OUTPUT_MARKER_HEAD, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_outdir_foreign(target, list, sizeof list), 0);
+}
+END_TEST
+
+/* Write bits taken away (chmod a-w) refuse the directory, a file in it or the parent
+ * that would hold the staging directory, for root as for anyone. */
+START_TEST(test_outdir_writable) {
+  char target[128], path[256], parent[128], under[160];
+  snprintf(target, sizeof target, "%s/out", dir);
+  make_output(target, FSIM_OUTPUT_MARKER_HEAD);
+  fsim_error err;
+  ck_assert_int_eq(fsim_outdir_check_writable(target, &err), FSIM_OK);
+  snprintf(path, sizeof path, "%s/%s", target, FSIM_OUTPUT_MARKER);
+  ck_assert_int_eq(chmod(path, 0444), 0);
+  ck_assert_int_eq(fsim_outdir_check_target(target, &err), FSIM_E_INPUT);
+  ck_assert_ptr_nonnull(strstr(err.message, "is not writable (" ));
+  ck_assert_ptr_nonnull(strstr(err.message, FSIM_OUTPUT_MARKER " is not)"));
+  ck_assert_int_eq(chmod(path, 0644), 0);
+  ck_assert_int_eq(chmod(target, 0555), 0);
+  ck_assert_int_eq(fsim_outdir_check_writable(target, &err), FSIM_E_INPUT);
+  ck_assert_str_eq(err.file, target);
+  ck_assert_int_eq(chmod(target, 0755), 0);
+  snprintf(parent, sizeof parent, "%s/ro", dir);
+  ck_assert_int_eq(mkdir(parent, 0555), 0);
+  snprintf(under, sizeof under, "%s/a/b", parent);
+  ck_assert_int_eq(fsim_outdir_check_target(under, &err), FSIM_E_INPUT);
+  ck_assert_str_eq(err.file, under);
+  ck_assert_ptr_nonnull(strstr(err.message, "its parent directory"));
+  ck_assert_ptr_nonnull(strstr(err.message, "/ro is not writable"));
+  ck_assert_int_eq(chmod(parent, 0755), 0);
+}
+END_TEST
+
+/* A shared lock is granted again, nested, in its process (a command's claim, then the
+ * library's own lock); a lock not shared is not; another process is refused and told
+ * the holder's pid and what it does. */
+START_TEST(test_lock_holder) {
+  char path[128];
+  snprintf(path, sizeof path, "%s/out.lock", dir);
+  fsim_error err;
+  fsim_lock outer, inner;
+  ck_assert_int_eq(fsim_lock_take_as(&outer, path, "run", 1, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_lock_take_as(&inner, path, "sweep", 0, &err), FSIM_OK);
+  ck_assert_int_eq(inner.nested, 1);
+  fsim_lock_release(&inner);
+  ck_assert(exists(path));
+  pid_t child = fork(); /* a child is another process: its lock is not nested */
+  if (child == 0) {
+    fsim_lock other;
+    const int busy = fsim_lock_take(&other, path, &err) == FSIM_E_IO && other.busy &&
+                     other.holder_pid == (long)getppid() &&
+                     strcmp(other.holder_what, "run") == 0;
+    _exit(busy ? 0 : 1);
+  }
+  int status = -1;
+  waitpid(child, &status, 0);
+  ck_assert(WIFEXITED(status) && WEXITSTATUS(status) == 0);
+  fsim_lock_release(&outer);
+  ck_assert(!exists(path));
+  fsim_lock own, again;
+  ck_assert_int_eq(fsim_lock_take_as(&own, path, "sweep", 0, &err), FSIM_OK);
+  ck_assert_int_eq(fsim_lock_take(&again, path, &err), FSIM_E_IO);
+  ck_assert_int_eq(again.busy, 1);
+  fsim_lock_release(&own);
+}
+END_TEST
+
 /* The directory frontsim runs in, or one above it, cannot be swapped: refused first. */
 START_TEST(test_outdir_cwd) {
   fsim_error err;
@@ -239,10 +337,16 @@ Suite *fileio_suite(void) {
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_outdir_recover);
   tcase_add_test(tc, test_outdir_cwd);
+  tcase_add_test(tc, test_outdir_writable);
+  suite_add_tcase(s, tc);
+  tc = tcase_create("fsim_lock");
+  tcase_add_checked_fixture(tc, setup, teardown);
+  tcase_add_test(tc, test_lock_holder);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_outdir_commit");
   tcase_add_checked_fixture(tc, setup, teardown);
   tcase_add_test(tc, test_outdir_replace);
+  tcase_add_test(tc, test_outdir_manifest);
   suite_add_tcase(s, tc);
   tc = tcase_create("fsim_file_abort");
   tcase_add_checked_fixture(tc, setup, teardown);

@@ -88,6 +88,12 @@ static int assign_number(const cli_option *o, long long v) {
 }
 
 static int assign_text(const cli_option *o, const char *v) {
+  /* An empty label would name outputs after nothing (a default directory "out/",
+   * frontsim.meta's label=): refused as bad input, before any work. */
+  if (!*v && strncmp(o->set, "run.label=", 10) == 0) {
+    fprintf(stderr, "frontsim: --%s: give the label a name (it is empty)\n", o->name);
+    return 2;
+  }
   /* Quoted, so that a text that reads as a number or a boolean (--label 2025) is
    * still the string the setting expects. */
   char quoted[4096], assignment[4096];

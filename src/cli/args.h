@@ -72,7 +72,8 @@ typedef struct cli_command {
 
 /* --label TEXT: run.label of the scenario (its name in every output). */
 #define CLI_LABEL(...) {.name = "label", .kind = CLI_TEXT, .set = "run.label=%s", __VA_ARGS__}
-/* --force: replace an output directory holding another label's output. */
+/* --force: replace an output directory holding another label's or kind's output, or
+ * files frontsim did not write (output/replace.c). */
 #define CLI_FORCE(...) {.name = "force", .kind = CLI_FLAG, __VA_ARGS__}
 #define CLI_COUNT(a) (sizeof(a) / sizeof((a)[0]))
 /* cli_parse's "all parsed, go on" (any other value is the exit status). */

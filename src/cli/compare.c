@@ -25,7 +25,8 @@ static const char compare_help[] =
     "                         override it in scenario a (the base), b, ... only\n"
     "  --label-a TEXT, ...    name scenario a, b, ... (its run.label) in every output\n"
     "  -o DIR                 output directory; replaced only when it holds the same\n"
-    "                         comparison (the same labels), or with --force\n"
+    "                         comparison (the same labels) and no file frontsim did\n"
+    "                         not write, or with --force\n"
     "  -n REPS, --seed N      replications and master seed (default: the base's)\n"
     "  --target-ci METRIC=HALFWIDTH\n"
     "                         add replications until the 95% CI of every paired\n"
@@ -92,6 +93,7 @@ int cli_compare(int argc, char **argv) {
       if (fsim_scenario_load(paths[s], ov[s], &sc[s], &err) != FSIM_OK) rc = cli_report(&err);
   }
   char outbuf[1024], label[256], cmdline[4096];
+  fsim_output_claim *claim = NULL;
   if (rc == 0) {
     fsim_compare_label((const fsim_scenario *const *)sc, n, label, sizeof label);
     if (!outdir) {
@@ -100,8 +102,10 @@ int cli_compare(int argc, char **argv) {
       snprintf(outbuf, sizeof outbuf, "out/%s", name);
       outdir = outbuf;
     }
-    /* Before any work: another comparison's output is not replaced unasked. */
-    if (fsim_output_may_replace(outdir, label, force, &charts, &err) != FSIM_OK)
+    /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+       only when it holds a comparison of the same labels and nothing else (or --force). */
+    if (fsim_output_claim_dir(outdir, "compare", label, force, &charts, &claim, &err) !=
+        FSIM_OK)
       rc = cli_report(&err);
   }
   if (rc == 0) {
@@ -150,6 +154,7 @@ int cli_compare(int argc, char **argv) {
       }
     }
   }
+  fsim_output_claim_release(claim);
   for (int s = 0; s < FSIM_COMPARE_MAX; s++) fsim_scenario_free(sc[s]);
   for (int s = 0; s <= FSIM_COMPARE_MAX; s++) fsim_overrides_free(ov[s]);
   return rc;

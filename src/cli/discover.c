@@ -11,7 +11,7 @@ static const char discover_help[] =
     "usage: frontsim discover SWEEP_DIR --where 'METRIC OP VALUE' [-o DIR]\n"
     "                         [--baseline POINT | --against SWEEP_DIR2]\n"
     "                         [--peel A] [--paste A] [--min-mass M] [--holdout H]\n"
-    "                         [--box STEP] [--seed N] [--quiet]\n"
+    "                         [--box STEP] [--seed N] [--force] [--quiet]\n"
     "\n"
     "Finds boxes in the parameter space of a finished sweep where the condition\n"
     "holds, by PRIM (peeling, then pasting): METRIC is a metric of the sweep (its mean\n"
@@ -26,7 +26,9 @@ static const char discover_help[] =
     "--box: the step of the peeling to report (default: the best balance of\n"
     "coverage and density). Writes DIR (default SWEEP_DIR-discover-<hash of the\n"
     "condition>): discover.txt, trajectory.csv, box.csv, points.csv; `frontsim plot\n"
-    "DIR` draws the trade-off and the box. docs/DISCOVERY.md explains the method.\n";
+    "DIR` draws the trade-off and the box. docs/DISCOVERY.md explains the method.\n"
+    "DIR is replaced only when it holds a discovery in a sweep of the same label and\n"
+    "no file frontsim did not write; --force replaces it anyway.\n";
 
 /* A short hash of the condition, so that two questions asked of one sweep land in
  * two directories (FNV-1a). */
@@ -39,9 +41,10 @@ int cli_discover(int argc, char **argv) {
   const char *dir = NULL, *outdir = NULL;
   const char *where = NULL, *peel = NULL, *paste = NULL, *min_mass = NULL, *holdout = NULL,
              *box = NULL, *baseline = NULL, *against = NULL, *seed = NULL;
-  int quiet = 0;
+  int quiet = 0, force = 0;
   const cli_option options[] = {
       CLI_QUIET(.flag = &quiet),
+      CLI_FORCE(.flag = &force),
       CLI_OUTPUT(.text = &outdir),
       {.name = "where", .kind = CLI_TEXT, .text = &where},
       {.name = "peel", .kind = CLI_TEXT, .text = &peel},
@@ -81,12 +84,27 @@ int cli_discover(int argc, char **argv) {
              (unsigned)h);
     outdir = outbuf;
   }
+  /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+     only when it holds a discovery in a sweep of the same label (or --force). */
+  fsim_output_claim *claim = NULL;
+  int charts = 0;
+  if (st == FSIM_OK) {
+    char label[256];
+    fsim_error ignored;
+    if (fsim_output_label(dir, label, sizeof label, &ignored) != FSIM_OK || !label[0])
+      snprintf(label, sizeof label, "%s", dir);
+    st = fsim_output_claim_dir(outdir, "discover", label, force, &charts, &claim, &err);
+  }
   if (st == FSIM_OK) {
     cli_command_line(argc - 1, argv + 1, "frontsim discover", cmdline, sizeof cmdline);
     st = fsim_discover(dir, opt, outdir, cmdline, &err);
   }
+  fsim_output_claim_release(claim);
   fsim_discover_options_free(opt);
   if (st != FSIM_OK) return cli_report(&err);
+  if (charts) /* said even with --quiet: they are gone */
+    fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; "
+            "draw the new ones with: frontsim plot %s\n", outdir, outdir);
   if (!quiet) {
     char path[2200];
     snprintf(path, sizeof path, "%s/discover.txt", outdir);

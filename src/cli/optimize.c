@@ -14,7 +14,7 @@ static const char optimize_help[] =
     "                         [--fresh-replications N] [--fresh-seed N] [-j THREADS]\n"
     "                         [--discrete enumerate|kn] [--delta D] [--confidence C]\n"
     "                         [--first-stage N0]\n"
-    "                         [--set path=value]... [--resume] [-o DIR] [--quiet]\n"
+    "                         [--set path=value]... [--resume] [-o DIR] [--force] [--quiet]\n"
     "\n"
     "Searches the decisions for the best mean objective under common random numbers\n"
     "(every decision is run with the same seed), then re-estimates the best decision on\n"
@@ -36,7 +36,8 @@ static const char optimize_help[] =
     "  --resume       continue a search that was killed, from DIR.optimize-journal\n"
     "SCENARIO may hold the problem in an optimize section; options override it.\n"
     "Writes DIR (default out/<label>-optimize): optimize.txt, decision.csv,\n"
-    "estimate.csv, evaluations.csv.\n";
+    "estimate.csv, evaluations.csv, frontsim.meta. DIR is replaced only when it holds a\n"
+    "search of the same label and no file frontsim did not write; --force replaces it.\n";
 
 static int add_opt(fsim_optimize_options *opt, const char *name, const char *value) {
   fsim_error err;
@@ -56,7 +57,7 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
              *budget = NULL, *tolerance = NULL, *step = NULL, *fresh_reps = NULL,
              *fresh_seed = NULL, *threads = NULL, *discrete = NULL, *delta = NULL,
              *confidence = NULL, *first_stage = NULL;
-  int quiet = 0, resume = 0;
+  int quiet = 0, resume = 0, force = 0, charts = 0;
   fsim_overrides *ov = fsim_overrides_new();
   fsim_optimize_options *opt = fsim_optimize_options_new();
   if (!ov || !opt) {
@@ -81,6 +82,7 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
       {.name = "fresh-seed", .kind = CLI_TEXT, .text = &fresh_seed},
       {.name = "threads", .letter = 'j', .kind = CLI_TEXT, .text = &threads},
       {.name = "resume", .kind = CLI_FLAG, .flag = &resume},
+      CLI_FORCE(.flag = &force),
       {.name = "discrete", .kind = CLI_TEXT, .text = &discrete},
       {.name = "delta", .kind = CLI_TEXT, .text = &delta},
       {.name = "confidence", .kind = CLI_TEXT, .text = &confidence},
@@ -104,21 +106,31 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
     if (set[i][1] && (rc = add_opt(opt, set[i][0], set[i][1])) == 0) rc = CLI_PROCEED;
   fsim_error err;
   fsim_error_clear(&err);
-  char outbuf[1100], cmdline[4096];
-  if (rc == CLI_PROCEED && !outdir) {
+  char outbuf[1100], cmdline[4096], label[256] = "";
+  if (rc == CLI_PROCEED) { /* the label: DIR's default name, and what DIR may hold */
     fsim_scenario *sc = NULL;
     if (fsim_scenario_load(path, ov, &sc, &err) != FSIM_OK) {
       rc = cli_report(&err);
     } else {
+      snprintf(label, sizeof label, "%s", fsim_scenario_label(sc));
       char base[1024];
-      cli_default_output(fsim_scenario_label(sc), base, sizeof base);
+      cli_default_output(label, base, sizeof base);
       snprintf(outbuf, sizeof outbuf, "%s-optimize", base);
-      outdir = outbuf;
+      if (!outdir) outdir = outbuf;
     }
     fsim_scenario_free(sc);
   }
   /* A process that does not report (an MPI rank other than 0) is quiet. */
   const int reports = configure ? configure(opt) : 1;
+  /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+     only when it holds a search of the same label and nothing else (or --force). MPI
+     ranks other than 0 write nothing, and only check. */
+  fsim_output_claim *claim = NULL;
+  if (rc == CLI_PROCEED &&
+      (reports ? fsim_output_claim_dir(outdir, "optimize", label, force, &charts, &claim, &err)
+               : fsim_output_may_replace(outdir, "optimize", label, force, &charts, &err)) !=
+          FSIM_OK)
+    rc = reports ? cli_report(&err) : 2;
   if (rc == CLI_PROCEED) {
     rc = 0;
     cli_command_line(argc - 1, argv + 1, "frontsim optimize", cmdline, sizeof cmdline);
@@ -138,6 +150,9 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
     cli_print_file(txt);
     fprintf(stderr, "frontsim: wrote %s\n", outdir);
   }
+  if (rc == 0 && charts && reports) /* said even with --quiet: they are gone */
+    fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed\n", outdir);
+  fsim_output_claim_release(claim);
   fsim_optimize_options_free(opt);
   fsim_overrides_free(ov);
   return rc;

@@ -17,11 +17,13 @@ static const char run_help[] =
     "from the label): scenario.cfg, series/<sector>.csv, series/sides.csv,\n"
     "replications.csv, summary.csv, summary.txt and columns.csv (the unit and meaning\n"
     "of every column). The directory is replaced only\n"
-    "when complete, and only when it holds the output of the same label (or --force).\n"
+    "when complete, and only when it holds a run of the same label and no file frontsim\n"
+    "did not write (or --force); never while another frontsim command works on it.\n"
     "\n"
     "  -o DIR          output directory\n"
     "  --label TEXT    the run's name in every output (sets run.label)\n"
-    "  --force         replace DIR even when it holds another label's output\n"
+    "  --force         replace DIR even when it holds another label's or kind's output,\n"
+    "                  or files frontsim did not write\n"
     "  -n REPS         replications (sets run.replications)\n"
     "  --seed N        master seed (sets run.seed)\n"
     "  --set p=v       override a setting, e.g. --set sectors.kursk.engagement_rate=50\n"
@@ -72,9 +74,11 @@ int cli_run(int argc, char **argv) {
     cli_default_output(fsim_scenario_label(sc), outbuf, sizeof outbuf);
     outdir = outbuf;
   }
-  /* Before any work: another what-if's output is not replaced unasked. */
-  if (rc == 0 && fsim_output_may_replace(outdir, fsim_scenario_label(sc), force, &charts,
-                                         &err) != FSIM_OK)
+  /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+     only when it holds a run of the same label and nothing else (or --force). */
+  fsim_output_claim *claim = NULL;
+  if (rc == 0 && fsim_output_claim_dir(outdir, "run", fsim_scenario_label(sc), force, &charts,
+                                       &claim, &err) != FSIM_OK)
     rc = cli_report(&err);
   fsim_results *res = NULL;
   if (rc == 0) {
@@ -115,6 +119,7 @@ int cli_run(int argc, char **argv) {
     snprintf(summary, sizeof summary, "%s/summary.txt", outdir);
     cli_print_file(summary);
   }
+  fsim_output_claim_release(claim);
   fsim_results_free(res);
   fsim_scenario_free(sc);
   fsim_overrides_free(ov);

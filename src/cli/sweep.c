@@ -36,7 +36,9 @@ static const char sweep_help[] =
     "  --shard K/N                 run only points p with p mod N = K-1 (join with merge)\n"
     "  --format long               also write sweep_long.csv (a row per point, metric\n"
     "                              and statistic)\n"
-    "  --force                     replace DIR even when it holds another label's output\n";
+    "  --force                     replace DIR even when it holds another label's or kind's\n"
+    "                              output or files frontsim did not write; without\n"
+    "                              --resume, discard an interrupted sweep's points\n";
 
 static const char merge_help[] =
     "usage: frontsim merge OUT SHARD_DIR...\n"
@@ -122,9 +124,15 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     strcat(outbuf, "-sweep");
     outdir = outbuf;
   }
-  /* Before any work: another label's output is not replaced unasked. */
-  if (rc == 0 && fsim_output_may_replace(outdir, fsim_scenario_label(base), force, &charts,
-                                         &err) != FSIM_OK)
+  /* Before any work, and held until the end: DIR is claimed (its lock), and replaced
+     only when it holds a sweep of the same label and nothing else (or --force). MPI
+     ranks only check: the rank that writes takes the lock in the library. */
+  fsim_output_claim *claim = NULL;
+  if (rc == 0 && (runner == run_here
+                      ? fsim_output_claim_dir(outdir, "sweep", fsim_scenario_label(base), force,
+                                              &charts, &claim, &err)
+                      : fsim_output_may_replace(outdir, "sweep", fsim_scenario_label(base),
+                                                force, &charts, &err)) != FSIM_OK)
     rc = cli_report(&err);
   fsim_scenario_free(base);
   if (rc == 0) {
@@ -138,6 +146,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     const char *const set[][2] = {{"replications", cli_number(nreps, reps)},
                                   {"threads", cli_number(nthreads, threads)},
                                   {"resume", resume ? "1" : "0"},
+                                  {"force", force ? "1" : "0"},
                                   {"shard", kn},
                                   {"long_format", format.format ? "1" : "0"},
                                   {"command_line", cmdline}};
@@ -168,6 +177,7 @@ int cli_sweep_with(int argc, char **argv, cli_sweep_runner runner) {
     if (rc == 0 && !quiet && sh.n == 0 && fsim_sweep_summarize(outdir, stdout, &err) != FSIM_OK)
       rc = cli_report(&err);
   }
+  fsim_output_claim_release(claim);
   fsim_sweep_free(sw);
   fsim_overrides_free(ov);
   return rc;

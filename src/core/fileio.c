@@ -163,11 +163,45 @@ fsim_status fsim_make_parent_dirs(const char *path, fsim_error *err) {
   return fsim_make_dirs(parent, err);
 }
 
-fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
+/* The shared locks this process holds, by path: a command that claimed DIR.lock for
+ * its whole work (fsim_output_claim_dir) calls the library, which takes the same lock
+ * again; flock would refuse that second descriptor as another holder's. A lock not
+ * shared (a sweep job's own) refuses a second taker in this process too. */
+#define HELD_MAX 8
+static const fsim_lock *held[HELD_MAX];
+
+static const fsim_lock *held_here(const char *path) {
+  for (int i = 0; i < HELD_MAX; i++)
+    if (held[i] && held[i]->shared && held[i]->pid == (long)getpid() &&
+        strcmp(held[i]->path, path) == 0)
+      return held[i];
+  return NULL;
+}
+
+/* What the holder wrote into the lock: "<pid> <what>". */
+static void read_holder(int fd, fsim_lock *lk) {
+  char buf[96] = "";
+  const ssize_t n = pread(fd, buf, sizeof buf - 1, 0);
+  buf[n > 0 ? n : 0] = '\0';
+  char what[sizeof lk->holder_what] = "";
+  long pid = 0;
+  if (sscanf(buf, "%ld %15s", &pid, what) >= 1 && pid > 0) {
+    lk->holder_pid = pid;
+    snprintf(lk->holder_what, sizeof lk->holder_what, "%s", what);
+  }
+}
+
+fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what, int shared,
+                              fsim_error *err) {
   memset(lk, 0, sizeof *lk);
   lk->fd = -1;
+  lk->shared = shared;
   if (snprintf(lk->path, sizeof lk->path, "%s", path) >= (int)sizeof lk->path)
     return fsim_error_set(err, FSIM_E_INPUT, path, 0, "", "path too long");
+  if (held_here(lk->path)) {
+    lk->nested = 1;
+    return FSIM_OK;
+  }
   fsim_status st = fsim_make_parent_dirs(path, err);
   /* The holder removes the file when done: a lock taken on a file already unlinked
    * (or replaced) protects nothing, so check that the name still leads to it. */
@@ -178,15 +212,28 @@ fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
                             strerror(errno));
     if (flock(fd, LOCK_EX | LOCK_NB) != 0) {
       int saved = errno;
-      close(fd);
       lk->busy = saved == EWOULDBLOCK;
+      if (lk->busy) read_holder(fd, lk);
+      close(fd);
       return fsim_error_set(err, FSIM_E_IO, path, 0, "", "%s",
                             lk->busy ? "held by another process" : strerror(saved));
     }
-    struct stat held, named;
-    if (fstat(fd, &held) == 0 && stat(path, &named) == 0 && held.st_dev == named.st_dev &&
-        held.st_ino == named.st_ino) {
+    struct stat hs, named;
+    if (fstat(fd, &hs) == 0 && stat(path, &named) == 0 && hs.st_dev == named.st_dev &&
+        hs.st_ino == named.st_ino) {
+      /* A dead holder's flock went with it: its record is overwritten. */
+      char rec[64];
+      const int n = snprintf(rec, sizeof rec, "%ld %.15s\n", (long)getpid(), what ? what : "");
+      if (ftruncate(fd, 0) != 0 || pwrite(fd, rec, (size_t)n, 0) != n) {
+        /* the record only names the holder to a second process: not needed to lock */
+      }
       lk->fd = fd;
+      lk->pid = (long)getpid();
+      for (int i = 0; shared && i < HELD_MAX; i++)
+        if (!held[i]) {
+          held[i] = lk;
+          break;
+        }
       return FSIM_OK;
     }
     close(fd);
@@ -195,8 +242,14 @@ fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
                        : st;
 }
 
+fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err) {
+  return fsim_lock_take_as(lk, path, "", 0, err);
+}
+
 void fsim_lock_release(fsim_lock *lk) {
   if (lk->fd < 0) return;
+  for (int i = 0; i < HELD_MAX; i++)
+    if (held[i] == lk) held[i] = NULL;
   unlink(lk->path); /* while still held, so no one locks a name about to vanish */
   close(lk->fd);
   lk->fd = -1;

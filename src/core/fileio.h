@@ -10,6 +10,8 @@
 
 #define FSIM_PATH_MAX 4096
 #define FSIM_OUTPUT_MARKER ".frontsim-output"
+/* The marker's first line; the manifest follows it (outdir.c). */
+#define FSIM_OUTPUT_MARKER_HEAD "frontsim output directory\n"
 
 typedef struct fsim_file {
   FILE *fp;
@@ -39,7 +41,16 @@ typedef struct fsim_outdir {
 /* Refuses a target that exists and is neither empty nor an earlier frontsim
  * output (which may be replaced). */
 fsim_status fsim_outdir_check_target(const char *target, fsim_error *err);
-/* Moves a complete staging directory to target, replacing an earlier output. */
+/* Refuses (FSIM_E_INPUT, naming target) a target that is not writable, or holds an
+ * entry that is not (chmod a-w counts, even for root), or whose parent cannot take
+ * the staging directory. Called by fsim_outdir_check_target. */
+fsim_status fsim_outdir_check_writable(const char *target, fsim_error *err);
+/* How many files target holds that frontsim did not write (not in its marker's
+ * manifest; charts/ and temporaries excepted), up to five of their names, comma
+ * separated, into list. 0 for a target without a manifest (older, or none). */
+int fsim_outdir_foreign(const char *target, char *list, size_t size);
+/* Writes the manifest into the staging directory's marker, then moves it, complete,
+ * to target, replacing an earlier output. */
 fsim_status fsim_outdir_swap_in(const char *stage, const char *target, fsim_error *err);
 
 /* Refuses a target that exists and is not an earlier frontsim output (it would be
@@ -53,14 +64,27 @@ void fsim_outdir_abort(fsim_outdir *od);
 
 /* An exclusive advisory lock (flock) on the file `path`, created if need be (its
  * directory too), held until fsim_lock_release, which removes the file. A lock held
- * by another process is refused at once: FSIM_E_IO with busy set. */
+ * by another process is refused at once: FSIM_E_IO with busy set, and the holder's
+ * pid and what it does (holder_pid 0: not known) read from the file, where the
+ * holder wrote them. A lock dies with its process: a dead holder's file is taken over.
+ * A lock this process already holds as shared (same path) is granted as nested:
+ * releasing a nested lock is a no-op, the outer holder keeps it. */
 typedef struct fsim_lock {
   int fd; /* -1: not held */
   int busy;
+  int nested;
+  int shared; /* taken with shared set: this process may take it again (nested) */
+  long pid;   /* the process that took it (a forked child is not it) */
+  long holder_pid;
+  char holder_what[16];
   char path[FSIM_PATH_MAX + 16];
 } fsim_lock;
 fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err);
-/* A no-op on a lock not held (fd -1). */
+/* The same, recording `what` ("run", "sweep", ...) for a second process's message;
+ * shared: this process's later takers of the same path get it nested. */
+fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what, int shared,
+                              fsim_error *err);
+/* A no-op on a lock not held (fd -1) or nested. */
 void fsim_lock_release(fsim_lock *lk);
 
 /* Text files are read whole, once, by one reader with one limit: every scenario,

@@ -9,6 +9,7 @@
 
 #include "discover.h"
 #include "fileio.h"
+#include "formats.h"
 #include "frontsim/version.h"
 #include "optable.h"
 #include "rng.h"
@@ -136,6 +137,18 @@ static fsim_status write_outputs(fsim_outdir *od, const char *sweep_dir,
   snprintf(from, sizeof from, "%s/scenario.cfg", sweep_dir);
   fsim_status st = fsim_outdir_path(od, "scenario.cfg", path, sizeof path, err);
   if (st == FSIM_OK) st = fsim_file_copy(from, path, err);
+  /* frontsim.meta: the sweep's record (so the charts' notes read as before), as a
+   * discovery, labelled as the sweep is (its directory when it has no label): what
+   * the next command on DIR may replace (output/replace.c). */
+  fsim_run_meta meta;
+  memset(&meta, 0, sizeof meta);
+  fsim_error ignored;
+  snprintf(from, sizeof from, "%s/%s", sweep_dir, FSIM_META_NAME);
+  if (fsim_meta_read(from, &meta, &ignored) != FSIM_OK || !meta.label[0])
+    snprintf(meta.label, sizeof meta.label, "%s", sweep_dir);
+  snprintf(meta.kind, sizeof meta.kind, "discover");
+  if (st == FSIM_OK) st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);
+  if (st == FSIM_OK) st = fsim_meta_write(path, &meta, err);
   if (st != FSIM_OK) return st;
   /* trajectory.csv: the peeling, step by step, on the points it was fitted on. */
   st = fsim_outdir_path(od, "trajectory.csv", path, sizeof path, err);

@@ -351,6 +351,25 @@ static void ci_text(const fsim_opt_stat *s, char *buf, size_t size) {
              fsim_format_rounded(s->mean + h, h, hi, sizeof hi));
 }
 
+/* frontsim.meta: DIR holds a search, of the scenario's label: what the next command
+ * on DIR may replace (output/replace.c). */
+static fsim_status write_meta(fsim_outdir *od, const fsim_opt_runner *rn, fsim_error *err) {
+  fsim_scenario *sc = NULL;
+  fsim_status st = fsim_scenario_load(rn->path, rn->ov, &sc, err);
+  fsim_run_meta meta = {.kind = "optimize", .seed = rn->pb->seed, .replications = rn->pb->reps};
+  char path[FSIM_PATH_MAX + 64];
+  if (st == FSIM_OK) {
+    snprintf(meta.version, sizeof meta.version, "%s", FRONTSIM_VERSION);
+    snprintf(meta.scenario_file, sizeof meta.scenario_file, "%s", rn->path);
+    snprintf(meta.label, sizeof meta.label, "%s", fsim_scenario_label(sc));
+    snprintf(meta.generator, sizeof meta.generator, "%s", fsim_scenario_rng(sc));
+    st = fsim_outdir_path(od, FSIM_META_NAME, path, sizeof path, err);
+  }
+  if (st == FSIM_OK) st = fsim_meta_write(path, &meta, err);
+  fsim_scenario_free(sc);
+  return st;
+}
+
 static fsim_status write_text(fsim_outdir *od, const fsim_opt_runner *rn, const outcome *oc,
                               const char *command_line, fsim_error *err) {
   const fsim_opt_problem *pb = rn->pb;
@@ -496,7 +515,7 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   char lock_path[FSIM_PATH_MAX + 16];
   snprintf(lock_path, sizeof lock_path, "%.*s.lock", FSIM_PATH_MAX - 1, out_dir);
   snprintf(rn.journal_path, sizeof rn.journal_path, "%s.optimize-journal", out_dir);
-  if (st == FSIM_OK && owner) st = fsim_lock_take(&lock, lock_path, err);
+  if (st == FSIM_OK && owner) st = fsim_lock_take_as(&lock, lock_path, "optimize", 0, err);
   if (st == FSIM_OK && owner) st = fsim_opt_journal_open(&rn, setup, err);
   if (alike_ok) st = fsim_opt_agree(opt, st, err);
   search s = {.rn = &rn, .pb = pb, .st = FSIM_OK, .err = err};
@@ -517,6 +536,7 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
     if (st == FSIM_OK) {
       st = write_csvs(&od, &rn, &oc, err);
       if (st == FSIM_OK) st = write_text(&od, &rn, &oc, command_line, err);
+      if (st == FSIM_OK) st = write_meta(&od, &rn, err);
       if (st == FSIM_OK) st = fsim_outdir_commit(&od, err);
       else fsim_outdir_abort(&od);
     }

@@ -50,7 +50,7 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
   char file[FSIM_PATH_MAX + 64];
   if (st == FSIM_OK) {
     snprintf(file, sizeof file, "%s/%s", job->stage, FSIM_OUTPUT_MARKER);
-    st = fsim_file_write_text(file, "frontsim output directory\n", err);
+    st = fsim_file_write_text(file, FSIM_OUTPUT_MARKER_HEAD, err);
   }
   if (st == FSIM_OK) {
     fsim_text_buf head = {0};
@@ -96,7 +96,7 @@ static fsim_status create_stage(fsim_sweep_job *job, fsim_error *err) {
 static fsim_status lock_dir(fsim_sweep_job *job, fsim_error *err) {
   char path[FSIM_PATH_MAX + 16];
   snprintf(path, sizeof path, "%s.lock", job->dir);
-  fsim_status st = fsim_lock_take(&job->lock, path, err);
+  fsim_status st = fsim_lock_take_as(&job->lock, path, "sweep", 0, err);
   if (st != FSIM_OK && job->lock.busy)
     st = fsim_error_set(err, FSIM_E_IO, job->dir, 0, "",
                         "another frontsim sweep is working on this directory (it holds %s); "
@@ -112,11 +112,43 @@ static void shard_text(int k, int n, char *buf, size_t size) {
     snprintf(buf, size, "without --shard");
 }
 
+/* Without --resume, an interrupted sweep's journal holding finished points is not
+ * discarded unasked (force: it is). A journal cut inside its header, or unreadable,
+ * holds none. */
+static fsim_status keep_interrupted(fsim_sweep_job *job, fsim_error *err) {
+  struct stat sb;
+  if (job->opt.force || stat(job->journal, &sb) != 0) return FSIM_OK;
+  fsim_journal done;
+  fsim_error ignored;
+  if (fsim_journal_read(job->journal, 0, &done, &ignored) != FSIM_OK) return FSIM_OK;
+  long finished = 0, total = (long)done.info.npoints;
+  char *seen = total > 0 ? calloc((size_t)total, 1) : NULL;
+  for (long i = 0; seen && i < done.nrecords; i++)
+    if (done.point[i] >= 0 && done.point[i] < total && !seen[done.point[i]]) {
+      seen[done.point[i]] = 1;
+      finished++;
+    }
+  if (done.info.shard_n > 0 && total > 0) /* a shard's points: p mod N = K - 1 */
+    total = (total - done.info.shard_k + done.info.shard_n) / done.info.shard_n;
+  free(seen);
+  const int torn = done.torn_header;
+  fsim_journal_clear(&done);
+  if (torn || finished == 0) return FSIM_OK;
+  return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",
+                        "holds an interrupted sweep, %ld of %ld points done (in %s): continue "
+                        "with --resume, or start over with --force",
+                        finished, total, job->stage);
+}
+
 /* --resume continues the journal of the same sweep (setup and shard); a journal whose
  * header was cut short holds no record, so that one starts afresh like no resume. */
 static fsim_status resume_or_create(fsim_sweep_job *job, fsim_error *err) {
   fsim_sweep *sw = job->sw;
   struct stat sb;
+  if (!job->opt.resume) {
+    fsim_status kept = keep_interrupted(job, err);
+    if (kept != FSIM_OK) return kept;
+  }
   if (!job->opt.resume || stat(job->journal, &sb) != 0) {
     if (job->opt.resume && stat(job->stage, &sb) != 0 && stat(job->dir, &sb) == 0)
       return fsim_error_set(err, FSIM_E_INPUT, job->dir, 0, "",

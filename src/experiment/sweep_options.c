@@ -42,6 +42,8 @@ static const fsim_opt_row rows[] = {
      .doc = "threads; 0: OpenMP's default (results do not depend on it)"},
     {.name = "resume", .kind = FSIM_OPT_BOOL, .offset = OFF(resume),
      .doc = "1: continue an interrupted sweep in the same output directory"},
+    {.name = "force", .kind = FSIM_OPT_BOOL, .offset = OFF(force),
+     .doc = "1: start over even when the output directory holds an interrupted sweep"},
     {.name = "shard", .kind = FSIM_OPT_CUSTOM, .parse = parse_shard, .format = format_shard,
      .doc = "K/N: run only the points p with p % N == K - 1 (merge the shards after)"},
     {.name = "long_format", .kind = FSIM_OPT_BOOL, .offset = OFF(long_format),

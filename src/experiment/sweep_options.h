@@ -9,6 +9,7 @@ struct fsim_sweep_options {
   long replications;    /* per point; 0: the scenario's sweep.replications */
   int threads;          /* 0: OpenMP default; results do not depend on it */
   int resume;           /* continue an interrupted sweep in the same output */
+  int force;            /* without resume: discard an interrupted sweep's points */
   int shard_k, shard_n; /* run points p with p % n == k - 1 (1 <= k <= n); n = 0: all */
   fsim_progress_fn progress; /* after each point; a non-zero return stops the sweep */
   void *progress_ctx;

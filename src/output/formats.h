@@ -126,7 +126,7 @@ enum { FSIM_CMP_WHAT_IF = 0, FSIM_CMP_LABEL_A, FSIM_CMP_LABEL_B, FSIM_CMP_METRIC
 #define FSIM_META_NAME "frontsim.meta"
 
 typedef struct fsim_run_meta {
-  char kind[8];                /* "run", "sweep" or "compare" */
+  char kind[16];               /* "run", "sweep", "compare", "optimize", "discover" */
   char version[32];            /* frontsim's */
   char scenario_file[4096];    /* the scenario as given on the command line */
   char label[128];             /* run.label: what the output is of (may be empty: older) */
