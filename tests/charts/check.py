@@ -20,6 +20,7 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     area reaching 0) clear of each other, of the other marks' lines and of the
     data (above the highest value drawn), within the plot's width.
 Prints each fault and exits 1 if there is any."""
+import calendar
 import csv
 import os
 import re
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import edges  # noqa: E402
@@ -453,16 +455,22 @@ def check_labels(charts, tmp):
                     faults.append('%s: labels %d and %d overlap' % (name, j + 1, i + 1))
 
 
-def zero_sectors(d):
-    """The sectors of a run whose median held area reaches 0 (series/<s>.csv)."""
-    found = set()
-    series = os.path.join(d, 'series')
-    for f in sorted(os.listdir(series)) if os.path.isdir(series) else []:
-        rows = list(csv.DictReader(open(os.path.join(series, f), encoding='utf-8')))
-        if rows and 'held_area_km2_p50' in rows[0] and \
-                any(float(r['held_area_km2_p50']) <= 0 for r in rows):
-            found.add(f[:-4])
-    return found
+def zero_days(d):
+    """{sector: [the day its median held area first reached 0, or None, per
+    scenario]}: a run's one series (series/<s>.csv), a comparison's each
+    (a/series/, b/series/...); the day as gnuplot dates it, seconds since 1970."""
+    arms = [os.path.join(d, 'series')] if os.path.isdir(os.path.join(d, 'series')) else \
+        [os.path.join(d, c, 'series') for c in 'abcdefgh' if os.path.isdir(os.path.join(d, c, 'series'))]
+    found = {}
+    for k, series in enumerate(arms):
+        for f in sorted(os.listdir(series)):
+            rows = list(csv.DictReader(open(os.path.join(series, f), encoding='utf-8')))
+            if not rows or 'held_area_km2_p50' not in rows[0]:
+                continue
+            day = next((calendar.timegm(time.strptime(r['date'], '%Y-%m-%d')) for r in rows
+                        if float(r['held_area_km2_p50']) <= 0), None)
+            found.setdefault(f[:-4], [None] * len(arms))[k] = day
+    return {s: days for s, days in found.items() if any(t is not None for t in days)}
 
 
 def check_marks(d, charts, tmp):
@@ -472,10 +480,14 @@ def check_marks(d, charts, tmp):
     measures text (0.6 em a character) and a font size high, and must overlap
     no other name, cross no other mark's line, lie within the plot's width and
     above the highest value drawn (the last panel's, for a chart of one panel).
-    The day a sector's median held area reached 0 must be marked on each chart
-    of that sector (its name's end) and on those of every sector (allocation,
-    engagements)."""
-    zero = zero_sectors(d)
+    A mark's line ends at its name (mk_top), so a name crosses only the lines
+    that reach its foot. The day a sector's median held area reached
+    0 must be marked, on that day, on each chart of that sector (its name's end)
+    and on those of every sector (allocation, engagements); on a comparison's,
+    once where every scenario reaches it that day, else once per scenario that
+    reaches it, its name saying which."""
+    days = zero_days(d)
+    zero = set(days)
     for name in sorted(os.listdir(charts)):
         if not name.endswith('.gp'):
             continue
@@ -486,8 +498,10 @@ def check_marks(d, charts, tmp):
         if 'mk_n = 0' not in text:
             continue
         stem = name[:-3]
-        want = zero if stem.startswith(('allocation_', 'engagements')) else \
-            {s for s in zero if stem.endswith('_' + s)}
+        # A comparison's allocation charts are each of one sector.
+        every = stem.startswith(('allocation_', 'engagements')) and \
+            not os.path.isdir(os.path.join(d, 'a'))
+        want = zero if every else {s for s in zero if stem.endswith('_' + s)}
         if "held_sectors = ''" in text and not re.search(r'^event_dates = ', text, re.M):
             for s in sorted(want):  # no marks: none placed, and none there
                 faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
@@ -498,9 +512,11 @@ def check_marks(d, charts, tmp):
               "GPVAL_X_MIN, GPVAL_X_MAX, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
               "GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_TERM_YMIN, GPVAL_TERM_YMAX, "
               "GPVAL_TERM_YSIZE / GPVAL_TERM_SCALE, "
-              "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n"
-              "do for [i = 1:mk_n] { print sprintf('%.17g %d %d %d %s', mk_t[i], mk_side[i], "
-              "mk_row[i], strlen(mk_text[i]), mk_text[i]) }\n")
+              "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n")
+        # Where its line ends: at its name (mk_top), or, drawn the old way, the plot's top.
+        t += ("do for [i = 1:mk_n] { print sprintf('%%.17g %%d %%d %%g %%d %%s', mk_t[i], mk_side[i], "
+              "mk_row[i], %s, strlen(mk_text[i]), mk_text[i]) }\n"
+              % ('mk_top(i)' if re.search(r'^mk_top\(i\) = ', text, re.M) else 'plot_top'))
         printed = run_script(charts, tmp, name, t, faults, name, 'its marks are not placed')
         if printed is None:
             continue
@@ -511,29 +527,44 @@ def check_marks(d, charts, tmp):
         char, high = 0.6 * em * 10, 10 * em / aspect
         boxes = []
         for line in lines[1:]:
-            f = line.split(None, 4)
-            t, side, row, n, label = float(f[0]), int(f[1]), int(f[2]), int(f[3]), f[4]
+            f = line.split(None, 5)
+            t, side, row, line_top, n, label = (float(f[0]), int(f[1]), int(f[2]), float(f[3]),
+                                                int(f[4]), f[5])
             # The name starts a little way from its line (at least a third of a
             # character: the script's gap, scaled by the plot's true width).
             x = sx(t)
             lo = x + 0.3 * char if side > 0 else x - 0.3 * char - n * char
             y = top - (row - 0.45) * 1.3 * high
-            boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x))
+            boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x, line_top, t))
         for s in sorted(want):
-            if not any(b[4].lower() == s.lower() + ' area 0 (median)' for b in boxes):
+            reached = sorted({t for t in days[s] if t is not None})
+            same = len(set(days[s])) == 1
+            marks = [b for b in boxes if b[4].lower().startswith(s.lower() + ' area 0 (median')]
+            shown = sorted(round(b[7]) for b in marks)
+            if not marks:
                 faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
+            elif same and [b[4].lower() for b in marks] != [s.lower() + ' area 0 (median)']:
+                faults.append('%s: the %s held area reached 0 on one day in every scenario, '
+                              'marked %r' % (name, s, [b[4] for b in marks]))
+            elif not same and (len(marks) != sum(t is not None for t in days[s]) or
+                               len({b[4] for b in marks}) != len(marks)):
+                faults.append('%s: the %s held area reached 0 on days that differ by scenario '
+                              '%s, marked %r' % (name, s, days[s], [b[4] for b in marks]))
+            if marks and sorted(set(shown)) != reached:
+                faults.append('%s: the %s held area marked reaching 0 on %s, not %s'
+                              % (name, s, shown, reached))
         data_y = (ty0 + (data_top - y_min) / (y_max - y_min) * (ty1 - ty0)) / tys
         one_panel = 'set multiplot' not in text
-        for i, (lo, hi, b, t_, label, x) in enumerate(boxes):
+        for i, (lo, hi, b, t_, label, x, _, _) in enumerate(boxes):
             if lo < sx(x_min) - 1e-6 or hi > sx(x_max) + 1e-6:
                 faults.append('%s: mark %r runs past the plot (%.3f..%.3f)' % (name, label, lo, hi))
             if one_panel and b < data_y - 1e-6:
                 faults.append('%s: mark %r over the data (its foot at %.3f, the data up to %.3f)'
                               % (name, label, b, data_y))
-            for j, (lo2, hi2, b2, t2, label2, x2) in enumerate(boxes):
+            for j, (lo2, hi2, b2, t2, label2, x2, line_top2, _) in enumerate(boxes):
                 if j == i:
                     continue
-                if lo < x2 < hi:
+                if lo < x2 < hi and b < line_top2 - 1e-6:
                     faults.append('%s: mark %r crosses the line of %r' % (name, label, label2))
                 if j < i and lo < hi2 and hi > lo2 and b < t2 and t_ > b2:
                     faults.append('%s: marks %r and %r overlap' % (name, label2, label))

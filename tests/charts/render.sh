@@ -172,6 +172,26 @@ expect_faults "charts of Kursk without its area-0 mark" --only marks "$tmp/marks
 for c in personnel_kursk supply_kursk; do
   caught "$c.gp: no mark of the day the kursk held area reached 0" "$c without the area-0 mark was not caught"
 done
+# And a comparison's charts of Kursk without its area-0 marks, as they were (no
+# sector set, its series not read), and with each mark's line up to the plot's
+# top, as a run chart's was: the base's name, left of its line near the end,
+# then crosses the what-if's line, a few days before.
+mkdir -p "$tmp/cmpmarks/charts"
+cp -r "$tmp/cmp/a" "$tmp/cmp/b" "$tmp/cmpmarks/"
+for c in held_area_kursk supply_kursk allocation_red_kursk; do
+  sed "s/^held_sectors = .*/held_sectors = ''/" "$tmp/cmp/charts/$c.gp" >"$tmp/cmpmarks/charts/$c.gp"
+done
+expect_faults "a comparison's charts without area-0 marks" --only marks "$tmp/cmpmarks"
+for c in held_area_kursk supply_kursk allocation_red_kursk; do
+  caught "$c.gp: no mark of the day the kursk held area reached 0" "$c of a comparison without the area-0 mark was not caught"
+done
+rm "$tmp"/cmpmarks/charts/*
+sed 's/^mk_top(i) = .*/mk_top(i) = plot_top/' "$tmp/cmp/charts/held_area_kursk.gp" \
+  >"$tmp/cmpmarks/charts/held_area_kursk.gp"
+grep -q "^mk_top(i) = plot_top$" "$tmp/cmpmarks/charts/held_area_kursk.gp" || fail "the full lines were not put back"
+expect_faults "a comparison's marks with lines to the top" --only marks "$tmp/cmpmarks"
+caught "held_area_kursk.gp: mark 'Kursk area 0 (median, kursk-pokrovsk)' crosses the line of 'Kursk area 0 (median, no-diversion)'" \
+  "a name across the line of another scenario's mark was not caught"
 # And the engagements chart with its legend's and mark's sector names as
 # written (lower case), as they were.
 mkdir -p "$tmp/caps"
