@@ -308,12 +308,22 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
   run->sc = sc;
   run->replications = replications;
   run->compare = cmp;
-  char lead[96], tail[160];
-  snprintf(lead, sizeof lead, "Source: frontsim %s comparison, base ", version);
-  snprintf(tail, sizeof tail, ", %d what-if%s, %ld paired replications each, seed %llu",
-           cmp->nsc - 1, cmp->nsc > 2 ? "s" : "", replications, seed);
-  const fsim_source_part parts[] = {{lead, 0}, {cmp->label[0], 1}, {tail, 0}};
-  fsim_plot_source(run->source, sizeof run->source, parts, 3);
+  /* Each scenario's label by the run charts' rule (fsim_plot_label_parts): its
+   * name, then its overrides (--set, --set-b, a what-if's own), shortened alike. */
+  char lead[96], tail[160], head[FSIM_COMPARE_MAX][FSIM_CHART_TEXT];
+  /* "base vs what-if": the fixed text short, so that two labels and their
+   * overrides fit at full size (the words "comparison, base" took 17 of 112). */
+  snprintf(lead, sizeof lead, "Source: frontsim %s, ", version);
+  snprintf(tail, sizeof tail, "; %ld paired replications, seed %llu", replications, seed);
+  fsim_source_part parts[FSIM_SOURCE_PARTS];
+  int np = 0;
+  parts[np++] = (fsim_source_part){lead, 0};
+  for (int i = 0; i < cmp->nsc && np + 5 <= FSIM_SOURCE_PARTS; i++) {
+    if (i) parts[np++] = (fsim_source_part){" vs ", 0};
+    np += fsim_plot_label_parts(parts + np, head[i], sizeof head[i], cmp->label[i], NULL);
+  }
+  parts[np++] = (fsim_source_part){tail, 0};
+  fsim_plot_source(run->source, sizeof run->source, parts, np);
   if (cmp->npanels > 0) {
     fsim_chart *c = add(run, "differences", "compare_differences", "", "", "");
     c->own_axes = 1;

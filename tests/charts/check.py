@@ -195,12 +195,14 @@ def check_sources(d, charts, tmp):
 def check_overrides(d, charts):
     """Every override of a what-if (its label in frontsim.meta: the name, then
     ", path=value" for each) shown on each source line with its value: the line
-    named only the first before."""
-    meta = os.path.join(d, 'frontsim.meta')
-    if not os.path.exists(meta):
-        return
-    label = re.search(r'^label=(.*)$', open(meta, encoding='utf-8').read(), re.M)
-    items = re.split(r', (?=[A-Za-z][\w.\[\]-]*=)', label.group(1) if label else '')[1:]
+    named only the first before; and a comparison's, every scenario's (a/, b/...:
+    the line named only the base's label before)."""
+    metas = [os.path.join(d, c, 'frontsim.meta') for c in 'abcdefgh']
+    metas = [m for m in metas if os.path.exists(m)] or [os.path.join(d, 'frontsim.meta')]
+    items = []
+    for meta in metas if os.path.exists(metas[0]) else []:
+        label = re.search(r'^label=(.*)$', open(meta, encoding='utf-8').read(), re.M)
+        items += re.split(r', (?=[A-Za-z][\w.\[\]-]*=)', label.group(1) if label else '')[1:]
     for name in sorted(n for n in os.listdir(charts) if n.endswith('.gp')):
         text = open(os.path.join(charts, name), encoding='utf-8').read()
         source = re.search(r"^chart_source = '(.*)'$", text, re.M)

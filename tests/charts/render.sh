@@ -74,8 +74,9 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
   --param 'sides.red.rules.[0].donor_floor=1:2.5' --param 'sides.red.rules.[0].delay=1:14' \
   --param 'formations.ua-kursk-strike.feint_factor=1:6' --set 'sweep.metrics=["red.losses"]' >/dev/null
 "$bin" discover "$tmp/morris5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
+# The comparison's what-if has an override: its charts' source line names it.
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
-  -o "$tmp/cmp" >/dev/null
+  --set-b sides.red.intel_sigma=0.3 -o "$tmp/cmp" >/dev/null
 dirs="run grid sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
@@ -255,6 +256,14 @@ sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, kur
   "$tmp/run/charts/losses.gp" >"$tmp/first/charts/losses.gp"
 expect_faults "a source line with only its first override" --only overrides "$tmp/first"
 caught "losses.gp: override sides.red.rules.\[0\].daily_cap=1000 not on its source line" "a source line without its second override was not caught"
+# And a comparison's chart whose source line names only the base, as it did.
+mkdir -p "$tmp/cmpsource/charts"
+cp -r "$tmp/cmp/a" "$tmp/cmp/b" "$tmp/cmpsource/"
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 comparison, base kursk-pokrovsk, 1 what-if, 8 paired replications each, seed 20250105'|" \
+  "$tmp/cmp/charts/losses_red.gp" >"$tmp/cmpsource/charts/losses_red.gp"
+expect_faults "a comparison's source line without the what-if's override" --only overrides "$tmp/cmpsource"
+caught "losses_red.gp: override sides.red.intel_sigma=0.3 not on its source line" \
+  "a comparison's source line without its what-if's override was not caught"
 # And a sweep chart with the fixed text its source line had (the file named after
 # the label, "points (morris design)"): set smaller than 9 pt.
 mkdir -p "$tmp/sweepsource/charts"
