@@ -182,9 +182,12 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
   return buf;
 }
 
-/* The shortest a part is asked to be, by kind: a list of overrides keeps its
- * values at less ("days=150"). */
-static const size_t source_part_floor[] = {0, 24, 12};
+/* The shortest a part is asked to be, by kind: a name 24 characters; a list of
+ * overrides as short as its own rule makes it (each keeps its value, three
+ * characters of its key and what tells it from another: fsim_plot_overrides), so
+ * that a sweep's longer fixed text with a long name and an override still fits
+ * (it was asked 12, "intel...=0.3", and the line was 113 characters). */
+static const size_t source_part_floor[] = {0, 24, 0};
 
 /* Where the override after `p` starts: past ", " where a setting's path and "="
  * follow ("sides.red.intel_sigma=0.3"), so a value's own ", " ("[1, 2]") stays in
