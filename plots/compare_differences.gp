@@ -45,19 +45,30 @@ fits(gap, text) = gap / (x_hi - x_lo) * (panel_w - 0.05) > (strlen(text) + 2) * 
 room(high, low, text) = (x_hi == x_lo) ? 1 : (x_hi - high >= low - x_lo) ? \
     (fits(x_hi - high, text) ? 1 : 0) : (fits(low - x_lo, text) ? -1 : 0)
 
+# A panel title's lines (frontsim breaks one longer than 56 characters in two),
+# and a line's height as a share of the canvas: 1.25 em of its 9 pt font.
+title_lines(p) = strstrt(panel_titles[p], "\n") > 0 ? 2 : 1
+title_line = 1.25 * 9 * em_share / canvas_aspect
+
 set multiplot
 do for [p = 1:npanels] {
   row = (p - 1) / ncols
   col = (p - 1) % ncols
   left = plot_left + col * panel_w
   panel_top = top - row * panel_h
+  # A row with a title of two lines starts its panels a line lower (the second
+  # line sat against the panel's top); every title sits as far above its panel.
+  nlines = title_lines(p)
+  row_lines = 1
+  do for [q = row * ncols + 1:(row + 1) * ncols < npanels ? (row + 1) * ncols : npanels] {
+    row_lines = title_lines(q) > row_lines ? title_lines(q) : row_lines
+  }
   set lmargin at screen left
   set rmargin at screen left + panel_w - 0.05
-  set tmargin at screen panel_top - 0.058
+  panel_plot_top = panel_top - 0.058 - (row_lines - 1) * title_line
+  set tmargin at screen panel_plot_top
   set bmargin at screen panel_top - panel_h + 0.055
-  # Titles of two lines hang from the same top as those of one.
-  nlines = strstrt(panel_titles[p], "\n") > 0 ? 2 : 1
-  set label 301 panel_titles[p] at screen left, screen panel_top - 0.012 - (nlines - 1) * 0.0125 \
+  set label 301 panel_titles[p] at screen left, screen panel_plot_top + 0.046 + (nlines - 1) * title_line / 2 \
       left font ',9' tc rgb colour_ink front
   # The range with 0 in it, for room().
   set autoscale xy

@@ -572,6 +572,58 @@ def check_marks(d, charts, tmp):
                     faults.append('%s: marks %r and %r overlap' % (name, label2, label))
 
 
+PNG_TERMINAL = ("set terminal pngcairo size 1200,%d font 'Sans,11' fontscale 1.45 linewidth 1.4 "
+                "noenhanced background rgb 'white'")
+
+
+def png_terminal(text):
+    """The script drawing a PNG of its canvas (the height a taller canvas has)."""
+    m = re.search(r"^set terminal \S+ size [0-9.]+(?:in)?,([0-9.]+)(in)?", text, re.M)
+    height = 700 if not m else round(float(m.group(1)) / 4.67 * 700) if m.group(2) else \
+        round(float(m.group(1)))
+    return re.sub(r"^set terminal .*$", PNG_TERMINAL % height, text, count=1, flags=re.M)
+
+
+def check_panel_titles(charts, tmp):
+    """Each panel title of a comparison's differences chart clear of its panel:
+    the chart is drawn as PNG, printing where gnuplot put each panel, and the
+    lowest ink above the panel's top within its width (its title's last line)
+    must be at least half the titles' 9 pt (8.7 px) above it. A title broken in
+    two lines sat 2 px above its panel."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if 'panel_titles[p]' not in text:
+            continue
+        mark = '  # The header, source line and legend once.\n'
+        if mark not in text:
+            faults.append('%s: its panels cannot be found' % name)
+            continue
+        png = os.path.join(tmp, name + '.png')
+        t = output_to(png_terminal(text), png).replace(
+            mark, "  print sprintf('%d %g %g %g %g %g %s', p, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, "
+            "GPVAL_TERM_YMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
+            "GPVAL_TERM_YSIZE / GPVAL_TERM_SCALE, panel_titles[p][1:20])\n" + mark, 1)
+        printed = run_script(charts, tmp, name, "set print '-'\n" + t, faults, name,
+                             'its panels are not drawn')
+        if printed is None:
+            continue
+        w, h, bpp, rows = edges.read_png(png)
+        for line in printed.splitlines():
+            f = line.split(None, 6)
+            p, x0, x1, y1, xs, ys = int(f[0]), *(float(v) for v in f[1:6])
+            top, a, b = round(h * (1 - y1 / ys)), int(w * x0 / xs), int(w * x1 / xs)
+            low = next((y for y in range(top - 2, max(top - int(0.15 * h), 0), -1)
+                        if any(sum(rows[y][x * bpp:x * bpp + 3]) < 3 * 140 for x in range(a, b))),
+                       None)
+            if low is None:
+                faults.append('%s: panel %d (%r...) has no title above it' % (name, p, f[6]))
+            elif top - low < 8.7:
+                faults.append('%s: panel %d\'s title (%r...) %d px above its panel, not 9'
+                              % (name, p, f[6], top - low))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
         if dirs and dirs[0] == '--sweeps':  # the shipped sweep files, not charts
@@ -601,6 +653,7 @@ def main(dirs):
                 'labels': lambda: check_labels(charts, tmp),
                 'marks': lambda: check_marks(d, charts, tmp),
                 'titles': lambda: check_titles(charts, tmp),
+                'panels': lambda: check_panel_titles(charts, tmp),
             }
             for name, check in checks.items():
                 if only is None or name in only:

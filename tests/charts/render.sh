@@ -256,6 +256,17 @@ sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, kur
   "$tmp/run/charts/losses.gp" >"$tmp/first/charts/losses.gp"
 expect_faults "a source line with only its first override" --only overrides "$tmp/first"
 caught "losses.gp: override sides.red.rules.\[0\].daily_cap=1000 not on its source line" "a source line without its second override was not caught"
+# And the comparison's differences chart with its panel titles placed as they
+# were: a title of two lines hanging from the top of one, its second line
+# against its panel.
+mkdir -p "$tmp/wrap/charts"
+sed 's/^  panel_plot_top = .*/  panel_plot_top = panel_top - 0.058/; s/screen panel_plot_top + 0.046 + (nlines - 1) \* title_line \/ 2/screen panel_top - 0.012 - (nlines - 1) * 0.0125/' \
+  "$tmp/cmp/charts/differences.gp" >"$tmp/wrap/charts/differences.gp"
+grep -q "screen panel_top - 0.012 - (nlines - 1) \* 0.0125" "$tmp/wrap/charts/differences.gp" ||
+  fail "the old panel titles were not put back"
+expect_faults "panel titles of two lines against their panels" --only panels "$tmp/wrap"
+caught "differences.gp: panel [0-9]*'s title ('[A-Za-z ]*'...) [0-9] px above its panel" \
+  "a panel title against its panel was not caught"
 # And a comparison's chart whose source line names only the base, as it did.
 mkdir -p "$tmp/cmpsource/charts"
 cp -r "$tmp/cmp/a" "$tmp/cmp/b" "$tmp/cmpsource/"
