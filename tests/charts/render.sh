@@ -267,6 +267,28 @@ grep -q "screen panel_top - 0.012 - (nlines - 1) \* 0.0125" "$tmp/wrap/charts/di
 expect_faults "panel titles of two lines against their panels" --only panels "$tmp/wrap"
 caught "differences.gp: panel [0-9]*'s title ('[A-Za-z ]*'...) [0-9] px above its panel" \
   "a panel title against its panel was not caught"
+# And a comparison of three what-ifs: its differences chart's legend one what-if a
+# row (gnuplot fitted it to the first panel's height: two rows, the third entry
+# run off the canvas's right edge, as the old legend is shown to).
+"$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" \
+  "$root/scenarios/what-if/no-dprk.cfg" "$root/scenarios/what-if/red-moves-on.cfg" -n 8 -q \
+  -o "$tmp/cmp4" >/dev/null
+"$bin" plot "$tmp/cmp4" --only differences -q || fail "plot cmp4"
+python3 "$check" --only images,panels "$tmp/cmp4" || fail "see above"
+mkdir -p "$tmp/key/charts"
+sed 's/^set key horizontal maxcols .*/set key maxrows key_rows/' "$tmp/cmp4/charts/differences.gp" \
+  >"$tmp/key/charts/differences.gp"
+(cd "$tmp/key/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" differences.gp 2>/dev/null) || fail "gnuplot the old legend"
+expect_faults "a legend of three what-ifs fitted to the first panel" --only images "$tmp/key"
+caught "differences.png: ink on the canvas edge" "a legend entry off the canvas was not caught"
+# And its values set above their points where they fit on neither side of their
+# interval, as they were: the top row's against its panel's title.
+sed 's/^wanted(high, low, text) = .*/wanted(high, low, text) = x_hi/; /^    (high - share_of(text)/d' \
+  "$tmp/cmp4/charts/differences.gp" >"$tmp/key/charts/differences.gp"
+grep -q "^wanted(high, low, text) = x_hi$" "$tmp/key/charts/differences.gp" || fail "the values above were not put back"
+expect_faults "values above their points" --only panels "$tmp/key"
+caught "differences.gp: panel [0-9]*'s title" "a value against its panel's title was not caught"
+rm -r "$tmp/cmp4/charts"
 # And a comparison's chart whose source line names only the base, as it did.
 mkdir -p "$tmp/cmpsource/charts"
 cp -r "$tmp/cmp/a" "$tmp/cmp/b" "$tmp/cmpsource/"
