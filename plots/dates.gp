@@ -20,7 +20,8 @@ held_sectors = '@HELD_SECTORS@'
 # The series read for that day: one directory for a run; for a comparison, each
 # scenario's (arm_dir), with its name (arm_name) and colour (arm_colour). Where
 # the scenarios reach 0 on the same day, one mark says so; where they differ,
-# each scenario reaching it has its own, named and coloured as in the legend.
+# each day one of them reaches it has its own, naming them (coloured as in the
+# legend where it is one).
 @ARMS@
 zero_scan(row, area) = (zero_row < 0 && area <= 0) ? (zero_row = row, 0) : 0
 mk_max = (exists('event_dates') ? words(event_dates) : 0) + words(held_sectors) * arm_n + 1
@@ -31,6 +32,7 @@ array mk_colour[mk_max]
 array mk_side[mk_max]
 array mk_row[mk_max]
 array arm_zero[arm_n]
+array arm_done[arm_n]
 mk_n = 0
 if (exists('event_dates')) {
   do for [i = 1:words(event_dates)] {
@@ -51,13 +53,36 @@ do for [s in held_sectors] {
     arm_zero[arm] = zero_row
     if (zero_row != arm_zero[1]) { same = 0 }
   }
-  do for [arm = 1:(same ? 1 : arm_n)] {
-    if (arm_zero[arm] >= 0) {
+  if (same && arm_zero[1] >= 0) {
+    mk_n = mk_n + 1
+    mk_t[mk_n] = date_of(first_date) + arm_zero[1] * 86400
+    mk_text[mk_n] = place(s).' area 0 (median)'
+    mk_kind[mk_n] = 2
+    mk_colour[mk_n] = colour_ink
+  }
+  # Scenarios whose days differ: a mark a day, the latest first (placed first, its
+  # name in the top row, the earlier lines ending below it), naming the scenarios
+  # of that day, in the colour of the one.
+  do for [arm = 1:arm_n] { arm_done[arm] = same || arm_zero[arm] < 0 }
+  do for [k = 1:(same ? 0 : arm_n)] {
+    last = 0
+    do for [arm = 1:arm_n] {
+      if (!arm_done[arm] && (last == 0 || arm_zero[arm] > arm_zero[last])) { last = arm }
+    }
+    if (last > 0) {
       mk_n = mk_n + 1
-      mk_t[mk_n] = date_of(first_date) + arm_zero[arm] * 86400
-      mk_text[mk_n] = place(s).' area 0 (median'.(same ? '' : ', '.arm_name[arm]).')'
+      mk_t[mk_n] = date_of(first_date) + arm_zero[last] * 86400
+      mk_text[mk_n] = ''
       mk_kind[mk_n] = 2
-      mk_colour[mk_n] = same ? colour_ink : arm_colour[arm]
+      mk_colour[mk_n] = arm_colour[last]
+      do for [arm = 1:arm_n] {
+        if (!arm_done[arm] && arm_zero[arm] == arm_zero[last]) {
+          if (strlen(mk_text[mk_n]) > 0) { mk_colour[mk_n] = colour_ink }
+          mk_text[mk_n] = mk_text[mk_n].(strlen(mk_text[mk_n]) > 0 ? ', ' : '').arm_name[arm]
+          arm_done[arm] = 1
+        }
+      }
+      mk_text[mk_n] = place(s).' area 0 (median, '.mk_text[mk_n].')'
     }
   }
 }

@@ -367,15 +367,16 @@ static void put_scenarios(FILE *out, const fsim_plot_compare *cmp, const fsim_ch
 }
 
 /* The scenarios' series for the marks of a held area reaching 0 (plots/dates.gp):
- * each one's directory, its name as its label begins (up to its overrides, so
- * that a mark stays short), or its letter where two begin alike, and its colour. */
+ * each one's directory, its name as its label begins (up to its overrides, at most
+ * 16 characters, so that a mark naming two stays within the plot), or its letter
+ * where two begin alike, and its colour. */
 static void put_arms(FILE *out, const fsim_plot_compare *cmp) {
   char head[FSIM_COMPARE_MAX][FSIM_CHART_TEXT];
   for (int i = 0; i < cmp->nsc; i++) {
     fsim_source_part parts[FSIM_SOURCE_PARTS];
     char full[FSIM_CHART_TEXT];
     fsim_plot_label_parts(parts, full, sizeof full, cmp->label[i], NULL);
-    fsim_plot_short(head[i], sizeof head[i], full, 24);
+    fsim_plot_short(head[i], sizeof head[i], full, 16);
   }
   fprintf(out, "arm_n = %d\narray arm_dir[arm_n] = [", cmp->nsc);
   for (int i = 0; i < cmp->nsc; i++) fprintf(out, "%s'../%c/series'", i ? ", " : "", 'a' + i);

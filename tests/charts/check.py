@@ -486,7 +486,7 @@ def check_marks(d, charts, tmp):
     that reach its foot. The day a sector's median held area reached
     0 must be marked, on that day, on each chart of that sector (its name's end)
     and on those of every sector (allocation, engagements); on a comparison's,
-    once where every scenario reaches it that day, else once per scenario that
+    once where every scenario reaches it that day, else once per day a scenario
     reaches it, its name saying which."""
     days = zero_days(d)
     zero = set(days)
@@ -548,8 +548,9 @@ def check_marks(d, charts, tmp):
             elif same and [b[4].lower() for b in marks] != [s.lower() + ' area 0 (median)']:
                 faults.append('%s: the %s held area reached 0 on one day in every scenario, '
                               'marked %r' % (name, s, [b[4] for b in marks]))
-            elif not same and (len(marks) != sum(t is not None for t in days[s]) or
-                               len({b[4] for b in marks}) != len(marks)):
+            elif not same and (len(marks) != len(reached) or
+                               len({b[4] for b in marks}) != len(marks) or
+                               any(b[4].lower() == s.lower() + ' area 0 (median)' for b in marks)):
                 faults.append('%s: the %s held area reached 0 on days that differ by scenario '
                               '%s, marked %r' % (name, s, days[s], [b[4] for b in marks]))
             if marks and sorted(set(shown)) != reached:

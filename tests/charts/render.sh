@@ -274,7 +274,10 @@ caught "differences.gp: panel [0-9]*'s title ('[A-Za-z ]*'...) [0-9] px above it
   "$root/scenarios/what-if/no-dprk.cfg" "$root/scenarios/what-if/red-moves-on.cfg" -n 8 -q \
   -o "$tmp/cmp4" >/dev/null
 "$bin" plot "$tmp/cmp4" --only differences -q || fail "plot cmp4"
-python3 "$check" --only images,panels "$tmp/cmp4" || fail "see above"
+# Its held area's marks: three days for four scenarios (the base and the moving on
+# alike), named apart and clear of each other's lines.
+"$bin" plot "$tmp/cmp4" --only held_area_kursk -q || fail "plot cmp4"
+python3 "$check" --only images,panels,marks "$tmp/cmp4" || fail "see above"
 mkdir -p "$tmp/key/charts"
 sed 's/^set key horizontal maxcols .*/set key maxrows key_rows/' "$tmp/cmp4/charts/differences.gp" \
   >"$tmp/key/charts/differences.gp"
