@@ -15,13 +15,13 @@ chart_source = '@SOURCE@'
 variable = '@VARIABLE@'
 scale = @SCALE@
 
-@STYLE@
-
 # The legend lists every scenario, one a row (two columns beyond four); the plot
 # starts below it.
 key_rows = n < 4 ? n : 4
-plot_top = 0.855 - 0.04 * key_rows - 0.02
-set tmargin at screen plot_top
+chart_top = 0.855 - 0.04 * key_rows - 0.02
+
+@STYLE@
+
 set key maxrows key_rows
 
 set ylabel '@AXIS@' font ylabel_font('@AXIS@')

@@ -21,7 +21,10 @@ chart_source = '@SOURCE@'
 
 key_rows = n < 4 ? n : 4
 top = 0.855 - 0.04 * key_rows + 0.005
-set key maxrows key_rows
+# One what-if a row, in two columns beyond four: set by columns, as gnuplot would
+# otherwise fit a vertical legend's rows to the first panel's height (two rows, the
+# third entry pushed off the canvas's right edge).
+set key horizontal maxcols (n > 4 ? 2 : 1)
 colour(i) = scenario_colour(first_colour + i - 1)
 
 # Panels in one column, or two beyond three metrics.
@@ -38,12 +41,23 @@ set offsets graph 0.05, graph 0.05, 0, 0
 mine(w, v) = (column('panel') == p && column('what_if') == w) ? v : NaN
 in_panel(v) = column('panel') == p ? v : NaN
 # Where a value is written: 1 right of its interval, -1 left of it (the side with
-# more room), 0 above its point when its text fits on neither side. A character of
+# more room); where its text fits on neither side the axis runs on to the right
+# (wanted, below), and only a text wider than the panel is set above its point (0). A character of
 # the values' font takes about char_w of the canvas's width.
 char_w = 0.0065
 fits(gap, text) = gap / (x_hi - x_lo) * (panel_w - 0.05) > (strlen(text) + 2) * char_w
 room(high, low, text) = (x_hi == x_lo) ? 1 : (x_hi - high >= low - x_lo) ? \
     (fits(x_hi - high, text) ? 1 : 0) : (fits(low - x_lo, text) ? -1 : 0)
+# The axis's right end that leaves a text room right of its interval:
+# (end - high) / (end - x_lo) of the panel's width at least the text's share c.
+share_of(text) = 1.05 * (strlen(text) + 2) * char_w / (panel_w - 0.05) # a little over: fits() is strict
+wanted(high, low, text) = room(high, low, text) != 0 || share_of(text) >= 0.9 ? x_hi : \
+    (high - share_of(text) * x_lo) / (1 - share_of(text))
+
+# A panel title's lines (frontsim breaks one longer than 56 characters in two),
+# and a line's height as a share of the canvas: 1.25 em of its 9 pt font.
+title_lines(p) = strstrt(panel_titles[p], "\n") > 0 ? 2 : 1
+title_line = 1.25 * 9 * em_share / canvas_aspect
 
 set multiplot
 do for [p = 1:npanels] {
@@ -51,13 +65,19 @@ do for [p = 1:npanels] {
   col = (p - 1) % ncols
   left = plot_left + col * panel_w
   panel_top = top - row * panel_h
+  # A row with a title of two lines starts its panels a line lower (the second
+  # line sat against the panel's top); every title sits as far above its panel.
+  nlines = title_lines(p)
+  row_lines = 1
+  do for [q = row * ncols + 1:(row + 1) * ncols < npanels ? (row + 1) * ncols : npanels] {
+    row_lines = title_lines(q) > row_lines ? title_lines(q) : row_lines
+  }
   set lmargin at screen left
   set rmargin at screen left + panel_w - 0.05
-  set tmargin at screen panel_top - 0.058
+  panel_plot_top = panel_top - 0.058 - (row_lines - 1) * title_line
+  set tmargin at screen panel_plot_top
   set bmargin at screen panel_top - panel_h + 0.055
-  # Titles of two lines hang from the same top as those of one.
-  nlines = strstrt(panel_titles[p], "\n") > 0 ? 2 : 1
-  set label 301 panel_titles[p] at screen left, screen panel_top - 0.012 - (nlines - 1) * 0.0125 \
+  set label 301 panel_titles[p] at screen left, screen panel_plot_top + 0.046 + (nlines - 1) * title_line / 2 \
       left font ',9' tc rgb colour_ink front
   # The range with 0 in it, for room().
   set autoscale xy
@@ -66,7 +86,16 @@ do for [p = 1:npanels] {
   x_lo = low_min < 0 ? low_min : 0
   x_hi = high_max > 0 ? high_max : 0
   # Every difference 0 (nothing changed in any pair): a range around it.
-  if (x_lo == x_hi) { set xrange [-1:1] } else { set xrange [*<0:0<*] }
+  # A value that fits on neither side of its interval gets room on the right: the
+  # axis runs on as far as it needs (set above its point, it ran into the title or
+  # the row above).
+  stats $differences using (in_panel(wanted(column('high'), column('low'), strcol('text')))) \
+      name 'wanted' nooutput
+  if (x_lo == x_hi) {
+    set xrange [-1:1]
+  } else {
+    if (wanted_max > x_hi) { x_hi = wanted_max; set xrange [*<0:x_hi] } else { set xrange [*<0:0<*] }
+  }
   set yrange [0.5 : n + 0.5]
   set arrow 1 from 0, graph 0 to 0, graph 1 nohead back lc rgb colour_ink lw 1
   plot for [w = 1:n] $differences using (mine(w, column('difference'))):(n + 1 - w):(mine(w, column('low'))):(mine(w, column('high'))) \

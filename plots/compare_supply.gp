@@ -13,10 +13,13 @@ chart_source = '@SOURCE@'
 # The scenarios: their data files and labels, in the order of the comparison.
 @SCENARIOS@
 
+# The legend lists every scenario, one a row (two columns beyond four); the plot
+# starts below it.
+key_rows = n < 4 ? n : 4
+chart_top = 0.855 - 0.04 * key_rows - 0.02
+
 @STYLE@
 
-key_rows = n < 4 ? n : 4
-plot_top = 0.855 - 0.04 * key_rows - 0.02
 set key maxrows key_rows
 colour(i) = scenario_colour(first_colour + i - 1)
 stat(s) = column('route_km_'.s)
@@ -26,6 +29,9 @@ set multiplot
 split = plot_bottom + 0.36 * (plot_top - plot_bottom)
 set tmargin at screen plot_top
 set bmargin at screen split + 0.035
+# The names of the date marks (plots/dates.gp) sit in headroom at the top of this
+# panel; their lines cross both.
+set offsets 0, 0, graph marks_headroom(plot_top - split - 0.035), 0
 set format x ''
 unset ylabel
 axis_title_x = 0.02
@@ -50,6 +56,9 @@ unset label 102
 unset label 103
 unset label 201
 unset label 202
+do for [i = 1:mk_n] { unset label 300 + i }
+# The marks' lines across this panel too, to its top.
+eval mk_full
 unset key
 set tmargin at screen split
 set bmargin at screen plot_bottom

@@ -39,7 +39,10 @@ median_width = 2.5
 # reserves room for the widest tick label and the y-axis title, so neither can
 # be pushed off the canvas (a fixed margin lost the title to four-digit ticks).
 # plot_left is where the legend starts.
-plot_left = 0.085; plot_right = 0.975; plot_top = 0.76; plot_bottom = 0.12
+# A chart with a taller legend sets chart_top before the style (the date marks
+# hang from the plot's top).
+plot_left = 0.085; plot_right = 0.975; plot_bottom = 0.12
+plot_top = exists('chart_top') ? chart_top : 0.76
 set lmargin
 set rmargin at screen plot_right
 set tmargin at screen plot_top

@@ -66,6 +66,8 @@ unset label 201
 unset label 202
 unset label 203
 do for [i = 1:mk_n] { unset label 300 + i }
+# The marks' lines across this panel too, to its top.
+eval mk_full
 unset key
 set tmargin at screen split
 set bmargin at screen plot_bottom

@@ -741,6 +741,33 @@ START_TEST(test_source_line) {
   ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, "a.b=[1, 2], c=3", 40), "a.b=[1, 2], c=3");
   ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, "sides.a.b=[1, 2], sides.c=3", 20),
                    "b=[1, 2], c=3");
+  /* Two overrides whose keys end alike keep the part that tells them apart, red's
+   * and blue's, and their values, however little the room: the old rule made them
+   * "intel_s...=0.3" and "intel_s...=0.2", or lost the values ("intel..."). */
+  const char *sides = "sides.red.intel_sigma=0.3, sides.blue.intel_sigma=0.2";
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, sides, 41),
+                   "red.intel_sigma=0.3, blue.intel_sigma=0.2");
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, sides, 30),
+                   "red.int...=0.3, blue.int...=0.2");
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, sides, 12), "red.int...=0.3, blue.int...=0.2");
+  /* The same key set twice is one key: nothing to tell apart (the last part). */
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf, "a.b.delay=3, a.b.delay=4, c.d.x=1", 28),
+                   "delay=3, delay=4, x=1");
+  /* Rules of one side: the index tells them apart. */
+  ck_assert_str_eq(fsim_plot_overrides(buf, sizeof buf,
+                                       "sides.red.rules.[0].delay=7, sides.red.rules.[1].delay=9", 30),
+                   "[0].delay=7, [1].delay=9");
+  /* A sweep's longer fixed text, a long name and an override: the list is asked as
+   * short as its rule makes it, and the line fits (it was asked 12 characters and
+   * came to 113). */
+  n = fsim_plot_label_parts(parts + 1, head, sizeof head,
+                            "assumption-screening, sides.red.intel_sigma=0.3",
+                            "scenarios/sweeps/assumption-screening.cfg");
+  parts[n + 1] = (fsim_source_part){", 22-point morris sweep x 2 replications, seed 20250105", 0};
+  fsim_plot_source(out, sizeof out, parts, n + 2);
+  ck_assert_uint_le(strlen(out), FSIM_SOURCE_CHARS);
+  ck_assert_ptr_nonnull(strstr(out, "assumption-screening, int"));
+  ck_assert_ptr_nonnull(strstr(out, "...=0.3, 22-point"));
   /* A name that is not the file's: the file follows in brackets. */
   n = fsim_plot_label_parts(parts, head, sizeof head, "my what-if", "dir/kursk-pokrovsk.cfg");
   ck_assert_int_eq(n, 4);

@@ -212,6 +212,7 @@ static void add_overlays(fsim_plot_run *run, const fsim_scenario *sc, long reps)
     const fsim_sector_def *sd = &sc->sectors[s];
     if (!sd->has_supply) continue;
     fsim_chart *c = add(run, "supply", "compare_supply", sd->name, sd->name, "route_km");
+    c->sector = s; /* its marks: the sector's held area reaching 0 (plots/dates.gp) */
     snprintf(c->title, sizeof c->title, "Supply route of %s in the %s sector, by scenario",
              sc->sides.side[sd->supply.supplied_side].name, sd->name);
     snprintf(c->subtitle, sizeof c->subtitle,
@@ -224,6 +225,7 @@ static void add_overlays(fsim_plot_run *run, const fsim_scenario *sc, long reps)
     const fsim_sector_def *sd = &sc->sectors[s];
     if (!sd->has_held_area) continue;
     fsim_chart *c = add(run, "held_area", "compare_bands", sd->name, sd->name, "held_area_km2");
+    c->sector = s;
     snprintf(c->title, sizeof c->title, "Area held by %s in the %s sector, by scenario",
              sc->sides.side[sd->held_area.holder_side].name, sd->name);
     snprintf(c->subtitle, sizeof c->subtitle, "%s", sub);
@@ -235,6 +237,7 @@ static void add_overlays(fsim_plot_run *run, const fsim_scenario *sc, long reps)
       snprintf(suffix, sizeof suffix, "%s_%.100s", fsim_side_key(k), sc->sectors[s].name);
       snprintf(var, sizeof var, "%s_at_%.100s", fsim_side_key(k), sc->sectors[s].name);
       fsim_chart *c = add(run, "allocation", "compare_bands", suffix, FSIM_SERIES_SIDES, var);
+      c->sector = s;
       snprintf(c->title, sizeof c->title, "Personnel of %s in the %s sector, by scenario",
                sc->sides.side[k].name, sc->sectors[s].name);
       snprintf(c->subtitle, sizeof c->subtitle, "%s", sub);
@@ -305,12 +308,22 @@ fsim_status fsim_plot_compare_init(fsim_plot_run *run, fsim_plot_compare **out, 
   run->sc = sc;
   run->replications = replications;
   run->compare = cmp;
-  char lead[96], tail[160];
-  snprintf(lead, sizeof lead, "Source: frontsim %s comparison, base ", version);
-  snprintf(tail, sizeof tail, ", %d what-if%s, %ld paired replications each, seed %llu",
-           cmp->nsc - 1, cmp->nsc > 2 ? "s" : "", replications, seed);
-  const fsim_source_part parts[] = {{lead, 0}, {cmp->label[0], 1}, {tail, 0}};
-  fsim_plot_source(run->source, sizeof run->source, parts, 3);
+  /* Each scenario's label by the run charts' rule (fsim_plot_label_parts): its
+   * name, then its overrides (--set, --set-b, a what-if's own), shortened alike. */
+  char lead[96], tail[160], head[FSIM_COMPARE_MAX][FSIM_CHART_TEXT];
+  /* "base vs what-if": the fixed text short, so that two labels and their
+   * overrides fit at full size (the words "comparison, base" took 17 of 112). */
+  snprintf(lead, sizeof lead, "Source: frontsim %s, ", version);
+  snprintf(tail, sizeof tail, "; %ld paired replications, seed %llu", replications, seed);
+  fsim_source_part parts[FSIM_SOURCE_PARTS];
+  int np = 0;
+  parts[np++] = (fsim_source_part){lead, 0};
+  for (int i = 0; i < cmp->nsc && np + 5 <= FSIM_SOURCE_PARTS; i++) {
+    if (i) parts[np++] = (fsim_source_part){" vs ", 0};
+    np += fsim_plot_label_parts(parts + np, head[i], sizeof head[i], cmp->label[i], NULL);
+  }
+  parts[np++] = (fsim_source_part){tail, 0};
+  fsim_plot_source(run->source, sizeof run->source, parts, np);
   if (cmp->npanels > 0) {
     fsim_chart *c = add(run, "differences", "compare_differences", "", "", "");
     c->own_axes = 1;
@@ -351,6 +364,36 @@ static void put_scenarios(FILE *out, const fsim_plot_compare *cmp, const fsim_ch
   }
   /* The what-ifs keep the colour they have on the overlay charts. */
   fprintf(out, "]\nfirst_colour = %d", first + 1);
+}
+
+/* The scenarios' series for the marks of a held area reaching 0 (plots/dates.gp):
+ * each one's directory, its name as its label begins (up to its overrides, at most
+ * 16 characters, so that a mark naming two stays within the plot), or its letter
+ * where two begin alike, and its colour. */
+static void put_arms(FILE *out, const fsim_plot_compare *cmp) {
+  char head[FSIM_COMPARE_MAX][FSIM_CHART_TEXT];
+  for (int i = 0; i < cmp->nsc; i++) {
+    fsim_source_part parts[FSIM_SOURCE_PARTS];
+    char full[FSIM_CHART_TEXT];
+    fsim_plot_label_parts(parts, full, sizeof full, cmp->label[i], NULL);
+    fsim_plot_short(head[i], sizeof head[i], full, 16);
+  }
+  fprintf(out, "arm_n = %d\narray arm_dir[arm_n] = [", cmp->nsc);
+  for (int i = 0; i < cmp->nsc; i++) fprintf(out, "%s'../%c/series'", i ? ", " : "", 'a' + i);
+  fputs("]\narray arm_name[arm_n] = [", out);
+  for (int i = 0; i < cmp->nsc; i++) {
+    int alike = 0;
+    for (int j = 0; j < cmp->nsc; j++) alike |= j != i && strcmp(head[i], head[j]) == 0;
+    fputs(i ? ", '" : "'", out);
+    if (alike)
+      fprintf(out, "scenario %c", 'a' + i);
+    else
+      fsim_plot_put_quoted(out, head[i]);
+    fputc('\'', out);
+  }
+  fputs("]\narray arm_colour[arm_n] = [", out);
+  for (int i = 0; i < cmp->nsc; i++) fprintf(out, "%sscenario_colour(%d)", i ? ", " : "", i + 1);
+  fputc(']', out);
 }
 
 /* A panel's title on one line, or two when long: broken at the space nearest its
@@ -403,6 +446,8 @@ int fsim_plot_compare_fill(FILE *out, const fsim_plot_run *run, const fsim_chart
     put_scenarios(out, cmp, chart, 1);
   else if (strcmp(key, "PANELS") == 0)
     put_panels(out, cmp);
+  else if (strcmp(key, "ARMS") == 0)
+    put_arms(out, cmp);
   else if (strcmp(key, "VARIABLE") == 0)
     fsim_plot_put_quoted(out, chart->variable);
   else if (strcmp(key, "SCALE") == 0)

@@ -182,9 +182,12 @@ const char *fsim_plot_short(char *buf, size_t size, const char *text, size_t mos
   return buf;
 }
 
-/* The shortest a part is asked to be, by kind: a list of overrides keeps its
- * values at less ("days=150"). */
-static const size_t source_part_floor[] = {0, 24, 12};
+/* The shortest a part is asked to be, by kind: a name 24 characters; a list of
+ * overrides as short as its own rule makes it (each keeps its value, three
+ * characters of its key and what tells it from another: fsim_plot_overrides), so
+ * that a sweep's longer fixed text with a long name and an override still fits
+ * (it was asked 12, "intel...=0.3", and the line was 113 characters). */
+static const size_t source_part_floor[] = {0, 24, 0};
 
 /* Where the override after `p` starts: past ", " where a setting's path and "="
  * follow ("sides.red.intel_sigma=0.3"), so a value's own ", " ("[1, 2]") stays in
@@ -199,10 +202,36 @@ static const char *next_override(const char *p) {
   return NULL;
 }
 
+/* Where the shortest end of an override's key that tells it from the others'
+ * keys starts: its last part ("delay"), or as many parts before it as another key
+ * with the same end needs ("red.intel_sigma" beside "blue.intel_sigma"), so that
+ * two overrides shortened never read alike. */
+static const char *distinct_end(const char *const *start, const size_t *len, int n, int i) {
+  const char *eqs = memchr(start[i], '=', len[i]);
+  if (!eqs) return start[i];
+  const char *from = eqs;
+  while (from > start[i] && from[-1] != '.') from--; /* the last part */
+  for (;;) {
+    const size_t tail = (size_t)(eqs - from);
+    int alike = 0;
+    for (int j = 0; j < n && !alike; j++) {
+      const char *ej = j == i ? NULL : memchr(start[j], '=', len[j]);
+      const size_t kj = ej ? (size_t)(ej - start[j]) : 0;
+      /* Another key ending alike, at a part's start, and not the same key. */
+      alike = ej && kj >= tail && memcmp(ej - tail, from, tail) == 0 &&
+              (kj == tail || ej[-(long)tail - 1] == '.') &&
+              !(kj == (size_t)(eqs - start[i]) && memcmp(start[j], start[i], kj) == 0);
+    }
+    if (!alike || from == start[i]) return from;
+    from--; /* the '.' before it, then the part before that */
+    while (from > start[i] && from[-1] != '.') from--;
+  }
+}
+
 const char *fsim_plot_overrides(char *buf, size_t size, const char *list, size_t most) {
   if (most + 1 > size) most = size - 1;
   if (strlen(list) <= most) return memcpy(buf, list, strlen(list) + 1);
-  const char *start[32];
+  const char *start[32], *from[32];
   size_t len[32], share[32];
   int n = 0;
   for (const char *p = list; p && n < 32; n++) {
@@ -211,13 +240,11 @@ const char *fsim_plot_overrides(char *buf, size_t size, const char *list, size_t
     len[n] = end ? (size_t)(end - p) : strlen(p);
     p = end ? end + 2 : NULL;
   }
-  /* Their paths' leading parts go first in the sharing too. */
+  /* Their paths' leading parts go first, but for those that tell two alike apart. */
+  for (int i = 0; i < n; i++) from[i] = distinct_end(start, len, n, i);
   for (int i = 0; i < n; i++) {
-    const char *eqs = memchr(start[i], '=', len[i]), *dot = start[i];
-    for (const char *d = start[i]; eqs && d < eqs; d++)
-      if (*d == '.') dot = d + 1;
-    len[i] -= (size_t)(dot - start[i]);
-    start[i] = dot;
+    len[i] -= (size_t)(from[i] - start[i]);
+    start[i] = from[i];
   }
   /* How many, where the line has room for it (the reader then knows none is lost). */
   char count[32];
@@ -239,25 +266,27 @@ const char *fsim_plot_overrides(char *buf, size_t size, const char *list, size_t
       }
   }
   size_t used = (size_t)snprintf(buf, size, "%s", count);
-  /* Where one is cut, its key loses its end and keeps its value ("intel_s...=0.3"). */
+  /* Where one is cut, its key loses its end and keeps its value ("intel_s...=0.3"),
+   * and the part that tells it from another ("red.int...=0.3", "blue.int...=0.2"):
+   * the line is then longer than asked rather than two alike or a value lost. */
   for (int i = 0; i < n && used + 1 < size; i++) {
-    char item[FSIM_CHART_TEXT], cut[FSIM_CHART_TEXT];
+    char item[FSIM_CHART_TEXT], cut[2 * FSIM_CHART_TEXT];
     size_t l = len[i] < sizeof item ? len[i] : sizeof item - 1;
     memcpy(item, start[i], l);
     item[l] = '\0';
     size_t keep = done[i] ? share[i] : room / (size_t)open;
-    /* Its path's leading parts go first ("sides.red.x=1" to "red.x=1"): the last
-     * part and the value say what changed; then its end, cut near a word's end. */
-    const char *from = item, *eqs = strchr(item, '=');
-    while (strlen(from) > keep && eqs && strchr(from, '.') && strchr(from, '.') < eqs)
-      from = strchr(from, '.') + 1;
-    if (keep < 8) keep = 8; /* "sides...": each still seen, the line then longer */
-    const char *value = strchr(from, '=');
-    if (strlen(from) > keep && value && (size_t)(value - from) > 3 &&
-        keep >= strlen(value) + 6) /* three characters of its key, "...", its value */
-      snprintf(cut, sizeof cut, "%.*s...%s", (int)(keep - strlen(value) - 3), from, value);
+    const char *value = strchr(item, '='), *dot = strchr(item, '.');
+    const size_t key = value ? (size_t)(value - item) : l;
+    /* Three characters of its key, and of the part after its telling part. */
+    const size_t least = value && dot && dot < value ? (size_t)(dot - item) + 4 : 3;
+    if (l <= keep)
+      snprintf(cut, sizeof cut, "%s", item);
+    else if (value && key > least)
+      snprintf(cut, sizeof cut, "%.*s...%s",
+               (int)(keep > strlen(value) + 3 + least ? keep - strlen(value) - 3 : least), item,
+               value);
     else
-      fsim_plot_short(cut, sizeof cut, from, keep);
+      fsim_plot_short(cut, sizeof cut, item, keep < 8 ? 8 : keep);
     used += (size_t)snprintf(buf + used, size - used, "%s%s", i ? ", " : "", cut);
   }
   return buf;

@@ -128,7 +128,7 @@ typedef struct fsim_source_part {
   const char *text;
   int shorten;
 } fsim_source_part;
-#define FSIM_SOURCE_PARTS 10
+#define FSIM_SOURCE_PARTS 40 /* a comparison's: up to 8 labels of 3 parts, with " vs " */
 /* The overrides "a=1, b=2, c=3" in buf, at most `most` bytes where they fit, else
  * every one kept: "3 overrides: " and each cut near a word's end ("sides.red...")
  * to an equal share of the room, the full list in the run's summary.txt. */

@@ -205,6 +205,10 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     put_places(c, 1);
   else if (strcmp(key, "HELD_SECTORS") == 0)
     put_held_sectors(c);
+  else if (strcmp(key, "ARMS") == 0 && !c->run->compare) /* a comparison's: compare_charts.c */
+    fputs("arm_n = 1\narray arm_dir[1] = ['../series']\narray arm_name[1] = ['']\n"
+          "array arm_colour[1] = [colour_ink]",
+          c->out);
   else if (strcmp(key, "LAYER_SECTORS") == 0)
     put_layer_sectors(c, 0);
   else if (strcmp(key, "OTHER_SECTORS") == 0)

@@ -20,6 +20,7 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     area reaching 0) clear of each other, of the other marks' lines and of the
     data (above the highest value drawn), within the plot's width.
 Prints each fault and exits 1 if there is any."""
+import calendar
 import csv
 import os
 import re
@@ -27,6 +28,7 @@ import shutil
 import subprocess
 import sys
 import tempfile
+import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import edges  # noqa: E402
@@ -193,12 +195,14 @@ def check_sources(d, charts, tmp):
 def check_overrides(d, charts):
     """Every override of a what-if (its label in frontsim.meta: the name, then
     ", path=value" for each) shown on each source line with its value: the line
-    named only the first before."""
-    meta = os.path.join(d, 'frontsim.meta')
-    if not os.path.exists(meta):
-        return
-    label = re.search(r'^label=(.*)$', open(meta, encoding='utf-8').read(), re.M)
-    items = re.split(r', (?=[A-Za-z][\w.\[\]-]*=)', label.group(1) if label else '')[1:]
+    named only the first before; and a comparison's, every scenario's (a/, b/...:
+    the line named only the base's label before)."""
+    metas = [os.path.join(d, c, 'frontsim.meta') for c in 'abcdefgh']
+    metas = [m for m in metas if os.path.exists(m)] or [os.path.join(d, 'frontsim.meta')]
+    items = []
+    for meta in metas if os.path.exists(metas[0]) else []:
+        label = re.search(r'^label=(.*)$', open(meta, encoding='utf-8').read(), re.M)
+        items += re.split(r', (?=[A-Za-z][\w.\[\]-]*=)', label.group(1) if label else '')[1:]
     for name in sorted(n for n in os.listdir(charts) if n.endswith('.gp')):
         text = open(os.path.join(charts, name), encoding='utf-8').read()
         source = re.search(r"^chart_source = '(.*)'$", text, re.M)
@@ -453,16 +457,22 @@ def check_labels(charts, tmp):
                     faults.append('%s: labels %d and %d overlap' % (name, j + 1, i + 1))
 
 
-def zero_sectors(d):
-    """The sectors of a run whose median held area reaches 0 (series/<s>.csv)."""
-    found = set()
-    series = os.path.join(d, 'series')
-    for f in sorted(os.listdir(series)) if os.path.isdir(series) else []:
-        rows = list(csv.DictReader(open(os.path.join(series, f), encoding='utf-8')))
-        if rows and 'held_area_km2_p50' in rows[0] and \
-                any(float(r['held_area_km2_p50']) <= 0 for r in rows):
-            found.add(f[:-4])
-    return found
+def zero_days(d):
+    """{sector: [the day its median held area first reached 0, or None, per
+    scenario]}: a run's one series (series/<s>.csv), a comparison's each
+    (a/series/, b/series/...); the day as gnuplot dates it, seconds since 1970."""
+    arms = [os.path.join(d, 'series')] if os.path.isdir(os.path.join(d, 'series')) else \
+        [os.path.join(d, c, 'series') for c in 'abcdefgh' if os.path.isdir(os.path.join(d, c, 'series'))]
+    found = {}
+    for k, series in enumerate(arms):
+        for f in sorted(os.listdir(series)):
+            rows = list(csv.DictReader(open(os.path.join(series, f), encoding='utf-8')))
+            if not rows or 'held_area_km2_p50' not in rows[0]:
+                continue
+            day = next((calendar.timegm(time.strptime(r['date'], '%Y-%m-%d')) for r in rows
+                        if float(r['held_area_km2_p50']) <= 0), None)
+            found.setdefault(f[:-4], [None] * len(arms))[k] = day
+    return {s: days for s, days in found.items() if any(t is not None for t in days)}
 
 
 def check_marks(d, charts, tmp):
@@ -472,10 +482,14 @@ def check_marks(d, charts, tmp):
     measures text (0.6 em a character) and a font size high, and must overlap
     no other name, cross no other mark's line, lie within the plot's width and
     above the highest value drawn (the last panel's, for a chart of one panel).
-    The day a sector's median held area reached 0 must be marked on each chart
-    of that sector (its name's end) and on those of every sector (allocation,
-    engagements)."""
-    zero = zero_sectors(d)
+    A mark's line ends at its name (mk_top), so a name crosses only the lines
+    that reach its foot. The day a sector's median held area reached
+    0 must be marked, on that day, on each chart of that sector (its name's end)
+    and on those of every sector (allocation, engagements); on a comparison's,
+    once where every scenario reaches it that day, else once per day a scenario
+    reaches it, its name saying which."""
+    days = zero_days(d)
+    zero = set(days)
     for name in sorted(os.listdir(charts)):
         if not name.endswith('.gp'):
             continue
@@ -486,8 +500,10 @@ def check_marks(d, charts, tmp):
         if 'mk_n = 0' not in text:
             continue
         stem = name[:-3]
-        want = zero if stem.startswith(('allocation_', 'engagements')) else \
-            {s for s in zero if stem.endswith('_' + s)}
+        # A comparison's allocation charts are each of one sector.
+        every = stem.startswith(('allocation_', 'engagements')) and \
+            not os.path.isdir(os.path.join(d, 'a'))
+        want = zero if every else {s for s in zero if stem.endswith('_' + s)}
         if "held_sectors = ''" in text and not re.search(r'^event_dates = ', text, re.M):
             for s in sorted(want):  # no marks: none placed, and none there
                 faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
@@ -498,9 +514,11 @@ def check_marks(d, charts, tmp):
               "GPVAL_X_MIN, GPVAL_X_MAX, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
               "GPVAL_Y_MIN, GPVAL_Y_MAX, GPVAL_TERM_YMIN, GPVAL_TERM_YMAX, "
               "GPVAL_TERM_YSIZE / GPVAL_TERM_SCALE, "
-              "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n"
-              "do for [i = 1:mk_n] { print sprintf('%.17g %d %d %d %s', mk_t[i], mk_side[i], "
-              "mk_row[i], strlen(mk_text[i]), mk_text[i]) }\n")
+              "GPVAL_DATA_Y_MAX, em_share, canvas_aspect, plot_top)\n")
+        # Where its line ends: at its name (mk_top), or, drawn the old way, the plot's top.
+        t += ("do for [i = 1:mk_n] { print sprintf('%%.17g %%d %%d %%g %%d %%s', mk_t[i], mk_side[i], "
+              "mk_row[i], %s, strlen(mk_text[i]), mk_text[i]) }\n"
+              % ('mk_top(i)' if re.search(r'^mk_top\(i\) = ', text, re.M) else 'plot_top'))
         printed = run_script(charts, tmp, name, t, faults, name, 'its marks are not placed')
         if printed is None:
             continue
@@ -511,32 +529,100 @@ def check_marks(d, charts, tmp):
         char, high = 0.6 * em * 10, 10 * em / aspect
         boxes = []
         for line in lines[1:]:
-            f = line.split(None, 4)
-            t, side, row, n, label = float(f[0]), int(f[1]), int(f[2]), int(f[3]), f[4]
+            f = line.split(None, 5)
+            t, side, row, line_top, n, label = (float(f[0]), int(f[1]), int(f[2]), float(f[3]),
+                                                int(f[4]), f[5])
             # The name starts a little way from its line (at least a third of a
             # character: the script's gap, scaled by the plot's true width).
             x = sx(t)
             lo = x + 0.3 * char if side > 0 else x - 0.3 * char - n * char
             y = top - (row - 0.45) * 1.3 * high
-            boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x))
+            boxes.append((lo, lo + n * char, y - high / 2, y + high / 2, label, x, line_top, t))
         for s in sorted(want):
-            if not any(b[4].lower() == s.lower() + ' area 0 (median)' for b in boxes):
+            reached = sorted({t for t in days[s] if t is not None})
+            same = len(set(days[s])) == 1
+            marks = [b for b in boxes if b[4].lower().startswith(s.lower() + ' area 0 (median')]
+            shown = sorted(round(b[7]) for b in marks)
+            if not marks:
                 faults.append('%s: no mark of the day the %s held area reached 0' % (name, s))
+            elif same and [b[4].lower() for b in marks] != [s.lower() + ' area 0 (median)']:
+                faults.append('%s: the %s held area reached 0 on one day in every scenario, '
+                              'marked %r' % (name, s, [b[4] for b in marks]))
+            elif not same and (len(marks) != len(reached) or
+                               len({b[4] for b in marks}) != len(marks) or
+                               any(b[4].lower() == s.lower() + ' area 0 (median)' for b in marks)):
+                faults.append('%s: the %s held area reached 0 on days that differ by scenario '
+                              '%s, marked %r' % (name, s, days[s], [b[4] for b in marks]))
+            if marks and sorted(set(shown)) != reached:
+                faults.append('%s: the %s held area marked reaching 0 on %s, not %s'
+                              % (name, s, shown, reached))
         data_y = (ty0 + (data_top - y_min) / (y_max - y_min) * (ty1 - ty0)) / tys
         one_panel = 'set multiplot' not in text
-        for i, (lo, hi, b, t_, label, x) in enumerate(boxes):
+        for i, (lo, hi, b, t_, label, x, _, _) in enumerate(boxes):
             if lo < sx(x_min) - 1e-6 or hi > sx(x_max) + 1e-6:
                 faults.append('%s: mark %r runs past the plot (%.3f..%.3f)' % (name, label, lo, hi))
             if one_panel and b < data_y - 1e-6:
                 faults.append('%s: mark %r over the data (its foot at %.3f, the data up to %.3f)'
                               % (name, label, b, data_y))
-            for j, (lo2, hi2, b2, t2, label2, x2) in enumerate(boxes):
+            for j, (lo2, hi2, b2, t2, label2, x2, line_top2, _) in enumerate(boxes):
                 if j == i:
                     continue
-                if lo < x2 < hi:
+                if lo < x2 < hi and b < line_top2 - 1e-6:
                     faults.append('%s: mark %r crosses the line of %r' % (name, label, label2))
                 if j < i and lo < hi2 and hi > lo2 and b < t2 and t_ > b2:
                     faults.append('%s: marks %r and %r overlap' % (name, label2, label))
+
+
+PNG_TERMINAL = ("set terminal pngcairo size 1200,%d font 'Sans,11' fontscale 1.45 linewidth 1.4 "
+                "noenhanced background rgb 'white'")
+
+
+def png_terminal(text):
+    """The script drawing a PNG of its canvas (the height a taller canvas has)."""
+    m = re.search(r"^set terminal \S+ size [0-9.]+(?:in)?,([0-9.]+)(in)?", text, re.M)
+    height = 700 if not m else round(float(m.group(1)) / 4.67 * 700) if m.group(2) else \
+        round(float(m.group(1)))
+    return re.sub(r"^set terminal .*$", PNG_TERMINAL % height, text, count=1, flags=re.M)
+
+
+def check_panel_titles(charts, tmp):
+    """Each panel title of a comparison's differences chart clear of its panel:
+    the chart is drawn as PNG, printing where gnuplot put each panel, and the
+    lowest ink above the panel's top within its width (its title's last line)
+    must be at least half the titles' 9 pt (8.7 px) above it. A title broken in
+    two lines sat 2 px above its panel."""
+    for name in sorted(os.listdir(charts)):
+        if not name.endswith('.gp'):
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if 'panel_titles[p]' not in text:
+            continue
+        mark = '  # The header, source line and legend once.\n'
+        if mark not in text:
+            faults.append('%s: its panels cannot be found' % name)
+            continue
+        png = os.path.join(tmp, name + '.png')
+        t = output_to(png_terminal(text), png).replace(
+            mark, "  print sprintf('%d %g %g %g %g %g %s', p, GPVAL_TERM_XMIN, GPVAL_TERM_XMAX, "
+            "GPVAL_TERM_YMAX, GPVAL_TERM_XSIZE / GPVAL_TERM_SCALE, "
+            "GPVAL_TERM_YSIZE / GPVAL_TERM_SCALE, panel_titles[p][1:20])\n" + mark, 1)
+        printed = run_script(charts, tmp, name, "set print '-'\n" + t, faults, name,
+                             'its panels are not drawn')
+        if printed is None:
+            continue
+        w, h, bpp, rows = edges.read_png(png)
+        for line in printed.splitlines():
+            f = line.split(None, 6)
+            p, x0, x1, y1, xs, ys = int(f[0]), *(float(v) for v in f[1:6])
+            top, a, b = round(h * (1 - y1 / ys)), int(w * x0 / xs), int(w * x1 / xs)
+            low = next((y for y in range(top - 2, max(top - int(0.15 * h), 0), -1)
+                        if any(sum(rows[y][x * bpp:x * bpp + 3]) < 3 * 140 for x in range(a, b))),
+                       None)
+            if low is None:
+                faults.append('%s: panel %d (%r...) has no title above it' % (name, p, f[6]))
+            elif top - low < 8.7:
+                faults.append('%s: panel %d\'s title (%r...) %d px above its panel, not 9'
+                              % (name, p, f[6], top - low))
 
 
 def main(dirs):
@@ -568,6 +654,7 @@ def main(dirs):
                 'labels': lambda: check_labels(charts, tmp),
                 'marks': lambda: check_marks(d, charts, tmp),
                 'titles': lambda: check_titles(charts, tmp),
+                'panels': lambda: check_panel_titles(charts, tmp),
             }
             for name, check in checks.items():
                 if only is None or name in only:

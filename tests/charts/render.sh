@@ -74,8 +74,9 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
   --param 'sides.red.rules.[0].donor_floor=1:2.5' --param 'sides.red.rules.[0].delay=1:14' \
   --param 'formations.ua-kursk-strike.feint_factor=1:6' --set 'sweep.metrics=["red.losses"]' >/dev/null
 "$bin" discover "$tmp/morris5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
+# The comparison's what-if has an override: its charts' source line names it.
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
-  -o "$tmp/cmp" >/dev/null
+  --set-b sides.red.intel_sigma=0.3 -o "$tmp/cmp" >/dev/null
 dirs="run grid sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
@@ -172,6 +173,26 @@ expect_faults "charts of Kursk without its area-0 mark" --only marks "$tmp/marks
 for c in personnel_kursk supply_kursk; do
   caught "$c.gp: no mark of the day the kursk held area reached 0" "$c without the area-0 mark was not caught"
 done
+# And a comparison's charts of Kursk without its area-0 marks, as they were (no
+# sector set, its series not read), and with each mark's line up to the plot's
+# top, as a run chart's was: the base's name, left of its line near the end,
+# then crosses the what-if's line, a few days before.
+mkdir -p "$tmp/cmpmarks/charts"
+cp -r "$tmp/cmp/a" "$tmp/cmp/b" "$tmp/cmpmarks/"
+for c in held_area_kursk supply_kursk allocation_red_kursk; do
+  sed "s/^held_sectors = .*/held_sectors = ''/" "$tmp/cmp/charts/$c.gp" >"$tmp/cmpmarks/charts/$c.gp"
+done
+expect_faults "a comparison's charts without area-0 marks" --only marks "$tmp/cmpmarks"
+for c in held_area_kursk supply_kursk allocation_red_kursk; do
+  caught "$c.gp: no mark of the day the kursk held area reached 0" "$c of a comparison without the area-0 mark was not caught"
+done
+rm "$tmp"/cmpmarks/charts/*
+sed 's/^mk_top(i) = .*/mk_top(i) = plot_top/' "$tmp/cmp/charts/held_area_kursk.gp" \
+  >"$tmp/cmpmarks/charts/held_area_kursk.gp"
+grep -q "^mk_top(i) = plot_top$" "$tmp/cmpmarks/charts/held_area_kursk.gp" || fail "the full lines were not put back"
+expect_faults "a comparison's marks with lines to the top" --only marks "$tmp/cmpmarks"
+caught "held_area_kursk.gp: mark 'Kursk area 0 (median, kursk-pokrovsk)' crosses the line of 'Kursk area 0 (median, no-diversion)'" \
+  "a name across the line of another scenario's mark was not caught"
 # And the engagements chart with its legend's and mark's sector names as
 # written (lower case), as they were.
 mkdir -p "$tmp/caps"
@@ -235,6 +256,50 @@ sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 simulation, kur
   "$tmp/run/charts/losses.gp" >"$tmp/first/charts/losses.gp"
 expect_faults "a source line with only its first override" --only overrides "$tmp/first"
 caught "losses.gp: override sides.red.rules.\[0\].daily_cap=1000 not on its source line" "a source line without its second override was not caught"
+# And the comparison's differences chart with its panel titles placed as they
+# were: a title of two lines hanging from the top of one, its second line
+# against its panel.
+mkdir -p "$tmp/wrap/charts"
+sed 's/^  panel_plot_top = .*/  panel_plot_top = panel_top - 0.058/; s/screen panel_plot_top + 0.046 + (nlines - 1) \* title_line \/ 2/screen panel_top - 0.012 - (nlines - 1) * 0.0125/' \
+  "$tmp/cmp/charts/differences.gp" >"$tmp/wrap/charts/differences.gp"
+grep -q "screen panel_top - 0.012 - (nlines - 1) \* 0.0125" "$tmp/wrap/charts/differences.gp" ||
+  fail "the old panel titles were not put back"
+expect_faults "panel titles of two lines against their panels" --only panels "$tmp/wrap"
+caught "differences.gp: panel [0-9]*'s title ('[A-Za-z ]*'...) [0-9] px above its panel" \
+  "a panel title against its panel was not caught"
+# And a comparison of three what-ifs: its differences chart's legend one what-if a
+# row (gnuplot fitted it to the first panel's height: two rows, the third entry
+# run off the canvas's right edge, as the old legend is shown to).
+"$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" \
+  "$root/scenarios/what-if/no-dprk.cfg" "$root/scenarios/what-if/red-moves-on.cfg" -n 8 -q \
+  -o "$tmp/cmp4" >/dev/null
+"$bin" plot "$tmp/cmp4" --only differences -q || fail "plot cmp4"
+# Its held area's marks: three days for four scenarios (the base and the moving on
+# alike), named apart and clear of each other's lines.
+"$bin" plot "$tmp/cmp4" --only held_area_kursk -q || fail "plot cmp4"
+python3 "$check" --only images,panels,marks "$tmp/cmp4" || fail "see above"
+mkdir -p "$tmp/key/charts"
+sed 's/^set key horizontal maxcols .*/set key maxrows key_rows/' "$tmp/cmp4/charts/differences.gp" \
+  >"$tmp/key/charts/differences.gp"
+(cd "$tmp/key/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" differences.gp 2>/dev/null) || fail "gnuplot the old legend"
+expect_faults "a legend of three what-ifs fitted to the first panel" --only images "$tmp/key"
+caught "differences.png: ink on the canvas edge" "a legend entry off the canvas was not caught"
+# And its values set above their points where they fit on neither side of their
+# interval, as they were: the top row's against its panel's title.
+sed 's/^wanted(high, low, text) = .*/wanted(high, low, text) = x_hi/; /^    (high - share_of(text)/d' \
+  "$tmp/cmp4/charts/differences.gp" >"$tmp/key/charts/differences.gp"
+grep -q "^wanted(high, low, text) = x_hi$" "$tmp/key/charts/differences.gp" || fail "the values above were not put back"
+expect_faults "values above their points" --only panels "$tmp/key"
+caught "differences.gp: panel [0-9]*'s title" "a value against its panel's title was not caught"
+rm -r "$tmp/cmp4/charts"
+# And a comparison's chart whose source line names only the base, as it did.
+mkdir -p "$tmp/cmpsource/charts"
+cp -r "$tmp/cmp/a" "$tmp/cmp/b" "$tmp/cmpsource/"
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 comparison, base kursk-pokrovsk, 1 what-if, 8 paired replications each, seed 20250105'|" \
+  "$tmp/cmp/charts/losses_red.gp" >"$tmp/cmpsource/charts/losses_red.gp"
+expect_faults "a comparison's source line without the what-if's override" --only overrides "$tmp/cmpsource"
+caught "losses_red.gp: override sides.red.intel_sigma=0.3 not on its source line" \
+  "a comparison's source line without its what-if's override was not caught"
 # And a sweep chart with the fixed text its source line had (the file named after
 # the label, "points (morris design)"): set smaller than 9 pt.
 mkdir -p "$tmp/sweepsource/charts"
@@ -243,5 +308,18 @@ sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 sweep, kursk-po
   "$tmp/morris5/charts/morris_red.losses.gp" >"$tmp/sweepsource/charts/morris_red.losses.gp"
 expect_faults "a sweep's source line set smaller" --only sources "$tmp/sweepsource"
 caught "morris_red.losses.gp: its source line set at [0-9.]* pt, not 9" "a sweep's source line set smaller was not caught"
+# And a shipped sweep of a long name with an override (--set): its source line at
+# 9 pt too (the override's list shortened as far as its rule allows), and the
+# line it had, 113 characters set at 8.9 pt, caught.
+"$bin" sweep "$root/scenarios/sweeps/assumption-screening.cfg" -n 2 --points 2 -q -o "$tmp/screen" \
+  --set sides.red.intel_sigma=0.3 >/dev/null
+"$bin" plot "$tmp/screen" --only morris_red.losses -q || fail "plot screen"
+python3 "$check" --only sources,overrides "$tmp/screen" || fail "see above"
+sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0, assumption-screening, intel...=0.3, 22-point morris sweep x 2 replications, seed 20250105'|" \
+  "$tmp/screen/charts/morris_red.losses.gp" >"$tmp/screen/charts/old.gp"
+rm "$tmp/screen/charts/morris_red.losses.gp"
+expect_faults "a long-named sweep's source line with an override set smaller" --only sources "$tmp/screen"
+caught "old.gp: its source line set at 8.9[0-9]* pt, not 9" "the sweep's 113-character source line was not caught"
+rm -r "$tmp/screen/charts"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
 echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"

@@ -153,7 +153,10 @@ grep -q 'Area held by Ukraine in Kursk' cmp/charts/differences.gp &&
   fail "a metric no what-if changes was drawn"
 grep -q '3 metrics unchanged by every what-if not shown' cmp/charts/differences.gp ||
   fail "the unchanged metrics are not said"
-grep -q "comparison, base kursk-pokrovsk, 2 what-ifs" cmp/charts/losses_red.gp || fail "source line"
+# Every scenario named on the source line, the base first (the longest name
+# shortened: the line keeps its 9 pt).
+grep -qF "kursk-pokrovsk vs no-diversion vs no North Korean...; " cmp/charts/losses_red.gp ||
+  fail "source line: $(grep "^chart_source" cmp/charts/losses_red.gp)"
 # --only a kind; a script redraws its chart from charts/.
 rm cmp/charts/differences.svg # the last format drawn
 (cd cmp/charts && "${FRONTSIM_GNUPLOT:-gnuplot}" differences.gp) || fail "gnuplot differences.gp"
