@@ -73,6 +73,18 @@ set label 103 chart_source at screen 0.012, screen 0.025 left \
 # The legend: two rows under the subtitle, as many columns as it needs.
 set key at screen plot_left, screen 0.855 left top vertical maxrows 2 Left reverse \
     samplen 2.5 spacing 1.15 width 2 nobox font ',11' tc rgb colour_ink
+# A legend of n entries, the longest of `chars` characters, in as many columns as
+# fit in the canvas's width: gnuplot gives every column the longest entry's width
+# (0.636 em a character, its digits' width, and 4.6 em besides, measured), each
+# text starting 3.35 em in; a character drawn is taken as 0.58 em (DejaVu Sans
+# averages 0.55). Its rows, key_rows(n, chars), more than two where they do not
+# fit (a chart then starts its plot key_row lower for each row past two).
+key_em = em_share * 11
+key_fits(c, chars) = plot_left + (c - 1) * (chars * 0.636 + 4.6) * key_em + \
+                     (3.35 + chars * 0.58) * key_em <= 1 - 0.012
+key_columns(c, chars) = c <= 1 || key_fits(c, chars) ? c : key_columns(c - 1, chars)
+key_rows(n, chars) = n <= 2 * key_columns(n, chars) ? 2 : int(ceil(n * 1.0 / key_columns(n, chars)))
+key_row = 1.32 * key_em / canvas_aspect
 
 # Axes: light horizontal grid behind the data, ticks outside, no frame on top
 # or right.

@@ -16,6 +16,8 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     estimates go past it and a warning where an interval is wider than 0.25;
   - the point labels of each Morris chart clear of each other and within the
     canvas (the boxes the script placed them in, as it measures text);
+  - every legend entry (as the SVG has them) read whole within the PDF page
+    and within the PNG's canvas (its script re-drawn as a PDF of its size);
   - the names of the marks on a run chart's date axis (event days, a held
     area reaching 0) clear of each other, of the other marks' lines and of the
     data (above the highest value drawn), within the plot's width.
@@ -539,6 +541,72 @@ def check_marks(d, charts, tmp):
                     faults.append('%s: marks %r and %r overlap' % (name, label2, label))
 
 
+def legend_entries(svg):
+    """The legend's entries of a chart, from its SVG: gnuplot draws a plot's entry
+    as the first text of the plot's group, before any of its lines."""
+    text = open(svg, encoding='utf-8').read()
+    entries = []
+    for group in text.split('<g id="gnuplot_plot_')[1:]:
+        m = re.search(r'<text>(.*?)</text>|<path', group, re.S)
+        if m and m.group(1) is not None:
+            entry = re.sub(r'<[^>]*>', '', m.group(1))
+            entry = entry.replace('&amp;', '&').replace('&lt;', '<').replace('&gt;', '>')
+            if entry.strip():
+                entries.append(entry.split())
+    return entries
+
+
+def page_words(pdf):
+    """The words pdftotext reads on a PDF page within it (it drops those off the
+    page), in the order drawn."""
+    run = subprocess.run(['pdftotext', '-bbox', pdf, '-'], capture_output=True, text=True, check=True)
+    page = re.search(r'<page width="([0-9.]+)" height="([0-9.]+)"', run.stdout)
+    width, height = float(page.group(1)), float(page.group(2))
+    words = []
+    for m in re.finditer(r'<word xMin="([-0-9.]+)" yMin="([-0-9.]+)" xMax="([-0-9.]+)" '
+                         r'yMax="([-0-9.]+)">(.*?)</word>', run.stdout):
+        x0, y0, x1, y1 = (float(v) for v in m.groups()[:4])
+        if x0 >= 0 and y0 >= 0 and x1 <= width and y1 <= height:
+            words.append(m.group(5).replace('&amp;', '&').replace('&lt;', '<').replace('&gt;', '>'))
+    return words
+
+
+def check_legends(charts, tmp):
+    """Every legend entry (the SVG has them all) read whole on the PDF page and
+    on the PNG's canvas: the PNG's script re-drawn as a PDF of the PNG's size in
+    points, its text at the PNG's size in pixels (the same layout), so that its
+    text can be read. An entry past the canvas edge is not on the page."""
+    for name in sorted(os.listdir(charts)):
+        stem, ext = os.path.splitext(name)
+        if ext != '.svg':
+            continue
+        entries = legend_entries(os.path.join(charts, name))
+        if not entries:
+            continue
+        pages = []
+        if os.path.exists(os.path.join(charts, stem + '.pdf')):
+            pages.append((stem + '.pdf', os.path.join(charts, stem + '.pdf')))
+        script = os.path.join(charts, stem + '.gp')
+        text = open(script, encoding='utf-8').read()
+        # The script is the last format's: its canvas in pixels, a PDF's 8 in as 1200.
+        size = re.search(r"^set terminal (\w+) size ([0-9.]+)(in)?,([0-9.]+)(in)?", text, re.M)
+        if size and os.path.exists(os.path.join(charts, stem + '.png')):
+            per = 1200 / 8.0 if size.group(3) else 1.0
+            w, h = float(size.group(2)) * per, float(size.group(4)) * per
+            out = os.path.join(tmp, stem + '.png.pdf')
+            text = re.sub(r"^set terminal .*$", "set terminal pdfcairo size %g/72.,%g/72. font 'Sans,11' "
+                          "fontscale 1.45 noenhanced" % (w, h), text, count=1, flags=re.M)
+            text = text.replace("em_share = (GPVAL_TERM eq 'pngcairo')", "em_share = (1)")
+            if run_script(charts, tmp, stem + '.legend.gp', output_to(text, out), faults,
+                          stem + '.png', 'its script failed as a PDF of its size') is not None:
+                pages.append((stem + '.png', out))
+        for shown, pdf in pages:
+            words = ' '.join(page_words(pdf))
+            for e in entries:
+                if ' '.join(e) not in words:
+                    faults.append('%s: legend entry %r not within the canvas' % (shown, ' '.join(e)))
+
+
 def main(dirs):
     with tempfile.TemporaryDirectory() as tmp:
         if dirs and dirs[0] == '--sweeps':  # the shipped sweep files, not charts
@@ -568,6 +636,7 @@ def main(dirs):
                 'labels': lambda: check_labels(charts, tmp),
                 'marks': lambda: check_marks(d, charts, tmp),
                 'titles': lambda: check_titles(charts, tmp),
+                'legends': lambda: check_legends(charts, tmp),
             }
             for name, check in checks.items():
                 if only is None or name in only:

@@ -59,6 +59,8 @@ caught "cut.png: ink on the canvas edge" "the check said"
   --set 'sides.red.rules.[0].donor_floor=1.5' >/dev/null
 "$bin" sweep "$root/scenarios/sweeps/red-donor-order.cfg" -n 8 -q -o "$tmp/grid" \
   --set sweep.per_replication=1 >/dev/null
+# A grid of five lines with long legend entries (three columns would not fit).
+"$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 4 -q -o "$tmp/lines" >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
   -q >/dev/null 2>"$tmp/sobol.err"
@@ -76,10 +78,11 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
 "$bin" discover "$tmp/morris5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   -o "$tmp/cmp" >/dev/null
-dirs="run grid sobol morris5 cmp disc"
+dirs="run grid lines sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
     only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
+    [ "$d" = lines ] && only="--only effect_kursk.red_drawn_from_sectors"
     "$bin" plot "$tmp/$d" --format "$fmt" $only -q 2>"$tmp/err" || fail "plot $d --format $fmt: $(cat "$tmp/err")"
   done
   # The y-axis titles as rsvg draws the SVGs (the pdf scripts are checked below).
@@ -195,6 +198,21 @@ cp "$tmp/grid/sweep.csv" "$tmp/caps0/" && cp "$tmp/grid/sweep.csv" "$tmp/caps1/"
 python3 "$check" --only caps "$tmp/caps0" || fail "caps of intervals down to 0 on an axis with room failed"
 expect_faults "caps on the axis line" --only caps "$tmp/caps1"
 caught "$c: an interval cap on the axis line" "caps on the axis line were not caught"
+# And the five-line effect chart with its legend as it was (two rows, as many
+# columns as gnuplot needs): its last entry, a third column, past the canvas.
+cp -r "$tmp/lines" "$tmp/key"
+rm -rf "$tmp/key/charts"
+for f in png svg pdf; do
+  "$bin" plot "$tmp/key" --format $f -q --only effect_kursk.red_drawn_from_sectors || fail "plot key"
+  sed 's/^set key maxrows key_rows(drawn, key_chars)$/set key maxrows 2/; s/^if (key_rows(drawn, key_chars) > 2) {/if (0) {/' \
+    "$tmp/key/charts/effect_kursk.red_drawn_from_sectors.gp" >"$tmp/key/charts/old.gp"
+  grep -q "^set key maxrows 2" "$tmp/key/charts/old.gp" || fail "the old legend was not put back"
+  (cd "$tmp/key/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot key old.gp"
+done
+cp "$tmp/key/charts/old.gp" "$tmp/key/charts/effect_kursk.red_drawn_from_sectors.gp"
+expect_faults "a legend with a column past the canvas" --only legends "$tmp/key"
+caught "effect_kursk.red_drawn_from_sectors.pdf: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PDF page was not caught"
+caught "effect_kursk.red_drawn_from_sectors.png: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PNG was not caught"
 # Every parameter of every shipped sweep has a label and a unit; a sweep file
 # without them (as red-rule-screening.cfg was) is caught.
 python3 "$check" --sweeps "$root"/scenarios/sweeps/*.cfg "$root"/scenarios/sweeps/*.inc \
