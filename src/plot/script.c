@@ -209,6 +209,8 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     put_layer_sectors(c, 0);
   else if (strcmp(key, "OTHER_SECTORS") == 0)
     put_layer_sectors(c, 1);
+  else if (strcmp(key, "BOX_TITLES") == 0)
+    fputs(c->run->box_titles ? c->run->box_titles : "", c->out);
   else if (strcmp(key, "EVENT_DATES") == 0)
     put_events(c, 0);
   else if (strcmp(key, "EVENT_NAMES") == 0)

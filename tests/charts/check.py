@@ -16,6 +16,8 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     estimates go past it and a warning where an interval is wider than 0.25;
   - the point labels of each Morris chart clear of each other and within the
     canvas (the boxes the script placed them in, as it measures text);
+  - each restriction of a discovery's box drawn (one to one value as a mark),
+    its parameters named as the sweep charts name them, not by their paths;
   - every legend entry (as the SVG has them) read whole within the PDF page
     and within the PNG's canvas (its script re-drawn as a PDF of its size);
   - the names of the marks on a run chart's date axis (event days, a held
@@ -120,14 +122,33 @@ def svg_texts(path):
     return [re.sub(r'<[^>]*>', '', t) for t in re.findall(r'<text[^>]*>(.*?)</text>', text, re.S)]
 
 
+def box_rows(d):
+    """A discovery's box.csv, its rows as dicts (or [])."""
+    path = os.path.join(d, 'box.csv')
+    return list(csv.DictReader(open(path, encoding='utf-8'))) if os.path.exists(path) else []
+
+
 def check_param_names(d, charts):
     """A parameter's key with an underscore ('daily_cap', the end of its path)
-    shown as a word of an SVG's text, not within its path."""
+    shown as a word of an SVG's text, not within its path; a discovery's box
+    chart naming a parameter by its path where its end names it alone."""
     table = os.path.join(d, 'sweep.csv')
-    if not os.path.exists(table):
+    box = box_rows(d)
+    if box:
+        paths = [r['parameter'] for r in box]
+        ends = [p.rsplit('.', 1)[-1] for p in paths]
+        shown = [t.strip() for t in svg_texts(os.path.join(charts, 'box.svg'))] \
+            if os.path.exists(os.path.join(charts, 'box.svg')) else []
+        for p, e in zip(paths, ends):
+            if ends.count(e) == 1 and p in shown:
+                faults.append('box.svg: parameter %s named by its path' % p)
+    if not os.path.exists(table) and not box:
         return
-    header = open(table, encoding='utf-8').readline().strip().split(',')
-    keys = {c.rsplit('.', 1)[-1] for c in header[1:header.index('replications')]}
+    if box:
+        keys = {p.rsplit('.', 1)[-1] for p in paths}
+    else:
+        header = open(table, encoding='utf-8').readline().strip().split(',')
+        keys = {c.rsplit('.', 1)[-1] for c in header[1:header.index('replications')]}
     keys = [k for k in sorted(keys) if '_' in k]
     for name in sorted(os.listdir(charts)) if keys else []:
         if not name.endswith('.svg'):
@@ -176,6 +197,10 @@ def check_sources(d, charts, tmp):
                           text, re.M)
         if not (source and style):
             continue
+        # A part shortened to a word or two ("; condition pokrovsk…") says nothing.
+        cut = re.search(r"(?:^|[;,] )([^;,]*)…", source.group(0))
+        if cut and len(cut.group(1).split()) < 3:
+            faults.append('%s: a part of its source line cut to %r' % (name, cut.group(1) + '…'))
         prog += [source.group(0), style.group(0),
                  "print sprintf('%%s %%g', '%s', fit_pt(chart_source, 9))" % name]
     if len(prog) == 3:
@@ -541,6 +566,34 @@ def check_marks(d, charts, tmp):
                     faults.append('%s: marks %r and %r overlap' % (name, label2, label))
 
 
+def check_restrictions(d, charts, tmp):
+    """A discovery's box chart draws each restriction (a one-value one as a mark):
+    as many bands of the box's blue in the PNG and the PDF page as restricted
+    rows in box.csv (a restriction to one value was drawn as none)."""
+    box = box_rows(d)
+    if not box:
+        return
+    want = sum(1 for r in box if r['restricted'] == '1')
+    for ext in ('png', 'pdf'):
+        path = os.path.join(charts, 'box.' + ext)
+        if not os.path.exists(path):
+            continue
+        if ext == 'pdf':
+            out = os.path.join(tmp, 'box.restrictions')
+            subprocess.run(['pdftoppm', '-r', '96', '-singlefile', path, out], check=True)
+            w, h, bpp, rows = edges.read_ppm(out + '.ppm')
+        else:
+            w, h, bpp, rows = edges.read_png(path)
+        blue = bytes((0x00, 0x72, 0xB2))
+        bands, inside = 0, False
+        for row in rows:
+            hit = any(row[x * bpp:x * bpp + 3] == blue for x in range(w))
+            bands += hit and not inside
+            inside = hit
+        if bands != want:
+            faults.append('box.%s: %d restrictions drawn, box.csv has %d' % (ext, bands, want))
+
+
 def legend_entries(svg):
     """The legend's entries of a chart, from its SVG: gnuplot draws a plot's entry
     as the first text of the plot's group, before any of its lines."""
@@ -637,6 +690,7 @@ def main(dirs):
                 'marks': lambda: check_marks(d, charts, tmp),
                 'titles': lambda: check_titles(charts, tmp),
                 'legends': lambda: check_legends(charts, tmp),
+                'restrictions': lambda: check_restrictions(d, charts, tmp),
             }
             for name, check in checks.items():
                 if only is None or name in only:

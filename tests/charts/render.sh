@@ -213,6 +213,28 @@ cp "$tmp/key/charts/old.gp" "$tmp/key/charts/effect_kursk.red_drawn_from_sectors
 expect_faults "a legend with a column past the canvas" --only legends "$tmp/key"
 caught "effect_kursk.red_drawn_from_sectors.pdf: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PDF page was not caught"
 caught "effect_kursk.red_drawn_from_sectors.png: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PNG was not caught"
+# And the box chart of the discovery with its first parameter restricted to one
+# value: drawn as a mark there, and the parameters named by their labels; drawn
+# as it was (half the width of the restriction, 0, and the rows named by the
+# paths), the restriction is not drawn and a path names a parameter.
+mkdir -p "$tmp/one"
+cp "$tmp/disc/scenario.cfg" "$tmp/disc/discover.txt" "$tmp/disc/trajectory.csv" "$tmp/one/"
+awk -F, -v OFS=, 'NR == 2 { $3 = 1; $5 = $4; $10 = 0.01 } { print }' "$tmp/disc/box.csv" >"$tmp/one/box.csv"
+for f in png svg pdf; do
+  "$bin" plot "$tmp/one" --format $f -q || fail "plot one --format $f"
+done
+python3 "$check" --only restrictions,names,sources,images "$tmp/one" || fail "a restriction to one value"
+for f in svg png pdf; do
+  "$bin" plot "$tmp/one" --format $f -q --only box || fail "plot one --format $f"
+  sed 's/:(half(0)):(0.16)/:((hi(0) - lo(0)) \/ 2):(0.16)/; s/ytic(title_of($0))/ytic(1)/' \
+    "$tmp/one/charts/box.gp" >"$tmp/one/charts/old.gp"
+  grep -q "ytic(1)" "$tmp/one/charts/old.gp" || fail "the old box chart was not put back"
+  (cd "$tmp/one/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot one old.gp"
+done
+expect_faults "a restriction to one value not drawn" --only restrictions,names "$tmp/one"
+caught "box.png: 0 restrictions drawn, box.csv has 1" "a one-value restriction not drawn in the PNG was not caught"
+caught "box.pdf: 0 restrictions drawn, box.csv has 1" "a one-value restriction not drawn in the PDF was not caught"
+caught "box.svg: parameter sides.red.rules.\[0\].threshold named by its path" "a parameter named by its path was not caught"
 # Every parameter of every shipped sweep has a label and a unit; a sweep file
 # without them (as red-rule-screening.cfg was) is caught.
 python3 "$check" --sweeps "$root"/scenarios/sweeps/*.cfg "$root"/scenarios/sweeps/*.inc \
