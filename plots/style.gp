@@ -64,6 +64,28 @@ canvas_aspect = 700.0 / 1200
 fit_height(text, pt) = strlen(text) * 0.6 * em_share * pt / canvas_aspect <= plot_top - plot_bottom ? pt : \
                        (plot_top - plot_bottom) * canvas_aspect / (strlen(text) * 0.6 * em_share)
 ylabel_font(text) = sprintf(',%.1f', fit_height(text, 11))
+# A readable size for a long one: wrapped onto two lines at the space nearest its
+# middle, each fitted, where it does not fit at 9 pt on one (a title of 65
+# characters was set at 6 pt). A chart that draws its title as a label gives its
+# two lines room: ylabel_lines.
+space_near(t, m, d) = d >= m ? 0 : t[m + d:m + d] eq ' ' ? m + d : \
+                      t[m - d:m - d] eq ' ' ? m - d : space_near(t, m, d + 1)
+ylabel_break(t) = fit_height(t, 11) >= 9 ? 0 : space_near(t, int(strlen(t) / 2), 0)
+ylabel_at = 0
+ylabel_text(t) = (ylabel_at = ylabel_break(t)) > 0 ? t[1:ylabel_at - 1]."\n".t[ylabel_at + 1:] : t
+ylabel_lines(t) = ylabel_break(t) > 0 ? 2 : 1
+ylabel_longer(t) = (ylabel_at = ylabel_break(t)) <= 0 ? t : \
+                   ylabel_at - 1 > strlen(t) - ylabel_at ? t[1:ylabel_at - 1] : t[ylabel_at + 1:]
+ylabel_wrap_font(t) = sprintf(',%.1f', fit_height(ylabel_longer(t), 11))
+# The same for a title across a room (a share of the canvas's width, e.g. a narrow
+# panel's x-axis title): its break (0: none), its lines and its font.
+wrap_at = 0
+wrap_break(t, room) = strlen(t) * 0.6 * em_share * 9 <= room ? 0 : space_near(t, int(strlen(t) / 2), 0)
+wrap_text(t, room) = (wrap_at = wrap_break(t, room)) > 0 ? t[1:wrap_at - 1]."\n".t[wrap_at + 1:] : t
+wrap_longer(t, room) = (wrap_at = wrap_break(t, room)) <= 0 ? t : \
+                       wrap_at - 1 > strlen(t) - wrap_at ? t[1:wrap_at - 1] : t[wrap_at + 1:]
+wrap_font(t, room) = sprintf(',%.1f', strlen(wrap_longer(t, room)) * 0.6 * em_share * 11 <= room ? 11 : \
+                     room / (strlen(wrap_longer(t, room)) * 0.6 * em_share))
 set label 101 chart_title at screen 0.012, screen 0.955 left \
     font sprintf('Sans Bold,%.1f', fit_pt(chart_title, 15)) tc rgb colour_ink
 set label 102 chart_subtitle at screen 0.012, screen 0.900 left \

@@ -52,7 +52,10 @@ x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param
 value_name(i, j) = nlevels_of(i) > 0 ? level_name(i, j) : param_value(i, j)
 
 set xlabel param_axis(x_param)
-set ylabel value_label font ylabel_font(value_label)
+# A title on two lines a little further left: gnuplot's margin, measured for one
+# line, brought its second against the tick labels (in the PDF).
+y_offset = (GPVAL_TERM eq 'svg' ? 0 : 0.5) - (ylabel_lines(value_label) - 1) * 0.8
+set ylabel ylabel_text(value_label) font ylabel_wrap_font(value_label) offset y_offset, 0
 set xtics autofreq
 set mxtics default
 # The x range: the values, a little room either side (no stretch to a tick).
@@ -98,7 +101,7 @@ set key maxrows key_rows(drawn, key_chars)
 if (key_rows(drawn, key_chars) > 2) {
   plot_top = plot_top - (key_rows(drawn, key_chars) - 2) * key_row
   set tmargin at screen plot_top
-  set ylabel value_label font ylabel_font(value_label)
+  set ylabel ylabel_text(value_label) font ylabel_wrap_font(value_label) offset y_offset, 0
 }
 x_lo = param_value(x_param, 1) + 0; x_hi = param_value(x_param, nx) + 0
 nudge(j) = drawn > 1 ? (((j - 1) / line_step) - (drawn - 1) / 2.0) * 0.006 * abs(x_hi - x_lo) : 0

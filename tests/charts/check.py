@@ -18,6 +18,8 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     canvas (the boxes the script placed them in, as it measures text);
   - each restriction of a discovery's box drawn (one to one value as a mark),
     its parameters named as the sweep charts name them, not by their paths;
+  - each y-axis title at 9 pt at least in the PNG and the PDF (a long one on
+    two lines);
   - every legend entry (as the SVG has them) read whole within the PDF page
     and within the PNG's canvas (its script re-drawn as a PDF of its size);
   - the names of the marks on a run chart's date axis (event days, a held
@@ -594,6 +596,54 @@ def check_restrictions(d, charts, tmp):
             faults.append('box.%s: %d restrictions drawn, box.csv has %d' % (ext, bands, want))
 
 
+def as_format(text, fmt, out):
+    """A chart's script drawn as an SVG of its canvas in pixels (a PDF's 8 in as
+    1200) with the PNG's or the PDF's text measure (em_share): the sizes it then
+    sets its text at are the PNG's or the PDF's, read from the SVG."""
+    size = re.search(r"^set terminal (\w+) size ([0-9.]+)(in)?,([0-9.]+)(in)?", text, re.M)
+    per = 1200 / 8.0 if size.group(3) else 1.0
+    w, h = float(size.group(2)) * per, float(size.group(4)) * per
+    text = re.sub(r"^set terminal .*$", "set terminal svg size %g,%g font 'Sans,11' fontscale 1.45 "
+                  "noenhanced" % (w, h), text, count=1, flags=re.M)
+    pick = {'png': ('(1)', '(0)'), 'pdf': ('(0)', '(1)')}[fmt]
+    text = text.replace("em_share = (GPVAL_TERM eq 'pngcairo')", "em_share = %s" % pick[0])
+    text = text.replace("(GPVAL_TERM eq 'pdfcairo') ? 0.62", "%s ? 0.62" % pick[1])
+    return output_to(text, out)
+
+
+def check_title_sizes(charts, tmp):
+    """Each y-axis title (the text drawn turned up the plot) and each parameter's
+    name (a panel's x-axis title, a box chart's row) at a readable size, 9 pt at
+    least (the source line's), in the PNG and the PDF: a long title is wrapped
+    onto two lines rather than shrunk (one of 65 characters was at 6 pt)."""
+    for name in sorted(os.listdir(charts)):
+        stem, ext = os.path.splitext(name)
+        if ext != '.gp' or stem == 'old':
+            continue
+        text = open(os.path.join(charts, name), encoding='utf-8').read()
+        if "em_share = (GPVAL_TERM eq 'pngcairo')" not in text:
+            continue
+        # The parameters' names (a panel's x-axis title, a box chart's row), as
+        # the script has them; a line of one wrapped is part of one.
+        names = []
+        for m in re.finditer(r"^param_(?:titles|axes) = '(.*)'$", text, re.M):
+            names += [w.replace("'.\"'\".'", "'") for w in re.findall(r'"([^"]*(?:\"\'\"[^"]*)*)"', m.group(1))]
+        for fmt in ('png', 'pdf'):
+            out = os.path.join(tmp, stem + '.size.svg')
+            if run_script(charts, tmp, stem + '.size.gp', as_format(text, fmt, out), faults,
+                          stem + '.' + fmt, 'its script failed as an SVG') is None:
+                continue
+            svg = open(out, encoding='utf-8').read()
+            for m in re.finditer(r'<g transform="translate\([^)]*\)( rotate\([-0-9]+\))?"[^>]*'
+                                 r'font-size="([0-9.]+)"[^>]*>\s*<text>(.*?)</text>', svg, re.S):
+                pt = float(m.group(2)) / 1.45
+                shown = re.sub(r'<[^>]*>', '', m.group(3)).strip()
+                what = 'y-axis title' if m.group(1) in (' rotate(270)', ' rotate(-90)') else \
+                    'parameter name' if len(shown) >= 4 and any(shown in n for n in names) else None
+                if what and pt < 8.95:
+                    faults.append('%s.%s: its %s %r set at %.1f pt, under 9' % (stem, fmt, what, shown[:40], pt))
+
+
 def legend_entries(svg):
     """The legend's entries of a chart, from its SVG: gnuplot draws a plot's entry
     as the first text of the plot's group, before any of its lines."""
@@ -691,6 +741,7 @@ def main(dirs):
                 'titles': lambda: check_titles(charts, tmp),
                 'legends': lambda: check_legends(charts, tmp),
                 'restrictions': lambda: check_restrictions(d, charts, tmp),
+                'sizes': lambda: check_title_sizes(charts, tmp),
             }
             for name, check in checks.items():
                 if only is None or name in only:

@@ -61,6 +61,10 @@ caught "cut.png: ink on the canvas edge" "the check said"
   --set sweep.per_replication=1 >/dev/null
 # A grid of five lines with long legend entries (three columns would not fit).
 "$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 4 -q -o "$tmp/lines" >/dev/null
+# A shipped morris sweep of four labelled parameters, one of its labels
+# ('Kursk reinforcement threshold') wider than its panel.
+"$bin" sweep "$root/scenarios/sweeps/red-rule-screening.cfg" --points 2 -n 3 -q -o "$tmp/screen" \
+  --set 'sweep.metrics=["red.losses"]' >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
   -q >/dev/null 2>"$tmp/sobol.err"
@@ -78,7 +82,7 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
 "$bin" discover "$tmp/morris5" --baseline 0 --where 'red.losses < 0' -q -o "$tmp/disc" >/dev/null
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   -o "$tmp/cmp" >/dev/null
-dirs="run grid lines sobol morris5 cmp disc"
+dirs="run grid lines screen sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
     only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
@@ -119,7 +123,7 @@ caught "sensitivity_.*wide, warning ''" "a missing warning of wide intervals was
 mkdir -p "$tmp/rows/charts"
 cp "$tmp/morris5/sweep.csv" "$tmp/rows/"
 sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_label; set format y '% h' }/" \
-  "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
+  "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 ylabel_text(value_label)/,/^ *font/d' \
   >"$tmp/rows/charts/effect_red.losses.gp"
 grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
 expect_faults "y-axis titles per row of panels" --only titles "$tmp/rows"
@@ -127,7 +131,7 @@ caught "effect_red.losses.pdf: its y-axis title runs from .* past the plot area"
 # And a heat map whose y-axis title sits against its level names.
 mkdir -p "$tmp/tight/charts"
 cp "$tmp/grid/sweep.csv" "$tmp/tight/"
-sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(y_param) at screen title_room + 0.03, \\/' \
+sed 's/^set label 106 ylabel_text(param_axis(y_param)) at screen .*/set label 106 ylabel_text(param_axis(y_param)) at screen title_room + 0.03, \\/' \
   "$tmp/grid/charts/heatmap_kursk.red_drawn_from_sectors.gp" \
   >"$tmp/tight/charts/heatmap_kursk.red_drawn_from_sectors.gp"
 expect_faults "a y-axis title against the level names" --only titles "$tmp/tight"
@@ -145,7 +149,7 @@ caught "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" "overlapping Mor
 mkdir -p "$tmp/box/charts"
 cp "$tmp/disc/box.csv" "$tmp/box/"
 sed 's/^set lmargin at screen .*/set lmargin at screen 0.2/; s/^name_pt = name_chars .*/name_pt = 11/' \
-  "$tmp/disc/charts/box.gp" >"$tmp/box/charts/box.gp"
+  "$tmp/disc/charts/box.gp" | sed 's/ytic(title_of($0))/ytic(1)/' >"$tmp/box/charts/box.gp"
 (cd "$tmp/box/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" box.gp) || fail "gnuplot box.gp"
 expect_faults "a box chart with names cut by the left edge" --only images "$tmp/box"
 caught "box.pdf: ink on the page edge" "names cut by the left edge were not caught"
@@ -213,6 +217,28 @@ cp "$tmp/key/charts/old.gp" "$tmp/key/charts/effect_kursk.red_drawn_from_sectors
 expect_faults "a legend with a column past the canvas" --only legends "$tmp/key"
 caught "effect_kursk.red_drawn_from_sectors.pdf: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PDF page was not caught"
 caught "effect_kursk.red_drawn_from_sectors.png: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PNG was not caught"
+# And the grid's heat map with its long y-axis title ('Kursk reinforcement
+# threshold (Russian to Ukrainian combat power)') on one line, shrunk to fit as it
+# was: set under 9 pt.
+mkdir -p "$tmp/shrunk/charts"
+cp "$tmp/lines/sweep.csv" "$tmp/shrunk/"
+c=heatmap_kursk.red_drawn_from_sectors.gp
+"$bin" plot "$tmp/lines" --format pdf -q --only heatmap_kursk.red_drawn_from_sectors || fail "plot lines heatmap"
+sed 's/font ylabel_wrap_font(/font ylabel_font(/; s/ylabel_text(param_axis(y_param))/param_axis(y_param)/; s/^y_lines = .*/y_lines = 1/' \
+  "$tmp/lines/charts/$c" >"$tmp/shrunk/charts/$c"
+grep -q "^set label 106 param_axis(y_param)" "$tmp/shrunk/charts/$c" || fail "the shrunk title was not put back"
+expect_faults "a y-axis title shrunk to fit" --only sizes "$tmp/shrunk"
+caught "heatmap_kursk.red_drawn_from_sectors.png: its y-axis title 'Kursk reinforcement threshold (Russian t' set at [0-9.]* pt, under 9" "a shrunk y-axis title was not caught"
+caught "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title .* under 9" "a shrunk y-axis title in the PDF was not caught"
+# And the morris sweep's effect chart with its panels' x-axis titles on one line,
+# set smaller to fit, as they were: 'Kursk reinforcement threshold' under 9 pt.
+mkdir -p "$tmp/narrow/charts"
+cp "$tmp/screen/sweep.csv" "$tmp/narrow/"
+sed "s/^  set xlabel wrap_text(x_title(i), x_room) font wrap_font(x_title(i), x_room)/  set xlabel x_title(i) font sprintf(',%.1f', strlen(x_title(i)) * 0.6 * em_share * 11 <= x_room ? 11 : x_room \/ (strlen(x_title(i)) * 0.6 * em_share))/; s/^if (x_wrapped) {/if (0) {/" \
+  "$tmp/screen/charts/effect_red.losses.gp" >"$tmp/narrow/charts/effect_red.losses.gp"
+grep -q "^  set xlabel x_title(i) font sprintf" "$tmp/narrow/charts/effect_red.losses.gp" || fail "the shrunk x-axis titles were not put back"
+expect_faults "a panel's x-axis title shrunk to fit" --only sizes "$tmp/narrow"
+caught "effect_red.losses.png: its parameter name 'Kursk reinforcement threshold' set at [0-9.]* pt, under 9" "a shrunk x-axis title was not caught"
 # And the box chart of the discovery with its first parameter restricted to one
 # value: drawn as a mark there, and the parameters named by their labels; drawn
 # as it was (half the width of the restriction, 0, and the rows named by the
@@ -284,4 +310,4 @@ sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0 sweep, kursk-po
 expect_faults "a sweep's source line set smaller" --only sources "$tmp/sweepsource"
 caught "morris_red.losses.gp: its source line set at [0-9.]* pt, not 9" "a sweep's source line set smaller was not caught"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, legends whole, y-axis titles at 9 pt or more, box restrictions drawn, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"
