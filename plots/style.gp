@@ -117,5 +117,6 @@ colour_sweep = '#31688E'
 colour_first = oi_orange
 colour_total = oi_sky
 
+@SWEEP_STYLE@
 @AXES@
 # ---- End of style ----

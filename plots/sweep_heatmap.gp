@@ -91,12 +91,13 @@ set xlabel param_axis(x_param)
 # shorter than an SVG renderer (rsvg) draws them, and the title touched them.
 y_tick_chars = 0
 do for [j = 1:ny] { if (strlen(value_name(y_param, j)) > y_tick_chars) { y_tick_chars = strlen(value_name(y_param, j)) } }
-title_room = 0.012 + 1.3 * 11 * em_share
+y_lines = ylabel_lines(param_axis(y_param))
+title_room = 0.012 + 1.3 * y_lines * 11 * em_share
 set lmargin at screen title_room + 0.012 + (y_tick_chars * 0.6 + 0.6) * 11 * em_share
 unset ylabel
-set label 106 param_axis(y_param) at screen 0.012 + 0.65 * 11 * em_share, \
+set label 106 ylabel_text(param_axis(y_param)) at screen 0.012 + 0.65 * y_lines * 11 * em_share, \
     screen (plot_top + plot_bottom) / 2 center rotate by 90 \
-    font ylabel_font(param_axis(y_param)) tc rgb colour_ink
+    font ylabel_wrap_font(param_axis(y_param)) tc rgb colour_ink
 set xrange [-0.5:nx - 0.5]
 set yrange [-0.5:ny - 0.5]
 set offsets 0, 0, 0, 0

@@ -52,7 +52,10 @@ x_value(i) = nlevels_of(i) > 0 ? level_at(i, strcol(param(i)), 1) : column(param
 value_name(i, j) = nlevels_of(i) > 0 ? level_name(i, j) : param_value(i, j)
 
 set xlabel param_axis(x_param)
-set ylabel value_label font ylabel_font(value_label)
+# A title on two lines a little further left: gnuplot's margin, measured for one
+# line, brought its second against the tick labels (in the PDF).
+y_offset = (GPVAL_TERM eq 'svg' ? 0 : 0.5) - (ylabel_lines(value_label) - 1) * 0.8
+set ylabel ylabel_text(value_label) font ylabel_wrap_font(value_label) offset y_offset, 0
 set xtics autofreq
 set mxtics default
 # The x range: the values, a little room either side (no stretch to a tick).
@@ -88,6 +91,18 @@ last_row(j) = first_row(j) + (nx - 1) * stride(x_param)
 line_colour(j) = drawn > 1 ? line_palette_max * ((j - 1) / line_step) / (drawn - 1.0) : 0.3
 line_title(j) = line_param > 0 ? param_label(line_param).' = '.value_name(line_param, j) : \
                 'mean, with its 95% confidence interval'
+# The legend in the columns that fit (style.gp), rows past two taken from the
+# plot's top: a third column of long entries fell off the canvas.
+key_chars = 0
+do for [j = 1:nlines:line_step] {
+  key_chars = strlen(line_title(j)) > key_chars ? strlen(line_title(j)) : key_chars
+}
+set key maxrows key_rows(drawn, key_chars)
+if (key_rows(drawn, key_chars) > 2) {
+  plot_top = plot_top - (key_rows(drawn, key_chars) - 2) * key_row
+  set tmargin at screen plot_top
+  set ylabel ylabel_text(value_label) font ylabel_wrap_font(value_label) offset y_offset, 0
+}
 x_lo = param_value(x_param, 1) + 0; x_hi = param_value(x_param, nx) + 0
 nudge(j) = drawn > 1 ? (((j - 1) / line_step) - (drawn - 1) / 2.0) * 0.006 * abs(x_hi - x_lo) : 0
 x_of(j) = x_value(x_param) + nudge(j)

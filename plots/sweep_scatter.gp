@@ -41,15 +41,19 @@ if (taller > 1) {
   set key at screen plot_left - 0.02, screen 1 - 0.145 / taller
 }
 set bmargin at screen plot_bottom
-set lmargin at screen plot_left
-# One y-axis title for all the panels, left of them and centred on them, in a
-# smaller font where it is longer than they are high (a title per row of panels
-# ran into the next row's and, above the top row, into the legend). The canvas is
-# 700/1200 as high as wide in every format (src/plot/format.c), `taller` times
-# that with more than two rows of panels (src/plot/sweep_charts.c).
+# One y-axis title for all the panels, left of them and centred on them, on two
+# lines where it is longer than they are high (a title per row of panels ran into
+# the next row's and, above the top row, into the legend), the panels then a line
+# further right. The canvas is 700/1200 as high as wide in every format
+# (src/plot/format.c), `taller` times that with more than two rows of panels
+# (src/plot/sweep_charts.c).
 canvas_aspect = 700.0 * taller / 1200
-set label 106 value_label at screen 0.022, screen (plot_top + plot_bottom) / 2 center rotate by 90 \
-    font ylabel_font(value_label) tc rgb colour_ink
+y_lines = ylabel_lines(value_label)
+plot_left = plot_left + (y_lines - 1) * 1.2 * 11 * em_share
+set lmargin at screen plot_left
+set label 106 ylabel_text(value_label) at screen 0.022 + (y_lines - 1) * 0.6 * 11 * em_share, \
+    screen (plot_top + plot_bottom) / 2 center rotate by 90 \
+    font ylabel_wrap_font(value_label) tc rgb colour_ink
 unset ylabel
 
 param(i) = word(params, i)
@@ -70,6 +74,19 @@ nrows = int((nparams + ncols - 1) / ncols)
 gap_x = 0.035
 gap_y = 0.125 / taller
 panel_w = (plot_right - plot_left - (ncols - 1) * gap_x) / ncols
+# The parameter's label and unit under its panel, or its label alone where the
+# panel is narrow; on two lines where even the label is wider than the panel and
+# its gap (set smaller on one, 'Kursk reinforcement threshold' was at 8 pt): then
+# the panels leave a line more below each row.
+x_title(i) = strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_titles, i)
+x_room = panel_w + gap_x / 2
+x_wrapped = 0
+do for [i = 1:nparams] { if (wrap_break(x_title(i), x_room) > 0) { x_wrapped = 1 } }
+if (x_wrapped) {
+  plot_bottom = plot_bottom + 1.25 * 11 * em_share / canvas_aspect
+  gap_y = gap_y + 1.25 * 11 * em_share / canvas_aspect
+  set bmargin at screen plot_bottom
+}
 panel_h = (plot_top - plot_bottom - (nrows - 1) * gap_y) / nrows
 
 # The span of each parameter (read before any axis range is set, which stats
@@ -135,12 +152,7 @@ do for [i = 1:nparams] {
   } else {
     set xtics font ',11'
   }
-  # The parameter's label and unit, or its label alone where the panel is narrow.
-  # (in a smaller font where even the label is wider than the panel and its gap).
-  x_title = strlen(param_axis(i)) * 0.0078 < panel_w ? param_axis(i) : word(param_titles, i)
-  x_pt = strlen(x_title) * 0.6 * em_share * 11 <= panel_w + gap_x / 2 ? 11 : \
-         (panel_w + gap_x / 2) / (strlen(x_title) * 0.6 * em_share)
-  set xlabel x_title font sprintf(',%.1f', x_pt)
+  set xlabel wrap_text(x_title(i), x_room) font wrap_font(x_title(i), x_room)
   # Tick labels on the left panels only.
   if (col == 0) { set format y '% h' } else { set format y '' }
   plot data using (x_value(i)):(stat('mean')):(ci('low')):(ci('high')) \

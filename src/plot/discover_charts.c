@@ -26,15 +26,45 @@ static void txt_line(const char *dir, const char *prefix, char *buf, size_t size
   fclose(fp);
 }
 
-/* Rows of box.csv (its parameters), for the height of the box chart. */
-static int box_rows(const char *dir) {
+/* The parameters of box.csv (its first column, a row each), named as the sweep
+ * charts name them (the sweep's labels, with a capital), as a gnuplot word list in
+ * the rows' order; their count, for the height of the box chart. */
+static int box_titles(const char *dir, const fsim_scenario *sc, char **titles) {
   char path[FSIM_PATH_MAX + 32], line[8192];
   snprintf(path, sizeof path, "%s/box.csv", dir);
+  *titles = NULL;
   FILE *fp = fopen(path, "r");
   if (!fp) return 0;
-  int n = -1; /* the header */
-  while (fgets(line, sizeof line, fp)) n++;
+  int n = 0, cap = 0;
+  char **paths = NULL;
+  int header = 1;
+  while (fgets(line, sizeof line, fp)) {
+    if (header) { /* its header */
+      header = 0;
+      continue;
+    }
+    line[strcspn(line, ",\r\n")] = '\0';
+    if (n == cap) {
+      cap = cap ? 2 * cap : 16;
+      char **more = realloc(paths, (size_t)cap * sizeof *paths);
+      if (!more) break;
+      paths = more;
+    }
+    if (!(paths[n] = strdup(line))) break;
+    n++;
+  }
   fclose(fp);
+  size_t size = 0;
+  FILE *out = open_memstream(titles, &size);
+  for (int i = 0; out && i < n; i++) {
+    char label[FSIM_TEXT_MAX];
+    fsim_plot_param_label(sc, (const char *const *)paths, n, i, label, sizeof label);
+    if (i) fputc(' ', out);
+    fsim_plot_put_title_word(out, label);
+  }
+  if (out) fclose(out);
+  for (int i = 0; i < n; i++) free(paths[i]);
+  free(paths);
   return n;
 }
 
@@ -67,9 +97,9 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
   fsim_source_part parts[FSIM_SOURCE_PARTS];
   int n = fsim_plot_label_parts(parts + 1, head, sizeof head, fsim_scenario_label(sc), NULL);
   parts[0] = (fsim_source_part){lead, 0};
-  parts[n + 1] = (fsim_source_part){"; condition ", 0};
-  parts[n + 2] = (fsim_source_part){condition, 1};
-  fsim_plot_source(run->source, sizeof run->source, parts, n + 3);
+  /* The condition is the subtitle's, whole: here it was cut to its first word
+   * ("condition pokrovsk..."). */
+  fsim_plot_source(run->source, sizeof run->source, parts, n + 1);
   static const struct {
     const char *name, *template_name, *data, *title;
   } charts[] = {
@@ -89,7 +119,7 @@ fsim_status fsim_plot_discover_init(fsim_plot_run *run, const char *dir, const f
              fsim_plot_short(nshort, sizeof nshort, counts, 90));
   }
   /* A row per parameter: beyond eight, a taller canvas keeps each readable. */
-  const int rows = box_rows(dir);
+  const int rows = box_titles(dir, sc, &run->box_titles);
   if (rows > 8) run->charts[1].taller = rows / 8.0;
   return FSIM_OK;
 }

@@ -61,6 +61,7 @@ typedef struct fsim_plot_run {
   const fsim_plot_sweep *sweep; /* NULL for a run directory */
   const fsim_plot_compare *compare; /* NULL but for a comparison's directory */
   int discover;                     /* 1 for a scenario discovery's directory */
+  char *box_titles; /* a discovery's: its parameters' names, a gnuplot word list (or NULL) */
 } fsim_plot_run;
 
 /* dir/name into out (FSIM_PATH_MAX bytes); 0 when too long (paths.c). */
@@ -271,6 +272,12 @@ void fsim_plot_sweep_free(fsim_plot_sweep *sw);
 fsim_status fsim_plot_sweep_charts(fsim_plot_run *run, const fsim_plot_sweep *sw,
                                    fsim_error *err);
 /* Writes the value of a sweep template's @KEY@ field; 0 when `key` is not one. */
+/* Parameter i's name on charts, of the n parameters `paths` of a sweep (sweep_table.c). */
+void fsim_plot_param_label(const fsim_scenario *sc, const char *const *paths, int n, int i,
+                           char *label, size_t size);
+/* text as one word of a gnuplot word list, beginning with a capital unless it is a
+ * setting's path, as the sweep charts' axis titles and names (sweep_script.c). */
+void fsim_plot_put_title_word(FILE *out, const char *text);
 int fsim_plot_sweep_fill(FILE *out, const fsim_plot_run *run, const fsim_chart *chart,
                          const char *key);
 

@@ -123,6 +123,8 @@ fsim_status fsim_plot_run_init(fsim_plot_run *run, const fsim_scenario *sc, long
 
 void fsim_plot_run_free(fsim_plot_run *run) {
   free(run->charts);
+  free(run->box_titles);
+  run->box_titles = NULL;
   run->charts = NULL;
   run->ncharts = 0;
 }

@@ -161,6 +161,14 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     const char *style = template_text("style");
     if (!style) return fsim_error_set(err, FSIM_E_INPUT, "plots/style.gp", 0, "", "missing");
     return expand(c, "style", style, err);
+  } else if (strcmp(key, "SWEEP_STYLE") == 0) {
+    /* The sweep charts' legend and title layout: in their scripts alone (a run
+     * chart's script stays as short as it was). */
+    const char *sweep_style = c->run->sweep ? template_text("sweep_style") : NULL;
+    if (c->run->sweep && !sweep_style)
+      return fsim_error_set(err, FSIM_E_INPUT, "plots/sweep_style.gp", 0, "", "missing");
+    if (sweep_style) return expand(c, "sweep_style", sweep_style, err);
+    fputs("# (The sweep charts' layout, plots/sweep_style.gp, is theirs alone.)", c->out);
   } else if (strcmp(key, "AXES") == 0) {
     /* Run charts share a date axis; a sweep chart's x axis is a parameter,
      * set by the chart itself. */
@@ -213,6 +221,8 @@ static fsim_status fill(const script_ctx *c, const char *key, const char *tpl,
     put_layer_sectors(c, 0);
   else if (strcmp(key, "OTHER_SECTORS") == 0)
     put_layer_sectors(c, 1);
+  else if (strcmp(key, "BOX_TITLES") == 0)
+    fputs(c->run->box_titles ? c->run->box_titles : "", c->out);
   else if (strcmp(key, "EVENT_DATES") == 0)
     put_events(c, 0);
   else if (strcmp(key, "EVENT_NAMES") == 0)

@@ -22,7 +22,7 @@ static void put_word(FILE *out, const char *text) {
 /* An axis title begins with a capital, as the value axis does ("Delay (days)"
  * from the label "delay"); a setting's path, the title where a parameter has no
  * label and its path's end is ambiguous, stays as written. */
-static void put_axis(FILE *out, const char *text) {
+void fsim_plot_put_title_word(FILE *out, const char *text) {
   char buf[FSIM_TEXT_MAX + FSIM_NAME_MAX + 4];
   snprintf(buf, sizeof buf, "%s", text);
   size_t word = strcspn(buf, " (");
@@ -47,13 +47,13 @@ static void put_design(FILE *out, const fsim_plot_sweep *sw) {
   fputs("'\n# Axis titles: the label and unit of each parameter.\nparam_axes = '", out);
   for (int i = 0; i < sw->nparams; i++) {
     if (i) fputc(' ', out);
-    put_axis(out, sw->params[i].axis);
+    fsim_plot_put_title_word(out, sw->params[i].axis);
   }
   fputs("'\n# The same without the unit, where a panel is too narrow for it.\nparam_titles = '",
         out);
   for (int i = 0; i < sw->nparams; i++) {
     if (i) fputc(' ', out);
-    put_axis(out, sw->params[i].label);
+    fsim_plot_put_title_word(out, sw->params[i].label);
   }
   /* Categorical parameters: sweep.csv holds a level's name, charted at its number
    * (1, 2, ...) with the name as the tick label. */

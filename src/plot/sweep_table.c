@@ -186,31 +186,43 @@ static double level_number(const fsim_sweep_param *p, const char *text) {
 
 /* A parameter's name on charts: the sweep's label, else its last part, its
  * underscores as spaces ("daily cap", read as words, not as a setting), unless
- * another parameter ends the same way (then its path); its axis title adds the
- * sweep's unit, else the setting's own (the settings table's). */
+ * another of the n parameters (paths) ends the same way (then its path). */
+void fsim_plot_param_label(const fsim_scenario *sc, const char *const *paths, int n, int i,
+                           char *label, size_t size) {
+  const fsim_param_def *pd = param_def(sc, paths[i]);
+  const char *dot = strrchr(paths[i], '.');
+  const char *last = dot && dot[1] ? dot + 1 : paths[i];
+  int unique = 1;
+  for (int j = 0; j < n; j++) {
+    const char *other = strrchr(paths[j], '.');
+    other = other && other[1] ? other + 1 : paths[j];
+    if (j != i && strcmp(other, last) == 0) unique = 0;
+  }
+  snprintf(label, size, "%s", pd && pd->label[0] ? pd->label : unique ? last : paths[i]);
+  if (!(pd && pd->label[0]) && unique)
+    for (char *c = label; *c; c++)
+      if (*c == '_') *c = ' ';
+}
+
+/* Each parameter's name (fsim_plot_param_label); its axis title adds the sweep's
+ * unit, else the setting's own (the settings table's). */
 static void label_params(fsim_plot_sweep *sw, const fsim_scenario *sc) {
+  const char **paths = malloc((size_t)(sw->nparams > 0 ? sw->nparams : 1) * sizeof *paths);
+  for (int i = 0; paths && i < sw->nparams; i++) paths[i] = sw->params[i].path;
   for (int i = 0; i < sw->nparams; i++) {
     fsim_sweep_param *p = &sw->params[i];
     const fsim_param_def *pd = param_def(sc, p->path);
-    const char *dot = strrchr(p->path, '.');
-    const char *last = dot && dot[1] ? dot + 1 : p->path;
-    int unique = 1;
-    for (int j = 0; j < sw->nparams; j++) {
-      const char *other = strrchr(sw->params[j].path, '.');
-      other = other && other[1] ? other + 1 : sw->params[j].path;
-      if (j != i && strcmp(other, last) == 0) unique = 0;
-    }
-    snprintf(p->label, sizeof p->label, "%s",
-             pd && pd->label[0] ? pd->label : unique ? last : p->path);
-    if (!(pd && pd->label[0]) && unique)
-      for (char *c = p->label; *c; c++)
-        if (*c == '_') *c = ' ';
+    if (paths)
+      fsim_plot_param_label(sc, paths, sw->nparams, i, p->label, sizeof p->label);
+    else
+      snprintf(p->label, sizeof p->label, "%s", p->path); /* out of memory: the path */
     const fsim_spec *spec = fsim_schema_lookup_path(p->path);
     const char *unit = pd && pd->unit[0] ? pd->unit
                        : spec && spec->unit && p->nlevels == 0 ? spec->unit
                                                                : "";
     snprintf(p->axis, sizeof p->axis, unit[0] ? "%s (%s)" : "%s%s", p->label, unit);
   }
+  free(paths);
 }
 
 fsim_status fsim_plot_sweep_read_table(fsim_plot_sweep *sw, const char *path,

@@ -1,6 +1,8 @@
 #!/usr/bin/env python3
 """check.py DIR...: what can be checked mechanically in the charts of a run,
 sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
+  - (legible.py) legend entries whole, titles and names at 9 pt or more, and a
+    box's restrictions drawn, as listed below;
   - no text cut by the canvas: a blank strip along every edge of each PNG, of
     each PDF page as pdftoppm renders it and, where rsvg-convert is installed,
     of each SVG as it renders it (edges.py);
@@ -16,6 +18,12 @@ sweep or comparison directory (DIR/charts/, drawn in png, svg and pdf):
     estimates go past it and a warning where an interval is wider than 0.25;
   - the point labels of each Morris chart clear of each other and within the
     canvas (the boxes the script placed them in, as it measures text);
+  - each restriction of a discovery's box drawn (one to one value as a mark),
+    its parameters named as the sweep charts name them, not by their paths;
+  - each y-axis title at 9 pt at least in the PNG and the PDF (a long one on
+    two lines);
+  - every legend entry (as the SVG has them) read whole within the PDF page
+    and within the PNG's canvas (its script re-drawn as a PDF of its size);
   - the names of the marks on a run chart's date axis (event days, a held
     area reaching 0) clear of each other, of the other marks' lines and of the
     data (above the highest value drawn), within the plot's width.
@@ -32,6 +40,8 @@ import time
 
 sys.path.insert(0, os.path.dirname(os.path.abspath(__file__)))
 import edges  # noqa: E402
+from legible import (box_rows, check_legends, check_restrictions,  # noqa: E402
+                     check_title_sizes, output_to, run_script)
 
 GNUPLOT = os.environ.get('FRONTSIM_GNUPLOT', 'gnuplot')
 faults = []
@@ -44,23 +54,6 @@ BOUNDS = [('(km²)', (0, 1e300)), ('(persons)', (0, 1e300)), ('(thousands of per
 def chart_title(script):
     m = re.search(r"^chart_title = '(.*)'$", open(script, encoding='utf-8').read(), re.M)
     return m.group(1) if m else None
-
-
-def run_script(charts, tmp, script_name, text, faults, name, failure):
-    """Runs a chart's script, altered, in its directory; its printed output, or None
-    (and a fault naming the chart) when gnuplot failed."""
-    script = os.path.join(tmp, script_name)
-    open(script, 'w', encoding='utf-8').write(text)
-    run = subprocess.run([GNUPLOT, script], cwd=charts, capture_output=True, text=True)
-    if run.returncode != 0:
-        faults.append('%s: %s: %s' % (name, failure, run.stderr[-300:]))
-        return None
-    return run.stdout
-
-
-def output_to(text, out):
-    """The script with its first `set output` sent to out."""
-    return re.sub(r"^set output .*$", "set output '%s'" % out, text, count=1, flags=re.M)
 
 
 def check_images(charts, tmp):
@@ -122,12 +115,25 @@ def svg_texts(path):
 
 def check_param_names(d, charts):
     """A parameter's key with an underscore ('daily_cap', the end of its path)
-    shown as a word of an SVG's text, not within its path."""
+    shown as a word of an SVG's text, not within its path; a discovery's box
+    chart naming a parameter by its path where its end names it alone."""
     table = os.path.join(d, 'sweep.csv')
-    if not os.path.exists(table):
+    box = box_rows(d)
+    if box:
+        paths = [r['parameter'] for r in box]
+        ends = [p.rsplit('.', 1)[-1] for p in paths]
+        shown = [t.strip() for t in svg_texts(os.path.join(charts, 'box.svg'))] \
+            if os.path.exists(os.path.join(charts, 'box.svg')) else []
+        for p, e in zip(paths, ends):
+            if ends.count(e) == 1 and p in shown:
+                faults.append('box.svg: parameter %s named by its path' % p)
+    if not os.path.exists(table) and not box:
         return
-    header = open(table, encoding='utf-8').readline().strip().split(',')
-    keys = {c.rsplit('.', 1)[-1] for c in header[1:header.index('replications')]}
+    if box:
+        keys = {p.rsplit('.', 1)[-1] for p in paths}
+    else:
+        header = open(table, encoding='utf-8').readline().strip().split(',')
+        keys = {c.rsplit('.', 1)[-1] for c in header[1:header.index('replications')]}
     keys = [k for k in sorted(keys) if '_' in k]
     for name in sorted(os.listdir(charts)) if keys else []:
         if not name.endswith('.svg'):
@@ -176,6 +182,10 @@ def check_sources(d, charts, tmp):
                           text, re.M)
         if not (source and style):
             continue
+        # A part shortened to a word or two ("; condition pokrovsk…") says nothing.
+        cut = re.search(r"(?:^|[;,] )([^;,]*)…", source.group(0))
+        if cut and len(cut.group(1).split()) < 3:
+            faults.append('%s: a part of its source line cut to %r' % (name, cut.group(1) + '…'))
         prog += [source.group(0), style.group(0),
                  "print sprintf('%%s %%g', '%s', fit_pt(chart_source, 9))" % name]
     if len(prog) == 3:
@@ -655,6 +665,9 @@ def main(dirs):
                 'marks': lambda: check_marks(d, charts, tmp),
                 'titles': lambda: check_titles(charts, tmp),
                 'panels': lambda: check_panel_titles(charts, tmp),
+                'legends': lambda: check_legends(charts, tmp, faults),
+                'restrictions': lambda: check_restrictions(d, charts, tmp, faults),
+                'sizes': lambda: check_title_sizes(charts, tmp, faults),
             }
             for name, check in checks.items():
                 if only is None or name in only:

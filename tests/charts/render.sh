@@ -59,6 +59,12 @@ caught "cut.png: ink on the canvas edge" "the check said"
   --set 'sides.red.rules.[0].donor_floor=1.5' >/dev/null
 "$bin" sweep "$root/scenarios/sweeps/red-donor-order.cfg" -n 8 -q -o "$tmp/grid" \
   --set sweep.per_replication=1 >/dev/null
+# A grid of five lines with long legend entries (three columns would not fit).
+"$bin" sweep "$root/scenarios/sweeps/red-threshold-delay.cfg" -n 4 -q -o "$tmp/lines" >/dev/null
+# A shipped morris sweep of four labelled parameters, one of its labels
+# ('Kursk reinforcement threshold') wider than its panel.
+"$bin" sweep "$root/scenarios/sweeps/red-rule-screening.cfg" --points 2 -n 3 -q -o "$tmp/screen" \
+  --set 'sweep.metrics=["red.losses"]' >/dev/null
 "$bin" sweep "$root/tests/data/plot-sweep.cfg" -o "$tmp/sobol" --method sobol --points 8 -n 4 \
   --param 'sides.red.rules.[0].personnel=1000:4000' --param 'sides.red.rules.[0].delay=1:7' \
   -q >/dev/null 2>"$tmp/sobol.err"
@@ -77,10 +83,11 @@ grep -q "warning: the Sobol' base sample (N = 8) is too small: .* about --points
 # The comparison's what-if has an override: its charts' source line names it.
 "$bin" compare "$root/scenarios/kursk-pokrovsk.cfg" "$root/scenarios/no-diversion.cfg" -n 8 -q \
   --set-b sides.red.intel_sigma=0.3 -o "$tmp/cmp" >/dev/null
-dirs="run grid sobol morris5 cmp disc"
+dirs="run grid lines screen sobol morris5 cmp disc"
 for fmt in png svg pdf; do
   for d in $dirs; do
     only=""; [ "$d" = grid ] && only="--only kursk.red_drawn_from_sectors --baseline 0"
+    [ "$d" = lines ] && only="--only effect_kursk.red_drawn_from_sectors"
     "$bin" plot "$tmp/$d" --format "$fmt" $only -q 2>"$tmp/err" || fail "plot $d --format $fmt: $(cat "$tmp/err")"
   done
   # The y-axis titles as rsvg draws the SVGs (the pdf scripts are checked below).
@@ -117,7 +124,7 @@ caught "sensitivity_.*wide, warning ''" "a missing warning of wide intervals was
 mkdir -p "$tmp/rows/charts"
 cp "$tmp/morris5/sweep.csv" "$tmp/rows/"
 sed "s/if (col == 0) { set format y '% h' }/if (col == 0) { set ylabel value_label; set format y '% h' }/" \
-  "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 value_label/,/^ *font/d' \
+  "$tmp/morris5/charts/effect_red.losses.gp" | sed '/^set label 106 ylabel_text(value_label)/,/^ *font/d' \
   >"$tmp/rows/charts/effect_red.losses.gp"
 grep -q "set ylabel value_label" "$tmp/rows/charts/effect_red.losses.gp" || fail "the per-row titles were not put back"
 expect_faults "y-axis titles per row of panels" --only titles "$tmp/rows"
@@ -125,7 +132,7 @@ caught "effect_red.losses.pdf: its y-axis title runs from .* past the plot area"
 # And a heat map whose y-axis title sits against its level names.
 mkdir -p "$tmp/tight/charts"
 cp "$tmp/grid/sweep.csv" "$tmp/tight/"
-sed 's/^set label 106 param_axis(y_param) at screen .*/set label 106 param_axis(y_param) at screen title_room + 0.03, \\/' \
+sed 's/^set label 106 ylabel_text(param_axis(y_param)) at screen .*/set label 106 ylabel_text(param_axis(y_param)) at screen title_room + 0.03, \\/' \
   "$tmp/grid/charts/heatmap_kursk.red_drawn_from_sectors.gp" \
   >"$tmp/tight/charts/heatmap_kursk.red_drawn_from_sectors.gp"
 expect_faults "a y-axis title against the level names" --only titles "$tmp/tight"
@@ -143,7 +150,7 @@ caught "morris_red.losses.gp: labels [0-9]* and [0-9]* overlap" "overlapping Mor
 mkdir -p "$tmp/box/charts"
 cp "$tmp/disc/box.csv" "$tmp/box/"
 sed 's/^set lmargin at screen .*/set lmargin at screen 0.2/; s/^name_pt = name_chars .*/name_pt = 11/' \
-  "$tmp/disc/charts/box.gp" >"$tmp/box/charts/box.gp"
+  "$tmp/disc/charts/box.gp" | sed 's/ytic(title_of($0))/ytic(1)/' >"$tmp/box/charts/box.gp"
 (cd "$tmp/box/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" box.gp) || fail "gnuplot box.gp"
 expect_faults "a box chart with names cut by the left edge" --only images "$tmp/box"
 caught "box.pdf: ink on the page edge" "names cut by the left edge were not caught"
@@ -216,6 +223,65 @@ cp "$tmp/grid/sweep.csv" "$tmp/caps0/" && cp "$tmp/grid/sweep.csv" "$tmp/caps1/"
 python3 "$check" --only caps "$tmp/caps0" || fail "caps of intervals down to 0 on an axis with room failed"
 expect_faults "caps on the axis line" --only caps "$tmp/caps1"
 caught "$c: an interval cap on the axis line" "caps on the axis line were not caught"
+# And the five-line effect chart with its legend as it was (two rows, as many
+# columns as gnuplot needs): its last entry, a third column, past the canvas.
+cp -r "$tmp/lines" "$tmp/key"
+rm -rf "$tmp/key/charts"
+for f in png svg pdf; do
+  "$bin" plot "$tmp/key" --format $f -q --only effect_kursk.red_drawn_from_sectors || fail "plot key"
+  sed 's/^set key maxrows key_rows(drawn, key_chars)$/set key maxrows 2/; s/^if (key_rows(drawn, key_chars) > 2) {/if (0) {/' \
+    "$tmp/key/charts/effect_kursk.red_drawn_from_sectors.gp" >"$tmp/key/charts/old.gp"
+  grep -q "^set key maxrows 2" "$tmp/key/charts/old.gp" || fail "the old legend was not put back"
+  (cd "$tmp/key/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot key old.gp"
+done
+cp "$tmp/key/charts/old.gp" "$tmp/key/charts/effect_kursk.red_drawn_from_sectors.gp"
+expect_faults "a legend with a column past the canvas" --only legends "$tmp/key"
+caught "effect_kursk.red_drawn_from_sectors.pdf: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PDF page was not caught"
+caught "effect_kursk.red_drawn_from_sectors.png: legend entry 'Kursk reinforcement threshold = 4.5' not within" "a legend entry off the PNG was not caught"
+# And the grid's heat map with its long y-axis title ('Kursk reinforcement
+# threshold (Russian to Ukrainian combat power)') on one line, shrunk to fit as it
+# was: set under 9 pt.
+mkdir -p "$tmp/shrunk/charts"
+cp "$tmp/lines/sweep.csv" "$tmp/shrunk/"
+c=heatmap_kursk.red_drawn_from_sectors.gp
+"$bin" plot "$tmp/lines" --format pdf -q --only heatmap_kursk.red_drawn_from_sectors || fail "plot lines heatmap"
+sed 's/font ylabel_wrap_font(/font ylabel_font(/; s/ylabel_text(param_axis(y_param))/param_axis(y_param)/; s/^y_lines = .*/y_lines = 1/' \
+  "$tmp/lines/charts/$c" >"$tmp/shrunk/charts/$c"
+grep -q "^set label 106 param_axis(y_param)" "$tmp/shrunk/charts/$c" || fail "the shrunk title was not put back"
+expect_faults "a y-axis title shrunk to fit" --only sizes "$tmp/shrunk"
+caught "heatmap_kursk.red_drawn_from_sectors.png: its y-axis title 'Kursk reinforcement threshold (Russian t' set at [0-9.]* pt, under 9" "a shrunk y-axis title was not caught"
+caught "heatmap_kursk.red_drawn_from_sectors.pdf: its y-axis title .* under 9" "a shrunk y-axis title in the PDF was not caught"
+# And the morris sweep's effect chart with its panels' x-axis titles on one line,
+# set smaller to fit, as they were: 'Kursk reinforcement threshold' under 9 pt.
+mkdir -p "$tmp/narrow/charts"
+cp "$tmp/screen/sweep.csv" "$tmp/narrow/"
+sed "s/^  set xlabel wrap_text(x_title(i), x_room) font wrap_font(x_title(i), x_room)/  set xlabel x_title(i) font sprintf(',%.1f', strlen(x_title(i)) * 0.6 * em_share * 11 <= x_room ? 11 : x_room \/ (strlen(x_title(i)) * 0.6 * em_share))/; s/^if (x_wrapped) {/if (0) {/" \
+  "$tmp/screen/charts/effect_red.losses.gp" >"$tmp/narrow/charts/effect_red.losses.gp"
+grep -q "^  set xlabel x_title(i) font sprintf" "$tmp/narrow/charts/effect_red.losses.gp" || fail "the shrunk x-axis titles were not put back"
+expect_faults "a panel's x-axis title shrunk to fit" --only sizes "$tmp/narrow"
+caught "effect_red.losses.png: its parameter name 'Kursk reinforcement threshold' set at [0-9.]* pt, under 9" "a shrunk x-axis title was not caught"
+# And the box chart of the discovery with its first parameter restricted to one
+# value: drawn as a mark there, and the parameters named by their labels; drawn
+# as it was (half the width of the restriction, 0, and the rows named by the
+# paths), the restriction is not drawn and a path names a parameter.
+mkdir -p "$tmp/one"
+cp "$tmp/disc/scenario.cfg" "$tmp/disc/discover.txt" "$tmp/disc/trajectory.csv" "$tmp/one/"
+awk -F, -v OFS=, 'NR == 2 { $3 = 1; $5 = $4; $10 = 0.01 } { print }' "$tmp/disc/box.csv" >"$tmp/one/box.csv"
+for f in png svg pdf; do
+  "$bin" plot "$tmp/one" --format $f -q || fail "plot one --format $f"
+done
+python3 "$check" --only restrictions,names,sources,images "$tmp/one" || fail "a restriction to one value"
+for f in svg png pdf; do
+  "$bin" plot "$tmp/one" --format $f -q --only box || fail "plot one --format $f"
+  sed 's/:(half(0)):(0.16)/:((hi(0) - lo(0)) \/ 2):(0.16)/; s/ytic(title_of($0))/ytic(1)/' \
+    "$tmp/one/charts/box.gp" >"$tmp/one/charts/old.gp"
+  grep -q "ytic(1)" "$tmp/one/charts/old.gp" || fail "the old box chart was not put back"
+  (cd "$tmp/one/charts" && "${FRONTSIM_GNUPLOT:-gnuplot}" old.gp) || fail "gnuplot one old.gp"
+done
+expect_faults "a restriction to one value not drawn" --only restrictions,names "$tmp/one"
+caught "box.png: [0-9]* restrictions drawn, box.csv has [0-9]*" "a one-value restriction not drawn in the PNG was not caught"
+caught "box.pdf: [0-9]* restrictions drawn, box.csv has [0-9]*" "a one-value restriction not drawn in the PDF was not caught"
+caught "box.svg: parameter sides.red.rules.\[0\].threshold named by its path" "a parameter named by its path was not caught"
 # Every parameter of every shipped sweep has a label and a unit; a sweep file
 # without them (as red-rule-screening.cfg was) is caught.
 python3 "$check" --sweeps "$root"/scenarios/sweeps/*.cfg "$root"/scenarios/sweeps/*.inc \
@@ -322,4 +388,4 @@ expect_faults "a long-named sweep's source line with an override set smaller" --
 caught "old.gp: its source line set at 8.9[0-9]* pt, not 9" "the sweep's 113-character source line was not caught"
 rm -r "$tmp/screen/charts"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
-echo "ok: $n charts in png, svg and pdf: text within the canvas, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"
+echo "ok: $n charts in png, svg and pdf: text within the canvas, legends whole, y-axis titles at 9 pt or more, box restrictions drawn, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"

@@ -111,7 +111,7 @@ for g in "$c/effect_kursk.red_drawn_from_sectors.gp" "$c/heatmap_kursk.red_drawn
   grep -q "^set xlabel param_axis(x_param)$" "$g" || fail "$g: the x axis is not titled by its label"
   if grep "^set [xy]label" "$g" | grep -q "sides\."; then fail "$g: a raw path as an axis title"; fi
 done
-grep -q "^set label 106 param_axis(y_param) at screen" "$c/heatmap_kursk.red_drawn_from_sectors.gp" || fail "heat map y axis"
+grep -q "^set label 106 ylabel_text(param_axis(y_param)) at screen" "$c/heatmap_kursk.red_drawn_from_sectors.gp" || fail "heat map y axis"
 grep -q "^param_labels = '\"Russian donor order\" \"Kursk reinforcement threshold\"'$" \
   "$c/effect_kursk.red_drawn_from_sectors.gp" || fail "the effect chart's lines are not named by the label"
 echo "ok: charts with labelled axes and named levels"
