@@ -150,8 +150,20 @@ static int apply(const cli_option *o, const char *arg, const char *value) {
   return o->set ? assign_number(o, v) : 0;
 }
 
+/* An unknown option, and where it is a short option run together with its value
+ * ("-j2"), how to write it. */
+static int unknown_option(const cli_command *cmd, const char *arg) {
+  for (size_t k = 0; arg[1] != '-' && arg[2] && k < cmd->noptions; k++) {
+    const cli_option *o = &cmd->options[k];
+    if (o->letter == arg[1] && o->kind != CLI_FLAG)
+      return cli_usage_error(cmd->name, "unknown option %s (write -%c %s, with a space)", arg,
+                             arg[1], arg + 2);
+  }
+  return cli_usage_error(cmd->name, "unknown option %s", arg);
+}
+
 static int positional(const cli_command *cmd, const char *arg) {
-  if (arg[0] == '-' && arg[1]) return cli_usage_error(cmd->name, "unknown option %s", arg);
+  if (arg[0] == '-' && arg[1]) return unknown_option(cmd, arg);
   for (int k = 0; k < cmd->nargs; k++)
     if (!cmd->args[k]) {
       cmd->args[k] = arg;

@@ -32,6 +32,12 @@ for cmd in run sweep compare check fit plot; do
   expect 2 "$(usage $cmd 'unknown option --help=x')" $cmd --help=x
   expect 2 "$(usage $cmd 'unknown option --bogus')" $cmd --bogus --help
   expect 0 "" $cmd --help --bogus
+done
+# A short option run together with its value says how to write it.
+for cmd in run sweep compare; do
+  expect 2 "$(usage $cmd 'unknown option -n300 (write -n 300, with a space)')" $cmd -n300
+done
+for cmd in run sweep compare check fit plot; do
   expect 0 "" $cmd -h
   grep -q "^usage: frontsim $cmd " "$tmp/out" || { echo "FAIL: $cmd -h: no usage"; fails=$((fails + 1)); }
 done
@@ -52,7 +58,7 @@ done
 expect 2 "$(usage run 'which scenario?')" run
 expect 2 "$(usage run 'one scenario at a time (got a and b)')" run a b
 expect 2 "$(usage run 'unknown option --quiet=1')" run --quiet=1
-expect 2 "$(usage run 'unknown option -ofoo')" run -ofoo
+expect 2 "$(usage run 'unknown option -ofoo (write -o foo, with a space)')" run -ofoo
 expect 2 "frontsim: option -n needs a value" run a -n
 expect 2 "frontsim: option --replications needs a value" run a --replications
 expect 2 'frontsim: -n: must be between 1 and 10000000, got 0' run a --replications=0
