@@ -377,15 +377,15 @@ caught "morris_red.losses.gp: its source line set at [0-9.]* pt, not 9" "a sweep
 # And a shipped sweep of a long name with an override (--set): its source line at
 # 9 pt too (the override's list shortened as far as its rule allows), and the
 # line it had, 113 characters set at 8.9 pt, caught.
-"$bin" sweep "$root/scenarios/sweeps/assumption-screening.cfg" -n 2 --points 2 -q -o "$tmp/screen" \
+"$bin" sweep "$root/scenarios/sweeps/assumption-screening.cfg" -n 2 --points 2 -q -o "$tmp/assume" \
   --set sides.red.intel_sigma=0.3 >/dev/null
-"$bin" plot "$tmp/screen" --only morris_red.losses -q || fail "plot screen"
-python3 "$check" --only sources,overrides "$tmp/screen" || fail "see above"
+"$bin" plot "$tmp/assume" --only morris_red.losses -q || fail "plot screen"
+python3 "$check" --only sources,overrides "$tmp/assume" || fail "see above"
 sed "s|^chart_source = .*|chart_source = 'Source: frontsim 0.1.0, assumption-screening, intel...=0.3, 22-point morris sweep x 2 replications, seed 20250105'|" \
-  "$tmp/screen/charts/morris_red.losses.gp" >"$tmp/screen/charts/old.gp"
-rm "$tmp/screen/charts/morris_red.losses.gp"
-expect_faults "a long-named sweep's source line with an override set smaller" --only sources "$tmp/screen"
+  "$tmp/assume/charts/morris_red.losses.gp" >"$tmp/assume/charts/old.gp"
+rm "$tmp/assume/charts/morris_red.losses.gp"
+expect_faults "a long-named sweep's source line with an override set smaller" --only sources "$tmp/assume"
 caught "old.gp: its source line set at 8.9[0-9]* pt, not 9" "the sweep's 113-character source line was not caught"
-rm -r "$tmp/screen/charts"
+rm -r "$tmp/assume/charts"
 n=$(ls "$tmp"/*/charts/*.png | wc -l)
 echo "ok: $n charts in png, svg and pdf: text within the canvas, legends whole, y-axis titles at 9 pt or more, box restrictions drawn, SVGs titled, no constant metric, intervals within bounds, Sobol' indices within 0..1 with their notes, Morris labels apart, marks apart and above the data, sector names capitalised, interval caps off the axis line, parameters labelled, source lines at full size with every override"
