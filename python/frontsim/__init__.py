@@ -354,17 +354,19 @@ def compare(scenarios, out_dir, replications=None, seed=None, threads=None, targ
 
 
 def sweep(path, out_dir, overrides=None, params=None, replications=None, threads=None,
-          resume=None, shard=None, progress=None, command_line=None):
+          resume=None, shard=None, progress=None, command_line=None, force=None):
     """Runs the sweep of scenario file `path` (its sweep section, or params: a list of
     "path=a,b,c" / "path=from:to:steps" as --param takes them) into out_dir; returns
-    read_csv of sweep.csv."""
+    read_csv of sweep.csv. An interrupted sweep in out_dir is continued with
+    resume=True, or started over with force=True (else refused)."""
     err = _lib.Error()
     ov = _overrides(overrides, params)
     sw = ctypes.c_void_p()
     try:
         _check(_C.fsim_sweep_prepare(_b(path), ov, ctypes.byref(sw), ctypes.byref(err)), err)
         opts = _Options("sweep", progress, replications=replications, threads=threads,
-                        resume=resume, shard=shard, command_line=command_line or "(Python)")
+                        resume=resume, shard=shard, force=force,
+                        command_line=command_line or "(Python)")
         with opts:
             _check(_C.fsim_sweep_run(sw.value, opts.ptr, _b(out_dir), ctypes.byref(err)), err)
     finally:

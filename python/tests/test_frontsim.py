@@ -128,6 +128,22 @@ class TestExperiments(unittest.TestCase):
             self.assertEqual(len(table["point"]), 3)
             self.assertTrue(os.path.exists(os.path.join(out, "sweep.csv")))
 
+    def test_sweep_interrupted(self):
+        # An interrupted sweep is refused unasked, continued with resume, restarted
+        # with force: the last needs the option from Python too.
+        with tempfile.TemporaryDirectory() as tmp:
+            out = os.path.join(tmp, "sw")
+            args = dict(params=["sides.red.rules.[0].delay=3,5,7,9,11"], replications=4,
+                        threads=1)
+            with self.assertRaises(frontsim.Error) as cm:
+                frontsim.sweep(DEFAULT, out, progress=lambda done, total: done >= 2, **args)
+            self.assertEqual(cm.exception.status, "interrupted")
+            with self.assertRaises(frontsim.Error) as cm:
+                frontsim.sweep(DEFAULT, out, **args)
+            self.assertIn("holds an interrupted sweep", str(cm.exception))
+            table = frontsim.sweep(DEFAULT, out, force=True, **args)
+            self.assertEqual(len(table["point"]), 5)
+
     @unittest.skipUnless(shutil.which("gnuplot"), "gnuplot is not installed")
     def test_plot_paired_baseline(self):
         with tempfile.TemporaryDirectory() as tmp:
