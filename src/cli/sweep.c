@@ -41,10 +41,11 @@ static const char sweep_help[] =
     "                              --resume, discard an interrupted sweep's points\n";
 
 static const char merge_help[] =
-    "usage: frontsim merge OUT SHARD_DIR...\n"
+    "usage: frontsim merge [--force] OUT SHARD_DIR...\n"
     "\n"
     "Joins the outputs of `frontsim sweep --shard K/N` into OUT, the same result as\n"
-    "one unsharded sweep.\n";
+    "one unsharded sweep. OUT is replaced only when it holds the same sweep (its\n"
+    "label) and no file of yours, or with --force.\n";
 
 static fsim_status run_here(fsim_sweep *sw, fsim_sweep_options *opt, const char *dir,
                             fsim_error *err) {
@@ -188,6 +189,8 @@ int cli_merge(int argc, char **argv) {
     fputs(merge_help, stdout);
     return 0;
   }
+  int force = 0;
+  if (argc > 1 && strcmp(argv[1], "--force") == 0) force = 1, argv++, argc--;
   if (argc < 3) return cli_usage_error("merge", "give the output and at least one shard");
   for (int i = 1; i < argc; i++)
     if (argv[i][0] == '-') return cli_usage_error("merge", "unknown option %s", argv[i]);
@@ -195,9 +198,21 @@ int cli_merge(int argc, char **argv) {
   cli_command_line(argc - 1, argv + 1, "frontsim merge", cmdline, sizeof cmdline);
   fsim_error err;
   fsim_error_clear(&err);
-  if (fsim_sweep_merge(argv[1], (const char *const *)(argv + 2), argc - 2, cmdline, &err) !=
-      FSIM_OK)
+  /* The merged sweep is the shards' sweep, of their label: OUT is claimed for it as
+     any command claims its directory (README.md, one rule for every command). */
+  char label[1024];
+  fsim_output_claim *claim = NULL;
+  int charts = 0;
+  if (fsim_output_label(argv[2], label, sizeof label, &err) != FSIM_OK ||
+      fsim_output_claim_dir(argv[1], "sweep", label, force, &charts, &claim, &err) != FSIM_OK)
     return cli_report(&err);
+  const fsim_status st =
+      fsim_sweep_merge(argv[1], (const char *const *)(argv + 2), argc - 2, cmdline, &err);
+  fsim_output_claim_release(claim);
+  if (st != FSIM_OK) return cli_report(&err);
   fprintf(stderr, "frontsim: wrote %s from %d shards\n", argv[1], argc - 2);
+  if (charts)
+    fprintf(stderr, "frontsim: the charts of the earlier output in %s were removed; draw the "
+                    "new ones with: frontsim plot %s\n", argv[1], argv[1]);
   return 0;
 }

@@ -43,7 +43,7 @@ for cmd in run sweep compare check fit plot; do
 done
 
 # Help and parser agree: every option a command's --help names is one its parser
-# knows (check's -o was listed but refused as unknown). merge takes no options (its
+# knows (check's -o was listed but refused as unknown). merge takes only --force (its
 # help names sweep's --shard).
 for cmd in run sweep compare check fit plot; do
   for opt in $("$bin" $cmd --help | grep -oE '(^|[][ |(])--?[a-z][a-z-]*' | sed 's/^[][ |(]//' | sort -u); do

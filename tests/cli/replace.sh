@@ -10,7 +10,7 @@ set -eu
 bin=$1
 . tests/cli/sweep_lib.sh
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-want() { case " ${SECTIONS:-1 2 3 4 5 6} " in *" $1 "*) return 0 ;; esac; return 1; }
+want() { case " ${SECTIONS:-1 2 3 4 5 6 7} " in *" $1 "*) return 0 ;; esac; return 1; }
 run_scen=scenarios/kursk-pokrovsk.cfg
 opt_scen=scenarios/optimize/strike-group.cfg
 
@@ -188,5 +188,22 @@ refused "an empty --label" "--label: give the label a name" \
 [ ! -e "$tmp/nolabel" ] || fail "an empty label wrote its output"
 refused "an empty --label-b" "--label-b: give the label a name" \
   "$bin" compare "$run_scen" scenarios/no-diversion.cfg -n 20 -q --label-b '' -o "$tmp/nolabel"
+fi
+if want 7; then
+# 7. merge claims OUT as the other commands do: a run is not replaced by the merged
+# sweep; the same sweep's OUT is; --force replaces the run.
+"$bin" run "$run_scen" -n 20 -q -o "$tmp/mr" --label mywork
+for k in 1 2; do
+  "$bin" sweep "$run_scen" --param 'sides.red.rules.[0].threshold=1.0,1.5' -n 4 -q \
+    --shard $k/2 -o "$tmp/shard$k" > /dev/null
+done
+snapshot "$tmp/mr" > "$tmp/mr.sum"
+refused "merge over a run" "holds a run labelled \"mywork\".*--force" \
+  "$bin" merge "$tmp/mr" "$tmp/shard1" "$tmp/shard2"
+snapshot "$tmp/mr" | cmp -s - "$tmp/mr.sum" || fail "merge changed the run's directory"
+"$bin" merge "$tmp/m" "$tmp/shard1" "$tmp/shard2" 2> /dev/null || fail "merge into a new OUT"
+"$bin" merge "$tmp/m" "$tmp/shard1" "$tmp/shard2" 2> /dev/null || fail "merge again into OUT"
+"$bin" merge --force "$tmp/mr" "$tmp/shard1" "$tmp/shard2" 2> /dev/null || fail "merge --force"
+grep -q '^kind=sweep$' "$tmp/mr/frontsim.meta" || fail "merge --force did not replace the run"
 fi
 echo "ok: replace.sh"
