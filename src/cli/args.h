@@ -112,8 +112,11 @@ int cli_plot(int argc, char **argv);
 int cli_discover(int argc, char **argv);
 int cli_optimize(int argc, char **argv);
 /* frontsim optimize with the options adjusted first by `configure` (frontsim-mpi sets
- * the ranks), which returns 1 when this process reports (messages, optimize.txt). */
+ * the ranks), which returns 1 when this process reports (messages, optimize.txt);
+ * `agree` (NULL: one process) is called once on every rank with 1 when this rank may
+ * go on, and returns 1 when every rank may. */
 struct fsim_optimize_options;
-int cli_optimize_with(int argc, char **argv, int (*configure)(struct fsim_optimize_options *opt));
+int cli_optimize_with(int argc, char **argv, int (*configure)(struct fsim_optimize_options *opt),
+                      int (*agree)(int ok));
 
 #endif

@@ -52,7 +52,8 @@ static int add_opt(fsim_optimize_options *opt, const char *name, const char *val
 static int add_decision(void *ctx, const char *v) { return add_opt(ctx, "decision", v); }
 static int add_constraint(void *ctx, const char *v) { return add_opt(ctx, "constraint", v); }
 
-int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_options *opt)) {
+int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_options *opt),
+                      int (*agree)(int ok)) {
   const char *path = NULL, *outdir = NULL, *objective = NULL, *reps = NULL, *seed = NULL,
              *budget = NULL, *tolerance = NULL, *step = NULL, *fresh_reps = NULL,
              *fresh_seed = NULL, *threads = NULL, *discrete = NULL, *delta = NULL,
@@ -131,6 +132,9 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
                : fsim_output_may_replace(outdir, "optimize", label, force, &charts, &err)) !=
           FSIM_OK)
     rc = reports ? cli_report(&err) : 2;
+  /* Every rank goes on only when all may (rank 0 alone takes the lock): a rank that
+     went on alone would wait in the search's collective calls for ranks that left. */
+  if (agree && !agree(rc == CLI_PROCEED) && rc == CLI_PROCEED) rc = 1;
   if (rc == CLI_PROCEED) {
     rc = 0;
     cli_command_line(argc - 1, argv + 1, "frontsim optimize", cmdline, sizeof cmdline);
@@ -158,4 +162,4 @@ int cli_optimize_with(int argc, char **argv, int (*configure)(fsim_optimize_opti
   return rc;
 }
 
-int cli_optimize(int argc, char **argv) { return cli_optimize_with(argc, argv, NULL); }
+int cli_optimize(int argc, char **argv) { return cli_optimize_with(argc, argv, NULL, NULL); }

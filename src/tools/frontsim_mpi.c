@@ -152,6 +152,13 @@ static int configure_optimize(fsim_optimize_options *opt) {
   return rank == 0;
 }
 
+/* Whether every rank may go on (optimize: rank 0's claim of the directory). */
+static int agree_all(int ok) {
+  int all = ok;
+  MPI_Allreduce(&ok, &all, 1, MPI_INT, MPI_MIN, MPI_COMM_WORLD);
+  return all;
+}
+
 int main(int argc, char **argv) {
   MPI_Init(&argc, &argv);
   /* As in frontsim: a file size limit is reported as a write error rather than
@@ -173,7 +180,7 @@ int main(int argc, char **argv) {
     for (int i = 1; i < argc; i++) args[n++] = argv[i];
     static char quiet[] = "--quiet";
     if (rank > 0) args[n++] = quiet;
-    rc = optimize ? cli_optimize_with(n, args, configure_optimize)
+    rc = optimize ? cli_optimize_with(n, args, configure_optimize, agree_all)
                   : cli_sweep_with(n, args, run_mpi);
     free(args);
   }

@@ -1,7 +1,8 @@
 #!/bin/sh
 # mpi.sh FRONTSIM FRONTSIM_MPI MPIEXEC: a sweep over 2 MPI ranks (dynamic
 # scheduling) gives the same sweep.csv as a single process, also when interrupted
-# by Ctrl-C and resumed; `optimize` over 2 and 3 ranks equals one process, with kn too.
+# by Ctrl-C and resumed; `optimize` over 2 and 3 ranks equals one process, with kn too;
+# on a directory another command holds every rank stops.
 set -eu
 bin=$1 mpibin=$2 mpiexec=$3
 scen=tests/data/sweep.cfg
@@ -73,3 +74,20 @@ for f in decision.csv estimate.csv evaluations.csv; do
   cmp "$tmp/kn1/$f" "$tmp/kn3/$f" || { echo "FAIL: kn on 3 ranks: $f differs"; exit 1; }
 done
 echo "ok: kn on 3 ranks gives the same results as one process"
+# A directory another command holds: every rank stops with the holder named (exit 1),
+# where rank 0 alone stopped and the other went on into the search's collective calls
+# (MPI_ERR_TRUNCATE).
+"$bin" run scenarios/kursk-pokrovsk.cfg -n 40000 -j 1 -q -o "$tmp/busy" > /dev/null 2>&1 &
+holder=$!
+for i in $(seq 100); do [ -e "$tmp/busy.lock" ] && break; sleep 0.1; done
+rc=0
+"$mpiexec" -np 2 "$mpibin" optimize scenarios/kursk-pokrovsk.cfg \
+  --decision 'formations.ua-kursk-strike.personnel=0:15000' \
+  --objective 'min pokrovsk.route_cut' -n 20 --budget 3 -o "$tmp/busy" > "$tmp/busy.err" 2>&1 || rc=$?
+kill $holder 2> /dev/null || true
+wait $holder 2> /dev/null || true
+[ "$rc" -eq 1 ] || { echo "FAIL: optimize on a busy directory: status $rc: $(cat "$tmp/busy.err")"; exit 1; }
+grep -q "another frontsim run (pid $holder) is working on this directory" "$tmp/busy.err" ||
+  { echo "FAIL: busy: $(cat "$tmp/busy.err")"; exit 1; }
+! grep -q "MPI_ERR" "$tmp/busy.err" || { echo "FAIL: busy: $(cat "$tmp/busy.err")"; exit 1; }
+echo "ok: optimize on a busy directory stops every rank, naming the holder"
