@@ -512,9 +512,13 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   rn.pb = pb;
   rn.limit = opt->budget;
   fsim_lock lock = {.fd = -1};
+  /* "out/o/" is "out/o": its lock and journal beside it, not inside. */
+  int len = (int)strlen(out_dir);
+  while (len > 1 && out_dir[len - 1] == '/') len--;
   char lock_path[FSIM_PATH_MAX + 16];
-  snprintf(lock_path, sizeof lock_path, "%.*s.lock", FSIM_PATH_MAX - 1, out_dir);
-  snprintf(rn.journal_path, sizeof rn.journal_path, "%s.optimize-journal", out_dir);
+  snprintf(lock_path, sizeof lock_path, "%.*s.lock", len < FSIM_PATH_MAX ? len : FSIM_PATH_MAX - 1,
+           out_dir);
+  snprintf(rn.journal_path, sizeof rn.journal_path, "%.*s.optimize-journal", len, out_dir);
   if (st == FSIM_OK && owner) st = fsim_lock_take_as(&lock, lock_path, "optimize", 0, err);
   if (st == FSIM_OK && owner) st = fsim_opt_journal_open(&rn, setup, err);
   if (alike_ok) st = fsim_opt_agree(opt, st, err);

@@ -219,8 +219,11 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
     *out = job;
     return FSIM_OK;
   }
-  snprintf(job->dir, sizeof job->dir, "%s", dir);
-  snprintf(job->stage, sizeof job->stage, "%s.partial", dir);
+  /* "out/s/" is "out/s": its lock and staging directory beside it, not inside. */
+  size_t len = strlen(dir);
+  while (len > 1 && dir[len - 1] == '/') len--;
+  snprintf(job->dir, sizeof job->dir, "%.*s", (int)len, dir);
+  snprintf(job->stage, sizeof job->stage, "%.*s.partial", (int)len, dir);
   snprintf(job->journal, sizeof job->journal, "%s/%s", job->stage, FSIM_JOURNAL_NAME);
   job->have = calloc((size_t)sw->npoints, 1);
   job->scratch = malloc((size_t)reps * sizeof *job->scratch);

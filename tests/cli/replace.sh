@@ -10,7 +10,7 @@ set -eu
 bin=$1
 . tests/cli/sweep_lib.sh
 trap 'chmod -R u+w "$tmp" 2>/dev/null; rm -rf "$tmp"' EXIT
-want() { case " ${SECTIONS:-1 2 3 4 5 6 7} " in *" $1 "*) return 0 ;; esac; return 1; }
+want() { case " ${SECTIONS:-1 2 3 4 5 6 7 8} " in *" $1 "*) return 0 ;; esac; return 1; }
 run_scen=scenarios/kursk-pokrovsk.cfg
 opt_scen=scenarios/optimize/strike-group.cfg
 
@@ -205,5 +205,19 @@ snapshot "$tmp/mr" | cmp -s - "$tmp/mr.sum" || fail "merge changed the run's dir
 "$bin" merge "$tmp/m" "$tmp/shard1" "$tmp/shard2" 2> /dev/null || fail "merge again into OUT"
 "$bin" merge --force "$tmp/mr" "$tmp/shard1" "$tmp/shard2" 2> /dev/null || fail "merge --force"
 grep -q '^kind=sweep$' "$tmp/mr/frontsim.meta" || fail "merge --force did not replace the run"
+fi
+if want 8; then
+# 8. "-o DIR/" is DIR: the sweep's and the search's locks, staging and journals beside
+# it, not inside, where they were later taken for files of the user's.
+sw() { "$bin" sweep "$run_scen" --param 'sides.red.rules.[0].threshold=1.0,1.5' -n 4 -q "$@" > /dev/null; }
+sw -o "$tmp/sl"
+sw -o "$tmp/sl/" || fail "a sweep into DIR/ after one into DIR"
+sw -o "$tmp/sl" || fail "a sweep into DIR after one into DIR/"
+opt -o "$tmp/ol/" > /dev/null || fail "optimize into DIR/"
+for d in sl ol; do
+  [ -z "$(ls -A "$tmp/$d" | grep -e '\.partial' -e '\.lock' -e 'journal')" ] ||
+    fail "$d/ holds frontsim's own lock, staging or journal: $(ls -A "$tmp/$d")"
+done
+echo "ok: -o DIR/ is DIR"
 fi
 echo "ok: replace.sh"
