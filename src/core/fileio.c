@@ -274,3 +274,16 @@ fsim_status fsim_file_copy(const char *from, const char *to, fsim_error *err) {
   fclose(in);
   return st;
 }
+
+fsim_status fsim_lock_busy_error(const fsim_lock *lk, const char *dir, fsim_error *err) {
+  char who[64] = "another frontsim command";
+  if (lk->holder_pid > 0)
+    snprintf(who, sizeof who, "another frontsim %s (pid %ld)",
+             lk->holder_what[0] ? lk->holder_what : "command", lk->holder_pid);
+  return fsim_error_set(err, FSIM_E_IO, dir, 0, "",
+                        "%s is working on this directory (it holds %s); wait for it to end, "
+                        "or use another -o%s",
+                        who, lk->path,
+                        strcmp(lk->holder_what, "sweep") == 0
+                            ? ", or stop it and continue with --resume" : "");
+}

@@ -84,6 +84,9 @@ fsim_status fsim_lock_take(fsim_lock *lk, const char *path, fsim_error *err);
  * shared: this process's later takers of the same path get it nested. */
 fsim_status fsim_lock_take_as(fsim_lock *lk, const char *path, const char *what, int shared,
                               fsim_error *err);
+/* The refusal when lk was busy taking the lock of output directory dir: who holds it
+ * (its kind and pid, as the lock file records them) and the way out. */
+fsim_status fsim_lock_busy_error(const fsim_lock *lk, const char *dir, fsim_error *err);
 /* A no-op on a lock not held (fd -1) or nested. */
 void fsim_lock_release(fsim_lock *lk);
 

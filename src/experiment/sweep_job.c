@@ -97,11 +97,7 @@ static fsim_status lock_dir(fsim_sweep_job *job, fsim_error *err) {
   char path[FSIM_PATH_MAX + 16];
   snprintf(path, sizeof path, "%s.lock", job->dir);
   fsim_status st = fsim_lock_take_as(&job->lock, path, "sweep", 0, err);
-  if (st != FSIM_OK && job->lock.busy)
-    st = fsim_error_set(err, FSIM_E_IO, job->dir, 0, "",
-                        "another frontsim sweep is working on this directory (it holds %s); "
-                        "wait for it to end, or stop it and continue with --resume",
-                        path);
+  if (st != FSIM_OK && job->lock.busy) st = fsim_lock_busy_error(&job->lock, job->dir, err);
   return st;
 }
 

@@ -144,18 +144,7 @@ fsim_status fsim_output_claim_dir(const char *dir, const char *kind, const char 
   char path[FSIM_PATH_MAX + 16];
   snprintf(path, sizeof path, "%s.lock", target);
   st = fsim_lock_take_as(&c->lock, path, kind, 1, err);
-  if (st != FSIM_OK && c->lock.busy) {
-    char who[64] = "another frontsim";
-    if (c->lock.holder_pid > 0)
-      snprintf(who, sizeof who, "another frontsim %s (pid %ld)",
-               c->lock.holder_what[0] ? c->lock.holder_what : "command", c->lock.holder_pid);
-    st = fsim_error_set(err, FSIM_E_IO, target, 0, "",
-                        "%s is working on this directory (it holds %s); wait for it to end, "
-                        "or use another -o%s",
-                        who, path,
-                        strcmp(c->lock.holder_what, "sweep") == 0
-                            ? ", or stop it and continue with --resume" : "");
-  }
+  if (st != FSIM_OK && c->lock.busy) st = fsim_lock_busy_error(&c->lock, target, err);
   if (st == FSIM_OK) st = fsim_output_may_replace(target, kind, label, force, charts, err);
   if (st != FSIM_OK) {
     fsim_output_claim_release(c);
