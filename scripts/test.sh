@@ -3,7 +3,7 @@
 # frontsim-mpi, and the install test of tests/install), the
 # whole suite again under AddressSanitizer and UndefinedBehaviorSanitizer, a clang
 # build with the golden outputs and the unit suites, then the loader's
-# fuzzers for a minute (FRONTSIM_FUZZ_SECONDS; 0 skips them). FRONTSIM_WERROR=ON
+# fuzzers for 30 s (FRONTSIM_FUZZ_SECONDS; 0 skips them). FRONTSIM_WERROR=ON
 # (as CI sets it) makes every compiler warning an error. Ends with one line counting
 # every test: "tests: N passed, N failed".
 set -eu
@@ -61,7 +61,7 @@ if [ "$status" -eq 0 ] && [ "${FRONTSIM_SKIP_CLANG:-0}" != 1 ]; then
   count
   took clang
 fi
-fuzz=${FRONTSIM_FUZZ_SECONDS:-60}
+fuzz=${FRONTSIM_FUZZ_SECONDS:-30}
 if [ "$status" -eq 0 ] && [ "$fuzz" -gt 0 ]; then
   if sh scripts/fuzz.sh "$fuzz"; then passed=$((passed + 1)); else failed=$((failed + 1)); status=1; fi
   took fuzz
