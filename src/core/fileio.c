@@ -287,3 +287,9 @@ fsim_status fsim_lock_busy_error(const fsim_lock *lk, const char *dir, fsim_erro
                         strcmp(lk->holder_what, "sweep") == 0
                             ? ", or stop it and continue with --resume" : "");
 }
+
+size_t fsim_path_dir_len(const char *dir) {
+  size_t len = dir ? strlen(dir) : 0;
+  while (len > 1 && dir[len - 1] == '/') len--;
+  return len;
+}

@@ -69,6 +69,11 @@ void fsim_outdir_abort(fsim_outdir *od);
  * holder wrote them. A lock dies with its process: a dead holder's file is taken over.
  * A lock this process already holds as shared (same path) is granted as nested:
  * releasing a nested lock is a no-op, the outer holder keeps it. */
+/* The length of directory name dir without its trailing slashes ("out/s/" is "out/s",
+ * "/" stays "/"), so that what is made beside it (DIR.lock, DIR.partial) is not made
+ * inside it; 0 for NULL or "". */
+size_t fsim_path_dir_len(const char *dir);
+
 typedef struct fsim_lock {
   int fd; /* -1: not held */
   int busy;

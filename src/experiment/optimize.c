@@ -513,8 +513,7 @@ fsim_status fsim_optimize(const char *path, const fsim_overrides *ov,
   rn.limit = opt->budget;
   fsim_lock lock = {.fd = -1};
   /* "out/o/" is "out/o": its lock and journal beside it, not inside. */
-  int len = (int)strlen(out_dir);
-  while (len > 1 && out_dir[len - 1] == '/') len--;
+  const int len = (int)fsim_path_dir_len(out_dir);
   char lock_path[FSIM_PATH_MAX + 16];
   snprintf(lock_path, sizeof lock_path, "%.*s.lock", len < FSIM_PATH_MAX ? len : FSIM_PATH_MAX - 1,
            out_dir);

@@ -216,8 +216,7 @@ fsim_status fsim_sweep_begin(fsim_sweep *sw, const fsim_sweep_options *opt, cons
     return FSIM_OK;
   }
   /* "out/s/" is "out/s": its lock and staging directory beside it, not inside. */
-  size_t len = strlen(dir);
-  while (len > 1 && dir[len - 1] == '/') len--;
+  const size_t len = fsim_path_dir_len(dir);
   snprintf(job->dir, sizeof job->dir, "%.*s", (int)len, dir);
   snprintf(job->stage, sizeof job->stage, "%.*s.partial", (int)len, dir);
   snprintf(job->journal, sizeof job->journal, "%s/%s", job->stage, FSIM_JOURNAL_NAME);

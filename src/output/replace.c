@@ -131,8 +131,7 @@ fsim_status fsim_output_claim_dir(const char *dir, const char *kind, const char 
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "",
                           "an output needs a label (run.label or --label), not an empty one");
   /* The lock is made beside DIR: a parent that cannot take it is named as such. */
-  size_t len = strlen(dir);
-  while (len > 1 && dir[len - 1] == '/') len--;
+  const size_t len = fsim_path_dir_len(dir);
   char target[FSIM_PATH_MAX];
   if (len == 0 || len >= sizeof target)
     return fsim_error_set(err, FSIM_E_INPUT, dir, 0, "", "not a usable output directory");

@@ -401,8 +401,7 @@ fsim_status fsim_plot_dir(const char *dir, const fsim_plot_options *opt_in, fsim
   plot_paths pp;
   fsim_plot_stop stop = {.flag = opt->stop, .progress = opt->progress, .ctx = opt->progress_ctx};
   pp.stop = &stop;
-  size_t len = dir ? strlen(dir) : 0;
-  while (len > 1 && dir[len - 1] == '/') len--;
+  const size_t len = fsim_path_dir_len(dir);
   if (len == 0 || len + 40 >= sizeof pp.dir)
     return fsim_error_set(err, FSIM_E_INPUT, dir ? dir : "", 0, "",
                           "not a usable run or sweep directory");
